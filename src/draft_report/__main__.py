@@ -1,0 +1,3 @@
+from draft_report.cli import main
+
+main()

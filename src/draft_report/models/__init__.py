@@ -1,0 +1,1 @@
+"""Pydantic models: table models, input data, and the report document."""

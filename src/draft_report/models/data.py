@@ -1,0 +1,166 @@
+"""Input models: everything an agency provides for one report year.
+
+One YAML/JSON data file per agency-year (see ``loading``). Tables may be typed in directly
+or derived from the activity logs (``logs``). Totals are derived when omitted and validated
+when given; a blank non-total cell is an input error (blank is not zero).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from draft_report.models.tables import Table2, Table3, Table4, Tables
+from draft_report.tables import identities as I
+from draft_report.tables import layout as L
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Contact(_Model):
+    """序言中的联系方式（可选）。"""
+
+    office: str | None = Field(None, description="联系部门，例如“县政府办公室”")
+    address: str | None = Field(None, description="地址")
+    postcode: str | None = Field(None, description="邮编")
+    phone: str | None = Field(None, description="电话")
+    email: str | None = Field(None, description="电子邮箱")
+    website: str | None = Field(None, description="年报发布网站")
+
+
+class Agency(_Model):
+    name: str = Field(min_length=1, description="机关全称，例如“夏县乡村振兴局”")
+    kind: Literal["部门", "人民政府"] = Field(
+        "部门",
+        description="部门（1月31日前发布）或 人民政府（本级政府年报，3月31日前发布）",
+    )
+    short_name: str | None = Field(None, description="正文中的自称，例如“我局”“我县”；省略时按机关名称推断")
+    signature: str | None = Field(None, description="落款单位，省略时使用机关全称")
+    contact: Contact | None = Field(None, description="序言中的联系方式（可选）")
+
+
+class OverviewNotes(_Model):
+    """第一部分“总体情况”各小节的要点：短句，起草时编入正文。"""
+
+    lead: list[str] = Field(default_factory=list, description="总体情况的开头段要点")
+    proactive: list[str] = Field(default_factory=list, description="（一）主动公开情况 要点")
+    on_request: list[str] = Field(default_factory=list, description="（二）依申请公开情况 要点")
+    management: list[str] = Field(default_factory=list, description="（三）政府信息管理情况 要点")
+    platforms: list[str] = Field(default_factory=list, description="（四）政府信息公开平台建设情况 要点")
+    supervision: list[str] = Field(default_factory=list, description="（五）监督保障情况 要点")
+
+
+class PreviousProblem(_Model):
+    problem: str = Field(description="上年度报告提出的问题")
+    rectification: str = Field(description="本年度整改情况")
+
+
+class Fees(_Model):
+    """第六部分：信息处理费（国办函〔2020〕109号）。"""
+
+    standard: Literal["按件", "按量", "按件和按量"] | None = Field(None, description="收费标准")
+    notices_issued: int = Field(0, ge=0, description="本年发出收费通知件数")
+    notices_amount_yuan: float = Field(0, ge=0, description="收费通知金额合计（元）")
+    collected_yuan: float = Field(0, ge=0, description="实际收取金额（元）")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Fees:
+        if self.notices_issued == 0 and self.notices_amount_yuan > 0:
+            raise ValueError("未发出收费通知（notices_issued 为 0）时，收费通知金额（notices_amount_yuan）应为 0")
+        if self.collected_yuan > self.notices_amount_yuan and self.notices_issued > 0:
+            raise ValueError("实际收取金额（collected_yuan）不能大于收费通知金额合计（notices_amount_yuan）")
+        return self
+
+
+class OtherMatters(_Model):
+    """第六部分的其他事项（可选）。"""
+
+    work_points: str | None = Field(None, description="政务公开工作要点落实情况")
+    proposals: str | None = Field(None, description="人大代表建议和政协委员提案办理结果公开情况")
+    innovations: str | None = Field(None, description="创新举措、特色亮点")
+    other: list[str] = Field(default_factory=list, description="其他需要报告的事项")
+
+
+class LogFiles(_Model):
+    """活动记录文件（CSV 或 XLSX），路径相对于数据文件所在目录。"""
+
+    publications: str | None = Field(None, description="信息发布记录")
+    events: str | None = Field(None, description="工作活动记录（培训、政策解读、新闻发布会、检查等）")
+    requests: str | None = Field(None, description="依申请公开登记台账")
+    cases: str | None = Field(None, description="行政复议、行政诉讼案件清单")
+
+
+class ReportData(_Model):
+    """一个机关一个年度的全部数据。"""
+
+    agency: Agency
+    year: int = Field(ge=2021, le=2100, description="报告年度，例如 2023")
+    publication_date: dt.date | None = Field(None, description="发布（落款）日期")
+    preface: str | None = Field(None, description="序言（可选）；省略时按标准写法生成")
+    table2: Table2 | None = Field(None, description="表二 主动公开政府信息情况")  # type: ignore[valid-type]
+    table3: Table3 | None = Field(  # type: ignore[valid-type]
+        None, description="表三；提供依申请公开台账时可省略，由台账生成"
+    )
+    table4: Table4 | None = Field(  # type: ignore[valid-type]
+        None, description="表四；提供案件清单时可省略，由清单生成"
+    )
+    notes: OverviewNotes = Field(default_factory=OverviewNotes)
+    problems: list[str] = Field(default_factory=list, description="存在的主要问题")
+    measures: list[str] = Field(default_factory=list, description="改进措施")
+    previous_problems: list[PreviousProblem] = Field(
+        default_factory=list, description="上年度报告提出的问题及整改情况"
+    )
+    fees: Fees = Field(default_factory=Fees)
+    other_matters: OtherMatters = Field(default_factory=OtherMatters)
+    logs: LogFiles = Field(default_factory=LogFiles)
+
+    @model_validator(mode="after")
+    def _tables_complete(self) -> ReportData:
+        for name, table in (("table2", self.table2), ("table3", self.table3), ("table4", self.table4)):
+            if table is not None:
+                complete_table(table, name)
+        return self
+
+    @property
+    def signature(self) -> str:
+        return self.agency.signature or self.agency.name
+
+    def tables(self) -> Tables:
+        """All three tables; raises if one was neither given nor derived."""
+        missing = [n for n in ("table2", "table3", "table4") if getattr(self, n) is None]
+        if missing:
+            raise ValueError(f"缺少表格数据：{'、'.join(missing)}")
+        return Tables(table2=self.table2, table3=self.table3, table4=self.table4)
+
+
+def complete_table(table: Table2 | Table3 | Table4, name: str) -> None:  # type: ignore[valid-type]
+    """Validate that every non-total cell is given, derive blank totals, check the identities.
+
+    Raises ``ValueError`` with a Chinese message naming the cell.
+    """
+    cells = table.cells()
+    blank = [cid for cid, v in cells.items() if v is None and not L.CELL_INFO[cid].is_total]
+    if blank:
+        shown = "、".join(L.describe_cell(c) for c in blank[:3])
+        more = f"等 {len(blank)} 个单元格" if len(blank) > 3 else ""
+        raise ValueError(f"{name} 中 {shown}{more}为空：空白不等于 0，没有发生请填写 0")
+    prefix = {"table2": "t2.", "table3": "t3.", "table4": "t4."}[name]
+    I.derive_totals(table.get, table.set, prefix)
+    for ident in I.IDENTITIES:
+        if not ident.lhs[0].startswith(prefix):
+            continue
+        left, right = ident.evaluate(table.get)
+        if left is not None and right is not None and left != right:
+            cell = ident.total_cell or ident.rhs[0]
+            raise ValueError(
+                f"{name} 勾稽关系不成立：{ident.name}；{L.describe_cell(cell)} 填写为 {_fmt(left)}，"
+                f"按各项计算应为 {_fmt(right)}"
+            )
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else str(v)

@@ -1,0 +1,77 @@
+"""The report as a document: what the drafter produces and what every reader returns.
+
+Renderers (Markdown, HTML, Word) take a ``ReportDocument``; readers (Markdown, text, HTML,
+Word) give one back, so the checker never knows where a report came from. Line numbers
+refer to the source file a reader read (1-based); drafted documents have none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from draft_report.models.tables import Tables
+
+
+class Paragraph(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    kind: Literal["text", "subheading"] = "text"
+    line: int | None = None
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    key: str | None = Field(None, description="标准章节键（overview…other）；无法识别时为 None")
+    heading: str = Field(description="标题原文，例如“一、总体情况”")
+    line: int | None = None
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+class CellIssue(BaseModel):
+    """A table cell a reader could not read, or did not find."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    cell_id: str
+    problem: Literal["unreadable", "missing"]
+    raw: str | None = None
+    line: int | None = None
+
+
+class ReportDocument(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = ""
+    agency: str | None = None
+    year: int | None = None
+    preface: list[Paragraph] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    tables: Tables = Field(default_factory=Tables)
+    tables_found: list[str] = Field(
+        default_factory=list, description="表格是否在报告中找到：table2 / table3 / table4"
+    )
+    cell_issues: list[CellIssue] = Field(default_factory=list)
+    cell_lines: dict[str, int] = Field(default_factory=dict, description="单元格 id → 源文件行号")
+    table_lines: dict[str, str] = Field(
+        default_factory=dict, description="单元格 id → 该单元格所在行的原文（用于引用）"
+    )
+    old_format_markers: list[str] = Field(default_factory=list, description="读到的旧版（2019）格式标记")
+    signature: str | None = None
+    date: dt.date | None = None
+    source: str | None = None
+    source_format: str | None = None  # markdown / text / html / docx / drafted
+
+    def section(self, key: str) -> Section | None:
+        for s in self.sections:
+            if s.key == key:
+                return s
+        return None

@@ -1,0 +1,1 @@
+"""The official tables: layout (one definition), identities, printed grids."""

@@ -1,0 +1,129 @@
+"""Printed layout of 表二/表三/表四 as grids of cells with row and column spans.
+
+Every renderer (Markdown's embedded HTML, HTML, Word) draws these grids, so merged headers
+and labels are defined once, here, from ``tables.layout``. Only the top-left cell of a
+merged area appears in ``rows``; covered positions are simply absent, as in HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from draft_report.tables import layout as L
+
+Getter = Callable[[str], int | float | None]
+
+
+@dataclass(frozen=True)
+class GridCell:
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+    header: bool = False
+    cell_id: str | None = None  # set on value cells
+
+
+@dataclass(frozen=True)
+class Grid:
+    table: str  # table2 / table3 / table4
+    width: int
+    header_rows: int  # how many leading rows are header rows (repeated on page breaks)
+    rows: tuple[tuple[GridCell, ...], ...]
+
+
+def format_value(value: int | float | None) -> str:
+    """Blank stays blank; whole numbers print without a decimal point."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return f"{value:.6f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def _value(get: Getter, cid: str) -> GridCell:
+    return GridCell(format_value(get(cid)), cell_id=cid)
+
+
+def table2_grid(get: Getter) -> Grid:
+    rows: list[tuple[GridCell, ...]] = []
+    for block in L.T2_BLOCKS:
+        rows.append((GridCell(block.caption, colspan=L.T2_WIDTH, header=True),))
+        span = L.T2_WIDTH - len(block.measures)  # 3 measures → 1 column each; 1 measure → 3 columns
+        colspan = 1 if len(block.measures) > 1 else span
+        rows.append(
+            (GridCell(L.T2_HEADER_LABEL, header=True),)
+            + tuple(GridCell(m.label, colspan=colspan, header=True) for m in block.measures)
+        )
+        for item in block.items:
+            rows.append(
+                (GridCell(item.label, header=True),)
+                + tuple(
+                    GridCell(format_value(get(L.t2_cell_id(item.id, m.id))), colspan=colspan,
+                             cell_id=L.t2_cell_id(item.id, m.id))
+                    for m in block.measures
+                )
+            )
+    return Grid("table2", L.T2_WIDTH, 0, tuple(rows))
+
+
+def table3_grid(get: Getter) -> Grid:
+    data_cols = len(L.T3_COLUMNS)
+    width = 3 + data_cols
+    rows: list[tuple[GridCell, ...]] = [
+        (
+            GridCell(L.T3_NOTE, rowspan=3, colspan=3, header=True),
+            GridCell(L.T3_APPLICANT_HEADER, colspan=data_cols, header=True),
+        ),
+        (
+            GridCell(L.T3_COLUMNS[0].label, rowspan=2, header=True),
+            GridCell(L.T3_ORG_HEADER, colspan=len(L.T3_ORG_COLUMNS), header=True),
+            GridCell(L.T3_COLUMNS[-1].label, rowspan=2, header=True),
+        ),
+        tuple(GridCell(c.label, header=True) for c in L.T3_ORG_COLUMNS),
+    ]
+
+    def values(row_id: str) -> tuple[GridCell, ...]:
+        return tuple(_value(get, L.t3_cell_id(row_id, c.id)) for c in L.T3_COLUMNS)
+
+    results_block = L.T3_RESULTS_BLOCK
+    seen_categories: set[str] = set()
+    for row in L.T3_ROWS:
+        lead: list[GridCell] = []
+        if not (row.is_result or row.is_total):
+            rows.append((GridCell(row.label, colspan=3, header=True),) + values(row.id))
+            continue
+        if row is results_block[0]:
+            lead.append(GridCell(L.T3_RESULTS_LABEL, rowspan=len(results_block), header=True))
+        if row.category is None:
+            lead.append(GridCell(row.label, colspan=2, header=True))
+        else:
+            if row.category not in seen_categories:
+                seen_categories.add(row.category)
+                count = sum(1 for r in L.T3_ROWS if r.category == row.category)
+                lead.append(GridCell(row.category, rowspan=count, header=True))
+            lead.append(GridCell(row.label, header=True))
+        rows.append(tuple(lead) + values(row.id))
+    return Grid("table3", width, 3, tuple(rows))
+
+
+def table4_grid(get: Getter) -> Grid:
+    n = len(L.T4_COLUMNS)
+    review, *litigation = L.T4_GROUPS
+    rows: list[tuple[GridCell, ...]] = [
+        (
+            GridCell(review.label, colspan=n, header=True),
+            GridCell(L.T4_LITIGATION, colspan=n * len(litigation), header=True),
+        ),
+        tuple(GridCell(c.label, rowspan=2, header=True) for c in L.T4_COLUMNS)
+        + tuple(GridCell(g.label, colspan=n, header=True) for g in litigation),
+        tuple(GridCell(c.label, header=True) for _ in litigation for c in L.T4_COLUMNS),
+        tuple(_value(get, cid) for cid, _, _ in L.t4_cells()),
+    ]
+    return Grid("table4", n * len(L.T4_GROUPS), 3, tuple(rows))
+
+
+def all_grids(get: Getter) -> list[Grid]:
+    return [table2_grid(get), table3_grid(get), table4_grid(get)]
