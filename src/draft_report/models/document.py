@@ -65,6 +65,9 @@ class ReportDocument(BaseModel):
         default_factory=dict, description="单元格 id → 该单元格所在行的原文（用于引用）"
     )
     old_format_markers: list[str] = Field(default_factory=list, description="读到的旧版（2019）格式标记")
+    lines: list[str] = Field(
+        default_factory=list, description="源文件的文本行（Word 为段落与表格行），用于定位与全文检查"
+    )
     signature: str | None = None
     date: dt.date | None = None
     source: str | None = None
