@@ -1,6 +1,6 @@
+from draft_report.models.tables import Tables
 from draft_report.tables import layout as L
 from draft_report.tables.grid import all_grids
-from draft_report.models.tables import Tables
 
 
 def test_cell_counts_match_the_official_format() -> None:
