@@ -1,0 +1,289 @@
+"""LLM endpoint configuration: where ``draft --llm`` sends its prompts and with which key.
+
+Every setting is resolved field by field through five layers, first hit wins:
+
+1. command-line flags (``--base-url``, ``--model``, ``--api-key``, ``--provider``, ``--timeout``,
+   ``--temperature``, ``--max-repair-rounds``);
+2. ``DRAFT_REPORT_*`` environment variables (``DRAFT_REPORT_BASE_URL``, ``DRAFT_REPORT_MODEL``,
+   ``DRAFT_REPORT_API_KEY``, ``DRAFT_REPORT_PROVIDER``, ``DRAFT_REPORT_TIMEOUT``,
+   ``DRAFT_REPORT_TEMPERATURE``, ``DRAFT_REPORT_MAX_REPAIR_ROUNDS``);
+3. ``OPENAI_*`` environment variables (``OPENAI_BASE_URL``, ``OPENAI_API_KEY``, ``OPENAI_MODEL``);
+4. the config file ``config.toml`` in ``$DRAFT_REPORT_CONFIG_DIR`` or the platform config folder;
+5. built-in defaults (OpenAI's public endpoint).
+
+A ``provider`` (``deepseek``, ``qwen``/``dashscope``, ``ollama``, ``vllm``, ``openai`` or one defined in
+the config file) fills in base URL, model and key variable at the layer where it was named.
+
+Keys are bound to the host they were configured for: the user's ``OPENAI_API_KEY`` is never sent to
+another host unless ``OPENAI_BASE_URL`` points there, and a provider's key only goes to that
+provider. Keys flow through ``SecretStr`` and never appear in a message, a log or provenance.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
+
+from draft_report.errors import DraftReportError, InputError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+DEFAULT_BASE_URL = "https://api.openai.com/v1"
+DEFAULT_MODEL = "gpt-4o-mini"
+DEFAULT_TIMEOUT = 60.0
+DEFAULT_TEMPERATURE = 0.3
+DEFAULT_MAX_REPAIR_ROUNDS = 2
+DEFAULT_MAX_RETRIES = 3
+# Sent as the bearer token to endpoints that need none (local servers); never a real key.
+PLACEHOLDER_API_KEY = "no-key-required"
+
+CONFIG_FILE_NAME = "config.toml"
+FIELDS = ("base_url", "model", "api_key", "provider", "timeout", "temperature", "max_repair_rounds", "max_retries")
+
+
+@dataclass(frozen=True)
+class Provider:
+    """A named OpenAI-compatible service."""
+
+    name: str
+    base_url: str
+    model: str
+    key_env: str | None = None  # provider-specific key variable, e.g. DEEPSEEK_API_KEY
+    needs_key: bool = True  # a hosted service: refusing to run without a key beats a 401 per section
+
+
+PROVIDERS: dict[str, Provider] = {
+    "openai": Provider("openai", DEFAULT_BASE_URL, DEFAULT_MODEL, "OPENAI_API_KEY"),
+    "deepseek": Provider("deepseek", "https://api.deepseek.com/v1", "deepseek-chat", "DEEPSEEK_API_KEY"),
+    "qwen": Provider(
+        "qwen", "https://dashscope.aliyuncs.com/compatible-mode/v1", "qwen-plus", "DASHSCOPE_API_KEY"
+    ),
+    "ollama": Provider("ollama", "http://localhost:11434/v1", "qwen2.5:7b", None, needs_key=False),
+    "vllm": Provider("vllm", "http://localhost:8000/v1", "Qwen/Qwen2.5-7B-Instruct", None, needs_key=False),
+}
+PROVIDER_ALIASES = {"dashscope": "qwen", "tongyi": "qwen", "bailian": "qwen"}
+# Hosts that always need a key: running without one is a configuration error, reported up front.
+HOSTED_HOSTS = {urlsplit(p.base_url).hostname for p in PROVIDERS.values() if p.needs_key}
+
+
+class LLMConfig(BaseModel):
+    """The resolved endpoint settings. ``api_key`` is a ``SecretStr``: ``repr`` and JSON hide it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    base_url: str = DEFAULT_BASE_URL
+    model: str = DEFAULT_MODEL
+    api_key: SecretStr | None = None
+    provider: str | None = None
+    timeout: float = Field(DEFAULT_TIMEOUT, gt=0)
+    temperature: float = Field(DEFAULT_TEMPERATURE, ge=0, le=2)
+    max_repair_rounds: int = Field(DEFAULT_MAX_REPAIR_ROUNDS, ge=0, le=10)
+    max_retries: int = Field(DEFAULT_MAX_RETRIES, ge=0, le=10)
+    sources: dict[str, str] = Field(default_factory=dict, description="field → where its value came from")
+
+    @property
+    def host(self) -> str:
+        """``host[:port]`` of the endpoint — what provenance and messages may show."""
+        parts = urlsplit(self.base_url)
+        host = parts.hostname or ""
+        return f"{host}:{parts.port}" if parts.port else host
+
+    @property
+    def is_default_host(self) -> bool:
+        return urlsplit(self.base_url).hostname == urlsplit(DEFAULT_BASE_URL).hostname
+
+    def bearer_token(self) -> str:
+        """The key to send: the configured key, or a placeholder for endpoints that need none."""
+        return self.api_key.get_secret_value() if self.api_key else PLACEHOLDER_API_KEY
+
+    def public_dict(self) -> dict[str, Any]:
+        """Settings safe to print or record (no key, no URL path or query)."""
+        return {
+            "provider": self.provider,
+            "model": self.model,
+            "endpoint_host": self.host,
+            "api_key": "已配置" if self.api_key else "未配置",
+            "timeout": self.timeout,
+            "temperature": self.temperature,
+            "max_repair_rounds": self.max_repair_rounds,
+        }
+
+
+def default_config_dir(env: Mapping[str, str] | None = None) -> Path:
+    """``$DRAFT_REPORT_CONFIG_DIR``, else the platform's per-user config folder."""
+    env = os.environ if env is None else env
+    if env.get("DRAFT_REPORT_CONFIG_DIR"):
+        return Path(env["DRAFT_REPORT_CONFIG_DIR"]).expanduser()
+    home = Path(env.get("HOME") or Path.home())
+    if sys.platform == "win32":
+        return Path(env.get("APPDATA") or home / "AppData" / "Roaming") / "draft-report"
+    if sys.platform == "darwin":
+        return home / "Library" / "Application Support" / "draft-report"
+    return Path(env.get("XDG_CONFIG_HOME") or home / ".config") / "draft-report"
+
+
+def config_file_path(env: Mapping[str, str] | None = None) -> Path:
+    return default_config_dir(env) / CONFIG_FILE_NAME
+
+
+def load_config_file(path: Path) -> dict[str, Any]:
+    """Read ``config.toml``; a missing file is an empty config, a broken one an ``InputError``."""
+    if not path.is_file():
+        return {}
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(f"配置文件无法解析：{exc}", path=str(path)) from None
+    return data
+
+
+def _host_of(url: str | None) -> str | None:
+    return urlsplit(url).hostname if url else None
+
+
+@dataclass
+class _Layer:
+    """One source of settings. ``key_host`` binds the layer's key to the host it was configured for
+    (``None`` = the key was given to draft-report itself and goes wherever draft-report is pointed)."""
+
+    name: str
+    values: dict[str, Any]
+    key_host: str | None = None
+    key_bound: bool = False
+
+
+def _provider_preset(name: str, custom: Mapping[str, Any], where: str) -> Provider:
+    key = PROVIDER_ALIASES.get(name.lower(), name.lower())
+    if name in custom:
+        spec = custom[name]
+        if not isinstance(spec, Mapping) or "base_url" not in spec:
+            raise InputError(f"自定义服务商 {name} 须配置 base_url", where=where)
+        return Provider(
+            name,
+            str(spec["base_url"]),
+            str(spec.get("model", DEFAULT_MODEL)),
+            spec.get("api_key_env"),
+            needs_key=bool(spec.get("needs_key", False)),
+        )
+    if key in PROVIDERS:
+        return PROVIDERS[key]
+    known = "、".join([*PROVIDERS, *PROVIDER_ALIASES, *custom])
+    raise InputError(f"未知的服务商“{name}”；可用：{known}（或在配置文件 [providers.<名称>] 中自定义）", where=where)
+
+
+def _number(value: Any, field: str, where: str, kind: type) -> Any:
+    try:
+        return kind(value)
+    except (TypeError, ValueError):
+        expected = "整数" if kind is int else "数字"
+        raise InputError(f"{field} 应为{expected}，实际为“{value}”", where=where) from None
+
+
+def resolve_config(
+    flags: Mapping[str, Any] | None = None,
+    env: Mapping[str, str] | None = None,
+    config_path: Path | None = None,
+) -> LLMConfig:
+    """Resolve the endpoint settings (flags > DRAFT_REPORT_* > OPENAI_* > config file > defaults).
+
+    ``flags`` maps field names (``base_url``, ``model``, ``api_key``, ``provider``, ``timeout``,
+    ``temperature``, ``max_repair_rounds``, ``max_retries``) to values; ``None`` means "not given".
+    Raises ``DraftReportError`` when a hosted endpoint (OpenAI, DeepSeek, DashScope) has no key.
+    """
+    env = os.environ if env is None else env
+    path = config_path or config_file_path(env)
+    file_data = load_config_file(path)
+    file_llm = file_data.get("llm", {}) if isinstance(file_data.get("llm", {}), Mapping) else {}
+    custom = file_data.get("providers", {}) if isinstance(file_data.get("providers", {}), Mapping) else {}
+
+    flag_values = {k: v for k, v in (flags or {}).items() if v is not None and k in FIELDS}
+    dr_env = {f: env[f"DRAFT_REPORT_{f.upper()}"] for f in FIELDS if env.get(f"DRAFT_REPORT_{f.upper()}")}
+    oa_env = {
+        f: env[f"OPENAI_{f.upper()}"] for f in ("base_url", "api_key", "model") if env.get(f"OPENAI_{f.upper()}")
+    }
+    file_values = {k: v for k, v in file_llm.items() if k in FIELDS and v is not None}
+    unknown = sorted(set(file_llm) - set(FIELDS) - {"api_key_env"})
+    if unknown:
+        raise InputError(f"[llm] 中有未知的设置：{'、'.join(unknown)}；可用：{'、'.join(FIELDS)}", path=str(path))
+    if file_llm.get("api_key_env") and env.get(str(file_llm["api_key_env"])):
+        file_values.setdefault("api_key", env[str(file_llm["api_key_env"])])
+
+    layers = [
+        _Layer("命令行参数", flag_values),
+        _Layer("环境变量 DRAFT_REPORT_*", dr_env),
+        # The OpenAI key is meant for OPENAI_BASE_URL, or OpenAI itself when that is not set.
+        _Layer("环境变量 OPENAI_*", oa_env, _host_of(oa_env.get("base_url") or DEFAULT_BASE_URL), True),
+        _Layer(f"配置文件 {path}", file_values),
+    ]
+    # A named provider fills base_url/model/key at its own layer; a config-file key belongs to the
+    # config file's endpoint.
+    for layer in layers:
+        name = layer.values.get("provider")
+        if not name:
+            continue
+        preset = _provider_preset(str(name), custom, layer.name)
+        layer.values["provider"] = preset.name
+        layer.values.setdefault("base_url", preset.base_url)
+        layer.values.setdefault("model", preset.model)
+        if "api_key" not in layer.values:
+            spec = custom.get(preset.name, {}) if isinstance(custom.get(preset.name), Mapping) else {}
+            key = spec.get("api_key") or (env.get(preset.key_env) if preset.key_env else None)
+            if key:
+                layer.values["api_key"] = key
+                layer.key_host, layer.key_bound = _host_of(layer.values["base_url"]), True
+    file_layer = layers[-1]
+    if "api_key" in file_layer.values and not file_layer.key_bound:
+        file_layer.key_host = _host_of(file_layer.values.get("base_url") or DEFAULT_BASE_URL)
+        file_layer.key_bound = True
+
+    resolved: dict[str, Any] = {}
+    sources: dict[str, str] = {}
+    for field in FIELDS:
+        if field == "api_key":
+            continue
+        for layer in layers:
+            if field in layer.values:
+                resolved[field] = layer.values[field]
+                sources[field] = layer.name
+                break
+    base_url = str(resolved.get("base_url") or DEFAULT_BASE_URL).rstrip("/")
+    if not urlsplit(base_url).scheme.startswith("http") or not urlsplit(base_url).hostname:
+        raise InputError(
+            f"接口地址“{base_url}”无效：应为 http:// 或 https:// 开头的地址，例如 http://127.0.0.1:8000/v1",
+            where=f"base_url（来自{sources.get('base_url', '默认值')}）",
+        )
+    host = _host_of(base_url)
+    for layer in layers:
+        key = layer.values.get("api_key")
+        if key and (not layer.key_bound or layer.key_host == host):
+            resolved["api_key"] = SecretStr(str(key))
+            sources["api_key"] = layer.name
+            break
+
+    for field, kind in (("timeout", float), ("temperature", float), ("max_repair_rounds", int), ("max_retries", int)):
+        if field in resolved:
+            resolved[field] = _number(resolved[field], field, sources[field], kind)
+    try:
+        config = LLMConfig(**{**resolved, "base_url": base_url}, sources=sources)
+    except ValueError as exc:
+        first = exc.errors()[0] if hasattr(exc, "errors") else {"loc": ("?",), "msg": str(exc)}  # type: ignore[union-attr]
+        field = str(first["loc"][0])
+        raise InputError(f"{field} 取值无效（{first['msg']}）", where=sources.get(field, "默认值")) from None
+
+    if config.api_key is None and host in HOSTED_HOSTS:
+        raise DraftReportError(
+            f"使用 {config.host} 需要 API 密钥：请用 --api-key 参数，或设置环境变量 DRAFT_REPORT_API_KEY"
+            f"（或 OPENAI_API_KEY）；本地或自建服务请用 --base-url 指定地址（无需密钥）。"
+        )
+    return config
