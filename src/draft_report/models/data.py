@@ -66,6 +66,7 @@ class Fees(_Model):
     notices_issued: int = Field(0, ge=0, description="本年发出收费通知件数")
     notices_amount_yuan: float = Field(0, ge=0, description="收费通知金额合计（元）")
     collected_yuan: float = Field(0, ge=0, description="实际收取金额（元）")
+    notices_paid: int | None = Field(None, ge=0, description="已按通知缴费的件数（可选）")
 
     @model_validator(mode="after")
     def _consistent(self) -> Fees:
@@ -73,6 +74,10 @@ class Fees(_Model):
             raise ValueError("未发出收费通知（notices_issued 为 0）时，收费通知金额（notices_amount_yuan）应为 0")
         if self.collected_yuan > self.notices_amount_yuan and self.notices_issued > 0:
             raise ValueError("实际收取金额（collected_yuan）不能大于收费通知金额合计（notices_amount_yuan）")
+        if self.notices_issued == 0 and self.collected_yuan > 0:
+            raise ValueError("未发出收费通知（notices_issued 为 0）时，实际收取金额（collected_yuan）应为 0")
+        if self.notices_paid is not None and self.notices_paid > self.notices_issued:
+            raise ValueError("已缴费件数（notices_paid）不能大于发出收费通知件数（notices_issued）")
         return self
 
 
@@ -83,6 +88,29 @@ class OtherMatters(_Model):
     proposals: str | None = Field(None, description="人大代表建议和政协委员提案办理结果公开情况")
     innovations: str | None = Field(None, description="创新举措、特色亮点")
     other: list[str] = Field(default_factory=list, description="其他需要报告的事项")
+
+
+class PublicationCount(_Model):
+    """没有发布记录文件时，直接填写的发布条数。"""
+
+    channel: str = Field(min_length=1, description="发布渠道，例如“政务网站”“微信公众号”")
+    column: str | None = Field(None, description="栏目，例如“工作动态”“政策文件”；不分栏目时省略")
+    count: int = Field(ge=0, description="本年发布条数")
+
+
+class EventCount(_Model):
+    """没有工作活动记录文件时，直接填写的活动次数。"""
+
+    kind: str = Field(min_length=1, description="活动类型，例如“培训”“政策解读”“新闻发布会”“检查”")
+    count: int = Field(ge=0, description="本年次数")
+    participants: int | None = Field(None, ge=0, description="参加人次合计（可选）")
+
+
+class ActivityCounts(_Model):
+    """直接填写的工作量统计；与活动记录文件并存时，两者必须一致。"""
+
+    publications: list[PublicationCount] = Field(default_factory=list, description="信息发布条数（按渠道、栏目）")
+    events: list[EventCount] = Field(default_factory=list, description="工作活动次数（按类型）")
 
 
 class LogFiles(_Model):
@@ -97,7 +125,7 @@ class LogFiles(_Model):
 class ReportData(_Model):
     """一个机关一个年度的全部数据。"""
 
-    agency: Agency
+    agency: Agency = Field(description="机关信息")
     year: int = Field(ge=2021, le=2100, description="报告年度，例如 2023")
     publication_date: dt.date | None = Field(None, description="发布（落款）日期")
     preface: str | None = Field(None, description="序言（可选）；省略时按标准写法生成")
@@ -108,15 +136,18 @@ class ReportData(_Model):
     table4: Table4 | None = Field(  # type: ignore[valid-type]
         None, description="表四；提供案件清单时可省略，由清单生成"
     )
-    notes: OverviewNotes = Field(default_factory=OverviewNotes)
+    notes: OverviewNotes = Field(default_factory=OverviewNotes, description="第一部分“总体情况”各小节的要点")
     problems: list[str] = Field(default_factory=list, description="存在的主要问题")
     measures: list[str] = Field(default_factory=list, description="改进措施")
     previous_problems: list[PreviousProblem] = Field(
         default_factory=list, description="上年度报告提出的问题及整改情况"
     )
-    fees: Fees = Field(default_factory=Fees)
-    other_matters: OtherMatters = Field(default_factory=OtherMatters)
-    logs: LogFiles = Field(default_factory=LogFiles)
+    fees: Fees = Field(default_factory=Fees, description="第六部分：信息处理费收取情况")
+    other_matters: OtherMatters = Field(default_factory=OtherMatters, description="第六部分：其他需要报告的事项")
+    activity: ActivityCounts = Field(
+        default_factory=ActivityCounts, description="直接填写的信息发布条数和工作活动次数（没有活动记录文件时使用）"
+    )
+    logs: LogFiles = Field(default_factory=LogFiles, description="活动记录文件（路径相对于数据文件所在目录）")
 
     @model_validator(mode="after")
     def _tables_complete(self) -> ReportData:

@@ -1,0 +1,153 @@
+"""Translate pydantic validation errors into one Chinese message naming the field or cell."""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from draft_report.tables import layout as L
+
+_TABLE_PREFIX = {"table2": "t2", "table3": "t3", "table4": "t4"}
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside ``X | None`` or ``list[X]``, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType, list, tuple):
+        for arg in typing.get_args(annotation):
+            found = _inner_model(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def describe_loc(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
+    """(dotted field path, Chinese description) for a pydantic error location."""
+    path = ".".join(f"[{p + 1}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
+    if loc and loc[0] in _TABLE_PREFIX:
+        strs = [str(p) for p in loc[1:3]]
+        if len(strs) == 2:
+            cid = f"{_TABLE_PREFIX[str(loc[0])]}.{strs[0]}.{strs[1]}"
+            if cid in L.CELL_INFO:
+                return path, L.describe_cell(cid)
+    current: type[BaseModel] | None = model
+    label = ""
+    for part in loc:
+        if isinstance(part, int):
+            label = f"{label}第{part + 1}项" if label else f"第{part + 1}项"
+            continue
+        if current is None or part not in current.model_fields:
+            break
+        info = current.model_fields[part]
+        desc = (info.description or "").split("；")[0].split("（")[0].strip()
+        label = desc or label
+        current = _inner_model(info.annotation)
+    return path, label
+
+
+_MESSAGES: dict[str, str] = {
+    "missing": "缺少必填项",
+    "greater_than_equal": "应为不小于 {ge} 的数",
+    "greater_than": "应大于 {gt}",
+    "less_than_equal": "应不大于 {le}",
+    "less_than": "应小于 {lt}",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数（件数不能有小数）",
+    "float_type": "应为数字",
+    "float_parsing": "应为数字",
+    "string_type": "应为文字",
+    "string_too_short": "不能为空",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "date_type": "应为日期，格式如 2024-01-31",
+    "date_parsing": "应为日期，格式如 2024-01-31",
+    "date_from_datetime_parsing": "应为日期，格式如 2024-01-31",
+    "date_from_datetime_inexact": "应为日期（不含时间），格式如 2024-01-31",
+    "list_type": "应为列表（每项以“- ”开头）",
+    "dict_type": "应为键值对（形如“名称: 值”）",
+    "model_type": "应为键值对（形如“名称: 值”）",
+    "model_attributes_type": "应为键值对（形如“名称: 值”）",
+    "extra_forbidden": "是未知字段（可能拼写有误）",
+}
+
+
+def _expected(err: dict[str, Any], model: type[BaseModel]) -> str:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    if kind == "literal_error":
+        return f"应为以下之一：{ctx.get('expected', '')}".replace("'", "")
+    if kind in ("value_error", "assertion_error"):
+        exc = ctx.get("error")
+        return str(exc) if exc is not None else err["msg"]
+    if kind == "extra_forbidden":
+        parent = _model_at(model, tuple(err["loc"][:-1]))
+        allowed = "、".join(parent.model_fields) if parent is not None else ""
+        return _MESSAGES[kind] + (f"；可用字段：{allowed}" if allowed else "")
+    template = _MESSAGES.get(kind)
+    if template is None:
+        return f"取值无效（{err['msg']}）"
+    try:
+        return template.format(**ctx)
+    except (KeyError, IndexError):
+        return template
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    current: type[BaseModel] | None = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if current is None or part not in current.model_fields:
+            return None
+        current = _inner_model(current.model_fields[part].annotation)
+    return current
+
+
+def _shown_input(err: dict[str, Any]) -> str:
+    if err["type"] in ("missing", "extra_forbidden", "value_error"):
+        return ""
+    value = err.get("input")
+    if isinstance(value, (dict, list)) or value is None:
+        return ""
+    return f"，实际为“{value}”"
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Drop pydantic's union/function markers such as 'function-after[...]' or 'list[...]'."""
+    return tuple(p for p in loc if isinstance(p, int) or "[" not in str(p))
+
+
+def translate(
+    exc: ValidationError,
+    model: type[BaseModel],
+    *,
+    line_of: typing.Callable[[tuple[Any, ...]], int | None] | None = None,
+) -> tuple[str, str | None]:
+    """(message, where) for the first error; further errors are counted in the message."""
+    errors = exc.errors(include_url=False)
+    parts: list[str] = []
+    where: str | None = None
+    for i, err in enumerate(errors[:3]):
+        loc = _clean_loc(tuple(err["loc"]))
+        path, label = describe_loc(model, loc)
+        line = line_of(loc) if line_of else None
+        here = []
+        if line:
+            here.append(f"第{line}行")
+        if path:
+            here.append(f"字段 {path}" + (f"（{label}）" if label else ""))
+        text = f"{_expected(err, model)}{_shown_input(err)}"
+        if i == 0:
+            where = "，".join(here) or None
+            parts.append(text)
+        else:
+            parts.append(f"另：{'，'.join(here)}：{text}" if here else f"另：{text}")
+    if len(errors) > 3:
+        parts.append(f"（共 {len(errors)} 处错误，仅列出前 3 处）")
+    return "\n".join(parts), where

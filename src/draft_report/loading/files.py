@@ -1,0 +1,120 @@
+"""Read the data file (YAML or JSON) into plain Python values, with line numbers for YAML."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from draft_report.errors import InputError
+
+DATA_SUFFIXES = (".yaml", ".yml", ".json")
+DEFAULT_NAMES = ("data.yaml", "data.yml", "data.json")
+
+_YAML_PROBLEMS: dict[str, str] = {
+    "mapping values are not allowed here": "此处不能出现“名称: 值”（常见原因：缩进不一致，或冒号后缺少空格）",
+    "could not find expected ':'": "缺少冒号（“名称: 值”中的英文冒号和其后的空格）",
+    "found character '\\t' that cannot start any token": "不能用制表符（Tab）缩进，请改用空格",
+    "found character that cannot start any token": "出现了不能开头的字符（例如 Tab 或 @、`）",
+    "expected <block end>, but found '-'": "列表项“- ”的缩进与上一行不一致",
+    "found duplicate anchor": "重复的锚点",
+    "found undefined alias": "引用了未定义的别名",
+    "found unexpected end of stream": "文件意外结束（引号或括号未闭合）",
+}
+
+
+def resolve_data_path(path: Path) -> Path:
+    """A data file, or a folder holding data.yaml / data.yml / data.json."""
+    if path.is_dir():
+        for name in DEFAULT_NAMES:
+            if (path / name).is_file():
+                return path / name
+        raise InputError(f"文件夹中没有数据文件（应有 {' 或 '.join(DEFAULT_NAMES)}）", path=str(path))
+    if not path.exists():
+        raise InputError("数据文件不存在", path=str(path))
+    if path.suffix.lower() not in DATA_SUFFIXES:
+        raise InputError(f"数据文件应为 YAML（.yaml/.yml）或 JSON（.json），实际扩展名为“{path.suffix}”", path=str(path))
+    return path
+
+
+def read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"无法读取文件（{exc.strerror or exc}）", path=str(path)) from None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError("无法识别文件编码，请保存为 UTF-8 编码的文本文件", path=str(path))
+
+
+def _yaml_message(exc: yaml.YAMLError) -> tuple[str, str | None]:
+    mark = getattr(exc, "problem_mark", None)
+    problem = (getattr(exc, "problem", None) or str(exc)).strip()
+    chinese = _YAML_PROBLEMS.get(problem)
+    if chinese is None:
+        for key, value in _YAML_PROBLEMS.items():
+            if problem.startswith(key.split("'")[0]) and key.split("'")[0]:
+                chinese = value
+                break
+    text = f"YAML 语法错误：{chinese}（{problem}）" if chinese else f"YAML 语法错误（{problem}）"
+    where = f"第{mark.line + 1}行第{mark.column + 1}列" if mark is not None else None
+    return text, where
+
+
+def parse_data_text(text: str, path: Path) -> tuple[Any, yaml.Node | None]:
+    """Parsed value and, for YAML, the node tree (for line numbers)."""
+    if path.suffix.lower() == ".json":
+        try:
+            return json.loads(text), None
+        except json.JSONDecodeError as exc:
+            raise InputError(f"JSON 语法错误（{exc.msg}）", path=str(path), where=f"第{exc.lineno}行第{exc.colno}列") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        value = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        message, where = _yaml_message(exc)
+        raise InputError(message, path=str(path), where=where) from None
+    return value, node
+
+
+def read_data_file(path: Path) -> tuple[dict[str, Any], yaml.Node | None]:
+    text = read_text(path)
+    value, node = parse_data_text(text, path)
+    if value is None:
+        raise InputError("数据文件是空的（至少需要 agency 和 year）", path=str(path))
+    if not isinstance(value, dict):
+        hint = "；注意冒号应为英文“:”且其后有空格" if "：" in text else ""
+        raise InputError(f"数据文件的顶层应为“名称: 值”的键值对，例如“year: 2024”{hint}", path=str(path))
+    return value, node
+
+
+def line_finder(node: yaml.Node | None) -> Any:
+    """Return a function mapping a pydantic loc to the 1-based YAML line of the deepest node found."""
+
+    def line_of(loc: tuple[Any, ...]) -> int | None:
+        if node is None:
+            return None
+        current: yaml.Node = node
+        line = None
+        for part in loc:
+            nxt: yaml.Node | None = None
+            if isinstance(current, yaml.MappingNode):
+                for key, value in current.value:
+                    if isinstance(key, yaml.ScalarNode) and key.value == str(part):
+                        nxt = value
+                        line = key.start_mark.line + 1
+                        break
+            elif isinstance(current, yaml.SequenceNode) and isinstance(part, int) and part < len(current.value):
+                nxt = current.value[part]
+                line = nxt.start_mark.line + 1
+            if nxt is None:
+                break
+            current = nxt
+        return line
+
+    return line_of
