@@ -1,0 +1,169 @@
+"""Read a log file (CSV or XLSX, Chinese headers) into rows keyed by canonical header.
+
+Headers are validated against a ``LogSpec``: a missing required header or an unknown one is
+an ``InputError`` that names it and lists the expected headers. Every row keeps its line
+number (the CSV line, or the worksheet row) for messages.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from draft_report.errors import InputError
+from draft_report.loading.files import read_text
+
+LOG_SUFFIXES = (".csv", ".xlsx", ".xlsm")
+COMMON_OPTIONAL = ("序号", "编号", "备注")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str  # canonical Chinese header, as written by ``init``
+    required: bool = True  # header must be present (its cells may still be optional)
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LogSpec:
+    key: str  # publications / events / requests / cases
+    title: str  # Chinese name of the log, for messages
+    columns: tuple[Column, ...]
+
+    @property
+    def headers(self) -> list[str]:
+        """Headers written into templates, in order."""
+        return [c.name for c in self.columns]
+
+    def expected_text(self) -> str:
+        req = "、".join(c.name for c in self.columns if c.required)
+        opt = [c.name for c in self.columns if not c.required] + list(COMMON_OPTIONAL)
+        return f"应有的列：{req}；可选列：{'、'.join(opt)}"
+
+
+@dataclass(frozen=True)
+class LogRow:
+    line: int
+    values: dict[str, Any]  # canonical header → str | date | number | None (blank)
+
+    def get(self, name: str) -> Any:
+        return self.values.get(name)
+
+
+def normalize_header(text: str) -> str:
+    """Drop spaces, BOM, a leading '*' and a trailing parenthesised hint: “办结日期（未办结留空）”."""
+    h = re.sub(r"\s+", "", str(text)).lstrip("\ufeff*＊")
+    return re.sub(r"[（(][^（()）]*[）)]$", "", h)
+
+
+def _map_headers(raw: list[Any], spec: LogSpec, path: Path, line: int) -> dict[int, str]:
+    lookup: dict[str, str] = {}
+    for col in spec.columns:
+        for name in (col.name, *col.aliases):
+            lookup[normalize_header(name)] = col.name
+    for name in COMMON_OPTIONAL:
+        lookup[name] = name
+    where = f"第{line}行（表头）"
+    mapping: dict[int, str] = {}
+    for i, cell in enumerate(raw):
+        if cell is None or str(cell).strip() == "":
+            continue
+        key = normalize_header(cell)
+        if key not in lookup:
+            raise InputError(
+                f"{spec.title}的表头中有未知列“{str(cell).strip()}”；{spec.expected_text()}", path=str(path), where=where
+            )
+        canonical = lookup[key]
+        if canonical in mapping.values():
+            raise InputError(f"{spec.title}的表头中“{canonical}”列出现了两次", path=str(path), where=where)
+        mapping[i] = canonical
+    missing = [c.name for c in spec.columns if c.required and c.name not in mapping.values()]
+    if missing:
+        raise InputError(
+            f"{spec.title}的表头缺少列“{'”“'.join(missing)}”；{spec.expected_text()}", path=str(path), where=where
+        )
+    return mapping
+
+
+def _clean(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date() if value.time() == dt.time(0) else value
+    if isinstance(value, str):
+        v = value.strip().replace("\u3000", "")
+        return v or None
+    return value
+
+
+def _rows(raw_rows: list[tuple[int, list[Any]]], spec: LogSpec, path: Path) -> list[LogRow]:
+    body = [(n, r) for n, r in raw_rows if any(_clean(c) is not None for c in r)]
+    if not body:
+        raise InputError(f"{spec.title}是空的，至少需要一行表头；{spec.expected_text()}", path=str(path))
+    header_line, header = body[0]
+    mapping = _map_headers(header, spec, path, header_line)
+    out: list[LogRow] = []
+    for line, cells in body[1:]:
+        values = {name: None for name in mapping.values()}
+        for i, cell in enumerate(cells):
+            value = _clean(cell)
+            if i in mapping:
+                values[mapping[i]] = value
+            elif value is not None:
+                raise InputError(
+                    f"{spec.title}中本行第{i + 1}列有内容“{value}”，但表头没有对应的列", path=str(path), where=f"第{line}行"
+                )
+        out.append(LogRow(line, values))
+    return out
+
+
+def _read_csv(path: Path) -> list[tuple[int, list[Any]]]:
+    text = read_text(path)
+    if "\x00" in text:
+        raise InputError("不是文本格式的 CSV 文件（可能是另存时选错了格式）", path=str(path))
+    sample = text[:2048]
+    delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows: list[tuple[int, list[Any]]] = []
+    try:
+        start = 1
+        for row in reader:
+            rows.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(f"CSV 格式错误（{exc}）", path=str(path), where=f"第{reader.line_num}行") from None
+    return rows
+
+
+def _read_xlsx(path: Path) -> list[tuple[int, list[Any]]]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(f"无法读取 Excel 文件（{exc}）；请确认是 .xlsx 格式", path=str(path)) from None
+    try:
+        ws = wb.worksheets[0]
+        return [(i, list(row)) for i, row in enumerate(ws.iter_rows(values_only=True), start=1)]
+    finally:
+        wb.close()
+
+
+def read_log(path: Path, spec: LogSpec) -> list[LogRow]:
+    """Rows of a log file (first worksheet for XLSX); raises ``InputError`` on any problem."""
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise InputError("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 CSV", path=str(path))
+    if suffix not in LOG_SUFFIXES:
+        raise InputError(f"{spec.title}应为 CSV 或 XLSX 文件，实际扩展名为“{path.suffix}”", path=str(path))
+    if not path.is_file():
+        raise InputError(f"找不到{spec.title}文件", path=str(path))
+    raw = _read_csv(path) if suffix == ".csv" else _read_xlsx(path)
+    return _rows(raw, spec, path)

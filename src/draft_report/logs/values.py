@@ -1,0 +1,80 @@
+"""Cell values of log files: dates, counts and choices, each with a Chinese error naming line and column."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+from draft_report.errors import InputError
+from draft_report.logs.readers import LogRow
+
+T = TypeVar("T")
+
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+
+
+def cell_error(path: Path, row: LogRow, column: str, message: str) -> InputError:
+    return InputError(message, path=str(path), where=f"第{row.line}行“{column}”列")
+
+
+def required(path: Path, row: LogRow, column: str) -> Any:
+    value = row.get(column)
+    if value is None:
+        raise cell_error(path, row, column, f"“{column}”不能为空")
+    return value
+
+
+def parse_date(path: Path, row: LogRow, column: str, *, optional: bool = False) -> dt.date | None:
+    """2024-01-31, 2024/1/31, 2024.1.31, 2024年1月31日, 20240131, or an Excel date cell."""
+    value = row.get(column)
+    if value is None:
+        if optional:
+            return None
+        raise cell_error(path, row, column, f"“{column}”不能为空，应为日期，例如 2024-01-31")
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    m = _DATE.match(text) or _COMPACT.match(text)
+    if m:
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            pass
+    raise cell_error(path, row, column, f"“{text}”不是有效日期，应写成 2024-01-31 的形式")
+
+
+def parse_count(path: Path, row: LogRow, column: str) -> int | None:
+    """A non-negative integer such as 60 or “60人”; blank → None."""
+    value = row.get(column)
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, (int, float)) and float(value).is_integer() and value >= 0:
+        return int(value)
+    text = re.sub(r"[人名次个]$", "", str(value).strip())
+    if text.isdigit():
+        return int(text)
+    raise cell_error(path, row, column, f"“{value}”不是不小于 0 的整数")
+
+
+def normalize_choice(text: str) -> str:
+    """Drop spaces, punctuation and leading numbering so “（三）1.属于国家秘密” ≈ “属于国家秘密”."""
+    t = re.sub(r"[\s　·•、，,.。:：;；“”\"'‘’()（）\-—_/]", "", str(text))
+    t = re.sub(r"^[一二三四五六七八九十\d]+", "", t)
+    return t
+
+
+def parse_choice(path: Path, row: LogRow, column: str, choices: Mapping[str, T], allowed_text: str) -> T:
+    """Look a cell up in ``choices`` (keys normalized with ``normalize_choice``)."""
+    value = required(path, row, column)
+    key = normalize_choice(str(value))
+    if key in choices:
+        return choices[key]
+    raise cell_error(path, row, column, f"“{value}”不是可用的取值；{allowed_text}")
