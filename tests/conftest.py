@@ -22,3 +22,66 @@ def _hermetic_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.Temp
         if name.startswith(("OPENAI_", "DRAFT_REPORT_", "DEEPSEEK_", "DASHSCOPE_")):
             monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DRAFT_REPORT_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+
+
+# --- LLM drafting tests (helper LLM): a small, fixed dataset ---------------------------------
+
+LLM_DATA_OVERRIDES: dict[str, int] = {
+    "t2.norm.made": 2,
+    "t2.licensing.decisions": 15,
+    "t3.r1_new.np": 4,
+    "t3.r1_new.biz": 1,
+    "t3.r3_1_open.np": 3,
+    "t3.r3_2_partial.biz": 1,
+    "t3.r4_carry_out.np": 1,
+    "t4.rv.keep": 1,
+}
+
+
+def write_llm_dataset(folder: Path) -> Path:
+    """Write a small, valid data.yaml (夏县乡村振兴局 2023) for the LLM tests; return its path.
+
+    Every non-total cell is 0 except ``LLM_DATA_OVERRIDES``; totals are derived by the loader.
+    """
+    import yaml
+
+    from draft_report.models.tables import Table2, Table3, Table4
+    from draft_report.tables import layout as L
+
+    tables = {}
+    for name, model in (("table2", Table2), ("table3", Table3), ("table4", Table4)):
+        table = model()
+        for cid in table.cells():
+            if not L.CELL_INFO[cid].is_total:
+                table.set(cid, LLM_DATA_OVERRIDES.get(cid, 0))
+        tables[name] = table.model_dump(exclude_none=True)
+    data = {
+        "agency": {"name": "夏县乡村振兴局", "kind": "部门"},
+        "year": 2023,
+        "publication_date": "2024-01-18",
+        **tables,
+        "notes": {
+            "lead": ["坚持以公开为常态、不公开为例外，围绕巩固拓展脱贫攻坚成果做好政府信息公开"],
+            "proactive": ["重点公开衔接资金项目安排和使用情况", "及时公开防止返贫监测帮扶政策"],
+            "on_request": ["严格按照法定时限答复申请"],
+            "management": ["落实信息发布前保密审查"],
+            "platforms": ["依托县政府门户网站乡村振兴专栏发布信息"],
+            "supervision": ["将政务公开纳入年度考核"],
+        },
+        "problems": ["信息发布不够及时", "政策解读形式较为单一"],
+        "measures": ["建立信息发布台账，明确发布时限", "采用图解、问答等形式开展政策解读"],
+        "previous_problems": [
+            {"problem": "公开内容不够全面", "rectification": "已梳理公开事项清单，补充公开衔接资金项目信息"}
+        ],
+        "activity": {
+            "publications": [
+                {"channel": "政府网站", "count": 30},
+                {"channel": "微信公众号", "count": 12},
+            ],
+            "events": [{"kind": "培训", "count": 2, "participants": 45}, {"kind": "政策解读", "count": 3}],
+        },
+    }
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "data.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path

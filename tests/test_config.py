@@ -24,7 +24,9 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 
 def test_flags_beat_env_beat_openai_env_beat_file(tmp_path: Path) -> None:
-    cfg_file = _write(tmp_path, '[llm]\nbase_url = "http://file-host:1/v1"\nmodel = "file-model"\ntimeout = 5\n')
+    cfg_file = _write(
+        tmp_path, '[llm]\nbase_url = "http://file-host:1/v1"\nmodel = "file-model"\ntimeout = 5\n'
+    )
     env = {
         "DRAFT_REPORT_MODEL": "dr-model",
         "OPENAI_MODEL": "oa-model",
@@ -80,11 +82,16 @@ def test_draft_report_key_goes_where_draft_report_is_pointed(tmp_path: Path) -> 
 
 
 def test_provider_presets_and_aliases(tmp_path: Path) -> None:
-    cfg = resolve_config({"provider": "deepseek"}, env={"DEEPSEEK_API_KEY": SECRET}, config_path=tmp_path / "x")
+    cfg = resolve_config(
+        {"provider": "deepseek"}, env={"DEEPSEEK_API_KEY": SECRET}, config_path=tmp_path / "x"
+    )
     assert (cfg.provider, cfg.host, cfg.model) == ("deepseek", "api.deepseek.com", "deepseek-chat")
     assert cfg.bearer_token() == SECRET
-    cfg = resolve_config({}, env={"DRAFT_REPORT_PROVIDER": "dashscope", "DASHSCOPE_API_KEY": SECRET},
-                         config_path=tmp_path / "x")
+    cfg = resolve_config(
+        {},
+        env={"DRAFT_REPORT_PROVIDER": "dashscope", "DASHSCOPE_API_KEY": SECRET},
+        config_path=tmp_path / "x",
+    )
     assert cfg.provider == "qwen" and cfg.host == "dashscope.aliyuncs.com"
     cfg = resolve_config({"provider": "ollama"}, env={}, config_path=tmp_path / "x")
     assert cfg.api_key is None and cfg.host == "localhost:11434"
@@ -142,9 +149,9 @@ def test_bad_values_are_input_errors(tmp_path: Path) -> None:
 
 def test_config_dir_from_env(tmp_path: Path) -> None:
     assert config_file_path({"DRAFT_REPORT_CONFIG_DIR": str(tmp_path)}) == tmp_path / "config.toml"
-    assert config_file_path({"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "xdg")}).parent.name == (
-        "draft-report"
-    )
+    assert config_file_path(
+        {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "xdg")}
+    ).parent.name == ("draft-report")
 
 
 def test_env_config_dir_is_used_by_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -48,7 +48,16 @@ DEFAULT_MAX_RETRIES = 3
 PLACEHOLDER_API_KEY = "no-key-required"
 
 CONFIG_FILE_NAME = "config.toml"
-FIELDS = ("base_url", "model", "api_key", "provider", "timeout", "temperature", "max_repair_rounds", "max_retries")
+FIELDS = (
+    "base_url",
+    "model",
+    "api_key",
+    "provider",
+    "timeout",
+    "temperature",
+    "max_repair_rounds",
+    "max_retries",
+)
 
 
 @dataclass(frozen=True)
@@ -179,7 +188,9 @@ def _provider_preset(name: str, custom: Mapping[str, Any], where: str) -> Provid
     if key in PROVIDERS:
         return PROVIDERS[key]
     known = "、".join([*PROVIDERS, *PROVIDER_ALIASES, *custom])
-    raise InputError(f"未知的服务商“{name}”；可用：{known}（或在配置文件 [providers.<名称>] 中自定义）", where=where)
+    raise InputError(
+        f"未知的服务商“{name}”；可用：{known}（或在配置文件 [providers.<名称>] 中自定义）", where=where
+    )
 
 
 def _number(value: Any, field: str, where: str, kind: type) -> Any:
@@ -210,12 +221,16 @@ def resolve_config(
     flag_values = {k: v for k, v in (flags or {}).items() if v is not None and k in FIELDS}
     dr_env = {f: env[f"DRAFT_REPORT_{f.upper()}"] for f in FIELDS if env.get(f"DRAFT_REPORT_{f.upper()}")}
     oa_env = {
-        f: env[f"OPENAI_{f.upper()}"] for f in ("base_url", "api_key", "model") if env.get(f"OPENAI_{f.upper()}")
+        f: env[f"OPENAI_{f.upper()}"]
+        for f in ("base_url", "api_key", "model")
+        if env.get(f"OPENAI_{f.upper()}")
     }
     file_values = {k: v for k, v in file_llm.items() if k in FIELDS and v is not None}
     unknown = sorted(set(file_llm) - set(FIELDS) - {"api_key_env"})
     if unknown:
-        raise InputError(f"[llm] 中有未知的设置：{'、'.join(unknown)}；可用：{'、'.join(FIELDS)}", path=str(path))
+        raise InputError(
+            f"[llm] 中有未知的设置：{'、'.join(unknown)}；可用：{'、'.join(FIELDS)}", path=str(path)
+        )
     if file_llm.get("api_key_env") and env.get(str(file_llm["api_key_env"])):
         file_values.setdefault("api_key", env[str(file_llm["api_key_env"])])
 
@@ -271,7 +286,12 @@ def resolve_config(
             sources["api_key"] = layer.name
             break
 
-    for field, kind in (("timeout", float), ("temperature", float), ("max_repair_rounds", int), ("max_retries", int)):
+    for field, kind in (
+        ("timeout", float),
+        ("temperature", float),
+        ("max_repair_rounds", int),
+        ("max_retries", int),
+    ):
         if field in resolved:
             resolved[field] = _number(resolved[field], field, sources[field], kind)
     try:

@@ -61,7 +61,12 @@ def normalise_punctuation(text: str) -> str:
             chinese_before = bool(re.match(_CJK_OR_FULL, prev)) if prev else False
             if ch == ".":
                 # a sentence end after Chinese text; not a decimal point or an abbreviation
-                out.append("。" if (chinese_before or prev in "%％") and (not nxt or nxt.isspace() or re.match(_CJK_OR_FULL, nxt)) else ch)
+                out.append(
+                    "。"
+                    if (chinese_before or prev in "%％")
+                    and (not nxt or nxt.isspace() or re.match(_CJK_OR_FULL, nxt))
+                    else ch
+                )
                 continue
             chinese_after = bool(re.match(_CJK_OR_FULL, nxt)) if nxt else False
             out.append(_PUNCT[ch] if chinese_before or chinese_after else ch)
@@ -92,7 +97,9 @@ def _canon(text: str) -> str:
     return re.sub(r"[\s。：:，,、（）()]", "", text)
 
 
-def split_paragraphs(text: str, subheadings: Sequence[str], section_heading: str | None = None) -> list[Paragraph]:
+def split_paragraphs(
+    text: str, subheadings: Sequence[str], section_heading: str | None = None
+) -> list[Paragraph]:
     """Lines of a cleaned answer → paragraphs; lines naming an expected sub-heading become
     ``kind="subheading"`` with the exact standard wording. A repeated section heading is dropped."""
     wanted = {_canon(h): h for h in subheadings}

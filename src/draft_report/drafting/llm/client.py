@@ -126,13 +126,17 @@ class ChatClient:
             except openai.APIStatusError as exc:
                 status = exc.status_code
                 if status == 429 or status >= 500:
-                    last = f"{host} 返回 HTTP {status}" + ("（请求过于频繁）" if status == 429 else "（服务端错误）")
+                    last = f"{host} 返回 HTTP {status}" + (
+                        "（请求过于频繁）" if status == 429 else "（服务端错误）"
+                    )
                     self.stats.seconds_in_model += time.perf_counter() - started
                     self.stats.errors.append(last)
                     if attempt < self.config.max_retries:
                         self._wait(attempt, _retry_after(exc))
                     continue
-                reason = {401: "密钥无效或未提供", 403: "无权访问", 404: "接口地址或模型名称不存在"}.get(status, "请求被拒绝")
+                reason = {401: "密钥无效或未提供", 403: "无权访问", 404: "接口地址或模型名称不存在"}.get(
+                    status, "请求被拒绝"
+                )
                 self.stats.errors.append(f"{host} 返回 HTTP {status}")
                 raise LLMUnavailable(
                     f"{host} 返回 HTTP {status}（{reason}），请检查 --base-url、--model 与密钥配置",

@@ -85,7 +85,7 @@ def template_closure(name: str) -> list[str]:
 
 def _render(name: str, context: dict[str, Any], used: list[str]) -> str:
     used.extend(t for t in template_closure(name) if t not in used)
-    return prompt_env().get_template(name).render(**context).strip() + "\n"
+    return prompt_env().get_template(name).render(context).strip() + "\n"
 
 
 def templates_hash(names: Sequence[str]) -> str:
@@ -111,21 +111,33 @@ def facts_sheet(dataset: Any) -> list[FactLine]:
         values = [tables.get(c) for c in fact.cells]
         if any(v is None for v in values) or not fact.cells:
             continue
-        lines.append(FactLine("+".join(fact.cells), fact.label, sum(v for v in values if v is not None), fact.units[0]))
+        lines.append(
+            FactLine("+".join(fact.cells), fact.label, sum(v for v in values if v is not None), fact.units[0])
+        )
     req = C.requests(tables)
     lines.append(FactLine("t3.r1_new.np", "本年新收申请中自然人申请", req["persons"], "件"))
-    lines.append(FactLine("t3.r1_new.(法人或其他组织各列)", "本年新收申请中法人或其他组织申请", req["organisations"], "件"))
+    lines.append(
+        FactLine(
+            "t3.r1_new.(法人或其他组织各列)", "本年新收申请中法人或其他组织申请", req["organisations"], "件"
+        )
+    )
     for outcome in req["outcomes"]:
-        lines.append(FactLine(f"t3.outcome:{outcome['label']}", f"办理结果：{outcome['label']}", outcome["n"], "件"))
+        lines.append(
+            FactLine(f"t3.outcome:{outcome['label']}", f"办理结果：{outcome['label']}", outcome["n"], "件")
+        )
     cases = C.review_litigation(tables)
     for group, name in (("review", "行政复议"), ("litigation", "行政诉讼")):
         for part in cases[group]["parts"]:
-            lines.append(FactLine(f"t4.{group}:{part['label']}", f"{name}结果：{part['label']}", part["n"], "件"))
+            lines.append(
+                FactLine(f"t4.{group}:{part['label']}", f"{name}结果：{part['label']}", part["n"], "件")
+            )
     pubs = C.publications(dataset)
     if pubs["total"]:
         lines.append(FactLine("publications.total", "本年主动公开政府信息", pubs["total"], "条"))
     for ch in pubs["channels"]:
-        lines.append(FactLine(f"publications.channel:{ch['name']}", f"通过{ch['name']}发布信息", ch["n"], "条"))
+        lines.append(
+            FactLine(f"publications.channel:{ch['name']}", f"通过{ch['name']}发布信息", ch["n"], "条")
+        )
         for col in ch["columns"]:
             lines.append(
                 FactLine(
@@ -159,7 +171,7 @@ def _base(dataset: Any) -> dict[str, Any]:
     data = dataset.data
     return {
         "agency": data.agency.name,
-        "self": F.self_reference(data.agency),
+        "self_ref": F.self_reference(data.agency),
         "year": data.year,
         "title": report_title(data.agency.name, data.year),
         "is_government": data.agency.kind == "人民政府",
