@@ -38,6 +38,18 @@ def _root(
     """起草与核查政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）。"""
 
 
+def _is_click_exception(ex: Exception) -> bool:
+    """Usage errors: ``click.ClickException``, or typer's vendored copy (typer ≥ 0.20 has no click)."""
+    try:
+        import click
+
+        if isinstance(ex, click.ClickException):
+            return True
+    except ModuleNotFoundError:
+        pass
+    return isinstance(ex, typer.TyperException) and hasattr(ex, "show") and hasattr(ex, "exit_code")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; expected errors become one Chinese line on stderr and an exit code."""
     try:
@@ -51,10 +63,8 @@ def main(argv: list[str] | None = None) -> None:
         typer.echo("已取消。", err=True)
         sys.exit(1)
     except Exception as ex:  # click usage errors and the like
-        import click
-
-        if isinstance(ex, click.ClickException):
-            ex.show()
-            sys.exit(ex.exit_code)
+        if _is_click_exception(ex):
+            ex.show()  # type: ignore[attr-defined]
+            sys.exit(ex.exit_code)  # type: ignore[attr-defined]
         raise
     sys.exit(0)

@@ -39,7 +39,12 @@ class Dataset:
         return self.path.parent
 
 
+# Sections whose every line may be commented out (YAML then reads them as empty/None).
+_OPTIONAL_SECTIONS = ("notes", "fees", "other_matters", "activity", "logs")
+
+
 def validate_data(raw: dict[str, Any], path: Path, line_of: Any = None) -> ReportData:
+    raw = {k: v for k, v in raw.items() if not (k in _OPTIONAL_SECTIONS and v is None)}
     try:
         return ReportData.model_validate(raw)
     except ValidationError as exc:
