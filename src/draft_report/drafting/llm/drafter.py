@@ -1,0 +1,192 @@
+"""``LLMDrafter``: sections 一 and 五 written by a model, checked against the data, repaired.
+
+For each section:
+
+1. render the prompts (``prompts.section_messages``) and ask the model; an empty answer or one
+   cut off by the token limit (``finish_reason == "length"``) is asked again (bounded);
+2. clean the answer (``answer.clean_answer``) and split it into paragraphs and sub-headings;
+3. check it: claims against the data (``checking.check_prose``) and the shape (sub-headings);
+4. on a problem, send the findings and the last draft only (``prompts.repair_messages``) and take
+   the corrected section; at most ``max_repair_rounds`` rounds;
+5. still wrong → keep the draft, mark each wrong claim 【待核实：…】 and list it (``unresolved``);
+   the command then exits with code 1. A wrong sub-heading structure → the offline section.
+
+An endpoint that keeps failing (429/5xx/timeouts/refused) → the offline drafter writes that section
+and a Chinese notice says so; the report is still written.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import httpx2
+
+from draft_report.config import LLMConfig
+from draft_report.drafting.base import DraftedSection, SectionDraft, SectionDrafter
+from draft_report.drafting.llm import answer as A
+from draft_report.drafting.llm import prompts as P
+from draft_report.drafting.llm.client import ChatClient, LLMUnavailable, Sleep
+from draft_report.drafting.llm.repair import (
+    Unresolved,
+    describe_finding,
+    is_error,
+    mark_unresolved,
+    paragraphs_text,
+)
+from draft_report.models.document import Paragraph
+from draft_report.sections import SECTION_BY_KEY
+
+if TYPE_CHECKING:
+    from draft_report.loading import Dataset
+
+Checker = Callable[[str, list[Paragraph], Any], list[Any]]
+ANSWER_RETRIES = 2  # extra asks for an empty or truncated answer
+
+
+def _default_checker() -> Checker:
+    from draft_report.checking import check_prose
+
+    return check_prose
+
+
+def _default_fallback() -> SectionDrafter:
+    from draft_report.drafting.offline import OfflineDrafter
+
+    return OfflineDrafter()
+
+
+class LLMDrafter:
+    """``SectionDrafter`` over an OpenAI-compatible chat-completions endpoint."""
+
+    name = "llm"
+
+    def __init__(
+        self,
+        config: LLMConfig,
+        *,
+        fallback: SectionDrafter | None = None,
+        checker: Checker | None = None,
+        sleep: Sleep = time.sleep,
+        http_client: httpx2.Client | None = None,
+        client: Any | None = None,
+        answer_retries: int = ANSWER_RETRIES,
+    ) -> None:
+        self.config = config
+        self.chat = ChatClient(config, sleep=sleep, http_client=http_client, client=client)
+        self.fallback = fallback or _default_fallback()
+        self.check = checker or _default_checker()
+        self.answer_retries = answer_retries
+        self.notices: list[str] = []
+        self.unresolved: list[Unresolved] = []
+        self.seconds_outside_model = 0.0
+        self._disabled: str | None = None  # a fatal endpoint error: stop calling it
+
+    # --- SectionDrafter -----------------------------------------------------------------------
+
+    def draft(self, key: DraftedSection, dataset: Dataset) -> SectionDraft:
+        heading = SECTION_BY_KEY[key].heading
+        if self._disabled is None:
+            try:
+                return self._draft_with_model(key, dataset)
+            except LLMUnavailable as exc:
+                if exc.fatal:
+                    self._disabled = str(exc)
+                reason = str(exc)
+        else:
+            reason = self._disabled
+        return self._fall_back(key, dataset, f"“{heading}”未能由模型起草（{reason}），已改用内置模板起草。")
+
+    # --- internals ----------------------------------------------------------------------------
+
+    def _fall_back(self, key: DraftedSection, dataset: Dataset, notice: str) -> SectionDraft:
+        self.notices.append(notice)
+        draft = self.fallback.draft(key, dataset)
+        provenance = {
+            **draft.provenance,
+            "backend": self.fallback.name,
+            "fallback_reason": notice,
+            "llm": self._endpoint(),
+        }
+        return SectionDraft(paragraphs=draft.paragraphs, provenance=provenance)
+
+    def _endpoint(self) -> dict[str, Any]:
+        return {
+            "model": self.config.model,
+            "endpoint_host": self.config.host,
+            "provider": self.config.provider,
+        }
+
+    def _ask(
+        self, prompt: P.RenderedPrompt, subheadings: Sequence[str], heading: str, usage: dict[str, int]
+    ) -> list[Paragraph]:
+        """One answer as paragraphs; empty or truncated answers are asked again (bounded)."""
+        problem = ""
+        for _ in range(self.answer_retries + 1):
+            result = self.chat.complete(prompt.messages)
+            started = time.perf_counter()
+            usage["calls"] += 1
+            usage["prompt_tokens"] += result.prompt_tokens or 0
+            usage["completion_tokens"] += result.completion_tokens or 0
+            text = A.clean_answer(result.content)
+            paragraphs = A.split_paragraphs(text, subheadings, heading) if text else []
+            self.seconds_outside_model += time.perf_counter() - started
+            if result.finish_reason == "length":
+                usage["truncated"] += 1
+                problem = "回答因长度限制被截断"
+                continue
+            if not any(p.kind == "text" for p in paragraphs):
+                usage["empty"] += 1
+                problem = "回答为空"
+                continue
+            return paragraphs
+        raise LLMUnavailable(f"模型连续 {self.answer_retries + 1} 次{problem}")
+
+    def _draft_with_model(self, key: DraftedSection, dataset: Dataset) -> SectionDraft:
+        started = time.perf_counter()
+        heading = SECTION_BY_KEY[key].heading
+        subheadings = P.expected_subheadings(key, dataset)
+        prompt = P.section_messages(key, dataset)
+        usage = {"calls": 0, "prompt_tokens": 0, "completion_tokens": 0, "truncated": 0, "empty": 0}
+        templates = list(prompt.templates)
+        self.seconds_outside_model += time.perf_counter() - started
+
+        paragraphs = self._ask(prompt, subheadings, heading, usage)
+        rounds = 0
+        history: list[dict[str, Any]] = []
+        while True:
+            started = time.perf_counter()
+            findings = [f for f in self.check(key, list(paragraphs), dataset) if is_error(f)]
+            shape = A.structure_problems(paragraphs, subheadings)
+            history.append({"round": rounds, "findings": len(findings), "structure": shape})
+            done = (not findings and not shape) or rounds >= self.config.max_repair_rounds
+            if not done:
+                repair = P.repair_messages(
+                    key, dataset, paragraphs_text(paragraphs), [describe_finding(f) for f in findings] + shape
+                )
+                templates += [t for t in repair.templates if t not in templates]
+            self.seconds_outside_model += time.perf_counter() - started
+            if done:
+                break
+            rounds += 1
+            paragraphs = self._ask(repair, subheadings, heading, usage)
+
+        if any(s.startswith("缺少小标题") or s.startswith("没有正文") for s in shape):
+            raise LLMUnavailable("模型未按要求写出全部小标题：" + "；".join(shape))
+        started = time.perf_counter()
+        paragraphs, unresolved = mark_unresolved(key, paragraphs, findings)
+        self.unresolved.extend(unresolved)
+        self.seconds_outside_model += time.perf_counter() - started
+        provenance: dict[str, Any] = {
+            "backend": self.name,
+            **self._endpoint(),
+            "temperature": self.config.temperature,
+            "prompt_templates": templates,
+            "prompt_template_hash": P.templates_hash(templates),
+            "token_usage": usage,
+            "repair_rounds": rounds,
+            "checks": history,
+            "unresolved": [u.to_dict() for u in unresolved],
+        }
+        return SectionDraft(paragraphs=paragraphs, provenance=provenance)

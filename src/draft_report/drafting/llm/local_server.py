@@ -1,0 +1,120 @@
+"""A tiny OpenAI-compatible chat-completions server on 127.0.0.1, for tests, the bench and demos.
+
+``LocalChatServer(responder)`` listens on a random port (``base_url`` is ``http://127.0.0.1:PORT/v1``)
+and answers ``POST …/chat/completions`` by calling ``responder(body) -> Reply``. It records every
+request (path, headers, JSON body) so a test can assert on what really went over the wire.
+``completion_body`` builds a response body in the exact wire format.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    body: dict[str, Any] | str = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class SeenRequest:
+    path: str
+    headers: dict[str, str]
+    body: dict[str, Any]
+
+
+def completion_body(
+    content: str,
+    *,
+    model: str = "local-model",
+    finish_reason: str = "stop",
+    prompt_tokens: int = 0,
+    completion_tokens: int = 0,
+    created: int = 1700000000,
+    completion_id: str = "chatcmpl-local",
+    extra_message: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A ``chat.completion`` object as OpenAI's API returns it."""
+    return {
+        "id": completion_id,
+        "object": "chat.completion",
+        "created": created,
+        "model": model,
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": content, **(extra_message or {})},
+                "logprobs": None,
+                "finish_reason": finish_reason,
+            }
+        ],
+        "usage": {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens,
+        },
+    }
+
+
+Responder = Callable[[dict[str, Any]], Reply]
+
+
+class LocalChatServer:
+    """``with LocalChatServer(responder) as server: … server.base_url …``"""
+
+    def __init__(self, responder: Responder) -> None:
+        self.responder = responder
+        self.requests: list[SeenRequest] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802 - http.server naming
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length)
+                try:
+                    body = json.loads(raw or b"{}")
+                except json.JSONDecodeError:
+                    body = {}
+                server.requests.append(SeenRequest(self.path, dict(self.headers.items()), body))
+                if not self.path.rstrip("/").endswith("/chat/completions"):
+                    reply = Reply(404, {"error": {"message": "not found", "type": "invalid_request_error"}})
+                else:
+                    reply = server.responder(body)
+                data = (
+                    reply.body if isinstance(reply.body, str) else json.dumps(reply.body, ensure_ascii=False)
+                )
+                payload = data.encode("utf-8")
+                self.send_response(reply.status)
+                self.send_header("Content-Type", reply.headers.get("Content-Type", "application/json"))
+                self.send_header("Content-Length", str(len(payload)))
+                for name, value in reply.headers.items():
+                    if name.lower() not in ("content-type", "content-length"):
+                        self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - silence
+                return
+
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self._httpd.server_address[1]}/v1"
+
+    def __enter__(self) -> LocalChatServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+        self._thread.join(timeout=5)
