@@ -1,0 +1,331 @@
+"""Page setup, fonts and paragraph styles of the Word report (GB/T 9704-2012, spec §8).
+
+Everything here writes plain WordprocessingML through python-docx's oxml layer, so the values
+can be asserted from the XML: A4, margins 37/35/28/26 mm, 3号仿宋_GB2312 body on an exact
+28.95 pt line, 2号方正小标宋简体 title, 黑体 / 楷体_GB2312 headings, "— 1 —" page numbers in 4号宋体.
+East-Asian fonts are set on the document defaults, the theme, every style and every run, so
+Word and WPS never fall back to a Latin theme font; digits and Latin text use Times New Roman.
+"""
+
+from __future__ import annotations
+
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, Twips
+from docx.styles.style import ParagraphStyle
+from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
+from lxml import etree
+
+# --- fonts (official names; Word/WPS substitute 仿宋/FangSong etc. when these are missing) ---------
+FANGSONG = "仿宋_GB2312"
+HEITI = "黑体"
+KAITI = "楷体_GB2312"
+XIAOBIAOSONG = "方正小标宋简体"
+SONGTI = "宋体"
+LATIN = "Times New Roman"
+
+# --- sizes in points ------------------------------------------------------------------------
+SIZE_TITLE = 22.0  # 2号
+SIZE_BODY = 16.0  # 3号
+SIZE_PAGE_NUMBER = 14.0  # 4号
+SIZE_TABLE = 10.5  # 五号
+SIZE_TABLE_SMALL = 9.0  # 小五
+
+# --- page geometry (twips; 1 mm = 56.7 twips) -------------------------------------------------
+PAGE_WIDTH = 11906
+PAGE_HEIGHT = 16838
+MARGIN_TOP = 2098  # 37 mm
+MARGIN_BOTTOM = 1984  # 35 mm
+MARGIN_LEFT = 1587  # 28 mm
+MARGIN_RIGHT = 1474  # 26 mm
+TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 8845 twips ≈ 156 mm
+LINE_PITCH = 579  # 28.95 pt: 225 mm / 22 lines
+TITLE_LINE = 700  # 35 pt exact line for the 2号 title
+
+# paragraph style ids created here
+STYLE_TITLE = "ReportTitle"
+STYLE_TABLE_TEXT = "TableText"
+STYLE_TABLE_HEADER = "TableHeader"
+STYLE_SIGNATURE = "Signature"
+
+
+def set_fonts(r_pr: etree._Element, east_asia: str, latin: str = LATIN) -> None:
+    """Give an ``w:rPr`` explicit fonts: East-Asian ``east_asia``, Latin/digits ``latin``.
+
+    Theme font attributes are removed: they take precedence over explicit names in Word.
+    """
+    fonts = r_pr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        r_pr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:cs"), latin)
+    fonts.set(qn("w:eastAsia"), east_asia)
+    fonts.set(qn("w:hint"), "eastAsia")
+
+
+def style_run(run: Run, east_asia: str, size: float, *, bold: bool = False, latin: str = LATIN) -> None:
+    """Fonts and size on one run (repeated on every run so no viewer falls back)."""
+    set_fonts(run._r.get_or_add_rPr(), east_asia, latin)
+    run.font.size = Pt(size)
+    run.font.bold = bold
+
+
+def _set_spacing(
+    p_pr: etree._Element, *, line: int | None, rule: str, before: int = 0, after: int = 0
+) -> None:
+    spacing = p_pr.find(qn("w:spacing"))
+    if spacing is None:
+        spacing = OxmlElement("w:spacing")
+        p_pr.append(spacing)
+    spacing.attrib.clear()
+    spacing.set(qn("w:before"), str(before))
+    spacing.set(qn("w:after"), str(after))
+    if line is not None:
+        spacing.set(qn("w:line"), str(line))
+        spacing.set(qn("w:lineRule"), rule)
+
+
+def _set_indent(p_pr: etree._Element, first_chars: int, *, left_chars: int = 0, right_chars: int = 0) -> None:
+    """Indent in hundredths of a character (firstLineChars=200 = two characters)."""
+    ind = p_pr.find(qn("w:ind"))
+    if ind is None:
+        ind = OxmlElement("w:ind")
+        p_pr.append(ind)
+    ind.attrib.clear()
+    one_char = int(SIZE_BODY * 20)  # 320 twips = one 3号 character
+    ind.set(qn("w:firstLineChars"), str(first_chars))
+    ind.set(qn("w:firstLine"), str(first_chars * one_char // 100))
+    if left_chars:
+        ind.set(qn("w:leftChars"), str(left_chars))
+        ind.set(qn("w:left"), str(left_chars * one_char // 100))
+    if right_chars:
+        ind.set(qn("w:rightChars"), str(right_chars))
+        ind.set(qn("w:right"), str(right_chars * one_char // 100))
+
+
+def _flag(p_pr: etree._Element, tag: str, value: str | None = None) -> None:
+    el = p_pr.find(qn(tag))
+    if el is None:
+        el = OxmlElement(tag)
+        p_pr.append(el)
+    if value is not None:
+        el.set(qn("w:val"), value)
+
+
+def no_grid_single(p_pr: etree._Element) -> None:
+    """Single line spacing, no indent, not snapped to the document grid (table cells)."""
+    _set_spacing(p_pr, line=240, rule="auto")
+    _set_indent(p_pr, 0)
+    _flag(p_pr, "w:snapToGrid", "0")
+
+
+def _paragraph_style(
+    document: DocxDocument,
+    name: str,
+    *,
+    east_asia: str,
+    size: float,
+    bold: bool = False,
+    based_on: str | None = "Normal",
+    outline: int | None = None,
+) -> ParagraphStyle:
+    styles = document.styles
+    try:
+        style = styles[name]
+    except KeyError:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    assert isinstance(style, ParagraphStyle)
+    style.base_style = styles[based_on] if based_on else None
+    style.quick_style = True
+    r_pr = style.element.get_or_add_rPr()
+    for tag in ("w:color", "w:b", "w:bCs", "w:i", "w:iCs"):
+        for el in r_pr.findall(qn(tag)):
+            r_pr.remove(el)
+    set_fonts(r_pr, east_asia)
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    style.font.italic = False
+    color = OxmlElement("w:color")
+    color.set(qn("w:val"), "000000")
+    r_pr.append(color)
+    p_pr = style.element.get_or_add_pPr()
+    if outline is not None:
+        _flag(p_pr, "w:outlineLvl", str(outline))
+    return style
+
+
+def _set_doc_defaults(document: DocxDocument) -> None:
+    styles_el = document.styles.element
+    defaults = styles_el.find(qn("w:docDefaults"))
+    r_pr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    set_fonts(r_pr, FANGSONG)
+    for tag, val in (("w:sz", "32"), ("w:szCs", "32")):
+        el = r_pr.find(qn(tag))
+        if el is None:
+            el = OxmlElement(tag)
+            r_pr.append(el)
+        el.set(qn("w:val"), val)
+    lang = r_pr.find(qn("w:lang"))
+    if lang is not None:
+        lang.set(qn("w:eastAsia"), "zh-CN")
+    p_pr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    _set_spacing(p_pr, line=240, rule="auto")
+
+
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def _set_theme_fonts(document: DocxDocument) -> None:
+    """East-Asian theme fonts: major 黑体, minor 仿宋_GB2312 (also the Hans script entry)."""
+    for rel in document.part.rels.values():
+        if rel.is_external or not rel.reltype.endswith("/theme"):
+            continue
+        part = rel.target_part
+        root = etree.fromstring(part.blob)
+        for tag, east_asia in (("majorFont", HEITI), ("minorFont", FANGSONG)):
+            for font in root.iter(f"{{{_A}}}{tag}"):
+                latin = font.find(f"{{{_A}}}latin")
+                if latin is not None:
+                    latin.set("typeface", LATIN)
+                ea = font.find(f"{{{_A}}}ea")
+                if ea is not None:
+                    ea.set("typeface", east_asia)
+                hans = [f for f in font.findall(f"{{{_A}}}font") if f.get("script") == "Hans"]
+                if hans:
+                    hans[0].set("typeface", east_asia)
+                else:
+                    el = etree.SubElement(font, f"{{{_A}}}font")
+                    el.set("script", "Hans")
+                    el.set("typeface", east_asia)
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _setup_styles(document: DocxDocument) -> None:
+    normal = _paragraph_style(document, "Normal", east_asia=FANGSONG, size=SIZE_BODY, based_on=None)
+    p_pr = normal.element.get_or_add_pPr()
+    _set_spacing(p_pr, line=LINE_PITCH, rule="exact")
+    _set_indent(p_pr, 200)
+    normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    normal.paragraph_format.widow_control = True
+
+    title = _paragraph_style(document, STYLE_TITLE, east_asia=XIAOBIAOSONG, size=SIZE_TITLE)
+    t_pr = title.element.get_or_add_pPr()
+    _set_spacing(t_pr, line=TITLE_LINE, rule="exact", after=LINE_PITCH)
+    _set_indent(t_pr, 0)
+    _flag(t_pr, "w:snapToGrid", "0")  # a 35 pt line would otherwise take two 28.95 pt grid lines
+    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.keep_with_next = True
+
+    for name, font, level in (("Heading 1", HEITI, 0), ("Heading 2", KAITI, 1), ("Heading 3", FANGSONG, 2)):
+        style = _paragraph_style(document, name, east_asia=font, size=SIZE_BODY, outline=level)
+        h_pr = style.element.get_or_add_pPr()
+        _set_spacing(h_pr, line=LINE_PITCH, rule="exact")
+        _set_indent(h_pr, 200)
+        style.paragraph_format.keep_with_next = True
+        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+    for name, bold in ((STYLE_TABLE_TEXT, False), (STYLE_TABLE_HEADER, True)):
+        style = _paragraph_style(document, name, east_asia=SONGTI, size=SIZE_TABLE, bold=bold, based_on=None)
+        no_grid_single(style.element.get_or_add_pPr())
+
+    sig = _paragraph_style(document, STYLE_SIGNATURE, east_asia=FANGSONG, size=SIZE_BODY)
+    s_pr = sig.element.get_or_add_pPr()
+    _set_indent(s_pr, 0, right_chars=200)
+    sig.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+    footer = _paragraph_style(document, "Footer", east_asia=SONGTI, size=SIZE_PAGE_NUMBER)
+    set_fonts(footer.element.get_or_add_rPr(), SONGTI, SONGTI)
+    f_pr = footer.element.get_or_add_pPr()
+    _set_spacing(f_pr, line=240, rule="auto")
+    _set_indent(f_pr, 0)
+    for el in f_pr.findall(qn("w:tabs")):
+        f_pr.remove(el)
+
+
+def _setup_page(document: DocxDocument) -> None:
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width = Twips(PAGE_WIDTH)
+    section.page_height = Twips(PAGE_HEIGHT)
+    section.top_margin = Twips(MARGIN_TOP)
+    section.bottom_margin = Twips(MARGIN_BOTTOM)
+    section.left_margin = Twips(MARGIN_LEFT)
+    section.right_margin = Twips(MARGIN_RIGHT)
+    section.header_distance = Mm(15)
+    section.footer_distance = Mm(25)
+    section.gutter = Twips(0)
+    sect_pr = section._sectPr
+    grid = sect_pr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect_pr.append(grid)
+    grid.attrib.clear()
+    # Lines only: a character grid (linesAndChars + charSpace) is laid out differently by Word,
+    # WPS and LibreOffice; with natural character widths every viewer gives ~28 per line.
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(LINE_PITCH))
+
+
+def _page_number_paragraph(paragraph: DocxParagraph, *, odd: bool) -> None:
+    """“— 1 —”: 4号宋体, odd pages right / even pages left, one character in from the edge."""
+    paragraph.style = "Footer"
+    p_pr = paragraph._p.get_or_add_pPr()
+    one_char = int(SIZE_PAGE_NUMBER * 20)
+    ind = OxmlElement("w:ind")
+    ind.set(qn("w:right" if odd else "w:left"), str(one_char))
+    ind.set(qn("w:firstLine"), "0")
+    p_pr.append(ind)
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
+
+    def text(t: str) -> None:
+        run = paragraph.add_run(t)
+        style_run(run, SONGTI, SIZE_PAGE_NUMBER, latin=SONGTI)
+
+    def fld(kind: str) -> None:
+        run = paragraph.add_run()
+        style_run(run, SONGTI, SIZE_PAGE_NUMBER, latin=SONGTI)
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        run._r.append(el)
+
+    text("— ")
+    fld("begin")
+    instr = paragraph.add_run()
+    style_run(instr, SONGTI, SIZE_PAGE_NUMBER, latin=SONGTI)
+    instr_el = OxmlElement("w:instrText")
+    instr_el.set(qn("xml:space"), "preserve")
+    instr_el.text = " PAGE "
+    instr._r.append(instr_el)
+    fld("separate")
+    text("1")
+    fld("end")
+    text(" —")
+
+
+def _setup_footers(document: DocxDocument) -> None:
+    document.settings.odd_and_even_pages_header_footer = True
+    section = document.sections[0]
+    for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
+        footer.is_linked_to_previous = False
+        paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+        _page_number_paragraph(paragraph, odd=odd)
+
+
+def setup_document(document: DocxDocument) -> None:
+    """Apply page, fonts, styles and page numbers to a fresh python-docx document."""
+    _set_doc_defaults(document)
+    _set_theme_fonts(document)
+    _setup_styles(document)
+    _setup_page(document)
+    _setup_footers(document)
+    core = document.core_properties
+    core.language = "zh-CN"
