@@ -21,6 +21,12 @@ from draft_report.sections import SECTIONS, report_title
 if TYPE_CHECKING:
     from draft_report.loading import Dataset
 
+FEE_STANDARD_PHRASES: dict[str, str] = {
+    "按件": "按件计收",
+    "按量": "按量计收",
+    "按件和按量": "按件计收和按量计收",
+}
+
 
 def compose_document(
     dataset: Dataset, drafter: SectionDrafter, *, provenance: dict[str, Any] | None = None
@@ -89,7 +95,8 @@ def preface(data: ReportData) -> list[Paragraph]:
 
 def other_matters(data: ReportData) -> list[Paragraph]:
     """Section 六: the fee statement (always) and the other matters given."""
-    context = {**ctx.base_context(data), "fees": data.fees, "other": data.other_matters}
+    standard = FEE_STANDARD_PHRASES.get(data.fees.standard or "", "")
+    context = {**ctx.base_context(data), "fees": data.fees, "fee_standard": standard, "other": data.other_matters}
     return render_paragraphs("other.j2", context)
 
 

@@ -96,7 +96,10 @@ def publications(dataset: Any) -> dict[str, Any]:
     for ch in channels.values():
         if ch.n == 0 and ch.columns:
             ch.n = sum(c.n for c in ch.columns)
-    listed = [ch for ch in channels.values() if ch.n > 0]
+    listed = sorted((ch for ch in channels.values() if ch.n > 0), key=lambda ch: (-ch.n, ch.name))
+    for ch in listed:
+        ch.columns.sort(key=lambda c: (-c.n, c.label))
+    columns.sort(key=lambda c: (-c.n, c.label))
     if total is None:
         total = sum(ch.n for ch in listed) if listed else sum(c.n for c in columns)
     return {

@@ -15,7 +15,8 @@ from collections.abc import Iterable, Sequence
 from draft_report.models.data import Agency
 from draft_report.models.document import Paragraph
 
-_END_PUNCT = "。！？；：…”’）)"
+_END_PUNCT = "。！？；：…）)"
+_CLOSING_QUOTES = "”’」』"
 _CN_ORDINALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
 
 
@@ -48,7 +49,8 @@ def sentence(text: str) -> str:
     if not text:
         return ""
     text = text.rstrip("，,、；;")
-    if text[-1] not in _END_PUNCT:
+    last = text.rstrip(_CLOSING_QUOTES)
+    if not last or last[-1] not in _END_PUNCT:
         text += "。"
     return text
 

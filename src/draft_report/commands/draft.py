@@ -1,0 +1,178 @@
+"""``draft-report draft DATA -o OUT``: data in, complete report out (Markdown / HTML / Word).
+
+A reviewer may already have edited a previous draft, so existing output files are never
+overwritten unless ``--force`` is given; the check happens before anything is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from draft_report.cli_app import app
+from draft_report.drafting.base import SectionDrafter
+from draft_report.drafting.compose import compose_document
+from draft_report.drafting.offline import OfflineDrafter
+from draft_report.errors import DraftReportError, InputError
+from draft_report.loading import Dataset, load_dataset
+from draft_report.models.document import ReportDocument
+
+FORMATS: dict[str, str] = {"md": "report.md", "html": "report.html", "docx": "report.docx"}
+_FORMAT_ALIASES = {"markdown": "md", "htm": "html", "word": "docx"}
+
+Writer = Callable[[ReportDocument, Path], None]
+
+
+def parse_formats(values: Iterable[str] | None) -> list[str]:
+    """``["md,html", "docx"]`` → ``["md", "html", "docx"]`` (order kept, duplicates dropped)."""
+    out: list[str] = []
+    for value in values or ["md"]:
+        for part in value.replace("，", ",").split(","):
+            name = part.strip().lower()
+            if not name:
+                continue
+            name = _FORMAT_ALIASES.get(name, name)
+            if name not in FORMATS:
+                raise InputError(
+                    f"不支持的输出格式“{part.strip()}”；可选：{'、'.join(FORMATS)}（可用逗号分隔或重复填写）",
+                    where="--format",
+                )
+            if name not in out:
+                out.append(name)
+    return out or ["md"]
+
+
+def _write_text(render: Callable[[ReportDocument], str]) -> Writer:
+    def write(doc: ReportDocument, path: Path) -> None:
+        path.write_text(render(doc), encoding="utf-8")
+
+    return write
+
+
+def _docx_writer() -> Writer:
+    """The Word writer, imported only when asked for, with a clear message if it is missing."""
+    try:
+        from draft_report.rendering.docx import write_docx
+    except ImportError as exc:
+        raise DraftReportError(
+            f"当前安装不支持 Word（docx）输出：无法加载 Word 生成模块（{exc}）。"
+            "请改用 --format md 或 html，或重新安装完整的 draft-report。"
+        ) from None
+
+    def write(doc: ReportDocument, path: Path) -> None:
+        write_docx(doc, path, findings=None)
+
+    return write
+
+
+def writers(formats: list[str]) -> dict[str, Writer]:
+    from draft_report.rendering.html import render_html
+    from draft_report.rendering.markdown import render_markdown
+
+    out: dict[str, Writer] = {}
+    for fmt in formats:
+        if fmt == "md":
+            out[fmt] = _write_text(render_markdown)
+        elif fmt == "html":
+            out[fmt] = _write_text(render_html)
+        else:
+            out[fmt] = _docx_writer()
+    return out
+
+
+def output_paths(out_dir: Path, formats: list[str], *, force: bool) -> dict[str, Path]:
+    """Target file per format; refuses (before writing anything) to overwrite without ``force``."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError("输出位置已存在且不是文件夹；-o 应指定一个文件夹", path=str(out_dir))
+    targets = {fmt: out_dir / FORMATS[fmt] for fmt in formats}
+    existing = [p for p in targets.values() if p.exists()]
+    if existing and not force:
+        names = "、".join(str(p) for p in existing)
+        raise InputError(
+            f"输出文件已存在：{names}。审核人员可能已修改过该稿件，为避免覆盖，本次未写入任何文件；"
+            "确需覆盖请加 --force，或用 -o 指定新的文件夹"
+        )
+    for p in existing:
+        if p.is_dir():
+            raise InputError("同名的文件夹已存在，无法写入报告文件", path=str(p))
+    return targets
+
+
+def write_report(
+    doc: ReportDocument, out_dir: Path, formats: list[str], *, force: bool = False
+) -> list[Path]:
+    """Write the report in every format; returns the paths written."""
+    targets = output_paths(out_dir, formats, force=force)
+    chosen = writers(formats)  # fail on a missing writer before writing anything
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"无法创建输出文件夹（{exc.strerror or exc}）", path=str(out_dir)) from None
+    written: list[Path] = []
+    for fmt, path in targets.items():
+        try:
+            chosen[fmt](doc, path)
+        except OSError as exc:
+            raise InputError(f"无法写入文件（{exc.strerror or exc}）", path=str(path)) from None
+        written.append(path)
+    return written
+
+
+def draft_notices(dataset: Dataset, doc: ReportDocument, provenance: dict[str, Any]) -> list[str]:
+    """What the user should know about this draft, in Chinese."""
+    notices = list(dataset.notices)
+    for key, label in (("overview", "一、总体情况"), ("problems", "五、存在的主要问题及改进情况")):
+        generic = (provenance.get(key) or {}).get("generic_topics") or []
+        if generic:
+            notices.append(
+                f"“{label}”中以下部分数据文件没有填写要点，已使用通用表述，请核实补充：{'、'.join(generic)}"
+            )
+    if doc.date is None:
+        notices.append("数据文件没有填写发布日期（publication_date），落款日期留空，请补填。")
+    return notices
+
+
+def run_draft(
+    data: Path,
+    output: Path,
+    formats: list[str],
+    *,
+    force: bool = False,
+    drafter: SectionDrafter | None = None,
+) -> tuple[list[Path], list[str]]:
+    """Load, compose, write; returns (paths written, notices). Used by the command and tests."""
+    dataset = load_dataset(data)
+    provenance: dict[str, Any] = {}
+    doc = compose_document(dataset, drafter or OfflineDrafter(), provenance=provenance)
+    written = write_report(doc, output, formats, force=force)
+    return written, draft_notices(dataset, doc, provenance)
+
+
+DRAFT_HELP = """根据数据文件起草完整的年度报告（默认离线起草，不需要大模型）。
+
+\b
+示例：
+  draft-report draft examples/xiaxian-2023/data.yaml -o out/xiaxian
+  draft-report draft mydata/ -o out --format md,html,docx
+
+输出文件：OUT/report.md（以及 report.html、report.docx）。已存在的输出文件不会被覆盖，除非加 --force。"""
+
+
+@app.command("draft", help=DRAFT_HELP)
+def draft_command(
+    data: Annotated[Path, typer.Argument(metavar="DATA", help="数据文件（data.yaml / data.json）或其所在文件夹")],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="OUT", help="输出文件夹，报告写入其中的 report.md 等文件")],
+    formats: Annotated[
+        list[str] | None,
+        typer.Option("--format", "-f", metavar="md,html,docx", help="输出格式：md、html、docx，可用逗号分隔或重复填写；默认 md"),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件（审核人员修改过的稿件将丢失）")] = False,
+) -> None:
+    written, notices = run_draft(data, output, parse_formats(formats), force=force)
+    for path in written:
+        typer.echo(f"已生成报告：{path}")
+    for notice in notices:
+        typer.echo(f"提示：{notice}")
