@@ -39,12 +39,7 @@ class Dataset:
         return self.path.parent
 
 
-# Sections whose every line may be commented out (YAML then reads them as empty/None).
-_OPTIONAL_SECTIONS = ("notes", "fees", "other_matters", "activity", "logs")
-
-
 def validate_data(raw: dict[str, Any], path: Path, line_of: Any = None) -> ReportData:
-    raw = {k: v for k, v in raw.items() if not (k in _OPTIONAL_SECTIONS and v is None)}
     try:
         return ReportData.model_validate(raw)
     except ValidationError as exc:
@@ -77,7 +72,18 @@ def load_dataset(path: Path) -> Dataset:
 
     apply_logs(dataset)
     _require_tables(dataset)
+    dataset.notices.extend(fee_notices(data))
     return dataset
+
+
+def fee_notices(data: ReportData) -> list[str]:
+    """Fees under 国办函〔2020〕109号 are multiples of 10 元; anything else is probably a typo."""
+    out = []
+    for name, label in (("notices_amount_yuan", "收费通知金额合计"), ("collected_yuan", "实际收取金额")):
+        value = getattr(data.fees, name)
+        if value and value % 10:
+            out.append(f"fees.{name}（{label}）为 {value:g} 元，不是 10 元的整数倍；按件、按量收费标准下应为 10 元的整数倍，请核对")
+    return out
 
 
 def _require_tables(dataset: Dataset) -> None:

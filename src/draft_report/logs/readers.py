@@ -101,14 +101,25 @@ def _clean(value: Any) -> Any:
     return value
 
 
+def _header_index(body: list[tuple[int, list[Any]]], spec: LogSpec) -> int:
+    """Skip title rows above the header (a single filled cell that is not a header name)."""
+    known = {normalize_header(n) for c in spec.columns for n in (c.name, *c.aliases)}
+    for i, (_, cells) in enumerate(body):
+        filled = [c for c in cells if _clean(c) is not None]
+        if len(filled) > 1 or normalize_header(filled[0]) in known:
+            return i
+    return 0
+
+
 def _rows(raw_rows: list[tuple[int, list[Any]]], spec: LogSpec, path: Path) -> list[LogRow]:
     body = [(n, r) for n, r in raw_rows if any(_clean(c) is not None for c in r)]
     if not body:
         raise InputError(f"{spec.title}是空的，至少需要一行表头；{spec.expected_text()}", path=str(path))
-    header_line, header = body[0]
+    start = _header_index(body, spec)
+    header_line, header = body[start]
     mapping = _map_headers(header, spec, path, header_line)
     out: list[LogRow] = []
-    for line, cells in body[1:]:
+    for line, cells in body[start + 1 :]:
         values = {name: None for name in mapping.values()}
         for i, cell in enumerate(cells):
             value = _clean(cell)

@@ -8,7 +8,7 @@ when given; a blank non-total cell is an input error (blank is not zero).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -122,6 +122,9 @@ class LogFiles(_Model):
     cases: str | None = Field(None, description="行政复议、行政诉讼案件清单")
 
 
+_OPTIONAL_SECTIONS = ("notes", "fees", "other_matters", "activity", "logs")
+
+
 class ReportData(_Model):
     """一个机关一个年度的全部数据。"""
 
@@ -148,6 +151,23 @@ class ReportData(_Model):
         default_factory=ActivityCounts, description="直接填写的信息发布条数和工作活动次数（没有活动记录文件时使用）"
     )
     logs: LogFiles = Field(default_factory=LogFiles, description="活动记录文件（路径相对于数据文件所在目录）")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_sections(cls, raw: Any) -> Any:
+        """A YAML section whose lines are all commented out reads as None: treat it as omitted."""
+        if isinstance(raw, dict):
+            return {k: v for k, v in raw.items() if not (k in _OPTIONAL_SECTIONS and v is None)}
+        return raw
+
+    @model_validator(mode="after")
+    def _publication_after_year(self) -> ReportData:
+        if self.publication_date is not None and self.publication_date.year <= self.year:
+            raise ValueError(
+                f"发布日期 publication_date（{self.publication_date}）应在报告年度 {self.year} 年结束之后，"
+                f"通常为 {self.year + 1} 年 1 月至 3 月"
+            )
+        return self
 
     @model_validator(mode="after")
     def _tables_complete(self) -> ReportData:
@@ -180,17 +200,20 @@ def complete_table(table: Table2 | Table3 | Table4, name: str) -> None:  # type:
         more = f"等 {len(blank)} 个单元格" if len(blank) > 3 else ""
         raise ValueError(f"{name} 中 {shown}{more}为空：空白不等于 0，没有发生请填写 0")
     prefix = {"table2": "t2.", "table3": "t3.", "table4": "t4."}[name]
-    I.derive_totals(table.get, table.set, prefix)
-    for ident in I.IDENTITIES:
-        if not ident.lhs[0].startswith(prefix):
-            continue
+    derived = set(I.derive_totals(table.get, table.set, prefix))
+    checks = [i for i in I.IDENTITIES if i.lhs[0].startswith(prefix)]
+    # A total the user typed in is the likeliest culprit: report those identities first.
+    checks.sort(key=lambda i: 0 if i.total_cell and i.total_cell not in derived else 1)
+    for ident in checks:
         left, right = ident.evaluate(table.get)
-        if left is not None and right is not None and left != right:
-            cell = ident.total_cell or ident.rhs[0]
+        if left is None or right is None or left == right:
+            continue
+        if ident.total_cell and ident.total_cell not in derived:
             raise ValueError(
-                f"{name} 勾稽关系不成立：{ident.name}；{L.describe_cell(cell)} 填写为 {_fmt(left)}，"
+                f"{name} 勾稽关系不成立：{ident.name}；{L.describe_cell(ident.total_cell)} 填写为 {_fmt(left)}，"
                 f"按各项计算应为 {_fmt(right)}"
             )
+        raise ValueError(f"{name} 勾稽关系不成立：{ident.name}；左边为 {_fmt(left)}，右边为 {_fmt(right)}")
 
 
 def _fmt(v: float) -> str:
