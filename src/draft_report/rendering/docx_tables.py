@@ -166,6 +166,10 @@ def add_grid_table(document: DocxDocument, grid: Grid) -> tuple[Table, dict[str,
         if gc.cell_id is not None:
             cells[gc.cell_id] = cell
 
+    for tc in table._tbl.iter(qn("w:tc")):  # merged-away cells keep an empty paragraph: make it compact
+        for p in tc.iter(qn("w:p")):
+            if p.pPr is None or p.pPr.pStyle is None:
+                p.style = STYLE_TABLE_TEXT
     for row in table.rows:
         seen: set[int] = set()
         for cell in row.cells:
