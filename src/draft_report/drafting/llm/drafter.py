@@ -57,6 +57,32 @@ def _default_fallback() -> SectionDrafter:
     return OfflineDrafter()
 
 
+def claim_bindings(paragraphs: Sequence[Paragraph], dataset: Dataset) -> list[dict[str, Any]]:
+    """Each number in the section and the data field it binds to (through the checker's lexicon)."""
+    from draft_report.checking.claims import extract_claims
+    from draft_report.lexicon.fields import facts_for
+
+    values = {fact.id: (fact, value) for fact, value in facts_for(dataset)}
+    facts = [fact for fact, _ in values.values()]
+    out: list[dict[str, Any]] = []
+    for p in paragraphs:
+        if p.kind != "text":
+            continue
+        for claim in extract_claims(p.text, facts):
+            bound = values.get(claim.fact.id) if claim.fact is not None else None
+            out.append(
+                {
+                    "text": claim.text,
+                    "value": claim.shown_value,
+                    "fact": claim.fact.id if claim.fact is not None else None,
+                    "label": claim.fact.label if claim.fact is not None else None,
+                    "field": P.fact_field(claim.fact) if claim.fact is not None else None,
+                    "data_value": bound[1] if bound else None,
+                }
+            )
+    return out
+
+
 class LLMDrafter:
     """``SectionDrafter`` over an OpenAI-compatible chat-completions endpoint."""
 
@@ -82,10 +108,23 @@ class LLMDrafter:
         self.unresolved: list[Unresolved] = []
         self.seconds_outside_model = 0.0
         self._disabled: str | None = None  # a fatal endpoint error: stop calling it
+        self.sections: dict[str, dict[str, Any]] = {}  # provenance per drafted section
+
+    @property
+    def has_unresolved(self) -> bool:
+        return bool(self.unresolved)
 
     # --- SectionDrafter -----------------------------------------------------------------------
 
     def draft(self, key: DraftedSection, dataset: Dataset) -> SectionDraft:
+        result = self._draft(key, dataset)
+        started = time.perf_counter()
+        result.provenance["claims"] = claim_bindings(result.paragraphs, dataset)
+        self.sections[key] = result.provenance
+        self.seconds_outside_model += time.perf_counter() - started
+        return result
+
+    def _draft(self, key: DraftedSection, dataset: Dataset) -> SectionDraft:
         heading = SECTION_BY_KEY[key].heading
         if self._disabled is None:
             try:

@@ -98,63 +98,19 @@ def templates_hash(names: Sequence[str]) -> str:
 
 # --- facts sheet ------------------------------------------------------------------------------
 
-_EVENT_UNITS = {"新闻发布会": "场"}
+def fact_field(fact: Any) -> str:
+    """The data field a lexicon fact reads: table cells, an aggregate key or a data-file field."""
+    if fact.cells:
+        return "+".join(fact.cells)
+    return str(fact.aggregate or fact.data_field or fact.id)
 
 
 def facts_sheet(dataset: Any) -> list[FactLine]:
-    """Every figure sections 一 and 五 may cite, from the tables and the aggregates."""
-    from draft_report.lexicon.fields import TABLE_FACTS
+    """Every figure sections 一 and 五 may cite: the lexicon's facts (``lexicon.fields.facts_for``),
+    the same facts the checker binds prose numbers to."""
+    from draft_report.lexicon.fields import facts_for
 
-    tables = dataset.data.tables()
-    lines: list[FactLine] = []
-    for fact in TABLE_FACTS:
-        values = [tables.get(c) for c in fact.cells]
-        if any(v is None for v in values) or not fact.cells:
-            continue
-        lines.append(
-            FactLine("+".join(fact.cells), fact.label, sum(v for v in values if v is not None), fact.units[0])
-        )
-    req = C.requests(tables)
-    lines.append(FactLine("t3.r1_new.np", "本年新收申请中自然人申请", req["persons"], "件"))
-    lines.append(
-        FactLine(
-            "t3.r1_new.(法人或其他组织各列)", "本年新收申请中法人或其他组织申请", req["organisations"], "件"
-        )
-    )
-    for outcome in req["outcomes"]:
-        lines.append(
-            FactLine(f"t3.outcome:{outcome['label']}", f"办理结果：{outcome['label']}", outcome["n"], "件")
-        )
-    cases = C.review_litigation(tables)
-    for group, name in (("review", "行政复议"), ("litigation", "行政诉讼")):
-        for part in cases[group]["parts"]:
-            lines.append(
-                FactLine(f"t4.{group}:{part['label']}", f"{name}结果：{part['label']}", part["n"], "件")
-            )
-    pubs = C.publications(dataset)
-    if pubs["total"]:
-        lines.append(FactLine("publications.total", "本年主动公开政府信息", pubs["total"], "条"))
-    for ch in pubs["channels"]:
-        lines.append(
-            FactLine(f"publications.channel:{ch['name']}", f"通过{ch['name']}发布信息", ch["n"], "条")
-        )
-        for col in ch["columns"]:
-            lines.append(
-                FactLine(
-                    f"publications.channel:{ch['name']}.column:{col['label']}",
-                    f"{ch['name']}“{col['label']}”栏目发布信息",
-                    col["n"],
-                    "条",
-                )
-            )
-    for key, n in sorted(dataset.aggregates.items()):
-        if key.startswith("events.kind:") and not key.endswith(".participants") and n:
-            kind = key.split(":", 1)[1]
-            lines.append(FactLine(key, f"{kind}活动", n, _EVENT_UNITS.get(kind, "次")))
-            people = dataset.aggregates.get(f"{key}.participants")
-            if people:
-                lines.append(FactLine(f"{key}.participants", f"{kind}活动参加人员", people, "人次"))
-    return lines
+    return [FactLine(fact_field(fact), fact.label, value, fact.units[0]) for fact, value in facts_for(dataset)]
 
 
 # --- messages ---------------------------------------------------------------------------------

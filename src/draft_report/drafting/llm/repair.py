@@ -84,24 +84,40 @@ def _marker(finding: Any) -> str:
     return f"{MARK_OPEN}{note}{MARK_CLOSE}"
 
 
+_UNIT_AFTER = re.compile(r"\s*(万元|亿元|人次|[件条篇次场期个项份元人家批宗例名起])")
+
+
+def _number_end(text: str, start: int, end: int, number: str) -> int | None:
+    """Offset just after ``number`` (and its measure word) inside ``text[start:end]``."""
+    m = re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.])", text[start:end])
+    if not m:
+        return None
+    pos = start + m.end()
+    unit = _UNIT_AFTER.match(text, pos)
+    return unit.end() if unit else pos
+
+
 def _locate(paragraphs: list[Paragraph], finding: Any) -> tuple[int, int] | None:
-    """(paragraph index, character offset after the claim) of a finding in the drafted text."""
-    candidates = [finding_excerpt(finding)]
+    """(paragraph index, offset right after the wrong number) of a finding in the drafted text.
+
+    The checker's excerpt is the sentence; within it the wrong value (``actual``) is found so the
+    mark sits right after the number. Without an excerpt match, the first occurrence of the value.
+    """
+    excerpt = finding_excerpt(finding)
     actual = _text(_attr(finding, "actual"))
-    if actual:
-        candidates.append(actual)
-    for needle in candidates:
-        if not needle:
-            continue
-        for i, p in enumerate(paragraphs):
-            if p.kind != "text":
+    texts = [(i, p.text) for i, p in enumerate(paragraphs) if p.kind == "text"]
+    if excerpt:
+        for i, text in texts:
+            at = text.find(excerpt)
+            if at < 0:
                 continue
-            pattern = re.escape(needle) if needle != actual else rf"(?<![\d.]){re.escape(needle)}(?![\d.])"
-            m = re.search(pattern, p.text)
-            if m:
-                end = m.end()
-                unit = re.match(r"\s*(万元|亿元|人次|[件条篇次场期个项份元人家批宗例名起])", p.text[end:])
-                return i, end + (unit.end() if unit and needle == actual else 0)
+            end = _number_end(text, at, at + len(excerpt), actual) if actual else None
+            return i, end if end is not None else at + len(excerpt)
+    if actual:
+        for i, text in texts:
+            end = _number_end(text, 0, len(text), actual)
+            if end is not None:
+                return i, end
     return None
 
 

@@ -1,0 +1,81 @@
+"""The provenance sidecar (``report.provenance.json``) and what ``draft --llm`` prints at the end.
+
+The sidecar says, for each drafted section, which backend wrote it (model, endpoint host — never
+the key or the URL path — prompt template hash, token usage, repair rounds) and, for each number
+in it, the data field it binds to, so a reviewer can see where every figure came from.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from draft_report import __version__
+from draft_report.errors import InputError
+from draft_report.sections import SECTION_BY_KEY
+
+if TYPE_CHECKING:
+    from draft_report.drafting.llm.drafter import LLMDrafter
+
+PROVENANCE_NAME = "report.provenance.json"
+
+
+def provenance_record(drafter: LLMDrafter, *, data_path: str | None = None) -> dict[str, Any]:
+    stats = drafter.chat.stats
+    return {
+        "generator": f"draft-report {__version__}",
+        "data_file": data_path,
+        "llm": drafter.config.public_dict(),
+        "sections": drafter.sections,
+        "totals": {
+            "http_attempts": stats.attempts,
+            "llm_calls": stats.calls,
+            "prompt_tokens": stats.prompt_tokens,
+            "completion_tokens": stats.completion_tokens,
+            "seconds_in_model": round(stats.seconds_in_model, 3),
+            "seconds_waiting_to_retry": round(stats.seconds_sleeping, 3),
+            "seconds_outside_model": round(drafter.seconds_outside_model, 3),
+        },
+        "endpoint_errors": list(stats.errors),
+        "notices": list(drafter.notices),
+        "unresolved": [u.to_dict() for u in drafter.unresolved],
+    }
+
+
+def write_provenance(drafter: LLMDrafter, out_dir: Path, *, data_path: str | None = None) -> Path:
+    """Write ``OUT/report.provenance.json`` (beside the report it describes)."""
+    path = out_dir / PROVENANCE_NAME
+    text = json.dumps(provenance_record(drafter, data_path=data_path), ensure_ascii=False, indent=2)
+    try:
+        path.write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"无法写入文件（{exc.strerror or exc}）", path=str(path)) from None
+    return path
+
+
+def summary_lines(drafter: LLMDrafter) -> list[str]:
+    """Chinese lines for the terminal: fallbacks, then every unresolved claim."""
+    lines = [f"提示：{n}" for n in drafter.notices]
+    if drafter.unresolved:
+        lines.append(
+            f"错误：经 {drafter.config.max_repair_rounds} 轮核对修改，仍有 {len(drafter.unresolved)} 处数字与数据不符，"
+            "已在报告中以【待核实：…】标出，请人工核实："
+        )
+        for u in drafter.unresolved:
+            where = f"“{u.excerpt}”" if u.excerpt else "（未能定位原文）"
+            section = SECTION_BY_KEY[u.section].heading if u.section in SECTION_BY_KEY else u.section
+            lines.append(f"  - {section} {where}：{u.message}")
+    return lines
+
+
+def finish_llm_draft(drafter: LLMDrafter, out_dir: Path, *, data_path: str | None = None) -> int:
+    """After the report is written: the sidecar, the notices, the unresolved list; the exit code
+    (1 when a claim is still wrong, else 0)."""
+    path = write_provenance(drafter, out_dir, data_path=data_path)
+    typer.echo(f"已生成来源记录：{path}")
+    for line in summary_lines(drafter):
+        typer.echo(line, err=line.startswith(("错误", "  - ")))
+    return 1 if drafter.unresolved else 0
