@@ -170,9 +170,50 @@ def draft_command(
         typer.Option("--format", "-f", metavar="md,html,docx", help="输出格式：md、html、docx，可用逗号分隔或重复填写；默认 md"),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件（审核人员修改过的稿件将丢失）")] = False,
+    # --- LLM drafting of sections 一 and 五 (helper LLM; see docs/llm.md) ---
+    llm: Annotated[
+        bool,
+        typer.Option("--llm", envvar="DRAFT_REPORT_LLM", help="用大模型（OpenAI 兼容接口）起草第一、五部分，并与数据逐项核对"),
+    ] = False,
+    base_url: Annotated[
+        str | None,
+        typer.Option("--base-url", metavar="URL", help="接口地址，例如 http://127.0.0.1:8000/v1（环境变量 DRAFT_REPORT_BASE_URL 或 OPENAI_BASE_URL）"),
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", help="模型名称（环境变量 DRAFT_REPORT_MODEL 或 OPENAI_MODEL）")
+    ] = None,
+    api_key: Annotated[
+        str | None,
+        typer.Option("--api-key", help="API 密钥（环境变量 DRAFT_REPORT_API_KEY 或 OPENAI_API_KEY）；不会写入任何输出"),
+    ] = None,
+    provider: Annotated[
+        str | None,
+        typer.Option("--provider", help="预设服务商：openai、deepseek、qwen（dashscope）、ollama、vllm，或配置文件中自定义的名称"),
+    ] = None,
+    timeout: Annotated[float | None, typer.Option("--timeout", help="单次请求超时（秒），默认 60")] = None,
+    temperature: Annotated[float | None, typer.Option("--temperature", help="采样温度，默认 0.3")] = None,
+    max_repair_rounds: Annotated[
+        int | None, typer.Option("--max-repair-rounds", help="数字与数据不符时请模型改正的最多轮数，默认 2")
+    ] = None,
 ) -> None:
-    written, notices = run_draft(data, output, parse_formats(formats), force=force)
+    drafter = None
+    if llm:
+        from draft_report.drafting.llm import llm_drafter
+
+        output_paths(output, parse_formats(formats), force=force)  # refuse before any model call
+
+        drafter = llm_drafter(
+            base_url=base_url, model=model, api_key=api_key, provider=provider, timeout=timeout,
+            temperature=temperature, max_repair_rounds=max_repair_rounds,
+        )
+    written, notices = run_draft(data, output, parse_formats(formats), force=force, drafter=drafter)
     for path in written:
         typer.echo(f"已生成报告：{path}")
     for notice in notices:
         typer.echo(f"提示：{notice}")
+    if drafter is not None:
+        from draft_report.drafting.llm import finish_llm_draft
+
+        code = finish_llm_draft(drafter, output, data_path=str(data))
+        if code:
+            raise typer.Exit(code)
