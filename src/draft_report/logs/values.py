@@ -73,7 +73,9 @@ def normalize_choice(text: str) -> str:
 
 def parse_choice(path: Path, row: LogRow, column: str, choices: Mapping[str, T], allowed_text: str) -> T:
     """Look a cell up in ``choices`` (keys normalized with ``normalize_choice``)."""
-    value = required(path, row, column)
+    value = row.get(column)
+    if value is None:
+        raise cell_error(path, row, column, f"“{column}”不能为空；{allowed_text}")
     key = normalize_choice(str(value))
     if key in choices:
         return choices[key]
