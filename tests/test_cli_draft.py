@@ -1,0 +1,127 @@
+"""``draft-report draft`` through the CLI: happy path, no overwrite, --force, bad input."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from draft_report.cli import main
+from draft_report.cli_app import app
+from draft_report.commands.draft import parse_formats
+from draft_report.errors import InputError
+
+ROOT = Path(__file__).resolve().parent.parent
+XIAXIAN = ROOT / "examples" / "xiaxian-2023" / "data.yaml"
+
+
+def run_main(args: list[str]) -> tuple[int, str, str]:
+    """Run the real entry point (with its error → exit code mapping) under CliRunner's isolation."""
+    runner = CliRunner()
+    with runner.isolation() as streams:
+        try:
+            main(args)
+            code = 0
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        out, err = streams[0].getvalue().decode(), streams[1].getvalue().decode()
+    return code, out, err
+
+
+def test_draft_writes_the_report_and_says_where(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["draft", str(XIAXIAN), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    report = out / "report.md"
+    assert f"已生成报告：{report}" in result.output
+    text = report.read_text(encoding="utf-8")
+    assert text.startswith("# 夏县乡村振兴局2023年度政府信息公开工作年度报告\n")
+    assert "## 六、其他需要报告的事项" in text
+    assert sorted(p.name for p in out.iterdir()) == ["report.md"]
+
+
+def test_draft_several_formats(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["draft", str(XIAXIAN), "-o", str(tmp_path), "--format", "md,html", "-f", "html"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html", "report.md"]
+    assert "<!DOCTYPE html>" in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
+def test_refuses_to_overwrite_an_edited_draft(tmp_path: Path) -> None:
+    (tmp_path / "report.md").write_text("审核人员修改过的稿件", encoding="utf-8")
+    code, out, err = run_main(["draft", str(XIAXIAN), "-o", str(tmp_path), "--format", "html,md"])
+    assert code == 2
+    assert "输出文件已存在" in err and "--force" in err and "Traceback" not in err + out
+    assert (tmp_path / "report.md").read_text(encoding="utf-8") == "审核人员修改过的稿件"
+    assert not (tmp_path / "report.html").exists()  # nothing written at all
+
+
+def test_force_overwrites(tmp_path: Path) -> None:
+    (tmp_path / "report.md").write_text("旧稿", encoding="utf-8")
+    result = CliRunner().invoke(app, ["draft", str(XIAXIAN), "-o", str(tmp_path), "--force"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("# 夏县乡村振兴局")
+
+
+def test_bad_data_exits_2_without_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "data.yaml"
+    text = XIAXIAN.read_text(encoding="utf-8").replace("r1_new: {np: 0,", "r1_new: {np: -3,")
+    assert text != XIAXIAN.read_text(encoding="utf-8")
+    bad.write_text(text, encoding="utf-8")
+    code, out, err = run_main(["draft", str(bad), "-o", str(tmp_path / "out")])
+    assert code == 2
+    assert err.startswith("错误：") and str(bad) in err
+    assert "Traceback" not in out + err
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_data_file_and_bad_format(tmp_path: Path) -> None:
+    code, _, err = run_main(["draft", str(tmp_path / "nope.yaml"), "-o", str(tmp_path / "o")])
+    assert code == 2 and "错误：" in err
+    code, _, err = run_main(["draft", str(XIAXIAN), "-o", str(tmp_path / "o"), "--format", "pdf"])
+    assert code == 2 and "pdf" in err and "md、html、docx" in err
+
+
+def test_output_must_be_a_folder(tmp_path: Path) -> None:
+    target = tmp_path / "file.md"
+    target.write_text("x", encoding="utf-8")
+    code, _, err = run_main(["draft", str(XIAXIAN), "-o", str(target)])
+    assert code == 2 and "不是文件夹" in err
+
+
+def test_docx_writer_unavailable_gives_a_chinese_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "draft_report.rendering.docx", None)  # import now fails
+    code, _, err = run_main(["draft", str(XIAXIAN), "-o", str(tmp_path), "--format", "md,docx"])
+    assert code == 1
+    assert "不支持 Word（docx）输出" in err and "Traceback" not in err
+    assert not (tmp_path / "report.md").exists()  # checked before anything is written
+
+
+def test_notices_for_missing_notes_and_date(tmp_path: Path) -> None:
+    import yaml
+
+    raw = yaml.safe_load(XIAXIAN.read_text(encoding="utf-8"))
+    raw.pop("publication_date")
+    raw["notes"]["platforms"] = []
+    data = tmp_path / "data.yaml"
+    data.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    result = CliRunner().invoke(app, ["draft", str(data), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    assert "提示：" in result.output and "（四）政府信息公开平台建设情况" in result.output
+    assert "publication_date" in result.output
+
+
+def test_parse_formats() -> None:
+    assert parse_formats(None) == ["md"]
+    assert parse_formats(["md,html", "docx", "html"]) == ["md", "html", "docx"]
+    assert parse_formats(["Word，markdown"]) == ["docx", "md"]
+    with pytest.raises(InputError):
+        parse_formats(["md,odt"])
+
+
+def test_help_is_chinese_with_an_example() -> None:
+    result = CliRunner().invoke(app, ["draft", "--help"])
+    assert result.exit_code == 0
+    assert "起草" in result.output and "draft-report draft examples/xiaxian-2023/data.yaml -o" in result.output
