@@ -1,0 +1,181 @@
+"""Reading Word files: round trip of the drafted report, reviewer edits, merged cells, tracked changes."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from draft_report.errors import InputError
+from draft_report.models.document import ReportDocument
+from draft_report.reading.docx import parse_date, read_docx
+from draft_report.rendering.docx import write_docx
+from draft_report.tables import layout as L
+from test_docx_support import sample_document
+
+
+@pytest.fixture(scope="module")
+def sample() -> ReportDocument:
+    return sample_document()
+
+
+@pytest.fixture()
+def drafted(sample: ReportDocument, tmp_path: Path) -> Path:
+    path = tmp_path / "report.docx"
+    write_docx(sample, path)
+    return path
+
+
+def _texts(doc: ReportDocument) -> dict[str, list[tuple[str, str]]]:
+    return {s.key or s.heading: [(p.kind, p.text) for p in s.paragraphs] for s in doc.sections}
+
+
+def test_round_trip_gives_back_the_drafted_document(sample: ReportDocument, drafted: Path) -> None:
+    back = read_docx(drafted)
+    assert back.source_format == "docx"
+    assert (back.title, back.agency, back.year) == (sample.title, sample.agency, sample.year)
+    assert [p.text for p in back.preface] == [p.text for p in sample.preface]
+    assert [s.heading for s in back.sections] == [s.heading for s in sample.sections]
+    assert [s.key for s in back.sections] == [s.key for s in sample.sections]
+    assert _texts(back) == _texts(sample)
+    assert back.tables == sample.tables
+    assert back.tables_found == ["table2", "table3", "table4"]
+    assert back.cell_issues == []
+    assert (back.signature, back.date) == (sample.signature, sample.date)
+    # every cell points at its table row line
+    assert set(back.cell_lines) == set(L.all_cell_ids())
+    line = back.cell_lines["t3.r1_new.np"]
+    assert back.lines[line - 1].startswith("一、本年新收政府信息公开申请数量")
+    assert back.table_lines["t3.r1_new.np"] == back.lines[line - 1]
+
+
+def test_round_trip_of_non_zero_tables(sample: ReportDocument, tmp_path: Path) -> None:
+    doc = sample.model_copy(deep=True)
+    for i, cid in enumerate(L.all_cell_ids()):
+        doc.tables.set(cid, 2.5 if cid == "t2.fees.amount_wan" else i)
+    path = tmp_path / "r.docx"
+    write_docx(doc, path)
+    assert read_docx(path).tables == doc.tables
+
+
+def test_merged_header_cells_are_read_once(drafted: Path) -> None:
+    back = read_docx(drafted)
+    header = next(line for line in back.lines if "申请人情况" in line)
+    assert header.count("申请人情况") == 1
+    assert header.count("勾稽关系") == 1
+    review = next(line for line in back.lines if line.startswith("行政复议"))
+    assert review.split("\t") == ["行政复议", "行政诉讼"]
+
+
+def _paragraph(word: docx.document.Document, needle: str):  # noqa: ANN202
+    return next(p for p in word.paragraphs if needle in p.text)
+
+
+def _set_text(paragraph, text: str) -> None:  # noqa: ANN001
+    runs = paragraph.runs
+    runs[0].text = text
+    for run in runs[1:]:
+        run.text = ""
+
+
+def test_reviewer_edits_are_read(sample: ReportDocument, drafted: Path, tmp_path: Path) -> None:
+    """Change a prose number, change a table cell, delete a paragraph — exactly those show."""
+    word = docx.Document(str(drafted))
+    number = _paragraph(word, "发布信息37条")
+    _set_text(number, number.text.replace("发布信息37条", "发布信息38条"))
+    table3 = next(t for t in word.tables if "申请人情况" in t.cell(0, 3).text)
+    row = next(r for r in table3.rows if r.cells[0].text.startswith("一、本年新收"))
+    row.cells[3].paragraphs[0].runs[0].text = "5"  # 自然人 column
+    deleted = _paragraph(word, "强化信息监测")
+    deleted_text = deleted.text
+    deleted._p.getparent().remove(deleted._p)
+    edited = tmp_path / "edited.docx"
+    word.save(str(edited))
+
+    before, after = read_docx(drafted), read_docx(edited)
+    changed_cells = {
+        cid: (before.tables.get(cid), after.tables.get(cid))
+        for cid in L.all_cell_ids()
+        if before.tables.get(cid) != after.tables.get(cid)
+    }
+    assert changed_cells == {"t3.r1_new.np": (0, 5)}
+    old = [p.text for s in before.sections for p in s.paragraphs]
+    new = [p.text for s in after.sections for p in s.paragraphs]
+    assert len(new) == len(old) - 1
+    assert deleted_text in old and deleted_text not in new
+    diff = [(a, b) for a, b in zip([t for t in old if t != deleted_text], new, strict=True) if a != b]
+    assert len(diff) == 1 and "37条" in diff[0][0] and "38条" in diff[0][1]
+
+
+def test_blank_and_unreadable_cells(drafted: Path, tmp_path: Path) -> None:
+    word = docx.Document(str(drafted))
+    table4 = next(t for t in word.tables if t.cell(0, 0).text == "行政复议")
+    values = table4.rows[3].cells
+    values[0].paragraphs[0].runs[0].text = ""  # blank: None, never 0
+    values[1].paragraphs[0].runs[0].text = "二"  # not a number
+    path = tmp_path / "e.docx"
+    word.save(str(path))
+    back = read_docx(path)
+    assert back.tables.get("t4.rv.keep") is None
+    assert back.tables.get("t4.rv.fix") is None
+    issues = [(i.cell_id, i.problem, i.raw) for i in back.cell_issues]
+    assert issues == [("t4.rv.fix", "unreadable", "二")]
+    assert back.cell_issues[0].line == back.cell_lines["t4.rv.fix"]
+
+
+def test_tracked_changes_are_read_as_accepted(drafted: Path, tmp_path: Path) -> None:
+    word = docx.Document(str(drafted))
+    p = _paragraph(word, "发布信息37条")
+    original = p.text
+    w_ins = OxmlElement("w:ins")
+    w_ins.set(qn("w:id"), "901")
+    w_ins.set(qn("w:author"), "审核人")
+    inserted = copy.deepcopy(p.runs[0]._r)
+    for t in inserted.iter(qn("w:t")):
+        t.text = "（新增）"
+    w_ins.append(inserted)
+    w_del = OxmlElement("w:del")
+    w_del.set(qn("w:id"), "902")
+    w_del.set(qn("w:author"), "审核人")
+    removed = copy.deepcopy(p.runs[0]._r)
+    for t in list(removed.iter(qn("w:t"))):
+        t.tag = qn("w:delText")
+        t.text = "删掉的话"
+    w_del.append(removed)
+    p._p.append(w_ins)
+    p._p.append(w_del)
+    path = tmp_path / "tracked.docx"
+    word.save(str(path))
+    texts = [x.text for s in read_docx(path).sections for x in s.paragraphs]
+    assert original + "（新增）" in texts
+    assert not any("删掉的话" in t for t in texts)
+
+
+def test_paragraphs_and_tables_keep_body_order(drafted: Path) -> None:
+    back = read_docx(drafted)
+    heading2 = back.lines.index("二、主动公开政府信息情况")
+    heading3 = back.lines.index("三、收到和处理政府信息公开申请情况")
+    t2_line = back.cell_lines["t2.reg.made"] - 1
+    t3_line = back.cell_lines["t3.r1_new.np"] - 1
+    assert heading2 < t2_line < heading3 < t3_line
+
+
+def test_dates_in_digits_and_chinese_numerals() -> None:
+    assert str(parse_date("2024年1月18日")) == "2024-01-18"
+    assert str(parse_date("二〇二四年一月十八日")) == "2024-01-18"
+    assert str(parse_date("二〇二四年十二月三十一日")) == "2024-12-31"
+    assert parse_date("2024年13月1日") is None
+    assert parse_date("截至2024年1月18日") is None
+
+
+def test_not_a_docx_is_an_input_error(tmp_path: Path) -> None:
+    bad = tmp_path / "report.docx"
+    bad.write_text("不是 Word 文件", encoding="utf-8")
+    with pytest.raises(InputError, match="不是有效的 .docx"):
+        read_docx(bad)
+    with pytest.raises(InputError, match="找不到"):
+        read_docx(tmp_path / "missing.docx")
