@@ -1,0 +1,131 @@
+"""Findings as Word comments: on the right cell or paragraph; reviewer's file never modified."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from draft_report.checking.findings import Finding, Location
+from draft_report.errors import InputError
+from draft_report.models.document import ReportDocument
+from draft_report.reading.docx import read_docx
+from draft_report.rendering.docx import annotate_docx, write_docx
+from draft_report.rendering.docx_comments import comment_text
+from test_docx_support import sample_document
+
+
+@pytest.fixture(scope="module")
+def sample() -> ReportDocument:
+    return sample_document()
+
+
+def _commented_text(word: docx.document.Document) -> dict[str, str]:
+    """comment text → the text of the paragraph (or table cell) that holds its range start."""
+    comments = {str(c.comment_id): c.text for c in word.comments}
+    out: dict[str, str] = {}
+    body = word.element.body
+    for start in body.iter(qn("w:commentRangeStart")):
+        cid = start.get(qn("w:id"))
+        p = start.getparent()
+        while p.tag != qn("w:p"):
+            p = p.getparent()
+        holder = p.getparent()
+        if holder.tag == qn("w:tc"):
+            text = "".join(t.text or "" for t in holder.iter(qn("w:t")))
+            row = holder.getparent()
+            first = "".join(t.text or "" for t in row.find(qn("w:tc")).iter(qn("w:t")))
+            out[comments[cid]] = f"cell:{first}|{text}"
+        else:
+            out[comments[cid]] = "".join(t.text or "" for t in p.iter(qn("w:t")))
+    return out
+
+
+def _finding(rule: str, message: str, **loc: object) -> Finding:
+    return Finding(
+        rule=rule, severity="error", message=message, location=Location(**loc), expected=1, actual=2
+    )
+
+
+def test_findings_become_comments_on_cell_and_paragraph(sample: ReportDocument, tmp_path: Path) -> None:
+    findings = [
+        _finding("H1", "新收加结转不等于办理结果加结转", cell_id="t3.r1_new.total", table="表三"),
+        _finding("P1", "正文条数与数据不符", section="overview", excerpt="发布信息37条"),
+        _finding("S1", "第六部分缺少收费说明", section="other"),
+    ]
+    path = tmp_path / "r.docx"
+    write_docx(sample, path, findings=findings)
+    word = docx.Document(str(path))
+    placed = _commented_text(word)
+    assert len(placed) == 3
+    by_rule = {k.split("｜")[1].split("：")[0]: v for k, v in placed.items()}
+    assert by_rule["H1"] == "cell:一、本年新收政府信息公开申请数量|0"
+    assert "发布信息37条" in by_rule["P1"]
+    assert by_rule["S1"] == "六、其他需要报告的事项"
+    assert all(k.startswith("【待核实】错误｜") for k in placed)
+    assert all(c.author == "draft-report 核对" for c in word.comments)
+
+
+def test_comment_text_names_expected_and_actual() -> None:
+    text = comment_text(
+        {"rule": "H2", "severity": "warning", "message": "总计不符", "expected": 3, "actual": 4}
+    )
+    assert text == "【待核实】警告｜H2：总计不符（应为：3；实为：4）"
+
+
+def test_annotate_writes_a_commented_copy_and_keeps_the_original(
+    sample: ReportDocument, tmp_path: Path
+) -> None:
+    src = tmp_path / "reviewed.docx"
+    write_docx(sample, src)
+    digest = hashlib.sha256(src.read_bytes()).hexdigest()
+    back = read_docx(src)
+    line = back.cell_lines["t4.rv.total"]
+    findings = [
+        _finding("H3", "复议总计不符", cell_id="t4.rv.total", line=line, table="表四"),
+        _finding("P2", "段落问题", line=back.sections[4].paragraphs[0].line),
+    ]
+    dst = tmp_path / "reviewed.批注.docx"
+    assert annotate_docx(src, findings, dst) == 2
+    assert hashlib.sha256(src.read_bytes()).hexdigest() == digest
+    word = docx.Document(str(dst))
+    placed = _commented_text(word)
+    by_rule = {k.split("｜")[1].split("：")[0]: v for k, v in placed.items()}
+    assert by_rule["H3"].startswith("cell:")
+    assert by_rule["P2"] == back.sections[4].paragraphs[0].text
+    # the copy still reads as the same report
+    assert read_docx(dst).tables == back.tables
+
+    with pytest.raises(InputError, match="已存在"):
+        annotate_docx(src, findings, dst)
+    assert annotate_docx(src, findings[:1], dst, force=True) == 1
+    with pytest.raises(InputError, match="不能覆盖原文件"):
+        annotate_docx(src, findings, src, force=True)
+    assert hashlib.sha256(src.read_bytes()).hexdigest() == digest
+
+
+def test_table4_cell_comment_lands_in_the_right_column(sample: ReportDocument, tmp_path: Path) -> None:
+    doc = sample.model_copy(deep=True)
+    doc.tables.set("t4.lr.pending", 7)
+    path = tmp_path / "r.docx"
+    write_docx(doc, path, findings=[_finding("H4", "尚未审结", cell_id="t4.lr.pending")])
+    word = docx.Document(str(path))
+    start = next(word.element.body.iter(qn("w:commentRangeStart")))
+    tc = start
+    while tc.tag != qn("w:tc"):
+        tc = tc.getparent()
+    assert "".join(t.text for t in tc.iter(qn("w:t"))) == "7"
+    row = tc.getparent()
+    assert list(row.iter(qn("w:tc"))).index(tc) == 13  # rv 0-4, ld 5-9, lr 10-14: pending is 13
+
+
+def test_unplaceable_finding_falls_back_to_the_title(sample: ReportDocument, tmp_path: Path) -> None:
+    path = tmp_path / "r.docx"
+    write_docx(sample, path, findings=[_finding("X1", "全文问题")])
+    word = docx.Document(str(path))
+    placed = _commented_text(word)
+    assert list(placed.values()) == [sample.title]
+    assert len(list(word.comments)) == 1
