@@ -1,17 +1,31 @@
 """One lexicon of data fields and the Chinese phrases that name them.
 
 Both sides use it: the drafter's facts sheet lists every ``Fact`` with its label and value
-(a number the drafter may write), and the checker binds each number it finds in the prose to
-a fact through the same phrases (a number the checker can verify).
+(a number the drafter may write, see ``facts_for``), and the checker binds each number it
+finds in the prose to a fact through the same phrases (a number the checker can verify,
+see ``lexicon.binding``).
 
-A fact's value comes from the tables (``cells``: summed) or, for activity logs, from an
-aggregate key computed by ``logs`` (``aggregate``). ``keywords`` are the words that, found
-near a number, bind it to this fact; ``units`` are the measure words it is counted in.
+A fact's value comes from the tables (``cells``: summed), from the data file
+(``data_field``, e.g. the information-processing fees) or, for activity logs, from an
+aggregate key (``aggregate``). ``keywords`` are the words that, found near a number, bind it
+to this fact; ``units`` are the measure words it is counted in. ``requires`` (any one of) and
+``requires_all`` must also appear near the number, ``excludes`` must not; ``context`` is
+the group the sentence must be talking about (行政复议 / 行政诉讼) for outcome facts.
+``priority`` breaks ties: the most specific fact wins (结转下年度 over 答复).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from draft_report.tables import layout as L
+
+if TYPE_CHECKING:
+    from draft_report.models.tables import Tables
+
+COUNT_UNITS: tuple[str, ...] = ("件", "项", "个", "条", "宗", "起", "次", "份", "例")
 
 
 @dataclass(frozen=True)
@@ -19,38 +33,255 @@ class Fact:
     id: str
     label: str  # Chinese label for facts sheets and messages
     keywords: tuple[str, ...]  # phrases that name the fact in prose
-    units: tuple[str, ...] = ("件",)
+    units: tuple[str, ...] = COUNT_UNITS
     cells: tuple[str, ...] = ()  # summed table cells
-    aggregate: str | None = None  # key into the log aggregates (see logs.aggregate)
-    zero_phrases: tuple[str, ...] = ()  # zero claims that bind to this fact, e.g. 未收到…申请
+    aggregate: str | None = None  # key into the log aggregates (see logs.aggregates)
+    zero_phrases: tuple[str, ...] = ()  # objects of a zero claim that bind to this fact (…申请)
+    requires: tuple[str, ...] = ()  # one of these must also appear near the number
+    requires_all: tuple[str, ...] = ()  # all of these must also appear near the number
+    excludes: tuple[str, ...] = ()  # none of these may appear near the number
+    context: str | None = None  # 行政复议 / 行政诉讼: the group the sentence talks about
+    context_family: tuple[str, ...] = ()  # the words of which ``context`` must be the last one named
+    priority: int = 1  # the most specific fact wins
+    data_field: str | None = None  # dotted path into ReportData, e.g. "fees.collected_yuan"
+    alt_cells: tuple[tuple[str, int], ...] = ()  # signed sum used when a cell is blank
+
+    @property
+    def source(self) -> str:
+        if self.cells:
+            return L.CELL_INFO[self.cells[0]].table
+        if self.data_field:
+            return "数据文件"
+        return "活动记录"
+
+
+def _t3(row: str, col: str = "total") -> str:
+    return L.t3_cell_id(row, col)
+
+
+def _t3_rows(prefix: str) -> tuple[str, ...]:
+    return tuple(_t3(r.id) for r in L.T3_RESULT_ROWS if r.id.startswith(prefix))
+
+
+_RECEIVE = ("新收", "受理", "收到", "接收", "接到", "收悉", "共收")
+_NOT_PROACTIVE = ("主动公开", "主动发布")
+_REVIEW, _LITIGATION = L.T4_REVIEW, L.T4_LITIGATION
+_GROUPS = (_REVIEW, _LITIGATION)
+_OUTCOMES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("keep", "结果维持", ("结果维持", "维持")),
+    ("fix", "结果纠正", ("结果纠正", "纠正", "纠错")),
+    ("other", "其他结果", ("其他结果",)),
+    ("pending", "尚未审结", ("尚未审结", "未审结")),
+)
+
+
+def _outcome_facts() -> list[Fact]:
+    out: list[Fact] = []
+    for col, label, words in _OUTCOMES:
+        out.append(
+            Fact(
+                f"review_{col}", f"行政复议{label}", words, cells=(L.t4_cell_id("rv", col),),
+                context=_REVIEW, context_family=_GROUPS, priority=5,
+            )
+        )
+        out.append(
+            Fact(
+                f"litigation_{col}", f"行政诉讼{label}（直接起诉＋复议后起诉）", words,
+                cells=(L.t4_cell_id("ld", col), L.t4_cell_id("lr", col)), context=_LITIGATION, context_family=_GROUPS,
+                priority=5,
+            )
+        )
+    return out
+
+
+def _document_facts() -> list[Fact]:
+    """规章 / 行政规范性文件: 制发 (default), 废止, 现行有效."""
+    out: list[Fact] = []
+    for item, label, words, excl in (
+        ("reg", "规章", ("规章",), ("规章制度",)),
+        ("norm", "行政规范性文件", ("规范性文件",), ()),
+    ):
+        out.append(
+            Fact(f"{item}_made", f"本年制发{label}", words, cells=(f"t2.{item}.made",),
+                 excludes=excl + ("废止", "现行有效", "有效"), priority=2)
+        )
+        out.append(
+            Fact(f"{item}_repealed", f"本年废止{label}", words, cells=(f"t2.{item}.repealed",),
+                 requires=("废止",), excludes=excl, priority=3)
+        )
+        out.append(
+            Fact(f"{item}_valid", f"现行有效{label}", words, cells=(f"t2.{item}.valid",),
+                 requires=("现行有效", "有效"), excludes=excl, priority=3)
+        )
+    return out
 
 
 TABLE_FACTS: tuple[Fact, ...] = (
     Fact(
-        "requests_new",
-        "本年新收政府信息公开申请",
-        ("新收", "受理", "收到", "接收"),
-        cells=("t3.r1_new.total",),
-        zero_phrases=("未收到", "没有收到", "未受理", "无"),
+        "requests_new", "本年新收政府信息公开申请", _RECEIVE, cells=(_t3("r1_new"),),
+        zero_phrases=("申请",), requires=("申请",), excludes=("结转",) + _NOT_PROACTIVE, priority=1,
     ),
-    Fact("requests_carry_in", "上年结转政府信息公开申请", ("上年结转", "上年度结转"), cells=("t3.r2_carry_in.total",)),
-    Fact("requests_closed", "本年度办理结果总计（办结）", ("办结", "答复", "办理完毕"), cells=("t3.r3_7_total.total",)),
+    Fact("requests_new_np", "本年新收申请（自然人）", ("自然人",), cells=(_t3("r1_new", "np"),),
+         requires=("申请",), priority=3),
     Fact(
-        "requests_carry_out",
-        "结转下年度继续办理",
-        ("结转下年度", "结转至下年度", "顺延", "转下一年度", "结转下一年度"),
-        cells=("t3.r4_carry_out.total",),
+        "requests_new_org", "本年新收申请（法人或其他组织）", ("法人或其他组织", "法人和其他组织"),
+        cells=tuple(_t3("r1_new", c.id) for c in L.T3_ORG_COLUMNS), requires=("申请",), priority=3,
     ),
-    Fact("review_total", "政府信息公开行政复议", ("行政复议",), cells=("t4.rv.total",)),
+    Fact("requests_carry_in", "上年结转政府信息公开申请", ("上年结转", "上年度结转", "上一年度结转", "上年度转入"),
+         cells=(_t3("r2_carry_in"),), priority=3),
     Fact(
-        "litigation_total",
-        "政府信息公开行政诉讼（直接起诉＋复议后起诉）",
-        ("行政诉讼",),
-        cells=("t4.ld.total", "t4.lr.total"),
+        "requests_closed", "本年度办理结果总计（办结）", ("办结", "答复", "办理完毕", "办理完成"),
+        cells=(_t3("r3_7_total"),), excludes=_NOT_PROACTIVE, priority=1,
+        alt_cells=((_t3("r1_new"), 1), (_t3("r2_carry_in"), 1), (_t3("r4_carry_out"), -1)),
     ),
-    Fact("rules_made", "本年制发规章", ("规章",), cells=("t2.reg.made",)),
-    Fact("norms_made", "本年制发行政规范性文件", ("规范性文件",), cells=("t2.norm.made",)),
-    Fact("licensing", "行政许可处理决定", ("行政许可",), units=("件", "项", "个"), cells=("t2.licensing.decisions",)),
-    Fact("penalty", "行政处罚处理决定", ("行政处罚",), units=("件", "项", "个"), cells=("t2.penalty.decisions",)),
-    Fact("coercion", "行政强制处理决定", ("行政强制",), units=("件", "项", "个"), cells=("t2.coercion.decisions",)),
+    Fact(
+        "requests_carry_out", "结转下年度继续办理",
+        ("结转下年度", "结转至下年度", "结转到下年度", "顺延", "转下一年度", "结转下一年度", "转入下年度",
+         "转入下一年度", "下一年度办理", "下年度继续办理", "结转至下一年度"),
+        cells=(_t3("r4_carry_out"),), priority=4,
+    ),
+    Fact("result_open", "予以公开", ("予以公开", "同意公开"), cells=(_t3("r3_1_open"),),
+         excludes=_NOT_PROACTIVE, priority=3),
+    Fact("result_partial", "部分公开", ("部分公开",), cells=(_t3("r3_2_partial"),), priority=3),
+    Fact("result_withheld", "不予公开（8项合计）", ("不予公开",), cells=_t3_rows("r3_3_"), priority=3),
+    Fact("result_unable", "无法提供（3项合计）", ("无法提供",), cells=_t3_rows("r3_4_"), priority=3),
+    Fact("result_not_processed", "不予处理（5项合计）", ("不予处理",), cells=_t3_rows("r3_5_"), priority=3),
+    Fact("result_other", "其他处理（3项合计）", ("其他处理",), cells=_t3_rows("r3_6_"), priority=3),
+    Fact("review_total", "政府信息公开行政复议", (_REVIEW,), cells=(L.t4_cell_id("rv", "total"),),
+         zero_phrases=(_REVIEW,), excludes=("复议后起诉",), priority=2),
+    Fact(
+        "litigation_total", "政府信息公开行政诉讼（直接起诉＋复议后起诉）", (_LITIGATION,),
+        cells=(L.t4_cell_id("ld", "total"), L.t4_cell_id("lr", "total")), zero_phrases=(_LITIGATION,), priority=2,
+    ),
+    Fact("litigation_direct", "行政诉讼（未经复议直接起诉）", ("直接起诉",), cells=(L.t4_cell_id("ld", "total"),),
+         priority=4),
+    Fact("litigation_after_review", "行政诉讼（复议后起诉）", ("复议后起诉",), cells=(L.t4_cell_id("lr", "total"),),
+         priority=4),
+    *_outcome_facts(),
+    *_document_facts(),
+    Fact("licensing", "行政许可处理决定", ("行政许可",), cells=("t2.licensing.decisions",), priority=2),
+    Fact("penalty", "行政处罚处理决定", ("行政处罚",), cells=("t2.penalty.decisions",), priority=2),
+    Fact("coercion", "行政强制处理决定", ("行政强制",), cells=("t2.coercion.decisions",), priority=2),
+    Fact("admin_fees_wan", "行政事业性收费金额（万元）", ("行政事业性收费",), units=("万元",),
+         cells=("t2.fees.amount_wan",), priority=3),
 )
+
+_FEE_WORDS = ("信息处理费", "处理费", "收费")
+DATA_FACTS: tuple[Fact, ...] = (
+    Fact("fees_collected", "实际收取信息处理费（元）", ("收取", "收费", "信息处理费", "处理费"), units=("元",),
+         requires=_FEE_WORDS, excludes=("收费通知", "行政事业性收费"), zero_phrases=_FEE_WORDS,
+         data_field="fees.collected_yuan", priority=3),
+    Fact("fee_notices", "发出收费通知（件）", ("收费通知",), units=("件", "份", "次", "个"),
+         zero_phrases=("收费通知",), excludes=("金额",), data_field="fees.notices_issued", priority=4),
+    Fact("fee_notices_paid", "按收费通知缴费（件）", ("缴费", "缴纳"), units=("件", "份", "个"),
+         data_field="fees.notices_paid", priority=4),
+    Fact("fee_notices_amount", "收费通知金额合计（元）", ("收费通知",), units=("元",),
+         data_field="fees.notices_amount_yuan", priority=4),
+)
+
+FACTS: tuple[Fact, ...] = TABLE_FACTS + DATA_FACTS
+FACT_BY_ID: dict[str, Fact] = {f.id: f for f in FACTS}
+
+# Verbs that go with publication counts (动态信息 37 条).
+PUBLISH_WORDS: tuple[str, ...] = ("发布", "公开", "推送", "更新", "刊发", "编发", "刊登", "报送", "上传")
+PUBLICATION_UNITS: tuple[str, ...] = ("条", "篇", "期", "件", "个", "份")
+EVENT_UNITS: tuple[str, ...] = ("次", "场", "期", "个", "项", "批", "件")
+PARTICIPANT_UNITS: tuple[str, ...] = ("人次", "人", "名")
+
+
+def aggregate_facts(keys: Iterable[str]) -> list[Fact]:
+    """Facts for the log aggregates that exist (publications per channel/column, events per kind)."""
+    keys = list(keys)
+    channels = tuple(k[len("publications.channel:"):] for k in keys
+                     if k.startswith("publications.channel:") and ".column:" not in k)
+    kinds = tuple(k[len("events.kind:"):] for k in keys if k.startswith("events.kind:") and not k.endswith(".participants"))
+    out: list[Fact] = []
+    for key in keys:
+        if key == "publications.total":
+            out.append(Fact(key, "全年发布信息（合计）", ("主动公开", "发布", "公开"), units=PUBLICATION_UNITS,
+                            aggregate=key, requires=("信息",), excludes=("申请",), priority=1))
+        elif key.startswith("publications.channel:") and ".column:" in key:
+            channel, column = key[len("publications.channel:"):].split(".column:", 1)
+            out.append(Fact(key, f"{channel}“{column}”发布信息", (column,), units=PUBLICATION_UNITS, aggregate=key,
+                            context=channel, context_family=channels, priority=4))
+        elif key.startswith("publications.channel:"):
+            channel = key[len("publications.channel:"):]
+            out.append(Fact(key, f"{channel}发布信息", (channel,), units=PUBLICATION_UNITS, aggregate=key,
+                            requires=PUBLISH_WORDS, excludes=(f"{channel}等",), priority=3))
+        elif key.startswith("publications.column:"):
+            column = key[len("publications.column:"):]
+            out.append(Fact(key, f"“{column}”发布信息", (column,), units=PUBLICATION_UNITS, aggregate=key, priority=3))
+        elif key.startswith("events.kind:") and key.endswith(".participants"):
+            kind = key[len("events.kind:"): -len(".participants")]
+            out.append(Fact(key, f"{kind}参加人次", (kind, "参加", "参训", "参与", "参会"), units=PARTICIPANT_UNITS,
+                            aggregate=key, context=kind, context_family=kinds, priority=3))
+        elif key.startswith("events.kind:"):
+            kind = key[len("events.kind:"):]
+            out.append(Fact(key, f"{kind}（次数）", (kind,), units=EVENT_UNITS, aggregate=key, priority=3))
+    return out
+
+
+def _data_value(data: Any, dotted: str) -> float | None:
+    obj = data
+    for part in dotted.split("."):
+        obj = getattr(obj, part, None)
+        if obj is None:
+            return None
+    return float(obj) if isinstance(obj, (int, float)) else None
+
+
+def fact_value(
+    fact: Fact,
+    tables: Tables | None,
+    *,
+    data: Any = None,
+    aggregates: Any = None,
+    unreadable: Callable[[str], bool] | None = None,
+) -> float | None:
+    """The value a fact has in these tables / this data; None when it cannot be known."""
+    if fact.cells:
+        if tables is None:
+            return None
+        total: float = 0
+        for cid in fact.cells:
+            v = tables.get(cid)
+            if v is None or (unreadable is not None and unreadable(cid)):
+                return _alt_value(fact, tables, unreadable)
+            total += v
+        return total
+    if fact.data_field:
+        return _data_value(data, fact.data_field) if data is not None else None
+    if fact.aggregate:
+        v = aggregates.get(fact.aggregate) if aggregates is not None else None
+        return float(v) if v is not None else None
+    return None
+
+
+def _alt_value(fact: Fact, tables: Tables, unreadable: Callable[[str], bool] | None) -> float | None:
+    if not fact.alt_cells:
+        return None
+    total: float = 0
+    for cid, sign in fact.alt_cells:
+        v = tables.get(cid)
+        if v is None or (unreadable is not None and unreadable(cid)):
+            return None
+        total += sign * v
+    return total
+
+
+def facts_for(dataset: Any) -> list[tuple[Fact, float | int]]:
+    """Every fact with its value for one dataset: the drafter's facts sheet.
+
+    The same facts, with the same phrases, are what ``check`` binds prose numbers to — so a
+    number the drafter writes from this sheet is a number the checker can verify.
+    """
+    data = dataset.data
+    tables = data.tables()
+    out: list[tuple[Fact, float | int]] = []
+    facts = list(FACTS) + aggregate_facts(dataset.aggregates.keys())
+    for fact in facts:
+        value = fact_value(fact, tables, data=data, aggregates=dataset.aggregates)
+        if value is None:
+            continue
+        out.append((fact, int(value) if float(value).is_integer() else value))
+    return out

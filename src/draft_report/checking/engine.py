@@ -1,0 +1,68 @@
+"""``check_document``: every rule over one report, optionally against data and last year."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from draft_report.checking.crossyear import cross_year_findings
+from draft_report.checking.findings import SEVERITY_ORDER, CheckResult, Finding
+from draft_report.checking.prose import FactSource, document_claims, prose_findings
+from draft_report.checking.staleness import staleness_findings
+from draft_report.checking.structure import (
+    fee_findings,
+    heading_findings,
+    old_format_findings,
+    problems_findings,
+)
+from draft_report.checking.table_rules import cell_findings, data_findings, identity_findings
+from draft_report.models.document import ReportDocument
+
+SECTION_ORDER: dict[str | None, int] = {
+    "preface": 0, "overview": 1, "proactive": 2, "requests": 3, "review_litigation": 4, "problems": 5,
+    "other": 6, None: 7,
+}
+
+
+def _order(f: Finding) -> tuple[int, int, int]:
+    return (SECTION_ORDER.get(f.location.section, 7), SEVERITY_ORDER[f.severity], f.location.line or 0)
+
+
+def check_document(doc: ReportDocument, dataset: Any = None, previous: Any = None) -> CheckResult:
+    """Check one report. ``dataset``: a loaded ``Dataset`` (``--data``); ``previous``: last
+    year's ``Dataset`` or ``ReportDocument`` (``--previous``). Without data, the report's
+    prose is checked against its own tables."""
+    source = FactSource.from_dataset(dataset) if dataset is not None else FactSource.from_document(doc)
+    year = doc.year if doc.year is not None else (dataset.data.year if dataset is not None else None)
+    kind = dataset.data.agency.kind if dataset is not None else None
+    claims = document_claims(doc, source.facts())
+    findings: list[Finding] = []
+    findings += identity_findings(doc)
+    findings += cell_findings(doc)
+    if dataset is not None:
+        findings += data_findings(doc, dataset)
+    findings += prose_findings(claims, source)
+    findings += heading_findings(doc)
+    findings += old_format_findings(doc)
+    findings += problems_findings(doc)
+    findings += fee_findings(doc, claims)
+    findings += staleness_findings(doc, year, kind)
+    if previous is not None:
+        findings += cross_year_findings(doc, previous)
+    findings.sort(key=_order)
+    return CheckResult(
+        findings=findings,
+        source=doc.source,
+        agency=doc.agency,
+        year=year,
+        data_source=str(dataset.path) if dataset is not None and getattr(dataset, "path", None) else None,
+        previous_source=_previous_source(previous),
+    )
+
+
+def _previous_source(previous: Any) -> str | None:
+    if previous is None:
+        return None
+    if isinstance(previous, ReportDocument):
+        return previous.source
+    path = getattr(previous, "path", None)
+    return str(path) if path else None

@@ -1,0 +1,108 @@
+"""Findings and the check result — the stable output contract of ``draft-report check``.
+
+JSON (``CheckResult.to_json``)::
+
+    {"findings": [{"rule": str, "severity": "error"|"warning"|"info", "message": str,
+                   "location": {"section", "table", "row", "column", "line", "excerpt", "cell_id"},
+                   "expected", "actual"}],
+     "summary": {...}}
+
+Location keys may be null; ``cell_id`` is an extension (e.g. ``t3.r1_new.total``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True)
+class Location:
+    section: str | None = None  # section key (overview … other), "preface", or None for the whole report
+    table: str | None = None  # 表二 / 表三 / 表四
+    row: str | None = None
+    column: str | None = None
+    line: int | None = None
+    excerpt: str | None = None  # the sentence or the table row quoted
+    cell_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "section": self.section,
+            "table": self.table,
+            "row": self.row,
+            "column": self.column,
+            "line": self.line,
+            "excerpt": self.excerpt,
+            "cell_id": self.cell_id,
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    location: Location = field(default_factory=Location)
+    expected: Any = None
+    actual: Any = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "location": self.location.to_dict(),
+            "expected": self.expected,
+            "actual": self.actual,
+        }
+
+    def key(self) -> tuple[Any, ...]:
+        """Identity of a finding across two runs (used by the bench to tell new findings)."""
+        loc = self.location
+        return (self.rule, loc.section, loc.cell_id, loc.row, loc.column, loc.excerpt, str(self.expected), str(self.actual))
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding]
+    source: str | None = None
+    agency: str | None = None
+    year: int | None = None
+    data_source: str | None = None
+    previous_source: str | None = None
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+    def by_severity(self, severity: str) -> list[Finding]:
+        return [f for f in self.findings if f.severity == severity]
+
+    @property
+    def summary(self) -> dict[str, Any]:
+        counts = Counter(f.severity for f in self.findings)
+        return {
+            "errors": counts.get("error", 0),
+            "warnings": counts.get("warning", 0),
+            "info": counts.get("info", 0),
+            "by_rule": dict(sorted(Counter(f.rule for f in self.findings).items())),
+            "source": self.source,
+            "agency": self.agency,
+            "year": self.year,
+            "data": self.data_source,
+            "previous": self.previous_source,
+            "checked_against": "data" if self.data_source else "report_tables",
+            "passed": not self.has_errors,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"findings": [f.to_dict() for f in self.findings], "summary": self.summary}
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

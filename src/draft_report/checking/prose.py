@@ -1,0 +1,156 @@
+"""Prose vs tables/data: every claim in sections 一, 五, 六 (and the preface) is compared.
+
+The values come from the data file when one is given (``--data``), otherwise from the
+report's own tables (a cell the reader could not read gives no value: the claim is then
+unverified, never guessed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from draft_report.checking.claims import Claim, extract_claims
+from draft_report.checking.findings import Finding, Location
+from draft_report.lexicon.fields import FACTS, Fact, aggregate_facts, fact_value
+from draft_report.models.document import Paragraph, ReportDocument
+from draft_report.models.tables import Tables
+
+# Sections whose prose is checked (the table sections 二三四 only when they carry prose).
+PROSE_SECTIONS: tuple[str, ...] = ("preface", "overview", "problems", "other")
+TABLE_SECTIONS: tuple[str, ...] = ("proactive", "requests", "review_litigation")
+
+
+@dataclass
+class FactSource:
+    """Where fact values come from: the data file, or the report's own tables."""
+
+    tables: Tables | None
+    data: Any = None
+    aggregates: Any = None
+    unreadable: frozenset[str] = frozenset()
+    name: str = "报告表格"
+
+    @classmethod
+    def from_dataset(cls, dataset: Any) -> FactSource:
+        return cls(dataset.data.tables(), dataset.data, dataset.aggregates, frozenset(), "数据文件")
+
+    @classmethod
+    def from_document(cls, doc: ReportDocument) -> FactSource:
+        bad = frozenset(i.cell_id for i in doc.cell_issues if i.problem == "unreadable")
+        return cls(doc.tables, None, None, bad, "报告表格")
+
+    def facts(self) -> list[Fact]:
+        extra = aggregate_facts(self.aggregates.keys()) if self.aggregates is not None else []
+        return list(FACTS) + extra
+
+    def value(self, fact: Fact) -> float | None:
+        check: Callable[[str], bool] = self.unreadable.__contains__
+        return fact_value(fact, self.tables, data=self.data, aggregates=self.aggregates, unreadable=check)
+
+    def where(self, fact: Fact) -> str:
+        if fact.cells and self.data is None:
+            return fact.source
+        return f"{self.name}（{fact.source}）" if fact.cells else self.name
+
+
+def fmt(v: float | int | None) -> str:
+    if v is None:
+        return "空白"
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+def looks_like_table(text: str) -> bool:
+    """A paragraph that is table residue (cells, separators) rather than prose."""
+    if "\t" in text or "|" in text:
+        return True
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return True
+    digits = sum(c.isdigit() for c in chars)
+    return digits / len(chars) > 0.3
+
+
+@dataclass(frozen=True)
+class LocatedClaim:
+    claim: Claim
+    section: str | None
+    line: int | None
+
+
+def claims_in(section: str | None, paragraphs: Iterable[Paragraph], facts: Sequence[Fact]) -> list[LocatedClaim]:
+    out: list[LocatedClaim] = []
+    for p in paragraphs:
+        if p.kind == "subheading" and not any(ch.isdigit() for ch in p.text):
+            continue
+        if section in TABLE_SECTIONS and looks_like_table(p.text):
+            continue
+        text = p.text.replace("\r", "")
+        for c in extract_claims(text, facts):
+            out.append(LocatedClaim(c, section, p.line))
+    return out
+
+
+def document_claims(doc: ReportDocument, facts: Sequence[Fact]) -> list[LocatedClaim]:
+    out = claims_in("preface", doc.preface, facts)
+    for sec in doc.sections:
+        if sec.key in TABLE_SECTIONS and not any(not looks_like_table(p.text) for p in sec.paragraphs):
+            continue
+        out += claims_in(sec.key, sec.paragraphs, facts)
+    return out
+
+
+def _excerpt(c: Claim) -> str:
+    return c.sentence.strip()
+
+
+def judge(lc: LocatedClaim, source: FactSource) -> Finding | None:
+    """The finding for one claim: mismatch (error), or unverified (info); None when it agrees."""
+    c = lc.claim
+    loc = Location(section=lc.section, line=lc.line, excerpt=_excerpt(c))
+    fact = c.fact
+    if fact is None:
+        return Finding(
+            "prose.unverified", "info", f"未能核对：“{c.text}”没有对应的数据项", loc, None, c.shown_value
+        )
+    expected = source.value(fact)
+    if expected is None:
+        why = "数据文件中没有该项" if source.data is not None or not fact.cells else "表格中该项空白或无法读取"
+        return Finding(
+            "prose.unverified", "info", f"未能核对：“{c.text}”对应“{fact.label}”，但{why}", loc, None, c.shown_value
+        )
+    if c.approx:
+        return Finding(
+            "prose.unverified", "info",
+            f"约数未核对：“{c.text}”对应“{fact.label}”，{source.where(fact)}为 {fmt(expected)}", loc,
+            fmt(expected), c.shown_value,
+        )
+    if abs(expected - c.value) < 1e-9:
+        return None
+    where = source.where(fact)
+    if c.kind == "zero":
+        return Finding(
+            "prose.zero_claim", "error",
+            f"文中称“{c.text}”，但“{fact.label}”{where}为 {fmt(expected)}", loc, fmt(expected), 0,
+        )
+    return Finding(
+        "prose.mismatch", "error",
+        f"文中“{c.text}”与“{fact.label}”不一致：{where}为 {fmt(expected)}，文中写作 {c.shown_value}", loc,
+        fmt(expected), c.shown_value,
+    )
+
+
+def prose_findings(claims: Iterable[LocatedClaim], source: FactSource) -> list[Finding]:
+    out: list[Finding] = []
+    for lc in claims:
+        f = judge(lc, source)
+        if f is not None:
+            out.append(f)
+    return out
+
+
+def check_prose(section_key: str, paragraphs: list[Paragraph], dataset: Any) -> list[Finding]:
+    """Claims in one drafted section vs the data (used by the LLM repair loop)."""
+    source = FactSource.from_dataset(dataset)
+    return prose_findings(claims_in(section_key, paragraphs, source.facts()), source)

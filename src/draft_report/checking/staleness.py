@@ -1,0 +1,136 @@
+"""Staleness and deadline: years that do not fit the report year, expired topics, late publication."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from draft_report.checking.claims import sentences
+from draft_report.checking.findings import Finding, Location
+from draft_report.models.document import Paragraph, ReportDocument
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_RANGE_CHARS = "-－–—~～至到"
+_LEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]\s*\S{0,20}?[。．.]\s*)?((?:19|20)\d{2})\s*年(?:度)?(?:以来|，|,|我|全|本|共)")
+_PERIOD_START = re.compile(r"自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+
+
+@dataclass(frozen=True)
+class ExpiredTopic:
+    word: str
+    since: int  # stale in reports for this year and later
+
+
+# 疫情防控 ended with the 2023-01-08 downgrade (乙类乙管); 十三五 ended in 2020.
+EXPIRED_TOPICS: tuple[ExpiredTopic, ...] = (
+    ExpiredTopic("疫情防控", 2023),
+    ExpiredTopic("新冠肺炎", 2023),
+    ExpiredTopic("新冠疫情", 2023),
+    ExpiredTopic("新型冠状病毒", 2023),
+    ExpiredTopic("常态化疫情", 2023),
+    ExpiredTopic("核酸检测", 2023),
+    ExpiredTopic("抗疫", 2023),
+    ExpiredTopic("防疫", 2023),
+    ExpiredTopic("复工复产", 2023),
+    ExpiredTopic("十三五", 2022),
+)
+
+
+def _masked(text: str) -> str:
+    """Blank out book titles and quotations: years there are names, not statements."""
+    out = list(text)
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "《“":
+            depth += 1
+        elif ch in "》”" and depth:
+            depth -= 1
+            out[i] = " "
+            continue
+        if depth:
+            out[i] = " "
+    return "".join(out)
+
+
+def prose_paragraphs(doc: ReportDocument) -> list[tuple[str | None, Paragraph]]:
+    items: list[tuple[str | None, Paragraph]] = [("preface", p) for p in doc.preface]
+    for sec in doc.sections:
+        if sec.key in ("proactive", "requests", "review_litigation"):
+            continue
+        items += [(sec.key, p) for p in sec.paragraphs]
+    return items
+
+
+def year_findings(doc: ReportDocument, year: int | None) -> list[Finding]:
+    if year is None:
+        return []
+    out: list[Finding] = []
+    for section, p in prose_paragraphs(doc):
+        for _, sent in sentences(p.text):
+            masked = _masked(sent)
+            flagged: set[int] = set()
+            for m in _YEAR.finditer(masked):
+                y = int(m.group(1))
+                before = masked[: m.start()].rstrip()
+                after = masked[m.end():].lstrip()
+                if (before and before[-1] in _RANGE_CHARS) or (after and after[0] in _RANGE_CHARS):
+                    continue
+                if y > year + 1 or y < year - 1:
+                    flagged.add(y)
+            lead = _LEADING.match(masked)
+            if lead and int(lead.group(1)) == year - 1:
+                flagged.add(year - 1)
+            period = _PERIOD_START.search(masked)
+            if period and int(period.group(1)) != year:
+                flagged.add(int(period.group(1)))
+            for y in sorted(flagged):
+                out.append(Finding("stale.year", "warning",
+                                   f"文中年份“{y}年”与报告年度 {year} 年不符，可能沿用了往年文字",
+                                   Location(section=section, line=p.line, excerpt=sent.strip()), year, y))
+    return out
+
+
+def topic_findings(doc: ReportDocument, year: int | None) -> list[Finding]:
+    if year is None:
+        return []
+    out: list[Finding] = []
+    topics = [t for t in EXPIRED_TOPICS if year >= t.since]
+    for section, p in prose_paragraphs(doc):
+        for _, sent in sentences(p.text):
+            hits = [t.word for t in topics if t.word in sent]
+            if hits:
+                out.append(Finding("stale.topic", "warning",
+                                   f"“{hits[0]}”已不是 {year} 年度的工作内容，可能沿用了往年文字",
+                                   Location(section=section, line=p.line, excerpt=sent.strip()), None, hits[0]))
+    return out
+
+
+def is_government(agency: str | None, kind: str | None = None) -> bool:
+    """The government's own report (31 March) rather than a department's (31 January)."""
+    if kind is not None:
+        return kind == "人民政府"
+    return bool(agency) and agency.rstrip().endswith("人民政府")  # type: ignore[union-attr]
+
+
+def deadline(year: int, government: bool) -> dt.date:
+    return dt.date(year + 1, 3, 31) if government else dt.date(year + 1, 1, 31)
+
+
+def deadline_findings(doc: ReportDocument, year: int | None, kind: str | None = None) -> list[Finding]:
+    if year is None or doc.date is None:
+        return []
+    government = is_government(doc.agency or doc.signature or doc.title, kind)
+    due = deadline(year, government)
+    if doc.date <= due:
+        return []
+    who = "本级人民政府年报" if government else "部门年报"
+    return [Finding("deadline.late", "warning",
+                    f"发布日期 {doc.date.year}年{doc.date.month}月{doc.date.day}日晚于{who}的法定期限 "
+                    f"{due.year}年{due.month}月{due.day}日（条例第四十九条）",
+                    Location(section="other", excerpt=doc.signature), due.isoformat(), doc.date.isoformat())]
+
+
+def staleness_findings(doc: ReportDocument, year: int | None, kind: str | None = None) -> Iterable[Finding]:
+    return [*year_findings(doc, year), *topic_findings(doc, year), *deadline_findings(doc, year, kind)]

@@ -1,0 +1,150 @@
+"""Structure rules: the six headings, 2019-format markers, section 五, section 六's fees (F1–F3)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from draft_report.checking.findings import Finding, Location
+from draft_report.checking.prose import LocatedClaim, fmt
+from draft_report.models.document import ReportDocument, Section
+from draft_report.sections import SECTION_BY_KEY, SECTION_KEYS, SECTIONS
+
+_NUMBERING = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．,，]\s*")
+_PUNCT = re.compile(r"[\s　、，,。．.：:；;“”\"'（）()]")
+
+# Spec §6: markers of the 2019 试行 format. Strong ones are unambiguous (error); weak ones are
+# also seen as quirks of 2021-format reports (warning).
+OLD_FORMAT_STRONG: tuple[str, ...] = (
+    "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "本年增减",
+    "其他对外管理服务事项", "第二十条第（九）项", "第二十条第(九)项", "采购项目数量", "采购总金额", "政府集中采购",
+)
+_SINGLE_ROW_SIX = re.compile(r"^\s*[（(]六[）)]\s*其他处理[\s|\t]*\d")
+FEE_STATEMENT = re.compile(r"信息处理费|处理费|收费|收取[^。]{0,12}费|费用")
+_BOILERPLATE_NONE = re.compile(r"^(无|暂无|没有|无其他)")
+
+
+def _norm(text: str) -> str:
+    return _PUNCT.sub("", text)
+
+
+def heading_findings(doc: ReportDocument) -> list[Finding]:
+    out: list[Finding] = []
+    for sdef in SECTIONS:
+        sec = doc.section(sdef.key)
+        if sec is None:
+            out.append(Finding("structure.heading_missing", "warning", f"缺少第{sdef.number}部分“{sdef.heading}”",
+                               Location(section=sdef.key), sdef.heading, None))
+            continue
+        heading = sec.heading.strip()
+        m = _NUMBERING.match(heading)
+        number = m.group(1) if m else None
+        title = heading[m.end():] if m else heading
+        if not _norm(title).startswith(_norm(sdef.title)):
+            out.append(Finding("structure.heading_wording", "warning",
+                               f"标题“{heading}”与标准写法“{sdef.heading}”不一致",
+                               Location(section=sdef.key, line=sec.line, excerpt=heading), sdef.heading, heading))
+        elif number is not None and number != sdef.number:
+            out.append(Finding("structure.heading_wording", "warning",
+                               f"标题“{heading}”的序号应为“{sdef.number}、”",
+                               Location(section=sdef.key, line=sec.line, excerpt=heading), sdef.heading, heading))
+    keys = [s.key for s in doc.sections if s.key in SECTION_BY_KEY]
+    order = [SECTION_KEYS.index(k) for k in keys]
+    if order != sorted(order):
+        shown = "、".join(SECTION_BY_KEY[k].number for k in keys)
+        out.append(Finding("structure.heading_order", "warning",
+                           f"六个部分的顺序与标准格式不同（报告中依次为：{shown}）",
+                           Location(), "一、二、三、四、五、六", shown))
+    return out
+
+
+def old_format_findings(doc: ReportDocument) -> list[Finding]:
+    out: list[Finding] = []
+    seen: set[str] = set()
+    lines = doc.lines or [p.text for s in doc.sections for p in s.paragraphs]
+    for no, line in enumerate(lines, start=1):
+        compact = re.sub(r"\s+", "", line)
+        for marker in OLD_FORMAT_STRONG:
+            if marker in compact and marker not in seen:
+                seen.add(marker)
+                out.append(Finding("structure.old_format", "error",
+                                   f"出现 2019 年试行格式的标记“{marker}”：应使用 2021 年版格式（国办公开办函〔2021〕30号）",
+                                   Location(line=no if doc.lines else None, excerpt=line.strip()), "2021年版格式", marker))
+        if _SINGLE_ROW_SIX.match(line.replace("\t", " ")) and "（六）其他处理" not in seen:
+            seen.add("（六）其他处理")
+            out.append(Finding("structure.old_format", "warning",
+                               "表三“（六）其他处理”只有一行：2021 年版格式应分为 3 个子项（逾期不补正、逾期未缴费、其他）",
+                               Location(section="requests", table="表三", line=no if doc.lines else None,
+                                        excerpt=line.strip()), "3 个子项", "1 行"))
+    for cid in ("t2.norm.made", "t2.norm.repealed", "t2.norm.valid"):
+        row = doc.table_lines.get(cid)
+        if row and "规范性文件" in row and "行政规范性文件" not in row and "规范性文件" not in seen:
+            seen.add("规范性文件")
+            out.append(Finding("structure.old_format", "warning",
+                               "表二行名为“规范性文件”：2021 年版格式为“行政规范性文件”",
+                               Location(section="proactive", table="表二", line=doc.cell_lines.get(cid), excerpt=row),
+                               "行政规范性文件", "规范性文件"))
+            break
+    for marker in doc.old_format_markers:
+        key = re.sub(r"\s+", "", marker)
+        if key in seen or any(key in s or s in key for s in seen):
+            continue
+        seen.add(key)
+        strong = any(s in key for s in OLD_FORMAT_STRONG)
+        out.append(Finding("structure.old_format", "error" if strong else "warning",
+                           f"出现 2019 年试行格式的标记“{marker}”", Location(excerpt=marker), "2021年版格式", marker))
+    return out
+
+
+def _body(sec: Section, sdef_title: str) -> str:
+    heading = sec.heading
+    m = _NUMBERING.match(heading)
+    rest = heading[m.end():] if m else heading
+    idx = rest.find(sdef_title)
+    tail = rest[idx + len(sdef_title):] if idx >= 0 else ""
+    return (tail + "\n" + sec.text).strip()
+
+
+def problems_findings(doc: ReportDocument) -> list[Finding]:
+    sec = doc.section("problems")
+    if sec is None:
+        return []
+    body = "".join(p.text for p in sec.paragraphs if p.kind == "text").strip()
+    if len(_norm(body)) < 40 or _BOILERPLATE_NONE.match(body):
+        return [Finding("structure.problems_empty", "warning",
+                        "第五部分“存在的主要问题及改进情况”为空或过于简略：应写明具体问题和改进措施",
+                        Location(section="problems", line=sec.line, excerpt=body[:80] or None), "具体问题和改进措施",
+                        body[:80] or "空")]
+    return []
+
+
+def fee_findings(doc: ReportDocument, claims: Sequence[LocatedClaim]) -> list[Finding]:
+    out: list[Finding] = []
+    sec = doc.section("other")
+    if sec is not None:
+        body = _body(sec, SECTION_BY_KEY["other"].title)
+        if not FEE_STATEMENT.search(body):
+            out.append(Finding("structure.fee_statement_missing", "warning",
+                               "第六部分没有信息处理费情况（未收取也应写明，如“本年度未收取信息处理费”）",
+                               Location(section="other", line=sec.line, excerpt=body[:80] or None),
+                               "信息处理费收取情况", None))
+    for lc in claims:
+        c = lc.claim
+        is_fee = c.fact is not None and c.fact.id in ("fees_collected", "fee_notices_amount")
+        if c.kind != "number" or c.unit != "元" or not (is_fee or "费" in c.sentence):
+            continue
+        if not float(c.value).is_integer() or int(c.value) % 10 != 0:
+            out.append(Finding("fee.not_multiple_of_10", "warning",
+                               f"收费金额“{c.text}”不是 10 元的整数倍：按件、按量收费标准的单价都是 10 元的倍数",
+                               Location(section=lc.section, line=lc.line, excerpt=c.sentence.strip()),
+                               "10 元的整数倍", c.shown_value))
+    r362 = doc.tables.get("t3.r3_6_2.total")
+    for lc in claims:
+        c = lc.claim
+        if c.kind == "zero" and c.fact is not None and c.fact.id == "fee_notices" and r362:
+            out.append(Finding("fee.notice_vs_table.F3", "warning",
+                               f"文中称“{c.text}”，但表三“逾期未按收费通知要求缴纳费用”为 {fmt(r362)}"
+                               "（上年 12 月发出的通知可能在本年失效，请核实）",
+                               Location(section=lc.section, line=lc.line, excerpt=c.sentence.strip(),
+                                        cell_id="t3.r3_6_2.total"), 0, fmt(r362)))
+    return out

@@ -1,0 +1,127 @@
+"""Table rules: identities H1–H4, values H5, blank cells H6, unreadable cells, and cells vs data."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from draft_report.checking.findings import Finding, Location
+from draft_report.checking.prose import fmt
+from draft_report.models.document import ReportDocument
+from draft_report.sections import TABLE_SECTION
+from draft_report.tables import identities as I
+from draft_report.tables import layout as L
+
+_TABLE_OF_PREFIX = {"t2": "table2", "t3": "table3", "t4": "table4"}
+_NUMBER = re.compile(r"^[-−－]?\d+(?:\.\d+)?$")
+
+
+def _table_key(cell_id: str) -> str:
+    return _TABLE_OF_PREFIX[cell_id.split(".", 1)[0]]
+
+
+def cell_location(doc: ReportDocument, cell_id: str) -> Location:
+    info = L.CELL_INFO[cell_id]
+    return Location(
+        section=TABLE_SECTION[_table_key(cell_id)],
+        table=info.table,
+        row=info.row,
+        column=info.column,
+        line=doc.cell_lines.get(cell_id),
+        excerpt=doc.table_lines.get(cell_id),
+        cell_id=cell_id,
+    )
+
+
+def _found_tables(doc: ReportDocument) -> set[str]:
+    found = set(doc.tables_found)
+    if not found:  # a drafted document, or a reader that did not record it: infer from values
+        for cid, v in doc.tables.cells().items():
+            if v is not None:
+                found.add(_table_key(cid))
+    return found
+
+
+def identity_findings(doc: ReportDocument) -> list[Finding]:
+    bad = {i.cell_id for i in doc.cell_issues if i.problem == "unreadable"}
+
+    def get(cid: str) -> int | float | None:
+        return None if cid in bad else doc.tables.get(cid)
+
+    out: list[Finding] = []
+    for ident in I.IDENTITIES:
+        left, right = ident.evaluate(get)
+        if left is None or right is None or abs(left - right) < 1e-9:
+            continue
+        cell = ident.total_cell or ident.lhs[0]
+        if ident.total_cell:
+            msg = f"{ident.name}不成立：{L.describe_cell(cell)}为 {fmt(left)}，各项之和为 {fmt(right)}"
+        else:
+            msg = f"{ident.name}不成立：左边合计 {fmt(left)}，右边合计 {fmt(right)}"
+        out.append(Finding(f"table.identity.{ident.rule}", "error", msg, cell_location(doc, cell), fmt(right), fmt(left)))
+    return out
+
+
+def cell_findings(doc: ReportDocument) -> list[Finding]:
+    """H5 (values), unreadable cells, H6 (blank cells, grouped by row) and missing tables."""
+    out: list[Finding] = []
+    issues = {i.cell_id: i for i in doc.cell_issues}
+    for cid, issue in issues.items():
+        if cid not in L.CELL_INFO:
+            continue
+        raw = (issue.raw or "").strip()
+        loc = cell_location(doc, cid)
+        if issue.line is not None and loc.line is None:
+            loc = Location(**{**loc.to_dict(), "line": issue.line})
+        if issue.problem == "unreadable" and _NUMBER.match(raw.replace(",", "")):
+            out.append(Finding("table.value.H5", "error",
+                               f"{L.describe_cell(cid)}应为不小于 0 的{'数' if L.CELL_INFO[cid].decimal else '整数'}，报告中为“{raw}”",
+                               loc, "整数 ≥ 0", raw))
+        elif issue.problem == "unreadable":
+            out.append(Finding("table.unreadable", "warning",
+                               f"{L.describe_cell(cid)}无法读取（原文“{raw or '？'}”），未作推测", loc, None, raw or None))
+    found = _found_tables(doc)
+    for key, section in TABLE_SECTION.items():
+        name = {"table2": "表二", "table3": "表三", "table4": "表四"}[key]
+        if key not in found:
+            out.append(Finding("structure.table_missing", "warning", f"未找到{name}（或其中没有可读取的数字）",
+                               Location(section=section, table=name)))
+            continue
+    rows: dict[tuple[str, str], list[str]] = {}
+    for cid, v in doc.tables.cells().items():
+        if v is not None or _table_key(cid) not in found:
+            continue
+        if cid in issues and issues[cid].problem == "unreadable":
+            continue
+        info = L.CELL_INFO[cid]
+        rows.setdefault((info.table, info.row), []).append(cid)
+    for (table, row), cids in rows.items():
+        cols = "、".join(L.CELL_INFO[c].column for c in cids)
+        first = cids[0]
+        loc = cell_location(doc, first)
+        out.append(Finding("table.blank.H6", "warning",
+                           f"{table}“{row}”行有 {len(cids)} 个单元格空白（{cols}）：空白不等于 0，没有发生应填 0",
+                           Location(section=loc.section, table=table, row=row, column=cols, line=loc.line,
+                                    excerpt=loc.excerpt, cell_id=first),
+                           "0 或具体数字", "空白"))
+    return out
+
+
+def data_findings(doc: ReportDocument, dataset: Any) -> list[Finding]:
+    """Every table cell of the report vs the data file."""
+    out: list[Finding] = []
+    tables = dataset.data.tables()
+    found = _found_tables(doc)
+    bad = {i.cell_id for i in doc.cell_issues if i.problem == "unreadable"}
+    for cid, expected in tables.cells().items():
+        if _table_key(cid) not in found:
+            continue
+        actual = None if cid in bad else doc.tables.get(cid)
+        if expected is None and actual is None:
+            continue
+        if expected is not None and actual is not None and abs(float(expected) - float(actual)) < 1e-6:
+            continue
+        out.append(Finding("data.cell_mismatch", "error",
+                           f"{L.describe_cell(cid)}与数据不一致：数据为 {fmt(expected)}，报告为 {fmt(actual)}",
+                           cell_location(doc, cid), fmt(expected), fmt(actual)))
+    return out

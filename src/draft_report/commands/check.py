@@ -1,0 +1,74 @@
+"""``draft-report check REPORT [--data DATA] [--previous PREV] [--format text|json]``.
+
+Exit codes: 0 when no error-severity finding, 1 when there is one, 2 when an input cannot
+be read (``InputError``, mapped in ``cli.main``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from draft_report.cli_app import app
+from draft_report.errors import InputError
+
+DATA_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def read_report_file(path: Path) -> Any:
+    if not path.exists():
+        raise InputError("文件不存在", path=str(path))
+    if path.is_dir():
+        raise InputError("应为报告文件（.md、.txt、.html 或 .docx），而不是文件夹", path=str(path))
+    from draft_report.reading import read_report
+
+    return read_report(path)
+
+
+def load_previous(path: Path) -> Any:
+    """Last year's data file (.yaml/.yml/.json, or a folder holding data.yaml) or report."""
+    if path.is_dir() or path.suffix.lower() in DATA_SUFFIXES:
+        from draft_report.loading import load_dataset
+
+        return load_dataset(path)
+    return read_report_file(path)
+
+
+@app.command("check")
+def check(
+    report: Annotated[Path, typer.Argument(help="要核查的报告：.md、.txt、.html 或 .docx")],
+    data: Annotated[
+        Path | None, typer.Option("--data", help="本年度数据文件（YAML/JSON）：表格与正文数字逐项对照")
+    ] = None,
+    previous: Annotated[
+        Path | None,
+        typer.Option("--previous", help="上年度数据文件（.yaml/.json）或上年度报告：核对结转、现行有效件数、整改与雷同"),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="输出格式：text（给人看）或 json（给工具用）")] = "text",
+    no_info: Annotated[bool, typer.Option("--no-info", help="文本输出中不列出“提示”（未能核对的数字等）")] = False,
+) -> None:
+    """核查报告：表格勾稽关系、正文数字与表格/数据、结构、时效与跨年度一致性。"""
+    from draft_report.checking import check_document
+    from draft_report.checking.report_text import render_text
+
+    fmt = fmt.strip().lower()
+    if fmt not in ("text", "json"):
+        raise InputError(f"不支持的输出格式“{fmt}”；可选：text、json", where="--format")
+    doc = read_report_file(report)
+    dataset = None
+    if data is not None:
+        from draft_report.loading import load_dataset
+
+        dataset = load_dataset(data)
+    prev = load_previous(previous) if previous is not None else None
+    result = check_document(doc, dataset, prev)
+    if result.source is None:
+        result.source = str(report)
+    if fmt == "json":
+        typer.echo(result.to_json())
+    else:
+        typer.echo(render_text(result, show_info=not no_info))
+    if result.has_errors:
+        raise typer.Exit(1)

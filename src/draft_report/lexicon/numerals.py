@@ -1,0 +1,165 @@
+"""Numbers with their measure words, as written in Chinese report prose.
+
+``find_quantities(text)`` returns every number that is followed by a measure word
+(件 条 篇 次 场 期 个 项 份 元 万元 人次 …): Arabic with or without thousands separators
+("1,234件" = 1234), pdftotext's spaced thousands ("3 119 件"), and Chinese numerals
+("三十七条" = 37, "两件" = 2, "一百二十件" = 120; read with cn2an).
+
+What is *not* a quantity: ordinals (第二十条, 第3次), list markers (一是, "1."), document
+numbers (国令第711号, 〔2021〕30号), dates and years (2023年1月18日), phone numbers and
+postcodes, percentages, set phrases without a measure word (三安全一稳定, 三审三校, 二十大) and
+idioms such as 一次性 or 每一件.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Longest first so that 万元 wins over 元 and 人次 over 人.
+UNITS: tuple[str, ...] = (
+    "万元", "亿元", "人次",
+    "件", "条", "篇", "次", "场", "期", "个", "项", "份", "元", "人", "家", "批", "宗", "例", "名", "起",
+)
+MONEY_UNITS: frozenset[str] = frozenset({"元", "万元", "亿元"})
+# Measure words that, for Chinese numerals, make idioms too often (一起 = together).
+_CN_SKIP_UNITS = frozenset({"起"})
+
+_UNIT_RE = "|".join(UNITS)
+_APPROX_AFTER = "余多"
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+_ARABIC = re.compile(
+    r"(?<![\d.,])"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?=\s*[余多]?\s*(?:" + _UNIT_RE + r"))|\d+(?:\.\d+)?)"
+    r"(?P<gap>\s*)(?P<wan>万(?!元))?(?P<approx>[余多])?\s*(?P<unit>" + _UNIT_RE + r")"
+)
+_CHINESE = re.compile(
+    r"(?P<num>[" + _CN_DIGITS + r"]+)(?P<wan>)(?P<approx>[余多])?(?P<unit>" + _UNIT_RE + r")"
+)
+# Characters that, right before a number, make it an ordinal, an idiom or part of a word.
+_ORDINAL_BEFORE = "第"
+_CN_WORD_BEFORE = set("统唯之进同逐每各单某任哪这那另其万划专初星周")
+_AFTER_UNIT_IDIOM = set("性式制化")
+# "7个工作日", "四个季度", "3个月": spans of time, not counts.
+_TIME_SPANS = ("工作日", "自然日", "月", "季度", "小时", "年", "日", "星期", "周", "百分点", "多月")
+_APPROX_BEFORE = ("约", "近", "超过", "逾", "超", "大约", "将近")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number with its measure word, found at ``start:end`` of the text."""
+
+    start: int
+    end: int
+    raw: str  # the text as written, e.g. "3 119 件" or "三十七条"
+    value: float
+    unit: str
+    approx: bool = False  # 余/多/约/近 — an approximate figure, never compared exactly
+    numeral: str = "arabic"  # arabic | chinese
+
+    @property
+    def number_text(self) -> str:
+        return self.raw
+
+    @property
+    def int_value(self) -> int | None:
+        return int(self.value) if float(self.value).is_integer() else None
+
+
+def normalise_digits(text: str) -> str:
+    """Full-width digits → ASCII (same length, so offsets stay valid)."""
+    return text.translate(_FULLWIDTH)
+
+
+def parse_arabic(s: str) -> float:
+    s = s.replace(",", "").replace(" ", "")
+    return float(s)
+
+
+@lru_cache(maxsize=4096)
+def parse_chinese(s: str) -> int | None:
+    """"三十七" → 37, "两" → 2, "一百二十" → 120; None when it is not a number."""
+    import cn2an
+
+    if s in ("万", "亿", "千", "百"):
+        return None
+    try:
+        value = cn2an.cn2an(s, "smart")
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return value if isinstance(value, int) else None
+
+
+def _approx_before(text: str, start: int) -> bool:
+    head = text[max(0, start - 3) : start].rstrip()
+    return any(head.endswith(w) for w in _APPROX_BEFORE)
+
+
+def _is_ordinal(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    return i >= 0 and text[i] == _ORDINAL_BEFORE
+
+
+def _idiom_after(text: str, end: int) -> bool:
+    if end < len(text) and text[end] in _AFTER_UNIT_IDIOM:
+        return True
+    return text.startswith(_TIME_SPANS, end)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number with a measure word in ``text``, in order of appearance."""
+    text = normalise_digits(text)
+    found: list[Quantity] = []
+    for m in _ARABIC.finditer(text):
+        start, end = m.start("num"), m.end()
+        if _is_ordinal(text, start) or _idiom_after(text, end):
+            continue
+        if start > 0 and text[start - 1] in "%％.":
+            continue
+        unit = m.group("unit")
+        value = parse_arabic(m.group("num"))
+        approx = bool(m.group("approx")) or _approx_before(text, start)
+        if m.group("wan"):
+            value *= 10000
+            approx = approx or not float(m.group("num").replace(",", "")).is_integer()
+        found.append(Quantity(start, end, text[start:end], value, unit, approx, "arabic"))
+    taken = [(q.start, q.end) for q in found]
+    for m in _CHINESE.finditer(text):
+        start, end = m.start("num"), m.end()
+        if any(s <= start < e for s, e in taken):
+            continue
+        num = m.group("num")
+        unit = m.group("unit")
+        if unit in _CN_SKIP_UNITS or _is_ordinal(text, start) or _idiom_after(text, end):
+            continue
+        if start > 0 and (text[start - 1] in _CN_WORD_BEFORE or text[start - 1] in "（(〔["):
+            continue
+        value = parse_chinese(num)
+        if value is None:
+            continue
+        approx = bool(m.group("approx")) or _approx_before(text, start)
+        found.append(Quantity(start, end, text[start:end], float(value), unit, approx, "chinese"))
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def replace_number(quantity: Quantity, new_value: int) -> str:
+    """The quantity's raw text with its number replaced (same numeral style)."""
+    raw = quantity.raw
+    if quantity.numeral == "chinese":
+        import cn2an
+
+        m = re.match(r"[" + _CN_DIGITS + r"]+", raw)
+        assert m is not None
+        return cn2an.an2cn(new_value) + raw[m.end() :]
+    m = re.match(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+|\d+(?:\.\d+)?", raw)
+    assert m is not None
+    return str(new_value) + raw[m.end() :]
