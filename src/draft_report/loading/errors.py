@@ -44,7 +44,7 @@ def describe_loc(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str
         if current is None or part not in current.model_fields:
             break
         info = current.model_fields[part]
-        desc = (info.description or "").split("；")[0].split("（")[0].strip()
+        desc = (info.description or "").split("；")[0].split("，例如")[0].strip()
         label = desc or label
         current = _inner_model(info.annotation)
     return path, label
@@ -81,7 +81,10 @@ def _expected(err: dict[str, Any], model: type[BaseModel]) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "literal_error":
-        return f"应为以下之一：{ctx.get('expected', '')}".replace("'", "")
+        choices = str(ctx.get("expected", "")).replace("'", "").replace(" or ", "、").replace(", ", "、")
+        return f"应为以下之一：{choices}"
+    if kind == "greater_than_equal" and ctx.get("ge") == 0:
+        return "不能为负数（应为不小于 0 的数）"
     if kind in ("value_error", "assertion_error"):
         exc = ctx.get("error")
         return str(exc) if exc is not None else err["msg"]
@@ -89,6 +92,10 @@ def _expected(err: dict[str, Any], model: type[BaseModel]) -> str:
         parent = _model_at(model, tuple(err["loc"][:-1]))
         allowed = "、".join(parent.model_fields) if parent is not None else ""
         return _MESSAGES[kind] + (f"；可用字段：{allowed}" if allowed else "")
+    if kind == "invalid_key":
+        return f"“{err.get('input')}”不能作为字段名（常见原因：数字用逗号分隔了千位，例如 1,286 应写成 1286）"
+    if kind == "int_parsing" and "," in str(err.get("input", "")):
+        return "应为整数（不要用逗号分隔千位，例如 1,286 应写成 1286）"
     template = _MESSAGES.get(kind)
     if template is None:
         return f"取值无效（{err['msg']}）"
@@ -110,7 +117,7 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] |
 
 
 def _shown_input(err: dict[str, Any]) -> str:
-    if err["type"] in ("missing", "extra_forbidden", "value_error"):
+    if err["type"] in ("missing", "extra_forbidden", "value_error", "invalid_key"):
         return ""
     value = err.get("input")
     if isinstance(value, (dict, list)) or value is None:
@@ -135,6 +142,12 @@ def translate(
     where: str | None = None
     for i, err in enumerate(errors[:3]):
         loc = _clean_loc(tuple(err["loc"]))
+        if err["type"] == "invalid_key":
+            loc = loc[:-1]
+        cell_id = getattr((err.get("ctx") or {}).get("error"), "cell_id", None)
+        if not loc and cell_id:
+            table = {v: k for k, v in _TABLE_PREFIX.items()}[cell_id.split(".")[0]]
+            loc = (table, *cell_id.split(".")[1:])
         path, label = describe_loc(model, loc)
         line = line_of(loc) if line_of else None
         here = []

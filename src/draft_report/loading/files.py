@@ -79,7 +79,30 @@ def parse_data_text(text: str, path: Path) -> tuple[Any, yaml.Node | None]:
     except yaml.YAMLError as exc:
         message, where = _yaml_message(exc)
         raise InputError(message, path=str(path), where=where) from None
+    except ValueError as exc:  # e.g. a date such as 2025-02-30 that YAML reads as a timestamp
+        bad = _bad_scalar(node)
+        where = f"第{bad.start_mark.line + 1}行" if bad is not None else None
+        shown = f"“{bad.value}”" if bad is not None else ""
+        raise InputError(f"{shown}不是有效的日期或数值（{exc}），日期应写成 2024-01-31 的形式", path=str(path), where=where) from None
     return value, node
+
+
+def _bad_scalar(node: yaml.Node | None) -> yaml.ScalarNode | None:
+    """The first scalar that the YAML constructor cannot build (for the line number)."""
+    if node is None:
+        return None
+    if isinstance(node, yaml.ScalarNode):
+        try:
+            yaml.SafeLoader("").construct_object(node, deep=True)
+        except ValueError:
+            return node
+        return None
+    children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+    for child in children:
+        found = _bad_scalar(child)
+        if found is not None:
+            return found
+    return None
 
 
 def read_data_file(path: Path) -> tuple[dict[str, Any], yaml.Node | None]:

@@ -188,6 +188,14 @@ class ReportData(_Model):
         return Tables(table2=self.table2, table3=self.table3, table4=self.table4)
 
 
+class CellValueError(ValueError):
+    """A table error about one cell; ``cell_id`` lets the loader point at its line."""
+
+    def __init__(self, message: str, cell_id: str) -> None:
+        super().__init__(message)
+        self.cell_id = cell_id
+
+
 def complete_table(table: Table2 | Table3 | Table4, name: str) -> None:  # type: ignore[valid-type]
     """Validate that every non-total cell is given, derive blank totals, check the identities.
 
@@ -198,7 +206,7 @@ def complete_table(table: Table2 | Table3 | Table4, name: str) -> None:  # type:
     if blank:
         shown = "、".join(L.describe_cell(c) for c in blank[:3])
         more = f"等 {len(blank)} 个单元格" if len(blank) > 3 else ""
-        raise ValueError(f"{name} 中 {shown}{more}为空：空白不等于 0，没有发生请填写 0")
+        raise CellValueError(f"{name} 中 {shown}{more}为空：空白不等于 0，没有发生请填写 0", blank[0])
     prefix = {"table2": "t2.", "table3": "t3.", "table4": "t4."}[name]
     derived = set(I.derive_totals(table.get, table.set, prefix))
     checks = [i for i in I.IDENTITIES if i.lhs[0].startswith(prefix)]
@@ -209,9 +217,10 @@ def complete_table(table: Table2 | Table3 | Table4, name: str) -> None:  # type:
         if left is None or right is None or left == right:
             continue
         if ident.total_cell and ident.total_cell not in derived:
-            raise ValueError(
+            raise CellValueError(
                 f"{name} 勾稽关系不成立：{ident.name}；{L.describe_cell(ident.total_cell)} 填写为 {_fmt(left)}，"
-                f"按各项计算应为 {_fmt(right)}"
+                f"按各项计算应为 {_fmt(right)}",
+                ident.total_cell,
             )
         raise ValueError(f"{name} 勾稽关系不成立：{ident.name}；左边为 {_fmt(left)}，右边为 {_fmt(right)}")
 
