@@ -28,6 +28,12 @@ BACKOFF_BASE = 1.0  # seconds before the first retry
 BACKOFF_CAP = 20.0  # longest single wait, also the cap on a server's Retry-After
 
 
+def real_sleep(seconds: float) -> None:
+    """The default wait between retries (tests replace it through ``ChatClient(sleep=…)`` or by
+    patching this module attribute)."""
+    time.sleep(seconds)
+
+
 class LLMUnavailable(DraftReportError):
     """The endpoint did not give a usable answer after the allowed retries (Chinese message).
 
@@ -94,7 +100,7 @@ class ChatClient:
         self,
         config: LLMConfig,
         *,
-        sleep: Sleep = time.sleep,
+        sleep: Sleep | None = None,
         http_client: httpx2.Client | None = None,
         client: Any | None = None,
     ) -> None:
@@ -106,7 +112,7 @@ class ChatClient:
     def _wait(self, attempt: int, hint: float | None) -> None:
         delay = min(BACKOFF_CAP, hint if hint is not None else BACKOFF_BASE * (2**attempt))
         self.stats.seconds_sleeping += delay
-        self._sleep(delay)
+        (self._sleep or real_sleep)(delay)
 
     def complete(self, messages: Sequence[Message], *, max_tokens: int | None = None) -> ChatResult:
         host = self.config.host
@@ -123,6 +129,8 @@ class ChatClient:
             started = time.perf_counter()
             try:
                 response = self._client.chat.completions.create(**kwargs)
+                if not hasattr(response, "choices"):  # e.g. an HTML error page with status 200
+                    raise ValueError("not a chat completion")
             except openai.APIStatusError as exc:
                 status = exc.status_code
                 if status == 429 or status >= 500:

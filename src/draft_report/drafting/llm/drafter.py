@@ -94,7 +94,7 @@ class LLMDrafter:
         *,
         fallback: SectionDrafter | None = None,
         checker: Checker | None = None,
-        sleep: Sleep = time.sleep,
+        sleep: Sleep | None = None,
         http_client: httpx2.Client | None = None,
         client: Any | None = None,
         answer_retries: int = ANSWER_RETRIES,

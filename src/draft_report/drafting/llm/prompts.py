@@ -98,6 +98,7 @@ def templates_hash(names: Sequence[str]) -> str:
 
 # --- facts sheet ------------------------------------------------------------------------------
 
+
 def fact_field(fact: Any) -> str:
     """The data field a lexicon fact reads: table cells, an aggregate key or a data-file field."""
     if fact.cells:
@@ -110,7 +111,9 @@ def facts_sheet(dataset: Any) -> list[FactLine]:
     the same facts the checker binds prose numbers to."""
     from draft_report.lexicon.fields import facts_for
 
-    return [FactLine(fact_field(fact), fact.label, value, fact.units[0]) for fact, value in facts_for(dataset)]
+    return [
+        FactLine(fact_field(fact), fact.label, value, fact.units[0]) for fact, value in facts_for(dataset)
+    ]
 
 
 # --- messages ---------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from draft_report import __version__
-from draft_report.errors import InputError
+from draft_report.errors import DraftReportError, InputError
 from draft_report.sections import SECTION_BY_KEY
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def summary_lines(drafter: LLMDrafter) -> list[str]:
     lines = [f"提示：{n}" for n in drafter.notices]
     if drafter.unresolved:
         lines.append(
-            f"错误：经 {drafter.config.max_repair_rounds} 轮核对修改，仍有 {len(drafter.unresolved)} 处数字与数据不符，"
+            f"经 {drafter.config.max_repair_rounds} 轮核对修改，仍有 {len(drafter.unresolved)} 处数字与数据不符，"
             "已在报告中以【待核实：…】标出，请人工核实："
         )
         for u in drafter.unresolved:
@@ -71,11 +71,14 @@ def summary_lines(drafter: LLMDrafter) -> list[str]:
     return lines
 
 
-def finish_llm_draft(drafter: LLMDrafter, out_dir: Path, *, data_path: str | None = None) -> int:
-    """After the report is written: the sidecar, the notices, the unresolved list; the exit code
-    (1 when a claim is still wrong, else 0)."""
+def finish_llm_draft(drafter: LLMDrafter, out_dir: Path, *, data_path: str | None = None) -> None:
+    """After the report is written: the sidecar, the notices, the unresolved list. Raises
+    ``DraftReportError`` (exit code 1) when a claim is still wrong — the report stays written."""
     path = write_provenance(drafter, out_dir, data_path=data_path)
     typer.echo(f"已生成来源记录：{path}")
     for line in summary_lines(drafter):
-        typer.echo(line, err=line.startswith(("错误", "  - ")))
-    return 1 if drafter.unresolved else 0
+        typer.echo(line, err=not line.startswith("提示"))
+    if drafter.unresolved:
+        raise DraftReportError(
+            f"报告已生成，但有 {len(drafter.unresolved)} 处数字与数据不符（已标注【待核实】），核实修改前请勿发布"
+        )
