@@ -129,3 +129,31 @@ def test_unplaceable_finding_falls_back_to_the_title(sample: ReportDocument, tmp
     placed = _commented_text(word)
     assert list(placed.values()) == [sample.title]
     assert len(list(word.comments)) == 1
+
+
+def test_checker_findings_on_an_edited_file_are_commented_in_place(
+    sample: ReportDocument, tmp_path: Path
+) -> None:
+    from draft_report.checking import check_document
+    from draft_report.loading import load_dataset
+    from test_docx_support import SAMPLE_DATA
+
+    src = tmp_path / "reviewed.docx"
+    write_docx(sample, src)
+    word = docx.Document(str(src))
+    p = next(p for p in word.paragraphs if "发布信息37条" in p.text)
+    for run in p.runs:
+        run.text = run.text.replace("37条", "38条")
+    table3 = word.tables[1]
+    row = next(r for r in table3.rows if r.cells[0].text.startswith("一、本年新收"))
+    row.cells[3].paragraphs[0].runs[0].text = "5"
+    word.save(str(src))
+
+    result = check_document(read_docx(src), load_dataset(SAMPLE_DATA))
+    findings = [f for f in result.findings if f.severity == "error"]
+    dst = tmp_path / "reviewed.批注.docx"
+    assert annotate_docx(src, findings, dst) == len(findings) >= 2
+    placed = _commented_text(docx.Document(str(dst)))
+    targets = set(placed.values())
+    assert "cell:一、本年新收政府信息公开申请数量|5" in targets
+    assert any("发布信息38条" in t for t in targets)

@@ -179,3 +179,39 @@ def test_not_a_docx_is_an_input_error(tmp_path: Path) -> None:
         read_docx(bad)
     with pytest.raises(InputError, match="找不到"):
         read_docx(tmp_path / "missing.docx")
+
+
+def test_check_finds_exactly_the_reviewer_edits(drafted: Path, tmp_path: Path) -> None:
+    """draft → docx → edit with python-docx → read_docx + check: exactly the three edits are found."""
+    from draft_report.checking import check_document
+    from draft_report.loading import load_dataset
+    from test_docx_support import SAMPLE_DATA
+
+    dataset = load_dataset(SAMPLE_DATA)
+
+    def problems(path: Path) -> set[tuple[str, str | None, str | None]]:
+        result = check_document(read_docx(path), dataset)
+        return {
+            (f.rule, f.location.section, f.location.cell_id) for f in result.findings if f.severity != "info"
+        }
+
+    assert problems(drafted) == set()
+
+    word = docx.Document(str(drafted))
+    number = _paragraph(word, "发布信息37条")
+    _set_text(number, number.text.replace("发布信息37条", "发布信息38条"))  # a prose number
+    table3 = next(t for t in word.tables if "申请人情况" in t.cell(0, 3).text)
+    row = next(r for r in table3.rows if r.cells[0].text.startswith("一、本年新收"))
+    row.cells[3].paragraphs[0].runs[0].text = "5"  # a table cell (自然人)
+    fee = _paragraph(word, "未收取信息处理费")  # a paragraph: section 六's fee statement
+    fee._p.getparent().remove(fee._p)
+    edited = tmp_path / "edited.docx"
+    word.save(str(edited))
+
+    found = problems(edited)
+    assert ("prose.mismatch", "overview", None) in found
+    assert ("structure.fee_statement_missing", "other", None) in found
+    cells = {cell for _, _, cell in found if cell}
+    assert cells <= {"t3.r1_new.np", "t3.r1_new.total"} and "t3.r1_new.np" in cells
+    sections = {section for _, section, _ in found}
+    assert sections == {"overview", "requests", "other"}

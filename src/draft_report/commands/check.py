@@ -27,6 +27,18 @@ def read_report_file(path: Path) -> Any:
     return read_report(path)
 
 
+def check_annotate_target(report: Path, out: Path, *, force: bool) -> None:
+    """--annotate needs a .docx report and an output that is neither the report nor (without --force) existing."""
+    if report.suffix.lower() != ".docx":
+        raise InputError("--annotate 仅适用于 Word（.docx）报告", path=str(report))
+    if out.suffix.lower() != ".docx":
+        raise InputError("批注副本应为 .docx 文件", where="--annotate")
+    if out.resolve() == report.resolve():
+        raise InputError("批注副本不能覆盖原文件，请另指定文件名", where="--annotate")
+    if out.exists() and not force:
+        raise InputError(f"输出文件已存在：{out}。如需覆盖请加 --force", where="--annotate")
+
+
 def load_previous(path: Path) -> Any:
     """Last year's data file (.yaml/.yml/.json, or a folder holding data.yaml) or report."""
     if path.is_dir() or path.suffix.lower() in DATA_SUFFIXES:
@@ -48,6 +60,11 @@ def check(
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="输出格式：text（给人看）或 json（给工具用）")] = "text",
     no_info: Annotated[bool, typer.Option("--no-info", help="文本输出中不列出“提示”（未能核对的数字等）")] = False,
+    annotate: Annotated[
+        Path | None,
+        typer.Option("--annotate", help="（仅 .docx）另存一份带批注的副本：每条问题批注在对应段落或单元格；原文件不改动"),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的批注副本（--annotate 的输出文件）")] = False,
 ) -> None:
     """核查报告：表格勾稽关系、正文数字与表格/数据、结构、时效与跨年度一致性。"""
     from draft_report.checking import check_document
@@ -56,6 +73,8 @@ def check(
     fmt = fmt.strip().lower()
     if fmt not in ("text", "json"):
         raise InputError(f"不支持的输出格式“{fmt}”；可选：text、json", where="--format")
+    if annotate is not None:
+        check_annotate_target(report, annotate, force=force)
     doc = read_report_file(report)
     dataset = None
     if data is not None:
@@ -70,5 +89,11 @@ def check(
         typer.echo(result.to_json())
     else:
         typer.echo(render_text(result, show_info=not no_info))
+    if annotate is not None:
+        from draft_report.rendering.docx import annotate_docx
+
+        shown = [f for f in result.findings if not (no_info and f.severity == "info")]
+        placed = annotate_docx(report, shown, annotate, force=force)
+        typer.echo(f"已写出带批注的副本：{annotate}（{placed} 条批注；原文件未改动）", err=True)
     if result.has_errors:
         raise typer.Exit(1)
