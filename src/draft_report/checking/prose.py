@@ -116,7 +116,12 @@ def judge(lc: LocatedClaim, source: FactSource) -> Finding | None:
         )
     expected = source.value(fact)
     if expected is None:
-        why = "数据文件中没有该项" if source.data is not None or not fact.cells else "表格中该项空白或无法读取"
+        if fact.cells and source.data is None:
+            why = "表格中该项空白或无法读取"
+        elif source.data is None:
+            why = "未提供数据文件（--data），无法核对"
+        else:
+            why = "数据文件中没有该项"
         return Finding(
             "prose.unverified", "info", f"未能核对：“{c.text}”对应“{fact.label}”，但{why}", loc, None, c.shown_value
         )

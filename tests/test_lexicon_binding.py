@@ -1,0 +1,83 @@
+"""Binding prose numbers to lexicon facts through the clause around them."""
+
+from __future__ import annotations
+
+from draft_report.checking.claims import extract_claims
+from draft_report.lexicon.fields import FACTS, aggregate_facts, facts_for
+
+
+def bound(text: str, facts=None) -> list[tuple[str, float, str | None]]:
+    return [(c.text.replace(" ", ""), c.value, c.fact.id if c.fact else None) for c in extract_claims(text, facts)]
+
+
+def test_requests_sentence_binds_each_number() -> None:
+    text = "全市共受理政府信息公开申请 3119 件，答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复）。"
+    assert [b[2] for b in bound(text)] == ["requests_new", "requests_closed", "requests_carry_in", "requests_carry_out"]
+
+
+def test_review_and_litigation_outcomes_bind_to_table4_cells() -> None:
+    text = ("政府信息公开行政复议 351件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 37 件；"
+            "政府信息公开行政诉讼 46 件，其中结果维持 25件，结果纠正 5 件，其他结果 9 件，尚未审结 7 件。")
+    ids = [b[2] for b in bound(text)]
+    assert ids == ["review_total", "review_keep", "review_fix", "review_other", "review_pending",
+                   "litigation_total", "litigation_keep", "litigation_fix", "litigation_other", "litigation_pending"]
+    lit = next(f for f in FACTS if f.id == "litigation_total")
+    assert lit.cells == ("t4.ld.total", "t4.lr.total")
+
+
+def test_result_categories() -> None:
+    text = "所有办结的信息公开申请中同意公开答复 9 件，部分公开答复 0 件，不予公开答复 2 件，无法提供的 10 件，转下一年度办理答复的有 1 件。"
+    assert [b[2] for b in bound(text)] == [
+        "result_open", "result_partial", "result_withheld", "result_unable", "requests_carry_out"]
+
+
+def test_receive_needs_an_application() -> None:
+    assert bound("全年受理网络问政182件。") == [("182件", 182, None)]
+    assert bound("2023年度我局共收到依申请信息公开26件。")[0][2] == "requests_new"
+
+
+def test_documents_and_decisions() -> None:
+    assert bound("全年新增公开市政府规章 1 件、政策性文件 11 件。") == [("1件", 1, "reg_made"), ("11件", 11, None)]
+    assert bound("现行有效规范性文件18件。")[0][2] == "norm_valid"
+    assert bound("行政规范性文件 13 件")[0][2] == "norm_made"
+
+
+def test_zero_claims() -> None:
+    (c,) = extract_claims("全年未收到信息公开相关申请。")
+    assert c.kind == "zero" and c.value == 0 and c.fact.id == "requests_new"
+    ids = sorted(c.fact.id for c in extract_claims("本年度未发生因政府信息公开引起的行政复议、行政诉讼。"))
+    assert ids == ["litigation_total", "review_total"]
+    (c,) = extract_claims("本年度未发出收费通知。")
+    assert c.fact.id == "fee_notices"
+    assert extract_claims("全年未发生政府信息公开方面责任追究结果情况。") == []
+    assert extract_claims("属于无法提供的情形，申请人无正当理由逾期不补正。") == []
+
+
+def test_aggregate_facts_bind_channels_columns_and_events() -> None:
+    keys = ["publications.total", "publications.channel:政府网站", "publications.channel:微信公众号",
+            "publications.channel:政府网站.column:工作动态", "publications.channel:微信公众号.column:工作动态",
+            "publications.column:工作动态", "events.kind:培训", "events.kind:培训.participants",
+            "events.kind:政策解读", "events.kind:政策解读.participants"]
+    facts = list(FACTS) + aggregate_facts(keys)
+    text = ("通过政府网站、微信公众号等渠道共发布信息96条，其中在政府网站发布信息64条（工作动态36条），"
+            "在微信公众号发布信息32条（工作动态24条）。全年开展政策解读4次（共295人次参加），组织培训3次（共93人次参加）。")
+    assert [b[2] for b in bound(text, facts)] == [
+        "publications.total", "publications.channel:政府网站", "publications.channel:政府网站.column:工作动态",
+        "publications.channel:微信公众号", "publications.channel:微信公众号.column:工作动态",
+        "events.kind:政策解读", "events.kind:政策解读.participants", "events.kind:培训", "events.kind:培训.participants"]
+
+
+def test_frequency_is_not_a_count() -> None:
+    facts = list(FACTS) + aggregate_facts(["events.kind:培训"])
+    assert bound("每半年组织一次业务培训。", facts)[0][2] is None
+
+
+def test_facts_for_lists_values_from_dataset() -> None:
+    from checkdocs import make_dataset
+
+    ds = make_dataset(aggregates={"publications.total": 37, "publications.channel:政务网站": 37},
+                      fees={"notices_issued": 1, "notices_amount_yuan": 100, "collected_yuan": 100})
+    values = {f.id: v for f, v in facts_for(ds)}
+    assert values["requests_new"] == 5 and values["litigation_total"] == 3
+    assert values["publications.channel:政务网站"] == 37 and values["fees_collected"] == 100
+    assert all(isinstance(v, int) for k, v in values.items() if k != "admin_fees_wan")
