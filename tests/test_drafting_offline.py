@@ -220,3 +220,20 @@ def test_formatting_helpers() -> None:
     assert facts.sentence("坚持“一事一审”") == "坚持“一事一审”。"
     assert facts.sentence("已完成。”") == "已完成。”"
     assert facts.enumerate_points(["甲。", "乙"]) == "一是甲；二是乙。"
+
+
+def test_missing_content_is_reported_for_governments_and_previous_problems() -> None:
+    raw = raw_xiaxian()
+    raw["agency"] = {"name": "夏县人民政府", "kind": "人民政府"}
+    raw["notes"]["supervision"] = ["将政务公开纳入年度绩效考核"]
+    dataset = make_dataset(raw)
+    overview = OfflineDrafter().draft("overview", dataset)
+    assert overview.provenance["missing_content"] == [
+        "（五）监督保障情况中的社会评议、责任追究结果情况（人民政府年报应当包括）"
+    ]
+    assert OfflineDrafter().draft("problems", dataset).provenance["missing_content"]
+    raw["notes"]["supervision"] = ["开展工作考核和社会评议，全年未发生责任追究情况"]
+    raw["previous_problems"] = [{"problem": "甲", "rectification": "乙"}]
+    dataset = make_dataset(raw)
+    assert OfflineDrafter().draft("overview", dataset).provenance["missing_content"] == []
+    assert OfflineDrafter().draft("problems", dataset).provenance["missing_content"] == []

@@ -125,11 +125,14 @@ def draft_notices(dataset: Dataset, doc: ReportDocument, provenance: dict[str, A
     """What the user should know about this draft, in Chinese."""
     notices = list(dataset.notices)
     for key, label in (("overview", "一、总体情况"), ("problems", "五、存在的主要问题及改进情况")):
-        generic = (provenance.get(key) or {}).get("generic_topics") or []
+        section = provenance.get(key) or {}
+        generic = section.get("generic_topics") or []
         if generic:
             notices.append(
                 f"“{label}”中以下部分数据文件没有填写要点，已使用通用表述，请核实补充：{'、'.join(generic)}"
             )
+        for item in section.get("missing_content") or []:
+            notices.append(f"“{label}”缺少{item}，请在数据文件中补充。")
     if doc.date is None:
         notices.append("数据文件没有填写发布日期（publication_date），落款日期留空，请补填。")
     return notices

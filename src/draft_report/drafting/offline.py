@@ -28,12 +28,16 @@ class OfflineDrafter:
     name = "offline"
 
     def draft(self, key: DraftedSection, dataset: Dataset) -> SectionDraft:
+        missing: list[str] = []
         if key == "overview":
             context = ctx.overview_context(dataset)
             generic = _generic_overview_topics(context)
+            missing = _missing_government_items(context)
         elif key == "problems":
             context = ctx.problems_context(dataset)
             generic = _generic_problem_parts(context)
+            if not context["previous"]:
+                missing.append("上年度报告所提问题的整改情况（previous_problems）")
         else:
             raise ValueError(f"OfflineDrafter cannot draft section {key!r}")
         template = TEMPLATES[key]
@@ -42,6 +46,7 @@ class OfflineDrafter:
             "drafter": self.name,
             "template": template,
             "generic_topics": generic,
+            "missing_content": missing,
         }
         return SectionDraft(paragraphs=paragraphs, provenance=provenance)
 
@@ -71,3 +76,17 @@ def _generic_problem_parts(context: dict[str, Any]) -> list[str]:
     if not context["measures"]:
         missing.append("改进措施")
     return missing
+
+
+# Article 50(四): 各级人民政府 report the results of 工作考核、社会评议和责任追究 (spec §2.4).
+_GOVERNMENT_ITEMS: tuple[tuple[str, str], ...] = (("考核", "工作考核"), ("评议", "社会评议"), ("责任追究", "责任追究"))
+
+
+def _missing_government_items(context: dict[str, Any]) -> list[str]:
+    if not context["is_government"]:
+        return []
+    text = "".join(context["notes"]["supervision"]["points"])
+    absent = [label for word, label in _GOVERNMENT_ITEMS if word not in text]
+    if not absent:
+        return []
+    return [f"（五）监督保障情况中的{'、'.join(absent)}结果情况（人民政府年报应当包括）"]
