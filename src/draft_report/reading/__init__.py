@@ -1,1 +1,90 @@
+"""Read a report in any format into the same ``ReportDocument``.
 
+``read_report(path)`` dispatches on the file suffix: .md/.markdown → Markdown, .txt/.text →
+plain text, .html/.htm → HTML, .docx → ``reading.docx.read_docx`` (imported lazily). Each
+front end turns its source into blocks (``reading.blocks``); one core
+(``reading.assemble``) finds sections and reads the tables, so the checker never knows
+where a report came from.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from draft_report.errors import InputError
+from draft_report.models.document import ReportDocument
+from draft_report.reading.assemble import build_document
+from draft_report.reading.blocks import has_cjk
+from draft_report.reading.files import read_source_text
+from draft_report.reading.html_blocks import html_blocks, strip_tags
+from draft_report.reading.markdown_blocks import markdown_blocks
+from draft_report.reading.text_blocks import text_blocks
+
+Format = Literal["text", "markdown", "html"]
+
+_SUFFIXES: dict[str, str] = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
+}
+_UNSUPPORTED = {".pdf": "PDF", ".doc": "旧版 Word（.doc）", ".wps": "WPS", ".odt": "ODT", ".rtf": "RTF"}
+
+__all__ = ["read_html", "read_markdown", "read_report", "read_text"]
+
+
+def read_text(text: str, *, source: str | None = None, fmt: Format = "text") -> ReportDocument:
+    """Read a report held in a string (``fmt``: text, markdown or html)."""
+    if fmt == "markdown":
+        return read_markdown(text, source=source)
+    if fmt == "html":
+        return read_html(text, source=source)
+    lines = text.splitlines()
+    return build_document(text_blocks(lines), lines, source=source, fmt="text")
+
+
+def read_markdown(text: str, *, source: str | None = None) -> ReportDocument:
+    lines = text.splitlines()
+    return build_document(markdown_blocks(lines), lines, source=source, fmt="markdown")
+
+
+def read_html(text: str, *, source: str | None = None) -> ReportDocument:
+    """Read an HTML page; ``lines`` are the source lines with their tags removed."""
+    lines = [strip_tags(x) for x in text.splitlines()]
+    try:
+        blocks = html_blocks(text)
+    except (ValueError, TypeError) as exc:  # lxml refuses the document
+        raise InputError(f"无法解析 HTML：{exc}", path=source) from exc
+    return build_document(blocks, lines, source=source, fmt="html")
+
+
+def _sniff(text: str) -> str:
+    head = text[:2000].lower()
+    return "html" if ("<html" in head or "<table" in head or "<body" in head) else "text"
+
+
+def read_report(path: Path | str) -> ReportDocument:
+    """Read a report file of any supported format; InputError when it cannot be read at all."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in _UNSUPPORTED:
+        raise InputError(
+            f"不支持 {_UNSUPPORTED[suffix]} 格式的报告；请另存为 .docx、.md、.txt 或 .html 后再检查",
+            path=str(path),
+        )
+    fmt = _SUFFIXES.get(suffix)
+    if fmt == "docx":
+        from draft_report.reading.docx import read_docx  # lazy: python-docx only when needed
+
+        return read_docx(path)
+    text = read_source_text(path)
+    if fmt is None:
+        fmt = _sniff(text)
+    if not has_cjk(text):
+        raise InputError("文件中没有中文内容，不是政府信息公开工作年度报告", path=str(path))
+    return read_text(text, source=str(path), fmt=fmt)  # type: ignore[arg-type]

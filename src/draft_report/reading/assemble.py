@@ -1,0 +1,133 @@
+"""Blocks → ``ReportDocument``: title, preface, sections, tables, signature and date.
+
+The one core behind every front end: it finds the section headings, hands each table the
+blocks of the section that holds it (the whole document when that section is missing),
+and keeps the remaining paragraphs, with their line numbers, in their sections.
+"""
+
+from __future__ import annotations
+
+from draft_report.models.document import Paragraph, ReportDocument, Section
+from draft_report.reading import table_reader
+from draft_report.reading.blocks import Block
+from draft_report.reading.outline import (
+    Heading,
+    agency_and_year,
+    is_signature,
+    is_subheading,
+    is_title_line,
+    parse_date,
+    parse_heading,
+    section_keys,
+)
+from draft_report.reading.table_reader import TableRead
+from draft_report.sections import TABLE_SECTION
+
+_READERS = {
+    "table2": table_reader.read_table2,
+    "table3": table_reader.read_table3,
+    "table4": table_reader.read_table4,
+}
+
+
+def _heading_of(block: Block) -> Heading | None:
+    if block.kind != "para":
+        return None
+    if block.md_level == 2:
+        h = parse_heading(block.text)
+        return h or Heading("", block.text, block.text, "")
+    if block.md_level:
+        return None
+    return parse_heading(block.text)
+
+
+def build_document(
+    blocks: list[Block], lines: list[str], *, source: str | None, fmt: str
+) -> ReportDocument:
+    doc = ReportDocument(lines=lines, source=source, source_format=fmt)
+    # --- headings -----------------------------------------------------------
+    heads: list[tuple[int, Heading]] = [(i, h) for i, b in enumerate(blocks) if (h := _heading_of(b))]
+    # --- title and preface ----------------------------------------------------
+    first = heads[0][0] if heads else len(blocks)
+    title_end = _title(blocks[:first], doc)
+    doc.preface = _paragraphs(blocks[title_end:first], set(), fmt)
+    # --- signature and date (last lines) -------------------------------------
+    end = len(blocks)
+    tail = [i for i in range(first, end) if blocks[i].kind == "para"][-2:]
+    if tail and (day := parse_date(blocks[tail[-1]].text)) and tail[-1] == end - 1:
+        doc.date = day
+        end = tail[-1]
+        if len(tail) == 2 and tail[0] == end - 1 and is_signature(blocks[tail[0]].text):
+            doc.signature = blocks[tail[0]].text.strip()
+            end = tail[0]
+    # --- sections ---------------------------------------------------------------
+    spans: list[tuple[int, int, Heading, str | None]] = []
+    keyed = section_keys([h.title for _, h in heads])
+    for n, (i, h) in enumerate(heads):
+        stop = heads[n + 1][0] if n + 1 < len(heads) else end
+        spans.append((i, min(stop, end) if i < end else stop, h, keyed[n]))
+    # --- tables -----------------------------------------------------------------
+    read = TableRead()
+    for table, reader in _READERS.items():
+        section = TABLE_SECTION[table]
+        span = next(((a, b) for a, b, _, k in spans if k == section), None)
+        region = blocks[span[0] + 1 : span[1]] if span else blocks[first:end]
+        reader(region, read)
+    doc.tables = read.tables
+    doc.tables_found = [t for t in _READERS if t in read.found]
+    doc.cell_issues = read.issues
+    doc.cell_lines = read.cell_lines
+    doc.table_lines = read.table_lines
+    doc.old_format_markers = read.markers
+    # --- paragraphs -------------------------------------------------------------
+    for i, b, h, key in spans:
+        section = Section(key=key, heading=h.heading, line=blocks[i].line)
+        paras: list[Paragraph] = []
+        if h.rest:
+            paras.append(Paragraph(text=h.rest, line=blocks[i].line))
+        paras += _paragraphs(blocks[i + 1 : b], read.zone, fmt)
+        section.paragraphs = paras
+        doc.sections.append(section)
+    return doc
+
+
+def _title(blocks: list[Block], doc: ReportDocument) -> int:
+    """Fill title/agency/year from the leading lines; returns the index after the title."""
+    for i, b in enumerate(blocks):
+        if b.kind == "para" and b.md_level == 1:
+            doc.title = b.text.strip()
+            doc.agency, doc.year = agency_and_year(doc.title)
+            return i + 1
+    parts: list[str] = []
+    stop = 0
+    for i, b in enumerate(blocks[:3]):
+        if b.kind != "para" or not is_title_line(b.text):
+            break
+        parts.append(b.text.strip())
+        stop = i + 1
+        if "".join(parts).rstrip().endswith("报告"):
+            break
+    if parts and not "".join(parts).endswith("报告"):
+        parts, stop = parts[:1], 1
+    doc.title = "".join(parts)
+    doc.agency, doc.year = agency_and_year(doc.title)
+    return stop
+
+
+def _paragraphs(blocks: list[Block], zone: set[int], fmt: str) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    prev_joinable_target = False
+    for b in blocks:
+        if id(b) in zone:
+            prev_joinable_target = False
+            continue
+        text = b.text.strip() if b.kind == "para" else "\t".join(b.cells).strip()
+        if not text:
+            continue
+        sub = b.md_level >= 3 or (b.kind == "para" and is_subheading(text))
+        if fmt == "text" and b.joinable and prev_joinable_target and not sub and out:
+            out[-1].text += text
+            continue
+        out.append(Paragraph(text=text, kind="subheading" if sub else "text", line=b.line))
+        prev_joinable_target = b.kind == "para" and not sub
+    return out

@@ -1,0 +1,108 @@
+"""The common currency of every reader: a sequence of blocks.
+
+A front end (text, Markdown, HTML) turns its source into ``Block``s: a paragraph line (one
+cell) or a table row (a list of cell texts), each with the source line of every cell. The
+section finder and the table readers only ever see blocks, so a new format is one new
+front end.
+
+Also here: the normalisation used to compare labels and headings (full-width/ASCII,
+"1." vs "1、", curly quotes, internal spaces) and the classification of a cell as a
+number, a blank, text, or a value that cannot be read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal
+
+# Whitespace as it appears in copied Word/PDF/web text (NBSP, ideographic space, zero-width).
+_SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
+# Everything that is not a letter, a digit or a CJK character is ignored when comparing labels.
+_NOT_KEY = re.compile(r"[^0-9A-Za-z\u3400-\u9fff]+")
+_NUMBER = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+# A value cell that holds something, but not a number we may use: dashes, slashes,
+# a number with a unit, digits mixed with letters ("1O").
+_PLACEHOLDER = re.compile(r"^(?:[-‐‑‒–—―－~～/／\\×xX*＊]+|[0-9][0-9.,]*\s*(?:件|个|条|项|万元|元|次)|[0-9][0-9A-Za-z.,]*)$")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def compact(text: str) -> str:
+    """The text with every kind of whitespace removed."""
+    return _SPACES.sub("", text)
+
+
+def clean(text: str) -> str:
+    """Trim surrounding whitespace of every kind and collapse inner runs to one space."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def norm_key(text: str) -> str:
+    """Comparison key: NFKC, punctuation and spaces dropped ("（二）部分公开" → "二部分公开")."""
+    return _NOT_KEY.sub("", unicodedata.normalize("NFKC", text))
+
+
+def bigrams(key: str) -> frozenset[str]:
+    if len(key) < 2:
+        return frozenset({key}) if key else frozenset()
+    return frozenset(key[i : i + 2] for i in range(len(key) - 1))
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK.search(text) is not None
+
+
+CellKind = Literal["number", "blank", "bad", "text"]
+
+
+def classify_cell(text: str) -> CellKind:
+    """What a table cell holds: a number, nothing, an unusable value, or label text."""
+    t = compact(unicodedata.normalize("NFKC", text))
+    if not t:
+        return "blank"
+    if _NUMBER.match(t):
+        return "number"
+    if _PLACEHOLDER.match(t):
+        return "bad"
+    return "text"
+
+
+def parse_number(text: str, *, decimal: bool) -> int | float | None:
+    """The value of a number cell, or None when it is not usable for this cell."""
+    t = compact(unicodedata.normalize("NFKC", text)).replace(",", "")
+    if not _NUMBER.match(t):
+        return None
+    if "." in t:
+        if not decimal:
+            return None
+        return float(t)
+    return int(t)
+
+
+@dataclass
+class Block:
+    """One paragraph line or one table row of the source."""
+
+    line: int  # 1-based source line of the first cell
+    cells: list[str]
+    cell_lines: list[int]
+    raw: str  # the source text of the block, for quoting
+    kind: Literal["para", "row"] = "para"
+    md_level: int = 0  # Markdown heading level (1..6); 0 when not a Markdown heading
+    joinable: bool = False  # a wrapped text line that may continue the previous paragraph
+    extra_lines: list[int] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.cells) if self.kind == "row" else self.cells[0]
+
+
+def para(line: int, text: str, raw: str | None = None, *, md_level: int = 0) -> Block:
+    return Block(line=line, cells=[text], cell_lines=[line], raw=raw if raw is not None else text,
+                 md_level=md_level)
+
+
+def row(cells: list[str], cell_lines: list[int], raw: str) -> Block:
+    return Block(line=cell_lines[0] if cell_lines else 0, cells=cells, cell_lines=cell_lines, raw=raw,
+                 kind="row")

@@ -1,0 +1,173 @@
+"""Headings, sub-headings, title, signature and date, recognised from paragraph text.
+
+Section headings are mapped to the six standard sections by their title words, never by
+their number (Shanghai numbers its own sections and restarts at 一 for the tables).
+Numbering and punctuation variants ("一、" "一." "一 、"), wording variants ("…及整改措施",
+the sample's truncated "…行政诉讼情") and a heading glued to its text ("六、其他需要报告的
+事项2023 年，…") are accepted; the heading is kept as written so the checker can judge it.
+表三's own row labels ("四、结转下年度继续办理", "三、本年度办理结果") are not headings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+from draft_report.reading.blocks import compact, has_cjk, norm_key
+from draft_report.sections import SECTIONS
+from draft_report.tables import layout as L
+
+_NUM = "一二三四五六七八九十"
+_HEADING = re.compile(rf"^([{_NUM}]{{1,3}})[、.．,，]\s*(.+)$")
+_SUBHEADING = re.compile(rf"^[（(]([{_NUM}]{{1,3}})[）)]")
+_DATE = re.compile(
+    r"^(\d{4}|[〇零○Ｏ一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月"
+    r"(\d{1,2}|[一二三四五六七八九十]{1,3})日$"
+)
+_YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
+_TITLE_YEAR_FIRST = re.compile(r"^(\d{4})年度?(.+?)(?:政府信息公开|政务公开|信息公开)")
+_TITLE_AGENCY_FIRST = re.compile(r"^(.+?)(\d{4})年度?")
+
+# Strong title words per section; then weak words, used only for sections not yet found.
+_STRONG: dict[str, tuple[tuple[str, ...], ...]] = {
+    "overview": (("总体情况",),),
+    "proactive": (("主动公开政府信息",),),
+    "requests": (("收到", "申请"), ("处理政府信息公开申请",)),
+    "review_litigation": (("行政复议",), ("行政诉讼",), ("复议", "诉讼")),
+    "problems": (("存在的主要问题",), ("问题", "改进"), ("问题", "整改")),
+    "other": (("其他需要报告",), ("其他事项",)),
+}
+_WEAK: dict[str, tuple[tuple[str, ...], ...]] = {
+    "proactive": (("主动公开",),),
+    "requests": (("依申请",), ("公开申请",)),
+    "problems": (("问题",),),
+    "other": (("其他",),),
+}
+# Standard titles and known wordings, for splitting a heading glued to its paragraph.
+_GLUED_TITLES: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        [(s.key, s.title) for s in SECTIONS]
+        + [
+            ("problems", "存在的主要问题及整改措施"),
+            ("problems", "存在的主要问题及整改情况"),
+            ("review_litigation", "政府信息公开行政复议和行政诉讼情况"),
+        ],
+        key=lambda kt: -len(kt[1]),
+    )
+)
+_T3_TOP_LABELS = tuple(
+    norm_key(x)[1:]  # without the number: 本年新收…, 上年结转…, 本年度办理结果, 结转下年度继续办理
+    for x in (L.T3_ROWS[0].label, L.T3_ROWS[1].label, L.T3_RESULTS_LABEL, L.T3_ROWS[-1].label)
+)
+MAX_TITLE = 30
+
+
+@dataclass(frozen=True)
+class Heading:
+    number: str
+    title: str  # as written, after the number
+    heading: str  # the heading as written
+    rest: str  # text glued after the heading ("" when none)
+
+
+def _is_t3_label(title: str) -> bool:
+    key = norm_key(title)
+    return any(key.startswith(lbl[:6]) for lbl in _T3_TOP_LABELS)
+
+
+def parse_heading(text: str) -> Heading | None:
+    """A numbered section heading ("一、总体情况"), possibly glued to its first paragraph."""
+    stripped = text.strip()
+    m = _HEADING.match(compact(stripped))
+    if not m:
+        return None
+    number, title = m.group(1), m.group(2)
+    if _is_t3_label(title) or not has_cjk(title):
+        return None
+    if len(title) <= MAX_TITLE and "。" not in title and sum(1 for c in title if has_cjk(c)) >= 2:
+        return Heading(number, _after_number(stripped), stripped, "")
+    for _, standard in _GLUED_TITLES:
+        if title.startswith(standard) and len(title) > len(standard):
+            cut = _cut_after(stripped, len(number) + 1 + len(standard))
+            return Heading(number, _after_number(stripped[:cut]), stripped[:cut].strip(), stripped[cut:].strip())
+    return None
+
+
+def _after_number(text: str) -> str:
+    m = re.match(rf"^\s*[{_NUM}]{{1,3}}\s*[、.．,，]\s*", text)
+    return text[m.end():].strip() if m else text.strip()
+
+
+def _cut_after(text: str, n_compact: int) -> int:
+    """Index in ``text`` just after its first ``n_compact`` non-space characters."""
+    seen = 0
+    for i, ch in enumerate(text):
+        if not ch.isspace() and ch not in "\u00a0\u3000":
+            seen += 1
+            if seen == n_compact:
+                return i + 1
+    return len(text)
+
+
+def section_keys(titles: list[str]) -> list[str | None]:
+    """The standard section each heading title names, by its words: strong wording first
+    (first occurrence wins), then weak wording for the sections still missing."""
+    keys: list[str | None] = [None] * len(titles)
+    compacted = [compact(t) for t in titles]
+    for table in (_STRONG, _WEAK):
+        taken = {k for k in keys if k}
+        for i, text in enumerate(compacted):
+            if keys[i]:
+                continue
+            for section, alternatives in table.items():
+                if section not in taken and any(all(w in text for w in words) for words in alternatives):
+                    keys[i] = section
+                    taken.add(section)
+                    break
+    return keys
+
+
+def is_subheading(text: str) -> bool:
+    """"（一）主动公开情况" on its own line (not a sentence)."""
+    t = text.strip()
+    return bool(_SUBHEADING.match(t)) and len(compact(t)) <= 40 and "。" not in t
+
+
+def parse_date(text: str) -> dt.date | None:
+    m = _DATE.match(compact(text))
+    if not m:
+        return None
+    year_s, month_s, day_s = m.groups()
+    try:
+        year = int(year_s) if year_s.isdigit() else int("".join(_YEAR_DIGITS[c] for c in year_s))
+        month = int(month_s) if month_s.isdigit() else int(cn2an.cn2an(month_s, "strict"))
+        day = int(day_s) if day_s.isdigit() else int(cn2an.cn2an(day_s, "strict"))
+        return dt.date(year, month, day)
+    except (ValueError, KeyError):
+        return None
+
+
+def is_title_line(text: str) -> bool:
+    t = compact(text)
+    return 0 < len(t) <= 40 and "。" not in t and not t.startswith(("根据", "本报告", "按照", "依据"))
+
+
+def agency_and_year(title: str) -> tuple[str | None, int | None]:
+    t = compact(title)
+    for ch, digit in _YEAR_DIGITS.items():
+        t = t.replace(ch, digit) if ch in "〇○Ｏ零" else t
+    m = _TITLE_YEAR_FIRST.match(t)
+    if m:
+        return (m.group(2) or None), int(m.group(1))
+    m = _TITLE_AGENCY_FIRST.match(t)
+    if m:
+        return m.group(1), int(m.group(2))
+    return None, None
+
+
+def is_signature(text: str) -> bool:
+    t = compact(text)
+    return 0 < len(t) <= 30 and "。" not in t and "，" not in t and has_cjk(t) and parse_heading(text) is None

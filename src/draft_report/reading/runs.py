@@ -1,0 +1,248 @@
+"""Runs of values in a table region, and their alignment to the rows of a layout.
+
+A *run* is a block that ends in value cells (numbers, blanks, unusable values): "规章 1 0 11",
+"一、本年新收…数量 3001 53 0 0 61 4 3119", or a bare "447 7 0 0 0 0 454" whose label was
+broken over the lines around it by pdftotext. Label-only blocks between runs are given to
+the run above while they complete its label ("形，不计其他情形）"), the rest to the run below.
+
+Rows are matched by label (character bigram coverage of the normalised label and its
+variants). A run whose own label matches is placed; a run placed only by the text around
+it must point to one row unambiguously, and two such runs never share a row: whatever is
+uncertain is left unplaced, never guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from draft_report.reading.blocks import Block, bigrams, classify_cell, clean, compact, norm_key
+
+MATCH = 0.7  # minimum label coverage
+MARGIN = 0.2  # the best row must beat the runner-up by this much
+
+
+@dataclass
+class Value:
+    raw: str
+    kind: str  # number / blank / bad
+    line: int
+
+
+@dataclass
+class Entry:
+    block: Block
+    label: str  # text cells (or text tokens) before the values
+    values: list[Value]
+    explicit: bool  # cell boundaries are known (TAB, pipe, HTML), so blanks have positions
+    pre: list[str] = field(default_factory=list)
+    post: list[str] = field(default_factory=list)
+
+    @property
+    def is_run(self) -> bool:
+        return bool(self.values)
+
+    @property
+    def has_value(self) -> bool:
+        return any(v.kind != "blank" for v in self.values)
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    key: str
+    width: int
+    variants: tuple[frozenset[str], ...]
+
+    @classmethod
+    def of(cls, key: str, width: int, labels: tuple[str, ...]) -> RowSpec:
+        return cls(key, width, tuple(bigrams(norm_key(x)) for x in labels if norm_key(x)))
+
+    def score(self, grams: frozenset[str]) -> float:
+        best = 0.0
+        for v in self.variants:
+            if v:
+                best = max(best, len(v & grams) / len(v))
+        return best
+
+
+def _is_prose(text: str) -> bool:
+    return "。" in text or len(text) > 80
+
+
+def entry_of(block: Block) -> Entry:
+    """Split a block into its label text and its trailing value cells."""
+    if block.kind == "row":
+        kinds = [classify_cell(c) for c in block.cells]
+        cells = list(block.cells)
+        lines = list(block.cell_lines)
+        # a text cell made only of space-separated numbers holds several values
+        expanded_cells: list[str] = []
+        expanded_kinds: list[str] = []
+        expanded_lines: list[int] = []
+        for c, k, ln in zip(cells, kinds, lines, strict=False):
+            toks = c.split()
+            if k == "text" and len(toks) > 1 and all(classify_cell(t) == "number" for t in toks):
+                expanded_cells += toks
+                expanded_kinds += ["number"] * len(toks)
+                expanded_lines += [ln] * len(toks)
+            else:
+                expanded_cells.append(c)
+                expanded_kinds.append(k)
+                expanded_lines.append(ln)
+        start = len(expanded_cells)
+        while start > 0 and expanded_kinds[start - 1] != "text":
+            start -= 1
+        label = "".join(expanded_cells[:start])
+        values = [
+            Value(expanded_cells[i], expanded_kinds[i], expanded_lines[i]) for i in range(start, len(expanded_cells))
+        ]
+        if not any(v.kind != "blank" for v in values) and not label:
+            values = []
+        return Entry(block, label, values, explicit=True)
+    text = block.cells[0]
+    if _is_prose(text):
+        return Entry(block, text, [], explicit=False)
+    toks = text.split()
+    end = len(toks)
+    while end > 0 and classify_cell(toks[end - 1]) in ("number", "bad"):
+        end -= 1
+    values = [Value(t, classify_cell(t), block.line) for t in toks[end:]]
+    return Entry(block, "".join(toks[:end]), values, explicit=False)
+
+
+def value_cells(entry: Entry, width: int) -> list[Value] | None:
+    """The run's ``width`` values in column order, or None when positions are uncertain."""
+    vals = list(entry.values)
+    if entry.explicit:
+        while len(vals) > width and vals[-1].kind == "blank":
+            vals.pop()
+        while len(vals) > width and vals[0].kind == "blank":
+            vals.pop(0)
+    return vals if len(vals) == width else None
+
+
+def entries_of(blocks: list[Block]) -> list[Entry]:
+    return [entry_of(b) for b in blocks]
+
+
+def merge_split_runs(entries: list[Entry], width: int) -> list[Entry]:
+    """Join consecutive label-less runs that only together hold ``width`` values."""
+    out: list[Entry] = []
+    i = 0
+    while i < len(entries):
+        e = entries[i]
+        if e.is_run and not e.label and len(e.values) < width:
+            total = len(e.values)
+            j = i + 1
+            while j < len(entries) and entries[j].is_run and not entries[j].label and total < width:
+                total += len(entries[j].values)
+                j += 1
+            if total == width and j - i > 1:
+                merged = Entry(e.block, "", [v for x in entries[i:j] for v in x.values], explicit=False)
+                out.append(merged)
+                i = j
+                continue
+        out.append(e)
+        i += 1
+    return out
+
+
+def _best(specs: list[RowSpec], grams: frozenset[str]) -> tuple[float, RowSpec | None, float]:
+    best, second, spec = 0.0, 0.0, None
+    for s in specs:
+        sc = s.score(grams)
+        if sc > best:
+            best, second, spec = sc, best, s
+        elif sc > second:
+            second = sc
+    return best, spec, second
+
+
+def _attach_context(entries: list[Entry], specs: list[RowSpec]) -> list[Entry]:
+    """Give label-only text between runs to the run above (while it completes it) or below."""
+    runs: list[Entry] = []
+    pending: list[str] = []
+    for e in entries:
+        if e.is_run and not e.has_value:  # a row of blanks counts only when its label is a row's
+            best, _, second = _best(specs, bigrams(norm_key(e.label)))
+            if best < MATCH or best - second < MARGIN:
+                e = Entry(e.block, e.label, [], e.explicit)
+        if e.is_run:
+            e.pre = pending
+            e.post = []
+            pending = []
+            runs.append(e)
+            continue
+        text = norm_key(e.label)
+        if not text or _is_prose(e.label):
+            continue
+        if runs and not pending:
+            last = runs[-1]
+            before = norm_key("".join([*last.pre, last.label, *last.post]))
+            score, _, _ = _best(specs, bigrams(before))
+            after, _, _ = _best(specs, bigrams(before + text))
+            if 0.3 <= score < 0.999 and after > score + 1e-9:
+                last.post.append(text)
+                continue
+        pending.append(text)
+    return runs
+
+
+@dataclass
+class Placement:
+    entry: Entry
+    spec: RowSpec
+    inline: bool  # placed by its own label, not by the text around it
+
+
+def align(entries: list[Entry], specs: list[RowSpec], *, ordered: bool) -> tuple[dict[str, Placement], list[Entry]]:
+    """Place runs on rows. Returns (row key → placement, runs left unplaced)."""
+    runs = _attach_context(entries, specs)
+    candidates: list[Placement] = []
+    for run in runs:
+        own = norm_key(run.label)
+        best, spec, second = _best(specs, bigrams(own))
+        if spec is not None and best >= MATCH and best - second >= MARGIN:
+            candidates.append(Placement(run, spec, True))
+            continue
+        if not run.has_value:
+            continue
+        ctx = norm_key("".join([*run.pre, run.label, *run.post]))
+        best, spec, second = _best(specs, bigrams(ctx))
+        if spec is not None and best >= MATCH and best - second >= MARGIN:
+            candidates.append(Placement(run, spec, False))
+    by_key: dict[str, list[Placement]] = {}
+    for p in candidates:
+        by_key.setdefault(p.spec.key, []).append(p)
+    placed: dict[str, Placement] = {}
+    for key, ps in by_key.items():
+        inline = [p for p in ps if p.inline]
+        if inline:
+            placed[key] = inline[0]
+        elif len(ps) == 1:
+            placed[key] = ps[0]
+    if ordered:
+        _drop_out_of_order(placed, specs, runs)
+    used = {id(p.entry) for p in placed.values()}
+    return placed, [r for r in runs if id(r) not in used and r.has_value]
+
+
+def _drop_out_of_order(placed: dict[str, Placement], specs: list[RowSpec], runs: list[Entry]) -> None:
+    order = {s.key: i for i, s in enumerate(specs)}
+    position = {id(r): i for i, r in enumerate(runs)}
+    anchors = sorted(
+        (position[id(p.entry)], order[k]) for k, p in placed.items() if p.inline
+    )
+    for key, p in list(placed.items()):
+        if p.inline:
+            continue
+        pos, idx = position[id(p.entry)], order[key]
+        for apos, aidx in anchors:
+            if (apos < pos and aidx >= idx) or (apos > pos and aidx <= idx):
+                del placed[key]
+                break
+
+
+def raw_of(entry: Entry) -> str:
+    """The source text of a run, for quoting in messages."""
+    text = clean(entry.block.raw.replace("\t", " "))
+    return text or compact(entry.label)

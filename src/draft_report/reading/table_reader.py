@@ -1,0 +1,221 @@
+"""表二/表三/表四 from the blocks of their region, matched through ``tables.layout``.
+
+Numbers are read positionally: 表二 per item (3 values for 第（一）项, 1 for the others),
+表三 7 values per row in column order, 表四 15 values in the order rv, ld, lr (or three
+labelled rows of 5). A blank cell stays ``None``; a cell that holds something unusable, or a
+row whose values cannot be put in their columns, is recorded as ``unreadable`` with its raw
+text; a cell of a table that is present but whose row was not found is ``missing``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from draft_report.models.document import CellIssue
+from draft_report.models.tables import Tables
+from draft_report.reading.blocks import Block, compact, norm_key, parse_number
+from draft_report.reading.runs import (
+    Entry,
+    Placement,
+    RowSpec,
+    Value,
+    align,
+    entries_of,
+    merge_split_runs,
+    raw_of,
+    value_cells,
+)
+from draft_report.tables import layout as L
+
+# Strings of the 2019 试行 format (spec §6), compared without spaces and after NFKC.
+OLD_FORMAT_MARKERS: tuple[str, ...] = (
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "本年增/减",
+    "其他对外管理服务事项",
+    "政府集中采购",
+    "采购项目数量",
+    "采购总金额",
+    "第二十条第（九）项",
+)
+OLD_SINGLE_OTHER_ROW = "表三“（六）其他处理”只有一行，没有“1.申请人无正当理由逾期不补正…”等三个子项"
+
+_ANCHORS = {
+    "table2": re.compile(r"第二十条|信息内容|本年制发件数"),
+    "table3": re.compile(r"勾稽关系|申请人情况|本年新收政府信息公开申请"),
+    "table4": re.compile(r"结果维持|尚未审结|未经复议直接起诉|复议后起诉"),
+}
+
+
+@dataclass
+class TableRead:
+    tables: Tables = field(default_factory=Tables)
+    found: list[str] = field(default_factory=list)
+    issues: list[CellIssue] = field(default_factory=list)
+    cell_lines: dict[str, int] = field(default_factory=dict)
+    table_lines: dict[str, str] = field(default_factory=dict)
+    markers: list[str] = field(default_factory=list)
+    zone: set[int] = field(default_factory=set)  # id() of the blocks that belong to tables
+
+    def put(self, cid: str, value: Value, entry: Entry, *, decimal: bool = False) -> None:
+        self.cell_lines[cid] = value.line
+        self.table_lines[cid] = raw_of(entry)
+        if value.kind == "blank":
+            self.tables.set(cid, None)
+            return
+        number = parse_number(value.raw, decimal=decimal) if value.kind == "number" else None
+        if number is None:
+            self.issues.append(CellIssue(cell_id=cid, problem="unreadable", raw=value.raw, line=value.line))
+            return
+        self.tables.set(cid, number)
+
+    def unreadable_row(self, cids: list[str], entry: Entry) -> None:
+        raw = raw_of(entry)
+        for cid in cids:
+            self.cell_lines[cid] = entry.block.line
+            self.table_lines[cid] = raw
+            self.issues.append(CellIssue(cell_id=cid, problem="unreadable", raw=raw, line=entry.block.line))
+
+    def missing(self, cids: list[str], raw: str | None = None, line: int | None = None) -> None:
+        for cid in cids:
+            self.issues.append(CellIssue(cell_id=cid, problem="missing", raw=raw, line=line))
+
+
+def _specs_t2() -> list[RowSpec]:
+    return [
+        RowSpec.of(item.id, len(block.measures), (item.label, *item.variants))
+        for block in L.T2_BLOCKS
+        for item in block.items
+    ]
+
+
+def _specs_t3() -> list[RowSpec]:
+    return [RowSpec.of(r.id, len(L.T3_COLUMNS), (r.label, *r.variants)) for r in L.T3_ROWS]
+
+
+def _specs_t4() -> list[RowSpec]:
+    return [RowSpec.of(g.id, len(L.T4_COLUMNS), (g.full_label, g.label)) for g in L.T4_GROUPS]
+
+
+SPECS_T2 = _specs_t2()
+SPECS_T3 = _specs_t3()
+SPECS_T4 = _specs_t4()
+_T2_ITEMS = {item.id: (block, item) for block in L.T2_BLOCKS for item in block.items}
+_T3_CATEGORY_OTHER = norm_key(L.T3_CATEGORIES[-1])  # 六其他处理
+_T3_OTHER_ROWS = [r.id for r in L.T3_ROWS if r.category == L.T3_CATEGORIES[-1]]
+
+
+def _mark_zone(out: TableRead, blocks: list[Block], entries: list[Entry], table: str) -> bool:
+    """Record the blocks from the table's first anchor/row to its last run; True if any."""
+    anchor = _ANCHORS[table]
+    first = last = None
+    for i, (b, e) in enumerate(zip(blocks, entries, strict=True)):
+        is_anchor = b.kind == "row" or bool(anchor.search(compact(b.text)))
+        if first is None and (is_anchor or e.has_value) and "。" not in b.text:
+            first = i
+        if e.has_value or (b.kind == "row" and first is not None):
+            last = i
+    if first is None or last is None:
+        return False
+    out.zone.update(id(b) for b in blocks[first : last + 1])
+    return True
+
+
+def _has_anchor(blocks: list[Block], table: str) -> bool:
+    anchor = _ANCHORS[table]
+    return any("。" not in b.text and anchor.search(compact(b.text)) for b in blocks)
+
+
+def read_table2(blocks: list[Block], out: TableRead) -> None:
+    entries = entries_of(blocks)
+    placed, _ = align(entries, SPECS_T2, ordered=False)
+    if not placed and not _has_anchor(blocks, "table2"):
+        return
+    out.found.append("table2")
+    _mark_zone(out, blocks, entries, "table2")
+    for spec in SPECS_T2:
+        block, item = _T2_ITEMS[spec.key]
+        cids = [L.t2_cell_id(item.id, m.id) for m in block.measures]
+        p = placed.get(spec.key)
+        if p is None:
+            out.missing(cids)
+            continue
+        vals = value_cells(p.entry, spec.width)
+        if vals is None:
+            out.unreadable_row(cids, p.entry)
+            continue
+        for cid, m, v in zip(cids, block.measures, vals, strict=True):
+            out.put(cid, v, p.entry, decimal=m.decimal)
+    for b in blocks:
+        text = compact(b.text).replace("(", "（").replace(")", "）").replace("／", "/")
+        for marker in OLD_FORMAT_MARKERS:
+            if marker in text and marker not in out.markers:
+                out.markers.append(marker)
+
+
+def read_table3(blocks: list[Block], out: TableRead) -> None:
+    entries = merge_split_runs(entries_of(blocks), len(L.T3_COLUMNS))
+    placed, loose = align(entries, SPECS_T3, ordered=True)
+    if not placed and not _has_anchor(blocks, "table3"):
+        return
+    out.found.append("table3")
+    _mark_zone(out, blocks, entries_of(blocks), "table3")
+    single_other: Entry | None = None
+    if not any(k in placed for k in _T3_OTHER_ROWS):
+        for run in loose:
+            if _T3_CATEGORY_OTHER in norm_key(run.label + "".join(run.pre)):
+                single_other = run
+                out.markers.append(OLD_SINGLE_OTHER_ROW)
+                break
+    for spec in SPECS_T3:
+        cids = [L.t3_cell_id(spec.key, c.id) for c in L.T3_COLUMNS]
+        p = placed.get(spec.key)
+        if p is None:
+            if single_other is not None and spec.key in _T3_OTHER_ROWS:
+                out.missing(cids, raw_of(single_other), single_other.block.line)
+            else:
+                out.missing(cids)
+            continue
+        _put_row(out, cids, p)
+
+
+def _put_row(out: TableRead, cids: list[str], p: Placement) -> None:
+    vals = value_cells(p.entry, len(cids))
+    if vals is None:
+        out.unreadable_row(cids, p.entry)
+        return
+    for cid, v in zip(cids, vals, strict=True):
+        out.put(cid, v, p.entry)
+
+
+def read_table4(blocks: list[Block], out: TableRead) -> None:
+    width = len(L.T4_GROUPS) * len(L.T4_COLUMNS)
+    entries = merge_split_runs(entries_of(blocks), width)
+    placed, _ = align(entries, SPECS_T4, ordered=True)
+    cids = [cid for cid, _, _ in L.t4_cells()]
+    horizontal = next((e for e in entries if e.has_value and value_cells(e, width) is not None), None)
+    if horizontal is None and not placed and not _has_anchor(blocks, "table4"):
+        return
+    out.found.append("table4")
+    _mark_zone(out, blocks, entries_of(blocks), "table4")
+    if horizontal is not None:
+        for cid, v in zip(cids, value_cells(horizontal, width) or [], strict=True):
+            out.put(cid, v, horizontal)
+        return
+    if placed:  # the vertical layout: one labelled row of 5 per group
+        for spec in SPECS_T4:
+            group_cids = [L.t4_cell_id(spec.key, c.id) for c in L.T4_COLUMNS]
+            p = placed.get(spec.key)
+            if p is None:
+                out.missing(group_cids)
+            else:
+                _put_row(out, group_cids, p)
+        return
+    candidate = next((e for e in entries if e.has_value and len(e.values) >= len(L.T4_COLUMNS)), None)
+    if candidate is not None:
+        out.unreadable_row(cids, candidate)
+    else:
+        out.missing(cids)

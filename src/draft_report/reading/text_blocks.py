@@ -1,0 +1,124 @@
+"""Plain text (copied from Word, a web page or pdftotext) → blocks.
+
+Three table layouts occur and all become row blocks:
+- TAB-separated rows: one line per row, cells separated by TAB (blank cells kept);
+- one cell per line: each cell on its own TAB-indented line, rows separated by blank lines
+  (text copied out of Word); a short line without the TAB continues the cell above
+  ("商业" / "企业");
+- Markdown pipe rows ("| 规章 | 0 | 0 | 0 |"), as left by PDF→Markdown converters.
+Every other line is a paragraph block. Word export artefacts such as "[bookmark: _GoBack]"
+are dropped from the text (the source line is kept as is in ``lines``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from draft_report.reading.blocks import Block, clean, para, row
+
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_CELL_LINE = re.compile(r"^\t[^\t]*$")
+_TERMINAL = "。！？；;!?：:"
+# A continuation line of a one-cell-per-line table cell is short and is not a heading.
+_MAX_CONTINUATION = 8
+
+
+def _clean_line(line: str) -> str:
+    return clean(_BOOKMARK.sub("", line))
+
+
+def pipe_cells(line: str) -> list[str]:
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|"):
+        body = body[:-1]
+    return [clean(c) for c in body.split("|")]
+
+
+def is_pipe_row(line: str) -> bool:
+    s = line.strip()
+    return s.startswith("|") and s.count("|") >= 2
+
+
+def is_pipe_separator(line: str) -> bool:
+    return bool(_PIPE_SEPARATOR.match(line)) and "-" in line
+
+
+def _uses_cell_lines(lines: list[str]) -> bool:
+    """True when tables are laid out one cell per TAB-indented line."""
+    cell_lines = sum(1 for ln in lines if _CELL_LINE.match(ln))
+    tab_rows = sum(1 for ln in lines if "\t" in ln.strip("\t"))
+    return cell_lines >= 8 and cell_lines > 2 * tab_rows
+
+
+def text_blocks(lines: list[str]) -> list[Block]:
+    """Blocks of a plain-text report; ``lines`` are the source lines (no line ends)."""
+    blocks: list[Block] = []
+    cell_layout = _uses_cell_lines(lines)
+    group: Block | None = None  # the row being collected in the one-cell-per-line layout
+
+    def close_group() -> None:
+        nonlocal group
+        if group is not None:
+            group.raw = "\t".join(group.cells)
+            blocks.append(group)
+            group = None
+
+    for n, line in enumerate(lines, start=1):
+        if not line.strip(" \t\r\u00a0\u3000"):
+            close_group()
+            continue
+        if cell_layout and _CELL_LINE.match(line):
+            cell = _clean_line(line)
+            if group is None:
+                group = row([cell], [n], line)
+            else:
+                group.cells.append(cell)
+                group.cell_lines.append(n)
+            continue
+        if group is not None:
+            text = _clean_line(line)
+            # "商业" TAB-line followed by "企业": the Word cell broke over two lines.
+            if len(text) <= _MAX_CONTINUATION and "\t" not in line and group.cells[-1]:
+                group.cells[-1] += text
+                group.extra_lines.append(n)
+                continue
+            close_group()
+        if is_pipe_row(line):
+            if is_pipe_separator(line):
+                continue
+            cells = pipe_cells(line)
+            blocks.append(row(cells, [n] * len(cells), line))
+        elif "\t" in line.strip("\t \u00a0\u3000"):
+            # leading TABs are indentation, not empty cells
+            cells = [_clean_line(c) for c in line.lstrip("\t").split("\t")]
+            blocks.append(row(cells, [n] * len(cells), line))
+        else:
+            text = _clean_line(line)
+            if not text:
+                continue
+            block = para(n, text, line)
+            block.joinable = True
+            blocks.append(block)
+    close_group()
+    _mark_wraps(blocks)
+    return blocks
+
+
+def _mark_wraps(blocks: list[Block]) -> None:
+    """A paragraph line is 'joinable' when the previous paragraph line was cut by wrapping."""
+    prev: Block | None = None
+    for b in blocks:
+        if b.kind != "para":
+            prev = None
+            continue
+        text = b.cells[0]
+        b.joinable = bool(
+            prev is not None
+            and b.line == prev.line + 1 + len(prev.extra_lines)
+            and len(prev.cells[0]) >= 20
+            and prev.cells[0][-1] not in _TERMINAL
+        )
+        prev = b if text else None
