@@ -103,7 +103,9 @@ def test_init_force_never_overwrites_existing_files(tmp_path: Path) -> None:
     ("args", "expected"),
     [(["--kind", "局"], "--kind"), (["--year", "1999"], "--year")],
 )
-def test_init_bad_options(tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], expected: str) -> None:
+def test_init_bad_options(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], expected: str
+) -> None:
     code, _, err = run_main(["init", str(tmp_path / "d"), *args], capsys)
     assert code == 2 and expected in err and "Traceback" not in err
 

@@ -115,7 +115,9 @@ def test_folder_or_file_yaml_or_json(tmp_path: Path) -> None:
 
 def test_typed_events_give_aggregates(tmp_path: Path) -> None:
     raw = base()
-    raw["activity"] = {"events": [{"kind": "培训", "count": 2, "participants": 60}, {"kind": "检查", "count": 1}]}
+    raw["activity"] = {
+        "events": [{"kind": "培训", "count": 2, "participants": 60}, {"kind": "检查", "count": 1}]
+    }
     ds = load_dataset(save(tmp_path, raw))
     assert ds.aggregates.get("events.kind:培训") == 2
     assert ds.aggregates.get("events.total") == 3
@@ -146,7 +148,9 @@ def with_register(tmp_path: Path, keep_table3: bool) -> dict[str, Any]:
     raw["logs"] = {"requests": "requests.csv"}
     if not keep_table3:
         del raw["table3"]
-    csv_file(tmp_path, "requests.csv", REQ_HEADER, "2023-12-30,自然人,,", "2024-02-01,商业企业,重复申请,2024-02-10")
+    csv_file(
+        tmp_path, "requests.csv", REQ_HEADER, "2023-12-30,自然人,,", "2024-02-01,商业企业,重复申请,2024-02-10"
+    )
     return raw
 
 
@@ -181,7 +185,12 @@ def test_typed_table3_that_disagrees_names_both(tmp_path: Path) -> None:
 def test_typed_table4_that_disagrees_with_the_case_list(tmp_path: Path) -> None:
     raw = base()
     raw["logs"] = {"cases": "cases.csv"}
-    csv_file(tmp_path, "cases.csv", "类型,是否经复议,结果,立案日期,审结日期", "行政复议,,纠正,2024-03-01,2024-05-01")
+    csv_file(
+        tmp_path,
+        "cases.csv",
+        "类型,是否经复议,结果,立案日期,审结日期",
+        "行政复议,,纠正,2024-03-01,2024-05-01",
+    )
     with pytest.raises(InputError, match=r"表四“行政复议”行“结果纠正”列填写为 0.*cases.csv 推算为 1"):
         load_dataset(save(tmp_path, raw))
     del raw["table4"]
@@ -195,11 +204,17 @@ def test_typed_publications_must_agree_with_the_log(tmp_path: Path) -> None:
     raw = base()
     raw["logs"] = {"publications": "pubs.csv"}
     raw["activity"] = {"publications": [{"channel": "政务网站", "column": "工作动态", "count": 3}]}
-    csv_file(tmp_path, "pubs.csv", PUB_HEADER, "2024-01-02,政务网站,工作动态,a", "2024-01-03,政务网站,工作动态,b")
+    csv_file(
+        tmp_path, "pubs.csv", PUB_HEADER, "2024-01-02,政务网站,工作动态,a", "2024-01-03,政务网站,工作动态,b"
+    )
     with pytest.raises(InputError) as err:
         load_dataset(save(tmp_path, raw))
     msg = str(err.value)
-    assert "activity.publications 第1项（政务网站/工作动态）填写为 3 条" in msg and "pubs.csv" in msg and "2 条" in msg
+    assert (
+        "activity.publications 第1项（政务网站/工作动态）填写为 3 条" in msg
+        and "pubs.csv" in msg
+        and "2 条" in msg
+    )
     raw["activity"]["publications"][0]["count"] = 2
     ds = load_dataset(save(tmp_path, raw))
     assert ds.aggregates.get("publications.total") == 2
@@ -209,15 +224,26 @@ def test_typed_events_must_agree_with_the_log(tmp_path: Path) -> None:
     raw = base()
     raw["logs"] = {"events": "events.csv"}
     raw["activity"] = {"events": [{"kind": "培训", "count": 1}]}
-    csv_file(tmp_path, "events.csv", "日期,类型,标题,参加人数", "2024-03-01,培训,a,10", "2024-05-01,培训,b,20")
-    with pytest.raises(InputError, match=r"activity.events 第1项（培训）填写为 1 次.*events.csv 统计 2024 年度为 2 次"):
+    csv_file(
+        tmp_path, "events.csv", "日期,类型,标题,参加人数", "2024-03-01,培训,a,10", "2024-05-01,培训,b,20"
+    )
+    with pytest.raises(
+        InputError, match=r"activity.events 第1项（培训）填写为 1 次.*events.csv 统计 2024 年度为 2 次"
+    ):
         load_dataset(save(tmp_path, raw))
 
 
 def test_log_rows_outside_the_year_are_left_out_with_a_notice(tmp_path: Path) -> None:
     raw = base()
     raw["logs"] = {"publications": "pubs.csv"}
-    csv_file(tmp_path, "pubs.csv", PUB_HEADER, "2023-12-31,网站,动态,a", "2024-01-01,网站,动态,b", "2025-01-01,网站,动态,c")
+    csv_file(
+        tmp_path,
+        "pubs.csv",
+        PUB_HEADER,
+        "2023-12-31,网站,动态,a",
+        "2024-01-01,网站,动态,b",
+        "2025-01-01,网站,动态,c",
+    )
     ds = load_dataset(save(tmp_path, raw))
     assert ds.aggregates.get("publications.total") == 1
     assert ds.notices == ["信息发布记录 pubs.csv：2 条记录的日期不在 2024 年度内，已略去"]

@@ -99,7 +99,9 @@ def test_table3_identity_violation(tmp_path: Path) -> None:
         ("  kind: 部门", "  kind: 部门\n - x", "YAML 语法错误", "- x"),
     ],
 )
-def test_yaml_syntax_errors_name_the_line(tmp_path: Path, old: str, new: str, expected: str, line_needle: str | None) -> None:
+def test_yaml_syntax_errors_name_the_line(
+    tmp_path: Path, old: str, new: str, expected: str, line_needle: str | None
+) -> None:
     text = edit(old, new)
     msg = load_text(tmp_path, text)
     assert expected in msg and "行第" in msg
@@ -199,23 +201,32 @@ def test_mis_headed_register(tmp_path: Path) -> None:
 
 
 def test_outcome_that_is_not_a_table3_row(tmp_path: Path) -> None:
-    msg = with_logs(tmp_path, "收到日期,申请人类型,办理结果,办结日期\n2024-01-02,自然人,予以公开,2024-01-05\n2024-02-02,自然人,已答复,2024-02-05\n")
+    msg = with_logs(
+        tmp_path,
+        "收到日期,申请人类型,办理结果,办结日期\n2024-01-02,自然人,予以公开,2024-01-05\n2024-02-02,自然人,已答复,2024-02-05\n",
+    )
     assert "requests.csv" in msg and "第3行“办理结果”列" in msg and "“已答复”不是可用的取值" in msg
     assert "予以公开" in msg and "不予处理·重复申请" in msg
 
 
 def test_register_date_that_is_not_a_date(tmp_path: Path) -> None:
-    msg = with_logs(tmp_path, "收到日期,申请人类型,办理结果,办结日期\n2024-02-30,自然人,予以公开,2024-03-05\n")
+    msg = with_logs(
+        tmp_path, "收到日期,申请人类型,办理结果,办结日期\n2024-02-30,自然人,予以公开,2024-03-05\n"
+    )
     assert "第2行“收到日期”列" in msg and "“2024-02-30”不是有效日期" in msg
 
 
 def test_mis_headed_publications(tmp_path: Path) -> None:
-    msg = with_logs(tmp_path, "收到日期,申请人类型,办理结果,办结日期\n", "日期,渠道,标题\n2024-01-01,网站,x\n")
+    msg = with_logs(
+        tmp_path, "收到日期,申请人类型,办理结果,办结日期\n", "日期,渠道,标题\n2024-01-01,网站,x\n"
+    )
     assert "publications.csv" in msg and "缺少列“栏目”" in msg
 
 
 def test_only_one_error_message_even_with_several_problems(tmp_path: Path) -> None:
-    text = edit("  r1_new: {np: 0,", "  r1_new: {np: -1,").replace("  r2_carry_in: {np: 0,", "  r2_carry_in: {np: -1,")
+    text = edit("  r1_new: {np: 0,", "  r1_new: {np: -1,").replace(
+        "  r2_carry_in: {np: 0,", "  r2_carry_in: {np: -1,"
+    )
     msg = load_text(tmp_path, text)
     assert msg.count("不能为负数") == 2  # the first error, then a short list of the others
     assert msg.index("r1_new") < msg.index("r2_carry_in")

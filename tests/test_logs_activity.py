@@ -47,7 +47,8 @@ def test_publications_per_channel_and_column(tmp_path: Path) -> None:
 def test_events_per_kind_with_participants(tmp_path: Path) -> None:
     p = tmp_path / "e.csv"
     p.write_text(
-        "日期,类型,标题,参加人数\n2024-03-12,培训,a,45\n2024-06-20,培训,b,18人\n2024-07-01,检查,c,\n", encoding="utf-8"
+        "日期,类型,标题,参加人数\n2024-03-12,培训,a,45\n2024-06-20,培训,b,18人\n2024-07-01,检查,c,\n",
+        encoding="utf-8",
     )
     records = parse_events(read_log(p, EVENTS_SPEC), p)
     assert records[0].date == dt.date(2024, 3, 12)
@@ -65,7 +66,11 @@ def test_empty_logs_give_zero_totals() -> None:
 
 @pytest.mark.parametrize(
     ("line", "expected"),
-    [("2024-03-12,培训,a,很多", "不是不小于 0 的整数"), ("2024-03-12,,a,4", "“类型”不能为空"), ("3月12日,培训,a,4", "不是有效日期")],
+    [
+        ("2024-03-12,培训,a,很多", "不是不小于 0 的整数"),
+        ("2024-03-12,,a,4", "“类型”不能为空"),
+        ("3月12日,培训,a,4", "不是有效日期"),
+    ],
 )
 def test_bad_event_rows(tmp_path: Path, line: str, expected: str) -> None:
     p = tmp_path / "e.csv"

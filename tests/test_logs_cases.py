@@ -33,7 +33,12 @@ def test_cases_to_table4(tmp_path: Path) -> None:
     s = derive_table4(cases, 2024)
     t = s.table
     complete_table(t, "table4")
-    assert (t.get("t4.rv.keep"), t.get("t4.rv.fix"), t.get("t4.rv.pending"), t.get("t4.rv.total")) == (1, 1, 1, 3)
+    assert (t.get("t4.rv.keep"), t.get("t4.rv.fix"), t.get("t4.rv.pending"), t.get("t4.rv.total")) == (
+        1,
+        1,
+        1,
+        3,
+    )
     assert (t.get("t4.ld.pending"), t.get("t4.ld.total")) == (1, 1)
     assert (t.get("t4.lr.other"), t.get("t4.lr.keep"), t.get("t4.lr.total")) == (1, 0, 1)
     assert (s.counted, s.filed_before, s.filed_after) == (5, 1, 0)

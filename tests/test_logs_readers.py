@@ -24,7 +24,12 @@ def test_csv_in_common_encodings(tmp_path: Path, encoding: str) -> None:
     p = write(tmp_path / "p.csv", "日期,渠道,栏目,标题\n2024-01-02,政府网站,工作动态,开展培训\n", encoding)
     rows = read_log(p, PUBLICATIONS_SPEC)
     assert len(rows) == 1
-    assert rows[0].values == {"日期": "2024-01-02", "渠道": "政府网站", "栏目": "工作动态", "标题": "开展培训"}
+    assert rows[0].values == {
+        "日期": "2024-01-02",
+        "渠道": "政府网站",
+        "栏目": "工作动态",
+        "标题": "开展培训",
+    }
     assert rows[0].line == 2
 
 
@@ -36,7 +41,10 @@ def test_tab_separated_and_blank_lines_keep_line_numbers(tmp_path: Path) -> None
 
 
 def test_header_aliases_and_hints_in_parentheses(tmp_path: Path) -> None:
-    p = write(tmp_path / "r.csv", "申请日期,申请人类型,办理结果,办结日期（未办结留空）,备注\n2024-01-02,自然人,予以公开,2024-01-10,x\n")
+    p = write(
+        tmp_path / "r.csv",
+        "申请日期,申请人类型,办理结果,办结日期（未办结留空）,备注\n2024-01-02,自然人,予以公开,2024-01-10,x\n",
+    )
     rows = read_log(p, REQUESTS_SPEC)
     assert rows[0].get("收到日期") == "2024-01-02"
     assert rows[0].get("办结日期") == "2024-01-10"

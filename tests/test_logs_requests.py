@@ -31,7 +31,9 @@ def parse(tmp_path: Path, *lines: str) -> list[Request]:
     return parse_requests(read_log(p, REQUESTS_SPEC), p)
 
 
-def req(received: dt.date, closed: dt.date | None, outcome: str | None = "r3_1_open", who: str = "np") -> Request:
+def req(
+    received: dt.date, closed: dt.date | None, outcome: str | None = "r3_1_open", who: str = "np"
+) -> Request:
     return Request(1, received, who, outcome if closed else None, closed)
 
 
@@ -56,8 +58,15 @@ def test_year_boundary_rules() -> None:
 
 
 def test_identities_hold_by_construction() -> None:
-    register = [req(D(2023, 11, 1) + dt.timedelta(days=i * 9), None if i % 5 == 0 else D(2024, 1, 1) + dt.timedelta(days=i * 11),
-                    L.T3_RESULT_ROWS[i % 21].id, L.T3_PART_COLUMNS[i % 6].id) for i in range(60)]
+    register = [
+        req(
+            D(2023, 11, 1) + dt.timedelta(days=i * 9),
+            None if i % 5 == 0 else D(2024, 1, 1) + dt.timedelta(days=i * 11),
+            L.T3_RESULT_ROWS[i % 21].id,
+            L.T3_PART_COLUMNS[i % 6].id,
+        )
+        for i in range(60)
+    ]
     t = derive_table3(register, 2024).table
     complete_table(t, "table3")  # raises on any violated identity
     for ident in I.IDENTITIES:
@@ -81,7 +90,9 @@ def test_carry_out_of_one_year_is_carry_in_of_the_next() -> None:
 
 
 def test_notices_say_how_many_were_left_out_and_carried_in() -> None:
-    s = derive_table3([req(D(2022, 5, 1), D(2022, 5, 9)), req(D(2023, 12, 30), None), req(D(2025, 2, 1), None)], 2024)
+    s = derive_table3(
+        [req(D(2022, 5, 1), D(2022, 5, 9)), req(D(2023, 12, 30), None), req(D(2025, 2, 1), None)], 2024
+    )
     text = "\n".join(register_notices(s, 2024, "台账 r.csv"))
     assert "2 条记录不属于 2024 年度" in text
     assert "1 件在 2024 年以前已办结" in text and "1 件在 2024 年以后收到" in text
@@ -117,7 +128,12 @@ def test_every_result_row_can_be_named_by_its_label_and_short_name() -> None:
 
 
 def test_parse_register_with_aliases(tmp_path: Path) -> None:
-    rs = parse(tmp_path, "2024/1/5,公民,予以公开,2024年1月20日", "20240301,企业,,", "2024.3.2,律师事务所,重复申请,2024-03-09")
+    rs = parse(
+        tmp_path,
+        "2024/1/5,公民,予以公开,2024年1月20日",
+        "20240301,企业,,",
+        "2024.3.2,律师事务所,重复申请,2024-03-09",
+    )
     assert [(r.applicant, r.outcome, r.closed) for r in rs] == [
         ("np", "r3_1_open", D(2024, 1, 20)),
         ("biz", None, None),

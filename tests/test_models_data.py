@@ -37,7 +37,11 @@ def test_template_data_is_valid_and_all_totals_are_derived() -> None:
 
 def test_table3_totals_are_derived_from_parts() -> None:
     raw = with_cells(
-        table3__r1_new__np=3, table3__r1_new__biz=2, table3__r3_1_open__np=2, table3__r3_4_1__biz=2, table3__r4_carry_out__np=1
+        table3__r1_new__np=3,
+        table3__r1_new__biz=2,
+        table3__r3_1_open__np=2,
+        table3__r3_4_1__biz=2,
+        table3__r4_carry_out__np=1,
     )
     t3 = ReportData.model_validate(raw).table3
     assert t3.get("t3.r1_new.total") == 5
@@ -54,7 +58,13 @@ def test_table4_totals_are_derived() -> None:
 
 
 def test_given_totals_that_match_are_accepted() -> None:
-    raw = with_cells(table3__r1_new__np=1, table3__r1_new__total=1, table3__r3_1_open__np=1, table4__rv__fix=1, table4__rv__total=1)
+    raw = with_cells(
+        table3__r1_new__np=1,
+        table3__r1_new__total=1,
+        table3__r3_1_open__np=1,
+        table4__rv__fix=1,
+        table4__rv__total=1,
+    )
     data = ReportData.model_validate(raw)
     assert data.table3.get("t3.r3_7_total.total") == 1
 
@@ -62,8 +72,14 @@ def test_given_totals_that_match_are_accepted() -> None:
 @pytest.mark.parametrize(
     ("cells", "named"),
     [
-        ({"table3__r1_new__np": 1, "table3__r3_1_open__np": 1, "table3__r1_new__total": 2}, "表三“一、本年新收政府信息公开申请数量”行“总计”列"),
-        ({"table3__r1_new__np": 1, "table3__r3_1_open__np": 1, "table3__r3_7_total__np": 2}, "表三“（七）总计”行“自然人”列"),
+        (
+            {"table3__r1_new__np": 1, "table3__r3_1_open__np": 1, "table3__r1_new__total": 2},
+            "表三“一、本年新收政府信息公开申请数量”行“总计”列",
+        ),
+        (
+            {"table3__r1_new__np": 1, "table3__r3_1_open__np": 1, "table3__r3_7_total__np": 2},
+            "表三“（七）总计”行“自然人”列",
+        ),
         ({"table4__rv__keep": 1, "table4__rv__total": 3}, "表四“行政复议”行“总计”列"),
     ],
 )
@@ -155,7 +171,13 @@ def test_fee_rules(fees: dict[str, Any], field: str | None) -> None:
 
 def test_fees_consistent() -> None:
     raw = base()
-    raw["fees"] = {"standard": "按件", "notices_issued": 2, "notices_amount_yuan": 500, "collected_yuan": 120, "notices_paid": 1}
+    raw["fees"] = {
+        "standard": "按件",
+        "notices_issued": 2,
+        "notices_amount_yuan": 500,
+        "collected_yuan": 120,
+        "notices_paid": 1,
+    }
     assert ReportData.model_validate(raw).fees.collected_yuan == 120
 
 

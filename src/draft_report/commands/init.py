@@ -22,7 +22,10 @@ def write_folder(
     if folder.exists() and not folder.is_dir():
         raise InputError("已存在同名文件，不是文件夹", path=str(folder))
     if folder.is_dir() and any(folder.iterdir()) and not force:
-        raise InputError("文件夹不是空的；为避免覆盖已有文件，请换一个新文件夹，或加 --force（已有文件仍保留不动）", path=str(folder))
+        raise InputError(
+            "文件夹不是空的；为避免覆盖已有文件，请换一个新文件夹，或加 --force（已有文件仍保留不动）",
+            path=str(folder),
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -51,10 +54,14 @@ def write_folder(
 @app.command("init", help="新建一个待填写的数据文件夹：带中文注释的 data.yaml 和各类台账的 CSV 模板。")
 def init_command(
     folder: Annotated[Path, typer.Argument(help="要创建的文件夹（应为空文件夹或不存在）")],
-    agency: Annotated[str, typer.Option("--agency", "-a", help="机关全称，例如“夏县乡村振兴局”")] = "（请填写机关全称）",
+    agency: Annotated[
+        str, typer.Option("--agency", "-a", help="机关全称，例如“夏县乡村振兴局”")
+    ] = "（请填写机关全称）",
     year: Annotated[int | None, typer.Option("--year", "-y", help="报告年度，默认为上一年")] = None,
     kind: Annotated[str, typer.Option("--kind", help="机关类型：部门 或 人民政府")] = "部门",
-    force: Annotated[bool, typer.Option("--force", help="允许写入非空文件夹；同名的已有文件仍保留，不会被覆盖")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="允许写入非空文件夹；同名的已有文件仍保留，不会被覆盖")
+    ] = False,
 ) -> None:
     year = year if year is not None else dt.date.today().year - 1
     if kind not in ("部门", "人民政府"):

@@ -82,15 +82,23 @@ def fee_notices(data: ReportData) -> list[str]:
     for name, label in (("notices_amount_yuan", "收费通知金额合计"), ("collected_yuan", "实际收取金额")):
         value = getattr(data.fees, name)
         if value and value % 10:
-            out.append(f"fees.{name}（{label}）为 {value:g} 元，不是 10 元的整数倍；按件、按量收费标准下应为 10 元的整数倍，请核对")
+            out.append(
+                f"fees.{name}（{label}）为 {value:g} 元，不是 10 元的整数倍；按件、按量收费标准下应为 10 元的整数倍，请核对"
+            )
     return out
 
 
 def _require_tables(dataset: Dataset) -> None:
     data = dataset.data
     names = {"table2": "表二（table2）", "table3": "表三（table3）", "table4": "表四（table4）"}
-    hints = {"table3": "，或在 logs.requests 中给出依申请公开登记台账", "table4": "，或在 logs.cases 中给出复议诉讼案件清单"}
+    hints = {
+        "table3": "，或在 logs.requests 中给出依申请公开登记台账",
+        "table4": "，或在 logs.cases 中给出复议诉讼案件清单",
+    }
     for key, label in names.items():
         if getattr(data, key) is None:
-            raise InputError(f"缺少{label}：请在数据文件中填写{hints.get(key, '')}（没有发生的填 0）", path=str(dataset.path))
+            raise InputError(
+                f"缺少{label}：请在数据文件中填写{hints.get(key, '')}（没有发生的填 0）",
+                path=str(dataset.path),
+            )
         dataset.sources.setdefault(key, "数据文件")

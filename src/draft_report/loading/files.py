@@ -35,7 +35,9 @@ def resolve_data_path(path: Path) -> Path:
     if not path.exists():
         raise InputError("数据文件不存在", path=str(path))
     if path.suffix.lower() not in DATA_SUFFIXES:
-        raise InputError(f"数据文件应为 YAML（.yaml/.yml）或 JSON（.json），实际扩展名为“{path.suffix}”", path=str(path))
+        raise InputError(
+            f"数据文件应为 YAML（.yaml/.yml）或 JSON（.json），实际扩展名为“{path.suffix}”", path=str(path)
+        )
     return path
 
 
@@ -72,7 +74,9 @@ def parse_data_text(text: str, path: Path) -> tuple[Any, yaml.Node | None]:
         try:
             return json.loads(text), None
         except json.JSONDecodeError as exc:
-            raise InputError(f"JSON 语法错误（{exc.msg}）", path=str(path), where=f"第{exc.lineno}行第{exc.colno}列") from None
+            raise InputError(
+                f"JSON 语法错误（{exc.msg}）", path=str(path), where=f"第{exc.lineno}行第{exc.colno}列"
+            ) from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         value = yaml.safe_load(text)
@@ -83,7 +87,9 @@ def parse_data_text(text: str, path: Path) -> tuple[Any, yaml.Node | None]:
         bad = _bad_scalar(node)
         where = f"第{bad.start_mark.line + 1}行" if bad is not None else None
         shown = f"“{bad.value}”" if bad is not None else ""
-        raise InputError(f"{shown}不是有效的日期或数值（{exc}），日期应写成 2024-01-31 的形式", path=str(path), where=where) from None
+        raise InputError(
+            f"{shown}不是有效的日期或数值（{exc}），日期应写成 2024-01-31 的形式", path=str(path), where=where
+        ) from None
     return value, node
 
 
@@ -132,7 +138,9 @@ def line_finder(node: yaml.Node | None) -> Any:
                         nxt = value
                         line = key.start_mark.line + 1
                         break
-            elif isinstance(current, yaml.SequenceNode) and isinstance(part, int) and part < len(current.value):
+            elif (
+                isinstance(current, yaml.SequenceNode) and isinstance(part, int) and part < len(current.value)
+            ):
                 nxt = current.value[part]
                 line = nxt.start_mark.line + 1
             if nxt is None:

@@ -6,13 +6,14 @@ A log and numbers typed into the data file may both be given; they must agree, o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from draft_report.errors import InputError
 from draft_report.logs import activity, cases, requests
 from draft_report.logs.aggregates import Aggregates, event_keys, publication_keys
-from draft_report.logs.readers import LogSpec, read_log
+from draft_report.logs.readers import LogRow, LogSpec, read_log
 from draft_report.models.data import complete_table
 from draft_report.tables import layout as L
 
@@ -40,25 +41,50 @@ def _display(dataset: Dataset, path: Path) -> str:
         return str(path)
 
 
+def _read(
+    dataset: Dataset, key: str, spec: LogSpec, parse: Callable[[list[LogRow], Path], list[Any]]
+) -> tuple[list[Any], str] | None:
+    """Parsed records of the log named under ``logs.<key>`` and its display name; None if not named."""
+    path = _log_path(dataset, key, spec)
+    if path is None:
+        return None
+    return parse(read_log(path, spec), path), _display(dataset, path)
+
+
 def apply_logs(dataset: Dataset) -> None:
     """Read each log file listed under ``logs`` and merge what it yields into the dataset."""
     counts: dict[str, int] = dict(dataset.aggregates.items())
-    _apply_publications(dataset, counts)
-    _apply_events(dataset, counts)
+    _apply_count_log(
+        dataset,
+        counts,
+        "publications",
+        activity.PUBLICATIONS_SPEC,
+        activity.parse_publications,
+        activity.publication_counts,
+        _typed_publications(dataset),
+    )
+    _apply_count_log(
+        dataset,
+        counts,
+        "events",
+        activity.EVENTS_SPEC,
+        activity.parse_events,
+        activity.event_counts,
+        _typed_events(dataset),
+    )
     _apply_requests(dataset)
     _apply_cases(dataset)
     dataset.aggregates = Aggregates(counts)
 
 
-def _left_out(dataset: Dataset, title: str, shown: str, left: int) -> None:
-    if left:
-        dataset.notices.append(f"{title} {shown}：{left} 条记录的日期不在 {dataset.data.year} 年度内，已略去")
+# A typed count to compare with a log: (aggregate key, value, where it was typed, unit)
+Typed = tuple[str, int, str, str]
 
 
 def _compare_counts(
-    dataset: Dataset, log_counts: dict[str, int], typed: list[tuple[str, int, str]], shown: str, title: str, unit: str
+    dataset: Dataset, log_counts: dict[str, int], typed: list[Typed], shown: str, title: str
 ) -> None:
-    for key, value, label in typed:
+    for key, value, label, unit in typed:
         got = log_counts.get(key, 0)
         if got != value:
             raise InputError(
@@ -68,63 +94,68 @@ def _compare_counts(
             )
 
 
-def _replace_category(counts: dict[str, int], prefix: str, new: dict[str, int]) -> None:
-    for key in [k for k in counts if k.startswith(prefix)]:
-        del counts[key]
-    counts.update(new)
-
-
-def _apply_publications(dataset: Dataset, counts: dict[str, int]) -> None:
-    spec = activity.PUBLICATIONS_SPEC
-    path = _log_path(dataset, "publications", spec)
-    if path is None:
-        return
-    shown = _display(dataset, path)
-    records = activity.parse_publications(read_log(path, spec), path)
-    kept, left = activity.in_year(records, dataset.data.year)
-    _left_out(dataset, spec.title, shown, left)
-    log_counts = activity.publication_counts(kept)
-    typed = []
-    for i, p in enumerate(dataset.data.activity.publications):
-        key = publication_keys(p.channel, p.column)[-1]
-        where = f"{p.channel}/{p.column}" if p.column else p.channel
-        typed.append((key, p.count, f"activity.publications 第{i + 1}项（{where}）"))
-    _compare_counts(dataset, log_counts, _merge_typed(typed), shown, spec.title, "条")
-    _replace_category(counts, "publications.", log_counts)
-    dataset.records["publications"] = kept
-
-
-def _merge_typed(typed: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+def _merge_typed(typed: list[Typed]) -> list[Typed]:
     """Typed rows naming the same key are summed before comparison."""
-    merged: dict[str, tuple[int, str]] = {}
-    for key, value, label in typed:
+    merged: dict[str, Typed] = {}
+    for key, value, label, unit in typed:
         if key in merged:
-            old, old_label = merged[key]
-            merged[key] = (old + value, f"{old_label}与{label}")
+            _, old, old_label, _ = merged[key]
+            merged[key] = (key, old + value, f"{old_label}与{label}", unit)
         else:
-            merged[key] = (value, label)
-    return [(k, v, lbl) for k, (v, lbl) in merged.items()]
+            merged[key] = (key, value, label, unit)
+    return list(merged.values())
 
 
-def _apply_events(dataset: Dataset, counts: dict[str, int]) -> None:
-    spec = activity.EVENTS_SPEC
-    path = _log_path(dataset, "events", spec)
-    if path is None:
-        return
-    shown = _display(dataset, path)
-    records = activity.parse_events(read_log(path, spec), path)
-    kept, left = activity.in_year(records, dataset.data.year)
-    _left_out(dataset, spec.title, shown, left)
-    log_counts = activity.event_counts(kept)
-    typed = []
+def _typed_publications(dataset: Dataset) -> list[Typed]:
+    out = []
+    for i, p in enumerate(dataset.data.activity.publications):
+        where = f"{p.channel}/{p.column}" if p.column else p.channel
+        out.append(
+            (
+                publication_keys(p.channel, p.column)[-1],
+                p.count,
+                f"activity.publications 第{i + 1}项（{where}）",
+                "条",
+            )
+        )
+    return out
+
+
+def _typed_events(dataset: Dataset) -> list[Typed]:
+    out = []
     for i, e in enumerate(dataset.data.activity.events):
-        typed.append((event_keys(e.kind)[-1], e.count, f"activity.events 第{i + 1}项（{e.kind}）"))
+        key, label = event_keys(e.kind)[-1], f"activity.events 第{i + 1}项（{e.kind}）"
+        out.append((key, e.count, label, "次"))
         if e.participants is not None:
-            typed_p = (f"{event_keys(e.kind)[-1]}.participants", e.participants, f"activity.events 第{i + 1}项（{e.kind}）参加人次")
-            _compare_counts(dataset, log_counts, [typed_p], shown, spec.title, "人次")
-    _compare_counts(dataset, log_counts, _merge_typed(typed), shown, spec.title, "次")
-    _replace_category(counts, "events.", log_counts)
-    dataset.records["events"] = kept
+            out.append((f"{key}.participants", e.participants, f"{label}参加人次", "人次"))
+    return out
+
+
+def _apply_count_log(
+    dataset: Dataset,
+    counts: dict[str, int],
+    key: str,
+    spec: LogSpec,
+    parse: Callable[[list[LogRow], Path], list[Any]],
+    count: Callable[[list[Any]], dict[str, int]],
+    typed: list[Typed],
+) -> None:
+    """A log that yields counts (publications, events); it replaces the typed counts it agrees with."""
+    found = _read(dataset, key, spec, parse)
+    if found is None:
+        return
+    records, shown = found
+    kept, left = activity.in_year(records, dataset.data.year)
+    if left:
+        dataset.notices.append(
+            f"{spec.title} {shown}：{left} 条记录的日期不在 {dataset.data.year} 年度内，已略去"
+        )
+    log_counts = count(kept)
+    _compare_counts(dataset, log_counts, _merge_typed(typed), shown, spec.title)
+    for k in [k for k in counts if k.startswith(f"{key}.")]:
+        del counts[k]
+    counts.update(log_counts)
+    dataset.records[key] = kept
 
 
 def _compare_table(dataset: Dataset, key: str, derived: Any, shown: str, title: str) -> None:
@@ -140,35 +171,49 @@ def _compare_table(dataset: Dataset, key: str, derived: Any, shown: str, title: 
         )
 
 
-def _apply_requests(dataset: Dataset) -> None:
-    spec = requests.REQUESTS_SPEC
-    path = _log_path(dataset, "requests", spec)
-    if path is None:
+def _apply_table_log(
+    dataset: Dataset,
+    key: str,
+    table_key: str,
+    spec: LogSpec,
+    parse: Callable[[list[LogRow], Path], list[Any]],
+    derive: Callable[[list[Any], int], Any],
+    notices: Callable[[Any, int, str], list[str]],
+) -> None:
+    """A log that yields a whole table (register → 表三, case list → 表四)."""
+    found = _read(dataset, key, spec, parse)
+    if found is None:
         return
-    shown = _display(dataset, path)
-    records = requests.parse_requests(read_log(path, spec), path)
-    summary = requests.derive_table3(records, dataset.data.year)
-    complete_table(summary.table, "table3")
-    dataset.notices.extend(requests.register_notices(summary, dataset.data.year, f"{spec.title} {shown}"))
-    if dataset.data.table3 is not None:
-        _compare_table(dataset, "table3", summary.table, shown, spec.title)
-    dataset.data.table3 = summary.table
-    dataset.sources["table3"] = shown
-    dataset.records["requests"] = records
+    records, shown = found
+    summary = derive(records, dataset.data.year)
+    complete_table(summary.table, table_key)
+    dataset.notices.extend(notices(summary, dataset.data.year, f"{spec.title} {shown}"))
+    if getattr(dataset.data, table_key) is not None:
+        _compare_table(dataset, table_key, summary.table, shown, spec.title)
+    setattr(dataset.data, table_key, summary.table)
+    dataset.sources[table_key] = shown
+    dataset.records[key] = records
+
+
+def _apply_requests(dataset: Dataset) -> None:
+    _apply_table_log(
+        dataset,
+        "requests",
+        "table3",
+        requests.REQUESTS_SPEC,
+        requests.parse_requests,
+        requests.derive_table3,
+        requests.register_notices,
+    )
 
 
 def _apply_cases(dataset: Dataset) -> None:
-    spec = cases.CASES_SPEC
-    path = _log_path(dataset, "cases", spec)
-    if path is None:
-        return
-    shown = _display(dataset, path)
-    records = cases.parse_cases(read_log(path, spec), path)
-    summary = cases.derive_table4(records, dataset.data.year)
-    complete_table(summary.table, "table4")
-    dataset.notices.extend(cases.case_notices(summary, dataset.data.year, f"{spec.title} {shown}"))
-    if dataset.data.table4 is not None:
-        _compare_table(dataset, "table4", summary.table, shown, spec.title)
-    dataset.data.table4 = summary.table
-    dataset.sources["table4"] = shown
-    dataset.records["cases"] = records
+    _apply_table_log(
+        dataset,
+        "cases",
+        "table4",
+        cases.CASES_SPEC,
+        cases.parse_cases,
+        cases.derive_table4,
+        cases.case_notices,
+    )

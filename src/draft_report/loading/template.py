@@ -127,7 +127,12 @@ def _table3() -> list[str]:
 
 def _table4() -> list[str]:
     cols = "、".join(f"{c.id}={c.label}" for c in L.T4_PART_COLUMNS)
-    out = ["", "# 表四 政府信息公开行政复议、行政诉讼情况（件数）", f"# 列：{cols}；total=总计（可省略）", "table4:"]
+    out = [
+        "",
+        "# 表四 政府信息公开行政复议、行政诉讼情况（件数）",
+        f"# 列：{cols}；total=总计（可省略）",
+        "table4:",
+    ]
     zeros = ", ".join(f"{c.id}: 0" for c in L.T4_PART_COLUMNS)
     for group in L.T4_GROUPS:
         out.append(f"  {group.id}: {{{zeros}}}".ljust(60) + f"# {group.full_label}")

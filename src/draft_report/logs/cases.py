@@ -29,8 +29,14 @@ CASES_SPEC = LogSpec(
     ),
 )
 
-KIND_CHOICES = {normalize_choice(k): v for k, v in {"行政复议": "rv", "复议": "rv", "行政诉讼": "lit", "诉讼": "lit"}.items()}
-YES_NO = {normalize_choice(k): v for k, v in {"是": True, "否": False, "经复议": True, "未经复议": False, "Y": True, "N": False}.items()}
+KIND_CHOICES = {
+    normalize_choice(k): v
+    for k, v in {"行政复议": "rv", "复议": "rv", "行政诉讼": "lit", "诉讼": "lit"}.items()
+}
+YES_NO = {
+    normalize_choice(k): v
+    for k, v in {"是": True, "否": False, "经复议": True, "未经复议": False, "Y": True, "N": False}.items()
+}
 RESULT_CHOICES: dict[str, str] = {}
 for _col in L.T4_PART_COLUMNS:
     RESULT_CHOICES[normalize_choice(_col.label)] = _col.id
@@ -59,7 +65,13 @@ def parse_cases(rows: list[LogRow], path: Path) -> list[Case]:
                 raise cell_error(path, row, "是否经复议", "行政复议案件的“是否经复议”应留空或填“否”")
             group = "rv"
         else:
-            via = parse_choice(path, row, "是否经复议", YES_NO, "行政诉讼案件应填写“是”（复议后起诉）或“否”（未经复议直接起诉）")
+            via = parse_choice(
+                path,
+                row,
+                "是否经复议",
+                YES_NO,
+                "行政诉讼案件应填写“是”（复议后起诉）或“否”（未经复议直接起诉）",
+            )
             group = "lr" if via else "ld"
         result = parse_choice(path, row, "结果", RESULT_CHOICES, RESULT_TEXT)
         filed = parse_date(path, row, "立案日期")

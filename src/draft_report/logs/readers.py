@@ -76,7 +76,9 @@ def _map_headers(raw: list[Any], spec: LogSpec, path: Path, line: int) -> dict[i
         key = normalize_header(cell)
         if key not in lookup:
             raise InputError(
-                f"{spec.title}的表头中有未知列“{str(cell).strip()}”；{spec.expected_text()}", path=str(path), where=where
+                f"{spec.title}的表头中有未知列“{str(cell).strip()}”；{spec.expected_text()}",
+                path=str(path),
+                where=where,
             )
         canonical = lookup[key]
         if canonical in mapping.values():
@@ -85,7 +87,9 @@ def _map_headers(raw: list[Any], spec: LogSpec, path: Path, line: int) -> dict[i
     missing = [c.name for c in spec.columns if c.required and c.name not in mapping.values()]
     if missing:
         raise InputError(
-            f"{spec.title}的表头缺少列“{'”“'.join(missing)}”；{spec.expected_text()}", path=str(path), where=where
+            f"{spec.title}的表头缺少列“{'”“'.join(missing)}”；{spec.expected_text()}",
+            path=str(path),
+            where=where,
         )
     return mapping
 
@@ -127,7 +131,9 @@ def _rows(raw_rows: list[tuple[int, list[Any]]], spec: LogSpec, path: Path) -> l
                 values[mapping[i]] = value
             elif value is not None:
                 raise InputError(
-                    f"{spec.title}中本行第{i + 1}列有内容“{value}”，但表头没有对应的列", path=str(path), where=f"第{line}行"
+                    f"{spec.title}中本行第{i + 1}列有内容“{value}”，但表头没有对应的列",
+                    path=str(path),
+                    where=f"第{line}行",
                 )
         out.append(LogRow(line, values))
     return out

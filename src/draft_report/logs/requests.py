@@ -104,7 +104,9 @@ def parse_requests(rows: list[LogRow], path: Path) -> list[Request]:
         if closed is not None and outcome is None:
             raise cell_error(path, row, "办理结果", "已填写办结日期，但办理结果为空；请填写表三中的办理结果")
         if closed is None and outcome is not None:
-            raise cell_error(path, row, "办结日期", "已填写办理结果，但办结日期为空；尚未办结的申请请将办理结果留空")
+            raise cell_error(
+                path, row, "办结日期", "已填写办理结果，但办结日期为空；尚未办结的申请请将办理结果留空"
+            )
         if closed is not None and closed < received:
             raise cell_error(path, row, "办结日期", f"办结日期 {closed} 早于收到日期 {received}")
         subject = row.get("申请内容")
@@ -170,5 +172,7 @@ def register_notices(summary: RegisterSummary, year: int, name: str) -> list[str
             parts.append(f"{summary.received_after} 件在 {year} 年以后收到")
         notes.append(f"{name}：{left} 条记录不属于 {year} 年度（{'，'.join(parts)}），已略去")
     if summary.carry_in:
-        notes.append(f"{name}：{summary.carry_in} 件 {year - 1} 年及以前收到、{year} 年 1 月 1 日仍未办结的申请计入上年结转")
+        notes.append(
+            f"{name}：{summary.carry_in} 件 {year - 1} 年及以前收到、{year} 年 1 月 1 日仍未办结的申请计入上年结转"
+        )
     return notes
