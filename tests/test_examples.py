@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shlex
 from pathlib import Path
@@ -82,7 +83,11 @@ def test_drafted_examples_pass_the_checker(tmp_path: Path) -> None:
     for example in EXAMPLES:
         dataset = load_dataset(example / "data.yaml")
         out = tmp_path / example.name
-        written, _ = run_draft(example / "data.yaml", out, ["md", "html"])
+        formats = ["md", "html"]
+        if importlib.util.find_spec("draft_report.rendering.docx") is not None:
+            formats.append("docx")
+        written, _ = run_draft(example / "data.yaml", out, formats)
+        assert len(written) == len(formats)
         for path in written:
             doc = reading.read_report(path)
             result = checking.check_document(doc, dataset)
