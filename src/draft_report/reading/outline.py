@@ -28,6 +28,7 @@ _DATE = re.compile(
     r"(\d{1,2}|[一二三四五六七八九十]{1,3})日$"
 )
 _YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
+_CN_YEAR = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})年")
 _TITLE_YEAR_FIRST = re.compile(r"^(\d{4})年度?(.+?)(?:政府信息公开|政务公开|信息公开)")
 _TITLE_AGENCY_FIRST = re.compile(r"^(.+?)(\d{4})年度?")
 
@@ -156,9 +157,8 @@ def is_title_line(text: str) -> bool:
 
 
 def agency_and_year(title: str) -> tuple[str | None, int | None]:
-    t = compact(title)
-    for ch, digit in _YEAR_DIGITS.items():
-        t = t.replace(ch, digit) if ch in "〇○Ｏ零" else t
+    """(agency, year) from a title such as "淮安市人民政府2024 年政府信息公开工作年度报告"."""
+    t = _CN_YEAR.sub(lambda m: "".join(_YEAR_DIGITS[c] for c in m.group(1)) + "年", compact(title))
     m = _TITLE_YEAR_FIRST.match(t)
     if m:
         return (m.group(2) or None), int(m.group(1))

@@ -46,7 +46,7 @@ OLD_SINGLE_OTHER_ROW = "表三“（六）其他处理”只有一行，没有�
 _ANCHORS = {
     "table2": re.compile(r"第二十条|信息内容|本年制发件数"),
     "table3": re.compile(r"勾稽关系|申请人情况|本年新收政府信息公开申请"),
-    "table4": re.compile(r"结果维持|尚未审结|未经复议直接起诉|复议后起诉"),
+    "table4": re.compile(r"^行政复议|结果维持|尚未审结|未经复议直接起诉|复议后起诉"),
 }
 
 
