@@ -24,6 +24,8 @@ FORMATS: dict[str, str] = {"md": "report.md", "html": "report.html", "docx": "re
 _FORMAT_ALIASES = {"markdown": "md", "htm": "html", "word": "docx"}
 
 Writer = Callable[[ReportDocument, Path], None]
+# Modules whose absence means "this installation has no Word output".
+_DOCX_MODULES = ("draft_report.rendering.docx", "docx", "lxml")
 
 
 def parse_formats(values: Iterable[str] | None) -> list[str]:
@@ -56,7 +58,9 @@ def _docx_writer() -> Writer:
     """The Word writer, imported only when asked for, with a clear message if it is missing."""
     try:
         from draft_report.rendering.docx import write_docx
-    except ImportError as exc:
+    except ModuleNotFoundError as exc:
+        if exc.name not in _DOCX_MODULES:  # a bug inside the writer must not pass for "not installed"
+            raise
         raise DraftReportError(
             f"当前安装不支持 Word（docx）输出：无法加载 Word 生成模块（{exc}）。"
             "请改用 --format md 或 html，或重新安装完整的 draft-report。"
