@@ -85,3 +85,61 @@ def write_llm_dataset(folder: Path) -> Path:
     path = folder / "data.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+# --- LLM cassettes (helper LLM): matchers and scrubbing for cassettes/*.yaml -------------------
+
+CASSETTES = ROOT / "cassettes"
+# Request headers never written to a cassette; response headers dropped when recording.
+SECRET_REQUEST_HEADERS = ("authorization", "api-key", "x-api-key", "cookie", "openai-organization", "openai-project")
+SECRET_RESPONSE_HEADERS = ("set-cookie", "openai-organization", "openai-project", "x-request-id", "cf-ray",
+                           "x-dashscope-call-gateway", "req-cost-time", "req-arrive-time", "resp-start-time")
+
+
+def _chat_json(request) -> dict:
+    import json
+
+    body = request.body or b"{}"
+    if isinstance(body, bytes):
+        body = body.decode("utf-8")
+    try:
+        return json.loads(body)
+    except ValueError:
+        return {}
+
+
+def chat_path_matcher(r1, r2) -> None:
+    """Both requests go to ``…/chat/completions`` (any host or prefix: the cassette is portable)."""
+    assert r1.path.rstrip("/").endswith("/chat/completions"), r1.path
+    assert r2.path.rstrip("/").endswith("/chat/completions"), r2.path
+
+
+def chat_body_matcher(r1, r2) -> None:
+    """Same model and same messages: a changed prompt fails loudly instead of replaying stale text."""
+    b1, b2 = _chat_json(r1), _chat_json(r2)
+    assert b1.get("model") == b2.get("model"), (b1.get("model"), b2.get("model"))
+    assert b1.get("messages") == b2.get("messages"), "chat messages differ (prompt changed? regenerate cassettes)"
+
+
+def _scrub_response(response: dict) -> dict:
+    headers = response.get("headers") or {}
+    for name in list(headers):
+        if name.lower() in SECRET_RESPONSE_HEADERS:
+            del headers[name]
+    return response
+
+
+def llm_vcr(record_mode: str = "none"):
+    """The vcrpy configuration of the LLM cassettes (replay only, unless recording on purpose)."""
+    import vcr
+
+    v = vcr.VCR(
+        record_mode=record_mode,
+        match_on=("method", "chat_path", "chat_body"),
+        filter_headers=list(SECRET_REQUEST_HEADERS),
+        before_record_response=_scrub_response,
+        decode_compressed_response=True,
+    )
+    v.register_matcher("chat_path", chat_path_matcher)
+    v.register_matcher("chat_body", chat_body_matcher)
+    return v
