@@ -49,8 +49,12 @@ def test_h4_names_cell_and_values() -> None:
 
 def test_h5_value_and_unreadable_cell() -> None:
     tables = make_tables({"t3.r3_1_open.np": None})
-    doc = make_doc(tables=tables, cell_issues=[CellIssue(cell_id="t3.r3_1_open.np", problem="unreadable", raw="-2")])
-    assert findings_of(check_document(doc), "table.value.H5")[0].severity == "error"
+    for raw in ("-2", "2.5"):
+        doc = make_doc(tables=tables, cell_issues=[CellIssue(cell_id="t3.r3_1_open.np", problem="unreadable", raw=raw)])
+        assert findings_of(check_document(doc), "table.value.H5")[0].severity == "error"
+    # a well-formed number the reader could not place is unreadable, not an H5 violation
+    doc = make_doc(tables=tables, cell_issues=[CellIssue(cell_id="t3.r3_1_open.np", problem="unreadable", raw="1")])
+    assert rules(check_document(doc)).count("table.value.H5") == 0
     doc = make_doc(tables=tables, cell_issues=[CellIssue(cell_id="t3.r3_1_open.np", problem="unreadable", raw="1O")])
     result = check_document(doc)
     assert findings_of(result, "table.unreadable")[0].severity == "warning"

@@ -19,7 +19,7 @@ OLD_FORMAT_STRONG: tuple[str, ...] = (
     "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "本年增减",
     "其他对外管理服务事项", "第二十条第（九）项", "第二十条第(九)项", "采购项目数量", "采购总金额", "政府集中采购",
 )
-_SINGLE_ROW_SIX = re.compile(r"^\s*[（(]六[）)]\s*其他处理[\s|\t]*\d")
+_SINGLE_ROW_SIX = re.compile(r"^\s*[（(]六[）)]\s*其他处理[\s|]*\d+(?:[\s|]|$)")
 FEE_STATEMENT = re.compile(r"信息处理费|处理费|收费|收取[^。]{0,12}费|费用")
 _BOILERPLATE_NONE = re.compile(r"^(无|暂无|没有|无其他)")
 

@@ -16,6 +16,15 @@ _TABLE_OF_PREFIX = {"t2": "table2", "t3": "table3", "t4": "table4"}
 _NUMBER = re.compile(r"^[-−－]?\d+(?:\.\d+)?$")
 
 
+def _bad_number(raw: str, decimal: bool) -> bool:
+    """A number that breaks H5: negative, or with decimals in a count cell."""
+    text = raw.replace(",", "").strip()
+    if not _NUMBER.match(text):
+        return False
+    negative = text[0] in "-−－"
+    return negative or (not decimal and "." in text)
+
+
 def _table_key(cell_id: str) -> str:
     return _TABLE_OF_PREFIX[cell_id.split(".", 1)[0]]
 
@@ -73,7 +82,7 @@ def cell_findings(doc: ReportDocument) -> list[Finding]:
         loc = cell_location(doc, cid)
         if issue.line is not None and loc.line is None:
             loc = Location(**{**loc.to_dict(), "line": issue.line})
-        if issue.problem == "unreadable" and _NUMBER.match(raw.replace(",", "")):
+        if issue.problem == "unreadable" and _bad_number(raw, L.CELL_INFO[cid].decimal):
             out.append(Finding("table.value.H5", "error",
                                f"{L.describe_cell(cid)}应为不小于 0 的{'数' if L.CELL_INFO[cid].decimal else '整数'}，报告中为“{raw}”",
                                loc, "整数 ≥ 0", raw))

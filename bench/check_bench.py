@@ -1,0 +1,205 @@
+"""Checker bench: false errors, recall per mutation kind, speed.
+
+    python bench/check_bench.py [--seeds 40] [--repeat 30] [--json]
+
+1. False errors on the unmodified shared real reports and the sample report
+   (tests/fixtures): every error-severity finding that is not in ``EXPECTED_TRUE_ERRORS``.
+   Expected true errors that are *not* found are printed too.
+2. Recall per mutation kind on seeded, verified mutants of those reports (bench/mutations.py):
+   a mutant counts as detected when the check of the mutant has a finding of the kind's rule
+   that the check of the unmutated report did not have (same rule, location, expected, actual).
+3. Median time to check one report (read + check, and check alone) on one core, and reports
+   per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import mutations as M  # noqa: E402
+
+from draft_report.checking import check_document  # noqa: E402
+from draft_report.checking.findings import CheckResult, Finding  # noqa: E402
+from draft_report.models.document import ReportDocument  # noqa: E402
+
+REPORTS: tuple[Path, ...] = (
+    *sorted((ROOT / "tests/fixtures/real_reports").glob("*.txt")),
+    ROOT / "tests/fixtures/seeds/xiaxian_2023.txt",
+)
+
+# True errors in the published reports: (rule, cell id or a phrase of the quoted sentence).
+EXPECTED_TRUE_ERRORS: dict[str, list[tuple[str, str]]] = {
+    # 表四 as published: 行政复议 10 1 0 0 | 0 and 复议后起诉 5 0 0 0 | 0 — totals do not add up.
+    "huaian-hongze_2023.txt": [("table.identity.H4", "t4.rv.total"), ("table.identity.H4", "t4.lr.total")],
+    # Section 一 says 受理政府信息公开申请 17 件; 表三 一、本年新收 总计 is 95.
+    "huaian-hongze_2024.txt": [("prose.mismatch", "受理政府信息公开申请 17 件")],
+}
+
+
+def _matches(f: Finding, rule: str, where: str) -> bool:
+    return f.rule == rule and (f.location.cell_id == where or where in (f.location.excerpt or ""))
+
+
+def false_errors(name: str, result: CheckResult) -> tuple[list[Finding], list[tuple[str, str]]]:
+    expected = EXPECTED_TRUE_ERRORS.get(name, [])
+    errors = result.by_severity("error")
+    false = [f for f in errors if not any(_matches(f, r, w) for r, w in expected)]
+    missing = [(r, w) for r, w in expected if not any(_matches(f, r, w) for f in errors)]
+    return false, missing
+
+
+def as_dataset(doc: ReportDocument) -> Any:
+    """The unmutated report's own tables as a data file (for the with-data table mutation)."""
+    tables = doc.tables.model_copy(deep=True)
+    data = SimpleNamespace(tables=lambda: tables, year=doc.year, agency=SimpleNamespace(kind=None), fees=None)
+    return SimpleNamespace(data=data, aggregates=None, path=Path("report-as-data"))
+
+
+def detected(kind: str, base: set[tuple[Any, ...]], result: CheckResult) -> bool:
+    prefixes = M.DETECTED_BY[kind]
+    return any(f.key() not in base and f.rule.startswith(prefixes) for f in result.findings)
+
+
+def make_mutant(kind: str, text: str, doc: ReportDocument, rng: random.Random, verified: list[Any]) -> M.Mutant | None:
+    if kind == "table_cell":
+        return M.table_cell(text, doc, rng)
+    if kind == "table_cell_data":
+        m = M.table_cell(text, doc, rng, prefixes=("t2.", "t3.", "t4."))
+        return M.Mutant("table_cell_data", m.text, m.note) if m else None
+    if kind == "prose_number":
+        return M.prose_number(text, doc, rng, verified)
+    return getattr(M, kind)(text, doc, rng)
+
+
+def run_recall(seeds: int) -> dict[str, Any]:
+    per_kind: dict[str, dict[str, int]] = defaultdict(lambda: {"mutants": 0, "detected": 0, "not_applicable": 0})
+    per_report: dict[str, dict[str, str]] = defaultdict(dict)
+    misses: list[str] = []
+    for path in REPORTS:
+        text = path.read_text(encoding="utf-8")
+        doc = M.read(text)
+        dataset = as_dataset(doc)
+        base_plain = check_document(doc)
+        base_data = check_document(doc, dataset)
+        bad = {f.location.excerpt.strip() for f in base_plain.findings if f.rule.startswith("prose.") and f.severity == "error" and f.location.excerpt}
+        verified = M.verified_claims(doc, bad)
+        for kind in M.KINDS:
+            seen: set[str] = set()
+            n = hit = 0
+            for seed in range(seeds):
+                rng = random.Random(f"{path.name}:{kind}:{seed}")
+                mutant = make_mutant(kind, text, doc, rng, verified)
+                if mutant is None or mutant.text == text or mutant.text in seen:
+                    continue
+                seen.add(mutant.text)
+                mdoc = M.read(mutant.text)
+                if kind == "table_cell_data":
+                    result, base = check_document(mdoc, dataset), base_data
+                else:
+                    result, base = check_document(mdoc), base_plain
+                n += 1
+                if detected(kind, {f.key() for f in base.findings}, result):
+                    hit += 1
+                else:
+                    misses.append(f"{path.name} {kind}: {mutant.note}")
+            stats = per_kind[kind]
+            stats["mutants"] += n
+            stats["detected"] += hit
+            if n == 0:
+                stats["not_applicable"] += 1
+            per_report[path.name][kind] = f"{hit}/{n}" if n else "n/a"
+    return {"per_kind": dict(per_kind), "per_report": dict(per_report), "misses": misses}
+
+
+def run_speed(repeat: int) -> dict[str, float]:
+    texts = [p.read_text(encoding="utf-8") for p in REPORTS]
+    docs = [M.read(t) for t in texts]
+    for d in docs:  # warm up (imports, caches)
+        check_document(d)
+    check_times: list[float] = []
+    full_times: list[float] = []
+    for _ in range(repeat):
+        for t, d in zip(texts, docs):
+            t0 = time.perf_counter()
+            check_document(d)
+            t1 = time.perf_counter()
+            check_document(M.read(t))
+            t2 = time.perf_counter()
+            check_times.append(t1 - t0)
+            full_times.append(t2 - t1)
+    med_check = statistics.median(check_times)
+    med_full = statistics.median(full_times)
+    return {
+        "median_check_ms": med_check * 1000,
+        "median_read_and_check_ms": med_full * 1000,
+        "reports_per_second_check": 1 / med_check,
+        "reports_per_second_read_and_check": 1 / med_full,
+        "runs": len(check_times),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seeds", type=int, default=40, help="mutation attempts per report and kind")
+    ap.add_argument("--repeat", type=int, default=30, help="timing repetitions over all reports")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = ap.parse_args(argv)
+
+    fe: dict[str, Any] = {}
+    total_false = 0
+    total_missing = 0
+    for path in REPORTS:
+        result = check_document(M.read(path.read_text(encoding="utf-8")))
+        false, missing = false_errors(path.name, result)
+        total_false += len(false)
+        total_missing += len(missing)
+        fe[path.name] = {
+            "errors": len(result.by_severity("error")),
+            "expected_true_errors": len(EXPECTED_TRUE_ERRORS.get(path.name, [])),
+            "false_errors": [f"{f.rule}: {f.message}" for f in false],
+            "true_errors_missed": [f"{r} {w}" for r, w in missing],
+            "warnings": len(result.by_severity("warning")),
+        }
+    recall = run_recall(args.seeds)
+    speed = run_speed(args.repeat)
+    figures = {"false_errors": total_false, "true_errors_missed": total_missing, "reports": fe, "recall": recall, "speed": speed}
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+        return 0
+    print(f"== False errors on {len(REPORTS)} unmodified reports (target 0) ==")
+    for name, r in fe.items():
+        print(f"  {name:28s} errors {r['errors']} (expected true {r['expected_true_errors']}), "
+              f"false {len(r['false_errors'])}, true missed {len(r['true_errors_missed'])}, warnings {r['warnings']}")
+        for line in r["false_errors"] + r["true_errors_missed"]:
+            print(f"      {line}")
+    print(f"  TOTAL false errors: {total_false}; expected true errors missed: {total_missing}")
+    print(f"\n== Recall per mutation kind (target >= 98%; {args.seeds} seeds per report and kind, unique mutants) ==")
+    for kind in M.KINDS:
+        s = recall["per_kind"].get(kind, {"mutants": 0, "detected": 0, "not_applicable": 0})
+        rate = s["detected"] / s["mutants"] if s["mutants"] else float("nan")
+        print(f"  {kind:16s} {s['detected']:5d}/{s['mutants']:<5d} = {rate:7.2%}   (not applicable on {s['not_applicable']} reports)")
+    print("  per report: " + "; ".join(f"{n}: " + ", ".join(f"{k} {v}" for k, v in r.items()) for n, r in recall["per_report"].items()))
+    if recall["misses"]:
+        print("  missed mutants (first 15):")
+        for line in recall["misses"][:15]:
+            print(f"      {line}")
+    print(f"\n== Speed (one core, {speed['runs']} runs) ==")
+    print(f"  median check only        {speed['median_check_ms']:.2f} ms  ({speed['reports_per_second_check']:.0f} reports/s)")
+    print(f"  median read + check      {speed['median_read_and_check_ms']:.2f} ms  ({speed['reports_per_second_read_and_check']:.0f} reports/s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

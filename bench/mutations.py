@@ -1,0 +1,290 @@
+"""Seeded mutations of a report's source text, one defect each, for the checker bench.
+
+Every mutation is generated from the text itself (no hand-picked positions), seeded, and
+verified: the mutant must differ from the original, and for table and prose mutations the
+re-read document must show exactly the intended change. A mutation that cannot be applied
+to a report (e.g. no fee statement to delete, a zero table for a false zero claim) returns
+None and is counted as "not applicable", never as detected.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from draft_report.checking.structure import FEE_STATEMENT
+from draft_report.lexicon.numerals import find_quantities, replace_number
+from draft_report.models.document import ReportDocument
+from draft_report.reading import read_text
+from draft_report.sections import SECTION_BY_KEY
+
+
+@dataclass(frozen=True)
+class Mutant:
+    kind: str
+    text: str
+    note: str  # what was changed, for the bench's failure listing
+
+
+Reader = Callable[[str], ReportDocument]
+
+
+def read(text: str) -> ReportDocument:
+    return read_text(text, source="mutant.txt", fmt="text")
+
+
+def _new_value(rng: random.Random, old: int) -> int:
+    while True:
+        delta = rng.randint(1, max(2, old // 5 + 2)) * rng.choice((-1, 1))
+        new = old + delta
+        if new >= 0 and new != old:
+            return new
+
+
+def _lines(text: str) -> list[str]:
+    return text.split("\n")
+
+
+# --- table cell ---------------------------------------------------------------------------
+
+
+def table_cell(text: str, doc: ReportDocument, rng: random.Random, *, prefixes: tuple[str, ...] = ("t3.", "t4.")) -> Mutant | None:
+    """Change one number in a table row so that exactly one cell of the re-read tables changes."""
+    cells = [cid for cid, v in doc.tables.cells().items()
+             if v is not None and cid.startswith(prefixes) and cid in doc.cell_lines and isinstance(v, int)]
+    rng.shuffle(cells)
+    before = doc.tables.cells()
+    lines = _lines(text)
+    for cid in cells[:12]:
+        no = doc.cell_lines[cid] - 1
+        if not 0 <= no < len(lines):
+            continue
+        tokens = [m for m in re.finditer(r"(?<![\d.])\d+(?![\d.])", lines[no]) if int(m.group()) == before[cid]]
+        rng.shuffle(tokens)
+        for m in tokens:
+            new = _new_value(rng, int(m.group()))
+            line = lines[no][: m.start()] + str(new) + lines[no][m.end():]
+            mutated = "\n".join(lines[:no] + [line] + lines[no + 1:])
+            after = read(mutated).tables.cells()
+            changed = [c for c in after if after[c] != before[c]]
+            if changed == [cid]:
+                return Mutant("table_cell", mutated, f"{cid}: {before[cid]} → {new}")
+    return None
+
+
+# --- prose number -------------------------------------------------------------------------
+
+
+def _flat(text: str) -> tuple[str, list[int]]:
+    """The text without line breaks, and the source offset of each kept character."""
+    keep = [i for i, ch in enumerate(text) if ch != "\n"]
+    return "".join(text[i] for i in keep), keep
+
+
+def prose_number(text: str, doc: ReportDocument, rng: random.Random, verified: list[tuple[str, str, str]]) -> Mutant | None:
+    """Change one prose number that quotes a table value (a claim the checker verified)."""
+    flat, pos = _flat(text)
+    options = list(verified)
+    rng.shuffle(options)
+    for before_ctx, raw, _fact in options:
+        key = before_ctx + raw
+        at = flat.find(key)
+        if at < 0 or flat.find(key, at + 1) >= 0:
+            continue
+        (q,) = [x for x in find_quantities(raw)][:1] or [None]
+        if q is None or q.int_value is None:
+            continue
+        new_raw = replace_number(q, _new_value(rng, q.int_value))
+        start = pos[at + len(before_ctx)]
+        end = pos[at + len(key) - 1] + 1
+        mutated = text[:start] + new_raw + text[end:]
+        if mutated != text:
+            return Mutant("prose_number", mutated, f"“{raw}” → “{new_raw}”")
+    return None
+
+
+def verified_claims(doc: ReportDocument, bad_excerpts: set[str]) -> list[tuple[str, str, str]]:
+    """(text before, raw, fact) of every number the checker bound and found equal to the tables."""
+    from draft_report.checking.prose import FactSource, document_claims
+
+    source = FactSource.from_document(doc)
+    out = []
+    for lc in document_claims(doc, source.facts()):
+        c = lc.claim
+        if c.kind != "number" or c.fact is None or c.approx:
+            continue
+        value = source.value(c.fact)
+        if value is None or abs(value - c.value) > 1e-9 or c.sentence.strip() in bad_excerpts:
+            continue
+        out.append((c.sentence[max(0, c.start - 8): c.start].replace("\n", ""), c.text, c.fact.id))
+    return out
+
+
+# --- insertions into prose ----------------------------------------------------------------
+
+
+def _insert_after_paragraph(text: str, doc: ReportDocument, rng: random.Random, keys: tuple[str, ...], sentence: str) -> str | None:
+    paras = [p for s in doc.sections if s.key in keys for p in s.paragraphs if p.kind == "text" and p.line]
+    if not paras:
+        return None
+    p = rng.choice(paras)
+    lines = _lines(text)
+    no = p.line - 1  # type: ignore[operator]
+    if not 0 <= no < len(lines):
+        return None
+    line = lines[no].rstrip()
+    lines[no] = line + sentence
+    return "\n".join(lines)
+
+
+ZERO_CLAIMS = (
+    "全年未收到信息公开相关申请。",
+    "本年度未收到政府信息公开申请。",
+    "全年没有收到政府信息公开申请。",
+    "全年未受理政府信息公开申请。",
+    "本年度我单位未收到依申请公开申请。",
+)
+
+
+def false_zero(text: str, doc: ReportDocument, rng: random.Random) -> Mutant | None:
+    """Insert 全年未收到…申请 where table 三 says requests were received."""
+    total = doc.tables.get("t3.r1_new.total")
+    if not total:
+        return None
+    sentence = rng.choice(ZERO_CLAIMS)
+    mutated = _insert_after_paragraph(text, doc, rng, ("overview",), sentence)
+    return Mutant("false_zero", mutated, sentence) if mutated and mutated != text else None
+
+
+EXPIRED = (
+    "统筹做好疫情防控和政务公开工作。",
+    "及时发布新冠肺炎疫情防控信息。",
+    "做好常态化疫情防控信息公开。",
+    "围绕复工复产政策开展解读。",
+    "严格落实核酸检测信息发布要求。",
+)
+
+
+def expired_topic(text: str, doc: ReportDocument, rng: random.Random) -> Mutant | None:
+    if (doc.year or 0) < 2023:
+        return None
+    sentence = rng.choice(EXPIRED)
+    mutated = _insert_after_paragraph(text, doc, rng, ("overview", "problems"), sentence)
+    return Mutant("expired_topic", mutated, sentence) if mutated and mutated != text else None
+
+
+# --- deletions and markers ----------------------------------------------------------------
+
+
+def fee_delete(text: str, doc: ReportDocument, rng: random.Random) -> Mutant | None:
+    """Delete every sentence of section 六 that states the information-processing fee."""
+    sec = doc.section("other")
+    if sec is None or sec.line is None:
+        return None
+    lines = _lines(text)
+    start = sec.line - 1
+    later = [s.line for s in doc.sections if s.line and s.line > sec.line]
+    end = min(later) - 1 if later else len(lines)
+    title = SECTION_BY_KEY["other"].title
+    changed = False
+    for no in range(start, min(end, len(lines))):
+        line = lines[no]
+        head = ""
+        if no == start and title in line:
+            cut = line.index(title) + len(title)
+            head, line = line[:cut], line[cut:]
+        pieces = re.split(r"(?<=[。！？；])", line)
+        kept = [p for p in pieces if not FEE_STATEMENT.search(p)]
+        if len(kept) != len(pieces):
+            changed = True
+            lines[no] = head + "".join(kept)
+    if not changed:
+        return None
+    mutated = "\n".join(lines)
+    return Mutant("fee_delete", mutated, "删除第六部分的收费说明") if mutated != text else None
+
+
+OLD_MARKERS: tuple[tuple[str, str], ...] = (
+    ("本年制发件数", "本年新制作数量"),
+    ("本年废止件数", "本年新公开数量"),
+    ("现行有效件数", "对外公开总数量"),
+    ("本年收费金额（单位：万元）", "上一年项目数量\t本年增/减"),
+)
+OLD_BLOCK = "第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t0\t0"
+
+
+def old_marker(text: str, doc: ReportDocument, rng: random.Random) -> Mutant | None:
+    """Put one 2019-format marker into 表二: a renamed column, or the （九）项 block."""
+    options: list[Callable[[], str | None]] = []
+    for new_label, old_label in OLD_MARKERS:
+        if new_label in text:
+            options.append(lambda n=new_label, o=old_label: text.replace(n, o, 1))
+    m = re.search(r"行政事业性收费[^\n]*\n", text)
+    if m:
+        options.append(lambda m=m: text[: m.end()] + OLD_BLOCK + "\n" + text[m.end():])
+    if re.search(r"行政许可[\t ]+\d", text):
+        options.append(lambda: re.sub(r"(行政许可[\t ]+\d+[^\n]*\n)", r"\1其他对外管理服务事项\t0\n", text, count=1))
+    if not options:
+        return None
+    mutated = rng.choice(options)()
+    return Mutant("old_marker", mutated, "插入旧版格式标记") if mutated and mutated != text else None
+
+
+def heading_damage(text: str, doc: ReportDocument, rng: random.Random) -> Mutant | None:
+    """Damage one section heading: truncate it, drop or replace a character of its title."""
+    secs = [s for s in doc.sections if s.key in SECTION_BY_KEY and s.line]
+    if not secs:
+        return None
+    sec = rng.choice(secs)
+    lines = _lines(text)
+    no = sec.line - 1  # type: ignore[operator]
+    line = lines[no]
+    title = SECTION_BY_KEY[sec.key].title  # type: ignore[index]
+    idx = line.find(title)
+    span = (idx, idx + len(title)) if idx >= 0 else _cjk_span(line)
+    if span is None:
+        return None
+    a, b = span
+    cjk = [i for i in range(a, b) if "\u4e00" <= line[i] <= "\u9fff"]
+    if len(cjk) < 3:
+        return None
+    how = rng.choice(("truncate", "drop", "replace"))
+    if how == "truncate":
+        n = rng.randint(1, 2)
+        cut = cjk[-n]
+        new = line[:cut] + line[b:]
+    elif how == "drop":
+        i = rng.choice(cjk[1:])
+        new = line[:i] + line[i + 1:]
+    else:
+        i = rng.choice(cjk[1:])
+        new = line[:i] + rng.choice("之於及与和等") + line[i + 1:]
+    if new == line:
+        return None
+    lines[no] = new
+    return Mutant("heading_damage", "\n".join(lines), f"“{line.strip()[:30]}” → “{new.strip()[:30]}”")
+
+
+def _cjk_span(line: str) -> tuple[int, int] | None:
+    m = re.search(r"[\u4e00-\u9fff][^\t]*", line)
+    return (m.start(), m.end()) if m else None
+
+
+KINDS: tuple[str, ...] = (
+    "table_cell", "table_cell_data", "prose_number", "false_zero", "fee_delete", "old_marker", "heading_damage",
+    "expired_topic",
+)
+
+# The rules whose *new* finding counts as detecting each kind of mutation.
+DETECTED_BY: dict[str, tuple[str, ...]] = {
+    "table_cell": ("table.identity.", "table.value."),
+    "table_cell_data": ("data.cell_mismatch",),
+    "prose_number": ("prose.mismatch",),
+    "false_zero": ("prose.zero_claim",),
+    "fee_delete": ("structure.fee_statement_missing",),
+    "old_marker": ("structure.old_format",),
+    "heading_damage": ("structure.heading_",),
+    "expired_topic": ("stale.topic",),
+}
