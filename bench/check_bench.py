@@ -131,7 +131,7 @@ def run_speed(repeat: int) -> dict[str, float]:
     check_times: list[float] = []
     full_times: list[float] = []
     for _ in range(repeat):
-        for t, d in zip(texts, docs):
+        for t, d in zip(texts, docs, strict=True):
             t0 = time.perf_counter()
             check_document(d)
             t1 = time.perf_counter()
