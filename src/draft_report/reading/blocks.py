@@ -24,7 +24,7 @@ _NOT_KEY = re.compile(r"[^0-9A-Za-z\u3400-\u9fff]+")
 _NUMBER = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 # A value cell that holds something, but not a number we may use: dashes, slashes,
 # a number with a unit, digits mixed with letters ("1O").
-_PLACEHOLDER = re.compile(r"^(?:[-‐‑‒–—―－~～/／\\×xX*＊]+|[0-9][0-9.,]*\s*(?:件|个|条|项|万元|元|次)|[0-9][0-9A-Za-z.,]*)$")
+_PLACEHOLDER = re.compile(r"^(?:[-‐‑‒–—―－~～/／\\×xX*＊]+|无|空|不适用|[0-9][0-9.,]*\s*(?:件|个|条|项|万元|元|次)|[0-9][0-9A-Za-z.,]*)$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -63,9 +63,15 @@ def classify_cell(text: str) -> CellKind:
         return "blank"
     if _NUMBER.match(t):
         return "number"
-    if _PLACEHOLDER.match(t):
-        return "bad"
+    if _PLACEHOLDER.match(t) or not has_cjk(t):
+        return "bad"  # something other than a label where a value belongs ("x?", "N/A", "—")
     return "text"
+
+
+def is_value_token(token: str) -> bool:
+    """A whitespace-separated token of a text line that stands for a value (a number, a dash)."""
+    t = compact(unicodedata.normalize("NFKC", token))
+    return bool(t) and (_NUMBER.match(t) is not None or _PLACEHOLDER.match(t) is not None)
 
 
 def parse_number(text: str, *, decimal: bool) -> int | float | None:

@@ -15,7 +15,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from draft_report.reading.blocks import Block, bigrams, classify_cell, clean, compact, norm_key
+from draft_report.reading.blocks import (
+    Block,
+    bigrams,
+    classify_cell,
+    clean,
+    compact,
+    is_value_token,
+    norm_key,
+)
 
 MATCH = 0.7  # minimum label coverage
 MARGIN = 0.2  # the best row must beat the runner-up by this much
@@ -103,7 +111,7 @@ def entry_of(block: Block) -> Entry:
         return Entry(block, text, [], explicit=False)
     toks = text.split()
     end = len(toks)
-    while end > 0 and classify_cell(toks[end - 1]) in ("number", "bad"):
+    while end > 0 and is_value_token(toks[end - 1]):
         end -= 1
     values = [Value(t, classify_cell(t), block.line) for t in toks[end:]]
     return Entry(block, "".join(toks[:end]), values, explicit=False)
