@@ -237,3 +237,39 @@ def test_missing_content_is_reported_for_governments_and_previous_problems() -> 
     dataset = make_dataset(raw)
     assert OfflineDrafter().draft("overview", dataset).provenance["missing_content"] == []
     assert OfflineDrafter().draft("problems", dataset).provenance["missing_content"] == []
+
+
+def test_carry_in_only_and_review_only() -> None:
+    raw = raw_xiaxian()
+    raw["table3"]["r2_carry_in"]["np"] = 2
+    raw["table3"]["r3_1_open"]["np"] = 1
+    raw["table3"]["r4_carry_out"]["np"] = 1
+    raw["table4"]["rv"]["keep"] = 1
+    raw["table4"]["rv"]["pending"] = 1
+    text = text_of(OfflineDrafter().draft("overview", make_dataset(raw)).paragraphs)
+    assert "全年未收到新的政府信息公开申请，上年结转2件。" in text
+    assert "全年办结1件，其中予以公开1件；结转下年度继续办理1件。" in text
+    assert "行政复议2件（结果维持1件、尚未审结1件）；未发生政府信息公开行政诉讼案件。" in text
+
+
+@pytest.mark.parametrize(
+    ("aggregates", "expected"),
+    [
+        (
+            {"publications.total": 12, "publications.channel:政府网站": 12},
+            "在政府网站发布信息12条。",
+        ),
+        (
+            {
+                "publications.total": 12,
+                "publications.channel:政府网站": 12,
+                "publications.channel:政府网站.column:通知公告": 5,
+                "publications.channel:政府网站.column:工作动态": 7,
+            },
+            "在政府网站发布信息12条，其中工作动态7条、通知公告5条。",
+        ),
+    ],
+)
+def test_single_channel_phrasing(aggregates: dict[str, int], expected: str) -> None:
+    text = text_of(OfflineDrafter().draft("overview", make_dataset(raw_xiaxian(), aggregates)).paragraphs)
+    assert expected in text
