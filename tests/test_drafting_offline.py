@@ -273,3 +273,18 @@ def test_carry_in_only_and_review_only() -> None:
 def test_single_channel_phrasing(aggregates: dict[str, int], expected: str) -> None:
     text = text_of(OfflineDrafter().draft("overview", make_dataset(raw_xiaxian(), aggregates)).paragraphs)
     assert expected in text
+
+
+def test_numbering_typed_by_the_user_is_not_doubled() -> None:
+    raw = raw_xiaxian()
+    raw["notes"]["lead"] = ["严格落实《中华人民共和国政府信息公开条例》"]
+    raw["notes"]["platforms"] = ["1.建强宣传阵地，夯实政务网站作为政务公开第一平台", "（2）完善信息模块，对部门概况、政策文件、工作动态等栏目进行完善"]
+    raw["problems"] = ["一是发布不及时", "2、公开深度不够"]
+    raw["measures"] = ["（一）加强审核。做好发布前审核", "2.加强培训"]
+    dataset = make_dataset(raw)
+    overview = text_of(OfflineDrafter().draft("overview", dataset).paragraphs)
+    assert "1.建强宣传阵地" in overview and "2.完善信息模块" in overview and "1.1." not in overview
+    assert overview.count("《中华人民共和国政府信息公开条例》") == 1
+    problems = text_of(OfflineDrafter().draft("problems", dataset).paragraphs)
+    assert "一是发布不及时；二是公开深度不够。" in problems
+    assert "1.加强审核。做好发布前审核。" in problems and "2.加强培训。" in problems

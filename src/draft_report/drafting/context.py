@@ -190,7 +190,7 @@ def table2(tables: Tables) -> list[str]:
 
 def topic_notes(items: list[str]) -> dict[str, Any]:
     """Notes of one sub-topic and whether they read as numbered items or as one paragraph."""
-    cleaned = [i.strip() for i in items if i and i.strip()]
+    cleaned = [facts.strip_numbering(i) for i in items if i and i.strip()]
     numbered = len(cleaned) >= 2 and all(len(i) >= _ITEM_MIN_CHARS for i in cleaned)
     return {"points": cleaned, "numbered": numbered}
 
@@ -215,6 +215,7 @@ def overview_context(dataset: Any) -> dict[str, Any]:
         **base_context(data),
         "topics": {t.key: t.heading for t in OVERVIEW_TOPICS},
         "lead_notes": [i for i in notes.lead if i.strip()],
+        "lead_cites_regulation": any("条例" in i for i in notes.lead),
         "notes": {t.key: topic_notes(getattr(notes, t.key)) for t in OVERVIEW_TOPICS},
         "publications": publications(dataset),
         "events": events(dataset),
@@ -237,6 +238,6 @@ def problems_context(dataset: Any) -> dict[str, Any]:
         **base_context(data),
         "parts": parts,
         "problems": [p for p in data.problems if p.strip()],
-        "measures": [m for m in data.measures if m.strip()],
+        "measures": [facts.strip_numbering(m) for m in data.measures if m.strip()],
         "previous": [p.model_dump() for p in data.previous_problems],
     }

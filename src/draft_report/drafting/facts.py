@@ -68,9 +68,18 @@ def join_sentences(items: Iterable[str]) -> str:
     return "".join(s for s in (sentence(i) for i in items) if s)
 
 
+# Numbering a user may already have typed: “1.” “2、” “（三）” “(4)” “一是”.
+_OWN_NUMBERING = re.compile(r"^\s*(?:[（(][0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+[.、．]|[一二三四五六七八九十]+是)\s*")
+
+
+def strip_numbering(text: str) -> str:
+    """Drop numbering the user typed, so the drafter's own numbering is not doubled."""
+    return _OWN_NUMBERING.sub("", text.strip(), count=1)
+
+
 def enumerate_points(items: Sequence[str]) -> str:
     """“一是……；二是……。” — problems listed inside one paragraph."""
-    parts = [f"{ordinal(i)}是{clause(text)}" for i, text in enumerate(items, start=1)]
+    parts = [f"{ordinal(i)}是{clause(strip_numbering(text))}" for i, text in enumerate(items, start=1)]
     return "；".join(parts) + "。" if parts else ""
 
 
