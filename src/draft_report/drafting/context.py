@@ -190,8 +190,10 @@ def table2(tables: Tables) -> list[str]:
 
 def topic_notes(items: list[str]) -> dict[str, Any]:
     """Notes of one sub-topic and whether they read as numbered items or as one paragraph."""
-    cleaned = [facts.strip_numbering(i) for i in items if i and i.strip()]
-    numbered = len(cleaned) >= 2 and all(len(i) >= _ITEM_MIN_CHARS for i in cleaned)
+    given = [i.strip() for i in items if i and i.strip()]
+    cleaned = [facts.strip_numbering(i) for i in given]
+    typed_numbers = any(c != g for c, g in zip(cleaned, given, strict=True))  # the user numbered them: keep items
+    numbered = len(cleaned) >= 2 and (typed_numbers or all(len(i) >= _ITEM_MIN_CHARS for i in cleaned))
     return {"points": cleaned, "numbered": numbered}
 
 
