@@ -21,6 +21,8 @@ _HTML_LINE = re.compile(r"^\s*<[A-Za-z/!][^>]*>")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>=~])")
 _EMPHASIS = re.compile(r"(?<!\\)(\*\*|__|\*(?=\S)|(?<=\S)\*)")
 _QUOTE_OR_LIST = re.compile(r"^\s*(?:>\s?|[-+*]\s+)")
+# The renderer escapes a paragraph that starts like an ordered list item: "\1. …"
+_ESCAPED_START = re.compile(r"^\s*\\(?=\d+[.)])")
 
 
 def md_inline(text: str) -> str:
@@ -36,7 +38,7 @@ def markdown_blocks(lines: list[str]) -> list[Block]:
     def flush() -> None:
         nonlocal buf
         if buf:
-            text = "".join(md_inline(_QUOTE_OR_LIST.sub("", x)) for x in buf)
+            text = "".join(md_inline(_QUOTE_OR_LIST.sub("", _ESCAPED_START.sub("", x))) for x in buf)
             if text:
                 blocks.append(para(buf_line, text, "\n".join(buf)))
         buf = []
