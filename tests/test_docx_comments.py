@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -157,3 +159,49 @@ def test_checker_findings_on_an_edited_file_are_commented_in_place(
     targets = set(placed.values())
     assert "cell:一、本年新收政府信息公开申请数量|5" in targets
     assert any("发布信息38条" in t for t in targets)
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "draft_report", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_check_annotate_option_writes_a_commented_copy(sample: ReportDocument, tmp_path: Path) -> None:
+    from test_docx_support import SAMPLE_DATA
+
+    src = tmp_path / "审改稿.docx"
+    write_docx(sample, src)
+    word = docx.Document(str(src))
+    table3 = word.tables[1]
+    row = next(r for r in table3.rows if r.cells[0].text.startswith("一、本年新收"))
+    row.cells[3].paragraphs[0].runs[0].text = "5"
+    word.save(str(src))
+    digest = hashlib.sha256(src.read_bytes()).hexdigest()
+    out = tmp_path / "审改稿.批注.docx"
+
+    done = _cli("check", str(src), "--data", str(SAMPLE_DATA), "--annotate", str(out), "--no-info")
+    assert "已写出带批注的副本" in done.stderr
+    placed = _commented_text(docx.Document(str(out)))
+    # H1 / data mismatch on the edited 自然人 cell, H3 on the row's 总计 cell
+    assert set(placed.values()) == {
+        "cell:一、本年新收政府信息公开申请数量|5",
+        "cell:一、本年新收政府信息公开申请数量|0",
+    }
+    assert hashlib.sha256(src.read_bytes()).hexdigest() == digest
+
+    again = _cli("check", str(src), "--annotate", str(out))
+    assert again.returncode == 2 and "已存在" in again.stderr and "--force" in again.stderr
+    forced = _cli("check", str(src), "--data", str(SAMPLE_DATA), "--annotate", str(out), "--force")
+    assert forced.returncode != 2 and "已写出带批注的副本" in forced.stderr
+    same = _cli("check", str(src), "--annotate", str(src), "--force")
+    assert same.returncode == 2 and "不能覆盖原文件" in same.stderr
+    md = tmp_path / "r.md"
+    md.write_text("# 某局2023年度政府信息公开工作年度报告\n", encoding="utf-8")
+    not_docx = _cli("check", str(md), "--annotate", str(tmp_path / "x.docx"))
+    assert not_docx.returncode == 2 and ".docx" in not_docx.stderr
+    assert hashlib.sha256(src.read_bytes()).hexdigest() == digest

@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 
 from draft_report.errors import InputError
 from draft_report.models.document import ReportDocument
-from draft_report.reading.docx import parse_date, read_docx
+from draft_report.reading.docx import read_docx
 from draft_report.rendering.docx import write_docx
 from draft_report.tables import layout as L
 from test_docx_support import sample_document
@@ -50,7 +50,7 @@ def test_round_trip_gives_back_the_drafted_document(sample: ReportDocument, draf
     assert set(back.cell_lines) == set(L.all_cell_ids())
     line = back.cell_lines["t3.r1_new.np"]
     assert back.lines[line - 1].startswith("一、本年新收政府信息公开申请数量")
-    assert back.table_lines["t3.r1_new.np"] == back.lines[line - 1]
+    assert back.table_lines["t3.r1_new.np"].startswith("一、本年新收政府信息公开申请数量")
 
 
 def test_round_trip_of_non_zero_tables(sample: ReportDocument, tmp_path: Path) -> None:
@@ -116,15 +116,16 @@ def test_blank_and_unreadable_cells(drafted: Path, tmp_path: Path) -> None:
     table4 = next(t for t in word.tables if t.cell(0, 0).text == "行政复议")
     values = table4.rows[3].cells
     values[0].paragraphs[0].runs[0].text = ""  # blank: None, never 0
-    values[1].paragraphs[0].runs[0].text = "二"  # not a number
+    values[1].paragraphs[0].runs[0].text = "/"  # not a number
     path = tmp_path / "e.docx"
     word.save(str(path))
     back = read_docx(path)
     assert back.tables.get("t4.rv.keep") is None
     assert back.tables.get("t4.rv.fix") is None
     issues = [(i.cell_id, i.problem, i.raw) for i in back.cell_issues]
-    assert issues == [("t4.rv.fix", "unreadable", "二")]
+    assert issues == [("t4.rv.fix", "unreadable", "/")]
     assert back.cell_issues[0].line == back.cell_lines["t4.rv.fix"]
+    assert back.tables.get("t4.rv.other") == 0  # the other cells keep their values
 
 
 def test_tracked_changes_are_read_as_accepted(drafted: Path, tmp_path: Path) -> None:
@@ -164,12 +165,15 @@ def test_paragraphs_and_tables_keep_body_order(drafted: Path) -> None:
     assert heading2 < t2_line < heading3 < t3_line
 
 
-def test_dates_in_digits_and_chinese_numerals() -> None:
-    assert str(parse_date("2024年1月18日")) == "2024-01-18"
-    assert str(parse_date("二〇二四年一月十八日")) == "2024-01-18"
-    assert str(parse_date("二〇二四年十二月三十一日")) == "2024-12-31"
-    assert parse_date("2024年13月1日") is None
-    assert parse_date("截至2024年1月18日") is None
+def test_signature_and_date_in_chinese_numerals(drafted: Path, tmp_path: Path) -> None:
+    word = docx.Document(str(drafted))
+    _set_text(word.paragraphs[-1], "二〇二四年一月十八日")
+    path = tmp_path / "d.docx"
+    word.save(str(path))
+    back = read_docx(path)
+    assert str(back.date) == "2024-01-18"
+    assert back.signature == "夏县乡村振兴局"
+    assert back.sections[-1].paragraphs[-1].text != "夏县乡村振兴局"
 
 
 def test_not_a_docx_is_an_input_error(tmp_path: Path) -> None:

@@ -18,8 +18,8 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
+from draft_report.reading.blocks import compact
 from draft_report.reading.docx import DocxRead, parse_docx
-from draft_report.reading.docx_tables import norm
 
 AUTHOR = "draft-report 核对"
 INITIALS = "DR"
@@ -80,8 +80,8 @@ def _cell_runs(cell: _Cell) -> list[Run]:
 def _target(read: DocxRead, finding: Any) -> list[Run] | None:
     loc = _get(finding, "location")
     cell_id = _get(loc, "cell_id")
-    if cell_id and cell_id in read.tables.cells:
-        return _cell_runs(read.tables.cells[cell_id])
+    if cell_id and cell_id in read.cells:
+        return _cell_runs(read.cells[cell_id])
     line = _get(loc, "line")
     if isinstance(line, int) and 1 <= line <= len(read.body.lines):
         bl = read.body.lines[line - 1]
@@ -89,11 +89,11 @@ def _target(read: DocxRead, finding: Any) -> list[Run] | None:
             return _paragraph_runs(bl.paragraph)
         if bl.row is not None and bl.row.cells:
             return _cell_runs(bl.row.cells[0])
-    excerpt = norm(str(_get(loc, "excerpt") or ""))
+    excerpt = compact(str(_get(loc, "excerpt") or ""))
     if excerpt:
         for probe in (excerpt, excerpt[:12]):
             for bl in read.body.lines:
-                if bl.paragraph is not None and probe and probe in norm(bl.text):
+                if bl.paragraph is not None and probe and probe in compact(bl.text):
                     return _paragraph_runs(bl.paragraph)
     section = _get(loc, "section")
     if section and section in read.section_lines:
@@ -102,7 +102,7 @@ def _target(read: DocxRead, finding: Any) -> list[Run] | None:
             return _paragraph_runs(bl.paragraph)
     prefix = _TABLE_PREFIX.get(str(_get(loc, "table") or ""))
     if prefix:
-        for cid, cell in read.tables.cells.items():
+        for cid, cell in read.cells.items():
             if cid.startswith(prefix):
                 return _cell_runs(cell)
     for bl in read.body.lines:
