@@ -53,7 +53,8 @@ def _is_click_exception(ex: Exception) -> bool:
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; expected errors become one Chinese line on stderr and an exit code."""
     try:
-        app(args=argv, prog_name="draft-report", standalone_mode=False)
+        # with standalone_mode=False a command's ``typer.Exit(code)`` comes back as the return value
+        code = app(args=argv, prog_name="draft-report", standalone_mode=False)
     except DraftReportError as err:
         typer.echo(f"错误：{err}", err=True)
         sys.exit(err.exit_code)
@@ -67,4 +68,4 @@ def main(argv: list[str] | None = None) -> None:
             ex.show()  # type: ignore[attr-defined]
             sys.exit(ex.exit_code)  # type: ignore[attr-defined]
         raise
-    sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)
