@@ -164,3 +164,15 @@ def test_vertical_table4_layout() -> None:
     page = page[:start] + f"<table>{header}{rows}</table>" + page[end:]
     doc = read_html(page)
     assert [doc.tables.get(cid) for cid, _, _ in L.t4_cells()] == [1, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1]
+
+
+def test_page_laid_out_in_a_table() -> None:
+    page = portal_page({}, ["0"] * 15)
+    start = page.index('<div class="article">')
+    end = page.index("</div></body>")
+    wrapped = page[:start] + "<table><tr><td>导航</td><td>" + page[start:end] + "</div></td></tr></table>" + page[end + 6:]
+    doc = read_html(wrapped)
+    assert [s.key for s in doc.sections] == ["overview", "proactive", "requests", "review_litigation",
+                                             "problems", "other"]
+    assert doc.tables_found == ["table2", "table3", "table4"] and doc.cell_issues == []
+    assert doc.tables.get("t2.norm.valid") == 14

@@ -84,6 +84,13 @@ def table_blocks(table: etree._Element, line_offset: int = 0) -> list[Block]:
     return out
 
 
+def _is_layout_table(table: etree._Element) -> bool:
+    """Older portals lay out the whole article in a table: read such a table as blocks."""
+    if table.xpath(".//table"):
+        return True
+    return any(len(cell.text_content()) > 300 for cell in table.xpath(".//td|.//th"))
+
+
 class _Walker:
     def __init__(self, line_offset: int = 0) -> None:
         self.blocks: list[Block] = []
@@ -112,7 +119,7 @@ class _Walker:
             if not tag:  # comment or processing instruction: keep the tail
                 self.add_text(el.tail, line)
             return
-        if tag == "table":
+        if tag == "table" and not _is_layout_table(el):
             self.flush()
             self.blocks.extend(table_blocks(el, self.offset))
             self.add_text(el.tail, line)
