@@ -50,6 +50,11 @@ def test_zero_claims() -> None:
     (c,) = extract_claims("本年度未发出收费通知。")
     assert c.fact.id == "fee_notices"
     assert extract_claims("全年未发生政府信息公开方面责任追究结果情况。") == []
+    (c,) = extract_claims("全年受理申请5件，无上年结转申请。")[1:]
+    assert c.kind == "zero" and c.fact.id == "requests_carry_in"
+    (c,) = extract_claims("全年无政府信息公开申请。")
+    assert c.fact.id == "requests_new"
+    assert extract_claims("没有超期答复的申请。") == []
     assert extract_claims("属于无法提供的情形，申请人无正当理由逾期不补正。") == []
 
 

@@ -129,5 +129,12 @@ def bind_zero(facts: Sequence[Fact], phrase: str, obj: str) -> list[Fact]:
     if found:
         top = max(m.fact.priority for m in found)
         return [m.fact for m in found if m.fact.priority == top]
+    # "无政府信息公开申请": the object itself names the fact. Not "没有超期答复的申请" (a qualified
+    # object says nothing about the total), and never against the fact's exclusions.
     obj_c = compact(obj)
-    return [f for f in usable if f.zero_phrases and any(w in obj_c for w in f.zero_phrases)][:1]
+    if "的" in obj_c or len(obj_c) > 14:
+        return []
+    return [
+        f for f in usable
+        if any(w in obj_c for w in f.zero_phrases) and not any(w in window for w in f.excludes)
+    ][:1]

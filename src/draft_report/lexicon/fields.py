@@ -63,6 +63,9 @@ def _t3_rows(prefix: str) -> tuple[str, ...]:
     return tuple(_t3(r.id) for r in L.T3_RESULT_ROWS if r.id.startswith(prefix))
 
 
+_CARRY_IN = ("上年结转", "上年度结转", "上一年度结转", "上年度转入")
+_CARRY_OUT = ("结转下年度", "结转至下年度", "结转到下年度", "顺延", "转下一年度", "结转下一年度", "转入下年度",
+              "转入下一年度", "下一年度办理", "下年度继续办理", "结转至下一年度")
 _RECEIVE = ("新收", "受理", "收到", "接收", "接到", "收悉", "共收")
 _NOT_PROACTIVE = ("主动公开", "主动发布")
 _REVIEW, _LITIGATION = L.T4_REVIEW, L.T4_LITIGATION
@@ -127,18 +130,16 @@ TABLE_FACTS: tuple[Fact, ...] = (
         "requests_new_org", "本年新收申请（法人或其他组织）", ("法人或其他组织", "法人和其他组织"),
         cells=tuple(_t3("r1_new", c.id) for c in L.T3_ORG_COLUMNS), requires=("申请",), priority=3,
     ),
-    Fact("requests_carry_in", "上年结转政府信息公开申请", ("上年结转", "上年度结转", "上一年度结转", "上年度转入"),
-         cells=(_t3("r2_carry_in"),), priority=3),
+    Fact("requests_carry_in", "上年结转政府信息公开申请", _CARRY_IN, cells=(_t3("r2_carry_in"),),
+         zero_phrases=_CARRY_IN, priority=3),
     Fact(
         "requests_closed", "本年度办理结果总计（办结）", ("办结", "答复", "办理完毕", "办理完成"),
         cells=(_t3("r3_7_total"),), excludes=_NOT_PROACTIVE, priority=1,
         alt_cells=((_t3("r1_new"), 1), (_t3("r2_carry_in"), 1), (_t3("r4_carry_out"), -1)),
     ),
     Fact(
-        "requests_carry_out", "结转下年度继续办理",
-        ("结转下年度", "结转至下年度", "结转到下年度", "顺延", "转下一年度", "结转下一年度", "转入下年度",
-         "转入下一年度", "下一年度办理", "下年度继续办理", "结转至下一年度"),
-        cells=(_t3("r4_carry_out"),), priority=4,
+        "requests_carry_out", "结转下年度继续办理", _CARRY_OUT, cells=(_t3("r4_carry_out"),),
+        zero_phrases=_CARRY_OUT, priority=4,
     ),
     Fact("result_open", "予以公开", ("予以公开", "同意公开"), cells=(_t3("r3_1_open"),),
          excludes=_NOT_PROACTIVE, priority=3),
