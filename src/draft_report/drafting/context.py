@@ -86,7 +86,8 @@ def publications(dataset: Any) -> dict[str, Any]:
         if m:
             ch = channels.setdefault(m["channel"], Channel(m["channel"], 0))
             if m["column"]:
-                ch.columns.append(Count(m["column"], n))
+                if n > 0:
+                    ch.columns.append(Count(m["column"], n))
             else:
                 ch.n = n
             continue
