@@ -161,3 +161,19 @@ def test_signature_and_date_leave_section_six() -> None:
     assert other is not None and [p.text for p in other.paragraphs] == ["本年度未收取信息处理费。"]
     assert doc.signature == "某某县某某局" and doc.date == dt.date(2025, 1, 18)
     assert (doc.agency, doc.year) == ("某某县某某局", 2024)
+
+
+def test_every_cell_on_its_own_line_without_tabs() -> None:
+    """Text copied from a web page: each cell on its own line, labels and values alike."""
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parent / "fixtures" / "real_reports" / "huaian_2024.txt"
+    out: list[str] = []
+    for line in source.read_text(encoding="utf-8").splitlines():
+        out += line.split("\t")
+    doc = read_text("\n".join(out))
+    assert doc.tables.get("t2.norm.repealed") == 26 and doc.tables.get("t2.fees.amount_wan") == 96171.6
+    assert [doc.tables.get(L.t3_cell_id("r3_6_2", c.id)) for c in L.T3_COLUMNS] == [6, 0, 0, 0, 0, 0, 6]
+    assert [doc.tables.get(L.t3_cell_id("r3_6_3", c.id)) for c in L.T3_COLUMNS] == [108, 2, 0, 0, 0, 0, 110]
+    assert doc.tables.get("t3.r1_new.total") == 3119 and doc.tables.get("t4.lr.total") == 20
+    assert doc.cell_issues == []

@@ -186,9 +186,9 @@ def _attach_context(entries: list[Entry], specs: list[RowSpec]) -> list[Entry]:
         if runs and not pending:
             last = runs[-1]
             before = norm_key("".join([*last.pre, last.label, *last.post]))
-            score, _, _ = _best(specs, bigrams(before))
-            after, _, _ = _best(specs, bigrams(before + text))
-            if 0.3 <= score < 0.999 and after > score + 1e-9:
+            score, spec, _ = _best(specs, bigrams(before))
+            # the text continues the label this run already half-matches ("…只计这一情" + "形，不计其他情形）")
+            if spec is not None and 0.3 <= score < 0.999 and spec.score(bigrams(before + text)) > score + 1e-9:
                 last.post.append(text)
                 continue
         pending.append(text)

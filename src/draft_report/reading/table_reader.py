@@ -103,6 +103,7 @@ def _specs_t4() -> list[RowSpec]:
 SPECS_T2 = _specs_t2()
 SPECS_T3 = _specs_t3()
 SPECS_T4 = _specs_t4()
+T2_WIDE = max(len(b.measures) for b in L.T2_BLOCKS)  # 第（一）项: 3 values per item
 _T2_ITEMS = {item.id: (block, item) for block in L.T2_BLOCKS for item in block.items}
 _T3_CATEGORY_OTHER = norm_key(L.T3_CATEGORIES[-1])  # 六其他处理
 _T3_OTHER_ROWS = [r.id for r in L.T3_ROWS if r.category == L.T3_CATEGORIES[-1]]
@@ -130,12 +131,13 @@ def _has_anchor(blocks: list[Block], table: str) -> bool:
 
 
 def read_table2(blocks: list[Block], out: TableRead) -> None:
-    entries = entries_of(blocks)
+    raw_entries = entries_of(blocks)
+    entries = merge_split_runs(raw_entries, T2_WIDE)
     placed, _ = align(entries, SPECS_T2, ordered=False)
     if not placed and not _has_anchor(blocks, "table2"):
         return
     out.found.append("table2")
-    _mark_zone(out, blocks, entries, "table2")
+    _mark_zone(out, blocks, raw_entries, "table2")
     for spec in SPECS_T2:
         block, item = _T2_ITEMS[spec.key]
         cids = [L.t2_cell_id(item.id, m.id) for m in block.measures]
@@ -157,12 +159,13 @@ def read_table2(blocks: list[Block], out: TableRead) -> None:
 
 
 def read_table3(blocks: list[Block], out: TableRead) -> None:
-    entries = merge_split_runs(entries_of(blocks), len(L.T3_COLUMNS))
+    raw_entries = entries_of(blocks)
+    entries = merge_split_runs(raw_entries, len(L.T3_COLUMNS))
     placed, loose = align(entries, SPECS_T3, ordered=True)
     if not placed and not _has_anchor(blocks, "table3"):
         return
     out.found.append("table3")
-    _mark_zone(out, blocks, entries_of(blocks), "table3")
+    _mark_zone(out, blocks, raw_entries, "table3")
     single_other: Entry | None = None
     if not any(k in placed for k in _T3_OTHER_ROWS):
         for run in loose:
@@ -193,14 +196,15 @@ def _put_row(out: TableRead, cids: list[str], p: Placement) -> None:
 
 def read_table4(blocks: list[Block], out: TableRead) -> None:
     width = len(L.T4_GROUPS) * len(L.T4_COLUMNS)
-    entries = merge_split_runs(entries_of(blocks), width)
+    raw_entries = entries_of(blocks)
+    entries = merge_split_runs(raw_entries, width)
     placed, _ = align(entries, SPECS_T4, ordered=True)
     cids = [cid for cid, _, _ in L.t4_cells()]
     horizontal = next((e for e in entries if e.has_value and value_cells(e, width) is not None), None)
     if horizontal is None and not placed and not _has_anchor(blocks, "table4"):
         return
     out.found.append("table4")
-    _mark_zone(out, blocks, entries_of(blocks), "table4")
+    _mark_zone(out, blocks, raw_entries, "table4")
     if horizontal is not None:
         for cid, v in zip(cids, value_cells(horizontal, width) or [], strict=True):
             out.put(cid, v, horizontal)
