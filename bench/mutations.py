@@ -178,8 +178,19 @@ def expired_topic(text: str, doc: ReportDocument, rng: random.Random) -> Mutant 
 # --- deletions and markers ----------------------------------------------------------------
 
 
+FEE_REPLACEMENTS = (
+    "",
+    "本年度无其他需要报告的事项。",
+    "我局将继续做好政府信息公开工作。",
+    "其他事项均已按要求落实。",
+    "政务公开工作要点各项任务均已完成。",
+)
+
+
 def fee_delete(text: str, doc: ReportDocument, rng: random.Random) -> Mutant | None:
-    """Delete every sentence of section 六 that states the information-processing fee."""
+    """Delete every sentence of section 六 that states the information-processing fee (or put
+    an unrelated sentence in its place)."""
+    filler = rng.choice(FEE_REPLACEMENTS)
     sec = doc.section("other")
     if sec is None or sec.line is None:
         return None
@@ -198,12 +209,12 @@ def fee_delete(text: str, doc: ReportDocument, rng: random.Random) -> Mutant | N
         pieces = re.split(r"(?<=[。！？；])", line)
         kept = [p for p in pieces if not FEE_STATEMENT.search(p)]
         if len(kept) != len(pieces):
+            lines[no] = head + ("" if changed else filler) + "".join(kept)
             changed = True
-            lines[no] = head + "".join(kept)
     if not changed:
         return None
     mutated = "\n".join(lines)
-    return Mutant("fee_delete", mutated, "删除第六部分的收费说明") if mutated != text else None
+    return Mutant("fee_delete", mutated, f"删除第六部分的收费说明（代以“{filler}”）") if mutated != text else None
 
 
 OLD_MARKERS: tuple[tuple[str, str], ...] = (
