@@ -10,8 +10,10 @@ from docx.oxml.ns import qn
 
 from draft_report.models.document import ReportDocument
 from draft_report.rendering.docx import title_lines, write_docx
-from draft_report.rendering.docx_styles import TEXT_WIDTH
+from draft_report.rendering.docx_styles import SCHEMA_ORDER, TEXT_WIDTH
 from test_docx_support import attr, find, sample_document
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 @pytest.fixture(scope="module")
@@ -202,3 +204,20 @@ def test_read_document_draws_only_tables_it_found(tmp_path: Path, sample: Report
     write_docx(doc, path)
     word = docx.Document(str(path))
     assert len(word.tables) == 1 and "申请人情况" in word.tables[0].cell(0, 3).text
+
+
+def test_property_children_follow_the_schema_order(word: docx.document.Document) -> None:
+    """Word rejects a file whose pPr/rPr/tblPr/tcPr children are out of schema order."""
+    order = {qn(k): [qn(t) for t in v] for k, v in SCHEMA_ORDER.items()}
+    roots = [word.element, word.styles.element]
+    roots += [s.footer._element for s in word.sections] + [s.even_page_footer._element for s in word.sections]
+    checked = 0
+    for root in roots:
+        for el in root.iter(*order):
+            seq = order[el.tag]
+            ranks = [seq.index(c.tag) for c in el if c.tag in seq]
+            unknown = [c.tag for c in el if c.tag not in seq and c.tag.startswith(f"{{{W_NS}}}")]
+            assert unknown == [], (el.tag, unknown)
+            assert ranks == sorted(ranks), (el.tag, [c.tag.split("}")[1] for c in el])
+            checked += 1
+    assert checked > 500

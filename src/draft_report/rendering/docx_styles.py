@@ -54,15 +54,68 @@ STYLE_TABLE_HEADER = "TableHeader"
 STYLE_SIGNATURE = "Signature"
 
 
+# Child order of the property elements (ECMA-376 schema). Word refuses a document whose
+# property children are out of order, so every element added here goes through ``put``.
+# fmt: off
+SCHEMA_ORDER: dict[str, tuple[str, ...]] = {
+    "w:pPr": (
+        "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
+        "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
+        "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+        "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+        "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+        "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+    ),
+    "w:rPr": (
+        "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike",
+        "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid",
+        "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz", "w:szCs",
+        "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs",
+        "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath",
+    ),
+    "w:tblPr": (
+        "w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
+        "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd",
+        "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange",
+    ),
+    "w:tcPr": (
+        "w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd", "w:noWrap",
+        "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark", "w:headers", "w:cellIns",
+        "w:cellDel", "w:cellMerge", "w:tcPrChange",
+    ),
+}
+# fmt: on
+_ORDER: dict[str, list[str]] = {qn(k): [qn(t) for t in v] for k, v in SCHEMA_ORDER.items()}
+
+
+def put(parent: etree._Element, new: etree._Element) -> etree._Element:
+    """Add ``new`` to a property element at its schema position (replacing one of the same tag)."""
+    existing = parent.find(new.tag)
+    if existing is not None:
+        parent.replace(existing, new)
+        return new
+    order = _ORDER[parent.tag]
+    rank = order.index(new.tag)
+    for el in parent:
+        if el.tag in order and order.index(el.tag) > rank:
+            el.addprevious(new)
+            return new
+    parent.append(new)
+    return new
+
+
+def child(parent: etree._Element, tag: str) -> etree._Element:
+    """The ``tag`` child of a property element, created at its schema position if missing."""
+    el = parent.find(qn(tag))
+    return el if el is not None else put(parent, OxmlElement(tag))
+
+
 def set_fonts(r_pr: etree._Element, east_asia: str, latin: str = LATIN) -> None:
     """Give an ``w:rPr`` explicit fonts: East-Asian ``east_asia``, Latin/digits ``latin``.
 
     Theme font attributes are removed: they take precedence over explicit names in Word.
     """
-    fonts = r_pr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        r_pr.insert(0, fonts)
+    fonts = child(r_pr, "w:rFonts")
     for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         fonts.attrib.pop(qn(attr), None)
     fonts.set(qn("w:ascii"), latin)
@@ -82,10 +135,7 @@ def style_run(run: Run, east_asia: str, size: float, *, bold: bool = False, lati
 def _set_spacing(
     p_pr: etree._Element, *, line: int | None, rule: str, before: int = 0, after: int = 0
 ) -> None:
-    spacing = p_pr.find(qn("w:spacing"))
-    if spacing is None:
-        spacing = OxmlElement("w:spacing")
-        p_pr.append(spacing)
+    spacing = child(p_pr, "w:spacing")
     spacing.attrib.clear()
     spacing.set(qn("w:before"), str(before))
     spacing.set(qn("w:after"), str(after))
@@ -96,10 +146,7 @@ def _set_spacing(
 
 def _set_indent(p_pr: etree._Element, first_chars: int, *, left_chars: int = 0, right_chars: int = 0) -> None:
     """Indent in hundredths of a character (firstLineChars=200 = two characters)."""
-    ind = p_pr.find(qn("w:ind"))
-    if ind is None:
-        ind = OxmlElement("w:ind")
-        p_pr.append(ind)
+    ind = child(p_pr, "w:ind")
     ind.attrib.clear()
     one_char = int(SIZE_BODY * 20)  # 320 twips = one 3号 character
     ind.set(qn("w:firstLineChars"), str(first_chars))
@@ -113,10 +160,7 @@ def _set_indent(p_pr: etree._Element, first_chars: int, *, left_chars: int = 0, 
 
 
 def _flag(p_pr: etree._Element, tag: str, value: str | None = None) -> None:
-    el = p_pr.find(qn(tag))
-    if el is None:
-        el = OxmlElement(tag)
-        p_pr.append(el)
+    el = child(p_pr, tag)
     if value is not None:
         el.set(qn("w:val"), value)
 
@@ -154,9 +198,7 @@ def _paragraph_style(
     style.font.size = Pt(size)
     style.font.bold = bold
     style.font.italic = False
-    color = OxmlElement("w:color")
-    color.set(qn("w:val"), "000000")
-    r_pr.append(color)
+    child(r_pr, "w:color").set(qn("w:val"), "000000")
     p_pr = style.element.get_or_add_pPr()
     if outline is not None:
         _flag(p_pr, "w:outlineLvl", str(outline))
@@ -168,12 +210,8 @@ def _set_doc_defaults(document: DocxDocument) -> None:
     defaults = styles_el.find(qn("w:docDefaults"))
     r_pr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     set_fonts(r_pr, FANGSONG)
-    for tag, val in (("w:sz", "32"), ("w:szCs", "32")):
-        el = r_pr.find(qn(tag))
-        if el is None:
-            el = OxmlElement(tag)
-            r_pr.append(el)
-        el.set(qn("w:val"), val)
+    for tag in ("w:sz", "w:szCs"):
+        child(r_pr, tag).set(qn("w:val"), "32")
     lang = r_pr.find(qn("w:lang"))
     if lang is not None:
         lang.set(qn("w:eastAsia"), "zh-CN")
@@ -280,10 +318,9 @@ def _page_number_paragraph(paragraph: DocxParagraph, *, odd: bool) -> None:
     paragraph.style = "Footer"
     p_pr = paragraph._p.get_or_add_pPr()
     one_char = int(SIZE_PAGE_NUMBER * 20)
-    ind = OxmlElement("w:ind")
+    ind = child(p_pr, "w:ind")
     ind.set(qn("w:right" if odd else "w:left"), str(one_char))
     ind.set(qn("w:firstLine"), "0")
-    p_pr.append(ind)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
 
     def text(t: str) -> None:

@@ -23,6 +23,8 @@ from draft_report.rendering.docx_styles import (
     STYLE_TABLE_HEADER,
     STYLE_TABLE_TEXT,
     TEXT_WIDTH,
+    child,
+    put,
     style_run,
 )
 from draft_report.tables.grid import Grid, GridCell
@@ -53,51 +55,41 @@ def column_widths(grid: Grid) -> list[int]:
     return widths
 
 
-def _set_borders(table: Table) -> None:
-    tbl_pr = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+def _borders(tag: str, edges: tuple[str, ...]) -> OxmlElement:
+    """``w:tblBorders`` / ``w:tcBorders`` with a thin black single line on ``edges``."""
+    borders = OxmlElement(tag)
+    for edge in edges:
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:val"), "single")
         el.set(qn("w:sz"), "4")
         el.set(qn("w:space"), "0")
         el.set(qn("w:color"), "000000")
         borders.append(el)
-    tbl_pr.append(borders)
+    return borders
+
+
+def _set_borders(table: Table) -> None:
+    tbl_pr = table._tbl.tblPr
+    put(tbl_pr, _borders("w:tblBorders", ("top", "left", "bottom", "right", "insideH", "insideV")))
     margins = OxmlElement("w:tblCellMar")
     for edge, width in (("top", 0), ("left", CELL_MARGIN), ("bottom", 0), ("right", CELL_MARGIN)):
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:w"), str(width))
         el.set(qn("w:type"), "dxa")
         margins.append(el)
-    tbl_pr.append(margins)
+    put(tbl_pr, margins)
 
 
 def _cell_borders(cell: _Cell) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    borders = OxmlElement("w:tcBorders")
-    for edge in ("top", "left", "bottom", "right"):
-        el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:val"), "single")
-        el.set(qn("w:sz"), "4")
-        el.set(qn("w:space"), "0")
-        el.set(qn("w:color"), "000000")
-        borders.append(el)
-    tc_pr.append(borders)
+    put(cell._tc.get_or_add_tcPr(), _borders("w:tcBorders", ("top", "left", "bottom", "right")))
 
 
 def _fixed_layout(table: Table, widths: list[int]) -> None:
     tbl_pr = table._tbl.tblPr
-    tbl_w = tbl_pr.find(qn("w:tblW"))
-    if tbl_w is None:
-        tbl_w = OxmlElement("w:tblW")
-        tbl_pr.append(tbl_w)
+    tbl_w = child(tbl_pr, "w:tblW")
     tbl_w.set(qn("w:w"), str(sum(widths)))
     tbl_w.set(qn("w:type"), "dxa")
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
-    table.autofit = False
+    table.autofit = False  # python-docx writes w:tblLayout w:type="fixed"
     for col, width in zip(table.columns, widths, strict=True):
         col.width = Twips(width)
     for row in table.rows:
