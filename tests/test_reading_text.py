@@ -177,3 +177,34 @@ def test_every_cell_on_its_own_line_without_tabs() -> None:
     assert [doc.tables.get(L.t3_cell_id("r3_6_3", c.id)) for c in L.T3_COLUMNS] == [108, 2, 0, 0, 0, 0, 110]
     assert doc.tables.get("t3.r1_new.total") == 3119 and doc.tables.get("t4.lr.total") == 20
     assert doc.cell_issues == []
+
+
+def test_signature_and_date_on_one_line_and_a_footer_after_them() -> None:
+    text = report().replace("某某县某某局\n2025 年 1 月 18 日", "某某县某某局　2025年1月18日\n（此件公开发布）")
+    doc = read_text(text)
+    assert doc.signature == "某某县某某局" and doc.date == dt.date(2025, 1, 18)
+    other = doc.section("other")
+    assert other is not None and [p.text for p in other.paragraphs] == ["本年度未收取信息处理费。"]
+
+
+def test_pdf_page_numbers_and_form_feeds_are_not_content() -> None:
+    rows = t3_lines({"r1_new": ["4", "0", "0", "0", "0", "0", "4"]})
+    body = ["三、收到和处理政府信息公开申请情况", *rows[:10], "— 3 —", "\f" + rows[10], *rows[11:]]
+    text = report(*body)
+    doc = read_text(text)
+    assert doc.cell_issues == [] and doc.tables.get("t3.r1_new.total") == 4
+    assert len(doc.lines) == text.count("\n") + 1  # a form feed does not end a line
+    line = doc.cell_lines[L.t3_cell_id(L.T3_ROWS[10].id, "np")]
+    assert doc.lines[line - 1].startswith("\f")
+
+
+def test_glued_subheading_helper_and_title_variants() -> None:
+    from draft_report.reading.outline import agency_and_year, split_subheading
+
+    assert split_subheading("（一）主动公开情况。2024 年，全区公开信息5条。") == ("（一）主动公开情况", "2024 年，全区公开信息5条。")
+    assert split_subheading("（一）主动公开情况") is None
+    assert split_subheading("全年公开信息5条。") is None
+    doc = read_text("某某市人民政府\n2024年政府信息公开工作年度报告（全文）\n一、总体情况\n全年公开5条。\n")
+    assert (doc.agency, doc.year) == ("某某市人民政府", 2024)
+    assert doc.title == "某某市人民政府2024年政府信息公开工作年度报告（全文）"
+    assert agency_and_year("二〇二三年度某某局政府信息公开工作年度报告") == ("某某局", 2023)

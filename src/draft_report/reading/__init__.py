@@ -16,7 +16,7 @@ from draft_report.errors import InputError
 from draft_report.models.document import ReportDocument
 from draft_report.reading.assemble import build_document
 from draft_report.reading.blocks import has_cjk
-from draft_report.reading.files import read_source_text
+from draft_report.reading.files import read_source_text, split_lines
 from draft_report.reading.html_blocks import html_blocks, strip_tags
 from draft_report.reading.markdown_blocks import markdown_blocks
 from draft_report.reading.text_blocks import text_blocks
@@ -44,18 +44,18 @@ def read_text(text: str, *, source: str | None = None, fmt: Format = "text") -> 
         return read_markdown(text, source=source)
     if fmt == "html":
         return read_html(text, source=source)
-    lines = text.splitlines()
+    lines = split_lines(text)
     return build_document(text_blocks(lines), lines, source=source, fmt="text")
 
 
 def read_markdown(text: str, *, source: str | None = None) -> ReportDocument:
-    lines = text.splitlines()
+    lines = split_lines(text)
     return build_document(markdown_blocks(lines), lines, source=source, fmt="markdown")
 
 
 def read_html(text: str, *, source: str | None = None) -> ReportDocument:
     """Read an HTML page; ``lines`` are the source lines with their tags removed."""
-    lines = [strip_tags(x) for x in text.splitlines()]
+    lines = [strip_tags(x) for x in split_lines(text)]
     try:
         blocks = html_blocks(text)
     except (ValueError, TypeError) as exc:  # lxml refuses the document

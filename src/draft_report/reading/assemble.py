@@ -19,6 +19,7 @@ from draft_report.reading.outline import (
     parse_date,
     parse_heading,
     section_keys,
+    split_signature_date,
 )
 from draft_report.reading.table_reader import TableRead
 from draft_report.sections import TABLE_SECTION
@@ -52,14 +53,7 @@ def build_document(
     title_end = _title(blocks[:first], doc)
     doc.preface = _paragraphs(blocks[title_end:first], set(), fmt)
     # --- signature and date (last lines) -------------------------------------
-    end = len(blocks)
-    tail = [i for i in range(first, end) if blocks[i].kind == "para"][-2:]
-    if tail and (day := parse_date(blocks[tail[-1]].text)) and tail[-1] == end - 1:
-        doc.date = day
-        end = tail[-1]
-        if len(tail) == 2 and tail[0] == end - 1 and is_signature(blocks[tail[0]].text):
-            doc.signature = blocks[tail[0]].text.strip()
-            end = tail[0]
+    end = _closing(blocks, first, doc)
     # --- sections ---------------------------------------------------------------
     spans: list[tuple[int, int, Heading, str | None]] = []
     keyed = section_keys([h.title for _, h in heads])
@@ -91,6 +85,36 @@ def build_document(
     return doc
 
 
+_MAX_TRAILER = 20  # footer lines after the date ("（此件公开发布）") are short
+
+
+def _closing(blocks: list[Block], first: int, doc: ReportDocument) -> int:
+    """Find the date (and the signature before it, or on its line) among the last lines.
+
+    Returns the index where the last section's content ends."""
+    end = len(blocks)
+    for i in range(end - 1, max(first, end - 4) - 1, -1):
+        b = blocks[i]
+        if b.kind != "para":
+            return end
+        day = parse_date(b.text)
+        if day is None:
+            sig_day = split_signature_date(b.text)
+            if sig_day is not None:
+                doc.signature, doc.date = sig_day
+                return i
+            if len(b.text.strip()) > _MAX_TRAILER or parse_heading(b.text) is not None:
+                return end
+            continue
+        doc.date = day
+        prev = blocks[i - 1] if i - 1 > first else None
+        if prev is not None and prev.kind == "para" and is_signature(prev.text):
+            doc.signature = prev.text.strip()
+            return i - 1
+        return i
+    return end
+
+
 def _title(blocks: list[Block], doc: ReportDocument) -> int:
     """Fill title/agency/year from the leading lines; returns the index after the title."""
     for i, b in enumerate(blocks):
@@ -105,9 +129,9 @@ def _title(blocks: list[Block], doc: ReportDocument) -> int:
             break
         parts.append(b.text.strip())
         stop = i + 1
-        if "".join(parts).rstrip().endswith("报告"):
+        if "报告" in "".join(parts):
             break
-    if parts and not "".join(parts).endswith("报告"):
+    if parts and "报告" not in "".join(parts):
         parts, stop = parts[:1], 1
     doc.title = "".join(parts)
     doc.agency, doc.year = agency_and_year(doc.title)

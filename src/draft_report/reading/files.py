@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from draft_report.errors import InputError
 
 ENCODINGS = ("utf-8-sig", "gb18030")
 # Control characters other than TAB, LF, CR, FF: a text report has essentially none.
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 _CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f") | {"\x7f"}
 
 
@@ -40,3 +42,11 @@ def decode_report(data: bytes, name: str) -> str:
     raise InputError(
         "无法识别文件编码，或不是文本文件；请保存为 UTF-8 或 GB18030 编码的文本后再检查", path=name
     )
+
+
+def split_lines(text: str) -> list[str]:
+    """Source lines as an editor numbers them: only CR/LF end a line (not pdftotext's form feed)."""
+    lines = _NEWLINE.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines

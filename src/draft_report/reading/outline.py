@@ -171,3 +171,28 @@ def agency_and_year(title: str) -> tuple[str | None, int | None]:
 def is_signature(text: str) -> bool:
     t = compact(text)
     return 0 < len(t) <= 30 and "。" not in t and "，" not in t and has_cjk(t) and parse_heading(text) is None
+
+
+_SIGNATURE_DATE = re.compile(
+    r"^(.{2,30}?)\s+((?:\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日)\s*$"
+)
+
+
+def split_signature_date(text: str) -> tuple[str, dt.date] | None:
+    """"沭阳县发展和改革局 2024年1月17日" on one line → (signature, date)."""
+    m = _SIGNATURE_DATE.match(text.strip())
+    if not m or not is_signature(m.group(1)):
+        return None
+    day = parse_date(m.group(2))
+    return (m.group(1).strip(), day) if day else None
+
+
+def split_subheading(text: str) -> tuple[str, str] | None:
+    """"（一）主动公开情况。2024 年，…" → ("（一）主动公开情况", "2024 年，…"); None otherwise."""
+    m = _GLUED_SUBHEADING.match(text.strip())
+    if not m:
+        return None
+    return m.group(1), m.group(2).strip()
+
+
+_GLUED_SUBHEADING = re.compile(rf"^([（(][{_NUM}]{{1,3}}[）)][^。，；：:]{{2,30}}?)[。：:]\s*(\S.*)$")

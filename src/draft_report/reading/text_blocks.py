@@ -19,6 +19,8 @@ from draft_report.reading.blocks import Block, clean, para, row
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _CELL_LINE = re.compile(r"^\t[^\t]*$")
+# Page numbers and footers left by PDF conversion: "— 3 —", "- 12 -", "第 3 页 共 9 页".
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 _TERMINAL = "。！？；;!?：:"
 # A continuation line of a one-cell-per-line table cell is short and is not a heading.
 _MAX_CONTINUATION = 8
@@ -67,7 +69,7 @@ def text_blocks(lines: list[str]) -> list[Block]:
             group = None
 
     for n, line in enumerate(lines, start=1):
-        if not line.strip(" \t\r\u00a0\u3000"):
+        if not line.strip(" \t\r\f\u00a0\u3000") or _PAGE_NUMBER.match(line):
             close_group()
             continue
         if cell_layout and _CELL_LINE.match(line):
