@@ -161,3 +161,9 @@ def test_existing_report_is_refused_before_any_model_call(tmp_path: Path, capsys
         code, _, stderr = _run(_draft(server, out), capsys)
     assert code == 2 and server.requests == []
     assert (out / "report.md").read_text(encoding="utf-8") == "审核人员改过的稿件"
+
+
+def test_llm_options_without_llm_are_reported(tmp_path: Path, capsys) -> None:
+    code, _, stderr = _run(["draft", str(EXAMPLE), "-o", str(tmp_path / "o"), "--model", "x"], capsys)
+    assert code == 0 and "未加 --llm" in stderr
+    assert not (tmp_path / "o" / "report.provenance.json").exists()

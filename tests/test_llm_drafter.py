@@ -114,3 +114,25 @@ def test_unlocatable_finding_is_still_marked() -> None:
         "problems", [Paragraph(text="甲。"), Paragraph(text="乙。")], [Finding()]
     )
     assert marked[-1].text == "乙。【待核实：与数据不符，数据为5】" and len(unresolved) == 1
+
+
+def test_invented_number_is_sent_back_then_marked(dataset) -> None:
+    invented = M.OVERVIEW.replace("本年度未发生", "全年接待群众咨询35人次。本年度未发生")
+    with LocalChatServer(_script(invented, invented, invented)) as server:
+        drafter = _drafter(server)
+        draft = drafter.draft("overview", dataset)
+    repair_prompt = server.requests[1].body["messages"][1]["content"]
+    assert "“35人次”在数据表和工作要点中都找不到" in repair_prompt
+    text = "\n".join(p.text for p in draft.paragraphs)
+    assert "35人次【待核实：无法与数据核对，请核实】" in text
+    assert [u.rule for u in drafter.unresolved] == ["llm.invented_number"]
+
+
+def test_numbers_from_the_notes_are_not_inventions(dataset) -> None:
+    from draft_report.drafting.llm.drafter import invented_numbers
+
+    paragraphs = [Paragraph(text="所有申请均在20个工作日内办结，行政许可决定自作出之日起7个工作日内公示。")]
+    assert invented_numbers(paragraphs, dataset) == []
+    assert [f["actual"] for f in invented_numbers([Paragraph(text="共发放宣传册500份。")], dataset)] == [
+        "500"
+    ]

@@ -213,6 +213,8 @@ def draft_command(
             base_url=base_url, model=model, api_key=api_key, provider=provider, timeout=timeout,
             temperature=temperature, max_repair_rounds=max_repair_rounds,
         )
+    elif any(v is not None for v in (base_url, model, api_key, provider, timeout, temperature, max_repair_rounds)):
+        typer.echo("提示：未加 --llm，大模型相关参数（--base-url、--model 等）未使用，本次用内置模板起草。", err=True)
     written, notices = run_draft(data, output, parse_formats(formats), force=force, drafter=drafter)
     for path in written:
         typer.echo(f"已生成报告：{path}")

@@ -17,6 +17,7 @@ and a Chinese notice says so; the report is still written.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -78,6 +79,49 @@ def claim_bindings(paragraphs: Sequence[Paragraph], dataset: Dataset) -> list[di
                     "label": claim.fact.label if claim.fact is not None else None,
                     "field": P.fact_field(claim.fact) if claim.fact is not None else None,
                     "data_value": bound[1] if bound else None,
+                }
+            )
+    return out
+
+
+def _source_text(dataset: Dataset) -> str:
+    """The agency's own words: notes, problems, measures, last year's problems, other matters."""
+    data = dataset.data
+    parts: list[str] = []
+    for value in data.notes.model_dump().values():
+        parts.extend(value if isinstance(value, list) else [])
+    parts += list(data.problems) + list(data.measures)
+    parts += [f"{p.problem} {p.rectification}" for p in data.previous_problems]
+    for value in data.other_matters.model_dump().values():
+        parts.extend(value if isinstance(value, list) else [value or ""])
+    return "\n".join(parts)
+
+
+def invented_numbers(paragraphs: Sequence[Paragraph], dataset: Dataset) -> list[dict[str, Any]]:
+    """Numbers the model wrote that neither bind to a data field nor appear in the agency's notes:
+    a model's classic invention. Returned as error findings for the repair loop."""
+    from draft_report.checking.claims import extract_claims
+    from draft_report.lexicon.fields import facts_for
+
+    facts = [fact for fact, _ in facts_for(dataset)]
+    source = _source_text(dataset)
+    out: list[dict[str, Any]] = []
+    for p in paragraphs:
+        if p.kind != "text":
+            continue
+        for claim in extract_claims(p.text, facts):
+            if claim.fact is not None or claim.text in source:
+                continue
+            if re.search(rf"(?<![\d.]){re.escape(claim.shown_value)}(?![\d.])", source):
+                continue
+            out.append(
+                {
+                    "rule": "llm.invented_number",
+                    "severity": "error",
+                    "message": f"“{claim.text}”在数据表和工作要点中都找不到，请删除，或改用数据表中的数字并写明其名称",
+                    "location": {"excerpt": claim.sentence.strip()},
+                    "expected": None,
+                    "actual": claim.shown_value,
                 }
             )
     return out
@@ -197,6 +241,7 @@ class LLMDrafter:
         while True:
             started = time.perf_counter()
             findings = [f for f in self.check(key, list(paragraphs), dataset) if is_error(f)]
+            findings += invented_numbers(paragraphs, dataset)
             shape = A.structure_problems(paragraphs, subheadings)
             history.append({"round": rounds, "findings": len(findings), "structure": shape})
             done = (not findings and not shape) or rounds >= self.config.max_repair_rounds

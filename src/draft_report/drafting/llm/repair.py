@@ -73,14 +73,9 @@ def describe_finding(finding: Any) -> str:
 
 
 def _marker(finding: Any) -> str:
+    """The inline mark. It never quotes a number with its measure word (that would read as a claim)."""
     expected = _text(_attr(finding, "expected"))
-    note = (
-        f"与数据不符，数据为{expected}"
-        if expected is not None
-        else str(_attr(finding, "message") or "与数据不符")
-    )
-    # a number right before a measure word would read as a new claim: keep digits out of units
-    note = re.sub(r"(\d)(?=\s*[件条篇次场期个项份元人家批宗例名起])", r"\1 ", note)
+    note = f"与数据不符，数据为{expected}" if expected is not None else "无法与数据核对，请核实"
     return f"{MARK_OPEN}{note}{MARK_CLOSE}"
 
 
