@@ -86,3 +86,19 @@ def test_facts_for_lists_values_from_dataset() -> None:
     assert values["requests_new"] == 5 and values["litigation_total"] == 3
     assert values["publications.channel:政务网站"] == 37 and values["fees_collected"] == 100
     assert all(isinstance(v, int) for k, v in values.items() if k != "admin_fees_wan")
+
+
+def test_other_kinds_of_requests_and_documents_are_not_bound() -> None:
+    for text in (
+        "受理政务服务申请 3000 件。",
+        "答复网民留言 50 条。",
+        "受理行政许可申请 500 件。",
+        "公示行政处罚信息 300 条。",
+        "清理规范性文件 20 件。",
+        "办理人大代表建议 3 件。",
+    ):
+        assert [b[2] for b in bound(text)] == [None], text
+    assert bound("作出行政处罚决定 37 件。")[0][2] == "penalty"
+    assert bound("收到行政复议申请 2 件。")[0][2] == "review_total"
+    assert [b[2] for b in bound("全年共受理政府信息公开申请15件，其中自然人申请12件，法人或其他组织申请3件。")] == [
+        "requests_new", "requests_new_np", "requests_new_org"]

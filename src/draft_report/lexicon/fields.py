@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from draft_report.models.tables import Tables
 
 COUNT_UNITS: tuple[str, ...] = ("件", "项", "个", "条", "宗", "起", "次", "份", "例")
+_DECISION_UNITS: tuple[str, ...] = ("件", "项", "个", "宗", "起", "份")
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,12 @@ _CARRY_OUT = ("结转下年度", "结转至下年度", "结转到下年度", "�
               "转入下一年度", "下一年度办理", "下年度继续办理", "结转至下一年度")
 _RECEIVE = ("新收", "受理", "收到", "接收", "接到", "收悉", "共收")
 _NOT_PROACTIVE = ("主动公开", "主动发布")
+# Other kinds of requests and replies that reports count next to disclosure requests.
+_NOT_DISCLOSURE = ("政务服务", "网络问政", "留言", "咨询", "来信", "信访", "投诉", "热线", "12345", "诉求",
+                   "建议", "提案", "审批", "办件", "行政许可")
+# Work on documents that is not 制发 (issuing).
+_NOT_ISSUING = ("清理", "审查", "审核", "备案", "评估", "修订", "修改", "征求意见", "解读", "宣传", "梳理")
+_DECISION_NOT = ("信息", "公示", "双公示", "申请", "事项", "受理")
 _REVIEW, _LITIGATION = L.T4_REVIEW, L.T4_LITIGATION
 _GROUPS = (_REVIEW, _LITIGATION)
 _OUTCOMES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -106,7 +113,7 @@ def _document_facts() -> list[Fact]:
     ):
         out.append(
             Fact(f"{item}_made", f"本年制发{label}", words, cells=(f"t2.{item}.made",),
-                 excludes=excl + ("废止", "现行有效", "有效"), priority=2)
+                 excludes=excl + ("废止", "现行有效", "有效") + _NOT_ISSUING, priority=2)
         )
         out.append(
             Fact(f"{item}_repealed", f"本年废止{label}", words, cells=(f"t2.{item}.repealed",),
@@ -122,7 +129,8 @@ def _document_facts() -> list[Fact]:
 TABLE_FACTS: tuple[Fact, ...] = (
     Fact(
         "requests_new", "本年新收政府信息公开申请", _RECEIVE, cells=(_t3("r1_new"),),
-        zero_phrases=("申请",), requires=("申请",), excludes=("结转",) + _NOT_PROACTIVE, priority=1,
+        zero_phrases=("申请",), requires=("申请",), excludes=("结转",) + _NOT_PROACTIVE + _NOT_DISCLOSURE,
+        priority=1,
     ),
     Fact("requests_new_np", "本年新收申请（自然人）", ("自然人",), cells=(_t3("r1_new", "np"),),
          requires=("申请",), priority=3),
@@ -134,7 +142,7 @@ TABLE_FACTS: tuple[Fact, ...] = (
          zero_phrases=_CARRY_IN, priority=3),
     Fact(
         "requests_closed", "本年度办理结果总计（办结）", ("办结", "答复", "办理完毕", "办理完成"),
-        cells=(_t3("r3_7_total"),), excludes=_NOT_PROACTIVE, priority=1,
+        cells=(_t3("r3_7_total"),), excludes=_NOT_PROACTIVE + _NOT_DISCLOSURE, priority=1,
         alt_cells=((_t3("r1_new"), 1), (_t3("r2_carry_in"), 1), (_t3("r4_carry_out"), -1)),
     ),
     Fact(
@@ -160,9 +168,12 @@ TABLE_FACTS: tuple[Fact, ...] = (
          priority=4),
     *_outcome_facts(),
     *_document_facts(),
-    Fact("licensing", "行政许可处理决定", ("行政许可",), cells=("t2.licensing.decisions",), priority=2),
-    Fact("penalty", "行政处罚处理决定", ("行政处罚",), cells=("t2.penalty.decisions",), priority=2),
-    Fact("coercion", "行政强制处理决定", ("行政强制",), cells=("t2.coercion.decisions",), priority=2),
+    Fact("licensing", "行政许可处理决定", ("行政许可",), units=_DECISION_UNITS, cells=("t2.licensing.decisions",),
+         excludes=_DECISION_NOT, priority=2),
+    Fact("penalty", "行政处罚处理决定", ("行政处罚",), units=_DECISION_UNITS, cells=("t2.penalty.decisions",),
+         excludes=_DECISION_NOT, priority=2),
+    Fact("coercion", "行政强制处理决定", ("行政强制",), units=_DECISION_UNITS, cells=("t2.coercion.decisions",),
+         excludes=_DECISION_NOT, priority=2),
     Fact("admin_fees_wan", "行政事业性收费金额（万元）", ("行政事业性收费",), units=("万元",),
          cells=("t2.fees.amount_wan",), priority=3),
 )
