@@ -176,3 +176,13 @@ def test_page_laid_out_in_a_table() -> None:
                                              "problems", "other"]
     assert doc.tables_found == ["table2", "table3", "table4"] and doc.cell_issues == []
     assert doc.tables.get("t2.norm.valid") == 14
+
+
+def test_minified_page_gets_text_lines() -> None:
+    page = portal_page({"r1_new": ["3", "0", "0", "0", "0", "0", "3"]}, ["0"] * 15).replace("\n", "")
+    doc = read_html(page)
+    assert len(doc.lines) > 30
+    line = doc.cell_lines["t3.r1_new.np"]
+    assert doc.lines[line - 1].startswith("一、本年新收政府信息公开申请数量\t3")
+    overview = doc.section("overview")
+    assert overview is not None and doc.lines[overview.line - 1] == "一、总体情况"  # type: ignore[operator]

@@ -155,3 +155,20 @@ def test_round_trip_draft_render_read(example: str, tmp_path: Path) -> None:
         for drafted, read in zip(doc.sections, back.sections, strict=True):
             assert [(p.kind, p.text) for p in read.paragraphs] == [(p.kind, p.text) for p in drafted.paragraphs]
         assert [p.text for p in back.preface] == [p.text for p in doc.preface]
+
+
+def test_tab_rows_and_unnumbered_headings_in_markdown() -> None:
+    text = "\n".join(
+        [
+            "# 某局2024年度政府信息公开工作年度报告",
+            "## 总体情况",
+            "全年公开信息5条。",
+            "## 主动公开政府信息情况",
+            "信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
+            "规章\t0\t0\t0",
+            "行政规范性文件\t3\t0\t9",
+        ]
+    )
+    doc = read_markdown(text)
+    assert [s.key for s in doc.sections] == ["overview", "proactive"]
+    assert doc.tables.get("t2.norm.made") == 3 and doc.tables.get("t2.norm.valid") == 9

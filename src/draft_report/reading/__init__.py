@@ -17,7 +17,7 @@ from draft_report.models.document import ReportDocument
 from draft_report.reading.assemble import build_document
 from draft_report.reading.blocks import has_cjk
 from draft_report.reading.files import read_source_text, split_lines
-from draft_report.reading.html_blocks import html_blocks, strip_tags
+from draft_report.reading.html_blocks import html_blocks, renumber, strip_tags
 from draft_report.reading.markdown_blocks import markdown_blocks
 from draft_report.reading.text_blocks import text_blocks
 
@@ -54,12 +54,19 @@ def read_markdown(text: str, *, source: str | None = None) -> ReportDocument:
 
 
 def read_html(text: str, *, source: str | None = None) -> ReportDocument:
-    """Read an HTML page; ``lines`` are the source lines with their tags removed."""
+    """Read an HTML page.
+
+    ``lines`` are the source lines with their tags removed and line numbers are HTML source
+    lines — unless the page is minified into a few long lines: then ``lines`` are the page's
+    text lines (one per paragraph or table row) and line numbers count those.
+    """
     lines = [strip_tags(x) for x in split_lines(text)]
     try:
         blocks = html_blocks(text)
     except (ValueError, TypeError) as exc:  # lxml refuses the document
         raise InputError(f"无法解析 HTML：{exc}", path=source) from exc
+    if len(lines) * 3 < len(blocks):
+        lines = renumber(blocks)
     return build_document(blocks, lines, source=source, fmt="html")
 
 

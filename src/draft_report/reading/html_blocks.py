@@ -165,3 +165,13 @@ def fragment_blocks(fragment: str, first_line: int) -> list[Block]:
 def strip_tags(line: str) -> str:
     """A source line without its tags and entities, for quoting (``ReportDocument.lines``)."""
     return html.unescape(_TAG.sub("", line))
+
+
+def renumber(blocks: list[Block]) -> list[str]:
+    """Number the blocks 1..n and return their texts as the document's lines (minified pages)."""
+    lines: list[str] = []
+    for n, b in enumerate(blocks, start=1):
+        b.line = n
+        b.cell_lines = [n] * len(b.cell_lines)
+        lines.append("\t".join(b.cells) if b.kind == "row" else b.cells[0])
+    return lines

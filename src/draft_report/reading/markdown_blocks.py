@@ -76,6 +76,12 @@ def markdown_blocks(lines: list[str]) -> list[Block]:
                 blocks.append(row(cells, [lineno] * len(cells), line))
             i += 1
             continue
+        if "\t" in line.strip("\t \u00a0\u3000"):  # a table row pasted from Word or a spreadsheet
+            flush()
+            cells = [clean(c) for c in line.lstrip("\t").split("\t")]
+            blocks.append(row(cells, [lineno] * len(cells), line))
+            i += 1
+            continue
         if _HTML_LINE.match(line):
             flush()
             text = clean(strip_tags(line))

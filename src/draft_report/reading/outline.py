@@ -59,6 +59,7 @@ _GLUED_TITLES: tuple[tuple[str, str], ...] = tuple(
         key=lambda kt: -len(kt[1]),
     )
 )
+_BARE_TITLES = frozenset(t for _, t in _GLUED_TITLES)
 _T3_TOP_LABELS = tuple(
     norm_key(x)[1:]  # without the number: 本年新收…, 上年结转…, 本年度办理结果, 结转下年度继续办理
     for x in (L.T3_ROWS[0].label, L.T3_ROWS[1].label, L.T3_RESULTS_LABEL, L.T3_ROWS[-1].label)
@@ -84,6 +85,8 @@ def parse_heading(text: str) -> Heading | None:
     stripped = text.strip()
     m = _HEADING.match(compact(stripped))
     if not m:
+        if compact(stripped) in _BARE_TITLES:  # an unnumbered standard heading on its own line
+            return Heading("", stripped, stripped, "")
         return None
     number, title = m.group(1), m.group(2)
     if _is_t3_label(title) or not has_cjk(title):
