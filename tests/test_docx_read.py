@@ -219,3 +219,24 @@ def test_check_finds_exactly_the_reviewer_edits(drafted: Path, tmp_path: Path) -
     assert cells <= {"t3.r1_new.np", "t3.r1_new.total"} and "t3.r1_new.np" in cells
     sections = {section for _, section, _ in found}
     assert sections == {"overview", "requests", "other"}
+
+
+_REAL = sorted((Path(__file__).parent / "fixtures" / "real_reports").glob("*.txt"))
+_SEED = Path(__file__).parent / "fixtures" / "seeds" / "xiaxian_2023.txt"
+
+
+@pytest.mark.parametrize("source", [*_REAL, _SEED], ids=lambda p: p.stem)
+def test_real_reports_survive_word_round_trip(source: Path, tmp_path: Path) -> None:
+    """A published report read from text, written as Word and read back keeps everything."""
+    from draft_report.reading import read_report
+
+    original = read_report(source)
+    path = tmp_path / "r.docx"
+    write_docx(original, path)
+    back = read_docx(path)
+    assert back.tables == original.tables
+    assert back.tables_found == original.tables_found
+    assert (back.title, back.agency, back.year) == (original.title, original.agency, original.year)
+    assert (back.signature, back.date) == (original.signature, original.date)
+    assert [p.text for p in back.preface] == [p.text for p in original.preface]
+    assert _texts(back) == _texts(original)
