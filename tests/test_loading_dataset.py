@@ -278,3 +278,15 @@ def test_example_copy_with_edited_register_changes_table3(tmp_path: Path) -> Non
     after = load_dataset(tmp_path / "ex").data.table3
     assert after.get("t3.r1_new.sci") == before.get("t3.r1_new.sci") + 1
     assert after.get("t3.r3_1_open.total") == before.get("t3.r3_1_open.total") + 1
+
+
+def test_typed_participants_must_agree_with_the_log(tmp_path: Path) -> None:
+    raw = base()
+    raw["logs"] = {"events": "events.csv"}
+    raw["activity"] = {"events": [{"kind": "培训", "count": 2, "participants": 40}]}
+    csv_file(tmp_path, "events.csv", "日期,类型,标题,参加人数", "2024-03-01,培训,a,10", "2024-05-01,培训,b,20")
+    with pytest.raises(InputError, match=r"（培训）参加人次填写为 40 人次.*为 30 人次"):
+        load_dataset(save(tmp_path, raw))
+    raw["activity"]["events"][0]["participants"] = 30
+    ds = load_dataset(save(tmp_path, raw))
+    assert ds.aggregates.get("events.kind:培训.participants") == 30
