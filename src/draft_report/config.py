@@ -35,8 +35,11 @@ from draft_report.errors import DraftReportError, InputError
 
 if sys.version_info >= (3, 11):
     import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+else:  # pragma: no cover - Python 3.10 reads config.toml only with tomli installed
+    try:
+        import tomli as tomllib
+    except ImportError:
+        tomllib = None  # type: ignore[assignment]
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 DEFAULT_MODEL = "gpt-4o-mini"
@@ -149,6 +152,8 @@ def load_config_file(path: Path) -> dict[str, Any]:
     """Read ``config.toml``; a missing file is an empty config, a broken one an ``InputError``."""
     if not path.is_file():
         return {}
+    if tomllib is None:  # pragma: no cover - Python 3.10 without tomli
+        raise InputError("读取配置文件需要 tomli：请运行 pip install tomli（Python 3.11 及以上无需安装）", path=str(path))
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh)

@@ -154,10 +154,6 @@ class LLMDrafter:
         self._disabled: str | None = None  # a fatal endpoint error: stop calling it
         self.sections: dict[str, dict[str, Any]] = {}  # provenance per drafted section
 
-    @property
-    def has_unresolved(self) -> bool:
-        return bool(self.unresolved)
-
     # --- SectionDrafter -----------------------------------------------------------------------
 
     def draft(self, key: DraftedSection, dataset: Dataset) -> SectionDraft:
