@@ -41,6 +41,7 @@ OLD_FORMAT_MARKERS: tuple[str, ...] = (
     "采购总金额",
     "第二十条第（九）项",
 )
+_OLD_T2_MEASURES = OLD_FORMAT_MARKERS[:3]
 OLD_SINGLE_OTHER_ROW = "表三“（六）其他处理”只有一行，没有“1.申请人无正当理由逾期不补正…”等三个子项"
 
 _ANCHORS = {
@@ -138,6 +139,13 @@ def read_table2(blocks: list[Block], out: TableRead) -> None:
         return
     out.found.append("table2")
     _mark_zone(out, blocks, raw_entries, "table2")
+    markers: list[str] = []
+    for b in blocks:
+        text = compact(b.text).replace("(", "（").replace(")", "）").replace("／", "/")
+        markers += [m for m in OLD_FORMAT_MARKERS if m in text and m not in markers]
+    out.markers += [m for m in markers if m not in out.markers]
+    # 2019 columns (本年新制作数量 …) are not 制发/废止/现行有效: the numbers cannot be placed
+    old_measures = any(m in markers for m in _OLD_T2_MEASURES)
     for spec in SPECS_T2:
         block, item = _T2_ITEMS[spec.key]
         cids = [L.t2_cell_id(item.id, m.id) for m in block.measures]
@@ -146,16 +154,11 @@ def read_table2(blocks: list[Block], out: TableRead) -> None:
             out.missing(cids)
             continue
         vals = value_cells(p.entry, spec.width)
-        if vals is None:
+        if vals is None or (old_measures and block is L.T2_BLOCKS[0]):
             out.unreadable_row(cids, p.entry)
             continue
         for cid, m, v in zip(cids, block.measures, vals, strict=True):
             out.put(cid, v, p.entry, decimal=m.decimal)
-    for b in blocks:
-        text = compact(b.text).replace("(", "（").replace(")", "）").replace("／", "/")
-        for marker in OLD_FORMAT_MARKERS:
-            if marker in text and marker not in out.markers:
-                out.markers.append(marker)
 
 
 def read_table3(blocks: list[Block], out: TableRead) -> None:
