@@ -91,12 +91,12 @@ def test_timeout_is_retried() -> None:
     def slow_then_fast(body: dict) -> Reply:
         calls["n"] += 1
         if calls["n"] == 1:
-            time.sleep(1.0)
+            time.sleep(1.5)
         return Reply(body=completion_body("好"))
 
     with LocalChatServer(slow_then_fast) as srv:
         sleeps: list[float] = []
-        result = _client(srv.base_url, sleeps, timeout=0.3).complete(MESSAGES)
+        result = _client(srv.base_url, sleeps, timeout=0.5).complete(MESSAGES)
     assert result.content == "好" and len(sleeps) == 1
 
 
