@@ -74,7 +74,7 @@ _NOT_DISCLOSURE = ("政务服务", "网络问政", "留言", "咨询", "来信",
                    "建议", "提案", "审批", "办件", "行政许可")
 # Work on documents that is not 制发 (issuing).
 _NOT_ISSUING = ("清理", "审查", "审核", "备案", "评估", "修订", "修改", "征求意见", "解读", "宣传", "梳理")
-_DECISION_NOT = ("信息", "公示", "双公示", "申请", "事项", "受理")
+_DECISION_NOT = ("信息", "申请", "事项", "受理")
 _REVIEW, _LITIGATION = L.T4_REVIEW, L.T4_LITIGATION
 _GROUPS = (_REVIEW, _LITIGATION)
 _OUTCOMES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
