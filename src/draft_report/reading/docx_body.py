@@ -1,8 +1,8 @@
 """Walk a Word document's body in order: paragraphs and table rows as numbered lines.
 
 Tracked changes are read as accepted (inserted text kept, deleted text dropped). A merged
-cell is read once: python-docx returns the same cell for every grid position it covers, and
-positions are de-duplicated by the underlying ``w:tc`` element. Line numbers count the
+cell is read once per row: python-docx returns the same cell for every grid position it
+covers, and positions are de-duplicated by the underlying ``w:tc`` element. Line numbers count the
 non-empty paragraphs and table rows (1-based) and are what docx findings point at.
 """
 
@@ -90,8 +90,9 @@ def _row_cells(table: Table, index: int) -> list[_Cell]:
         cells = list(row.cells)
     except (IndexError, ValueError):  # malformed spans: fall back to the row's own w:tc
         cells = [_Cell(tc, table) for tc in row._tr.tc_lst]
-    # a vertically merged continuation cell is read once, at the top of the merge
-    return [c for c in _unique_cells(cells) if c._tc.vMerge != "continue"]
+    # python-docx gives a vertically merged position the cell at the top of the merge, so a
+    # row keeps its full label ("三、本年度办理结果 （三）不予公开 1.属于国家秘密")
+    return _unique_cells(cells)
 
 
 def _blocks(parent: etree._Element) -> Iterator[etree._Element]:
