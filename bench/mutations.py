@@ -148,14 +148,18 @@ ZERO_CLAIMS = (
 )
 
 
+def _inserted(kind: str, text: str, doc: ReportDocument, rng: random.Random, keys: tuple[str, ...],
+              choices: tuple[str, ...]) -> Mutant | None:
+    sentence = rng.choice(choices)
+    mutated = _insert_after_paragraph(text, doc, rng, keys, sentence)
+    return Mutant(kind, mutated, sentence) if mutated and mutated != text else None
+
+
 def false_zero(text: str, doc: ReportDocument, rng: random.Random) -> Mutant | None:
     """Insert 全年未收到…申请 where table 三 says requests were received."""
-    total = doc.tables.get("t3.r1_new.total")
-    if not total:
+    if not doc.tables.get("t3.r1_new.total"):
         return None
-    sentence = rng.choice(ZERO_CLAIMS)
-    mutated = _insert_after_paragraph(text, doc, rng, ("overview",), sentence)
-    return Mutant("false_zero", mutated, sentence) if mutated and mutated != text else None
+    return _inserted("false_zero", text, doc, rng, ("overview",), ZERO_CLAIMS)
 
 
 EXPIRED = (
@@ -170,9 +174,7 @@ EXPIRED = (
 def expired_topic(text: str, doc: ReportDocument, rng: random.Random) -> Mutant | None:
     if (doc.year or 0) < 2023:
         return None
-    sentence = rng.choice(EXPIRED)
-    mutated = _insert_after_paragraph(text, doc, rng, ("overview", "problems"), sentence)
-    return Mutant("expired_topic", mutated, sentence) if mutated and mutated != text else None
+    return _inserted("expired_topic", text, doc, rng, ("overview", "problems"), EXPIRED)
 
 
 # --- deletions and markers ----------------------------------------------------------------
