@@ -211,3 +211,16 @@ def test_glued_subheading_helper_and_title_variants() -> None:
     assert (doc.agency, doc.year) == ("某某市人民政府", 2024)
     assert doc.title == "某某市人民政府2024年政府信息公开工作年度报告（全文）"
     assert agency_and_year("二〇二三年度某某局政府信息公开工作年度报告") == ("某某局", 2023)
+
+
+def test_table_of_contents_does_not_take_the_sections() -> None:
+    toc = ["目录", "一、总体情况……1", "二、主动公开政府信息情况……2", "三、收到和处理政府信息公开申请情况……3",
+           "四、政府信息公开行政复议、行政诉讼情况……4", "五、存在的主要问题及改进情况……5", "六、其他需要报告的事项……5"]
+    rows = t3_lines({"r1_new": ["2", "0", "0", "0", "0", "0", "2"]})
+    text = report("三、收到和处理政府信息公开申请情况", *rows).replace("一、总体情况\n", "\n".join(toc) + "\n一、总体情况\n", 1)
+    doc = read_text(text)
+    keyed = [(s.key, s.heading) for s in doc.sections if s.key]
+    assert keyed == [("overview", "一、总体情况"), ("proactive", "二、主动公开政府信息情况"),
+                     ("requests", "三、收到和处理政府信息公开申请情况"), ("problems", "五、存在的主要问题及改进情况"),
+                     ("other", "六、其他需要报告的事项")]
+    assert doc.tables.get("t3.r1_new.total") == 2

@@ -56,7 +56,10 @@ def build_document(
     end = _closing(blocks, first, doc)
     # --- sections ---------------------------------------------------------------
     spans: list[tuple[int, int, Heading, str | None]] = []
-    keyed = section_keys([h.title for _, h in heads])
+    stops = [heads[n + 1][0] if n + 1 < len(heads) else end for n in range(len(heads))]
+    keyed = section_keys(
+        [h.title for _, h in heads], [not h.rest and stop <= i + 1 for (i, h), stop in zip(heads, stops, strict=True)]
+    )
     for n, (i, h) in enumerate(heads):
         stop = heads[n + 1][0] if n + 1 < len(heads) else end
         spans.append((i, min(stop, end) if i < end else stop, h, keyed[n]))

@@ -65,6 +65,7 @@ _T3_TOP_LABELS = tuple(
     for x in (L.T3_ROWS[0].label, L.T3_ROWS[1].label, L.T3_RESULTS_LABEL, L.T3_ROWS[-1].label)
 )
 MAX_TITLE = 30
+_TOC_ENTRY = re.compile(r"(?:[.…·．。]{2,}|…)\s*\d{1,3}$")
 
 
 @dataclass(frozen=True)
@@ -116,21 +117,27 @@ def _cut_after(text: str, n_compact: int) -> int:
     return len(text)
 
 
-def section_keys(titles: list[str]) -> list[str | None]:
-    """The standard section each heading title names, by its words: strong wording first
-    (first occurrence wins), then weak wording for the sections still missing."""
+def section_keys(titles: list[str], empty: list[bool] | None = None) -> list[str | None]:
+    """The standard section each heading title names, by its words.
+
+    Strong wording first, then weak wording for the sections still missing; within each,
+    headings with content come before empty ones; the first occurrence wins. Entries of a
+    table of contents ("二、主动公开政府信息情况……2") name no section."""
     keys: list[str | None] = [None] * len(titles)
     compacted = [compact(t) for t in titles]
+    empties = empty or [False] * len(titles)
+    rank = [2 if _TOC_ENTRY.search(t) else int(e) for t, e in zip(compacted, empties, strict=True)]
     for table in (_STRONG, _WEAK):
-        taken = {k for k in keys if k}
-        for i, text in enumerate(compacted):
-            if keys[i]:
-                continue
-            for section, alternatives in table.items():
-                if section not in taken and any(all(w in text for w in words) for words in alternatives):
-                    keys[i] = section
-                    taken.add(section)
-                    break
+        for tier in (0, 1):  # table-of-contents entries (tier 2) name no section
+            taken = {k for k in keys if k}
+            for i, text in enumerate(compacted):
+                if keys[i] or rank[i] != tier:
+                    continue
+                for section, alternatives in table.items():
+                    if section not in taken and any(all(w in text for w in words) for words in alternatives):
+                        keys[i] = section
+                        taken.add(section)
+                        break
     return keys
 
 
