@@ -102,11 +102,10 @@ class ChatClient:
         *,
         sleep: Sleep | None = None,
         http_client: httpx2.Client | None = None,
-        client: Any | None = None,
     ) -> None:
         self.config = config
         self._sleep = sleep
-        self._client = client if client is not None else make_openai_client(config, http_client)
+        self._client = make_openai_client(config, http_client)
         self.stats = CallStats()
 
     def _wait(self, attempt: int, hint: float | None) -> None:

@@ -140,11 +140,10 @@ class LLMDrafter:
         checker: Checker | None = None,
         sleep: Sleep | None = None,
         http_client: httpx2.Client | None = None,
-        client: Any | None = None,
         answer_retries: int = ANSWER_RETRIES,
     ) -> None:
         self.config = config
-        self.chat = ChatClient(config, sleep=sleep, http_client=http_client, client=client)
+        self.chat = ChatClient(config, sleep=sleep, http_client=http_client)
         self.fallback = fallback or _default_fallback()
         self.check = checker or _default_checker()
         self.answer_retries = answer_retries
