@@ -47,6 +47,8 @@ def test_hongze_2023_table4_inconsistency_is_found() -> None:
     rv = next(f for f in of(result, "table.identity.H4") if f.location.cell_id == "t4.rv.total")
     assert (rv.expected, rv.actual) == ("11", "0")
     assert any("（六）其他处理" in f.message for f in of(result, "structure.old_format"))
+    # the single-row （六） is reported once, not again as three blank sub-rows
+    assert not [f for f in of(result, "table.blank.H6") if (f.location.cell_id or "").startswith("t3.r3_6_")]
 
 
 def test_hongze_2024_prose_vs_table3() -> None:

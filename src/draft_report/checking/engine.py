@@ -48,6 +48,7 @@ def check_document(doc: ReportDocument, dataset: Any = None, previous: Any = Non
     findings += staleness_findings(doc, year, kind)
     if previous is not None:
         findings += cross_year_findings(doc, previous)
+    findings = _drop_redundant(findings)
     findings.sort(key=_order)
     return CheckResult(
         findings=findings,
@@ -57,6 +58,17 @@ def check_document(doc: ReportDocument, dataset: Any = None, previous: Any = Non
         data_source=str(dataset.path) if dataset is not None and getattr(dataset, "path", None) else None,
         previous_source=_previous_source(previous),
     )
+
+
+def _drop_redundant(findings: list[Finding]) -> list[Finding]:
+    """A single-row （六）其他处理 is reported once (old format), not again as 3 blank rows."""
+    single_six = any(f.rule == "structure.old_format" and f.actual == "1 行" for f in findings)
+    if not single_six:
+        return findings
+    return [
+        f for f in findings
+        if not (f.rule == "table.blank.H6" and (f.location.cell_id or "").startswith("t3.r3_6_"))
+    ]
 
 
 def _previous_source(previous: Any) -> str | None:

@@ -75,6 +75,7 @@ def cell_findings(doc: ReportDocument) -> list[Finding]:
     """H5 (values), unreadable cells, H6 (blank cells, grouped by row) and missing tables."""
     out: list[Finding] = []
     issues = {i.cell_id: i for i in doc.cell_issues}
+    unreadable: dict[tuple[str, str, str, int | None], list[tuple[str, Location]]] = {}
     for cid, issue in issues.items():
         if cid not in L.CELL_INFO:
             continue
@@ -87,8 +88,14 @@ def cell_findings(doc: ReportDocument) -> list[Finding]:
                                f"{L.describe_cell(cid)}应为不小于 0 的{'数' if L.CELL_INFO[cid].decimal else '整数'}，报告中为“{raw}”",
                                loc, "整数 ≥ 0", raw))
         elif issue.problem == "unreadable":
-            out.append(Finding("table.unreadable", "warning",
-                               f"{L.describe_cell(cid)}无法读取（原文“{raw or '？'}”），未作推测", loc, None, raw or None))
+            info = L.CELL_INFO[cid]
+            unreadable.setdefault((info.table, info.row, raw, loc.line), []).append((cid, loc))
+    for (table, row, raw, _line), cells in unreadable.items():
+        first, loc = cells[0]
+        cols = "、".join(L.CELL_INFO[c].column for c, _ in cells)
+        where = L.describe_cell(first) if len(cells) == 1 else f"{table}“{row}”行 {len(cells)} 个单元格（{cols}）"
+        out.append(Finding("table.unreadable", "warning", f"{where}无法读取（原文“{raw or '？'}”），未作推测",
+                           Location(**{**loc.to_dict(), "column": cols}), None, raw or None))
     found = _found_tables(doc)
     for key, section in TABLE_SECTION.items():
         name = {"table2": "表二", "table3": "表三", "table4": "表四"}[key]
