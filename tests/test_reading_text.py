@@ -224,3 +224,13 @@ def test_table_of_contents_does_not_take_the_sections() -> None:
                      ("requests", "三、收到和处理政府信息公开申请情况"), ("problems", "五、存在的主要问题及改进情况"),
                      ("other", "六、其他需要报告的事项")]
     assert doc.tables.get("t3.r1_new.total") == 2
+
+
+def test_short_heading_right_after_a_cell_per_line_table() -> None:
+    lines = ["三、收到和处理政府信息公开申请情况"]
+    for r in L.T3_ROWS:
+        lines += ["\t" + r.label] + ["\t0"] * 7 + [""]
+    lines += ["\t商业", "企业", "一、总体情况"]  # no blank line before the next heading
+    doc = read_text("\n".join(["某局2024年度政府信息公开工作年度报告", *lines, "全年公开5条。"]))
+    assert [s.key for s in doc.sections] == ["requests", "overview"]
+    assert not doc.cell_issues

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from draft_report.reading.blocks import Block, clean, para, row
+from draft_report.reading.blocks import Block, classify_cell, clean, para, row
+from draft_report.reading.outline import parse_heading
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -83,7 +84,12 @@ def text_blocks(lines: list[str]) -> list[Block]:
         if group is not None:
             text = _clean_line(line)
             # "商业" TAB-line followed by "企业": the Word cell broke over two lines.
-            if len(text) <= _MAX_CONTINUATION and "\t" not in line and group.cells[-1]:
+            if (
+                len(text) <= _MAX_CONTINUATION
+                and "\t" not in line
+                and classify_cell(group.cells[-1]) == "text"
+                and parse_heading(text) is None
+            ):
                 group.cells[-1] += text
                 group.extra_lines.append(n)
                 continue
