@@ -2,7 +2,7 @@
 
 Public entry points: ``check_document`` (a whole report, optionally against ``--data`` and
 ``--previous``) and ``check_prose`` (one drafted section vs the data, for the LLM repair
-loop). Rule ids and severities are listed in ``checking.rules`` and docs/checker.md.
+loop). Rule ids and severities are listed in ``checking.rules.RULES`` and docs/checker.md.
 """
 
 from draft_report.checking.engine import check_document
