@@ -284,3 +284,16 @@ def test_info_findings_never_make_errors_and_json_contract() -> None:
     assert set(f) == {"rule", "severity", "message", "location", "expected", "actual"}
     assert {"section", "table", "row", "column", "line", "excerpt"} <= set(f["location"])
     assert d["summary"]["errors"] == 0 and d["summary"]["info"] >= 1
+
+
+def test_report_year_vs_data_year() -> None:
+    result = check_document(make_doc(year=2023), make_dataset(year=2024))
+    f = [x for x in findings_of(result, "stale.year") if x.location.excerpt and "年度" in x.location.excerpt]
+    assert f and f[0].to_dict()["expected"] == "2024" and f[0].to_dict()["actual"] == "2023"
+
+
+def test_json_values_are_strings_or_null() -> None:
+    result = check_document(make_doc({"overview": ["2020年，我局发布信息37条。"]}, tables=make_tables({"t4.rv.total": 3})))
+    for f in result.to_dict()["findings"]:
+        assert f["expected"] is None or isinstance(f["expected"], str)
+        assert f["actual"] is None or isinstance(f["actual"], str)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from draft_report.checking.crossyear import cross_year_findings
-from draft_report.checking.findings import SEVERITY_ORDER, CheckResult, Finding
+from draft_report.checking.findings import SEVERITY_ORDER, CheckResult, Finding, Location
 from draft_report.checking.prose import FactSource, document_claims, prose_findings
 from draft_report.checking.staleness import staleness_findings
 from draft_report.checking.structure import (
@@ -46,6 +46,10 @@ def check_document(doc: ReportDocument, dataset: Any = None, previous: Any = Non
     findings += problems_findings(doc)
     findings += fee_findings(doc, claims)
     findings += staleness_findings(doc, year, kind)
+    if dataset is not None and doc.year is not None and doc.year != dataset.data.year:
+        findings.append(Finding("stale.year", "warning",
+                                f"报告年度 {doc.year} 年与数据文件的年度 {dataset.data.year} 年不符",
+                                Location(excerpt=doc.title or None), dataset.data.year, doc.year))
     if previous is not None:
         findings += cross_year_findings(doc, previous)
     findings = _drop_redundant(findings)

@@ -43,6 +43,15 @@ class Location:
         }
 
 
+def shown(value: Any) -> str | None:
+    """``expected``/``actual`` in the JSON: a string (numbers without a trailing .0) or null."""
+    if value is None:
+        return None
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:g}"
+    return str(value)
+
+
 @dataclass(frozen=True)
 class Finding:
     rule: str
@@ -58,14 +67,14 @@ class Finding:
             "severity": self.severity,
             "message": self.message,
             "location": self.location.to_dict(),
-            "expected": self.expected,
-            "actual": self.actual,
+            "expected": shown(self.expected),
+            "actual": shown(self.actual),
         }
 
     def key(self) -> tuple[Any, ...]:
         """Identity of a finding across two runs (used by the bench to tell new findings)."""
         loc = self.location
-        return (self.rule, loc.section, loc.cell_id, loc.row, loc.column, loc.excerpt, str(self.expected), str(self.actual))
+        return (self.rule, loc.section, loc.cell_id, loc.row, loc.column, loc.excerpt, shown(self.expected), shown(self.actual))
 
 
 @dataclass
