@@ -234,3 +234,16 @@ def test_short_heading_right_after_a_cell_per_line_table() -> None:
     doc = read_text("\n".join(["某局2024年度政府信息公开工作年度报告", *lines, "全年公开5条。"]))
     assert [s.key for s in doc.sections] == ["requests", "overview"]
     assert not doc.cell_issues
+
+
+def test_table_under_a_damaged_heading_is_still_read() -> None:
+    rows = t3_lines({"r1_new": ["6", "0", "0", "0", "0", "0", "6"]})
+    doc = read_text(report("三收到和处理政府信息公开申请情况", *rows, "本年度申请办理情况总体平稳。"))
+    assert "requests" not in [s.key for s in doc.sections]
+    assert doc.tables.get("t3.r1_new.total") == 6 and "table3" in doc.tables_found
+    proactive = doc.section("proactive")
+    assert proactive is not None
+    # the table rows are not prose; the text around the table is kept
+    assert [p.text for p in proactive.paragraphs] == ["三收到和处理政府信息公开申请情况", "本年度申请办理情况总体平稳。"]
+    problems = doc.section("problems")
+    assert problems is not None and [p.text for p in problems.paragraphs] == ["问题是宣传不够。"]

@@ -44,6 +44,7 @@ class Entry:
     explicit: bool  # cell boundaries are known (TAB, pipe, HTML), so blanks have positions
     pre: list[str] = field(default_factory=list)
     post: list[str] = field(default_factory=list)
+    extra_blocks: list[Block] = field(default_factory=list)  # further blocks of a merged run
 
     @property
     def is_run(self) -> bool:
@@ -145,7 +146,8 @@ def merge_split_runs(entries: list[Entry], width: int) -> list[Entry]:
                 total += len(entries[j].values)
                 j += 1
             if total == width and j - i > 1:
-                merged = Entry(e.block, "", [v for x in entries[i:j] for v in x.values], explicit=False)
+                merged = Entry(e.block, "", [v for x in entries[i:j] for v in x.values], explicit=False,
+                               extra_blocks=[x.block for x in entries[i + 1 : j]])
                 out.append(merged)
                 i = j
                 continue

@@ -110,20 +110,23 @@ _T3_CATEGORY_OTHER = norm_key(L.T3_CATEGORIES[-1])  # 六其他处理
 _T3_OTHER_ROWS = [r.id for r in L.T3_ROWS if r.category == L.T3_CATEGORIES[-1]]
 
 
-def _mark_zone(out: TableRead, blocks: list[Block], entries: list[Entry], table: str) -> bool:
-    """Record the blocks from the table's first anchor/row to its last run; True if any."""
+def _mark_zone(out: TableRead, blocks: list[Block], entries: list[Entry], table: str, placed: list[Entry]) -> None:
+    """Record the blocks from the table's first anchor/row to its last placed run (or, when
+    nothing could be placed, its last row or run)."""
     anchor = _ANCHORS[table]
-    first = last = None
+    used = {id(b) for p in placed for b in (p.block, *p.extra_blocks)}
+    first = last = last_any = None
     for i, (b, e) in enumerate(zip(blocks, entries, strict=True)):
         is_anchor = b.kind == "row" or bool(anchor.search(compact(b.text)))
         if first is None and (is_anchor or e.has_value) and "。" not in b.text:
             first = i
-        if e.has_value or (b.kind == "row" and first is not None):
+        if id(b) in used:
             last = i
-    if first is None or last is None:
-        return False
-    out.zone.update(id(b) for b in blocks[first : last + 1])
-    return True
+        if e.has_value or (b.kind == "row" and first is not None):
+            last_any = i
+    last = last if last is not None else last_any
+    if first is not None and last is not None:
+        out.zone.update(id(b) for b in blocks[first : last + 1])
 
 
 def _has_anchor(blocks: list[Block], table: str) -> bool:
@@ -138,7 +141,7 @@ def read_table2(blocks: list[Block], out: TableRead) -> None:
     if not placed and not _has_anchor(blocks, "table2"):
         return
     out.found.append("table2")
-    _mark_zone(out, blocks, raw_entries, "table2")
+    _mark_zone(out, blocks, raw_entries, "table2", [p.entry for p in placed.values()])
     markers: list[str] = []
     for b in blocks:
         text = compact(b.text).replace("(", "（").replace(")", "）").replace("／", "/")
@@ -168,7 +171,7 @@ def read_table3(blocks: list[Block], out: TableRead) -> None:
     if not placed and not _has_anchor(blocks, "table3"):
         return
     out.found.append("table3")
-    _mark_zone(out, blocks, raw_entries, "table3")
+    _mark_zone(out, blocks, raw_entries, "table3", [p.entry for p in placed.values()])
     single_other: Entry | None = None
     if not any(k in placed for k in _T3_OTHER_ROWS):
         for run in loose:
@@ -207,7 +210,8 @@ def read_table4(blocks: list[Block], out: TableRead) -> None:
     if horizontal is None and not placed and not _has_anchor(blocks, "table4"):
         return
     out.found.append("table4")
-    _mark_zone(out, blocks, raw_entries, "table4")
+    used = [p.entry for p in placed.values()] + ([horizontal] if horizontal is not None else [])
+    _mark_zone(out, blocks, raw_entries, "table4", used)
     if horizontal is not None:
         for cid, v in zip(cids, value_cells(horizontal, width) or [], strict=True):
             out.put(cid, v, horizontal)
