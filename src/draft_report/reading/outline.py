@@ -22,6 +22,7 @@ from draft_report.tables import layout as L
 
 _NUM = "一二三四五六七八九十"
 _HEADING = re.compile(rf"^([{_NUM}]{{1,3}})[、.．,，]\s*(.+)$")
+_NUMBER_PREFIX = re.compile(rf"^\s*[{_NUM}]{{1,3}}\s*[、.．,，]\s*")
 _SUBHEADING = re.compile(rf"^[（(]([{_NUM}]{{1,3}})[）)]")
 _DATE = re.compile(
     r"^(\d{4}|[〇零○Ｏ一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月"
@@ -102,7 +103,7 @@ def parse_heading(text: str) -> Heading | None:
 
 
 def _after_number(text: str) -> str:
-    m = re.match(rf"^\s*[{_NUM}]{{1,3}}\s*[、.．,，]\s*", text)
+    m = _NUMBER_PREFIX.match(text)
     return text[m.end():].strip() if m else text.strip()
 
 
