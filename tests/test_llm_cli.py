@@ -167,3 +167,20 @@ def test_llm_options_without_llm_are_reported(tmp_path: Path, capsys) -> None:
     code, _, stderr = _run(["draft", str(EXAMPLE), "-o", str(tmp_path / "o"), "--model", "x"], capsys)
     assert code == 0 and "未加 --llm" in stderr
     assert not (tmp_path / "o" / "report.provenance.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "expected"),
+    [
+        ("--timeout", "abc", "大于0的秒数"),
+        ("--temperature", "3", "0到2之间的数"),
+        ("--max-repair-rounds", "1.5", "整数"),
+    ],
+)
+def test_bad_llm_numbers_are_chinese_input_errors(
+    tmp_path: Path, capsys, flag: str, value: str, expected: str
+) -> None:
+    args = ["draft", str(EXAMPLE), "-o", str(tmp_path / "o"), "--llm", "--base-url", "http://127.0.0.1:9/v1"]
+    code, _, stderr = _run([*args, flag, value], capsys)
+    assert code == 2 and flag in stderr and expected in stderr and f"“{value}”" in stderr
+    assert not (tmp_path / "o").exists()

@@ -198,12 +198,42 @@ def _provider_preset(name: str, custom: Mapping[str, Any], where: str) -> Provid
     )
 
 
-def _number(value: Any, field: str, where: str, kind: type) -> Any:
+_EXPECTED = {
+    "timeout": "大于0的秒数",
+    "temperature": "0到2之间的数",
+    "max_repair_rounds": "0到10之间的整数",
+    "max_retries": "0到10之间的整数",
+}
+
+
+def _setting_name(field: str, source: str) -> str:
+    """How the user wrote a setting: ``--timeout``, ``DRAFT_REPORT_TIMEOUT``, ``[llm] timeout``."""
+    if source == "命令行参数":
+        return "--" + field.replace("_", "-")
+    if source.startswith("环境变量 DRAFT_REPORT"):
+        return f"环境变量 DRAFT_REPORT_{field.upper()}"
+    if source.startswith("环境变量 OPENAI"):
+        return f"环境变量 OPENAI_{field.upper()}"
+    return f"{source} [llm] {field}"
+
+
+def _number(value: Any, field: str, source: str, kind: type) -> Any:
     try:
-        return kind(value)
+        number = kind(value)
     except (TypeError, ValueError):
-        expected = "整数" if kind is int else "数字"
-        raise InputError(f"{field} 应为{expected}，实际为“{value}”", where=where) from None
+        number = None
+    limits = LLMConfig.model_fields[field].metadata
+    low = next((getattr(m, "ge", None) for m in limits if getattr(m, "ge", None) is not None), None)
+    above = next((getattr(m, "gt", None) for m in limits if getattr(m, "gt", None) is not None), None)
+    high = next((getattr(m, "le", None) for m in limits if getattr(m, "le", None) is not None), None)
+    if (
+        number is None
+        or (low is not None and number < low)
+        or (above is not None and number <= above)
+        or (high is not None and number > high)
+    ):
+        raise InputError(f"应为{_EXPECTED[field]}，实际为“{value}”", where=_setting_name(field, source))
+    return number
 
 
 def resolve_config(
@@ -281,7 +311,7 @@ def resolve_config(
     if not urlsplit(base_url).scheme.startswith("http") or not urlsplit(base_url).hostname:
         raise InputError(
             f"接口地址“{base_url}”无效：应为 http:// 或 https:// 开头的地址，例如 http://127.0.0.1:8000/v1",
-            where=f"base_url（来自{sources.get('base_url', '默认值')}）",
+            where=_setting_name("base_url", sources.get("base_url", "默认值")),
         )
     host = _host_of(base_url)
     for layer in layers:
@@ -299,12 +329,8 @@ def resolve_config(
     ):
         if field in resolved:
             resolved[field] = _number(resolved[field], field, sources[field], kind)
-    try:
-        config = LLMConfig(**{**resolved, "base_url": base_url}, sources=sources)
-    except ValueError as exc:
-        first = exc.errors()[0] if hasattr(exc, "errors") else {"loc": ("?",), "msg": str(exc)}  # type: ignore[union-attr]
-        field = str(first["loc"][0])
-        raise InputError(f"{field} 取值无效（{first['msg']}）", where=sources.get(field, "默认值")) from None
+    resolved = {k: str(v) if k in ("model", "provider") else v for k, v in resolved.items()}
+    config = LLMConfig(**{**resolved, "base_url": base_url}, sources=sources)
 
     if config.api_key is None and host in HOSTED_HOSTS:
         raise DraftReportError(

@@ -197,10 +197,12 @@ def draft_command(
         str | None,
         typer.Option("--provider", help="预设服务商：openai、deepseek、qwen（dashscope）、ollama、vllm，或配置文件中自定义的名称"),
     ] = None,
-    timeout: Annotated[float | None, typer.Option("--timeout", help="单次请求超时（秒），默认 60")] = None,
-    temperature: Annotated[float | None, typer.Option("--temperature", help="采样温度，默认 0.3")] = None,
+    # numbers arrive as text so that a bad value gets a Chinese message from config.resolve_config
+    timeout: Annotated[str | None, typer.Option("--timeout", metavar="秒", help="单次请求超时（秒），默认 60")] = None,
+    temperature: Annotated[str | None, typer.Option("--temperature", metavar="0-2", help="采样温度，默认 0.3")] = None,
     max_repair_rounds: Annotated[
-        int | None, typer.Option("--max-repair-rounds", help="数字与数据不符时请模型改正的最多轮数，默认 2")
+        str | None,
+        typer.Option("--max-repair-rounds", metavar="轮数", help="数字与数据不符时请模型改正的最多轮数，默认 2"),
     ] = None,
 ) -> None:
     drafter = None
