@@ -240,3 +240,58 @@ def test_real_reports_survive_word_round_trip(source: Path, tmp_path: Path) -> N
     assert (back.signature, back.date) == (original.signature, original.date)
     assert [p.text for p in back.preface] == [p.text for p in original.preface]
     assert _texts(back) == _texts(original)
+
+
+_NUMBERING = """
+<w:abstractNum xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:abstractNumId="90">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+</w:abstractNum>"""
+
+
+def test_automatic_list_numbering_is_read_as_printed(
+    drafted: Path, sample: ReportDocument, tmp_path: Path
+) -> None:
+    """Headings numbered by a Word list (no "一、" typed) read as "一、总体情况" and "（一）…"."""
+    from docx.oxml import parse_xml
+
+    word = docx.Document(str(drafted))
+    numbering = word.part.numbering_part.element
+    numbering.insert(0, parse_xml(_NUMBERING))
+    num = parse_xml(
+        '<w:num xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:numId="90">'
+        '<w:abstractNumId w:val="90"/></w:num>'
+    )
+    numbering.append(num)
+    for p in word.paragraphs:
+        level = {"Heading 1": 0, "Heading 2": 1}.get(p.style.name)
+        if level is None:
+            continue
+        _set_text(p, p.text.split("、", 1)[1] if level == 0 else p.text.split("）", 1)[1])
+        num_pr = OxmlElement("w:numPr")
+        ilvl, num_id = OxmlElement("w:ilvl"), OxmlElement("w:numId")
+        ilvl.set(qn("w:val"), str(level))
+        num_id.set(qn("w:val"), "90")
+        num_pr.append(ilvl)
+        num_pr.append(num_id)
+        p._p.get_or_add_pPr().insert(1, num_pr)
+    path = tmp_path / "numbered.docx"
+    word.save(str(path))
+    assert not any(p.text.startswith("一、") for p in docx.Document(str(path)).paragraphs)
+
+    back = read_docx(path)
+    assert [s.heading for s in back.sections] == [s.heading for s in sample.sections]
+    assert [s.key for s in back.sections] == [s.key for s in sample.sections]
+    assert _texts(back) == _texts(sample)
+
+
+def test_list_number_formats() -> None:
+    from draft_report.reading.docx_numbering import format_number
+
+    assert [format_number(n, "chineseCounting") for n in (1, 10, 12)] == ["一", "十", "十二"]
+    assert format_number(3, "decimal") == "3"
+    assert format_number(3, "decimalFullWidth") == "３"
+    assert format_number(2, "ideographTraditional") == "乙"
+    assert format_number(4, "upperRoman") == "IV"
+    assert format_number(28, "lowerLetter") == "bb"
+    assert format_number(1, "bullet") == ""

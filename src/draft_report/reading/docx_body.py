@@ -17,6 +17,8 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
+from draft_report.reading.docx_numbering import Numbering, load_numbering
+
 _SKIP = {qn("w:del"), qn("w:moveFrom"), qn("w:delText"), qn("w:instrText")}
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
@@ -45,8 +47,13 @@ def element_text(el: etree._Element) -> str:
     return "".join(out)
 
 
-def cell_text(cell: _Cell) -> str:
-    return "\n".join(element_text(p) for p in cell._tc.iterchildren(qn("w:p"))).strip()
+def _paragraph_text(p: etree._Element, numbering: Numbering | None) -> str:
+    label = numbering.label(p) if numbering is not None else ""
+    return label + element_text(p)
+
+
+def cell_text(cell: _Cell, numbering: Numbering | None = None) -> str:
+    return "\n".join(_paragraph_text(p, numbering) for p in cell._tc.iterchildren(qn("w:p"))).strip()
 
 
 @dataclass
@@ -108,9 +115,10 @@ def _blocks(parent: etree._Element) -> Iterator[etree._Element]:
 def walk_body(document: DocxDocument) -> Body:
     body = Body()
     parent = document._body
+    numbering = load_numbering(document)
     for el in _blocks(document.element.body):
         if el.tag == qn("w:p"):
-            text = element_text(el)
+            text = _paragraph_text(el, numbering)
             if not text.strip():
                 continue
             body.lines.append(BodyLine(len(body.lines) + 1, text, paragraph=DocxParagraph(el, parent)))
@@ -118,9 +126,14 @@ def walk_body(document: DocxDocument) -> Body:
         table = Table(el, parent)
         t_index = len(body.tables)
         rows: list[RowLine] = []
+        seen: dict[etree._Element, str] = {}  # a vertically merged cell is read (and numbered) once
         for r in range(len(table.rows)):
             cells = _row_cells(table, r)
-            texts = [cell_text(c) for c in cells]
+            texts = []
+            for c in cells:
+                if c._tc not in seen:
+                    seen[c._tc] = cell_text(c, numbering)
+                texts.append(seen[c._tc])
             row = RowLine(t_index, r, cells, texts)
             rows.append(row)
             line_text = "\t".join(t.replace("\n", "") for t in texts)
