@@ -297,3 +297,9 @@ def test_json_values_are_strings_or_null() -> None:
     for f in result.to_dict()["findings"]:
         assert f["expected"] is None or isinstance(f["expected"], str)
         assert f["actual"] is None or isinstance(f["actual"], str)
+
+
+def test_bare_yi_is_an_article_unless_bound() -> None:
+    result = check_document(make_doc({"overview": ["作为一项重要任务来抓。全年受理政府信息公开申请一件。"]}))
+    assert [f.actual for f in findings_of(result, "prose.mismatch")] == ["1"]
+    assert not [f for f in findings_of(result, "prose.unverified") if f.location.section == "overview"]

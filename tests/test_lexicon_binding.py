@@ -102,3 +102,11 @@ def test_other_kinds_of_requests_and_documents_are_not_bound() -> None:
     assert bound("收到行政复议申请 2 件。")[0][2] == "review_total"
     assert [b[2] for b in bound("全年共受理政府信息公开申请15件，其中自然人申请12件，法人或其他组织申请3件。")] == [
         "requests_new", "requests_new_np", "requests_new_org"]
+
+
+def test_list_context_and_carry_forward_with_a_year() -> None:
+    # 25 belongs to 现行有效 (named earlier in the list): never bound to 制发
+    assert bound("现行有效规章3件，行政规范性文件25件。") == [("3件", 3, "reg_valid"), ("25件", 25, None)]
+    assert bound("全年制发规范性文件3件，废止2件。")[0][2] == "norm_made"
+    assert bound("另有1件结转至2024年办理。")[0][2] == "requests_carry_out"
+    assert bound("上年度结转至本年度办理的申请3件。")[0][2] == "requests_carry_in"

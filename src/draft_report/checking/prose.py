@@ -110,6 +110,8 @@ def judge(lc: LocatedClaim, source: FactSource) -> Finding | None:
     c = lc.claim
     loc = Location(section=lc.section, line=lc.line, excerpt=_excerpt(c))
     fact = c.fact
+    if fact is None and c.numeral == "chinese" and c.text.startswith("一") and c.value == 1:
+        return None  # “作为一项重要任务”: 一 as an article, not a count (bound ones are still checked)
     if fact is None:
         return Finding(
             "prose.unverified", "info", f"未能核对：“{c.text}”没有对应的数据项", loc, None, c.shown_value

@@ -41,6 +41,7 @@ class Fact:
     requires: tuple[str, ...] = ()  # one of these must also appear near the number
     requires_all: tuple[str, ...] = ()  # all of these must also appear near the number
     excludes: tuple[str, ...] = ()  # none of these may appear near the number
+    sentence_excludes: tuple[str, ...] = ()  # none of these may appear earlier in the sentence
     context: str | None = None  # 行政复议 / 行政诉讼: the group the sentence talks about
     context_family: tuple[str, ...] = ()  # the words of which ``context`` must be the last one named
     priority: int = 1  # the most specific fact wins
@@ -66,7 +67,7 @@ def _t3_rows(prefix: str) -> tuple[str, ...]:
 
 _CARRY_IN = ("上年结转", "上年度结转", "上一年度结转", "上年度转入")
 _CARRY_OUT = ("结转下年度", "结转至下年度", "结转到下年度", "顺延", "转下一年度", "结转下一年度", "转入下年度",
-              "转入下一年度", "下一年度办理", "下年度继续办理", "结转至下一年度")
+              "转入下一年度", "下一年度办理", "下年度继续办理", "结转至下一年度", "结转至", "结转到")
 _RECEIVE = ("新收", "受理", "收到", "接收", "接到", "收悉", "共收")
 _NOT_PROACTIVE = ("主动公开", "主动发布")
 # Other kinds of requests and replies that reports count next to disclosure requests.
@@ -113,7 +114,8 @@ def _document_facts() -> list[Fact]:
     ):
         out.append(
             Fact(f"{item}_made", f"本年制发{label}", words, cells=(f"t2.{item}.made",),
-                 excludes=excl + ("废止", "现行有效", "有效") + _NOT_ISSUING, priority=2)
+                 excludes=excl + ("废止", "现行有效", "有效") + _NOT_ISSUING,
+                 sentence_excludes=("现行有效", "废止"), priority=2)
         )
         out.append(
             Fact(f"{item}_repealed", f"本年废止{label}", words, cells=(f"t2.{item}.repealed",),
@@ -147,7 +149,7 @@ TABLE_FACTS: tuple[Fact, ...] = (
     ),
     Fact(
         "requests_carry_out", "结转下年度继续办理", _CARRY_OUT, cells=(_t3("r4_carry_out"),),
-        zero_phrases=_CARRY_OUT, priority=4,
+        zero_phrases=_CARRY_OUT, excludes=("上年", "上一年"), priority=4,
     ),
     Fact("result_open", "予以公开", ("予以公开", "同意公开"), cells=(_t3("r3_1_open"),),
          excludes=_NOT_PROACTIVE, priority=3),
