@@ -113,7 +113,7 @@ def _fill(cell: _Cell, gc: GridCell, *, size: float, bold: bool, align: WD_ALIGN
     paragraph = cell.paragraphs[0]
     for extra in cell.paragraphs[1:]:
         extra._p.getparent().remove(extra._p)
-    paragraph.style = STYLE_TABLE_HEADER if bold else STYLE_TABLE_TEXT
+    paragraph._p.style = STYLE_TABLE_HEADER if bold else STYLE_TABLE_TEXT  # style ids (a name lookup is slow)
     paragraph.alignment = align
     run = paragraph.add_run(gc.text)
     style_run(run, SONGTI, size, bold=bold)
@@ -143,11 +143,14 @@ def add_grid_table(document: DocxDocument, grid: Grid) -> tuple[Table, dict[str,
                     occupied.add((r + dr, c + dc))
             c += gc.colspan
 
+    # every cell fetched once before merging: table.cell() re-reads the whole grid on each call,
+    # and merging only removes cells inside the merged areas, which are never used again
+    matrix = [list(row.cells) for row in table.rows]
     cells: dict[str, _Cell] = {}
     for r, c, gc in placed:
-        cell = table.cell(r, c)
+        cell = matrix[r][c]
         if gc.rowspan > 1 or gc.colspan > 1:
-            cell = cell.merge(table.cell(r + gc.rowspan - 1, c + gc.colspan - 1))
+            cell = cell.merge(matrix[r + gc.rowspan - 1][c + gc.colspan - 1])
         is_head_row = r < grid.header_rows or all(g.cell_id is None for g in grid.rows[r])
         row_label = grid.table == "table3" and not is_head_row and gc.cell_id is None and gc.rowspan == 1
         align = WD_ALIGN_PARAGRAPH.LEFT if row_label else WD_ALIGN_PARAGRAPH.CENTER
