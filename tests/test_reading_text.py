@@ -247,3 +247,13 @@ def test_table_under_a_damaged_heading_is_still_read() -> None:
     assert [p.text for p in proactive.paragraphs] == ["三收到和处理政府信息公开申请情况", "本年度申请办理情况总体平稳。"]
     problems = doc.section("problems")
     assert problems is not None and [p.text for p in problems.paragraphs] == ["问题是宣传不够。"]
+
+
+def test_a_cell_holding_several_numbers_is_never_one_number() -> None:
+    assert classify_cell("10 1") == "numbers" and classify_cell("3 119") == "numbers"
+    rows = t3_lines({"r1_new": ["3 119", "0", "0", "0", "0", "0", "3119"],  # 8 values for 7 columns
+                     "r2_carry_in": ["2 0", "0", "0", "0", "0", "2"]})  # merged cells, 7 values in all
+    doc = read_text(report("三、收到和处理政府信息公开申请情况", *rows))
+    assert doc.tables.get("t3.r1_new.np") is None
+    assert {i.problem for i in doc.cell_issues if i.cell_id.startswith("t3.r1_new.")} == {"unreadable"}
+    assert [doc.tables.get(L.t3_cell_id("r2_carry_in", c.id)) for c in L.T3_COLUMNS] == [2, 0, 0, 0, 0, 0, 2]

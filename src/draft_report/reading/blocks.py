@@ -53,14 +53,18 @@ def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
-CellKind = Literal["number", "blank", "bad", "text"]
+CellKind = Literal["number", "numbers", "blank", "bad", "text"]
 
 
 def classify_cell(text: str) -> CellKind:
     """What a table cell holds: a number, nothing, an unusable value, or label text."""
-    t = compact(unicodedata.normalize("NFKC", text))
+    n = unicodedata.normalize("NFKC", text)
+    t = compact(n)
     if not t:
         return "blank"
+    tokens = n.split()
+    if len(tokens) > 1 and all(_NUMBER.match(x) for x in tokens):
+        return "numbers"  # "10 1": values whose cell boundary was lost — or "3 119"; never one number
     if _NUMBER.match(t):
         return "number"
     if _PLACEHOLDER.match(t) or not has_cjk(t):

@@ -13,6 +13,7 @@ uncertain is left unplaced, never guessed.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from draft_report.reading.blocks import (
@@ -88,8 +89,8 @@ def entry_of(block: Block) -> Entry:
         expanded_kinds: list[str] = []
         expanded_lines: list[int] = []
         for c, k, ln in zip(cells, kinds, lines, strict=False):
-            toks = c.split()
-            if k == "text" and len(toks) > 1 and all(classify_cell(t) == "number" for t in toks):
+            if k == "numbers":
+                toks = unicodedata.normalize("NFKC", c).split()
                 expanded_cells += toks
                 expanded_kinds += ["number"] * len(toks)
                 expanded_lines += [ln] * len(toks)
