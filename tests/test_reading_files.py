@@ -74,3 +74,14 @@ def test_docx_goes_to_the_word_reader(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         read_report(bad)
     assert str(bad) in str(err.value)
+
+
+def test_crlf_line_ends(tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    doc = read_report(path)
+    reference = read_report(SAMPLE)
+    assert doc.lines == reference.lines
+    assert doc.cell_lines == reference.cell_lines
+    assert [(s.key, s.line) for s in doc.sections] == [(s.key, s.line) for s in reference.sections]
