@@ -303,3 +303,11 @@ def test_bare_yi_is_an_article_unless_bound() -> None:
     result = check_document(make_doc({"overview": ["作为一项重要任务来抓。全年受理政府信息公开申请一件。"]}))
     assert [f.actual for f in findings_of(result, "prose.mismatch")] == ["1"]
     assert not [f for f in findings_of(result, "prose.unverified") if f.location.section == "overview"]
+
+
+def test_h6_whole_blank_columns_are_one_finding() -> None:
+    from draft_report.tables import layout as L
+
+    overrides = {L.t3_cell_id(r.id, c): None for r in L.T3_ROWS for c in ("biz", "sci")}
+    blank = findings_of(check_document(make_doc(tables=make_tables(overrides))), "table.blank.H6")
+    assert len(blank) == 1 and "整列空白" in blank[0].message and blank[0].location.column == "商业企业、科研机构"

@@ -103,14 +103,34 @@ def cell_findings(doc: ReportDocument) -> list[Finding]:
             out.append(Finding("structure.table_missing", "warning", f"未找到{name}（或其中没有可读取的数字）",
                                Location(section=section, table=name)))
             continue
+    blank = [
+        cid for cid, v in doc.tables.cells().items()
+        if v is None and _table_key(cid) in found and not (cid in issues and issues[cid].problem == "unreadable")
+    ]
+    out += blank_findings(doc, blank)
+    return out
+
+
+def blank_findings(doc: ReportDocument, blank: list[str]) -> list[Finding]:
+    """H6, grouped: 表三 columns blank in every row as one finding, the other blanks per row."""
+    out: list[Finding] = []
+    blank_set = set(blank)
+    whole_cols = [c for c in L.T3_COLUMNS if all(L.t3_cell_id(r.id, c.id) in blank_set for r in L.T3_ROWS)]
+    if whole_cols and len(whole_cols) < len(L.T3_COLUMNS):
+        cols = "、".join(c.label for c in whole_cols)
+        first = L.t3_cell_id(L.T3_ROWS[0].id, whole_cols[0].id)
+        loc = cell_location(doc, first)
+        out.append(Finding("table.blank.H6", "warning",
+                           f"表三“{cols}”列整列空白（{len(L.T3_ROWS)} 行）：空白不等于 0，没有发生应填 0",
+                           Location(section=loc.section, table="表三", column=cols, line=loc.line,
+                                    excerpt=loc.excerpt, cell_id=first),
+                           "0 或具体数字", "空白"))
+        blank_set -= {L.t3_cell_id(r.id, c.id) for r in L.T3_ROWS for c in whole_cols}
     rows: dict[tuple[str, str], list[str]] = {}
-    for cid, v in doc.tables.cells().items():
-        if v is not None or _table_key(cid) not in found:
-            continue
-        if cid in issues and issues[cid].problem == "unreadable":
-            continue
-        info = L.CELL_INFO[cid]
-        rows.setdefault((info.table, info.row), []).append(cid)
+    for cid in blank:
+        if cid in blank_set:
+            info = L.CELL_INFO[cid]
+            rows.setdefault((info.table, info.row), []).append(cid)
     for (table, row), cids in rows.items():
         cols = "、".join(L.CELL_INFO[c].column for c in cids)
         first = cids[0]
