@@ -311,3 +311,17 @@ def test_h6_whole_blank_columns_are_one_finding() -> None:
     overrides = {L.t3_cell_id(r.id, c): None for r in L.T3_ROWS for c in ("biz", "sci")}
     blank = findings_of(check_document(make_doc(tables=make_tables(overrides))), "table.blank.H6")
     assert len(blank) == 1 and "整列空白" in blank[0].message and blank[0].location.column == "商业企业、科研机构"
+
+
+def test_f4_notices_paid_vs_table() -> None:
+    tables = make_tables({"t3.r3_6_2.np": 2, "t3.r3_6_2.total": 2, "t3.r3_1_open.np": 0, "t3.r3_1_open.total": 0})
+    text = {"other": ["发出收费通知2件，申请人按通知缴费1件，实际收取信息处理费100元。"]}
+    f = findings_of(check_document(make_doc(text, tables=tables)), "fee.notice_vs_table.F4")
+    assert f and f[0].expected == "≤ 1" and f[0].actual == "2"
+    ok = make_tables({"t3.r3_6_2.np": 1, "t3.r3_6_2.total": 1, "t3.r3_1_open.np": 1, "t3.r3_1_open.total": 1})
+    assert "fee.notice_vs_table.F4" not in rules(check_document(make_doc(text, tables=ok)))
+
+
+def test_problems_without_any_problem_is_boilerplate() -> None:
+    text = {"problems": ["下一步，我局将继续深入贯彻落实条例，进一步做好政府信息公开工作，推动政务公开工作再上新台阶。"]}
+    assert "structure.problems_empty" in rules(check_document(make_doc(text)))

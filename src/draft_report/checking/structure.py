@@ -22,6 +22,7 @@ OLD_FORMAT_STRONG: tuple[str, ...] = (
 _SINGLE_ROW_SIX = re.compile(r"^\s*[（(]六[）)]\s*其他处理[\s|]*\d+(?:[\s|]|$)")
 FEE_STATEMENT = re.compile(r"信息处理费|处理费|收费|收取[^。]{0,12}费|费用")
 _BOILERPLATE_NONE = re.compile(r"^(无|暂无|没有|无其他)")
+_PROBLEM_WORDS = ("问题", "不足", "差距", "短板", "薄弱", "有待", "不够", "欠缺", "滞后", "不及时", "不规范", "不完善")
 
 
 def _norm(text: str) -> str:
@@ -110,7 +111,8 @@ def problems_findings(doc: ReportDocument) -> list[Finding]:
     if sec is None:
         return []
     body = "".join(p.text for p in sec.paragraphs if p.kind == "text").strip()
-    if len(_norm(body)) < 40 or _BOILERPLATE_NONE.match(body):
+    vague = not any(w in body for w in _PROBLEM_WORDS)
+    if len(_norm(body)) < 40 or _BOILERPLATE_NONE.match(body) or vague:
         return [Finding("structure.problems_empty", "warning",
                         "第五部分“存在的主要问题及改进情况”为空或过于简略：应写明具体问题和改进措施",
                         Location(section="problems", line=sec.line, excerpt=body[:80] or None), "具体问题和改进措施",
@@ -139,6 +141,19 @@ def fee_findings(doc: ReportDocument, claims: Sequence[LocatedClaim]) -> list[Fi
                                Location(section=lc.section, line=lc.line, excerpt=c.sentence.strip()),
                                "10 元的整数倍", c.shown_value))
     r362 = doc.tables.get("t3.r3_6_2.total")
+    issued = [lc for lc in claims if lc.claim.kind == "number" and lc.claim.fact is not None
+              and lc.claim.fact.id == "fee_notices"]
+    paid = [lc for lc in claims if lc.claim.kind == "number" and lc.claim.fact is not None
+            and lc.claim.fact.id == "fee_notices_paid"]
+    if issued and paid and r362 is not None and r362 > issued[0].claim.value - paid[0].claim.value:
+        lc = issued[0]
+        k, p = fmt(lc.claim.value), fmt(paid[0].claim.value)
+        out.append(Finding("fee.notice_vs_table.F4", "warning",
+                           f"文中发出收费通知 {k} 件、已缴费 {p} 件，但表三“逾期未缴费”为 {fmt(r362)}，"
+                           f"通常不应超过 {k} − {p}（跨年度的通知除外，请核实）",
+                           Location(section=lc.section, line=lc.line, excerpt=lc.claim.sentence.strip(),
+                                    cell_id="t3.r3_6_2.total"),
+                           f"≤ {fmt(lc.claim.value - paid[0].claim.value)}", fmt(r362)))
     for lc in claims:
         c = lc.claim
         if c.kind == "zero" and c.fact is not None and c.fact.id == "fee_notices" and r362:
