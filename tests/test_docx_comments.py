@@ -185,7 +185,7 @@ def test_check_annotate_option_writes_a_commented_copy(sample: ReportDocument, t
     out = tmp_path / "审改稿.批注.docx"
 
     done = _cli("check", str(src), "--data", str(SAMPLE_DATA), "--annotate", str(out), "--no-info")
-    assert "已写出带批注的副本" in done.stderr
+    assert done.returncode == 1 and "已写出带批注的副本" in done.stderr  # errors found, copy written
     placed = _commented_text(docx.Document(str(out)))
     # H1 / data mismatch on the edited 自然人 cell, H3 on the row's 总计 cell
     assert set(placed.values()) == {
@@ -197,7 +197,7 @@ def test_check_annotate_option_writes_a_commented_copy(sample: ReportDocument, t
     again = _cli("check", str(src), "--annotate", str(out))
     assert again.returncode == 2 and "已存在" in again.stderr and "--force" in again.stderr
     forced = _cli("check", str(src), "--data", str(SAMPLE_DATA), "--annotate", str(out), "--force")
-    assert forced.returncode != 2 and "已写出带批注的副本" in forced.stderr
+    assert forced.returncode == 1 and "已写出带批注的副本" in forced.stderr
     same = _cli("check", str(src), "--annotate", str(src), "--force")
     assert same.returncode == 2 and "不能覆盖原文件" in same.stderr
     md = tmp_path / "r.md"
