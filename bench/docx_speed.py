@@ -20,8 +20,10 @@ from draft_report.reading.docx import read_docx
 from draft_report.rendering.docx import write_docx
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = [*sorted((ROOT / "tests" / "fixtures" / "real_reports").glob("*.txt")),
-            ROOT / "tests" / "fixtures" / "seeds" / "xiaxian_2023.txt"]
+FIXTURES = [
+    *sorted((ROOT / "tests" / "fixtures" / "real_reports").glob("*.txt")),
+    ROOT / "tests" / "fixtures" / "seeds" / "xiaxian_2023.txt",
+]
 
 
 def _median_ms(fn, runs: int) -> float:  # noqa: ANN001
@@ -42,8 +44,10 @@ def main() -> None:
         path = Path(tmp) / "report.docx"
         write_ms = _median_ms(lambda: write_docx(doc, path), args.runs)
         read_ms = _median_ms(lambda: read_docx(path), args.runs)
-        print(f"sample xiaxian-2023: write_docx {write_ms:.0f} ms, read_docx {read_ms:.0f} ms, "
-              f"{path.stat().st_size} bytes (median of {args.runs})")
+        print(
+            f"sample xiaxian-2023: write_docx {write_ms:.0f} ms, read_docx {read_ms:.0f} ms, "
+            f"{path.stat().st_size} bytes (median of {args.runs})"
+        )
         for source in FIXTURES:
             original = read_report(source)
             write_docx(original, path)
