@@ -307,8 +307,8 @@ def _setup_page(document: DocxDocument) -> None:
         grid = OxmlElement("w:docGrid")
         sect_pr.append(grid)
     grid.attrib.clear()
-    # Lines only: a character grid (linesAndChars + charSpace) is laid out differently by Word,
-    # WPS and LibreOffice; with natural character widths every viewer gives ~28 per line.
+    # Lines only: with a character grid (linesAndChars, charSpace -849 for 28 per line)
+    # LibreOffice spread the characters to ~12 per line; natural widths give ~27 per line.
     grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(LINE_PITCH))
 
