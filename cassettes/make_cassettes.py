@@ -27,6 +27,7 @@ import json
 import os
 import re
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -382,7 +383,7 @@ def record(base_url: str, model: str) -> Path:
     path = CASSETTES / f"recorded_{host}_{safe_model}.yaml"
     if path.exists():
         path.unlink()
-    out = ROOT / "out" / f"record-{host}"
+    out = Path(tempfile.mkdtemp(prefix="draft-report-record-")) / "out"
     os.environ["DRAFT_REPORT_API_KEY"] = key
     with llm_vcr(record_mode="all").use_cassette(str(path)):
         try:
@@ -401,7 +402,7 @@ def record(base_url: str, model: str) -> Path:
                 ]
             )
         except SystemExit as exc:
-            print(f"draft exited with {exc.code}")
+            print(f"draft exited with {exc.code}; report in {out}")
     header = (
         f"# RECORDED from {httpx2.URL(base_url).host} ({model}) on {dt.date.today()} with "
         "cassettes/make_cassettes.py --record;\n# Authorization, cookies and account headers were scrubbed.\n"
