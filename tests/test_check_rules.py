@@ -81,10 +81,10 @@ def test_missing_table() -> None:
 
 
 def test_prose_mismatch_against_own_tables() -> None:
-    text = {"overview": ["全年受理政府信息公开申请6件，答复4件。"]}
+    text = {"overview": ["全年受理政府信息公开申请8件，答复4件。"]}
     f = findings_of(check_document(make_doc(text)), "prose.mismatch")
     assert len(f) == 1 and f[0].severity == "error"
-    assert (f[0].expected, f[0].actual) == ("5", "6") and "受理政府信息公开申请6件" in f[0].location.excerpt
+    assert (f[0].expected, f[0].actual) == ("5", "8") and "受理政府信息公开申请8件" in f[0].location.excerpt
 
 
 def test_prose_chinese_numerals_are_compared() -> None:
@@ -325,3 +325,17 @@ def test_f4_notices_paid_vs_table() -> None:
 def test_problems_without_any_problem_is_boilerplate() -> None:
     text = {"problems": ["下一步，我局将继续深入贯彻落实条例，进一步做好政府信息公开工作，推动政务公开工作再上新台阶。"]}
     assert "structure.problems_empty" in rules(check_document(make_doc(text)))
+
+
+def test_received_may_include_carried_in() -> None:
+    # 新收 5 + 上年结转 1: “受理 6 件” is a legitimate reading, “受理 7 件” is not
+    assert "prose.mismatch" not in rules(check_document(make_doc({"overview": ["全年共受理政府信息公开申请6件。"]})))
+    assert "prose.mismatch" in rules(check_document(make_doc({"overview": ["全年共受理政府信息公开申请7件。"]})))
+
+
+def test_old_format_words_in_prose_are_not_markers() -> None:
+    text = {"overview": ["全年做好政府集中采购信息公开工作，按要求公开采购项目数量、采购总金额等信息，接受社会监督，确保公开及时准确。"]}
+    doc = make_doc(text, lines=["标题"] + ["x"] * 20)
+    para = doc.sections[0].paragraphs[0]
+    doc.lines[para.line - 1] = para.text
+    assert "structure.old_format" not in rules(check_document(doc))

@@ -13,7 +13,7 @@ from typing import Any
 
 from draft_report.checking.claims import Claim, extract_claims
 from draft_report.checking.findings import Finding, Location
-from draft_report.lexicon.fields import FACTS, Fact, aggregate_facts, fact_value
+from draft_report.lexicon.fields import FACTS, Fact, accepted_values, aggregate_facts, fact_value
 from draft_report.models.document import Paragraph, ReportDocument
 from draft_report.models.tables import Tables
 
@@ -48,6 +48,10 @@ class FactSource:
     def value(self, fact: Fact) -> float | None:
         check: Callable[[str], bool] = self.unreadable.__contains__
         return fact_value(fact, self.tables, data=self.data, aggregates=self.aggregates, unreadable=check)
+
+    def accepts(self, fact: Fact, value: float) -> bool:
+        """True when ``value`` is one of the fact's other legitimate readings."""
+        return any(abs(v - value) < 1e-9 for v in accepted_values(fact, self.tables, self.unreadable.__contains__))
 
     def where(self, fact: Fact) -> str:
         if fact.cells and self.data is None:
@@ -133,7 +137,7 @@ def judge(lc: LocatedClaim, source: FactSource) -> Finding | None:
             f"约数未核对：“{c.text}”对应“{fact.label}”，{source.where(fact)}为 {fmt(expected)}", loc,
             fmt(expected), c.shown_value,
         )
-    if abs(expected - c.value) < 1e-9:
+    if abs(expected - c.value) < 1e-9 or (c.kind == "number" and source.accepts(fact, c.value)):
         return None
     where = source.where(fact)
     if c.kind == "zero":

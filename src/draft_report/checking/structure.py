@@ -63,7 +63,13 @@ def old_format_findings(doc: ReportDocument) -> list[Finding]:
     out: list[Finding] = []
     seen: set[str] = set()
     lines = doc.lines or [p.text for s in doc.sections for p in s.paragraphs]
+    # prose lines may mention 政府集中采购 as work done; markers count in tables and labels only
+    prose = {p.line for p in doc.preface if p.line} | {
+        p.line for s in doc.sections for p in s.paragraphs if p.line and p.kind == "text" and len(p.text) > 40
+    } if doc.lines else set()
     for no, line in enumerate(lines, start=1):
+        if no in prose:
+            continue
         compact = re.sub(r"\s+", "", line)
         for marker in OLD_FORMAT_STRONG:
             if marker in compact and marker not in seen:

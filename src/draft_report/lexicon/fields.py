@@ -47,6 +47,9 @@ class Fact:
     priority: int = 1  # the most specific fact wins
     data_field: str | None = None  # dotted path into ReportData, e.g. "fees.collected_yuan"
     alt_cells: tuple[tuple[str, int], ...] = ()  # signed sum used when a cell is blank
+    # other readings the prose may legitimately mean, each a sum of cells: 受理 N 件 is sometimes
+    # 新收 + 上年结转. A claim equal to one of them is not a mismatch.
+    also_accept: tuple[tuple[str, ...], ...] = ()
 
     @property
     def source(self) -> str:
@@ -132,7 +135,7 @@ TABLE_FACTS: tuple[Fact, ...] = (
     Fact(
         "requests_new", "本年新收政府信息公开申请", _RECEIVE, cells=(_t3("r1_new"),),
         zero_phrases=("申请",), requires=("申请",), excludes=("结转",) + _NOT_PROACTIVE + _NOT_DISCLOSURE,
-        priority=1,
+        also_accept=((_t3("r1_new"), _t3("r2_carry_in")),), priority=1,
     ),
     Fact("requests_new_np", "本年新收申请（自然人）", ("自然人",), cells=(_t3("r1_new", "np"),),
          requires=("申请",), priority=3),
@@ -269,6 +272,18 @@ def fact_value(
         v = aggregates.get(fact.aggregate) if aggregates is not None else None
         return float(v) if v is not None else None
     return None
+
+
+def accepted_values(fact: Fact, tables: Tables | None, unreadable: Callable[[str], bool] | None = None) -> list[float]:
+    """The other values a claim bound to ``fact`` may legitimately have (``also_accept``)."""
+    out: list[float] = []
+    if tables is None:
+        return out
+    for cells in fact.also_accept:
+        values = [tables.get(c) for c in cells]
+        if all(v is not None for v in values) and not (unreadable and any(unreadable(c) for c in cells)):
+            out.append(float(sum(values)))  # type: ignore[arg-type]
+    return out
 
 
 def _alt_value(fact: Fact, tables: Tables, unreadable: Callable[[str], bool] | None) -> float | None:
