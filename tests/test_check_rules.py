@@ -254,10 +254,11 @@ def test_f3_notice_vs_table() -> None:
 
 
 def test_stale_year() -> None:
-    text = {"overview": ["2022年，我局认真贯彻条例。"] + DEFAULT_TEXT["overview"]}
+    text = {"overview": ["2022年，我局认真贯彻条例。", "2020年全市共受理申请。"] + DEFAULT_TEXT["overview"]}
     f = findings_of(check_document(make_doc(text)), "stale.year")
-    assert [(x.expected, x.actual) for x in f] == [(2023, 2022)]
-    fine = {"overview": ["以2022年度考核反馈问题整改为契机，落实《规划（2021-2025年）》，2024年将继续推进。"]}
+    assert [(x.expected, x.actual) for x in f] == [(2023, 2022), (2023, 2020)]
+    fine = {"overview": ["以2022年度考核反馈问题整改为契机，落实《规划（2021-2025年）》，2024年将继续推进。",
+                         "自2019年以来，持续推进公开标准化建设。"]}
     assert "stale.year" not in rules(check_document(make_doc(fine)))
 
 

@@ -77,7 +77,8 @@ def year_findings(doc: ReportDocument, year: int | None) -> list[Finding]:
                 after = masked[m.end():].lstrip()
                 if (before and before[-1] in _RANGE_CHARS) or (after and after[0] in _RANGE_CHARS):
                     continue
-                if y > year + 1 or y < year - 1:
+                since = after.startswith("以来") or (before and before[-1] in "自从")
+                if y > year + 1 or (y < year - 1 and not since):
                     flagged.add(y)
             lead = _LEADING.match(masked)
             if lead and int(lead.group(1)) == year - 1:
