@@ -1,4 +1,4 @@
-"""The drafted .docx through LibreOffice headless → PDF, with the page count of a published report.
+"""The drafted .docx through LibreOffice headless: PDF page count, and .docx files LibreOffice writes.
 
 Skipped (with the reason) where LibreOffice is not installed; CI does not depend on it.
 """
@@ -16,38 +16,73 @@ from draft_report.rendering.docx import write_docx
 from test_docx_support import sample_document
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+needs_soffice = pytest.mark.skipif(
+    SOFFICE is None, reason="LibreOffice (soffice) 未安装：跳过需要 LibreOffice 的检查"
+)
 
 
-def _pages(pdf: Path) -> int:
-    pdfinfo = shutil.which("pdfinfo")
-    if pdfinfo:
-        out = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True).stdout
-        return int(re.search(r"^Pages:\s+(\d+)", out, re.M).group(1))
-    return len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
-
-
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) 未安装：跳过 docx → PDF 转换检查")
-def test_sample_converts_to_a_pdf_of_the_expected_length(tmp_path: Path) -> None:
-    docx_path = tmp_path / "report.docx"
-    write_docx(sample_document(), docx_path)
-    profile = tmp_path / "lo-profile"
+def _soffice(source: Path, convert_to: str, outdir: Path, profile: Path) -> None:
+    """LibreOffice headless ``--convert-to``, writing into ``outdir``."""
+    assert SOFFICE is not None
     subprocess.run(
         [
             SOFFICE,
             f"-env:UserInstallation=file://{profile}",
             "--headless",
             "--convert-to",
-            "pdf",
+            convert_to,
             "--outdir",
-            str(tmp_path),
-            str(docx_path),
+            str(outdir),
+            str(source),
         ],
         capture_output=True,
         check=True,
         timeout=300,
     )
+
+
+def _pages(pdf: Path) -> int:
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo:
+        out = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True).stdout
+        found = re.search(r"^Pages:\s+(\d+)", out, re.M)
+        assert found is not None
+        return int(found.group(1))
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
+
+
+@needs_soffice
+def test_sample_converts_to_a_pdf_of_the_expected_length(tmp_path: Path) -> None:
+    docx_path = tmp_path / "report.docx"
+    write_docx(sample_document(), docx_path)
+    _soffice(docx_path, "pdf", tmp_path, tmp_path / "lo-profile")
     pdf = tmp_path / "report.pdf"
     assert pdf.is_file()
     # The drafted sample lays out on 6 A4 pages here (22 lines of 3号 per page plus three tables);
     # the range allows for other viewers substituting the official fonts.
     assert 4 <= _pages(pdf) <= 8
+
+
+@needs_soffice
+def test_docx_written_by_libreoffice_reads_the_same(tmp_path: Path) -> None:
+    """A .docx from another producer (LibreOffice: our docx re-saved, and the HTML preview saved as
+    Word) reads to the same tables, sections, paragraphs, signature and date."""
+    from draft_report.reading.docx import read_docx
+    from draft_report.rendering.html import render_html
+
+    doc = sample_document()
+    ours = tmp_path / "ours.docx"
+    write_docx(doc, ours)
+    html = tmp_path / "preview.html"
+    html.write_text(render_html(doc), encoding="utf-8")
+    for source in (ours, html):
+        outdir = tmp_path / f"from-{source.suffix[1:]}"
+        _soffice(source, "docx:MS Word 2007 XML", outdir, tmp_path / "lo-profile")
+        back = read_docx(outdir / f"{source.stem}.docx")
+        assert back.tables == doc.tables
+        assert [s.key for s in back.sections] == [s.key for s in doc.sections]
+        assert [[p.text for p in s.paragraphs] for s in back.sections] == [
+            [p.text for p in s.paragraphs] for s in doc.sections
+        ]
+        assert (back.title, back.signature, back.date) == (doc.title, doc.signature, doc.date)
+        assert back.cell_issues == []
