@@ -143,3 +143,17 @@ def llm_vcr(record_mode: str = "none"):
     v.register_matcher("chat_path", chat_path_matcher)
     v.register_matcher("chat_body", chat_body_matcher)
     return v
+
+
+def load_make_cassettes():
+    """``cassettes/make_cassettes.py`` as a module (scenarios, authored answers, placeholder key)."""
+    import importlib.util
+    import sys
+
+    if "make_cassettes" in sys.modules:
+        return sys.modules["make_cassettes"]
+    spec = importlib.util.spec_from_file_location("make_cassettes", CASSETTES / "make_cassettes.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["make_cassettes"] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    return module

@@ -7,21 +7,16 @@ Every interaction of a cassette must be played (no stale answers left over).
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import CASSETTES, ROOT, llm_vcr
+from conftest import CASSETTES, ROOT, llm_vcr, load_make_cassettes
 from draft_report.cli import main
 from draft_report.drafting.llm import client as client_module
 
-_spec = importlib.util.spec_from_file_location("make_cassettes", CASSETTES / "make_cassettes.py")
-M = importlib.util.module_from_spec(_spec)
-sys.modules["make_cassettes"] = M  # dataclasses look their module up while the file runs
-_spec.loader.exec_module(M)  # type: ignore[union-attr]
+M = load_make_cassettes()
 
 
 class Run:

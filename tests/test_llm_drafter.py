@@ -3,12 +3,9 @@ and the inline 【待核实】 marks."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 
-from conftest import CASSETTES, EXAMPLES
+from conftest import EXAMPLES, load_make_cassettes
 from draft_report.checking import check_prose
 from draft_report.checking.claims import extract_claims
 from draft_report.config import resolve_config
@@ -18,10 +15,7 @@ from draft_report.drafting.llm.repair import MARK_OPEN, describe_finding, mark_u
 from draft_report.loading import load_dataset
 from draft_report.models.document import Paragraph
 
-_spec = importlib.util.spec_from_file_location("make_cassettes", CASSETTES / "make_cassettes.py")
-M = importlib.util.module_from_spec(_spec)
-sys.modules["make_cassettes"] = M
-_spec.loader.exec_module(M)  # type: ignore[union-attr]
+M = load_make_cassettes()
 
 
 @pytest.fixture(scope="module")

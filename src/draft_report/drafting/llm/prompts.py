@@ -6,7 +6,7 @@ per drafted section), ``repair.j2`` (findings + last draft), and the partials th
 error, never an empty string) and does no HTML escaping.
 
 The facts sheet lists every figure the model may cite, each with its Chinese label and the data
-field it comes from; the prompts say that numbers come only from it.
+field it comes from; the prompts say that numbers come only from it or from the agency's notes.
 """
 
 from __future__ import annotations
