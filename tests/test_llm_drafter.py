@@ -130,3 +130,13 @@ def test_numbers_from_the_notes_are_not_inventions(dataset) -> None:
     assert [f["actual"] for f in invented_numbers([Paragraph(text="共发放宣传册500份。")], dataset)] == [
         "500"
     ]
+
+
+def test_truncated_answer_is_asked_again_with_more_room(dataset) -> None:
+    cut = Reply(body=completion_body(M.OVERVIEW[:80], finish_reason="length", completion_tokens=3000))
+    with LocalChatServer(_script(cut, M.OVERVIEW)) as server:
+        draft = _drafter(server).draft("overview", dataset)
+    assert "max_tokens" not in server.requests[0].body
+    assert server.requests[1].body["max_tokens"] == 6000
+    assert server.requests[1].body["messages"] == server.requests[0].body["messages"]
+    assert draft.provenance["backend"] == "llm" and draft.provenance["token_usage"]["truncated"] == 1

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 Checker = Callable[[str, list[Paragraph], Any], list[Any]]
 ANSWER_RETRIES = 2  # extra asks for an empty or truncated answer
+TRUNCATED_MAX_TOKENS = 4096  # max_tokens sent when asking again after a cut-off answer
 
 
 def _default_checker() -> Checker:
@@ -201,8 +202,9 @@ class LLMDrafter:
     ) -> list[Paragraph]:
         """One answer as paragraphs; empty or truncated answers are asked again (bounded)."""
         problem = ""
+        max_tokens: int | None = None  # the server's default, until an answer is cut off
         for _ in range(self.answer_retries + 1):
-            result = self.chat.complete(prompt.messages)
+            result = self.chat.complete(prompt.messages, max_tokens=max_tokens)
             started = time.perf_counter()
             usage["calls"] += 1
             usage["prompt_tokens"] += result.prompt_tokens or 0
@@ -213,6 +215,10 @@ class LLMDrafter:
             if result.finish_reason == "length":
                 usage["truncated"] += 1
                 problem = "回答因长度限制被截断"
+                # ask again with room for a whole section (twice what was cut, at least 4096 tokens)
+                max_tokens = max(
+                    TRUNCATED_MAX_TOKENS, 2 * (result.completion_tokens or 0), 2 * (max_tokens or 0)
+                )
                 continue
             if not any(p.kind == "text" for p in paragraphs):
                 usage["empty"] += 1
