@@ -101,6 +101,7 @@ def test_llm_draft_end_to_end(tmp_path: Path, capsys, model_text) -> None:
     assert all(c["data_value"] is None or str(c["data_value"]) == c["value"] for c in overview["claims"])
     assert prov["totals"]["llm_calls"] == 2 and prov["llm"]["api_key"] == "已配置"
     assert "report.provenance.json" in stdout
+    assert "正在请模型起草“一、总体情况”（local-qwen" in stderr  # progress goes to stderr
 
 
 def test_wrong_number_is_repaired(tmp_path: Path, capsys, model_text) -> None:
@@ -113,6 +114,7 @@ def test_wrong_number_is_repaired(tmp_path: Path, capsys, model_text) -> None:
     repair = server.requests[1].body["messages"]
     assert len(repair) == 2 and "17件" in repair[1]["content"] and "18" in repair[1]["content"]
     assert "工作要点" not in repair[1]["content"]  # bounded: findings + last draft, not the history
+    assert "请模型修改（第 1 轮）" in stderr
     report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
     assert "申请18件" in report and "申请17件" not in report
     prov = json.loads((tmp_path / "out" / "report.provenance.json").read_text(encoding="utf-8"))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import typer
+
 from draft_report.config import resolve_config
 from draft_report.drafting.llm.drafter import LLMDrafter
 from draft_report.drafting.llm.provenance import PROVENANCE_NAME, finish_llm_draft, write_provenance
@@ -16,7 +18,7 @@ from draft_report.drafting.llm.provenance import PROVENANCE_NAME, finish_llm_dra
 
 def llm_drafter(**flags: Any) -> LLMDrafter:
     """An ``LLMDrafter`` for these flag values (``None`` = not given; env and config file fill in)."""
-    return LLMDrafter(resolve_config(flags))
+    return LLMDrafter(resolve_config(flags), progress=lambda message: typer.echo(message, err=True))
 
 
 __all__ = ["PROVENANCE_NAME", "LLMDrafter", "finish_llm_draft", "llm_drafter", "write_provenance"]

@@ -142,12 +142,14 @@ class LLMDrafter:
         sleep: Sleep | None = None,
         http_client: httpx2.Client | None = None,
         answer_retries: int = ANSWER_RETRIES,
+        progress: Callable[[str], None] | None = None,
     ) -> None:
         self.config = config
         self.chat = ChatClient(config, sleep=sleep, http_client=http_client)
         self.fallback = fallback or _default_fallback()
         self.check = checker or _default_checker()
         self.answer_retries = answer_retries
+        self.progress = progress or (lambda message: None)
         self.notices: list[str] = []
         self.unresolved: list[Unresolved] = []
         self.seconds_outside_model = 0.0
@@ -236,6 +238,7 @@ class LLMDrafter:
         templates = list(prompt.templates)
         self.seconds_outside_model += time.perf_counter() - started
 
+        self.progress(f"正在请模型起草“{heading}”（{self.config.model}，{self.config.host}）……")
         paragraphs = self._ask(prompt, subheadings, heading, usage)
         rounds = 0
         history: list[dict[str, Any]] = []
@@ -255,6 +258,9 @@ class LLMDrafter:
             if done:
                 break
             rounds += 1
+            self.progress(
+                f"“{heading}”有 {len(findings) + len(shape)} 处问题，请模型修改（第 {rounds} 轮）……"
+            )
             paragraphs = self._ask(repair, subheadings, heading, usage)
 
         if any(s.startswith("缺少小标题") or s.startswith("没有正文") for s in shape):
