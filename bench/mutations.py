@@ -96,7 +96,13 @@ def prose_number(text: str, doc: ReportDocument, rng: random.Random, verified: l
         (q,) = [x for x in find_quantities(raw)][:1] or [None]
         if q is None or q.int_value is None:
             continue
-        new_raw = replace_number(q, _new_value(rng, q.int_value))
+        new_value = _new_value(rng, q.int_value)
+        if q.numeral == "arabic" and new_value <= 99 and rng.random() < 0.3:
+            import cn2an
+
+            new_raw = cn2an.an2cn(new_value) + q.unit  # 12 件 → 十三件
+        else:
+            new_raw = replace_number(q, new_value)
         start = pos[at + len(before_ctx)]
         end = pos[at + len(key) - 1] + 1
         mutated = text[:start] + new_raw + text[end:]
@@ -145,6 +151,11 @@ ZERO_CLAIMS = (
     "全年没有收到政府信息公开申请。",
     "全年未受理政府信息公开申请。",
     "本年度我单位未收到依申请公开申请。",
+    "本年度未接到公民、法人或其他组织提出的政府信息公开申请。",
+    "全年无政府信息公开申请。",
+    "全年共收到政府信息公开申请0件。",
+    "报告期内，没有收到依申请公开政府信息的申请。",
+    "全年依申请公开政府信息零申请。",
 )
 
 
@@ -294,7 +305,7 @@ KINDS: tuple[str, ...] = (
 DETECTED_BY: dict[str, tuple[str, ...]] = {
     "table_cell": ("table.identity.", "table.value."),
     "table_cell_data": ("data.cell_mismatch",),
-    "prose_number": ("prose.mismatch",),
+    "prose_number": ("prose.mismatch", "prose.zero_claim"),  # a number changed to 0 is a zero claim
     "false_zero": ("prose.zero_claim",),
     "fee_delete": ("structure.fee_statement_missing",),
     "old_marker": ("structure.old_format",),

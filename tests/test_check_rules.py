@@ -98,6 +98,8 @@ def test_zero_claim_over_nonzero_table() -> None:
     bad = check_document(make_doc({"overview": ["全年未收到信息公开相关申请。"]}))
     f = findings_of(bad, "prose.zero_claim")
     assert len(f) == 1 and f[0].severity == "error" and f[0].expected == "5"
+    written = check_document(make_doc({"overview": ["全年共收到政府信息公开申请0件。"]}))
+    assert [(x.expected, x.actual) for x in findings_of(written, "prose.zero_claim")] == [("5", "0")]
     zero = make_tables({c: 0 for c in ("t3.r1_new.np", "t3.r1_new.biz", "t3.r1_new.total")})
     ok = check_document(make_doc({"overview": ["全年未收到信息公开相关申请。"]}, tables=zero))
     assert "prose.zero_claim" not in rules(ok)

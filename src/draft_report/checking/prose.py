@@ -140,10 +140,10 @@ def judge(lc: LocatedClaim, source: FactSource) -> Finding | None:
     if abs(expected - c.value) < 1e-9 or (c.kind == "number" and source.accepts(fact, c.value)):
         return None
     where = source.where(fact)
-    if c.kind == "zero":
+    if c.kind == "zero" or c.value == 0:  # “未收到…申请” and “申请0件” are the same claim
         return Finding(
             "prose.zero_claim", "error",
-            f"文中称“{c.text}”，但“{fact.label}”{where}为 {fmt(expected)}", loc, fmt(expected), 0,
+            f"文中称“{c.text}”，但“{fact.label}”{where}为 {fmt(expected)}", loc, fmt(expected), c.shown_value,
         )
     return Finding(
         "prose.mismatch", "error",
