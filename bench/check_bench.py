@@ -1,6 +1,6 @@
 """Checker bench: false errors, recall per mutation kind, speed.
 
-    python bench/check_bench.py [--seeds 40] [--repeat 30] [--json]
+    python bench/check_bench.py [--seeds 40] [--repeat 30] [--drafted 20] [--json]
 
 1. False errors on the unmodified shared real reports and the sample report
    (tests/fixtures): every error-severity finding that is not in ``EXPECTED_TRUE_ERRORS``.
@@ -8,7 +8,10 @@
 2. Recall per mutation kind on seeded, verified mutants of those reports (bench/mutations.py):
    a mutant counts as detected when the check of the mutant has a finding of the kind's rule
    that the check of the unmutated report did not have (same rule, location, expected, actual).
-3. Median time to check one report (read + check, and check alone) on one core, and reports
+3. Drafted reports: seeded random datasets (bench/random_datasets.py) drafted offline to Markdown
+   and checked with their data: errors/warnings on the unmodified drafts (target 0), and recall
+   when one prose number or one table cell is changed (a reviewer's edit).
+4. Median time to check one report (read + check, and check alone) on one core, and reports
    per second.
 """
 
@@ -123,6 +126,49 @@ def run_recall(seeds: int) -> dict[str, Any]:
     return {"per_kind": dict(per_kind), "per_report": dict(per_report), "misses": misses}
 
 
+def run_drafted(reports: int, seeds: int) -> dict[str, Any]:
+    """Drafted reports (seeded random datasets, Markdown) checked with --data: non-info findings on
+    the unmodified drafts (target 0), and recall when a reviewer changes one prose number or cell."""
+    import re
+
+    from random_datasets import dataset
+
+    from draft_report.drafting.compose import compose_document
+    from draft_report.drafting.offline import OfflineDrafter
+    from draft_report.rendering.markdown import render_markdown
+
+    stats = {"prose_number": [0, 0], "table_cell": [0, 0]}
+    noise: list[str] = []
+    for n in range(reports):
+        ds = dataset(n)
+        md = render_markdown(compose_document(ds, OfflineDrafter()))
+        doc = M.read_md(md)
+        base = check_document(doc, ds)
+        noise += [f"random-{n}: {f.rule} {f.message}" for f in base.findings if f.severity != "info"]
+        keys = {f.key() for f in base.findings}
+        verified = M.verified_claims(doc, set(), ds)
+        cells = [m for m in re.finditer(r'data-cell="([^"]+)"[^>]*>(\d+)<', md)]
+        seen: set[str] = set()
+        for seed in range(seeds):
+            rng = random.Random(f"drafted:{n}:{seed}")
+            mutant = M.prose_number(md, doc, rng, verified)
+            if mutant is not None and mutant.text not in seen:
+                seen.add(mutant.text)
+                result = check_document(M.read_md(mutant.text), ds)
+                stats["prose_number"][1] += 1
+                stats["prose_number"][0] += detected("prose_number", keys, result)
+            m = rng.choice(cells)
+            old = int(m.group(2))
+            mutated = md[: m.start(2)] + str(M._new_value(rng, old)) + md[m.end(2):]
+            if mutated in seen:
+                continue
+            seen.add(mutated)
+            result = check_document(M.read_md(mutated), ds)
+            stats["table_cell"][1] += 1
+            stats["table_cell"][0] += detected("table_cell_data", keys, result)
+    return {"reports": reports, "non_info_findings": noise, "recall": stats}
+
+
 def run_speed(repeat: int) -> dict[str, float]:
     texts = [p.read_text(encoding="utf-8") for p in REPORTS]
     docs = [M.read(t) for t in texts]
@@ -154,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", type=int, default=40, help="mutation attempts per report and kind")
     ap.add_argument("--repeat", type=int, default=30, help="timing repetitions over all reports")
+    ap.add_argument("--drafted", type=int, default=20, help="random drafted reports checked with --data")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
 
@@ -173,8 +220,10 @@ def main(argv: list[str] | None = None) -> int:
             "warnings": len(result.by_severity("warning")),
         }
     recall = run_recall(args.seeds)
+    drafted = run_drafted(args.drafted, 10)
     speed = run_speed(args.repeat)
-    figures = {"false_errors": total_false, "true_errors_missed": total_missing, "reports": fe, "recall": recall, "speed": speed}
+    figures = {"false_errors": total_false, "true_errors_missed": total_missing, "reports": fe, "recall": recall,
+               "drafted": drafted, "speed": speed}
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2))
         return 0
@@ -195,6 +244,12 @@ def main(argv: list[str] | None = None) -> int:
         print("  missed mutants (first 15):")
         for line in recall["misses"][:15]:
             print(f"      {line}")
+    print(f"\n== Drafted reports checked with --data ({drafted['reports']} seeded random datasets, Markdown) ==")
+    print(f"  errors or warnings on the unmodified drafts: {len(drafted['non_info_findings'])} (target 0)")
+    for line in drafted["non_info_findings"][:10]:
+        print(f"      {line}")
+    for kind, (hit, n) in drafted["recall"].items():
+        print(f"  reviewer changes one {kind:12s} {hit:5d}/{n:<5d} = {hit / n if n else float('nan'):7.2%}")
     print(f"\n== Speed (one core, {speed['runs']} runs) ==")
     print(f"  median check only        {speed['median_check_ms']:.2f} ms  ({speed['reports_per_second_check']:.0f} reports/s)")
     print(f"  median read + check      {speed['median_read_and_check_ms']:.2f} ms  ({speed['reports_per_second_read_and_check']:.0f} reports/s)")

@@ -35,6 +35,10 @@ def read(text: str) -> ReportDocument:
     return read_text(text, source="mutant.txt", fmt="text")
 
 
+def read_md(text: str) -> ReportDocument:
+    return read_text(text, source="mutant.md", fmt="markdown")
+
+
 def _new_value(rng: random.Random, old: int) -> int:
     while True:
         delta = rng.randint(1, max(2, old // 5 + 2)) * rng.choice((-1, 1))
@@ -111,11 +115,12 @@ def prose_number(text: str, doc: ReportDocument, rng: random.Random, verified: l
     return None
 
 
-def verified_claims(doc: ReportDocument, bad_excerpts: set[str]) -> list[tuple[str, str, str]]:
-    """(text before, raw, fact) of every number the checker bound and found equal to the tables."""
+def verified_claims(doc: ReportDocument, bad_excerpts: set[str], dataset: object = None) -> list[tuple[str, str, str]]:
+    """(text before, raw, fact) of every number the checker bound and found equal to the tables
+    (or, with ``dataset``, to the data)."""
     from draft_report.checking.prose import FactSource, document_claims
 
-    source = FactSource.from_document(doc)
+    source = FactSource.from_dataset(dataset) if dataset is not None else FactSource.from_document(doc)
     out = []
     for lc in document_claims(doc, source.facts()):
         c = lc.claim
