@@ -6,23 +6,15 @@ Exit codes (one place): 0 success; 1 an error-severity finding or an expected fa
 
 from __future__ import annotations
 
-import importlib
+import os
 import sys
 
 import typer
 
 from draft_report import __version__
 from draft_report.cli_app import app
+from draft_report.commands import check, draft, init, schema  # noqa: F401  (commands register themselves)
 from draft_report.errors import DraftReportError
-
-COMMAND_MODULES = ("init", "draft", "schema", "check")
-
-for _name in COMMAND_MODULES:
-    try:
-        importlib.import_module(f"draft_report.commands.{_name}")
-    except ModuleNotFoundError as exc:  # a command still being built must not break the others
-        if exc.name != f"draft_report.commands.{_name}":
-            raise
 
 
 def _version(value: bool) -> None:
@@ -67,5 +59,12 @@ def main(argv: list[str] | None = None) -> None:
         if _is_click_exception(ex):
             ex.show()  # type: ignore[attr-defined]
             sys.exit(ex.exit_code)  # type: ignore[attr-defined]
-        raise
+        if os.environ.get("DRAFT_REPORT_DEBUG"):
+            raise
+        typer.echo(
+            f"程序内部错误（{type(ex).__name__}：{ex}）。这不是您的输入问题，请将此信息反馈给维护人员；"
+            "设置环境变量 DRAFT_REPORT_DEBUG=1 可显示详细调用栈。",
+            err=True,
+        )
+        sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
