@@ -125,3 +125,20 @@ def test_help_is_chinese_with_an_example() -> None:
     result = CliRunner().invoke(app, ["draft", "--help"])
     assert result.exit_code == 0
     assert "起草" in result.output and "draft-report draft examples/xiaxian-2023/data.yaml -o" in result.output
+
+
+def test_unexpected_internal_error_is_one_chinese_line(monkeypatch, capsys) -> None:
+    """A bug (not bad input) still gives one Chinese line and exit 1, no traceback."""
+    import pytest as _pytest
+
+    from draft_report import cli
+
+    def boom(*_a: object, **_k: object) -> None:
+        raise RuntimeError("模拟的内部故障")
+
+    monkeypatch.setattr(cli, "app", boom)
+    with _pytest.raises(SystemExit) as ex:
+        cli.main(["schema"])
+    err = capsys.readouterr().err
+    assert ex.value.code == 1
+    assert "程序内部错误" in err and "RuntimeError" in err and "Traceback" not in err

@@ -155,6 +155,7 @@ def test_a_changed_prompt_does_not_replay(replay, monkeypatch: pytest.MonkeyPatc
 
     scenario = M.SCENARIO_BY_NAME["authored_clean_draft"]
     monkeypatch.setattr(scenario, "model", "gpt-4o")
+    monkeypatch.setenv("DRAFT_REPORT_DEBUG", "1")  # let the CLI re-raise instead of its one-line message
     with pytest.raises(CannotOverwriteExistingCassetteException):
         replay("authored_clean_draft")
 
