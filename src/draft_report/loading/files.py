@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from draft_report.errors import InputError
+from draft_report.textfiles import read_text_file
 
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
 DEFAULT_NAMES = ("data.yaml", "data.yml", "data.json")
@@ -42,16 +43,13 @@ def resolve_data_path(path: Path) -> Path:
 
 
 def read_text(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"无法读取文件（{exc.strerror or exc}）", path=str(path)) from None
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError("无法识别文件编码，请保存为 UTF-8 编码的文本文件", path=str(path))
+    """The decoded text of the data file (policy: ``draft_report.textfiles``)."""
+    return read_text_file(
+        path,
+        what="数据文件",
+        hint="数据文件应为 UTF-8 编码的 YAML 或 JSON 文本",
+        empty_hint="（至少需要 agency 和 year）",
+    )
 
 
 def _yaml_message(exc: yaml.YAMLError) -> tuple[str, str | None]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from draft_report.errors import InputError
-from draft_report.loading.files import read_text
+from draft_report.textfiles import read_text_file
 
 LOG_SUFFIXES = (".csv", ".xlsx", ".xlsm")
 COMMON_OPTIONAL = ("序号", "编号", "备注")
@@ -139,10 +139,13 @@ def _rows(raw_rows: list[tuple[int, list[Any]]], spec: LogSpec, path: Path) -> l
     return out
 
 
-def _read_csv(path: Path) -> list[tuple[int, list[Any]]]:
-    text = read_text(path)
-    if "\x00" in text:
-        raise InputError("不是文本格式的 CSV 文件（可能是另存时选错了格式）", path=str(path))
+def _read_csv(path: Path, spec: LogSpec) -> list[tuple[int, list[Any]]]:
+    text = read_text_file(
+        path,
+        what=f"{spec.title}（CSV）",
+        hint="可能是另存时选错了格式，请在 Excel 中另存为“CSV UTF-8”或 .xlsx",
+        empty_hint=f"，至少需要一行表头；{spec.expected_text()}",
+    )
     sample = text[:2048]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
@@ -182,5 +185,5 @@ def read_log(path: Path, spec: LogSpec) -> list[LogRow]:
         raise InputError(f"{spec.title}应为 CSV 或 XLSX 文件，实际扩展名为“{path.suffix}”", path=str(path))
     if not path.is_file():
         raise InputError(f"找不到{spec.title}文件", path=str(path))
-    raw = _read_csv(path) if suffix == ".csv" else _read_xlsx(path)
+    raw = _read_csv(path, spec) if suffix == ".csv" else _read_xlsx(path)
     return _rows(raw, spec, path)

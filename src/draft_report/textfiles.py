@@ -1,0 +1,73 @@
+"""Decoding a user's text file — data file, CSV log or report — under one policy.
+
+UTF-8 (with or without BOM) first, then UTF-16 when the file starts with its BOM (Excel's
+and Notepad's "Unicode" text), then GB18030 (a superset of GBK/GB2312, as saved by Chinese
+Windows). A file that is empty, holds binary content, or decodes only into control
+characters is refused with an ``InputError`` that names the file.
+
+This module depends on nothing but ``errors`` so that ``loading``, ``logs`` and ``reading``
+can all use it without importing each other.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from draft_report.errors import InputError
+
+ENCODINGS = ("utf-8-sig", "gb18030")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Control characters other than TAB, LF, CR, FF: a text file has essentially none.
+_CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f") | {"\x7f"}
+_SAMPLE = 20000
+
+
+def read_text_file(path: Path, *, what: str = "文件", hint: str = "", empty_hint: str = "") -> str:
+    """The decoded text of ``path``; ``what`` names the file in messages ("报告文件", "数据文件"),
+    ``hint`` is appended to the binary/encoding messages (what the user should provide),
+    ``empty_hint`` to the message for an empty file (what it must hold)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"找不到{what}", path=str(path)) from None
+    except IsADirectoryError:
+        raise InputError(f"这是一个目录，不是{what}", path=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"无法读取{what}（{exc.strerror or exc}）", path=str(path)) from None
+    return decode_text(data, str(path), what=what, hint=hint, empty_hint=empty_hint)
+
+
+def decode_text(data: bytes, name: str, *, what: str = "文件", hint: str = "", empty_hint: str = "") -> str:
+    """Decode the bytes of the file ``name`` (see the module docstring for the policy)."""
+    tail = f"；{hint}" if hint else ""
+    empty = f"{what}是空的{empty_hint}"
+    if data.startswith(_UTF16_BOMS):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            text = None
+        if text is not None and not _mostly_controls(text):
+            if not text.strip(" \t\r\n\ufeff"):
+                raise InputError(empty, path=name)
+            return text
+    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf"):
+        raise InputError(empty, path=name)
+    if b"\x00" in data[:4096]:
+        raise InputError(f"{what}不是文本文件（含有二进制内容）{tail}", path=name)
+    for encoding in ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _mostly_controls(text):
+            break
+        return text
+    raise InputError(
+        f"无法识别{what}的编码，或不是文本文件；请保存为 UTF-8 或 GB18030（GBK）编码的文本{tail}", path=name
+    )
+
+
+def _mostly_controls(text: str) -> bool:
+    sample = text[:_SAMPLE]
+    controls = sum(1 for ch in sample if ch in _CONTROL)
+    return controls > max(2, len(sample) // 200)
