@@ -113,3 +113,25 @@ def _user_text(data: object) -> str:
 
     dumped = json.dumps(data.model_dump(mode="json"), ensure_ascii=False)  # type: ignore[attr-defined]
     return _strip(dumped)
+
+
+_ALL_CONCLUDED = re.compile(r"(?:所有|全部)申请[^。；]*?办结|均已办结|全部办结")
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_example_notes_do_not_contradict_the_data(example: Path, tmp_path: Path) -> None:
+    """A reviewer reads the drafted report as a whole: the notes must agree with the tables and
+    must not repeat a count the drafter already states from the logs."""
+    dataset = load_dataset(example / "data.yaml")
+    carried = dataset.data.tables().get("t3.r4_carry_out.total") or 0
+    if carried:
+        claims = [n for n in dataset.data.notes.on_request if _ALL_CONCLUDED.search(n)]
+        assert not claims, f"结转下年度{carried}件，但要点称所有申请均已办结：{claims}"
+    written, _ = run_draft(example / "data.yaml", tmp_path, ["md"])
+    overview = written[0].read_text(encoding="utf-8").split("## 二、", 1)[0]
+    for key, count in dataset.aggregates.items():
+        kind = key.removeprefix("events.kind:")
+        if kind == key or "." in kind or not count:
+            continue
+        stated = re.findall(rf"{re.escape(kind)}\s*{count}\s*[次场期]", overview)
+        assert len(stated) <= 1, f"“{kind}{count}次”在总体情况中出现了{len(stated)}次"
