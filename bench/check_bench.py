@@ -4,7 +4,7 @@
 
 1. False errors on the unmodified shared real reports and the sample report
    (tests/fixtures): every error-severity finding that is not in ``EXPECTED_TRUE_ERRORS``.
-   Expected true errors that are *not* found are printed too.
+   Expected true errors (and ``EXPECTED_WARNINGS``) that are *not* found are printed too.
 2. Recall per mutation kind on seeded, verified mutants of those reports (bench/mutations.py):
    a mutant counts as detected when the check of the mutant has a finding of the kind's rule
    that the check of the unmutated report did not have (same rule, location, expected, actual).
@@ -46,8 +46,13 @@ REPORTS: tuple[Path, ...] = (
 EXPECTED_TRUE_ERRORS: dict[str, list[tuple[str, str]]] = {
     # 表四 as published: 行政复议 10 1 0 0 | 0 and 复议后起诉 5 0 0 0 | 0 — totals do not add up.
     "huaian-hongze_2023.txt": [("table.identity.H4", "t4.rv.total"), ("table.identity.H4", "t4.lr.total")],
-    # Section 一 says 受理政府信息公开申请 17 件; 表三 一、本年新收 总计 is 95.
-    "huaian-hongze_2024.txt": [("prose.mismatch", "受理政府信息公开申请 17 件")],
+}
+# Findings the checker must raise as warnings, not errors (listed so that a lost one is printed).
+# 洪泽 2024, section 一: “区政府办代表区政府受理政府信息公开申请 17 件” while 表三 一、本年新收 总计 is 95 —
+# the office speaking for itself; the table likely covers the whole district government, so the
+# mismatch is a scope question (prose.scope_mismatch), not a proven contradiction.
+EXPECTED_WARNINGS: dict[str, list[tuple[str, str]]] = {
+    "huaian-hongze_2024.txt": [("prose.scope_mismatch", "受理政府信息公开申请 17 件")],
 }
 
 
@@ -61,6 +66,12 @@ def false_errors(name: str, result: CheckResult) -> tuple[list[Finding], list[tu
     false = [f for f in errors if not any(_matches(f, r, w) for r, w in expected)]
     missing = [(r, w) for r, w in expected if not any(_matches(f, r, w) for f in errors)]
     return false, missing
+
+
+def missed_warnings(name: str, result: CheckResult) -> list[tuple[str, str]]:
+    """Expected warnings (``EXPECTED_WARNINGS``) that the check did not raise as warnings."""
+    warnings = result.by_severity("warning")
+    return [(r, w) for r, w in EXPECTED_WARNINGS.get(name, []) if not any(_matches(f, r, w) for f in warnings)]
 
 
 def as_dataset(doc: ReportDocument) -> Any:
@@ -210,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     for path in REPORTS:
         result = check_document(M.read(path.read_text(encoding="utf-8")))
         false, missing = false_errors(path.name, result)
+        missing += missed_warnings(path.name, result)
         total_false += len(false)
         total_missing += len(missing)
         fe[path.name] = {
@@ -233,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
               f"false {len(r['false_errors'])}, true missed {len(r['true_errors_missed'])}, warnings {r['warnings']}")
         for line in r["false_errors"] + r["true_errors_missed"]:
             print(f"      {line}")
-    print(f"  TOTAL false errors: {total_false}; expected true errors missed: {total_missing}")
+    print(f"  TOTAL false errors: {total_false}; expected true errors / scope warnings missed: {total_missing}")
     print(f"\n== Recall per mutation kind (target >= 98%; {args.seeds} seeds per report and kind, unique mutants) ==")
     for kind in M.KINDS:
         s = recall["per_kind"].get(kind, {"mutants": 0, "detected": 0, "not_applicable": 0})

@@ -81,14 +81,21 @@ def test_clean_published_report_exits_0(capsys) -> None:
 
 
 def test_json_contract(capsys) -> None:
-    code, out, _ = run(["check", str(REAL / "huaian-hongze_2024.txt"), "--format", "json"], capsys)
+    code, out, _ = run(["check", str(REAL / "huaian-hongze_2023.txt"), "--format", "json"], capsys)
     data = json.loads(out)
     assert code == 1 and set(data) == {"findings", "summary"}
     for f in data["findings"]:
         assert set(f) == {"rule", "severity", "message", "location", "expected", "actual"}
         assert f["severity"] in ("error", "warning", "info")
         assert {"section", "table", "row", "column", "line", "excerpt"} <= set(f["location"])
-    assert data["summary"]["errors"] == 1
+    assert data["summary"]["errors"] == 2  # 表四 H4: 行政复议 and 复议后起诉 totals
+
+
+def test_scope_mismatch_is_a_warning_exit_0(capsys) -> None:
+    code, out, _ = run(["check", str(REAL / "huaian-hongze_2024.txt"), "--format", "json"], capsys)
+    data = json.loads(out)
+    (f,) = [f for f in data["findings"] if f["rule"] == "prose.scope_mismatch"]
+    assert code == 0 and f["severity"] == "warning" and (f["expected"], f["actual"]) == ("95", "17")
 
 
 def test_previous_report_and_previous_data(tmp_path: Path, capsys) -> None:

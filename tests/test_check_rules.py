@@ -342,3 +342,59 @@ def test_old_format_words_in_prose_are_not_markers() -> None:
     para = doc.sections[0].paragraphs[0]
     doc.lines[para.line - 1] = para.text
     assert "structure.old_format" not in rules(check_document(doc))
+
+
+# --- refinements: sums over channels, 表二 cells, scope, previous year ---------------------
+
+
+def test_channels_named_together_verify_against_their_sum() -> None:
+    ds = make_dataset(aggregates={"publications.total": 96, "publications.channel:政府网站": 64,
+                                  "publications.channel:微信公众号": 32})
+    ok = check_document(make_doc({"other": ["本年度未收取信息处理费。全年通过政府网站和微信公众号发布信息96条。"]}), ds)
+    assert not ok.has_errors and "prose.unverified" not in rules(ok)
+    bad = check_document(make_doc({"other": ["本年度未收取信息处理费。全年通过政府网站和微信公众号发布信息95条。"]}), ds)
+    assert [(f.expected, f.actual) for f in findings_of(bad, "prose.mismatch")] == [("96", "95")]
+    # the channels cover everything: publications.total is an accepted reading too (items on both channels)
+    ds2 = make_dataset(aggregates={"publications.total": 90, "publications.channel:政府网站": 64,
+                                   "publications.channel:微信公众号": 32})
+    both = check_document(make_doc({"other": ["本年度未收取信息处理费。全年通过政府网站和微信公众号发布信息90条。"]}), ds2)
+    assert not both.has_errors
+
+
+def test_table2_repealed_and_fees_are_verified() -> None:
+    text = {"overview": DEFAULT_TEXT["overview"] + ["对现行有效的12件行政规范性文件开展清理，废止1件。全年行政事业性收费0万元。"]}
+    ok = check_document(make_doc(text))
+    assert not ok.has_errors and not [f for f in findings_of(ok, "prose.unverified") if f.location.section == "overview"]
+    bad_text = {"overview": DEFAULT_TEXT["overview"] + ["对现行有效的12件行政规范性文件开展清理，废止2件。"]}
+    f = findings_of(check_document(make_doc(bad_text)), "prose.mismatch")
+    assert [(x.expected, x.actual) for x in f] == [("1", "2")]
+    fees = make_tables({"t2.fees.amount_wan": 12.35})
+    yuan = check_document(make_doc({"overview": ["全年行政事业性收费123500元。"]}, tables=fees))
+    assert "prose.mismatch" not in rules(yuan)
+    assert not [f for f in findings_of(yuan, "prose.unverified") if f.location.section == "overview"]
+    wrong = check_document(make_doc({"overview": ["全年行政事业性收费13.35万元。"]}, tables=fees))
+    assert [(x.expected, x.actual) for x in findings_of(wrong, "prose.mismatch")] == [("12.35", "13.35")]
+
+
+def test_sub_unit_speaking_for_itself_is_a_scope_warning() -> None:
+    scoped = {"overview": ["区政府办代表区政府受理政府信息公开申请 17 件，均已按期答复。"]}
+    result = check_document(make_doc(scoped))
+    assert "prose.mismatch" not in rules(result)
+    (f,) = findings_of(result, "prose.scope_mismatch")
+    assert f.severity == "warning" and (f.expected, f.actual) == ("5", "17") and "范围" in f.message
+    plain = check_document(make_doc({"overview": ["全年受理政府信息公开申请 17 件，均已按期答复。"]}))
+    assert findings_of(plain, "prose.mismatch")[0].severity == "error"
+    # 人大代表 is not a sub-unit speaking for the agency
+    rep = check_document(make_doc({"overview": ["办理人大代表建议后，全年受理政府信息公开申请 17 件。"]}))
+    assert "prose.mismatch" in rules(rep)
+
+
+def test_previous_of_another_year_is_a_warning_and_skips_x1() -> None:
+    wrong_year = make_doc(OTHER_TEXT, tables=make_tables({"t3.r4_carry_out.np": 3, "t3.r4_carry_out.total": 3}),
+                          year=2021)
+    result = check_document(make_doc(), previous=wrong_year)
+    (f,) = findings_of(result, "cross.previous_year")
+    assert f.severity == "warning" and (f.expected, f.actual) == ("2022", "2021")
+    assert "cross.carry_over.X1" not in rules(result) and "cross.valid_count.X2" not in rules(result)
+    right = check_document(make_doc(), previous=_previous(**{"t3.r4_carry_out.np": 3, "t3.r4_carry_out.total": 3}))
+    assert "cross.previous_year" not in rules(right) and "cross.carry_over.X1" in rules(right)

@@ -74,7 +74,8 @@ def test_aggregate_facts_bind_channels_columns_and_events() -> None:
 
 def test_frequency_is_not_a_count() -> None:
     facts = list(FACTS) + aggregate_facts(["events.kind:培训"])
-    assert bound("每半年组织一次业务培训。", facts)[0][2] is None
+    assert bound("每半年组织1次业务培训。", facts) == [("1次", 1, None)]
+    assert bound("每半年组织一次业务培训。", facts) == []  # and a bare 一 that binds nothing is no claim
 
 
 def test_facts_for_lists_values_from_dataset() -> None:
@@ -110,3 +111,65 @@ def test_list_context_and_carry_forward_with_a_year() -> None:
     assert bound("全年制发规范性文件3件，废止2件。")[0][2] == "norm_made"
     assert bound("另有1件结转至2024年办理。")[0][2] == "requests_carry_out"
     assert bound("上年度结转至本年度办理的申请3件。")[0][2] == "requests_carry_in"
+
+
+# --- several members of one family in one clause: their sum ---------------------------------
+
+_CHANNEL_KEYS = ["publications.total", "publications.channel:政府网站", "publications.channel:微信公众号",
+                 "publications.channel:政务微博", "events.kind:培训", "events.kind:政策解读", "events.total"]
+
+
+def _family_facts():
+    return list(FACTS) + aggregate_facts(_CHANNEL_KEYS)
+
+
+def test_several_channels_for_one_number_bind_to_their_sum() -> None:
+    (c,) = extract_claims("全年通过政府网站和微信公众号发布信息96条。", _family_facts())
+    assert c.fact is not None and sorted(p.id for p in c.fact.parts) == [
+        "publications.channel:微信公众号", "publications.channel:政府网站"]
+    (c,) = extract_claims("在政府网站、政务微博和微信公众号发布信息120条。", _family_facts())
+    assert len(c.fact.parts) == 3 and c.fact.accept_aggregates == ("publications.total",)
+    (c,) = extract_claims("开展培训、政策解读活动共5次。", _family_facts())
+    assert sorted(p.id for p in c.fact.parts) == ["events.kind:培训", "events.kind:政策解读"]
+
+
+def test_family_members_not_joined_as_a_list_stay_single() -> None:
+    # 政策解读培训: training about policy interpretation, one kind — not a list of two
+    assert bound("开展政策解读培训3次。", _family_facts())[0][2] == "events.kind:培训"
+    # separate numbers stay separate
+    assert [b[2] for b in bound("政府网站发布信息64条、微信公众号发布信息32条。", _family_facts())] == [
+        "publications.channel:政府网站", "publications.channel:微信公众号"]
+    # 等: the list is open — the total
+    assert bound("通过政府网站、微信公众号等发布信息96条。", _family_facts())[0][2] == "publications.total"
+
+
+# --- 表二's other cells ---------------------------------------------------------------------
+
+
+def test_table2_elliptic_clauses_inherit_the_document_kind() -> None:
+    assert [b[2] for b in bound("对现行有效的9件行政规范性文件开展清理，废止1件。")] == ["norm_valid", "norm_repealed"]
+    assert bound("废止规范性文件1件。")[0][2] == "norm_repealed"
+    assert bound("现行有效规章4件。")[0][2] == "reg_valid"
+    assert [b[2] for b in bound("本年制发规章2件，废止1件，现行有效12件。")] == ["reg_made", "reg_repealed", "reg_valid"]
+    # a clause that names another object is not elliptic
+    assert bound("对规范性文件开展清理，废止证明事项材料5件。")[0][2] is None
+
+
+def test_admin_fees_in_wan_or_yuan() -> None:
+    (c,) = extract_claims("全年行政事业性收费12.5万元。")
+    assert c.fact.id == "admin_fees_wan" and c.value == 12.5
+    (c,) = extract_claims("全年行政事业性收费125000元。")
+    assert c.fact.id == "admin_fees_wan"
+
+
+# --- idioms are not claims --------------------------------------------------------------------
+
+
+def test_idioms_with_chinese_one_or_two_are_not_claims() -> None:
+    for text in ("把政务公开作为一项重要任务。", "坚持以人民为中心，围绕一个中心开展工作。", "落实一次性告知制度。",
+                 "推进“一件事一次办”改革。", "深化“一网通办”，坚持一事一审。", "坚决做到“两个维护”。"):
+        assert extract_claims(text) == [], text
+    # Arabic numerals stay claims even when nothing binds them; bound Chinese numerals are checked
+    assert bound("推进改革1件。") == [("1件", 1, None)]
+    assert bound("全年受理政府信息公开申请一件。")[0][2] == "requests_new"
+    assert bound("全年受理政府信息公开申请两件。")[0][2] == "requests_new"

@@ -1,4 +1,9 @@
-"""Cross-year rules with ``--previous`` (last year's data file or report): X1, X2, X4, X5."""
+"""Cross-year rules with ``--previous`` (last year's data file or report): X1, X2, X4, X5.
+
+When ``--previous`` is not of year N−1 (a report of two years ago, or this year's own data by
+mistake), ``cross.previous_year`` warns and the table comparisons X1 and X2 are skipped:
+comparing the wrong years would only produce false errors. X4 and X5 still run.
+"""
 
 from __future__ import annotations
 
@@ -54,12 +59,26 @@ def similarity(current: str, previous: str) -> float:
     return len(a & b) / len(a)
 
 
-def cross_year_findings(doc: ReportDocument, previous: Any) -> list[Finding]:
+def previous_year_finding(year: int | None, prev: PreviousYear) -> Finding | None:
+    """A warning when last year's report / data is not of year N−1 (both years known)."""
+    if year is None or prev.year is None or prev.year == year - 1:
+        return None
+    return Finding("cross.previous_year", "warning",
+                   f"--previous 提供的是 {prev.year} 年度的报告或数据，不是上一年度（{year - 1} 年）；"
+                   "已跳过结转（X1）和现行有效件数（X2）的跨年核对",
+                   Location(excerpt=prev.source), str(year - 1), str(prev.year))
+
+
+def cross_year_findings(doc: ReportDocument, previous: Any, year: int | None = None) -> list[Finding]:
+    """``year``: this report's year (the document's, else the data file's)."""
     prev = previous if isinstance(previous, PreviousYear) else previous_from(previous)
     out: list[Finding] = []
     full_text = "\n".join(doc.lines) if doc.lines else "\n".join(s.text for s in doc.sections)
     explained = any(w in full_text for w in _RESTRUCTURE)
-    if prev.tables is not None:
+    wrong_year = previous_year_finding(doc.year if doc.year is not None else year, prev)
+    if wrong_year is not None:
+        out.append(wrong_year)
+    if prev.tables is not None and wrong_year is None:
         for col in L.T3_COLUMNS:
             now_id = L.t3_cell_id("r2_carry_in", col.id)
             prev_id = L.t3_cell_id("r4_carry_out", col.id)

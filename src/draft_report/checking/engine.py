@@ -51,7 +51,7 @@ def check_document(doc: ReportDocument, dataset: Any = None, previous: Any = Non
                                 f"报告年度 {doc.year} 年与数据文件的年度 {dataset.data.year} 年不符",
                                 Location(excerpt=doc.title or None), dataset.data.year, doc.year))
     if previous is not None:
-        findings += cross_year_findings(doc, previous)
+        findings += cross_year_findings(doc, previous, year)
     findings = _drop_redundant(findings)
     findings.sort(key=_order)
     return CheckResult(

@@ -7,6 +7,7 @@ unverified, never guessed).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -51,7 +52,8 @@ class FactSource:
 
     def accepts(self, fact: Fact, value: float) -> bool:
         """True when ``value`` is one of the fact's other legitimate readings."""
-        return any(abs(v - value) < 1e-9 for v in accepted_values(fact, self.tables, self.unreadable.__contains__))
+        values = accepted_values(fact, self.tables, self.unreadable.__contains__, self.aggregates)
+        return any(abs(v - value) < 1e-9 for v in values)
 
     def where(self, fact: Fact) -> str:
         if fact.cells and self.data is None:
@@ -74,6 +76,31 @@ def looks_like_table(text: str) -> bool:
         return True
     digits = sum(c.isdigit() for c in chars)
     return digits / len(chars) > 0.3
+
+
+# A sentence whose subject is a sub-unit speaking for itself: “区政府办代表区政府受理申请17件”,
+# “市政府本级…”, “其中，区政府办公室…”. Its number may cover less than the report's tables (the
+# whole government and its departments), so a mismatch there is a scope question for a person
+# (warning ``prose.scope_mismatch``), not a proven contradiction. 人大代表 / 党代表 are not subjects.
+SCOPE_MARKERS = re.compile(
+    r"(?<!人大)(?<!党)(?<!职工)代表(?!建议|提出|意见)[^，,。；;]{0,6}?(?:政府|机关|单位|部门|局|委)"
+    r"|本级|其中[，,]?[^，,。；;]{0,8}?(?:政府办|办公室|办公厅|局|委|中心|街道|乡镇|镇政府|乡政府)"
+    r"|政府办|政府办公室|政府办公厅"
+)
+
+
+def scope_marker(sentence: str, claim_start: int) -> str | None:
+    """The words that say the sentence speaks for a sub-unit, found before the claim; else None."""
+    found = [m.group(0) for m in SCOPE_MARKERS.finditer(sentence[:claim_start])]
+    return max(found, key=len) if found else None
+
+
+def _close(expected: float, claimed: float, factor: float) -> bool:
+    """Equal; for a claim in another unit (元 for 万元), equal to the precision of ``expected``."""
+    if factor == 1:
+        return abs(expected - claimed) < 1e-9
+    decimals = min(len(f"{expected:.4f}".rstrip("0").split(".")[1]), 4)
+    return abs(expected - claimed * factor) <= 0.5 * 10 ** -decimals + 1e-12
 
 
 @dataclass(frozen=True)
@@ -114,8 +141,6 @@ def judge(lc: LocatedClaim, source: FactSource) -> Finding | None:
     c = lc.claim
     loc = Location(section=lc.section, line=lc.line, excerpt=_excerpt(c))
     fact = c.fact
-    if fact is None and c.numeral == "chinese" and c.text.startswith("一") and c.value == 1:
-        return None  # “作为一项重要任务”: 一 as an article, not a count (bound ones are still checked)
     if fact is None:
         return Finding(
             "prose.unverified", "info", f"未能核对：“{c.text}”没有对应的数据项", loc, None, c.shown_value
@@ -137,19 +162,25 @@ def judge(lc: LocatedClaim, source: FactSource) -> Finding | None:
             f"约数未核对：“{c.text}”对应“{fact.label}”，{source.where(fact)}为 {fmt(expected)}", loc,
             fmt(expected), c.shown_value,
         )
-    if abs(expected - c.value) < 1e-9 or (c.kind == "number" and source.accepts(fact, c.value)):
+    factor = fact.factor(c.unit)
+    if _close(expected, c.value, factor) or (c.kind == "number" and source.accepts(fact, c.value)):
         return None
     where = source.where(fact)
+    shown = fmt(round(expected / factor, 2)) if factor != 1 else fmt(expected)
+    unit_note = f"（折合{c.unit}）" if factor != 1 else ""
+    scope = scope_marker(c.sentence, c.start)
     if c.kind == "zero" or c.value == 0:  # “未收到…申请” and “申请0件” are the same claim
+        rule, text = "prose.zero_claim", f"文中称“{c.text}”，但“{fact.label}”{where}为 {shown}"
+    else:
+        rule = "prose.mismatch"
+        text = f"文中“{c.text}”与“{fact.label}”不一致：{where}为 {shown}{unit_note}，文中写作 {c.shown_value}"
+    if scope is not None:
         return Finding(
-            "prose.zero_claim", "error",
-            f"文中称“{c.text}”，但“{fact.label}”{where}为 {fmt(expected)}", loc, fmt(expected), c.shown_value,
+            "prose.scope_mismatch", "warning",
+            f"{text}。句中“{scope}”表明所述可能只是下属单位或本级的数字，而表格的统计范围可能更大，请核实口径", loc,
+            shown, c.shown_value,
         )
-    return Finding(
-        "prose.mismatch", "error",
-        f"文中“{c.text}”与“{fact.label}”不一致：{where}为 {fmt(expected)}，文中写作 {c.shown_value}", loc,
-        fmt(expected), c.shown_value,
-    )
+    return Finding(rule, "error", text, loc, shown, c.shown_value)
 
 
 def prose_findings(claims: Iterable[LocatedClaim], source: FactSource) -> list[Finding]:

@@ -6,6 +6,10 @@ number up to the next delimiter (or the next number). "受理政府信息公开�
 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复）" binds 3119 → 新收, 3050 → 办结,
 34 → 上年结转, 103 → 结转下年度. Outcome facts (结果维持 …) also need the group the sentence is
 about: the last 行政复议 / 行政诉讼 before the number (and a publication column, the channel).
+
+Two refinements: members of one family named as a list ("政府网站和微信公众号", "培训、政策解读")
+bind to their sum (``fields.sum_fact``); a clause that names only a qualifier ("，废止1件")
+takes the object named last earlier in the sentence (``Fact.elliptic``).
 """
 
 from __future__ import annotations
@@ -14,9 +18,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from draft_report.lexicon.fields import Fact
+from draft_report.lexicon.fields import Fact, sum_fact
 
 CLAUSE_DELIMITERS = "，,；;。！？!?：:、（）()【】“”\"《》\n"
+# Words that join the members of a list ("政府网站和微信公众号", "培训、政策解读").
+_LIST_JOINERS = ("、", "和", "及", "与", "以及", "或", "/")
+_LIST_GAP = 6  # at most this many characters between two listed members (joiner included)
+# An elliptic clause: apart from the qualifier word, at most this many characters ("另废止", "同时废止").
+_ELLIPTIC_REST = 4
 _SPACE = re.compile(r"\s+")
 
 
@@ -35,16 +44,19 @@ def compact(text: str) -> str:
     return _SPACE.sub("", text)
 
 
-def clause_window(sentence: str, start: int, end: int, prev_end: int = 0, next_start: int | None = None) -> tuple[str, str]:
+def clause_window(
+    sentence: str, start: int, end: int, prev_end: int = 0, next_start: int | None = None,
+    delimiters: str = CLAUSE_DELIMITERS,
+) -> tuple[str, str]:
     """(left, right) text of the clause around ``sentence[start:end]``, spaces removed."""
     lo = max(prev_end, 0)
     i = start - 1
-    while i >= lo and sentence[i] not in CLAUSE_DELIMITERS:
+    while i >= lo and sentence[i] not in delimiters:
         i -= 1
     left = sentence[i + 1 : start]
     hi = len(sentence) if next_start is None else min(next_start, len(sentence))
     j = end
-    while j < hi and sentence[j] not in CLAUSE_DELIMITERS:
+    while j < hi and sentence[j] not in delimiters:
         j += 1
     right = sentence[end:j]
     return compact(left), compact(right)
@@ -120,7 +132,68 @@ def bind_number(
         return None
     before = compact(sentence[:start])
     m = best_match(candidates(facts, left, right, unit, before))
-    return m.fact if m else None
+    if m is None:
+        return _elliptic(facts, left, unit, before)
+    if m.fact.family is None:
+        return m.fact
+    # A list may span 、: look at the clause up to the stronger delimiters.
+    list_left, list_right = clause_window(
+        sentence, start, end, prev_end, next_start, CLAUSE_DELIMITERS.replace("、", "")
+    )
+    text = list_left if m.side == "left" else list_right
+    members = listed_members(facts, m.fact, text, list_left + list_right, unit, before)
+    if len(members) < 2:
+        return m.fact
+    family = [f for f in facts if f.family == m.fact.family]
+    return sum_fact(members, complete={f.id for f in members} == {f.id for f in family})
+
+
+def listed_members(
+    facts: Sequence[Fact], fact: Fact, text: str, window: str, unit: str | None, before: str | None
+) -> list[Fact]:
+    """The members of ``fact``'s family named in ``text`` as one list, in order of mention.
+
+    Two members count as listed together only when a joiner (、和及与) stands between them and
+    they are close ("政府网站和微信公众号"); "政策解读培训" is one kind of training, not a list."""
+    found: list[tuple[int, int, Fact]] = []
+    for f in facts:
+        if f.family != fact.family or not _allowed(f, window, unit, before):
+            continue
+        hits = [(text.rfind(kw), len(kw)) for kw in f.keywords if kw in text]
+        if hits:
+            pos, size = max(hits)
+            found.append((pos, pos + size, f))
+    found.sort(key=lambda t: t[0])
+    # the run of listed members that ends with the one the number was bound to
+    run: list[Fact] = []
+    prev_end: int | None = None
+    for pos, end, f in found:
+        gap = text[prev_end:pos] if prev_end is not None else None
+        if gap is not None and not (0 < len(gap) <= _LIST_GAP and any(j in gap for j in _LIST_JOINERS)):
+            run = []
+        run.append(f)
+        prev_end = end
+        if f.id == fact.id:
+            break
+    return run if any(f.id == fact.id for f in run) else [fact]
+
+
+def _elliptic(facts: Sequence[Fact], left: str, unit: str | None, before: str) -> Fact | None:
+    """"…现行有效的9件行政规范性文件开展清理，废止1件": the clause names only 废止; the object
+    (规范性文件 / 规章) is the one named last earlier in the sentence."""
+    best: tuple[int, Fact] | None = None
+    for f in facts:
+        if not f.elliptic or (unit is not None and unit not in f.units):
+            continue
+        qualifier = max((w for w in f.requires if w in left), key=len, default=None)
+        if qualifier is None or len(left.replace(qualifier, "", 1)) > _ELLIPTIC_REST:
+            continue
+        if any(w in before for w in f.excludes):
+            continue
+        pos = max((before.rfind(kw) for kw in f.keywords), default=-1)
+        if pos >= 0 and (best is None or pos > best[0]):
+            best = (pos, f)
+    return best[1] if best else None
 
 
 def bind_zero(facts: Sequence[Fact], phrase: str, obj: str) -> list[Fact]:

@@ -12,11 +12,19 @@ to this fact; ``units`` are the measure words it is counted in. ``requires`` (an
 ``requires_all`` must also appear near the number, ``excludes`` must not; ``context`` is
 the group the sentence must be talking about (行政复议 / 行政诉讼) for outcome facts.
 ``priority`` breaks ties: the most specific fact wins (结转下年度 over 答复).
+
+Facts of one ``family`` (the publication channels, the columns, the event kinds) named
+together as a list in one clause ("通过政府网站和微信公众号发布信息96条") bind to their sum:
+a composite fact whose ``parts`` are the members (see ``sum_fact``); when they are all the
+members, the family's total (``family_total``) is an accepted reading too. An ``elliptic``
+fact may take its keyword from earlier in the sentence when its clause names only one of
+its ``requires`` words ("现行有效的9件行政规范性文件…，废止1件"). ``unit_factors`` convert a
+claim written in another unit ("行政事业性收费123500元" against a value in 万元).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -50,9 +58,21 @@ class Fact:
     # other readings the prose may legitimately mean, each a sum of cells: 受理 N 件 is sometimes
     # 新收 + 上年结转. A claim equal to one of them is not a mismatch.
     also_accept: tuple[tuple[str, ...], ...] = ()
+    family: str | None = None  # members named together as a list bind to their sum
+    family_total: str | None = None  # aggregate key of the family's total
+    parts: tuple[Fact, ...] = ()  # a composite fact: the sum of these facts
+    accept_aggregates: tuple[str, ...] = ()  # aggregate keys whose value is an accepted reading
+    elliptic: bool = False  # the keyword may be named earlier in the sentence (…，废止1件)
+    unit_factors: tuple[tuple[str, float], ...] = ()  # claim unit → factor into the fact's unit
+
+    def factor(self, unit: str | None) -> float:
+        """The factor that converts a claim written in ``unit`` into the fact's unit."""
+        return next((f for u, f in self.unit_factors if u == unit), 1.0)
 
     @property
     def source(self) -> str:
+        if self.parts:
+            return self.parts[0].source
         if self.cells:
             return L.CELL_INFO[self.cells[0]].table
         if self.data_field:
@@ -122,11 +142,11 @@ def _document_facts() -> list[Fact]:
         )
         out.append(
             Fact(f"{item}_repealed", f"本年废止{label}", words, cells=(f"t2.{item}.repealed",),
-                 requires=("废止",), excludes=excl, priority=3)
+                 requires=("废止",), excludes=excl, elliptic=True, priority=3)
         )
         out.append(
             Fact(f"{item}_valid", f"现行有效{label}", words, cells=(f"t2.{item}.valid",),
-                 requires=("现行有效", "有效"), excludes=excl, priority=3)
+                 requires=("现行有效", "有效"), excludes=excl, elliptic=True, priority=3)
         )
     return out
 
@@ -179,8 +199,8 @@ TABLE_FACTS: tuple[Fact, ...] = (
          excludes=_DECISION_NOT, priority=2),
     Fact("coercion", "行政强制处理决定", ("行政强制",), units=_DECISION_UNITS, cells=("t2.coercion.decisions",),
          excludes=_DECISION_NOT, priority=2),
-    Fact("admin_fees_wan", "行政事业性收费金额（万元）", ("行政事业性收费",), units=("万元",),
-         cells=("t2.fees.amount_wan",), priority=3),
+    Fact("admin_fees_wan", "行政事业性收费金额（万元）", ("行政事业性收费",), units=("万元", "元", "亿元"),
+         cells=("t2.fees.amount_wan",), unit_factors=(("元", 1e-4), ("亿元", 1e4)), priority=3),
 )
 
 _FEE_WORDS = ("信息处理费", "处理费", "收费")
@@ -220,22 +240,40 @@ def aggregate_facts(keys: Iterable[str]) -> list[Fact]:
         elif key.startswith("publications.channel:") and ".column:" in key:
             channel, column = key[len("publications.channel:"):].split(".column:", 1)
             out.append(Fact(key, f"{channel}“{column}”发布信息", (column,), units=PUBLICATION_UNITS, aggregate=key,
-                            context=channel, context_family=channels, priority=4))
+                            context=channel, context_family=channels, priority=4,
+                            family=f"publications.channel:{channel}.column",
+                            family_total=f"publications.channel:{channel}"))
         elif key.startswith("publications.channel:"):
             channel = key[len("publications.channel:"):]
             out.append(Fact(key, f"{channel}发布信息", (channel,), units=PUBLICATION_UNITS, aggregate=key,
-                            requires=PUBLISH_WORDS, excludes=(f"{channel}等",), priority=3))
+                            requires=PUBLISH_WORDS, excludes=tuple(f"{c}等" for c in channels), priority=3,
+                            family="publications.channel", family_total="publications.total"))
         elif key.startswith("publications.column:"):
             column = key[len("publications.column:"):]
-            out.append(Fact(key, f"“{column}”发布信息", (column,), units=PUBLICATION_UNITS, aggregate=key, priority=3))
+            out.append(Fact(key, f"“{column}”发布信息", (column,), units=PUBLICATION_UNITS, aggregate=key, priority=3,
+                            family="publications.column", family_total="publications.total"))
         elif key.startswith("events.kind:") and key.endswith(".participants"):
             kind = key[len("events.kind:"): -len(".participants")]
             out.append(Fact(key, f"{kind}参加人次", (kind, "参加", "参训", "参与", "参会"), units=PARTICIPANT_UNITS,
                             aggregate=key, context=kind, context_family=kinds, priority=3))
         elif key.startswith("events.kind:"):
             kind = key[len("events.kind:"):]
-            out.append(Fact(key, f"{kind}（次数）", (kind,), units=EVENT_UNITS, aggregate=key, priority=3))
+            out.append(Fact(key, f"{kind}（次数）", (kind,), units=EVENT_UNITS, aggregate=key, priority=3,
+                            family="events.kind", family_total="events.total"))
     return out
+
+
+def sum_fact(members: Sequence[Fact], *, complete: bool) -> Fact:
+    """The composite fact for several members of one family named together (their sum).
+
+    ``complete``: the members are the whole family, so the family's total is accepted too
+    (an item published on two channels counts once in the total)."""
+    first = members[0]
+    total = (first.family_total,) if complete and first.family_total else ()
+    return Fact(
+        "+".join(m.id for m in members), "＋".join(m.label for m in members), (), units=first.units,
+        parts=tuple(members), accept_aggregates=total, priority=first.priority, family=first.family,
+    )
 
 
 def _data_value(data: Any, dotted: str) -> float | None:
@@ -256,6 +294,9 @@ def fact_value(
     unreadable: Callable[[str], bool] | None = None,
 ) -> float | None:
     """The value a fact has in these tables / this data; None when it cannot be known."""
+    if fact.parts:
+        values = [fact_value(p, tables, data=data, aggregates=aggregates, unreadable=unreadable) for p in fact.parts]
+        return None if any(v is None for v in values) else float(sum(values))  # type: ignore[arg-type]
     if fact.cells:
         if tables is None:
             return None
@@ -274,9 +315,15 @@ def fact_value(
     return None
 
 
-def accepted_values(fact: Fact, tables: Tables | None, unreadable: Callable[[str], bool] | None = None) -> list[float]:
-    """The other values a claim bound to ``fact`` may legitimately have (``also_accept``)."""
+def accepted_values(
+    fact: Fact, tables: Tables | None, unreadable: Callable[[str], bool] | None = None, aggregates: Any = None
+) -> list[float]:
+    """The other values a claim bound to ``fact`` may legitimately have (``also_accept``, ``accept_aggregates``)."""
     out: list[float] = []
+    for key in fact.accept_aggregates:
+        v = aggregates.get(key) if aggregates is not None else None
+        if v is not None:
+            out.append(float(v))
     if tables is None:
         return out
     for cells in fact.also_accept:

@@ -29,6 +29,7 @@ _CN_SKIP_UNITS = frozenset({"起"})
 _UNIT_RE = "|".join(UNITS)
 _APPROX_AFTER = "余多"
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+CHINESE_DIGITS = _CN_DIGITS
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
