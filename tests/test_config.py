@@ -9,6 +9,7 @@ import pytest
 from draft_report.config import (
     DEFAULT_BASE_URL,
     PLACEHOLDER_API_KEY,
+    EndpointNotConfigured,
     config_file_path,
     resolve_config,
 )
@@ -44,12 +45,39 @@ def test_flags_beat_env_beat_openai_env_beat_file(tmp_path: Path) -> None:
     assert (cfg.model, cfg.base_url) == ("oa-model", "http://file-host:1/v1")
 
 
-def test_defaults_without_anything_need_a_key(tmp_path: Path) -> None:
-    with pytest.raises(DraftReportError) as err:
-        resolve_config({}, env={}, config_path=tmp_path / "none.toml")
+def test_nothing_configured_means_offline(tmp_path: Path) -> None:
+    """No endpoint and no key anywhere: not an error, a notice (``draft`` then drafts offline)."""
+    for cfg_text in (None, "[llm]\ntemperature = 0.2\nmax_repair_rounds = 1\n"):
+        cfg_file = _write(tmp_path, cfg_text) if cfg_text else tmp_path / "none.toml"
+        with pytest.raises(EndpointNotConfigured) as err:
+            resolve_config({"timeout": "30"}, env={"DRAFT_REPORT_TEMPERATURE": "0.5"}, config_path=cfg_file)
+        message = str(err.value)
+        for name in ("--base-url", "--api-key", "DRAFT_REPORT_BASE_URL", "DRAFT_REPORT_API_KEY", "OPENAI_API_KEY"):
+            assert name in message
+        assert str(cfg_file) in message and not isinstance(err.value, InputError)
+
+
+@pytest.mark.parametrize(
+    ("flags", "env", "file_text", "names"),
+    [
+        ({"model": "gpt-4o"}, {}, None, ["--model", "OPENAI_API_KEY"]),
+        ({}, {"DRAFT_REPORT_MODEL": "gpt-4o"}, None, ["DRAFT_REPORT_MODEL", "OPENAI_API_KEY"]),
+        ({}, {}, '[llm]\nprovider = "deepseek"\n', ["[llm] provider", "DEEPSEEK_API_KEY"]),
+        ({"base_url": "https://dashscope.aliyuncs.com/compatible-mode/v1"}, {}, None, ["DASHSCOPE_API_KEY"]),
+        ({}, {}, '[llm]\nprovider = "lab"\n[providers.lab]\nbase_url = "http://lab:1/v1"\nneeds_key = true\n',
+         ["[llm] provider"]),
+    ],
+)
+def test_chosen_hosted_endpoint_without_key_is_an_input_error(
+    tmp_path: Path, flags: dict, env: dict, file_text: str | None, names: list[str]
+) -> None:
+    cfg_file = _write(tmp_path, file_text) if file_text else tmp_path / "none.toml"
+    with pytest.raises(InputError) as err:
+        resolve_config(flags, env=env, config_path=cfg_file)
     message = str(err.value)
-    assert "--api-key" in message and "DRAFT_REPORT_API_KEY" in message and "OPENAI_API_KEY" in message
-    assert not isinstance(err.value, InputError)
+    assert "--api-key" in message and "DRAFT_REPORT_API_KEY" in message
+    for name in names:
+        assert name in message
 
 
 def test_default_host_uses_openai_key(tmp_path: Path) -> None:

@@ -148,11 +148,58 @@ def test_unreachable_endpoint_falls_back_to_offline(tmp_path: Path, capsys, monk
     assert (tmp_path / "out" / "report.md").is_file()
 
 
-def test_default_host_without_key_is_a_clear_error(tmp_path: Path, capsys) -> None:
-    code, _, stderr = _run(["draft", str(EXAMPLE), "-o", str(tmp_path / "out"), "--llm"], capsys)
-    assert code == 1
-    assert "--api-key" in stderr and "DRAFT_REPORT_API_KEY" in stderr and "Traceback" not in stderr
+def test_llm_without_any_endpoint_drafts_offline_with_a_notice(tmp_path: Path, capsys) -> None:
+    code, stdout, stderr = _run(["draft", str(EXAMPLE), "-o", str(tmp_path / "out"), "--llm"], capsys)
+    assert code == 0, stderr
+    notice = next(line for line in stdout.splitlines() if "未配置大模型接口" in line)
+    for name in ("--base-url", "--api-key", "DRAFT_REPORT_BASE_URL", "DRAFT_REPORT_API_KEY", "OPENAI_API_KEY"):
+        assert name in notice
+    assert "配置文件" in notice and "config.toml" in notice and "Traceback" not in stderr
+    # the same report as the offline drafter writes without --llm
+    code, _, _ = _run(["draft", str(EXAMPLE), "-o", str(tmp_path / "plain")], capsys)
+    assert code == 0
+    report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert report == (tmp_path / "plain" / "report.md").read_text(encoding="utf-8")
+    prov = json.loads((tmp_path / "out" / "report.provenance.json").read_text(encoding="utf-8"))
+    assert prov["llm"]["configured"] is False and prov["totals"]["llm_calls"] == 0
+    for key in ("overview", "problems"):
+        assert prov["sections"][key]["backend"] == "offline"
+        assert "未配置大模型接口" in prov["sections"][key]["fallback_reason"]
+
+
+def test_llm_from_env_without_endpoint_drafts_offline(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("DRAFT_REPORT_LLM", "1")
+    monkeypatch.setenv("DRAFT_REPORT_TEMPERATURE", "0.1")  # a setting, but no endpoint and no key
+    code, stdout, _ = _run(["draft", str(EXAMPLE), "-o", str(tmp_path / "out")], capsys)
+    assert code == 0 and "未配置大模型接口" in stdout
+    assert (tmp_path / "out" / "report.md").is_file()
+
+
+@pytest.mark.parametrize(
+    ("args", "key_env"),
+    [
+        (["--provider", "deepseek"], "DEEPSEEK_API_KEY"),
+        (["--provider", "qwen"], "DASHSCOPE_API_KEY"),
+        (["--base-url", "https://api.deepseek.com/v1"], "DEEPSEEK_API_KEY"),
+        (["--model", "gpt-4o"], "OPENAI_API_KEY"),  # a model name with the default host: OpenAI
+        (["--provider", "openai"], "OPENAI_API_KEY"),
+    ],
+)
+def test_hosted_provider_chosen_without_key_is_a_clear_error(
+    tmp_path: Path, capsys, args: list[str], key_env: str
+) -> None:
+    code, stdout, stderr = _run(["draft", str(EXAMPLE), "-o", str(tmp_path / "out"), "--llm", *args], capsys)
+    assert code == 2
+    assert "--api-key" in stderr and "DRAFT_REPORT_API_KEY" in stderr and key_env in stderr
+    assert args[0] in stderr and "Traceback" not in stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_draft_without_llm_is_quiet(tmp_path: Path, capsys) -> None:
+    code, stdout, stderr = _run(["draft", str(EXAMPLE), "-o", str(tmp_path / "out")], capsys)
+    assert code == 0 and stderr == ""
+    assert "大模型" not in stdout and "离线" not in stdout
+    assert not (tmp_path / "out" / "report.provenance.json").exists()
 
 
 def test_existing_report_is_refused_before_any_model_call(tmp_path: Path, capsys, model_text) -> None:

@@ -50,6 +50,12 @@ DEFAULT_MAX_RETRIES = 3
 # Sent as the bearer token to endpoints that need none (local servers); never a real key.
 PLACEHOLDER_API_KEY = "no-key-required"
 
+
+class EndpointNotConfigured(DraftReportError):
+    """``--llm`` with no endpoint and no key anywhere (flags, env, config file): not an error for
+    ``draft``, which then drafts offline and prints this message as a notice."""
+
+
 CONFIG_FILE_NAME = "config.toml"
 FIELDS = (
     "base_url",
@@ -245,7 +251,9 @@ def resolve_config(
 
     ``flags`` maps field names (``base_url``, ``model``, ``api_key``, ``provider``, ``timeout``,
     ``temperature``, ``max_repair_rounds``, ``max_retries``) to values; ``None`` means "not given".
-    Raises ``DraftReportError`` when a hosted endpoint (OpenAI, DeepSeek, DashScope) has no key.
+    Raises ``EndpointNotConfigured`` when no layer names an endpoint (base URL, provider, model) and
+    none gives a key — the caller drafts offline; ``InputError`` (exit 2) when the user chose a hosted
+    endpoint (OpenAI, DeepSeek, DashScope, a custom provider with ``needs_key``) without a key.
     """
     env = os.environ if env is None else env
     path = config_path or config_file_path(env)
@@ -332,9 +340,46 @@ def resolve_config(
     resolved = {k: str(v) if k in ("model", "provider") else v for k, v in resolved.items()}
     config = LLMConfig(**{**resolved, "base_url": base_url}, sources=sources)
 
-    if config.api_key is None and host in HOSTED_HOSTS:
-        raise DraftReportError(
-            f"使用 {config.host} 需要 API 密钥：请用 --api-key 参数，或设置环境变量 DRAFT_REPORT_API_KEY"
-            f"（或 OPENAI_API_KEY）；本地或自建服务请用 --base-url 指定地址（无需密钥）。"
-        )
+    if config.api_key is None:
+        chosen = [f for f in ("base_url", "provider", "model") if f in sources]
+        if not chosen:
+            # Nothing anywhere names an endpoint or gives a key: the caller drafts offline.
+            raise EndpointNotConfigured(not_configured_notice(path))
+        preset = _chosen_preset(config.provider, custom, host)
+        if host in HOSTED_HOSTS or (preset is not None and preset.needs_key):
+            raise InputError(missing_key_message(config, sources, preset))
     return config
+
+
+def _chosen_preset(name: str | None, custom: Mapping[str, Any], host: str | None) -> Provider | None:
+    """The provider preset behind the endpoint in use (named, or recognised by its host)."""
+    if name:
+        preset = _provider_preset(name, custom, "provider")
+        if _host_of(preset.base_url) == host:
+            return preset
+    return next((p for p in PROVIDERS.values() if _host_of(p.base_url) == host), None)
+
+
+def not_configured_notice(path: Path) -> str:
+    """The notice printed when ``--llm`` finds no endpoint and no key anywhere."""
+    return (
+        "未配置大模型接口（命令行参数、环境变量和配置文件都没有给出接口地址或密钥），"
+        "第一、五部分已改用内置模板离线起草。如需用大模型起草，请用 --base-url 指定本地或自建服务的地址"
+        "（如 http://127.0.0.1:8000/v1，无需密钥），或用 --api-key 提供密钥；也可设置环境变量 "
+        "DRAFT_REPORT_BASE_URL、DRAFT_REPORT_API_KEY 或 OPENAI_API_KEY，"
+        f"或在配置文件 {path} 的 [llm] 中填写 base_url / provider（详见 docs/llm.md）。"
+    )
+
+
+def missing_key_message(config: LLMConfig, sources: Mapping[str, str], preset: Provider | None) -> str:
+    """The error for a hosted endpoint the user chose without a key: names the flag and variables."""
+    field = next(f for f in ("provider", "base_url", "model") if f in sources)
+    value = config.provider if field == "provider" else config.base_url if field == "base_url" else config.model
+    variables = ["DRAFT_REPORT_API_KEY"]
+    if preset is not None and preset.key_env:
+        variables.append(preset.key_env)
+    return (
+        f"{_setting_name(field, sources[field])} 指定了 {value}，使用 {config.host} 需要 API 密钥，但没有找到："
+        f"请用 --api-key 参数，或设置环境变量 {' 或 '.join(variables)}。"
+        "本地或自建服务请用 --base-url 指定地址（无需密钥）；不加 --llm 则用内置模板离线起草。"
+    )

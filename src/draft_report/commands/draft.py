@@ -150,7 +150,12 @@ def run_draft(
     force: bool = False,
     drafter: SectionDrafter | None = None,
 ) -> tuple[list[Path], list[str]]:
-    """Load, compose, write; returns (paths written, notices). Used by the command and tests."""
+    """Load, compose, write; returns (paths written, notices). Used by the command and tests.
+
+    Existing output files (without ``force``) and a missing Word writer are refused first, before
+    the data is read or anything is composed or written."""
+    output_paths(output, formats, force=force)
+    writers(formats)
     dataset = load_dataset(data)
     provenance: dict[str, Any] = {}
     doc = compose_document(dataset, drafter or OfflineDrafter(), provenance=provenance)

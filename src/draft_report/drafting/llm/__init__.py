@@ -1,8 +1,9 @@
 """LLM drafting of sections 一 and 五 through any OpenAI-compatible endpoint.
 
 ``LLMDrafter(config)`` implements ``drafting.base.SectionDrafter``; ``llm_drafter(**flags)`` builds one
-from command-line values (resolved with ``config.resolve_config``); ``finish_llm_draft`` writes the
-provenance sidecar and returns the exit code.
+from command-line values (resolved with ``config.resolve_config``) — or, when nothing anywhere names an
+endpoint or gives a key, a ``NoEndpointDrafter`` that drafts offline with a notice; ``finish_llm_draft``
+writes the provenance sidecar and returns the exit code.
 """
 
 from __future__ import annotations
@@ -11,14 +12,27 @@ from typing import Any
 
 import typer
 
-from draft_report.config import resolve_config
+from draft_report.config import EndpointNotConfigured, resolve_config
 from draft_report.drafting.llm.drafter import LLMDrafter
+from draft_report.drafting.llm.no_endpoint import NoEndpointDrafter
 from draft_report.drafting.llm.provenance import PROVENANCE_NAME, finish_llm_draft, write_provenance
 
 
-def llm_drafter(**flags: Any) -> LLMDrafter:
-    """An ``LLMDrafter`` for these flag values (``None`` = not given; env and config file fill in)."""
-    return LLMDrafter(resolve_config(flags), progress=lambda message: typer.echo(message, err=True))
+def llm_drafter(**flags: Any) -> LLMDrafter | NoEndpointDrafter:
+    """An ``LLMDrafter`` for these flag values (``None`` = not given; env and config file fill in);
+    a ``NoEndpointDrafter`` (offline, with a notice) when no endpoint or key is configured anywhere."""
+    try:
+        config = resolve_config(flags)
+    except EndpointNotConfigured as exc:
+        return NoEndpointDrafter(str(exc))
+    return LLMDrafter(config, progress=lambda message: typer.echo(message, err=True))
 
 
-__all__ = ["PROVENANCE_NAME", "LLMDrafter", "finish_llm_draft", "llm_drafter", "write_provenance"]
+__all__ = [
+    "PROVENANCE_NAME",
+    "LLMDrafter",
+    "NoEndpointDrafter",
+    "finish_llm_draft",
+    "llm_drafter",
+    "write_provenance",
+]

@@ -14,21 +14,29 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from draft_report import __version__
+from draft_report.drafting.llm.client import CallStats
 from draft_report.errors import DraftReportError, InputError
 from draft_report.sections import SECTION_BY_KEY
 
 if TYPE_CHECKING:
     from draft_report.drafting.llm.drafter import LLMDrafter
+    from draft_report.drafting.llm.no_endpoint import NoEndpointDrafter
+
+    AnyLLMDrafter = LLMDrafter | NoEndpointDrafter
 
 PROVENANCE_NAME = "report.provenance.json"
 
 
-def provenance_record(drafter: LLMDrafter, *, data_path: str | None = None) -> dict[str, Any]:
-    stats = drafter.chat.stats
+def provenance_record(drafter: AnyLLMDrafter, *, data_path: str | None = None) -> dict[str, Any]:
+    stats = drafter.chat.stats if drafter.chat is not None else CallStats()
+    if drafter.config is not None:
+        llm: dict[str, Any] = drafter.config.public_dict()
+    else:  # --llm without an endpoint: drafted offline, and the record says why
+        llm = {"configured": False, "backend": "offline", "reason": drafter.notices[0]}
     return {
         "generator": f"draft-report {__version__}",
         "data_file": data_path,
-        "llm": drafter.config.public_dict(),
+        "llm": llm,
         "sections": drafter.sections,
         "totals": {
             "http_attempts": stats.attempts,
@@ -45,7 +53,7 @@ def provenance_record(drafter: LLMDrafter, *, data_path: str | None = None) -> d
     }
 
 
-def write_provenance(drafter: LLMDrafter, out_dir: Path, *, data_path: str | None = None) -> Path:
+def write_provenance(drafter: AnyLLMDrafter, out_dir: Path, *, data_path: str | None = None) -> Path:
     """Write ``OUT/report.provenance.json`` (beside the report it describes)."""
     path = out_dir / PROVENANCE_NAME
     text = json.dumps(provenance_record(drafter, data_path=data_path), ensure_ascii=False, indent=2)
@@ -56,10 +64,10 @@ def write_provenance(drafter: LLMDrafter, out_dir: Path, *, data_path: str | Non
     return path
 
 
-def summary_lines(drafter: LLMDrafter) -> list[str]:
+def summary_lines(drafter: AnyLLMDrafter) -> list[str]:
     """Chinese lines for the terminal: fallbacks, then every unresolved claim."""
     lines = [f"提示：{n}" for n in drafter.notices]
-    if drafter.unresolved:
+    if drafter.unresolved and drafter.config is not None:
         lines.append(
             f"经 {drafter.config.max_repair_rounds} 轮核对修改，仍有 {len(drafter.unresolved)} 处数字与数据不符，"
             "已在报告中以【待核实：…】标出，请人工核实："
@@ -71,7 +79,7 @@ def summary_lines(drafter: LLMDrafter) -> list[str]:
     return lines
 
 
-def finish_llm_draft(drafter: LLMDrafter, out_dir: Path, *, data_path: str | None = None) -> None:
+def finish_llm_draft(drafter: AnyLLMDrafter, out_dir: Path, *, data_path: str | None = None) -> None:
     """After the report is written: the sidecar, the notices, the unresolved list. Raises
     ``DraftReportError`` (exit code 1) when a claim is still wrong — the report stays written."""
     path = write_provenance(drafter, out_dir, data_path=data_path)
