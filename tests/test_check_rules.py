@@ -385,8 +385,10 @@ def test_sub_unit_speaking_for_itself_is_a_scope_warning() -> None:
     plain = check_document(make_doc({"overview": ["全年受理政府信息公开申请 17 件，均已按期答复。"]}))
     assert findings_of(plain, "prose.mismatch")[0].severity == "error"
     # 人大代表 is not a sub-unit speaking for the agency
-    rep = check_document(make_doc({"overview": ["办理人大代表建议后，全年受理政府信息公开申请 17 件。"]}))
-    assert "prose.mismatch" in rules(rep)
+    for text in ("办理人大代表建议后，全年受理政府信息公开申请 17 件。", "走访代表委员，全年受理政府信息公开申请 17 件。"):
+        assert "prose.mismatch" in rules(check_document(make_doc({"overview": [text]}))), text
+    level = check_document(make_doc({"overview": ["市政府本级全年受理政府信息公开申请 17 件。"]}))
+    assert "prose.scope_mismatch" in rules(level)
 
 
 def test_previous_of_another_year_is_a_warning_and_skips_x1() -> None:
@@ -398,3 +400,8 @@ def test_previous_of_another_year_is_a_warning_and_skips_x1() -> None:
     assert "cross.carry_over.X1" not in rules(result) and "cross.valid_count.X2" not in rules(result)
     right = check_document(make_doc(), previous=_previous(**{"t3.r4_carry_out.np": 3, "t3.r4_carry_out.total": 3}))
     assert "cross.previous_year" not in rules(right) and "cross.carry_over.X1" in rules(right)
+    # last year's data file of the wrong year (here: this year's own data by mistake)
+    # (it carries 2 out, the report 1 in: of year 2022 that would be an X1 error)
+    assert "cross.carry_over.X1" in rules(check_document(make_doc(), previous=make_dataset(year=2022)))
+    result = check_document(make_doc(), previous=make_dataset(year=2023))
+    assert rules(result).count("cross.previous_year") == 1 and "cross.carry_over.X1" not in rules(result)

@@ -36,3 +36,11 @@ def test_emitted_rules_are_known_and_severities_match() -> None:
     for f in result.findings:
         rule = RULE_BY_ID[f.rule]
         assert f.severity == rule.severity or re.match(r"structure\.old_format|cross\.carry_over", f.rule)
+
+
+def test_scope_and_previous_year_rules_are_registered() -> None:
+    doc = make_doc({"overview": ["区政府办代表区政府受理政府信息公开申请 17 件。"]})
+    result = check_document(doc, previous=make_doc(year=2020))
+    emitted = {f.rule: f.severity for f in result.findings}
+    for rid in ("prose.scope_mismatch", "cross.previous_year"):
+        assert emitted[rid] == RULE_BY_ID[rid].severity == "warning"

@@ -83,7 +83,7 @@ def looks_like_table(text: str) -> bool:
 # whole government and its departments), so a mismatch there is a scope question for a person
 # (warning ``prose.scope_mismatch``), not a proven contradiction. 人大代表 / 党代表 are not subjects.
 SCOPE_MARKERS = re.compile(
-    r"(?<!人大)(?<!党)(?<!职工)代表(?!建议|提出|意见)[^，,。；;]{0,6}?(?:政府|机关|单位|部门|局|委)"
+    r"(?<!人大)(?<!党)(?<!职工)代表(?!建议|提出|意见|委员|性)[^，,。；;]{0,6}?(?:政府|机关|单位|部门|局|委(?!员))"
     r"|本级|其中[，,]?[^，,。；;]{0,8}?(?:政府办|办公室|办公厅|局|委|中心|街道|乡镇|镇政府|乡政府)"
     r"|政府办|政府办公室|政府办公厅"
 )
