@@ -140,3 +140,58 @@ def test_truncated_answer_is_asked_again_with_more_room(dataset) -> None:
     assert server.requests[1].body["max_tokens"] == 6000
     assert server.requests[1].body["messages"] == server.requests[0].body["messages"]
     assert draft.provenance["backend"] == "llm" and draft.provenance["token_usage"]["truncated"] == 1
+
+
+# --- an unusable repair answer keeps the previous draft (marked), not the offline section ------------
+
+BROKEN_WRONG = M.OVERVIEW_WRONG.replace("（四）政府信息公开平台建设情况\n", "")
+
+
+def _kept_and_marked(drafter: LLMDrafter, draft) -> None:
+    assert draft.provenance["backend"] == "llm"
+    text = "\n".join(p.text for p in draft.paragraphs)
+    assert "申请17件【待核实：与数据不符，数据为18】" in text  # the first draft, its wrong number marked
+    assert "（四）政府信息公开平台建设情况" in [p.text for p in draft.paragraphs if p.kind == "subheading"]
+    assert [u.actual for u in drafter.unresolved] == ["17"]
+    assert draft.provenance["kept_previous_draft"] and "已保留上一稿" in drafter.notices[-1]
+    assert "已改用内置模板" not in " ".join(drafter.notices)
+
+
+def test_repair_answer_without_subheadings_keeps_the_previous_draft(dataset) -> None:
+    with LocalChatServer(_script(M.OVERVIEW_WRONG, BROKEN_WRONG, "好的，已按要求修改。")) as server:
+        drafter = _drafter(server)
+        draft = drafter.draft("overview", dataset)
+    _kept_and_marked(drafter, draft)
+    assert len(server.requests) == 3
+    # the second repair request is built from the kept draft, not from the broken answer
+    assert server.requests[2].body == server.requests[1].body
+    assert "缺少小标题" in " ".join(draft.provenance["kept_previous_draft"])
+
+
+def test_empty_repair_answers_keep_the_previous_draft(dataset) -> None:
+    with LocalChatServer(_script(M.OVERVIEW_WRONG, "", "", "")) as server:
+        drafter = _drafter(server)
+        draft = drafter.draft("overview", dataset)
+    _kept_and_marked(drafter, draft)
+    assert len(server.requests) == 4 and draft.provenance["token_usage"]["empty"] == 3
+    assert "回答为空" in drafter.notices[-1]
+
+
+def test_failed_repair_call_keeps_the_previous_draft(dataset) -> None:
+    error = Reply(500, {"error": {"message": "internal"}})
+    with LocalChatServer(_script(M.OVERVIEW_WRONG, error, error, error, error)) as server:
+        drafter = _drafter(server)
+        draft = drafter.draft("overview", dataset)
+    _kept_and_marked(drafter, draft)
+    assert len(server.requests) == 5 and "500" in drafter.notices[-1]
+
+
+def test_a_later_usable_repair_answer_wins(dataset) -> None:
+    with LocalChatServer(_script(M.OVERVIEW_WRONG, BROKEN_WRONG, M.OVERVIEW)) as server:
+        drafter = _drafter(server)
+        draft = drafter.draft("overview", dataset)
+    text = "\n".join(p.text for p in draft.paragraphs)
+    assert "申请18件" in text and MARK_OPEN not in text
+    assert drafter.unresolved == [] and drafter.notices == []
+    assert "kept_previous_draft" not in draft.provenance and draft.provenance["repair_rounds"] == 2
+    assert draft.provenance["checks"][1]["kept_previous_draft"] is True

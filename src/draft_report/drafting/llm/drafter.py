@@ -9,7 +9,10 @@ For each section:
 4. on a problem, send the findings and the last draft only (``prompts.repair_messages``) and take
    the corrected section; at most ``max_repair_rounds`` rounds;
 5. still wrong → keep the draft, mark each wrong claim 【待核实：…】 and list it (``unresolved``);
-   the command then exits with code 1. A wrong sub-heading structure → the offline section.
+   the command then exits with code 1. A repair answer that cannot be used (sub-headings missing, or
+   empty/cut off/failed after the retries) does not throw the section away: the last draft with all
+   its sub-headings is kept (and marked). Only when no answer ever had the sub-headings → the
+   offline section.
 
 An endpoint that keeps failing (429/5xx/timeouts/refused) → the offline drafter writes that section
 and a Chinese notice says so; the report is still written.
@@ -128,6 +131,11 @@ def invented_numbers(paragraphs: Sequence[Paragraph], dataset: Dataset) -> list[
     return out
 
 
+def _broken(shape: Sequence[str]) -> bool:
+    """A draft that cannot be used as the section: sub-headings missing or no text at all."""
+    return any(s.startswith(("缺少小标题", "没有正文")) for s in shape)
+
+
 class LLMDrafter:
     """``SectionDrafter`` over an OpenAI-compatible chat-completions endpoint."""
 
@@ -242,12 +250,23 @@ class LLMDrafter:
         paragraphs = self._ask(prompt, subheadings, heading, usage)
         rounds = 0
         history: list[dict[str, Any]] = []
+        # the latest draft with every sub-heading, and its check: what a broken repair answer leaves us
+        usable: tuple[list[Paragraph], list[Any], list[str]] | None = None
+        unusable: list[str] = []  # repair answers that could not be used, and why
         while True:
             started = time.perf_counter()
             findings = [f for f in self.check(key, list(paragraphs), dataset) if is_error(f)]
             findings += invented_numbers(paragraphs, dataset)
             shape = A.structure_problems(paragraphs, subheadings)
-            history.append({"round": rounds, "findings": len(findings), "structure": shape})
+            entry: dict[str, Any] = {"round": rounds, "findings": len(findings), "structure": shape}
+            if not _broken(shape):
+                usable = (paragraphs, findings, shape)
+                unusable = []  # a later usable answer supersedes the earlier broken ones
+            elif usable is not None:  # a repair answer without the sub-headings: keep the last draft
+                entry["kept_previous_draft"] = True
+                unusable.append(f"第 {rounds} 轮修改稿" + "；".join(s for s in shape if _broken([s])))
+                paragraphs, findings, shape = usable
+            history.append(entry)
             done = (not findings and not shape) or rounds >= self.config.max_repair_rounds
             if not done:
                 repair = P.repair_messages(
@@ -261,10 +280,26 @@ class LLMDrafter:
             self.progress(
                 f"“{heading}”有 {len(findings) + len(shape)} 处问题，请模型修改（第 {rounds} 轮）……"
             )
-            paragraphs = self._ask(repair, subheadings, heading, usage)
+            try:
+                paragraphs = self._ask(repair, subheadings, heading, usage)
+            except LLMUnavailable as exc:
+                if usable is None:
+                    raise
+                if exc.fatal:
+                    self._disabled = str(exc)
+                # an empty, cut-off or failed repair answer: the last usable draft stays
+                history.append({"round": rounds, "unusable": str(exc), "kept_previous_draft": True})
+                unusable.append(f"第 {rounds} 轮修改未成功（{exc}）")
+                paragraphs, findings, shape = usable
+                break
 
-        if any(s.startswith("缺少小标题") or s.startswith("没有正文") for s in shape):
+        if _broken(shape):
             raise LLMUnavailable("模型未按要求写出全部小标题：" + "；".join(shape))
+        if unusable:
+            self.notices.append(
+                f"“{heading}”{'；'.join(unusable)}，已保留上一稿"
+                + ("，其中仍与数据不符的数字已标注【待核实】。" if findings else "。")
+            )
         started = time.perf_counter()
         paragraphs, unresolved = mark_unresolved(key, paragraphs, findings)
         self.unresolved.extend(unresolved)
@@ -280,4 +315,6 @@ class LLMDrafter:
             "checks": history,
             "unresolved": [u.to_dict() for u in unresolved],
         }
+        if unusable:
+            provenance["kept_previous_draft"] = unusable
         return SectionDraft(paragraphs=paragraphs, provenance=provenance)
