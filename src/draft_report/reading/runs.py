@@ -13,6 +13,7 @@ uncertain is left unplaced, never guessed.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -27,6 +28,8 @@ from draft_report.reading.blocks import (
 )
 
 MATCH = 0.7  # minimum label coverage
+# A cell written as a Chinese numeral ("二", "十二", "两") where a value belongs.
+_CN_NUMERAL = re.compile(r"^[〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]+$")
 MARGIN = 0.2  # the best row must beat the runner-up by this much
 
 
@@ -78,33 +81,61 @@ def _is_prose(text: str) -> bool:
     return "。" in text or len(text) > 80
 
 
+def _row_values(cells: list[str], kinds: list[str], lines: list[int]) -> tuple[str, list[Value]]:
+    """Label and value cells of a row whose cell boundaries are known.
+
+    The label is the text before the first value; every cell after it is a value, so a text
+    cell among the values ("二", "见说明") is one unreadable value and its neighbours keep their
+    columns. A Chinese numeral after the label is a value too ("规章 | 二 | 0 | 0"). Without
+    any number among the cells, the label runs to the last text cell.
+    """
+    first_text = next(
+        (i for i, k in enumerate(kinds) if k == "text" and not _CN_NUMERAL.match(compact(cells[i]))), None
+    )
+
+    def is_value(i: int) -> bool:
+        if kinds[i] in ("number", "bad"):
+            return True
+        after_label = first_text is None or i > first_text  # a row without a label is all values
+        return kinds[i] == "text" and after_label and bool(_CN_NUMERAL.match(compact(cells[i])))
+
+    # numbers before the label (a serial-number column) belong to the label
+    begin = first_text + 1 if first_text is not None else 0
+    first_value = next((i for i in range(begin, len(cells)) if is_value(i)), None)
+    if first_value is None:
+        start = len(cells)
+        while start > 0 and kinds[start - 1] != "text":
+            start -= 1
+    else:
+        start = first_value
+        while start > 0 and kinds[start - 1] == "blank":
+            start -= 1
+    label = "".join(cells[:start])
+    values = [
+        Value(cells[i], "bad" if kinds[i] == "text" else kinds[i], lines[i]) for i in range(start, len(cells))
+    ]
+    return label, values
+
+
 def entry_of(block: Block) -> Entry:
     """Split a block into its label text and its trailing value cells."""
     if block.kind == "row":
-        kinds = [classify_cell(c) for c in block.cells]
-        cells = list(block.cells)
-        lines = list(block.cell_lines)
         # a text cell made only of space-separated numbers holds several values
-        expanded_cells: list[str] = []
-        expanded_kinds: list[str] = []
-        expanded_lines: list[int] = []
-        for c, k, ln in zip(cells, kinds, lines, strict=False):
+        cells: list[str] = []
+        kinds: list[str] = []
+        lines: list[int] = []
+        for c, ln in zip(block.cells, block.cell_lines, strict=False):
+            k = classify_cell(c)
             if k == "numbers":
                 toks = unicodedata.normalize("NFKC", c).split()
-                expanded_cells += toks
-                expanded_kinds += ["number"] * len(toks)
-                expanded_lines += [ln] * len(toks)
+                cells += toks
+                kinds += ["number"] * len(toks)
+                lines += [ln] * len(toks)
             else:
-                expanded_cells.append(c)
-                expanded_kinds.append(k)
-                expanded_lines.append(ln)
-        start = len(expanded_cells)
-        while start > 0 and expanded_kinds[start - 1] != "text":
-            start -= 1
-        label = "".join(expanded_cells[:start])
-        values = [
-            Value(expanded_cells[i], expanded_kinds[i], expanded_lines[i]) for i in range(start, len(expanded_cells))
-        ]
+                cells.append(c)
+                kinds.append(k)
+                lines.append(ln)
+        label, values = _row_values(cells, kinds, lines)
         if not any(v.kind != "blank" for v in values) and not label:
             values = []
         return Entry(block, label, values, explicit=True)
