@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -21,11 +22,12 @@ SUBHEADING_MARK = "### "
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 
 
-@lru_cache(maxsize=2)
-def template_env(autoescape: bool = False) -> jinja2.Environment:
-    """The shared environment: strict (a missing variable is a bug, never an empty string)."""
+def jinja_env(folder: Path, *, autoescape: bool = False) -> jinja2.Environment:
+    """A strict environment over ``folder`` (a missing variable is a bug, never an empty string),
+    with block whitespace trimmed and the number/sentence filters of ``drafting.facts``. Serves the
+    report templates (``templates/``) and the LLM prompts (``prompts/``)."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(resources.templates_dir())),
+        loader=jinja2.FileSystemLoader(str(folder)),
         undefined=jinja2.StrictUndefined,
         autoescape=autoescape,
         trim_blocks=True,
@@ -42,6 +44,12 @@ def template_env(autoescape: bool = False) -> jinja2.Environment:
         cn_date=facts.fmt_date,
     )
     return env
+
+
+@lru_cache(maxsize=2)
+def template_env(autoescape: bool = False) -> jinja2.Environment:
+    """The shared environment over ``templates/``."""
+    return jinja_env(resources.templates_dir(), autoescape=autoescape)
 
 
 def render_text(template_name: str, context: dict[str, Any]) -> str:

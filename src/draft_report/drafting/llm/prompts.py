@@ -23,6 +23,7 @@ import jinja2.meta
 from draft_report import resources
 from draft_report.drafting import context as C
 from draft_report.drafting import facts as F
+from draft_report.drafting.templating import jinja_env
 from draft_report.sections import OVERVIEW_TOPICS, SECTION_BY_KEY, SECTIONS, report_title
 
 Message = dict[str, str]
@@ -54,16 +55,7 @@ class RenderedPrompt:
 
 @lru_cache(maxsize=1)
 def prompt_env() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(resources.prompts_dir())),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-    )
-    env.filters.update(num=F.fmt_num, clause=F.clause, sentence=F.sentence)
-    return env
+    return jinja_env(resources.prompts_dir(), autoescape=False)
 
 
 def _source(name: str) -> str:
