@@ -173,3 +173,19 @@ def test_idioms_with_chinese_one_or_two_are_not_claims() -> None:
     assert bound("推进改革1件。") == [("1件", 1, None)]
     assert bound("全年受理政府信息公开申请一件。")[0][2] == "requests_new"
     assert bound("全年受理政府信息公开申请两件。")[0][2] == "requests_new"
+
+
+def test_respectively_maps_numbers_to_listed_members_in_order() -> None:
+    text = "政府网站和微信公众号分别发布信息64条、32条。"
+    assert [b[2] for b in bound(text, _family_facts())] == [
+        "publications.channel:政府网站", "publications.channel:微信公众号"]
+    text = "开展培训、政策解读分别为3次、4次，另发布信息5条。"
+    assert [b[2] for b in bound(text, _family_facts())][:2] == ["events.kind:培训", "events.kind:政策解读"]
+    assert [b[2] for b in bound("发生政府信息公开行政复议和行政诉讼分别为2件、3件。")] == ["review_total", "litigation_total"]
+
+
+def test_quoted_slogans_with_a_numeral_are_not_claims() -> None:
+    for text in ("增强“四个意识”、坚定“四个自信”。", "深刻领悟“两个确立”的决定性意义。", "践行“三个务必”。"):
+        assert extract_claims(text) == [], text
+    # a quoted phrase that goes on is not a slogan
+    assert bound("“全年受理政府信息公开申请三件”。")[0][2] == "requests_new"

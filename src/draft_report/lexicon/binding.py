@@ -8,7 +8,8 @@ number up to the next delimiter (or the next number). "受理政府信息公开�
 about: the last 行政复议 / 行政诉讼 before the number (and a publication column, the channel).
 
 Two refinements: members of one family named as a list ("政府网站和微信公众号", "培训、政策解读")
-bind to their sum (``fields.sum_fact``); a clause that names only a qualifier ("，废止1件")
+bind to their sum (``fields.sum_fact``) — unless the sentence says 分别 (respectively): then the
+k-th number after 分别 is the k-th member; a clause that names only a qualifier ("，废止1件")
 takes the object named last earlier in the sentence (``Fact.elliptic``).
 """
 
@@ -19,10 +20,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from draft_report.lexicon.fields import Fact, sum_fact
+from draft_report.lexicon.numerals import find_quantities
 
 CLAUSE_DELIMITERS = "，,；;。！？!?：:、（）()【】“”\"《》\n"
 # Words that join the members of a list ("政府网站和微信公众号", "培训、政策解读").
 _LIST_JOINERS = ("、", "和", "及", "与", "以及", "或", "/")
+_RESPECTIVELY = "分别"
+_STRONG_DELIMITERS = "，,；;。！？!?：:\n"
 _LIST_GAP = 6  # at most this many characters between two listed members (joiner included)
 # An elliptic clause: apart from the qualifier word, at most this many characters ("另废止", "同时废止").
 _ELLIPTIC_REST = 4
@@ -130,6 +134,9 @@ def bind_number(
     left, right = clause_window(sentence, start, end, prev_end, next_start)
     if "每" in left:  # 每半年一次: a frequency, not a count
         return None
+    listed = _respectively(facts, sentence, start, unit)
+    if listed is not None:
+        return listed
     before = compact(sentence[:start])
     m = best_match(candidates(facts, left, right, unit, before))
     if m is None:
@@ -148,34 +155,69 @@ def bind_number(
     return sum_fact(members, complete={f.id for f in members} == {f.id for f in family})
 
 
-def listed_members(
-    facts: Sequence[Fact], fact: Fact, text: str, window: str, unit: str | None, before: str | None
-) -> list[Fact]:
-    """The members of ``fact``'s family named in ``text`` as one list, in order of mention.
-
-    Two members count as listed together only when a joiner (、和及与) stands between them and
-    they are close ("政府网站和微信公众号"); "政策解读培训" is one kind of training, not a list."""
-    found: list[tuple[int, int, Fact]] = []
+def _named(facts: Sequence[Fact], family: str | None, text: str, window: str, unit: str | None,
+           before: str | None) -> list[tuple[int, int, Fact]]:
+    """(start, end, fact) of each member of ``family`` (None: facts of no family) named in ``text``."""
+    by_pos: dict[int, tuple[int, int, Fact]] = {}
     for f in facts:
-        if f.family != fact.family or not _allowed(f, window, unit, before):
+        if f.family != family or not f.keywords or not _allowed(f, window, unit, before):
             continue
         hits = [(text.rfind(kw), len(kw)) for kw in f.keywords if kw in text]
         if hits:
             pos, size = max(hits)
-            found.append((pos, pos + size, f))
-    found.sort(key=lambda t: t[0])
-    # the run of listed members that ends with the one the number was bound to
-    run: list[Fact] = []
+            other = by_pos.get(pos)
+            if other is None or (f.priority, size) > (other[2].priority, other[1] - other[0]):
+                by_pos[pos] = (pos, pos + size, f)  # one fact per mention: the most specific
+    return sorted(by_pos.values(), key=lambda t: t[0])
+
+
+def _runs(found: list[tuple[int, int, Fact]], text: str) -> list[list[Fact]]:
+    """Split members in order of mention into runs listed together (a joiner, close by)."""
+    runs: list[list[Fact]] = []
     prev_end: int | None = None
     for pos, end, f in found:
-        gap = text[prev_end:pos] if prev_end is not None else None
-        if gap is not None and not (0 < len(gap) <= _LIST_GAP and any(j in gap for j in _LIST_JOINERS)):
-            run = []
-        run.append(f)
+        gap = text[prev_end:pos] if prev_end is not None else ""
+        if not runs or not (0 < len(gap) <= _LIST_GAP and any(j in gap for j in _LIST_JOINERS)):
+            runs.append([])
+        runs[-1].append(f)
         prev_end = end
-        if f.id == fact.id:
-            break
-    return run if any(f.id == fact.id for f in run) else [fact]
+    return runs
+
+
+def listed_members(
+    facts: Sequence[Fact], fact: Fact, text: str, window: str, unit: str | None, before: str | None
+) -> list[Fact]:
+    """The members of ``fact``'s family named in ``text`` as one list with ``fact``, in order of mention.
+
+    Two members count as listed together only when a joiner (、和及与) stands between them and
+    they are close ("政府网站和微信公众号"); "政策解读培训" is one kind of training, not a list."""
+    for run in _runs(_named(facts, fact.family, text, window, unit, before), text):
+        if any(f.id == fact.id for f in run):
+            return run
+    return [fact]
+
+
+def _respectively(facts: Sequence[Fact], sentence: str, start: int, unit: str | None) -> Fact | None:
+    """"政府网站和微信公众号分别发布信息64条、32条": the k-th number after 分别 is the k-th member."""
+    idx = sentence.rfind(_RESPECTIVELY, 0, start)
+    if idx < 0:
+        return None
+    between = sentence[idx:start]
+    if any(ch in _STRONG_DELIMITERS for ch in between):
+        return None
+    i = idx - 1
+    while i >= 0 and sentence[i] not in _STRONG_DELIMITERS:
+        i -= 1
+    head = compact(sentence[i + 1 : idx])
+    window, before = head + compact(between), compact(sentence[:start])
+    best: list[Fact] = []
+    families: list[str | None] = [None, *sorted({f.family for f in facts if f.family})]
+    for family in families:
+        for run in _runs(_named(facts, family, head, window, unit, before), head):
+            if len(run) >= 2 and len(run) > len(best):
+                best = run
+    k = len(find_quantities(between))
+    return best[k] if k < len(best) else None
 
 
 def _elliptic(facts: Sequence[Fact], left: str, unit: str | None, before: str) -> Fact | None:

@@ -7,8 +7,9 @@
 
 What is *not* a quantity: ordinals (第二十条, 第3次), list markers (一是, "1."), document
 numbers (国令第711号, 〔2021〕30号), dates and years (2023年1月18日), phone numbers and
-postcodes, percentages, set phrases without a measure word (三安全一稳定, 三审三校, 二十大) and
-idioms such as 一次性 or 每一件.
+postcodes, percentages, set phrases without a measure word (三安全一稳定, 三审三校, 二十大),
+idioms such as 一次性 or 每一件, and quoted slogans that open with a Chinese numeral
+(“四个意识”, “两个确立”, “一件事一次办”).
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ _AFTER_UNIT_IDIOM = set("性式制化")
 # "7个工作日", "四个季度", "3个月": spans of time, not counts.
 _TIME_SPANS = ("工作日", "自然日", "月", "季度", "小时", "年", "日", "星期", "周", "百分点", "多月")
 _APPROX_BEFORE = ("约", "近", "超过", "逾", "超", "大约", "将近")
+# A quoted slogan that opens with a Chinese numeral: “四个意识”, “两个确立”, “一件事一次办”.
+_OPEN_QUOTES, _CLOSE_QUOTES = "“\"‘「『", "”\"’」』"
+_SLOGAN_TAIL = 6
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,15 @@ def _idiom_after(text: str, end: int) -> bool:
     return text.startswith(_TIME_SPANS, end)
 
 
+def _quoted_slogan(text: str, start: int, end: int) -> bool:
+    """True when the numeral opens a short quoted phrase: “四个意识”, “一件事一次办”."""
+    if start == 0 or text[start - 1] not in _OPEN_QUOTES:
+        return False
+    tail = text[end : end + _SLOGAN_TAIL + 1]
+    close = next((i for i, ch in enumerate(tail) if ch in _CLOSE_QUOTES), None)
+    return close is not None and not any(ch in "，,。；;：:、" for ch in tail[:close])
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every number with a measure word in ``text``, in order of appearance."""
     text = normalise_digits(text)
@@ -140,6 +153,8 @@ def find_quantities(text: str) -> list[Quantity]:
         num = m.group("num")
         unit = m.group("unit")
         if unit in _CN_SKIP_UNITS or _is_ordinal(text, start) or _idiom_after(text, end):
+            continue
+        if _quoted_slogan(text, start, end):
             continue
         if start > 0 and (text[start - 1] in _CN_WORD_BEFORE or text[start - 1] in "（(〔["):
             continue
