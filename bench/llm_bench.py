@@ -10,7 +10,7 @@ section asked (numbers right, so no repair round is needed). Figures printed:
   repair rounds: 2 × (1 + max_repair_rounds)), not counting retries of failed HTTP calls.
 * tokens: the rendered prompts and the answers counted with the cl100k_base encoding. tiktoken
   downloads its encodings from the internet; when that fails, ``bpe-openai`` (the same cl100k_base
-  vocabulary compiled into the package; ``pip install bpe-openai``) is used; without either, an
+  vocabulary compiled into the package; ``pip install -e '.[bench]'``) is used; without either, an
   estimate (1 token per CJK character, 1 per 4 other characters) — the script says which.
 * time outside the model: wall time of the whole ``draft --llm`` pipeline (load, prompts, answer
   cleaning, checking, compose, render, write) minus the time spent inside chat-completion calls

@@ -186,3 +186,23 @@ def test_env_config_dir_is_used_by_default(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setenv("DRAFT_REPORT_CONFIG_DIR", str(tmp_path))
     _write(tmp_path, '[llm]\nbase_url = "http://from-file:1/v1"\n')
     assert resolve_config({}).host == "from-file:1"
+
+
+def test_pyproject_declares_tomli_for_python_310_and_the_bench_extra() -> None:
+    """config.toml is read with tomli on Python 3.10; bench/llm_bench.py counts tokens offline with
+    the package the ``bench`` extra installs."""
+    import re
+
+    from packaging.requirements import Requirement  # pytest depends on packaging
+
+    from draft_report.config import tomllib  # tomllib, or tomli on Python 3.10
+
+    root = Path(__file__).resolve().parent.parent
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    tomli = [Requirement(r) for r in project["dependencies"] if Requirement(r).name == "tomli"]
+    assert len(tomli) == 1 and tomli[0].marker is not None
+    assert tomli[0].marker.evaluate({"python_version": "3.10"})
+    assert not tomli[0].marker.evaluate({"python_version": "3.11"})
+    bench = [Requirement(r).name for r in project["optional-dependencies"]["bench"]]
+    imported = re.findall(r"^\s*import (\w+)", (root / "bench" / "llm_bench.py").read_text(), re.M)
+    assert "bpe-openai" in bench and "bpe_openai" in imported
