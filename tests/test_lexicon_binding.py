@@ -189,3 +189,15 @@ def test_quoted_slogans_with_a_numeral_are_not_claims() -> None:
         assert extract_claims(text) == [], text
     # a quoted phrase that goes on is not a slogan
     assert bound("“全年受理政府信息公开申请三件”。")[0][2] == "requests_new"
+
+
+def test_quoted_column_names_bind_to_their_column() -> None:
+    keys = ["publications.total", "publications.column:工作动态", "publications.column:通知公告",
+            "publications.channel:政府网站", "publications.channel:政府网站.column:工作动态",
+            "publications.channel:政府网站.column:通知公告"]
+    facts = list(FACTS) + aggregate_facts(keys)
+    assert bound("在“工作动态”栏目发布信息37条。", facts)[0][2] == "publications.column:工作动态"
+    (c,) = extract_claims("在“工作动态”和“通知公告”栏目发布信息50条。", facts)
+    assert [p.id for p in c.fact.parts] == ["publications.column:工作动态", "publications.column:通知公告"]
+    (c,) = extract_claims("在政府网站“工作动态”和“通知公告”栏目发布信息50条。", facts)
+    assert c.fact.accept_aggregates == ("publications.channel:政府网站",) and len(c.fact.parts) == 2

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from draft_report.lexicon.fields import Fact, sum_fact
 from draft_report.lexicon.numerals import find_quantities
 
-CLAUSE_DELIMITERS = "，,；;。！？!?：:、（）()【】“”\"《》\n"
+# Quotation marks are not delimiters: they wrap names (在“工作动态”栏目发布信息37条).
+CLAUSE_DELIMITERS = "，,；;。！？!?：:、（）()【】《》\n"
 # Words that join the members of a list ("政府网站和微信公众号", "培训、政策解读").
 _LIST_JOINERS = ("、", "和", "及", "与", "以及", "或", "/")
 _RESPECTIVELY = "分别"
