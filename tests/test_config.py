@@ -55,6 +55,8 @@ def test_nothing_configured_means_offline(tmp_path: Path) -> None:
         for name in ("--base-url", "--api-key", "DRAFT_REPORT_BASE_URL", "DRAFT_REPORT_API_KEY", "OPENAI_API_KEY"):
             assert name in message
         assert str(cfg_file) in message and not isinstance(err.value, InputError)
+    with pytest.raises(EndpointNotConfigured, match="DEEPSEEK_API_KEY.*--provider deepseek"):
+        resolve_config({}, env={"DEEPSEEK_API_KEY": SECRET}, config_path=tmp_path / "none.toml")
 
 
 @pytest.mark.parametrize(

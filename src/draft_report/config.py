@@ -344,7 +344,7 @@ def resolve_config(
         chosen = [f for f in ("base_url", "provider", "model") if f in sources]
         if not chosen:
             # Nothing anywhere names an endpoint or gives a key: the caller drafts offline.
-            raise EndpointNotConfigured(not_configured_notice(path))
+            raise EndpointNotConfigured(not_configured_notice(path, env))
         preset = _chosen_preset(config.provider, custom, host)
         if host in HOSTED_HOSTS or (preset is not None and preset.needs_key):
             raise InputError(missing_key_message(config, sources, preset))
@@ -360,9 +360,16 @@ def _chosen_preset(name: str | None, custom: Mapping[str, Any], host: str | None
     return next((p for p in PROVIDERS.values() if _host_of(p.base_url) == host), None)
 
 
-def not_configured_notice(path: Path) -> str:
-    """The notice printed when ``--llm`` finds no endpoint and no key anywhere."""
-    return (
+def not_configured_notice(path: Path, env: Mapping[str, str] | None = None) -> str:
+    """The notice printed when ``--llm`` finds no endpoint and no key anywhere. A provider's key
+    variable that is set (e.g. ``DEEPSEEK_API_KEY``) is pointed out: it is only used with its provider."""
+    env = os.environ if env is None else env
+    hints = [
+        f"检测到环境变量 {p.key_env}，如需使用请加 --provider {p.name}。"
+        for p in PROVIDERS.values()
+        if p.key_env and p.key_env != "OPENAI_API_KEY" and env.get(p.key_env)
+    ]
+    return "".join(hints) + (
         "未配置大模型接口（命令行参数、环境变量和配置文件都没有给出接口地址或密钥），"
         "第一、五部分已改用内置模板离线起草。如需用大模型起草，请用 --base-url 指定本地或自建服务的地址"
         "（如 http://127.0.0.1:8000/v1，无需密钥），或用 --api-key 提供密钥；也可设置环境变量 "

@@ -185,7 +185,7 @@ def draft_command(
     # --- LLM drafting of sections 一 and 五 (helper LLM; see docs/llm.md) ---
     llm: Annotated[
         bool,
-        typer.Option("--llm", envvar="DRAFT_REPORT_LLM", help="用大模型（OpenAI 兼容接口）起草第一、五部分，并与数据逐项核对"),
+        typer.Option("--llm", envvar="DRAFT_REPORT_LLM", help="用大模型（OpenAI 兼容接口）起草第一、五部分，并与数据逐项核对；未配置接口地址或密钥时照常离线起草并提示如何配置"),
     ] = False,
     base_url: Annotated[
         str | None,
