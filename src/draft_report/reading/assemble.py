@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from draft_report.models.document import Paragraph, ReportDocument, Section
 from draft_report.reading import table_reader
-from draft_report.reading.blocks import Block
+from draft_report.reading.blocks import Block, compact
 from draft_report.reading.outline import (
     Heading,
     agency_and_year,
@@ -119,12 +119,17 @@ def _closing(blocks: list[Block], first: int, doc: ReportDocument) -> int:
 
 
 def _title(blocks: list[Block], doc: ReportDocument) -> int:
-    """Fill title/agency/year from the leading lines; returns the index after the title."""
-    for i, b in enumerate(blocks):
-        if b.kind == "para" and b.md_level == 1:
-            doc.title = b.text.strip()
-            doc.agency, doc.year = agency_and_year(doc.title)
-            return i + 1
+    """Fill title/agency/year from the leading lines; returns the index after the title.
+
+    A Markdown/HTML level-1 heading naming a report wins; then the first lines (a title may
+    be broken over two or three); then, on a portal page whose navigation comes first, the
+    first title-like line that names a report and its year."""
+    h1 = [i for i, b in enumerate(blocks) if b.kind == "para" and b.md_level == 1]
+    named = [i for i in h1 if "报告" in blocks[i].text]
+    if named or h1:
+        if named or not _report_line(blocks):
+            i = (named or h1)[0]
+            return _set_title(doc, blocks[i].text.strip(), i + 1)
     parts: list[str] = []
     stop = 0
     for i, b in enumerate(blocks[:3]):
@@ -134,10 +139,32 @@ def _title(blocks: list[Block], doc: ReportDocument) -> int:
         stop = i + 1
         if "报告" in "".join(parts):
             break
+    if "报告" not in "".join(parts):
+        found = _report_line(blocks)
+        if found is not None:
+            title = blocks[found].text.strip()
+            prev = blocks[found - 1] if found > 0 else None
+            starts_with_year = compact(title)[:1] in "0123456789二〇"
+            if starts_with_year and prev is not None and prev.kind == "para" and is_title_line(prev.text) \
+                    and len(compact(prev.text)) <= 20:
+                title = prev.text.strip() + title  # "某某局" / "2024年度政府信息公开工作年度报告"
+            return _set_title(doc, title, found + 1)
     if parts and "报告" not in "".join(parts):
         parts, stop = parts[:1], 1
-    doc.title = "".join(parts)
-    doc.agency, doc.year = agency_and_year(doc.title)
+    return _set_title(doc, "".join(parts), stop)
+
+
+def _report_line(blocks: list[Block]) -> int | None:
+    """The first short line naming a report of some year ("…2024年度政府信息公开工作年度报告")."""
+    for i, b in enumerate(blocks):
+        if b.kind == "para" and is_title_line(b.text) and "报告" in b.text and agency_and_year(b.text)[1]:
+            return i
+    return None
+
+
+def _set_title(doc: ReportDocument, title: str, stop: int) -> int:
+    doc.title = title
+    doc.agency, doc.year = agency_and_year(title)
     return stop
 
 

@@ -29,6 +29,24 @@ _BLOCK_TAGS = frozenset(
 _TAG = re.compile(r"<[^>]*>")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.S)
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff（）])\s+(?=[\u3400-\u9fff（）])")
+# Lines of a portal page around the article, never part of a report: breadcrumbs, the
+# "发布时间 … 浏览次数" line, font-size and print/close buttons, share links, the site footer.
+_TOOL = r"[【\[]?\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|加入收藏|字体[:：]?\s*大\s*中\s*小)\s*[】\]]?"
+_CHROME = re.compile(
+    r"^(?:当前位置|您的位置|你的位置|所在位置|分享到|上一篇|下一篇|主办单位|承办单位|主办|承办|技术支持|版权所有)\s*[:：]"
+    r"|(?:浏览|点击|阅读|访问)(?:次数|量)\s*[:：]"
+    r"|网站标识码|ICP备|公网安备|扫一扫在手机"
+    rf"|^(?:{_TOOL}\s*)+$"
+)
+_META = re.compile(r"^(?:发布时间|发布日期|信息来源|文章来源|来源)\s*[:：]")
+
+
+def is_portal_chrome(text: str) -> bool:
+    """True for a line of a portal page's chrome (see ``_CHROME``), not of the report."""
+    t = clean(text)
+    if "。" in t or len(t) > 120:
+        return False
+    return bool(_CHROME.search(t)) or (bool(_META.match(t)) and len(t) <= 60)
 
 
 @dataclass(frozen=True)
@@ -147,7 +165,7 @@ def html_blocks(text: str) -> list[Block]:
     walker = _Walker()
     walker.walk(body if body is not None else root)
     walker.flush()
-    return walker.blocks
+    return [b for b in walker.blocks if b.kind != "para" or not is_portal_chrome(b.text)]
 
 
 def fragment_blocks(fragment: str, first_line: int) -> list[Block]:
