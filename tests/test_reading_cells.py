@@ -9,7 +9,7 @@ import pytest
 
 from draft_report.commands.draft import run_draft
 from draft_report.models.document import ReportDocument
-from draft_report.reading import read_html, read_markdown, read_text
+from draft_report.reading import read_html, read_markdown, read_report, read_text
 from draft_report.tables import layout as L
 from test_reading_html import portal_page
 from test_reading_text import report, t3_lines
@@ -126,4 +126,21 @@ def test_drafted_markdown_with_a_numeral_typed_into_one_cell(tmp_path: Path) -> 
     assert [(i.cell_id, i.problem, i.raw) for i in edited.cell_issues] == [("t4.ld.fix", "unreadable", "二")]
     assert {c: v for c, v in edited.tables.cells().items() if c != "t4.ld.fix"} == {
         c: v for c, v in original.tables.cells().items() if c != "t4.ld.fix"
+    }
+
+
+def test_word_table_cell(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    written, _ = run_draft(ROOT / "examples" / "scjg-2024", tmp_path, ["docx"])
+    original = read_report(written[0])
+    word = docx.Document(str(written[0]))
+    value_row = word.tables[-1].rows[-1]  # 表四's 15 values
+    assert len(value_row.cells) == 15
+    value_row.cells[3].paragraphs[0].runs[0].text = "三"
+    edited_path = tmp_path / "edited.docx"
+    word.save(str(edited_path))
+    edited = read_report(edited_path)
+    assert [(i.cell_id, i.problem, i.raw) for i in edited.cell_issues] == [("t4.rv.pending", "unreadable", "三")]
+    assert {c: v for c, v in edited.tables.cells().items() if c != "t4.rv.pending"} == {
+        c: v for c, v in original.tables.cells().items() if c != "t4.rv.pending"
     }
