@@ -139,6 +139,9 @@ def test_family_members_not_joined_as_a_list_stay_single() -> None:
     # separate numbers stay separate
     assert [b[2] for b in bound("政府网站发布信息64条、微信公众号发布信息32条。", _family_facts())] == [
         "publications.channel:政府网站", "publications.channel:微信公众号"]
+    # a kind of information is not the total
+    assert bound("公开政府常务会议7期，解读信息发布7条。", _family_facts())[1][2] is None
+    assert bound("全年共主动公开政府信息96条。", _family_facts())[0][2] == "publications.total"
     # 等: the list is open — the total
     assert bound("通过政府网站、微信公众号等发布信息96条。", _family_facts())[0][2] == "publications.total"
 
@@ -201,3 +204,16 @@ def test_quoted_column_names_bind_to_their_column() -> None:
     assert [p.id for p in c.fact.parts] == ["publications.column:工作动态", "publications.column:通知公告"]
     (c,) = extract_claims("在政府网站“工作动态”和“通知公告”栏目发布信息50条。", facts)
     assert c.fact.accept_aggregates == ("publications.channel:政府网站",) and len(c.fact.parts) == 2
+
+
+def test_clause_naming_only_the_subject_takes_the_verb_from_the_sentence() -> None:
+    facts = _family_facts()
+    assert [b[2] for b in bound("全年通过政府网站、微信公众号发布信息96条，其中政府网站64条、微信公众号32条。", facts)] == [
+        "publications.channel:政府网站+publications.channel:微信公众号", "publications.channel:政府网站",
+        "publications.channel:微信公众号"]
+    assert [b[2] for b in bound("全年新收政府信息公开申请18件，其中自然人11件，法人或其他组织7件。")] == [
+        "requests_new", "requests_new_np", "requests_new_org"]
+    # 金额 alone is ambiguous after 已缴费 (paid or notified?): not borrowed
+    assert [b[2] for b in bound("发出收费通知2件，其中1件已缴费，金额120元。")][2] is None
+    # a clause that says more than the subject does not borrow the sentence's verb
+    assert bound("全年通过政府网站发布信息64条，微信公众号开设栏目3个。", facts)[1][2] is None

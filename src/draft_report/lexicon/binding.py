@@ -31,6 +31,7 @@ _STRONG_DELIMITERS = "，,；;。！？!?：:\n"
 _LIST_GAP = 6  # at most this many characters between two listed members (joiner included)
 # An elliptic clause: apart from the qualifier word, at most this many characters ("另废止", "同时废止").
 _ELLIPTIC_REST = 4
+_FILLERS = ("其中", "通过", "累计", "分别", "合计", "共计", "在", "另", "共", "为", "有", "的")
 _SPACE = re.compile(r"\s+")
 
 
@@ -222,21 +223,41 @@ def _respectively(facts: Sequence[Fact], sentence: str, start: int, unit: str | 
 
 
 def _elliptic(facts: Sequence[Fact], left: str, unit: str | None, before: str) -> Fact | None:
-    """"…现行有效的9件行政规范性文件开展清理，废止1件": the clause names only 废止; the object
-    (规范性文件 / 规章) is the one named last earlier in the sentence."""
-    best: tuple[int, Fact] | None = None
+    """A clause that names only part of a fact takes the rest from earlier in the sentence.
+
+    "…现行有效的9件行政规范性文件开展清理，废止1件": the clause names only the qualifier 废止; the
+    object (规范性文件 / 规章) is the one named last before (``Fact.elliptic``). "发布信息96条，其中
+    政府网站64条": the clause names only the subject; the verb 发布 comes from the sentence
+    (``Fact.requires_in_sentence``). Either clause may hold little else (其中, 另, 共 …)."""
+    best: tuple[int, int, Fact] | None = None
     for f in facts:
-        if not f.elliptic or (unit is not None and unit not in f.units):
+        if unit is not None and unit not in f.units:
             continue
-        qualifier = max((w for w in f.requires if w in left), key=len, default=None)
-        if qualifier is None or len(left.replace(qualifier, "", 1)) > _ELLIPTIC_REST:
+        if f.excludes and any(w in left for w in f.excludes):
             continue
-        if any(w in before for w in f.excludes):
+        if f.elliptic:
+            named = max((w for w in (f.qualifiers or f.requires) if w in left), key=len, default=None)
+            if named is None or len(_rest(left, named)) > _ELLIPTIC_REST or any(w in before for w in f.excludes):
+                continue
+            pos = max((before.rfind(kw) for kw in f.keywords), default=-1)
+        elif f.requires_in_sentence:
+            named = max((w for w in f.keywords if w in left), key=len, default=None)
+            if named is None or len(_rest(left, named)) > 1:
+                continue
+            pos = max((before.rfind(w) for w in f.requires), default=-1)
+        else:
             continue
-        pos = max((before.rfind(kw) for kw in f.keywords), default=-1)
-        if pos >= 0 and (best is None or pos > best[0]):
-            best = (pos, f)
-    return best[1] if best else None
+        if pos >= 0 and (best is None or (f.priority, pos) > (best[0], best[1])):
+            best = (f.priority, pos, f)
+    return best[2] if best else None
+
+
+def _rest(clause: str, named: str) -> str:
+    """What a clause says besides ``named`` and filler words (其中, 另, 共 …)."""
+    rest = clause.replace(named, "", 1)
+    for w in _FILLERS:
+        rest = rest.replace(w, "")
+    return rest
 
 
 def bind_zero(facts: Sequence[Fact], phrase: str, obj: str) -> list[Fact]:

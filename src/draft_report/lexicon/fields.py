@@ -18,7 +18,9 @@ together as a list in one clause ("通过政府网站和微信公众号发布信
 a composite fact whose ``parts`` are the members (see ``sum_fact``); when they are all the
 members, the family's total (``family_total``) is an accepted reading too. An ``elliptic``
 fact may take its keyword from earlier in the sentence when its clause names only one of
-its ``requires`` words ("现行有效的9件行政规范性文件…，废止1件"). ``unit_factors`` convert a
+its ``requires`` words ("现行有效的9件行政规范性文件…，废止1件"); the other way round, a
+``requires_in_sentence`` fact whose clause names only its keyword takes ``requires`` from earlier
+in the sentence ("发布信息96条，其中政府网站64条"). ``unit_factors`` convert a
 claim written in another unit ("行政事业性收费123500元" against a value in 万元).
 """
 
@@ -63,6 +65,8 @@ class Fact:
     parts: tuple[Fact, ...] = ()  # a composite fact: the sum of these facts
     accept_aggregates: tuple[str, ...] = ()  # aggregate keys whose value is an accepted reading
     elliptic: bool = False  # the keyword may be named earlier in the sentence (…，废止1件)
+    qualifiers: tuple[str, ...] = ()  # words an elliptic clause names (default: ``requires``)
+    requires_in_sentence: bool = False  # a clause naming only the keyword may take ``requires`` from the sentence
     unit_factors: tuple[tuple[str, float], ...] = ()  # claim unit → factor into the fact's unit
 
     def factor(self, unit: str | None) -> float:
@@ -158,10 +162,11 @@ TABLE_FACTS: tuple[Fact, ...] = (
         also_accept=((_t3("r1_new"), _t3("r2_carry_in")),), priority=1,
     ),
     Fact("requests_new_np", "本年新收申请（自然人）", ("自然人",), cells=(_t3("r1_new", "np"),),
-         requires=("申请",), priority=3),
+         requires=("申请",), requires_in_sentence=True, priority=3),
     Fact(
         "requests_new_org", "本年新收申请（法人或其他组织）", ("法人或其他组织", "法人和其他组织"),
-        cells=tuple(_t3("r1_new", c.id) for c in L.T3_ORG_COLUMNS), requires=("申请",), priority=3,
+        cells=tuple(_t3("r1_new", c.id) for c in L.T3_ORG_COLUMNS), requires=("申请",), requires_in_sentence=True,
+        priority=3,
     ),
     Fact("requests_carry_in", "上年结转政府信息公开申请", _CARRY_IN, cells=(_t3("r2_carry_in"),),
          zero_phrases=_CARRY_IN, priority=3),
@@ -221,6 +226,9 @@ FACT_BY_ID: dict[str, Fact] = {f.id: f for f in FACTS}
 
 # Verbs that go with publication counts (动态信息 37 条).
 PUBLISH_WORDS: tuple[str, ...] = ("发布", "公开", "推送", "更新", "刊发", "编发", "刊登", "报送", "上传")
+# The total is information of every kind: “发布信息”, “政府信息”, “各类信息” — not “解读信息发布7条”.
+TOTAL_INFO_WORDS: tuple[str, ...] = ("发布信息", "公开信息", "推送信息", "更新信息", "政府信息", "政务信息", "各类信息",
+                                     "发布各类", "公开各类")
 PUBLICATION_UNITS: tuple[str, ...] = ("条", "篇", "期", "件", "个", "份")
 EVENT_UNITS: tuple[str, ...] = ("次", "场", "期", "个", "项", "批", "件")
 PARTICIPANT_UNITS: tuple[str, ...] = ("人次", "人", "名")
@@ -236,7 +244,7 @@ def aggregate_facts(keys: Iterable[str]) -> list[Fact]:
     for key in keys:
         if key == "publications.total":
             out.append(Fact(key, "全年发布信息（合计）", ("主动公开", "发布", "公开"), units=PUBLICATION_UNITS,
-                            aggregate=key, requires=("信息",), excludes=("申请",), priority=1))
+                            aggregate=key, requires=TOTAL_INFO_WORDS, excludes=("申请",), priority=1))
         elif key.startswith("publications.channel:") and ".column:" in key:
             channel, column = key[len("publications.channel:"):].split(".column:", 1)
             out.append(Fact(key, f"{channel}“{column}”发布信息", (column,), units=PUBLICATION_UNITS, aggregate=key,
@@ -246,7 +254,8 @@ def aggregate_facts(keys: Iterable[str]) -> list[Fact]:
         elif key.startswith("publications.channel:"):
             channel = key[len("publications.channel:"):]
             out.append(Fact(key, f"{channel}发布信息", (channel,), units=PUBLICATION_UNITS, aggregate=key,
-                            requires=PUBLISH_WORDS, excludes=tuple(f"{c}等" for c in channels), priority=3,
+                            requires=PUBLISH_WORDS, requires_in_sentence=True,
+                            excludes=tuple(f"{c}等" for c in channels), priority=3,
                             family="publications.channel", family_total="publications.total"))
         elif key.startswith("publications.column:"):
             column = key[len("publications.column:"):]
