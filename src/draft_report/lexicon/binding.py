@@ -88,7 +88,8 @@ def _allowed(fact: Fact, window: str, unit: str | None, before: str | None) -> b
         return False
     if fact.excludes and any(w in window for w in fact.excludes):
         return False
-    if fact.sentence_excludes and before is not None and any(w in before for w in fact.sentence_excludes):
+    if (fact.sentence_excludes and before is not None and any(w in before for w in fact.sentence_excludes)
+            and not any(w in window for w in fact.sentence_excludes_unless)):
         return False
     if fact.context is not None and (before is None or last_named(before, fact.context_family) != fact.context):
         return False

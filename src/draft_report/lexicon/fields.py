@@ -51,7 +51,8 @@ class Fact:
     requires: tuple[str, ...] = ()  # one of these must also appear near the number
     requires_all: tuple[str, ...] = ()  # all of these must also appear near the number
     excludes: tuple[str, ...] = ()  # none of these may appear near the number
-    sentence_excludes: tuple[str, ...] = ()  # none of these may appear earlier in the sentence
+    sentence_excludes: tuple[str, ...] = ()  # none of these may appear earlier in the sentence …
+    sentence_excludes_unless: tuple[str, ...] = ()  # … unless the clause names one of these itself
     context: str | None = None  # 行政复议 / 行政诉讼: the group the sentence talks about
     context_family: tuple[str, ...] = ()  # the words of which ``context`` must be the last one named
     priority: int = 1  # the most specific fact wins
@@ -102,6 +103,8 @@ _NOT_DISCLOSURE = ("政务服务", "网络问政", "留言", "咨询", "来信",
                    "建议", "提案", "审批", "办件", "行政许可")
 # Work on documents that is not 制发 (issuing).
 _NOT_ISSUING = ("清理", "审查", "审核", "备案", "评估", "修订", "修改", "征求意见", "解读", "宣传", "梳理")
+# Verbs of issuing: a clause that names one is about 制发 whatever the sentence said before.
+_ISSUING = ("制发", "印发", "出台", "制定", "新制定", "发布")
 _DECISION_NOT = ("信息", "申请", "事项", "受理")
 _REVIEW, _LITIGATION = L.T4_REVIEW, L.T4_LITIGATION
 _GROUPS = (_REVIEW, _LITIGATION)
@@ -142,7 +145,7 @@ def _document_facts() -> list[Fact]:
         out.append(
             Fact(f"{item}_made", f"本年制发{label}", words, cells=(f"t2.{item}.made",),
                  excludes=excl + ("废止", "现行有效", "有效") + _NOT_ISSUING,
-                 sentence_excludes=("现行有效", "废止"), priority=2)
+                 sentence_excludes=("现行有效", "废止"), sentence_excludes_unless=_ISSUING, priority=2)
         )
         out.append(
             Fact(f"{item}_repealed", f"本年废止{label}", words, cells=(f"t2.{item}.repealed",),
