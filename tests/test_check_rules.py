@@ -385,7 +385,8 @@ def test_sub_unit_speaking_for_itself_is_a_scope_warning() -> None:
     plain = check_document(make_doc({"overview": ["全年受理政府信息公开申请 17 件，均已按期答复。"]}))
     assert findings_of(plain, "prose.mismatch")[0].severity == "error"
     # 人大代表 is not a sub-unit speaking for the agency
-    for text in ("办理人大代表建议后，全年受理政府信息公开申请 17 件。", "走访代表委员，全年受理政府信息公开申请 17 件。"):
+    for text in ("办理人大代表建议后，全年受理政府信息公开申请 17 件。", "走访代表委员，全年受理政府信息公开申请 17 件。",
+                 "按照区政府办要求，全年受理政府信息公开申请 17 件。"):
         assert "prose.mismatch" in rules(check_document(make_doc({"overview": [text]}))), text
     level = check_document(make_doc({"overview": ["市政府本级全年受理政府信息公开申请 17 件。"]}))
     assert "prose.scope_mismatch" in rules(level)

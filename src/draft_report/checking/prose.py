@@ -88,10 +88,17 @@ SCOPE_MARKERS = re.compile(
     r"|政府办|政府办公室|政府办公厅"
 )
 
+# Words that make the marker an object rather than the subject (按照区政府办要求, 向区政府办报送).
+_NOT_SUBJECT = ("按照", "根据", "依据", "配合", "协助", "会同", "向", "经", "由", "对", "对照", "在")
+
 
 def scope_marker(sentence: str, claim_start: int) -> str | None:
     """The words that say the sentence speaks for a sub-unit, found before the claim; else None."""
-    found = [m.group(0) for m in SCOPE_MARKERS.finditer(sentence[:claim_start])]
+    found = []
+    for m in SCOPE_MARKERS.finditer(sentence[:claim_start]):
+        clause = re.split(r"[，,；;：:]", sentence[: m.start()])[-1]
+        if not any(w in clause for w in _NOT_SUBJECT):  # “按照区政府办要求”: not the subject
+            found.append(m.group(0))
     return max(found, key=len) if found else None
 
 
