@@ -88,13 +88,18 @@ def test_markdown_pipe_and_html_tables() -> None:
     assert_only_cells_unreadable(doc, {"t3.r1_new.total": "七", "t4.lr.total": "零"})
 
 
-def test_whitespace_split_row_with_a_numeral_stays_whole_row_unreadable() -> None:
+def test_whitespace_split_rows_are_read_per_cell_only_when_the_count_fits() -> None:
     rows = t3_lines({}, sep=" ")
-    rows[0] = "一、本年新收政府信息公开申请数量 5 二 0 0 1 0 7"  # "二" may be a label fragment: positions unknown
+    rows[0] = "一、本年新收政府信息公开申请数量 5 二 0 0 1 0 7"  # 7 values for 7 columns
+    rows[1] = "二、上年结转政府信息公开申请数量 1 两 0 1"  # 4 values for 7 columns: positions unknown
     doc = read_text(report("三、收到和处理政府信息公开申请情况", *rows))
-    issues = [i for i in doc.cell_issues if i.cell_id.startswith("t3.r1_new.")]
-    assert len(issues) == 7 and {i.problem for i in issues} == {"unreadable"}
-    assert doc.tables.get("t3.r2_carry_in.total") == 0
+    assert [doc.tables.get(L.t3_cell_id("r1_new", c.id)) for c in L.T3_COLUMNS] == [5, None, 0, 0, 1, 0, 7]
+    r1 = [(i.cell_id, i.raw) for i in doc.cell_issues if i.cell_id.startswith("t3.r1_new.")]
+    assert r1 == [("t3.r1_new.biz", "二")]
+    r2 = [i for i in doc.cell_issues if i.cell_id.startswith("t3.r2_carry_in.")]
+    assert len(r2) == 7 and {i.problem for i in r2} == {"unreadable"}
+    assert {i.raw for i in r2} == {"二、上年结转政府信息公开申请数量 1 两 0 1"}
+    assert doc.tables.get("t3.r3_1_open.total") == 0
 
 
 def test_label_cells_are_not_taken_for_values() -> None:

@@ -144,10 +144,19 @@ def entry_of(block: Block) -> Entry:
         return Entry(block, text, [], explicit=False)
     toks = text.split()
     end = len(toks)
-    while end > 0 and is_value_token(toks[end - 1]):
+    # a Chinese numeral among the trailing values ("5 二 0") is one more value; whether the
+    # run can be placed is then decided by its count (``value_cells``)
+    while end > 0 and (
+        is_value_token(toks[end - 1]) or (end < len(toks) and _CN_NUMERAL.match(toks[end - 1]) is not None)
+    ):
         end -= 1
-    values = [Value(t, classify_cell(t), block.line) for t in toks[end:]]
+    values = [Value(t, _value_kind(t), block.line) for t in toks[end:]]
     return Entry(block, "".join(toks[:end]), values, explicit=False)
+
+
+def _value_kind(token: str) -> str:
+    kind = classify_cell(token)
+    return "bad" if kind == "text" else kind
 
 
 def value_cells(entry: Entry, width: int) -> list[Value] | None:
