@@ -63,7 +63,7 @@ def decode_text(data: bytes, name: str, *, what: str = "文件", hint: str = "",
             break
         return text
     raise InputError(
-        f"无法识别{what}的编码，或不是文本文件；请保存为 UTF-8 或 GB18030（GBK）编码的文本{tail}", path=name
+        f"无法识别{what}的编码，或不是文本文件（文本请另存为 UTF-8 或 GB18030/GBK 编码）{tail}", path=name
     )
 
 
