@@ -11,7 +11,9 @@
 3. Drafted reports: seeded random datasets (bench/random_datasets.py) drafted offline to Markdown
    and checked with their data: errors/warnings on the unmodified drafts (target 0), and recall
    when one prose number or one table cell is changed (a reviewer's edit).
-4. Median time to check one report (read + check, and check alone) on one core, and reports
+4. LLM-style phrasings of examples/scjg-2024's figures (bench/phrasings.py): errors/warnings on
+   the correct sentences (target 0), unverified numbers, and each verified number changed by one.
+5. Median time to check one report (read + check, and check alone) on one core, and reports
    per second.
 """
 
@@ -32,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 import mutations as M  # noqa: E402
+from phrasings import run_phrasings  # noqa: E402
 
 from draft_report.checking import check_document  # noqa: E402
 from draft_report.checking.findings import CheckResult, Finding  # noqa: E402
@@ -233,9 +236,10 @@ def main(argv: list[str] | None = None) -> int:
         }
     recall = run_recall(args.seeds)
     drafted = run_drafted(args.drafted, 10)
+    phrasings = run_phrasings()
     speed = run_speed(args.repeat)
     figures = {"false_errors": total_false, "true_errors_missed": total_missing, "reports": fe, "recall": recall,
-               "drafted": drafted, "speed": speed}
+               "drafted": drafted, "phrasings": phrasings, "speed": speed}
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2))
         return 0
@@ -262,6 +266,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"      {line}")
     for kind, (hit, n) in drafted["recall"].items():
         print(f"  reviewer changes one {kind:12s} {hit:5d}/{n:<5d} = {hit / n if n else float('nan'):7.2%}")
+    ph = phrasings
+    print(f"\n== LLM-style phrasings of examples/scjg-2024 ({ph['sentences']} sentences, bench/phrasings.py) ==")
+    print(f"  errors or warnings (every figure is right): {len(ph['false_alarms'])} (target 0); "
+          f"unverified numbers: {ph['unverified']}")
+    for line in ph["false_alarms"]:
+        print(f"      {line}")
+    rate = ph["caught"] / ph["edits"] if ph["edits"] else float("nan")
+    print(f"  one verified number changed by one       {ph['caught']:5d}/{ph['edits']:<5d} = {rate:7.2%}")
     print(f"\n== Speed (one core, {speed['runs']} runs) ==")
     print(f"  median check only        {speed['median_check_ms']:.2f} ms  ({speed['reports_per_second_check']:.0f} reports/s)")
     print(f"  median read + check      {speed['median_read_and_check_ms']:.2f} ms  ({speed['reports_per_second_read_and_check']:.0f} reports/s)")
