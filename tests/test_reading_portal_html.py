@@ -91,6 +91,15 @@ def test_title_sections_and_closing_without_portal_chrome(doc) -> None:  # noqa:
     assert len(problems.paragraphs) == 1 and "月度巡查机制" in problems.paragraphs[0].text
 
 
+def test_minified_page_reads_the_same(doc) -> None:  # noqa: ANN001
+    minified = read_html(PAGE.read_text(encoding="utf-8").replace("\n", ""))
+    assert minified.tables.cells() == doc.tables.cells() and minified.cell_issues == []
+    assert (minified.title, minified.signature, minified.date) == (doc.title, doc.signature, doc.date)
+    assert [[p.text for p in s.paragraphs] for s in minified.sections] == [
+        [p.text for p in s.paragraphs] for s in doc.sections
+    ]
+
+
 def test_title_outside_h1_and_split_over_two_lines() -> None:
     page = PAGE.read_text(encoding="utf-8")
     h1 = '<h1 class="article-title">青岚县教育局2024年度政府信息公开工作年度报告</h1>'
@@ -133,6 +142,7 @@ def test_check_finds_the_two_planted_defects(doc, capsys) -> None:  # noqa: ANN0
         ("网站标识码：0000000000 X ICP备00000000号-1", True),
         ("版权所有：青岚县人民政府 联系电话：0000-1234000", True),
         ("来源：区政府办", True),
+        ("【打印本页】 【关闭窗口】 分享到：微信 微博", True),
         ("2024年，我局主动公开信息来源于各科室。", False),
         ("来源：本报告数据来源于政务公开考核系统，全年点击量：12万次，较上年有所增长。", False),
         ("一、总体情况", False),
