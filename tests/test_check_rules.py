@@ -374,6 +374,9 @@ def test_table2_repealed_and_fees_are_verified() -> None:
     assert not [f for f in findings_of(yuan, "prose.unverified") if f.location.section == "overview"]
     wrong = check_document(make_doc({"overview": ["全年行政事业性收费13.35万元。"]}, tables=fees))
     assert [(x.expected, x.actual) for x in findings_of(wrong, "prose.mismatch")] == [("12.35", "13.35")]
+    # 5000 元 is not 0 万元 (an integer table value still compares to 0.01 万元)
+    zero = check_document(make_doc({"overview": ["全年行政事业性收费5000元。"]}))
+    assert [(x.expected, x.actual) for x in findings_of(zero, "prose.mismatch")] == [("0", "5000")]
 
 
 def test_sub_unit_speaking_for_itself_is_a_scope_warning() -> None:

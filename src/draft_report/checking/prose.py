@@ -106,7 +106,7 @@ def _close(expected: float, claimed: float, factor: float) -> bool:
     """Equal; for a claim in another unit (元 for 万元), equal to the precision of ``expected``."""
     if factor == 1:
         return abs(expected - claimed) < 1e-9
-    decimals = min(len(f"{expected:.4f}".rstrip("0").split(".")[1]), 4)
+    decimals = min(max(len(f"{expected:.4f}".rstrip("0").split(".")[1]), 2), 4)  # 万元 to at least 0.01
     return abs(expected - claimed * factor) <= 0.5 * 10 ** -decimals + 1e-12
 
 
