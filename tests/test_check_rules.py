@@ -131,6 +131,15 @@ def test_cell_vs_data() -> None:
     assert "data.cell_mismatch" not in rules(check_document(make_doc(), make_dataset()))
 
 
+def test_unreadable_cell_vs_data_says_unreadable_not_blank() -> None:
+    doc = make_doc()
+    doc.tables.set("t2.penalty.decisions", None)
+    doc.cell_issues.append(CellIssue(cell_id="t2.penalty.decisions", problem="unreadable", raw="三十七"))
+    f = findings_of(check_document(doc, make_dataset()), "data.cell_mismatch")
+    assert len(f) == 1 and f[0].actual == "无法读取：三十七" and f[0].expected == "37"
+    assert "无法读取" in f[0].message and "空白" not in f[0].message
+
+
 def test_prose_vs_data_aggregates() -> None:
     ds = make_dataset(aggregates={"publications.total": 37, "publications.channel:政务网站": 37, "events.kind:培训": 3})
     ok = check_document(make_doc({"other": ["本年度未收取信息处理费。在政务网站全年共发布各类动态信息37条，组织培训3次。"]}), ds)

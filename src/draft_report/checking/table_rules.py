@@ -148,11 +148,17 @@ def data_findings(doc: ReportDocument, dataset: Any) -> list[Finding]:
     out: list[Finding] = []
     tables = dataset.data.tables()
     found = _found_tables(doc)
-    bad = {i.cell_id for i in doc.cell_issues if i.problem == "unreadable"}
+    bad = {i.cell_id: i.raw for i in doc.cell_issues if i.problem == "unreadable"}
     for cid, expected in tables.cells().items():
         if _table_key(cid) not in found:
             continue
-        actual = None if cid in bad else doc.tables.get(cid)
+        if cid in bad:
+            raw = bad[cid] or ""
+            out.append(Finding("data.cell_mismatch", "error",
+                               f"{L.describe_cell(cid)}无法读取（原文“{raw}”），无法与数据核对：数据为 {fmt(expected)}",
+                               cell_location(doc, cid), fmt(expected), f"无法读取：{raw}"))
+            continue
+        actual = doc.tables.get(cid)
         if expected is None and actual is None:
             continue
         if expected is not None and actual is not None and abs(float(expected) - float(actual)) < 1e-6:
