@@ -145,7 +145,7 @@ def test_qwen_style_body(replay) -> None:
     assert (
         "```" not in section5 and "五、存在的主要问题及改进情况" not in section5
     )  # fence and heading dropped
-    assert "一是政策解读形式较为单一，图解" in section5  # half-width commas normalised
+    assert "一是政策解读以文字稿和宣讲会为主，短视频" in section5  # half-width commas normalised
     assert run.section("problems")["endpoint_host"] == "dashscope.aliyuncs.com"
 
 
