@@ -13,6 +13,7 @@ import typer
 
 from draft_report import __version__
 from draft_report.cli_app import app
+from draft_report.cli_messages import usage_error_text, usage_hint
 from draft_report.commands import check, draft, init, schema  # noqa: F401  (commands register themselves)
 from draft_report.errors import DraftReportError
 
@@ -42,6 +43,16 @@ def _is_click_exception(ex: Exception) -> bool:
     return isinstance(ex, typer.TyperException) and hasattr(ex, "show") and hasattr(ex, "exit_code")
 
 
+def _show_usage_error(ex: Exception) -> None:
+    """A usage error in Chinese: the usage line, the problem, where to find help."""
+    ctx = getattr(ex, "ctx", None)
+    if ctx is not None:
+        typer.echo(ctx.get_usage(), err=True)
+    message = ex.format_message() if hasattr(ex, "format_message") else str(ex)
+    typer.echo(f"错误：{usage_error_text(message)}", err=True)
+    typer.echo(usage_hint(ctx.command_path if ctx is not None else None), err=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; expected errors become one Chinese line on stderr and an exit code."""
     try:
@@ -57,7 +68,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(1)
     except Exception as ex:  # click usage errors and the like
         if _is_click_exception(ex):
-            ex.show()  # type: ignore[attr-defined]
+            _show_usage_error(ex)
             sys.exit(ex.exit_code)  # type: ignore[attr-defined]
         if os.environ.get("DRAFT_REPORT_DEBUG"):
             raise
