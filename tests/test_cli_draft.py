@@ -142,3 +142,41 @@ def test_unexpected_internal_error_is_one_chinese_line(monkeypatch, capsys) -> N
     err = capsys.readouterr().err
     assert ex.value.code == 1
     assert "程序内部错误" in err and "RuntimeError" in err and "Traceback" not in err
+
+
+class _WrongNumberDrafter:
+    """Offline drafter whose section 一 misquotes one figure (as a careless model might)."""
+
+    name = "wrong-number"
+
+    def draft(self, key, dataset):  # type: ignore[no-untyped-def]
+        from draft_report.drafting.offline import OfflineDrafter
+
+        section = OfflineDrafter().draft(key, dataset)
+        for p in section.paragraphs:
+            p.text = p.text.replace("发布信息37条", "发布信息38条")
+        return section
+
+
+def test_self_check_findings_become_word_comments_and_a_notice(tmp_path: Path) -> None:
+    from docx import Document
+
+    from draft_report.commands.draft import run_draft
+
+    data = XIAXIAN
+    written, notices = run_draft(data, tmp_path / "o", ["md", "docx"], drafter=_WrongNumberDrafter())
+    assert [p.name for p in written] == ["report.md", "report.docx"]
+    summary = [n for n in notices if "自检发现" in n]
+    assert len(summary) == 1 and "错误 1 个" in summary[0] and "批注" in summary[0]
+    comments = list(Document(str(tmp_path / "o" / "report.docx")).comments)
+    assert len(comments) == 1 and "38" in comments[0].text and "37" in comments[0].text
+
+
+def test_clean_offline_draft_has_no_self_check_notice_or_comments(tmp_path: Path) -> None:
+    from docx import Document
+
+    from draft_report.commands.draft import run_draft
+
+    _, notices = run_draft(ROOT / "examples" / "scjg-2024", tmp_path / "o", ["docx"])
+    assert not [n for n in notices if "自检发现" in n]
+    assert list(Document(str(tmp_path / "o" / "report.docx")).comments) == []

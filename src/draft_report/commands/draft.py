@@ -23,7 +23,8 @@ from draft_report.models.document import ReportDocument
 FORMATS: dict[str, str] = {"md": "report.md", "html": "report.html", "docx": "report.docx"}
 _FORMAT_ALIASES = {"markdown": "md", "htm": "html", "word": "docx"}
 
-Writer = Callable[[ReportDocument, Path], None]
+# (document, target path, self-check findings) → file written; only Word shows the findings
+Writer = Callable[[ReportDocument, Path, "list[Any]"], None]
 # Modules whose absence means "this installation has no Word output".
 _DOCX_MODULES = ("draft_report.rendering.docx", "docx", "lxml")
 
@@ -48,7 +49,7 @@ def parse_formats(values: Iterable[str] | None) -> list[str]:
 
 
 def _write_text(render: Callable[[ReportDocument], str]) -> Writer:
-    def write(doc: ReportDocument, path: Path) -> None:
+    def write(doc: ReportDocument, path: Path, findings: list[Any]) -> None:
         path.write_text(render(doc), encoding="utf-8")
 
     return write
@@ -66,8 +67,8 @@ def _docx_writer() -> Writer:
             "请改用 --format md 或 html，或重新安装完整的 draft-report。"
         ) from None
 
-    def write(doc: ReportDocument, path: Path) -> None:
-        write_docx(doc, path, findings=None)
+    def write(doc: ReportDocument, path: Path, findings: list[Any]) -> None:
+        write_docx(doc, path, findings=findings or None)
 
     return write
 
@@ -106,9 +107,16 @@ def output_paths(out_dir: Path, formats: list[str], *, force: bool) -> dict[str,
 
 
 def write_report(
-    doc: ReportDocument, out_dir: Path, formats: list[str], *, force: bool = False
+    doc: ReportDocument,
+    out_dir: Path,
+    formats: list[str],
+    *,
+    force: bool = False,
+    findings: list[Any] | None = None,
 ) -> list[Path]:
-    """Write the report in every format; returns the paths written."""
+    """Write the report in every format; returns the paths written.
+
+    ``findings`` (the draft's self-check) become comments in the Word file."""
     targets = output_paths(out_dir, formats, force=force)
     chosen = writers(formats)  # fail on a missing writer before writing anything
     try:
@@ -118,11 +126,34 @@ def write_report(
     written: list[Path] = []
     for fmt, path in targets.items():
         try:
-            chosen[fmt](doc, path)
+            chosen[fmt](doc, path, findings or [])
         except OSError as exc:
             raise InputError(f"无法写入文件（{exc.strerror or exc}）", path=str(path)) from None
         written.append(path)
     return written
+
+
+def self_check(doc: ReportDocument, dataset: Dataset) -> list[Any]:
+    """Check the composed draft against its own data; errors and warnings only.
+
+    An offline draft is clean by construction; an LLM draft may keep claims marked 【待核实】.
+    The findings become Word comments and a notice, so nothing wrong passes unseen."""
+    from draft_report.checking import check_document
+
+    result = check_document(doc, dataset)
+    return [f for f in result.findings if f.severity in ("error", "warning")]
+
+
+def self_check_notice(findings: list[Any], formats: list[str], output: Path, data: Path) -> str | None:
+    if not findings:
+        return None
+    errors = sum(1 for f in findings if f.severity == "error")
+    where = "Word 稿中已在相应段落或单元格加批注；" if "docx" in formats else ""
+    first = FORMATS["md"] if "md" in formats else FORMATS[formats[0]]
+    return (
+        f"起草后自检发现 {len(findings)} 个问题（错误 {errors} 个，警告 {len(findings) - errors} 个）；{where}"
+        f"详情请运行：draft-report check {output / first} --data {data}"
+    )
 
 
 def draft_notices(dataset: Dataset, doc: ReportDocument, provenance: dict[str, Any]) -> list[str]:
@@ -159,8 +190,13 @@ def run_draft(
     dataset = load_dataset(data)
     provenance: dict[str, Any] = {}
     doc = compose_document(dataset, drafter or OfflineDrafter(), provenance=provenance)
-    written = write_report(doc, output, formats, force=force)
-    return written, draft_notices(dataset, doc, provenance)
+    findings = self_check(doc, dataset)
+    written = write_report(doc, output, formats, force=force, findings=findings)
+    notices = draft_notices(dataset, doc, provenance)
+    summary = self_check_notice(findings, formats, output, data)
+    if summary:
+        notices.append(summary)
+    return written, notices
 
 
 DRAFT_HELP = """根据数据文件起草完整的年度报告（默认离线起草，不需要大模型）。
