@@ -46,7 +46,7 @@ def test_cli_usage_errors_in_chinese(argv: list[str], expected: str, capsys: pyt
     assert "Traceback" not in err and "Error:" not in err
 
 
-@pytest.mark.parametrize("command", [[], ["init"], ["draft"], ["schema"], ["check"]])
+@pytest.mark.parametrize("command", [[], ["init"], ["draft"], ["schema"], ["check"], ["audit"]])
 def test_every_help_page_is_chinese(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as ex:
         main([*command, "--help"])
