@@ -345,9 +345,9 @@ def resolve_config(
         if not chosen:
             # Nothing anywhere names an endpoint or gives a key: the caller drafts offline.
             raise EndpointNotConfigured(not_configured_notice(path, env))
-        preset = _chosen_preset(config.provider, custom, host)
-        if host in HOSTED_HOSTS or (preset is not None and preset.needs_key):
-            raise InputError(missing_key_message(config, sources, preset))
+        chosen_preset = _chosen_preset(config.provider, custom, host)
+        if host in HOSTED_HOSTS or (chosen_preset is not None and chosen_preset.needs_key):
+            raise InputError(missing_key_message(config, sources, chosen_preset))
     return config
 
 

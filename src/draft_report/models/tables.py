@@ -163,4 +163,5 @@ class Tables(BaseModel):
         self._table(cell_id).set(cell_id, value)
 
     def cells(self) -> dict[str, int | float | None]:
-        return {**self.table2.cells(), **self.table3.cells(), **self.table4.cells()}
+        tables: tuple[_TableBase, ...] = (self.table2, self.table3, self.table4)
+        return {cid: value for table in tables for cid, value in table.cells().items()}

@@ -13,6 +13,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Twips
 from docx.table import Table, _Cell
 
@@ -35,27 +36,18 @@ CELL_MARGIN = 57  # 1 mm left/right padding inside cells
 def column_widths(grid: Grid) -> list[int]:
     """Twips per grid column, summing to the text block width."""
     if grid.table == "table2":
-        label = 2845
-        rest = TEXT_WIDTH - label
-        data = [rest // 3] * 3
+        labels = [2845]
     elif grid.table == "table3":
-        label = [620, 1160, 2485]  # 三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密
-        rest = TEXT_WIDTH - sum(label)
-        data = [rest // 7] * 7
-        widths = label + data
-        widths[-1] += TEXT_WIDTH - sum(widths)
-        return widths
+        labels = [620, 1160, 2485]  # 三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密
     else:
-        n = grid.width
-        data = [TEXT_WIDTH // n] * n
-        data[-1] += TEXT_WIDTH - sum(data)
-        return data
-    widths = [label, *data]
+        labels = []
+    n = grid.width - len(labels)
+    widths = labels + [(TEXT_WIDTH - sum(labels)) // n] * n
     widths[-1] += TEXT_WIDTH - sum(widths)
     return widths
 
 
-def _borders(tag: str, edges: tuple[str, ...]) -> OxmlElement:
+def _borders(tag: str, edges: tuple[str, ...]) -> BaseOxmlElement:
     """``w:tblBorders`` / ``w:tcBorders`` with a thin black single line on ``edges``."""
     borders = OxmlElement(tag)
     for edge in edges:

@@ -300,8 +300,8 @@ def _build_cell_info() -> dict[str, CellInfo]:
         info[cid] = CellInfo(cid, "表二", f"{block.caption} {item.label}", m.label, decimal=m.decimal)
     for cid, row, col in t3_cells():
         info[cid] = CellInfo(cid, "表三", row.full_label, col.label, is_total=row.is_total or col.is_total)
-    for cid, group, col in t4_cells():
-        info[cid] = CellInfo(cid, "表四", group.full_label, col.label, is_total=col.is_total)
+    for cid, group, col4 in t4_cells():
+        info[cid] = CellInfo(cid, "表四", group.full_label, col4.label, is_total=col4.is_total)
     return info
 
 

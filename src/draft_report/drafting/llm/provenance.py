@@ -19,10 +19,12 @@ from draft_report.errors import DraftReportError, InputError
 from draft_report.sections import SECTION_BY_KEY
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from draft_report.drafting.llm.drafter import LLMDrafter
     from draft_report.drafting.llm.no_endpoint import NoEndpointDrafter
 
-    AnyLLMDrafter = LLMDrafter | NoEndpointDrafter
+    AnyLLMDrafter: TypeAlias = LLMDrafter | NoEndpointDrafter
 
 PROVENANCE_NAME = "report.provenance.json"
 
