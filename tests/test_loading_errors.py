@@ -60,10 +60,18 @@ def test_decimal_count(tmp_path: Path) -> None:
     assert "表二“第二十条第（六）项 行政处罚”行“本年处理决定数量”列" in msg and "整数" in msg
 
 
-@pytest.mark.parametrize("new", ["  licensing: {decisions: 1,286}", "  licensing:\n    decisions: 1,286"])
-def test_thousands_separator(tmp_path: Path, new: str) -> None:
-    msg = load_text(tmp_path, edit("  licensing: {decisions: 0}", new))
+def test_thousands_separator_in_a_flow_mapping_is_rejected(tmp_path: Path) -> None:
+    # inside {…} YAML splits “1,286” into two keys: the value is lost, so it cannot be read
+    msg = load_text(tmp_path, edit("  licensing: {decisions: 0}", "  licensing: {decisions: 1,286}"))
     assert "table2.licensing" in msg and "行政许可" in msg and "1286" in msg
+
+
+def test_thousands_separator_as_a_plain_value_is_read_with_a_notice(tmp_path: Path) -> None:
+    path = tmp_path / "data.yaml"
+    path.write_text(edit("  licensing: {decisions: 0}", "  licensing:\n    decisions: 1,286"), encoding="utf-8")
+    ds = load_dataset(path)
+    assert ds.data.table2.get("t2.licensing.decisions") == 1286
+    assert any("table2.licensing.decisions：“1,286”按 1286 读取" in n for n in ds.notices)
 
 
 def test_text_instead_of_number(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from draft_report.errors import InputError
 from draft_report.loading import errors as E
 from draft_report.loading import files as F
+from draft_report.loading.lenient import normalize_raw
 from draft_report.logs.aggregates import (
     Aggregates,
     add_counts,
@@ -66,8 +67,11 @@ def load_dataset(path: Path) -> Dataset:
     """
     path = F.resolve_data_path(Path(path))
     raw, node = F.read_data_file(path)
-    data = validate_data(raw, path, F.line_finder(node))
+    line_of = F.line_finder(node)
+    read_notices = normalize_raw(raw, line_of)
+    data = validate_data(raw, path, line_of)
     dataset = Dataset(data=data, aggregates=Aggregates(typed_aggregates(data)), path=path)
+    dataset.notices.extend(read_notices)
     from draft_report.loading.logs import apply_logs
 
     apply_logs(dataset)

@@ -92,6 +92,11 @@ def _expected(err: dict[str, Any], model: type[BaseModel]) -> str:
         parent = _model_at(model, tuple(err["loc"][:-1]))
         allowed = "、".join(parent.model_fields) if parent is not None else ""
         return _MESSAGES[kind] + (f"；可用字段：{allowed}" if allowed else "")
+    if kind in ("model_type", "model_attributes_type") and err["loc"][:1] == ("previous_problems",):
+        return (
+            "每项应写成两行“- problem: 上年度报告提出的问题”和“  rectification: 本年度整改情况”"
+            "（只写问题而没有整改情况时，请补上整改情况）"
+        )
     if kind == "invalid_key":
         return f"“{err.get('input')}”不能作为字段名（常见原因：数字用逗号分隔了千位，例如 1,286 应写成 1286）"
     if kind == "int_parsing" and "," in str(err.get("input", "")):

@@ -166,14 +166,33 @@ def _read_xlsx(path: Path) -> list[tuple[int, list[Any]]]:
     from openpyxl import load_workbook
 
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        wb = load_workbook(path, data_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(f"无法读取 Excel 文件（{exc}）；请确认是 .xlsx 格式", path=str(path)) from None
     try:
         ws = wb.worksheets[0]
-        return [(i, list(row)) for i, row in enumerate(ws.iter_rows(values_only=True), start=1)]
+        rows = [(i, list(row)) for i, row in enumerate(ws.iter_rows(values_only=True), start=1)]
+        _fill_vertical_merges(ws, rows)
+        return rows
     finally:
         wb.close()
+
+
+def _fill_vertical_merges(ws: Any, rows: list[tuple[int, list[Any]]]) -> None:
+    """A cell merged down over several rows (e.g. one “培训” for three rows) holds for each of them.
+
+    Merges within one row (a title spread over the columns) are left as they are.
+    """
+    for merged in ws.merged_cells.ranges:
+        if merged.max_row == merged.min_row:
+            continue
+        value = ws.cell(merged.min_row, merged.min_col).value
+        for r in range(merged.min_row, merged.max_row + 1):
+            cells = rows[r - 1][1]
+            for c in range(merged.min_col, merged.max_col + 1):
+                while len(cells) < c:
+                    cells.append(None)
+                cells[c - 1] = value
 
 
 def read_log(path: Path, spec: LogSpec) -> list[LogRow]:

@@ -14,11 +14,11 @@ Y or received after Y are left out, with a notice.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from draft_report.logs.readers import Column, LogRow, LogSpec
-from draft_report.logs.values import cell_error, normalize_choice, parse_choice, parse_date
+from draft_report.logs.values import cell_error, closest_choice, normalize_choice, parse_choice, parse_date
 from draft_report.models.tables import Table3
 from draft_report.tables import layout as L
 
@@ -69,6 +69,7 @@ def _outcome_choices() -> dict[str, str]:
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and k}
 
 
+_ROW_NAMES = {r.id: r.name for r in L.T3_RESULT_ROWS}
 APPLICANT_CHOICES = _applicant_choices()
 OUTCOME_CHOICES = _outcome_choices()
 APPLICANT_TEXT = "应为以下之一：" + "、".join(c.label for c in L.T3_PART_COLUMNS)
@@ -87,6 +88,7 @@ class Request:
     outcome: str | None  # 表三 result row id, None while open
     closed: dt.date | None
     subject: str | None = None
+    outcome_typed: str | None = None  # the register's own wording when it was read as a close match
 
 
 def parse_requests(rows: list[LogRow], path: Path) -> list[Request]:
@@ -96,11 +98,7 @@ def parse_requests(rows: list[LogRow], path: Path) -> list[Request]:
         assert received is not None
         applicant = parse_choice(path, row, "申请人类型", APPLICANT_CHOICES, APPLICANT_TEXT)
         closed = parse_date(path, row, "办结日期", optional=True)
-        outcome = (
-            parse_choice(path, row, "办理结果", OUTCOME_CHOICES, OUTCOME_TEXT)
-            if row.get("办理结果") is not None
-            else None
-        )
+        outcome, typed = _outcome(path, row)
         if closed is not None and outcome is None:
             raise cell_error(path, row, "办理结果", "已填写办结日期，但办理结果为空；请填写表三中的办理结果")
         if closed is None and outcome is not None:
@@ -110,8 +108,22 @@ def parse_requests(rows: list[LogRow], path: Path) -> list[Request]:
         if closed is not None and closed < received:
             raise cell_error(path, row, "办结日期", f"办结日期 {closed} 早于收到日期 {received}")
         subject = row.get("申请内容")
-        out.append(Request(row.line, received, applicant, outcome, closed, str(subject) if subject else None))
+        out.append(
+            Request(row.line, received, applicant, outcome, closed, str(subject) if subject else None, typed)
+        )
     return out
+
+
+def _outcome(path: Path, row: LogRow) -> tuple[str | None, str | None]:
+    """(result row id, the typed text if it was only a close match) for the 办理结果 cell."""
+    value = row.get("办理结果")
+    if value is None:
+        return None, None
+    if normalize_choice(str(value)) not in OUTCOME_CHOICES:
+        close = closest_choice(str(value), OUTCOME_CHOICES)
+        if close is not None:
+            return close[1], str(value)
+    return parse_choice(path, row, "办理结果", OUTCOME_CHOICES, OUTCOME_TEXT), None
 
 
 @dataclass
@@ -123,6 +135,8 @@ class RegisterSummary:
     carry_out: int = 0
     closed_before: int = 0  # left out: closed before the year
     received_after: int = 0  # left out: received after the year
+    # (line, typed outcome, result row id) read as a close match of a 表三 label
+    close_matches: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 def derive_table3(requests: list[Request], year: int) -> RegisterSummary:
@@ -140,6 +154,8 @@ def derive_table3(requests: list[Request], year: int) -> RegisterSummary:
         table.set(cid, (table.get(cid) or 0) + 1)
 
     for r in requests:
+        if r.outcome_typed is not None and r.outcome is not None:
+            summary.close_matches.append((r.line, r.outcome_typed, r.outcome))
         if r.received > end:
             summary.received_after += 1
             continue
@@ -171,6 +187,8 @@ def register_notices(summary: RegisterSummary, year: int, name: str) -> list[str
         if summary.received_after:
             parts.append(f"{summary.received_after} 件在 {year} 年以后收到")
         notes.append(f"{name}：{left} 条记录不属于 {year} 年度（{'，'.join(parts)}），已略去")
+    for line, typed, row_id in summary.close_matches:
+        notes.append(f"{name} 第{line}行：办理结果“{typed}”按表三“{_ROW_NAMES[row_id]}”计，请核对")
     if summary.carry_in:
         notes.append(
             f"{name}：{summary.carry_in} 件 {year - 1} 年及以前收到、{year} 年 1 月 1 日仍未办结的申请计入上年结转"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -80,3 +81,23 @@ def parse_choice(path: Path, row: LogRow, column: str, choices: Mapping[str, T],
     if key in choices:
         return choices[key]
     raise cell_error(path, row, column, f"“{value}”不是可用的取值；{allowed_text}")
+
+
+def closest_choice(value: str, choices: Mapping[str, T], *, cutoff: float = 0.8) -> tuple[str, T] | None:
+    """(matched key, choice) for a slightly misspelt value (“本机关不掌握相关信息”), if only one fits.
+
+    Every key scoring within 0.05 of the best must lead to the same choice; otherwise None.
+    """
+    key = normalize_choice(value)
+    if not key:
+        return None
+    scored = sorted(
+        ((difflib.SequenceMatcher(None, key, k).ratio(), k) for k in choices), reverse=True
+    )
+    if not scored or scored[0][0] < cutoff:
+        return None
+    best_score, best_key = scored[0]
+    rivals = {choices[k] for score, k in scored if score >= best_score - 0.05}
+    if len(rivals) != 1:
+        return None
+    return best_key, choices[best_key]

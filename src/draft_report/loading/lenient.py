@@ -1,0 +1,120 @@
+"""Forgiving reading of numbers and dates typed by hand into the data file.
+
+Staff type “１２” (full-width), “12件”, “三十五”, “1,286” or “2026年1月20日”. Each of these has one
+meaning, so the loader accepts it and says what it read (a notice naming the line and field);
+anything still ambiguous is left for the model validation to reject with its Chinese message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+import cn2an
+
+# numeric fields outside the tables: (section, field) and list items (section, list, field)
+_NUMBER_FIELDS: dict[str, tuple[str, ...]] = {
+    "fees": ("notices_issued", "notices_amount_yuan", "collected_yuan", "notices_paid"),
+}
+_LIST_NUMBER_FIELDS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("activity", "publications"): ("count",),
+    ("activity", "events"): ("count", "participants"),
+}
+_TABLES = ("table2", "table3", "table4")
+
+_UNIT = re.compile(r"(?:万元|元|件|条|次|个|人次|人|场|期|篇|项)$")
+_CN_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千万]+$")
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+LineOf = Callable[[tuple[Any, ...]], "int | None"]
+
+
+def read_number(value: str) -> int | float | None:
+    """The number a hand-typed cell means, or None when it is not unambiguously one number."""
+    text = unicodedata.normalize("NFKC", value).strip().replace(" ", "")
+    text = _UNIT.sub("", text)
+    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", text):
+        text = text.replace(",", "")
+    if re.fullmatch(r"\d+", text):
+        return int(text)
+    if re.fullmatch(r"\d+\.\d+", text):
+        return float(text)
+    if _CN_NUMERAL.fullmatch(text):
+        try:
+            number = cn2an.cn2an(text.replace("两", "二"), "strict")
+        except (ValueError, KeyError):
+            return None
+        return int(number) if float(number).is_integer() else None
+    return None
+
+
+def read_date(value: str) -> dt.date | None:
+    """2026/1/20, 2026.1.20, 2026年1月20日 (also with full-width digits) → a date."""
+    text = unicodedata.normalize("NFKC", value).strip()
+    m = _DATE.fullmatch(text)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _describe(loc: tuple[Any, ...], line_of: LineOf | None) -> str:
+    path = ".".join(f"[{p + 1}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
+    line = line_of(loc) if line_of else None
+    return f"第{line}行 {path}" if line else path
+
+
+def normalize_raw(raw: dict[str, Any], line_of: LineOf | None = None) -> list[str]:
+    """Rewrite, in place, hand-typed numbers and dates that have one meaning; return notices."""
+    notices: list[str] = []
+
+    def fix_number(container: dict[str, Any], key: str, loc: tuple[Any, ...]) -> None:
+        value = container.get(key)
+        if not isinstance(value, str):
+            return
+        number = read_number(value)
+        if number is None:
+            return
+        container[key] = number
+        notices.append(f"数据文件{_describe(loc, line_of)}：“{value}”按 {number} 读取")
+
+    for table in _TABLES:
+        rows = raw.get(table)
+        if not isinstance(rows, dict):
+            continue
+        for row_id, row in rows.items():
+            if isinstance(row, dict):
+                for col in list(row):
+                    fix_number(row, col, (table, row_id, col))
+    for section, names in _NUMBER_FIELDS.items():
+        block = raw.get(section)
+        if isinstance(block, dict):
+            for name in names:
+                fix_number(block, name, (section, name))
+    for (section, listname), names in _LIST_NUMBER_FIELDS.items():
+        block = raw.get(section)
+        items = block.get(listname) if isinstance(block, dict) else None
+        if isinstance(items, list):
+            for i, item in enumerate(items):
+                if isinstance(item, dict):
+                    for name in names:
+                        fix_number(item, name, (section, listname, i, name))
+    if isinstance(raw.get("year"), str):
+        text = unicodedata.normalize("NFKC", raw["year"]).strip().removesuffix("年度").removesuffix("年")
+        if re.fullmatch(r"\d{4}", text):
+            notices.append(f"数据文件{_describe(('year',), line_of)}：“{raw['year']}”按 {text} 读取")
+            raw["year"] = int(text)
+    value = raw.get("publication_date")
+    if isinstance(value, str):
+        date = read_date(value)
+        if date is not None:
+            raw["publication_date"] = date
+            notices.append(
+                f"数据文件{_describe(('publication_date',), line_of)}：“{value}”按 {date.isoformat()} 读取"
+            )
+    return notices

@@ -1,0 +1,142 @@
+"""What a county staff member actually types: full-width digits, “12件”, Chinese numerals,
+2026年1月20日, merged cells in an Excel log, a slightly misspelt 办理结果, plain strings under
+previous_problems. Each is either read (with a notice naming the line) or rejected clearly."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from openpyxl import Workbook
+
+from draft_report.errors import InputError
+from draft_report.loading import load_dataset
+from draft_report.loading.lenient import read_date, read_number
+from draft_report.loading.template import data_template
+from draft_report.logs.activity import EVENTS_SPEC
+from draft_report.logs.readers import read_log
+
+
+def base() -> dict[str, Any]:
+    return yaml.safe_load(data_template(folder="x", agency="某县应急管理局", year=2025))
+
+
+def save(folder: Path, raw: dict[str, Any]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "data.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("１２", 12), ("12件", 12), ("三十五", 35), ("两", 2), ("1,286", 1286), (" 37 条", 37), ("3.5万元", 3.5)],
+)
+def test_hand_typed_numbers_with_one_meaning(typed: str, expected: float) -> None:
+    assert read_number(typed) == expected
+
+
+@pytest.mark.parametrize("typed", ["约12", "12-13", "十几", "12件左右", "", "abc"])
+def test_ambiguous_numbers_are_not_guessed(typed: str) -> None:
+    assert read_number(typed) is None
+
+
+@pytest.mark.parametrize("typed", ["2026年1月20日", "2026/1/20", "2026.01.20", "２０２６年１月２０日"])
+def test_hand_typed_dates(typed: str) -> None:
+    assert read_date(typed) == dt.date(2026, 1, 20)
+
+
+def test_invalid_date_is_not_guessed() -> None:
+    assert read_date("2026年2月30日") is None
+    assert read_date("1月20日") is None
+
+
+def test_data_file_numbers_and_date_are_read_with_notices(tmp_path: Path) -> None:
+    raw = base()
+    raw["table2"]["norm"] = {"made": "１２", "repealed": "2件", "valid": "三十五"}
+    raw["fees"]["notices_issued"] = "0件"
+    raw["publication_date"] = "2026年1月20日"
+    raw["activity"]["events"] = [{"kind": "培训", "count": "三", "participants": "120人"}]
+    ds = load_dataset(save(tmp_path, raw))
+    assert ds.data.table2.get("t2.norm.made") == 12
+    assert ds.data.table2.get("t2.norm.repealed") == 2
+    assert ds.data.table2.get("t2.norm.valid") == 35
+    assert ds.data.publication_date == dt.date(2026, 1, 20)
+    assert ds.aggregates.get("events.kind:培训") == 3
+    joined = "\n".join(ds.notices)
+    assert "table2.norm.made：“１２”按 12 读取" in joined
+    assert "“三十五”按 35 读取" in joined
+    assert "publication_date：“2026年1月20日”按 2026-01-20 读取" in joined
+    assert "activity.events[1].participants：“120人”按 120 读取" in joined
+    # the notice names the line of the data file
+    assert any(n.startswith("数据文件第") for n in ds.notices)
+
+
+def test_a_number_that_is_not_one_is_still_rejected_with_the_cell(tmp_path: Path) -> None:
+    raw = base()
+    raw["table2"]["norm"] = {"made": "约12", "repealed": 0, "valid": 0}
+    with pytest.raises(InputError) as err:
+        load_dataset(save(tmp_path, raw))
+    text = str(err.value)
+    assert "table2.norm.made" in text and "约12" in text and "应为整数" in text
+
+
+def test_previous_problems_as_plain_strings_explain_the_two_lines(tmp_path: Path) -> None:
+    raw = base()
+    raw["previous_problems"] = ["政策解读形式较为单一"]
+    with pytest.raises(InputError) as err:
+        load_dataset(save(tmp_path, raw))
+    text = str(err.value)
+    assert "previous_problems[1]" in text
+    assert "problem:" in text and "rectification:" in text
+
+
+def test_xlsx_cells_merged_down_hold_for_every_row(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"] = "某县应急管理局2025年政务公开工作活动台账"
+    ws.merge_cells("A1:D1")
+    ws.append(["日期", "类型", "标题", "参加人数"])
+    ws.append(["2025-03-12", "培训", "业务培训一", 40])
+    ws.append(["2025-06-18", None, "业务培训二", 45])
+    ws.append(["2025-09-02", None, "业务培训三", 35])
+    ws.append(["2025-10-02", "政策解读", "解读", None])
+    ws.merge_cells("B3:B5")
+    path = tmp_path / "events.xlsx"
+    wb.save(path)
+    rows = read_log(path, EVENTS_SPEC)
+    assert [r.get("类型") for r in rows] == ["培训", "培训", "培训", "政策解读"]
+    assert [r.line for r in rows] == [3, 4, 5, 6]
+
+
+def _register(folder: Path, outcome: str) -> Path:
+    raw = base()
+    del raw["table3"]
+    raw["logs"] = {"requests": "requests.csv"}
+    path = save(folder, raw)
+    text = (
+        "收到日期,申请人类型,办理结果,办结日期,申请内容\r\n"
+        f"2025/4/1,公民,{outcome},2025/4/15,某事故调查报告\r\n"
+        ",,,,\r\n"
+        "2025年6月3日,企业,予以公开,2025年6月20日,名单\r\n"
+    )
+    (folder / "requests.csv").write_bytes(text.encode("gbk"))
+    return path
+
+
+def test_slightly_misspelt_outcome_is_read_as_the_closest_table3_row(tmp_path: Path) -> None:
+    ds = load_dataset(_register(tmp_path, "本机关不掌握相关信息"))
+    assert ds.data.table3.get("t3.r3_4_1.np") == 1
+    assert ds.data.table3.get("t3.r3_1_open.biz") == 1
+    assert any(
+        "第2行" in n and "本机关不掌握相关信息" in n and "本机关不掌握相关政府信息" in n for n in ds.notices
+    )
+
+
+def test_an_outcome_far_from_every_row_is_still_rejected(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as err:
+        load_dataset(_register(tmp_path, "已电话答复"))
+    assert "第2行“办理结果”列" in str(err.value)
