@@ -189,18 +189,33 @@ def table2(tables: Tables) -> list[str]:
     return phrases
 
 
-def topic_notes(items: list[str]) -> dict[str, Any]:
+def topic_notes(items: list[str], data: ReportData | None = None) -> dict[str, Any]:
     """Notes of one sub-topic and whether they read as numbered items or as one paragraph."""
-    given = [i.strip() for i in items if i and i.strip()]
+    given = [body_text(data, i) if data else i for i in (i.strip() for i in items if i and i.strip())]
     cleaned = [facts.strip_numbering(i) for i in given]
     typed_numbers = any(c != g for c, g in zip(cleaned, given, strict=True))  # the user numbered them: keep items
     numbered = len(cleaned) >= 2 and (typed_numbers or all(len(i) >= _ITEM_MIN_CHARS for i in cleaned))
     return {"points": cleaned, "numbered": numbered}
 
 
+FULL_REGULATION = "《中华人民共和国政府信息公开条例》"
+SHORT_REGULATION = "《条例》"
+
+
+def regulation_name(data: ReportData) -> str:
+    """The standard preface defines “（以下简称《条例》）”: after it the body uses the short name."""
+    return FULL_REGULATION if data.preface else SHORT_REGULATION
+
+
+def body_text(data: ReportData, text: str) -> str:
+    """A note as the body writes it: the regulation by its defined short name."""
+    return text.replace(FULL_REGULATION, regulation_name(data))
+
+
 def base_context(data: ReportData) -> dict[str, Any]:
-    """What every template may use: agency, year, self-reference."""
+    """What every template may use: agency, year, self-reference, the regulation's name."""
     return {
+        "regulation": regulation_name(data),
         "agency": data.agency.name,
         "agency_kind": data.agency.kind,
         "we": facts.self_reference(data.agency),
@@ -217,9 +232,9 @@ def overview_context(dataset: Any) -> dict[str, Any]:
     return {
         **base_context(data),
         "topics": {t.key: t.heading for t in OVERVIEW_TOPICS},
-        "lead_notes": [i for i in notes.lead if i.strip()],
+        "lead_notes": [body_text(data, i) for i in notes.lead if i.strip()],
         "lead_cites_regulation": any("条例" in i for i in notes.lead),
-        "notes": {t.key: topic_notes(getattr(notes, t.key)) for t in OVERVIEW_TOPICS},
+        "notes": {t.key: topic_notes(getattr(notes, t.key), data) for t in OVERVIEW_TOPICS},
         "publications": publications(dataset),
         "events": events(dataset),
         "requests": requests(tables),
@@ -240,7 +255,9 @@ def problems_context(dataset: Any) -> dict[str, Any]:
     return {
         **base_context(data),
         "parts": parts,
-        "problems": [p for p in data.problems if p.strip()],
-        "measures": [facts.strip_numbering(m) for m in data.measures if m.strip()],
-        "previous": [p.model_dump() for p in data.previous_problems],
+        "problems": [body_text(data, p) for p in data.problems if p.strip()],
+        "measures": [body_text(data, facts.strip_numbering(m)) for m in data.measures if m.strip()],
+        "previous": [
+            {k: body_text(data, v) for k, v in p.model_dump().items()} for p in data.previous_problems
+        ],
     }

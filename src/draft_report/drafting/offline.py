@@ -64,7 +64,7 @@ def _generic_overview_topics(context: dict[str, Any]) -> list[str]:
     ):
         empty.append("proactive")
     for key in ("management", "platforms", "supervision"):
-        if not (notes[key]["points"] or events[key]):
+        if not notes[key]["points"]:  # the generic sentence is used even when events are counted
             empty.append(key)
     return [OVERVIEW_TOPIC_BY_KEY[k].heading for k in empty]
 
