@@ -68,3 +68,40 @@ def test_sub_topic_with_counted_events_but_no_notes_is_not_one_bare_sentence() -
     assert text.startswith("我局") and "组织政务公开业务培训3次（共120人次参加）" in text
     assert text.index("培训") > text.index("。")  # the training follows a full sentence
     assert "（五）监督保障情况" in draft.provenance["generic_topics"]
+
+
+def test_management_without_notes_states_repealed_and_valid_documents() -> None:
+    raw = raw_xiaxian()
+    raw["notes"]["management"] = []
+    raw["table2"]["norm"] = {"made": 12, "repealed": 2, "valid": 35}
+    raw["table2"]["reg"] = {"made": 0, "repealed": 0, "valid": 0}
+    draft = OfflineDrafter().draft("overview", dataset(raw))
+    paras = [p.text for p in draft.paragraphs]
+    text = paras[paras.index("（三）政府信息管理情况") + 1]
+    assert text.endswith("全年废止行政规范性文件2件；截至年底，现行有效行政规范性文件35件。")
+    assert "规章" not in text  # zero 规章 are not mentioned
+
+
+def test_management_notes_are_not_doubled_by_the_table_sentence() -> None:
+    raw = raw_xiaxian()
+    raw["notes"]["management"] = ["对本局制发的行政规范性文件开展全面清理，废止2件"]
+    raw["table2"]["norm"] = {"made": 0, "repealed": 2, "valid": 35}
+    text = "\n".join(p.text for p in OfflineDrafter().draft("overview", dataset(raw)).paragraphs)
+    assert "现行有效行政规范性文件35件" not in text and text.count("废止") == 1
+
+
+def test_drafted_management_sentence_is_verified_by_the_checker(tmp_path: Path) -> None:
+    from draft_report.checking import check_document
+    from draft_report.reading import read_text
+    from draft_report.rendering.markdown import render_markdown
+
+    raw = raw_xiaxian()
+    raw["notes"]["management"] = []
+    raw["table2"]["norm"] = {"made": 0, "repealed": 2, "valid": 35}
+    ds = dataset(raw)
+    md = render_markdown(compose_document(ds, OfflineDrafter()))
+    assert not check_document(read_text(md, fmt="markdown"), ds).has_errors
+    edited = md.replace("现行有效行政规范性文件35件", "现行有效行政规范性文件36件")
+    assert edited != md
+    result = check_document(read_text(edited, fmt="markdown"), ds)
+    assert any(f.rule == "prose.mismatch" and "36" in f.message for f in result.findings)

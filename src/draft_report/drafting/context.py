@@ -189,6 +189,23 @@ def table2(tables: Tables) -> list[str]:
     return phrases
 
 
+def document_stock(tables: Tables) -> str:
+    """规章 / 行政规范性文件 repealed this year and in force at year end (表二), as one sentence;
+    "" when there are none."""
+    get = tables.get
+    clauses: list[str] = []
+    for verb, col in (("废止", "repealed"), ("现行有效", "valid")):
+        parts = [
+            f"{label}{_int(get(f't2.{item}.{col}'))}件"
+            for item, label in (("reg", "规章"), ("norm", "行政规范性文件"))
+            if _int(get(f"t2.{item}.{col}"))
+        ]
+        if parts:
+            lead = "全年废止" if verb == "废止" else "截至年底，现行有效"
+            clauses.append(lead + "、".join(parts))
+    return "；".join(clauses) + "。" if clauses else ""
+
+
 def topic_notes(items: list[str], data: ReportData | None = None) -> dict[str, Any]:
     """Notes of one sub-topic and whether they read as numbered items or as one paragraph."""
     given = [body_text(data, i) if data else i for i in (i.strip() for i in items if i and i.strip())]
@@ -240,6 +257,7 @@ def overview_context(dataset: Any) -> dict[str, Any]:
         "requests": requests(tables),
         "cases": review_litigation(tables),
         "table2": table2(tables),
+        "document_stock": document_stock(tables),
     }
 
 
