@@ -140,3 +140,24 @@ def test_an_outcome_far_from_every_row_is_still_rejected(tmp_path: Path) -> None
     with pytest.raises(InputError) as err:
         load_dataset(_register(tmp_path, "已电话答复"))
     assert "第2行“办理结果”列" in str(err.value)
+
+
+def test_empty_bullets_are_left_over_not_data(tmp_path: Path) -> None:
+    raw = base()
+    raw["notes"]["lead"] = [None, "调整了政务公开工作领导小组", "  "]
+    raw["problems"] = ["政策解读形式较为单一", None]
+    raw["activity"]["publications"] = [None, {"channel": "政务网站", "count": "62条"}]
+    ds = load_dataset(save(tmp_path, raw))
+    assert ds.data.notes.lead == ["调整了政务公开工作领导小组"]
+    assert ds.data.problems == ["政策解读形式较为单一"]
+    assert ds.aggregates.get("publications.total") == 62
+    # the notice still names the item as the user numbered it (second bullet)
+    assert any("activity.publications[2].count：“62条”按 62 读取" in n for n in ds.notices)
+
+
+def test_year_typed_with_nian(tmp_path: Path) -> None:
+    raw = base()
+    raw["year"] = "2025年"
+    ds = load_dataset(save(tmp_path, raw))
+    assert ds.data.year == 2025
+    assert any("year：“2025年”按 2025 读取" in n for n in ds.notices)

@@ -69,8 +69,35 @@ def _describe(loc: tuple[Any, ...], line_of: LineOf | None) -> str:
     return f"第{line}行 {path}" if line else path
 
 
+# lists where an empty item (“- ” with nothing after it) is a left-over bullet, not data
+_TOP_LISTS = ("problems", "measures", "previous_problems")
+_NESTED_LISTS = {
+    "notes": ("lead", "proactive", "on_request", "management", "platforms", "supervision"),
+    "other_matters": ("other",),
+    "activity": ("publications", "events"),
+}
+
+
+def _drop_empty_items(raw: dict[str, Any]) -> None:
+    def clean(container: dict[str, Any], key: str) -> None:
+        items = container.get(key)
+        if isinstance(items, list):
+            container[key] = [i for i in items if not (i is None or (isinstance(i, str) and not i.strip()))]
+
+    for key in _TOP_LISTS:
+        clean(raw, key)
+    for section, keys in _NESTED_LISTS.items():
+        block = raw.get(section)
+        if isinstance(block, dict):
+            for key in keys:
+                clean(block, key)
+
+
 def normalize_raw(raw: dict[str, Any], line_of: LineOf | None = None) -> list[str]:
-    """Rewrite, in place, hand-typed numbers and dates that have one meaning; return notices."""
+    """Rewrite, in place, hand-typed numbers and dates that have one meaning; return notices.
+
+    Empty list items (a bullet “- ” left with nothing after it) are dropped silently.
+    """
     notices: list[str] = []
 
     def fix_number(container: dict[str, Any], key: str, loc: tuple[Any, ...]) -> None:
@@ -104,6 +131,7 @@ def normalize_raw(raw: dict[str, Any], line_of: LineOf | None = None) -> list[st
                 if isinstance(item, dict):
                     for name in names:
                         fix_number(item, name, (section, listname, i, name))
+    _drop_empty_items(raw)
     if isinstance(raw.get("year"), str):
         text = unicodedata.normalize("NFKC", raw["year"]).strip().removesuffix("年度").removesuffix("年")
         if re.fullmatch(r"\d{4}", text):
