@@ -161,3 +161,22 @@ def test_year_typed_with_nian(tmp_path: Path) -> None:
     ds = load_dataset(save(tmp_path, raw))
     assert ds.data.year == 2025
     assert any("year：“2025年”按 2025 读取" in n for n in ds.notices)
+
+
+@pytest.mark.parametrize(("line", "key"), [("year：2025", "year"), ("  - problem：栏目更新不及时", "problem")])
+def test_chinese_colon_after_a_field_name_names_its_own_line(tmp_path: Path, line: str, key: str) -> None:
+    text = data_template(folder="x", agency="某县应急管理局", year=2025)
+    lines = text.splitlines()
+    at = next(i for i, t in enumerate(lines) if t.startswith("year:"))
+    lines.insert(at + 1, "# 说明：这一行是注释，冒号不影响")
+    lines[at] = line if key == "year" else "year: 2025"
+    if key != "year":
+        lines.insert(at + 2, "previous_problems:")
+        lines.insert(at + 3, line)
+    path = tmp_path / "data.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_dataset(path)
+    expected_line = at + 1 if key == "year" else at + 4
+    assert f"第{expected_line}行" in str(err.value)
+    assert f"“{key}”后面的冒号是中文冒号" in str(err.value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,7 @@ def parse_data_text(text: str, path: Path) -> tuple[Any, yaml.Node | None]:
             raise InputError(
                 f"JSON 语法错误（{exc.msg}）", path=str(path), where=f"第{exc.lineno}行第{exc.colno}列"
             ) from None
+    _full_width_colon(text, path)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         value = yaml.safe_load(text)
@@ -89,6 +91,22 @@ def parse_data_text(text: str, path: Path) -> tuple[Any, yaml.Node | None]:
             f"{shown}不是有效的日期或数值（{exc}），日期应写成 2024-01-31 的形式", path=str(path), where=where
         ) from None
     return value, node
+
+
+_FULL_WIDTH_KEY = re.compile(r"^\s*(?:-\s*)?(?P<key>[A-Za-z_][A-Za-z0-9_]*)\s*[：︰]")
+
+
+def _full_width_colon(text: str, path: Path) -> None:
+    """“year：2024” (Chinese colon after a field name) — YAML would report a later line."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        m = _FULL_WIDTH_KEY.match(line)
+        if m:
+            raise InputError(
+                f"字段名“{m['key']}”后面的冒号是中文冒号“：”，应为英文“:”，并在其后留一个空格"
+                f"（例如“{m['key']}: ……”）",
+                path=str(path),
+                where=f"第{number}行",
+            )
 
 
 def _bad_scalar(node: yaml.Node | None) -> yaml.ScalarNode | None:
