@@ -105,3 +105,14 @@ def test_drafted_management_sentence_is_verified_by_the_checker(tmp_path: Path) 
     assert edited != md
     result = check_document(read_text(edited, fmt="markdown"), ds)
     assert any(f.rule == "prose.mismatch" and "36" in f.message for f in result.findings)
+
+
+def test_self_reference_of_names_with_a_second_name_or_a_brigade() -> None:
+    from draft_report.drafting.facts import self_reference
+    from draft_report.models.data import Agency
+
+    assert self_reference(Agency(name="某县应急管理局（县地震局）")) == "我局"
+    assert self_reference(Agency(name="某县应急管理局(某县地震局)")) == "我局"
+    assert self_reference(Agency(name="某县消防救援大队")) == "我大队"
+    assert self_reference(Agency(name="某县人民政府（办公室）", kind="人民政府")) == "我县"
+    assert self_reference(Agency(name="某某（筹）组")) == "本机关"

@@ -100,6 +100,8 @@ _SELF_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("所", "我所"),
     ("处", "我处"),
     ("会", "我会"),
+    ("大队", "我大队"),
+    ("支队", "我支队"),
 )
 _GOV_LEVELS = ("自治州", "自治县", "自治旗", "省", "市", "县", "区", "州", "旗", "盟", "镇", "乡")
 
@@ -108,7 +110,8 @@ def self_reference(agency: Agency) -> str:
     """How the agency names itself in the prose: given ``short_name``, else inferred (我局/我县/本机关)."""
     if agency.short_name:
         return agency.short_name
-    name = agency.name
+    # a second name carried in brackets (“某县应急管理局（县地震局）”) does not change the suffix
+    name = re.sub(r"\s*[（(][^（()）]*[）)]$", "", agency.name.strip()) or agency.name
     gov = re.sub(r"人民政府(办公室)?$", "", name)
     if gov != name and not name.endswith("办公室"):
         for level in _GOV_LEVELS:
