@@ -116,3 +116,17 @@ def test_self_reference_of_names_with_a_second_name_or_a_brigade() -> None:
     assert self_reference(Agency(name="某县消防救援大队")) == "我大队"
     assert self_reference(Agency(name="某县人民政府（办公室）", kind="人民政府")) == "我县"
     assert self_reference(Agency(name="某某（筹）组")) == "本机关"
+
+
+def test_a_channel_with_one_column_names_the_column_once() -> None:
+    aggregates = {
+        "publications.total": 5,
+        "publications.channel:政务网站": 4,
+        "publications.channel:政务网站.column:工作动态": 3,
+        "publications.channel:政务网站.column:通知公告": 1,
+        "publications.channel:微信公众号": 1,
+        "publications.channel:微信公众号.column:政策解读": 1,
+    }
+    text = "\n".join(p.text for p in OfflineDrafter().draft("overview", dataset(raw_xiaxian(), aggregates)).paragraphs)
+    assert "在政务网站发布信息4条（工作动态3条、通知公告1条）；在微信公众号发布政策解读1条。" in text
+    assert "（政策解读1条）" not in text

@@ -180,3 +180,39 @@ def test_chinese_colon_after_a_field_name_names_its_own_line(tmp_path: Path, lin
     expected_line = at + 1 if key == "year" else at + 4
     assert f"第{expected_line}行" in str(err.value)
     assert f"“{key}”后面的冒号是中文冒号" in str(err.value)
+
+
+def test_total_row_under_the_records_is_left_out_with_a_notice(tmp_path: Path) -> None:
+    raw = base()
+    raw["logs"] = {"publications": "publications.csv"}
+    save(tmp_path, raw)
+    text = "日期,渠道,栏目,标题\r\n2025/1/3,政务网站,工作动态,检查\r\n2025/2/3,政务网站,通知公告,通知\r\n合计,,,2\r\n"
+    (tmp_path / "publications.csv").write_bytes(text.encode("gbk"))
+    ds = load_dataset(tmp_path)
+    assert ds.aggregates.get("publications.total") == 2
+    assert any("publications.csv" in n and "第4行是合计行" in n for n in ds.notices)
+
+
+def test_a_total_word_inside_a_record_is_still_a_record(tmp_path: Path) -> None:
+    raw = base()
+    raw["logs"] = {"publications": "publications.csv"}
+    save(tmp_path, raw)
+    text = "日期,渠道,栏目,标题\n2025/1/3,政务网站,工作动态,合计发放救灾物资\n"
+    (tmp_path / "publications.csv").write_text(text, encoding="utf-8")
+    assert load_dataset(tmp_path).aggregates.get("publications.total") == 1
+
+
+def test_channels_typed_two_ways_get_a_notice(tmp_path: Path) -> None:
+    raw = base()
+    raw["activity"]["publications"] = [
+        {"channel": "政务网站", "column": "工作动态", "count": 3},
+        {"channel": "政府网站", "count": 1},
+        {"channel": "微信", "count": 1},
+        {"channel": "微信公众号", "count": 2},
+        {"channel": "抖音", "count": 2},
+    ]
+    notices = load_dataset(save(tmp_path, raw)).notices
+    similar = [n for n in notices if "写法相近" in n]
+    assert len(similar) == 2
+    assert any("“微信”和“微信公众号”" in n for n in similar)
+    assert any("“政务网站”和“政府网站”" in n for n in similar)

@@ -18,6 +18,7 @@ from draft_report.logs.aggregates import (
     event_keys,
     participant_keys,
     publication_keys,
+    similar_name_notices,
 )
 from draft_report.models.data import ReportData
 
@@ -75,6 +76,7 @@ def load_dataset(path: Path) -> Dataset:
     from draft_report.loading.logs import apply_logs
 
     apply_logs(dataset)
+    dataset.notices.extend(similar_name_notices(dataset.aggregates))
     _require_tables(dataset)
     dataset.notices.extend(fee_notices(data))
     return dataset

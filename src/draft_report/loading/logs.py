@@ -48,7 +48,13 @@ def _read(
     path = _log_path(dataset, key, spec)
     if path is None:
         return None
-    return parse(read_log(path, spec), path), _display(dataset, path)
+    skipped: list[int] = []
+    records = parse(read_log(path, spec, skipped), path)
+    shown = _display(dataset, path)
+    if skipped:
+        lines = "、".join(f"第{n}行" for n in skipped)
+        dataset.notices.append(f"{spec.title} {shown}：{lines}是合计行，不作为记录，已略去（合计由程序计算）")
+    return records, shown
 
 
 def apply_logs(dataset: Dataset) -> None:

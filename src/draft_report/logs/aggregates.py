@@ -64,3 +64,42 @@ class Aggregates:
 def add_counts(target: dict[str, int], keys: Iterable[str], n: int) -> None:
     for k in keys:
         target[k] = target.get(k, 0) + n
+
+
+# Names staff use for the same channel; two of one group in one year are probably one channel.
+_CHANNEL_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"政务网站", "政府网站", "门户网站", "政府门户网站", "部门网站", "政务网"}),
+    frozenset({"微信", "微信公众号", "政务微信", "公众号", "微信号"}),
+    frozenset({"微博", "政务微博", "新浪微博"}),
+)
+
+
+def similar_names(names: Iterable[str]) -> list[tuple[str, str]]:
+    """Pairs of channel/column/kind names that probably mean one thing (微信 / 微信公众号)."""
+    listed = sorted(set(names))
+    pairs: list[tuple[str, str]] = []
+    for i, a in enumerate(listed):
+        for b in listed[i + 1 :]:
+            same_group = any(a in g and b in g for g in _CHANNEL_GROUPS)
+            if same_group or (min(len(a), len(b)) >= 2 and (a in b or b in a)):
+                pairs.append((a, b))
+    return pairs
+
+
+def similar_name_notices(aggregates: Aggregates) -> list[str]:
+    """Notices for channels, columns or event kinds typed two ways in one year."""
+    found: dict[str, list[str]] = {"渠道": [], "栏目": [], "活动类型": []}
+    for key in aggregates.keys():
+        if key.startswith("publications.channel:") and ".column:" not in key:
+            found["渠道"].append(key.split(":", 1)[1])
+        elif key.startswith("publications.column:"):
+            found["栏目"].append(key.split(":", 1)[1])
+        elif key.startswith("events.kind:") and not key.endswith(".participants"):
+            found["活动类型"].append(key.split(":", 1)[1])
+    out = []
+    for what, names in found.items():
+        for a, b in similar_names(names):
+            out.append(
+                f"{what}“{a}”和“{b}”写法相近，报告中按两个{what}分别统计；如为同一{what}，请在台账或数据文件中统一写法"
+            )
+    return out

@@ -115,7 +115,18 @@ def _header_index(body: list[tuple[int, list[Any]]], spec: LogSpec) -> int:
     return 0
 
 
-def _rows(raw_rows: list[tuple[int, list[Any]]], spec: LogSpec, path: Path) -> list[LogRow]:
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计|总数)[:：]?$")
+
+
+def _is_total_row(cells: list[Any]) -> bool:
+    """A “合计” row added under the records in Excel: not a record (the program counts)."""
+    filled = [c for c in (_clean(c) for c in cells) if c is not None]
+    return bool(filled) and isinstance(filled[0], str) and bool(_TOTAL_ROW.match(re.sub(r"\s+", "", filled[0])))
+
+
+def _rows(
+    raw_rows: list[tuple[int, list[Any]]], spec: LogSpec, path: Path, skipped: list[int] | None = None
+) -> list[LogRow]:
     body = [(n, r) for n, r in raw_rows if any(_clean(c) is not None for c in r)]
     if not body:
         raise InputError(f"{spec.title}是空的，至少需要一行表头；{spec.expected_text()}", path=str(path))
@@ -124,6 +135,10 @@ def _rows(raw_rows: list[tuple[int, list[Any]]], spec: LogSpec, path: Path) -> l
     mapping = _map_headers(header, spec, path, header_line)
     out: list[LogRow] = []
     for line, cells in body[start + 1 :]:
+        if _is_total_row(cells):
+            if skipped is not None:
+                skipped.append(line)
+            continue
         values = {name: None for name in mapping.values()}
         for i, cell in enumerate(cells):
             value = _clean(cell)
@@ -195,8 +210,11 @@ def _fill_vertical_merges(ws: Any, rows: list[tuple[int, list[Any]]]) -> None:
                 cells[c - 1] = value
 
 
-def read_log(path: Path, spec: LogSpec) -> list[LogRow]:
-    """Rows of a log file (first worksheet for XLSX); raises ``InputError`` on any problem."""
+def read_log(path: Path, spec: LogSpec, skipped: list[int] | None = None) -> list[LogRow]:
+    """Rows of a log file (first worksheet for XLSX); raises ``InputError`` on any problem.
+
+    “合计” rows under the records are left out; their line numbers go to ``skipped`` if given.
+    """
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise InputError("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 CSV", path=str(path))
@@ -205,4 +223,4 @@ def read_log(path: Path, spec: LogSpec) -> list[LogRow]:
     if not path.is_file():
         raise InputError(f"找不到{spec.title}文件", path=str(path))
     raw = _read_csv(path, spec) if suffix == ".csv" else _read_xlsx(path)
-    return _rows(raw, spec, path)
+    return _rows(raw, spec, path, skipped)
