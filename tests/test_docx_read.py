@@ -116,14 +116,14 @@ def test_blank_and_unreadable_cells(drafted: Path, tmp_path: Path) -> None:
     table4 = next(t for t in word.tables if t.cell(0, 0).text == "行政复议")
     values = table4.rows[3].cells
     values[0].paragraphs[0].runs[0].text = ""  # blank: None, never 0
-    values[1].paragraphs[0].runs[0].text = "/"  # not a number
+    values[1].paragraphs[0].runs[0].text = "N/A"  # not a number ("/" alone is a dash: blank with a note)
     path = tmp_path / "e.docx"
     word.save(str(path))
     back = read_docx(path)
     assert back.tables.get("t4.rv.keep") is None
     assert back.tables.get("t4.rv.fix") is None
     issues = [(i.cell_id, i.problem, i.raw) for i in back.cell_issues]
-    assert issues == [("t4.rv.fix", "unreadable", "/")]
+    assert issues == [("t4.rv.fix", "unreadable", "N/A")]
     assert back.cell_issues[0].line == back.cell_lines["t4.rv.fix"]
     assert back.tables.get("t4.rv.other") == 0  # the other cells keep their values
 

@@ -78,8 +78,12 @@ def test_cells_and_labels_normalisation() -> None:
     assert classify_cell("1,234") == "number" and parse_number("1,234", decimal=False) == 1234
     assert classify_cell("１２") == "number" and parse_number("１２", decimal=False) == 12
     assert classify_cell("") == "blank" and classify_cell("\u3000") == "blank"
-    for bad in ("—", "-", "/", "12件", "1O"):
+    for bad in ("—", "-", "/", "12kg", "1O"):
         assert classify_cell(bad) == "bad", bad
+    # a number with a unit fitting the cell is read; a unit that does not fit is not converted
+    assert classify_cell("12件") == "number" and parse_number("12件", decimal=False) == 12
+    assert parse_number("3.5万元", decimal=True) == 3.5 and parse_number("5000元", decimal=True) is None
+    assert parse_number("12件", decimal=True) is None and parse_number("12万元", decimal=False) is None
     assert classify_cell("1.属于国家秘密") == "text"
     assert parse_number("12.5", decimal=False) is None and parse_number("12.5", decimal=True) == 12.5
     assert norm_key("3.危及“三安全一稳定”") == norm_key("3、危及\"三安全一稳定\"")
@@ -93,7 +97,7 @@ def test_tab_rows_with_blank_and_unreadable_cells() -> None:
     assert doc.tables.get("t3.r1_new.np") == 5 and doc.tables.get("t3.r1_new.biz") is None
     assert not any(i.cell_id.startswith("t3.r1_new") for i in doc.cell_issues)
     issue = next(i for i in doc.cell_issues if i.cell_id == "t3.r3_1_open.biz")
-    assert issue.problem == "unreadable" and issue.raw == "—"
+    assert issue.problem == "placeholder" and issue.raw == "—"  # a dash: blank with a note, not 0
     assert doc.tables.get("t3.r3_1_open.biz") is None and doc.tables.get("t3.r3_1_open.total") == 3
 
 

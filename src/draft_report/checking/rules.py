@@ -24,6 +24,7 @@ RULES: tuple[Rule, ...] = (
     Rule("table.value.H5", "error", "单元格为负数，或计数单元格有小数"),
     Rule("table.blank.H6", "warning", "单元格空白：空白不等于 0"),
     Rule("table.unreadable", "warning", "单元格无法读取，未作推测"),
+    Rule("table.format_deviation", "warning", "表格多出非标准的列或行（如“小计”），已按标准格式读取、未计入"),
     Rule("structure.table_missing", "warning", "未找到表二、表三或表四"),
     Rule("prose.mismatch", "error", "正文数字与表格或数据不一致"),
     Rule("prose.scope_mismatch", "warning", "正文数字与表格不一致，但句子主语是下属单位或本级（代表…、本级、政府办），统计口径可能不同"),

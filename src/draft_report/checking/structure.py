@@ -10,7 +10,9 @@ from draft_report.checking.prose import LocatedClaim, fmt
 from draft_report.models.document import ReportDocument, Section
 from draft_report.sections import SECTION_BY_KEY, SECTION_KEYS, SECTIONS
 
-_NUMBERING = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．,，]\s*")
+_NUMBERING = re.compile(
+    r"^\s*(?:([一二三四五六七八九十]+)\s*[、.．,，]|第\s*([一二三四五六七八九十]+)\s*部分\s*[、.．,，:：]?)\s*"
+)
 _PUNCT = re.compile(r"[\s　、，,。．.：:；;“”\"'（）()]")
 
 # Spec §6: markers of the 2019 试行 format. Strong ones are unambiguous (error); weak ones are
@@ -31,6 +33,7 @@ def _norm(text: str) -> str:
 
 def heading_findings(doc: ReportDocument) -> list[Finding]:
     out: list[Finding] = []
+    parts: list[tuple[str, Section]] = []  # headings numbered "第一部分 …" (standard: "一、…")
     for sdef in SECTIONS:
         sec = doc.section(sdef.key)
         if sec is None:
@@ -39,9 +42,11 @@ def heading_findings(doc: ReportDocument) -> list[Finding]:
             continue
         heading = sec.heading.strip()
         m = _NUMBERING.match(heading)
-        number = m.group(1) if m else None
+        number = (m.group(1) or m.group(2)) if m else None
         title = heading[m.end():] if m else heading
-        if not _norm(title).startswith(_norm(sdef.title)):
+        if m is not None and m.group(2) and number == sdef.number and _norm(title).startswith(_norm(sdef.title)):
+            parts.append((sdef.heading, sec))
+        elif not _norm(title).startswith(_norm(sdef.title)):
             out.append(Finding("structure.heading_wording", "warning",
                                f"标题“{heading}”与标准写法“{sdef.heading}”不一致",
                                Location(section=sdef.key, line=sec.line, excerpt=heading), sdef.heading, heading))
@@ -49,6 +54,13 @@ def heading_findings(doc: ReportDocument) -> list[Finding]:
             out.append(Finding("structure.heading_wording", "warning",
                                f"标题“{heading}”的序号应为“{sdef.number}、”",
                                Location(section=sdef.key, line=sec.line, excerpt=heading), sdef.heading, heading))
+    if parts:  # one numbering style throughout: one finding, not one per heading
+        first = parts[0][1]
+        out.append(Finding("structure.heading_wording", "warning",
+                           f"{len(parts)} 个标题以“第×部分”编号（如“{first.heading.strip()}”），"
+                           f"标准写法为“{parts[0][0]}”这样的“一、”编号",
+                           Location(section=first.key, line=first.line, excerpt=first.heading.strip()),
+                           parts[0][0], first.heading.strip()))
     keys = [s.key for s in doc.sections if s.key in SECTION_BY_KEY]
     order = [SECTION_KEYS.index(k) for k in keys]
     if order != sorted(order):

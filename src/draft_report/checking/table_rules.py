@@ -96,6 +96,10 @@ def cell_findings(doc: ReportDocument) -> list[Finding]:
         where = L.describe_cell(first) if len(cells) == 1 else f"{table}“{row}”行 {len(cells)} 个单元格（{cols}）"
         out.append(Finding("table.unreadable", "warning", f"{where}无法读取（原文“{raw or '？'}”），未作推测",
                            Location(**{**loc.to_dict(), "column": cols}), None, raw or None))
+    for note in doc.table_notes:
+        section = TABLE_SECTION.get({"表二": "table2", "表三": "table3", "表四": "table4"}.get(note.table, ""))
+        out.append(Finding("table.format_deviation", "warning", note.message,
+                           Location(section=section, table=note.table, line=note.line, excerpt=note.raw)))
     found = _found_tables(doc)
     for key, section in TABLE_SECTION.items():
         name = {"table2": "表二", "table3": "表三", "table4": "表四"}[key]
@@ -126,20 +130,25 @@ def blank_findings(doc: ReportDocument, blank: list[str]) -> list[Finding]:
                                     excerpt=loc.excerpt, cell_id=first),
                            "0 或具体数字", "空白"))
         blank_set -= {L.t3_cell_id(r.id, c.id) for r in L.T3_ROWS for c in whole_cols}
-    rows: dict[tuple[str, str], list[str]] = {}
+    dashes = {i.cell_id: (i.raw or "").strip() for i in doc.cell_issues if i.problem == "placeholder"}
+    rows: dict[tuple[str, str, str], list[str]] = {}
     for cid in blank:
         if cid in blank_set:
             info = L.CELL_INFO[cid]
-            rows.setdefault((info.table, info.row), []).append(cid)
-    for (table, row), cids in rows.items():
+            rows.setdefault((info.table, info.row, dashes.get(cid, "")), []).append(cid)
+    for (table, row, dash), cids in rows.items():
         cols = "、".join(L.CELL_INFO[c].column for c in cids)
         first = cids[0]
         loc = cell_location(doc, first)
-        out.append(Finding("table.blank.H6", "warning",
-                           f"{table}“{row}”行有 {len(cids)} 个单元格空白（{cols}）：空白不等于 0，没有发生应填 0",
+        if dash:
+            msg = (f"{table}“{row}”行有 {len(cids)} 个单元格填写为“{dash}”（{cols}）：按空白处理，未当作 0，"
+                   "涉及的勾稽关系未核对；没有发生应填 0")
+        else:
+            msg = f"{table}“{row}”行有 {len(cids)} 个单元格空白（{cols}）：空白不等于 0，没有发生应填 0"
+        out.append(Finding("table.blank.H6", "warning", msg,
                            Location(section=loc.section, table=table, row=row, column=cols, line=loc.line,
                                     excerpt=loc.excerpt, cell_id=first),
-                           "0 或具体数字", "空白"))
+                           "0 或具体数字", dash or "空白"))
     return out
 
 
@@ -149,6 +158,7 @@ def data_findings(doc: ReportDocument, dataset: Any) -> list[Finding]:
     tables = dataset.data.tables()
     found = _found_tables(doc)
     bad = {i.cell_id: i.raw for i in doc.cell_issues if i.problem == "unreadable"}
+    dashes = {i.cell_id for i in doc.cell_issues if i.problem == "placeholder"}
     for cid, expected in tables.cells().items():
         if _table_key(cid) not in found:
             continue
@@ -161,6 +171,8 @@ def data_findings(doc: ReportDocument, dataset: Any) -> list[Finding]:
         actual = doc.tables.get(cid)
         if expected is None and actual is None:
             continue
+        if actual is None and expected == 0 and cid in dashes:
+            continue  # "—" for a 0 of the data: the H6 warning already asks for a written 0
         if expected is not None and actual is not None and abs(float(expected) - float(actual)) < 1e-6:
             continue
         out.append(Finding("data.cell_mismatch", "error",

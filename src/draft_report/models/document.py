@@ -42,9 +42,22 @@ class CellIssue(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     cell_id: str
-    problem: Literal["unreadable", "missing"]
+    # placeholder: the cell holds "—", "/" or "无" — read as blank (None), never as 0
+    problem: Literal["unreadable", "missing", "placeholder"]
     raw: str | None = None
     line: int | None = None
+
+
+class TableNote(BaseModel):
+    """A departure from the national table layout that the reader noticed and read around
+    (an unofficial 小计 column or subtotal row)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    table: str  # 表二 / 表三 / 表四
+    message: str
+    line: int | None = None
+    raw: str | None = None
 
 
 class ReportDocument(BaseModel):
@@ -65,6 +78,9 @@ class ReportDocument(BaseModel):
         default_factory=dict, description="单元格 id → 该单元格所在行的原文（用于引用）"
     )
     old_format_markers: list[str] = Field(default_factory=list, description="读到的旧版（2019）格式标记")
+    table_notes: list[TableNote] = Field(
+        default_factory=list, description="表格格式偏差（非标准的小计列、小计行），读取时已绕开"
+    )
     lines: list[str] = Field(
         default_factory=list, description="源文件的文本行（Word 为段落与表格行），用于定位与全文检查"
     )

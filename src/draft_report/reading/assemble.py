@@ -76,6 +76,7 @@ def build_document(
     doc.cell_lines = read.cell_lines
     doc.table_lines = read.table_lines
     doc.old_format_markers = read.markers
+    doc.table_notes = read.notes
     # --- paragraphs -------------------------------------------------------------
     for i, b, h, key in spans:
         section = Section(key=key, heading=h.heading, line=blocks[i].line)

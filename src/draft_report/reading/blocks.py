@@ -25,6 +25,12 @@ _NUMBER = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 # A value cell that holds something, but not a number we may use: dashes, slashes,
 # a number with a unit, digits mixed with letters ("1O").
 _PLACEHOLDER = re.compile(r"^(?:[-‐‑‒–—―－~～/／\\×xX*＊]+|无|空|不适用|[0-9][0-9.,]*\s*(?:件|个|条|项|万元|元|次)|[0-9][0-9A-Za-z.,]*)$")
+# What agencies print for "nothing" in a count cell: dashes, a slash, 无. Read as blank with a
+# note, never as 0 — the national format asks for 0, and a dash may also mean "not counted".
+_DASH = re.compile(r"^(?:[-‐‑‒–—―－]{1,4}|[/／]|无)$")
+# A number written with its unit ("12件", "3.5万元"): the unit must fit the cell (see parse_number).
+_WITH_UNIT = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(件|个|条|项|次|宗|起|人次|万元|元)$")
+_COUNT_UNITS = frozenset({"件", "个", "条", "项", "次", "宗", "起", "人次"})
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -65,7 +71,7 @@ def classify_cell(text: str) -> CellKind:
     tokens = n.split()
     if len(tokens) > 1 and all(_NUMBER.match(x) for x in tokens):
         return "numbers"  # "10 1": values whose cell boundary was lost — or "3 119"; never one number
-    if _NUMBER.match(t):
+    if _NUMBER.match(t) or _WITH_UNIT.match(t):
         return "number"
     if _PLACEHOLDER.match(t) or not has_cjk(t):
         return "bad"  # something other than a label where a value belongs ("x?", "N/A", "—")
@@ -75,12 +81,26 @@ def classify_cell(text: str) -> CellKind:
 def is_value_token(token: str) -> bool:
     """A whitespace-separated token of a text line that stands for a value (a number, a dash)."""
     t = compact(unicodedata.normalize("NFKC", token))
-    return bool(t) and (_NUMBER.match(t) is not None or _PLACEHOLDER.match(t) is not None)
+    return bool(t) and any(p.match(t) is not None for p in (_NUMBER, _WITH_UNIT, _PLACEHOLDER))
+
+
+def is_dash(text: str) -> bool:
+    """A cell printed as "—", "-", "/" or "无": nothing was written, read as blank (not 0)."""
+    return _DASH.match(compact(unicodedata.normalize("NFKC", text))) is not None
 
 
 def parse_number(text: str, *, decimal: bool) -> int | float | None:
-    """The value of a number cell, or None when it is not usable for this cell."""
-    t = compact(unicodedata.normalize("NFKC", text)).replace(",", "")
+    """The value of a number cell, or None when it is not usable for this cell.
+
+    A unit after the number is accepted when it fits the cell: a count unit (件, 条 …) in a
+    count cell, 万元 in the fee cell (万元); "5000元" in a 万元 cell is not converted."""
+    t = compact(unicodedata.normalize("NFKC", text))
+    unit = _WITH_UNIT.match(t)
+    if unit is not None:
+        t = unit.group(1)
+        if (unit.group(2) == "万元") != decimal or unit.group(2) == "元":
+            return None
+    t = t.replace(",", "")
     if not _NUMBER.match(t):
         return None
     if "." in t:

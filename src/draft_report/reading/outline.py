@@ -21,8 +21,9 @@ from draft_report.sections import SECTIONS
 from draft_report.tables import layout as L
 
 _NUM = "一二三四五六七八九十"
-_HEADING = re.compile(rf"^([{_NUM}]{{1,3}})[、.．,，]\s*(.+)$")
-_NUMBER_PREFIX = re.compile(rf"^\s*[{_NUM}]{{1,3}}\s*[、.．,，]\s*")
+# "一、总体情况", "一．总体情况", and "第一部分 总体情况" / "第一部分：总体情况"
+_HEADING = re.compile(rf"^(?:([{_NUM}]{{1,3}})[、.．,，]|第([{_NUM}]{{1,3}})部分[、.．,，:：]?)\s*(.+)$")
+_NUMBER_PREFIX = re.compile(rf"^\s*(?:[{_NUM}]{{1,3}}\s*[、.．,，]|第\s*[{_NUM}]{{1,3}}\s*部分\s*[、.．,，:：]?)\s*")
 _SUBHEADING = re.compile(rf"^[（(]([{_NUM}]{{1,3}})[）)]")
 _DATE = re.compile(
     r"^(\d{4}|[〇零○Ｏ一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月"
@@ -90,14 +91,14 @@ def parse_heading(text: str) -> Heading | None:
         if compact(stripped) in _BARE_TITLES:  # an unnumbered standard heading on its own line
             return Heading("", stripped, stripped, "")
         return None
-    number, title = m.group(1), m.group(2)
+    number, title = m.group(1) or m.group(2), m.group(3)
     if _is_t3_label(title) or not has_cjk(title):
         return None
     if len(title) <= MAX_TITLE and "。" not in title and sum(1 for c in title if has_cjk(c)) >= 2:
         return Heading(number, _after_number(stripped), stripped, "")
     for _, standard in _GLUED_TITLES:
         if title.startswith(standard) and len(title) > len(standard):
-            cut = _cut_after(stripped, len(number) + 1 + len(standard))
+            cut = _cut_after(stripped, len(compact(stripped)) - len(title) + len(standard))
             return Heading(number, _after_number(stripped[:cut]), stripped[:cut].strip(), stripped[cut:].strip())
     return None
 

@@ -77,6 +77,14 @@ class RowSpec:
         return best
 
 
+_SUBTOTAL = re.compile(r"小计|合计")
+
+
+def is_subtotal(label: str) -> bool:
+    """An unofficial subtotal row ("（三）不予公开小计"): never placed on a standard row."""
+    return _SUBTOTAL.search(compact(label)) is not None
+
+
 def _is_prose(text: str) -> bool:
     return "。" in text or len(text) > 80
 
@@ -250,6 +258,8 @@ def align(entries: list[Entry], specs: list[RowSpec], *, ordered: bool) -> tuple
     runs = _attach_context(entries, specs)
     candidates: list[Placement] = []
     for run in runs:
+        if is_subtotal(run.label):
+            continue
         own = norm_key(run.label)
         best, spec, second = _best(specs, bigrams(own))
         if spec is not None and best >= MATCH and best - second >= MARGIN:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from draft_report.models.document import CellIssue
+from draft_report.models.document import CellIssue, TableNote
 from draft_report.models.tables import Tables
-from draft_report.reading.blocks import Block, compact, norm_key, parse_number
+from draft_report.reading.blocks import Block, compact, is_dash, norm_key, parse_number
 from draft_report.reading.runs import (
     Entry,
     Placement,
@@ -22,6 +22,7 @@ from draft_report.reading.runs import (
     Value,
     align,
     entries_of,
+    is_subtotal,
     merge_split_runs,
     raw_of,
     value_cells,
@@ -59,6 +60,7 @@ class TableRead:
     cell_lines: dict[str, int] = field(default_factory=dict)
     table_lines: dict[str, str] = field(default_factory=dict)
     markers: list[str] = field(default_factory=list)
+    notes: list[TableNote] = field(default_factory=list)
     zone: set[int] = field(default_factory=set)  # id() of the blocks that belong to tables
 
     def put(self, cid: str, value: Value, entry: Entry, *, decimal: bool = False) -> None:
@@ -66,6 +68,10 @@ class TableRead:
         self.table_lines[cid] = raw_of(entry)
         if value.kind == "blank":
             self.tables.set(cid, None)
+            return
+        if is_dash(value.raw):  # "—", "/", "无": blank with a note, never guessed as 0
+            self.tables.set(cid, None)
+            self.issues.append(CellIssue(cell_id=cid, problem="placeholder", raw=value.raw, line=value.line))
             return
         number = parse_number(value.raw, decimal=decimal) if value.kind == "number" else None
         if number is None:
@@ -166,7 +172,9 @@ def read_table2(blocks: list[Block], out: TableRead) -> None:
 
 def read_table3(blocks: list[Block], out: TableRead) -> None:
     raw_entries = entries_of(blocks)
-    entries = merge_split_runs(raw_entries, len(L.T3_COLUMNS))
+    extra = _extra_column(blocks)
+    width = len(L.T3_COLUMNS) + (extra is not None)
+    entries = merge_split_runs(raw_entries, width)
     placed, loose = align(entries, SPECS_T3, ordered=True)
     if not placed and not _has_anchor(blocks, "table3"):
         return
@@ -175,10 +183,16 @@ def read_table3(blocks: list[Block], out: TableRead) -> None:
     single_other: Entry | None = None
     if not any(k in placed for k in _T3_OTHER_ROWS):
         for run in loose:
-            if _T3_CATEGORY_OTHER in norm_key(run.label + "".join(run.pre)):
+            if _T3_CATEGORY_OTHER in norm_key(run.label + "".join(run.pre)) and not is_subtotal(run.label):
                 single_other = run
                 out.markers.append(OLD_SINGLE_OTHER_ROW)
                 break
+    if extra is not None:
+        out.notes.append(TableNote(
+            table="表三", line=extra[1].line, raw=compact(extra[1].raw.replace("\t", " ")) or None,
+            message="表三多出非标准的“小计”列（法人或其他组织合计）：2021 年版格式没有此列，"
+                    "已按标准的 7 列读取，小计列未计入",
+        ))
     for spec in SPECS_T3:
         cids = [L.t3_cell_id(spec.key, c.id) for c in L.T3_COLUMNS]
         p = placed.get(spec.key)
@@ -188,16 +202,86 @@ def read_table3(blocks: list[Block], out: TableRead) -> None:
             else:
                 out.missing(cids)
             continue
-        _put_row(out, cids, p)
+        _put_row(out, cids, p, drop=extra[0] if extra is not None else None)
+    for run in loose:
+        if is_subtotal(run.label):
+            _subtotal_row(out, run, extra[0] if extra is not None else None)
 
 
-def _put_row(out: TableRead, cids: list[str], p: Placement) -> None:
-    vals = value_cells(p.entry, len(cids))
+_T3_COLUMN_KEYS = [norm_key(c.label) for c in L.T3_COLUMNS]
+_SUBTOTAL_KEY = "小计"
+
+
+def _extra_column(blocks: list[Block]) -> tuple[int, Block] | None:
+    """(position among the values, header block) of an unofficial 小计 column of 表三.
+
+    Only a header that names 小计 among at least three of the standard applicant columns
+    counts; the position is where 小计 stands among them (自然人 first, 总计 last)."""
+    for b in blocks:
+        tokens = b.cells if b.kind == "row" else b.text.split()
+        keys = [norm_key(t) for t in tokens]
+        if _SUBTOTAL_KEY not in keys or sum(k in _T3_COLUMN_KEYS for k in keys) < 3:
+            continue
+        seq = [k for k in keys if k in _T3_COLUMN_KEYS or k == _SUBTOTAL_KEY]
+        if seq[0] != _T3_COLUMN_KEYS[0]:
+            seq.insert(0, _T3_COLUMN_KEYS[0])
+        if seq[-1] != _T3_COLUMN_KEYS[-1]:
+            seq.append(_T3_COLUMN_KEYS[-1])
+        if len(seq) == len(L.T3_COLUMNS) + 1 and seq.count(_SUBTOTAL_KEY) == 1:
+            return seq.index(_SUBTOTAL_KEY), b
+    return None
+
+
+def _row_values(entry: Entry, width: int, drop: int | None) -> tuple[list[Value] | None, Value | None]:
+    """The row's standard values, and the value of the unofficial column when there is one."""
+    if drop is None:
+        return value_cells(entry, width), None
+    vals = value_cells(entry, width + 1)
+    if vals is None:
+        return value_cells(entry, width), None  # this row left the extra cell out
+    return vals[:drop] + vals[drop + 1 :], vals[drop]
+
+
+def _put_row(out: TableRead, cids: list[str], p: Placement, drop: int | None = None) -> None:
+    vals, extra = _row_values(p.entry, len(cids), drop)
     if vals is None:
         out.unreadable_row(cids, p.entry)
         return
     for cid, v in zip(cids, vals, strict=True):
         out.put(cid, v, p.entry)
+    if extra is None:
+        return
+    orgs = [out.tables.get(cid) for cid in cids if cid.rsplit(".", 1)[1] in _T3_ORG_IDS]
+    sub = parse_number(extra.raw, decimal=False) if extra.kind == "number" else None
+    if sub is not None and all(v is not None for v in orgs) and sub != sum(orgs):  # type: ignore[arg-type]
+        label = L.CELL_INFO[cids[0]].row
+        out.notes.append(TableNote(
+            table="表三", line=extra.line, raw=raw_of(p.entry),
+            message=f"表三“{label}”行的非标准“小计”列为 {sub}，五类法人或其他组织之和为 {sum(orgs)}",  # type: ignore[arg-type]
+        ))
+
+
+_T3_ORG_IDS = frozenset(c.id for c in L.T3_ORG_COLUMNS)
+
+
+def _subtotal_row(out: TableRead, run: Entry, drop: int | None) -> None:
+    """An inserted 小计/合计 row: noted, never counted; compared with its category when it names one."""
+    raw = raw_of(run)
+    msg = f"表三有非标准的小计行“{raw}”：2021 年版格式没有此行，未计入任何标准行（不重复计算）"
+    key = norm_key(run.label)
+    category = next((c for c in L.T3_CATEGORIES if norm_key(c)[1:] in key), None)
+    vals, _ = _row_values(run, len(L.T3_COLUMNS), drop)
+    if category is not None and vals is not None:
+        rows = [r for r in L.T3_ROWS if r.category == category]
+        diffs: list[str] = []
+        for col, v in zip(L.T3_COLUMNS, vals, strict=True):
+            given = parse_number(v.raw, decimal=False) if v.kind == "number" else None
+            items = [out.tables.get(L.t3_cell_id(r.id, col.id)) for r in rows]
+            if given is not None and all(x is not None for x in items) and given != sum(items):  # type: ignore[arg-type]
+                diffs.append(f"“{col.label}”列为 {given}，各项之和为 {sum(items)}")  # type: ignore[arg-type]
+        if diffs:
+            msg += f"；且与“{category}”各项之和不一致：" + "，".join(diffs)
+    out.notes.append(TableNote(table="表三", message=msg, line=run.block.line, raw=raw))
 
 
 def read_table4(blocks: list[Block], out: TableRead) -> None:

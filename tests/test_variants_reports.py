@@ -1,0 +1,148 @@
+"""Report variants agencies really publish (tests/fixtures/variants/, derived from the shuyang
+fixture): what `draft-report check` must report on each, and what the reader must read."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from draft_report.checking import check_document
+from draft_report.cli import main
+from draft_report.models.document import ReportDocument
+from draft_report.reading import read_report, read_text
+from draft_report.tables import layout as L
+
+VARIANTS = Path(__file__).resolve().parent / "fixtures" / "variants"
+T3_CELLS = [cid for cid, _, _ in L.t3_cells()]
+
+
+def base_noise(f: object) -> bool:
+    """The two warnings every variant inherits from the published fixture."""
+    msg, actual = getattr(f, "message", ""), getattr(f, "actual", None) or ""
+    return (f.rule == "structure.old_format" and "“规范性文件”：" in msg) or (  # type: ignore[attr-defined]
+        f.rule == "structure.heading_wording" and "整改措施" in actual  # type: ignore[attr-defined]
+    )
+
+
+def findings(doc: ReportDocument) -> Counter[tuple[str, str]]:
+    result = check_document(doc)
+    return Counter((f.rule, f.severity) for f in result.findings if f.severity != "info" and not base_noise(f))
+
+
+# variant → the warnings and errors (beyond the inherited two) a supervisor expects
+EXPECTED: dict[str, dict[tuple[str, str], int]] = {
+    "base_2023.txt": {},
+    "t3_subtotal_column.txt": {("table.format_deviation", "warning"): 1},
+    "t3_category_subtotals.txt": {("table.format_deviation", "warning"): 2},
+    "t4_vertical.txt": {},
+    "t2_fullwidth_thousands.txt": {},
+    "t3_units_in_cells.txt": {},
+    "t3_dashes_in_cells.txt": {("table.blank.H6", "warning"): 3},
+    "headings_parts.txt": {("structure.heading_wording", "warning"): 1},
+    "headings_fullwidth_dot.txt": {},
+    "headings_bold.md": {},
+    "one_paragraph_sections.txt": {},
+    "pdf_page_breaks.txt": {},
+    "old_format_2019.txt": {("structure.old_format", "error"): 7, ("table.unreadable", "warning"): 2},
+    "deadline_government_ok.txt": {},
+    "deadline_department_late.txt": {("deadline.late", "warning"): 1},
+    "thead_th.html": {},
+    "wechat_article.html": {},
+}
+
+
+def test_every_variant_file_is_listed() -> None:
+    files = {p.name for p in VARIANTS.iterdir() if p.suffix in (".txt", ".md", ".html") and p.name != "README.md"}
+    assert files == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_variant_findings(name: str) -> None:
+    doc = read_report(VARIANTS / name)
+    assert [s.key for s in doc.sections] == ["overview", "proactive", "requests", "review_litigation",
+                                            "problems", "other"]
+    assert doc.agency and doc.year == 2023
+    assert findings(doc) == Counter(EXPECTED[name])
+
+
+@pytest.mark.parametrize("name", [n for n in sorted(EXPECTED) if n not in ("t3_dashes_in_cells.txt",)])
+def test_variant_tables_read_as_the_base(name: str) -> None:
+    """Every layout quirk reads to the same 表三 and 表四 as the base report."""
+    base = read_report(VARIANTS / "base_2023.txt")
+    doc = read_report(VARIANTS / name)
+    for cid in T3_CELLS + [cid for cid, _, _ in L.t4_cells()]:
+        if name != "old_format_2019.txt" or cid.startswith(("t3", "t4")):
+            assert doc.tables.get(cid) == base.tables.get(cid), cid
+    assert base.tables.get("t3.r1_new.total") == 26 and base.tables.get("t3.r3_4_1.oth") == 1
+
+
+def test_fullwidth_and_thousands_in_table2() -> None:
+    doc = read_report(VARIANTS / "t2_fullwidth_thousands.txt")
+    assert doc.tables.get("t2.norm.valid") == 18
+    assert doc.tables.get("t2.licensing.decisions") == 1208
+    assert doc.tables.get("t2.fees.amount_wan") == 1234.5
+
+
+def test_dashes_are_blank_with_a_note_never_zero() -> None:
+    doc = read_report(VARIANTS / "t3_dashes_in_cells.txt")
+    dashes = {i.cell_id: i.raw for i in doc.cell_issues if i.problem == "placeholder"}
+    assert set(dashes.values()) == {"/", "无"} and len(dashes) == 21
+    assert all(doc.tables.get(cid) is None for cid in dashes)
+    msgs = [f.message for f in check_document(doc).findings if f.rule == "table.blank.H6"]
+    assert any("填写为“/”" in m and "未当作 0" in m for m in msgs)
+
+
+def _edit_line(text: str, start: str, new_values: list[str]) -> str:
+    lines = text.splitlines()
+    i = next(n for n, x in enumerate(lines) if x.startswith(start))
+    cells = lines[i].split("\t")
+    lines[i] = "\t".join(cells[: len(cells) - len(new_values)] + new_values)
+    return "\n".join(lines) + "\n"
+
+
+def test_subtotal_column_defects_are_still_found() -> None:
+    text = (VARIANTS / "t3_subtotal_column.txt").read_text(encoding="utf-8")
+    # a wrong 小计 is a format note; a wrong standard cell still breaks H3
+    wrong_sub = _edit_line(text, "一、本年新收", ["20", "4", "0", "0", "1", "1", "9", "26"])
+    notes = [f.message for f in check_document(read_text(wrong_sub)).findings if f.rule == "table.format_deviation"]
+    assert any("小计”列为 9，五类法人或其他组织之和为 6" in m for m in notes)
+    wrong_cell = _edit_line(text, "一、本年新收", ["20", "5", "0", "0", "1", "1", "6", "26"])
+    rules = {f.rule for f in check_document(read_text(wrong_cell)).findings if f.severity == "error"}
+    assert "table.identity.H3" in rules and "table.identity.H1" in rules
+
+
+def test_subtotal_row_is_not_counted_and_is_compared() -> None:
+    text = (VARIANTS / "t3_category_subtotals.txt").read_text(encoding="utf-8")
+    doc = read_text(text.replace("（三）不予公开小计\t1\t0\t0\t0\t0\t0\t1", "（三）不予公开小计\t2\t0\t0\t0\t0\t0\t2"))
+    assert doc.tables.get("t3.r3_3_1.np") == 0 and doc.tables.get("t3.r3_3_3.np") == 1
+    notes = [n.message for n in doc.table_notes]
+    assert any("与“（三）不予公开”各项之和不一致：“自然人”列为 2，各项之和为 1" in m for m in notes)
+    assert not any(f.severity == "error" for f in check_document(doc).findings)
+
+
+def test_space_separated_copies_read_the_same() -> None:
+    """The same quirks in a pdftotext-style copy (spaces instead of TABs)."""
+    base = read_report(VARIANTS / "base_2023.txt")
+    for name in ("t3_subtotal_column.txt", "t3_category_subtotals.txt", "t3_units_in_cells.txt", "t4_vertical.txt"):
+        doc = read_text((VARIANTS / name).read_text(encoding="utf-8").replace("\t", "  "))
+        for cid in T3_CELLS:
+            assert doc.tables.get(cid) == base.tables.get(cid), (name, cid)
+
+
+def test_old_format_cli_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["check", str(VARIANTS / "old_format_2019.txt"), "--format", "json"])
+    out, err = capsys.readouterr()
+    assert exc.value.code == 1, err
+    assert "structure.old_format" in out and "本年新制作数量" in out
+
+
+def test_deadline_depends_on_the_agency_kind() -> None:
+    late = [f for f in check_document(read_report(VARIANTS / "deadline_department_late.txt")).findings
+            if f.rule == "deadline.late"]
+    assert len(late) == 1 and "1月31日" in late[0].message
+    gov = read_report(VARIANTS / "deadline_government_ok.txt")
+    assert gov.agency == "沭阳县人民政府"
+    assert not [f for f in check_document(gov).findings if f.rule == "deadline.late"]
