@@ -216,3 +216,17 @@ def test_channels_typed_two_ways_get_a_notice(tmp_path: Path) -> None:
     assert len(similar) == 2
     assert any("“微信”和“微信公众号”" in n for n in similar)
     assert any("“政务网站”和“政府网站”" in n for n in similar)
+
+
+def test_error_after_an_empty_bullet_names_the_line_in_the_file(tmp_path: Path) -> None:
+    text = data_template(folder="x", agency="某县应急管理局", year=2025)
+    text = text.replace(
+        "  publications: []",
+        "  publications:\n    -\n    - {channel: 政务网站, count: 3}\n    - {channel: 微信公众号, count: 很多}",
+    )
+    path = tmp_path / "data.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_dataset(path)
+    bad_line = next(i for i, t in enumerate(text.splitlines(), 1) if t.startswith("    - {channel: 微信公众号"))
+    assert f"第{bad_line}行" in str(err.value) and "很多" in str(err.value)

@@ -69,7 +69,7 @@ def load_dataset(path: Path) -> Dataset:
     path = F.resolve_data_path(Path(path))
     raw, node = F.read_data_file(path)
     line_of = F.line_finder(node)
-    read_notices = normalize_raw(raw, line_of)
+    read_notices, line_of = normalize_raw(raw, line_of)
     data = validate_data(raw, path, line_of)
     dataset = Dataset(data=data, aggregates=Aggregates(typed_aggregates(data)), path=path)
     dataset.notices.extend(read_notices)

@@ -78,25 +78,44 @@ _NESTED_LISTS = {
 }
 
 
-def _drop_empty_items(raw: dict[str, Any]) -> None:
-    def clean(container: dict[str, Any], key: str) -> None:
+def _drop_empty_items(raw: dict[str, Any]) -> dict[tuple[str, ...], list[int]]:
+    """Drop empty items in place; return, per list that lost any, the original index of each kept item."""
+    kept_at: dict[tuple[str, ...], list[int]] = {}
+
+    def clean(container: dict[str, Any], key: str, where: tuple[str, ...]) -> None:
         items = container.get(key)
-        if isinstance(items, list):
-            container[key] = [i for i in items if not (i is None or (isinstance(i, str) and not i.strip()))]
+        if not isinstance(items, list):
+            return
+        kept = [i for i, v in enumerate(items) if not (v is None or (isinstance(v, str) and not v.strip()))]
+        if len(kept) != len(items):
+            container[key] = [items[i] for i in kept]
+            kept_at[where] = kept
 
     for key in _TOP_LISTS:
-        clean(raw, key)
+        clean(raw, key, (key,))
     for section, keys in _NESTED_LISTS.items():
         block = raw.get(section)
         if isinstance(block, dict):
             for key in keys:
-                clean(block, key)
+                clean(block, key, (section, key))
+    return kept_at
 
 
-def normalize_raw(raw: dict[str, Any], line_of: LineOf | None = None) -> list[str]:
-    """Rewrite, in place, hand-typed numbers and dates that have one meaning; return notices.
+def _original_loc(loc: tuple[Any, ...], kept_at: dict[tuple[str, ...], list[int]]) -> tuple[Any, ...]:
+    """A validation location after empty items were dropped → the location in the file."""
+    for where, kept in kept_at.items():
+        n = len(where)
+        if loc[:n] == where and len(loc) > n and isinstance(loc[n], int) and loc[n] < len(kept):
+            return (*where, kept[loc[n]], *loc[n + 1 :])
+    return loc
 
-    Empty list items (a bullet “- ” left with nothing after it) are dropped silently.
+
+def normalize_raw(raw: dict[str, Any], line_of: LineOf | None = None) -> tuple[list[str], LineOf | None]:
+    """Rewrite, in place, hand-typed numbers and dates that have one meaning.
+
+    Empty list items (a bullet “- ” left with nothing after it) are dropped silently. Returns the
+    notices and a ``line_of`` for validation locations of the rewritten data (items counted as in
+    the file).
     """
     notices: list[str] = []
 
@@ -131,7 +150,7 @@ def normalize_raw(raw: dict[str, Any], line_of: LineOf | None = None) -> list[st
                 if isinstance(item, dict):
                     for name in names:
                         fix_number(item, name, (section, listname, i, name))
-    _drop_empty_items(raw)
+    kept_at = _drop_empty_items(raw)
     if isinstance(raw.get("year"), str):
         text = unicodedata.normalize("NFKC", raw["year"]).strip().removesuffix("年度").removesuffix("年")
         if re.fullmatch(r"\d{4}", text):
@@ -145,4 +164,11 @@ def normalize_raw(raw: dict[str, Any], line_of: LineOf | None = None) -> list[st
             notices.append(
                 f"数据文件{_describe(('publication_date',), line_of)}：“{value}”按 {date.isoformat()} 读取"
             )
-    return notices
+    if not kept_at or line_of is None:
+        return notices, line_of
+    file_line_of = line_of
+
+    def remapped(loc: tuple[Any, ...]) -> int | None:
+        return file_line_of(_original_loc(loc, kept_at))
+
+    return notices, remapped
