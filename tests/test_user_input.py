@@ -230,3 +230,17 @@ def test_error_after_an_empty_bullet_names_the_line_in_the_file(tmp_path: Path) 
         load_dataset(path)
     bad_line = next(i for i, t in enumerate(text.splitlines(), 1) if t.startswith("    - {channel: 微信公众号"))
     assert f"第{bad_line}行" in str(err.value) and "很多" in str(err.value)
+
+
+def test_applicant_typed_as_legal_person_asks_for_the_kind(tmp_path: Path) -> None:
+    raw = base()
+    del raw["table3"]
+    raw["logs"] = {"requests": "requests.csv"}
+    save(tmp_path, raw)
+    (tmp_path / "requests.csv").write_text(
+        "收到日期,申请人类型,办理结果,办结日期\n2025-03-01,法人,予以公开,2025-03-10\n", encoding="utf-8"
+    )
+    with pytest.raises(InputError) as err:
+        load_dataset(tmp_path)
+    text = str(err.value)
+    assert "第2行“申请人类型”列" in text and "“法人”需要细分" in text and "商业企业" in text

@@ -96,7 +96,7 @@ def parse_requests(rows: list[LogRow], path: Path) -> list[Request]:
     for row in rows:
         received = parse_date(path, row, "收到日期")
         assert received is not None
-        applicant = parse_choice(path, row, "申请人类型", APPLICANT_CHOICES, APPLICANT_TEXT)
+        applicant = _applicant(path, row)
         closed = parse_date(path, row, "办结日期", optional=True)
         outcome, typed = _outcome(path, row)
         if closed is not None and outcome is None:
@@ -112,6 +112,23 @@ def parse_requests(rows: list[LogRow], path: Path) -> list[Request]:
             Request(row.line, received, applicant, outcome, closed, str(subject) if subject else None, typed)
         )
     return out
+
+
+# Words for the whole 法人或其他组织 group: 表三 needs the kind of organisation.
+_ORGANISATION_WORDS = {normalize_choice(w) for w in ("法人", "法人或其他组织", "其他组织", "组织", "单位", "机构")}
+
+
+def _applicant(path: Path, row: LogRow) -> str:
+    value = row.get("申请人类型")
+    if value is not None and normalize_choice(str(value)) in _ORGANISATION_WORDS:
+        raise cell_error(
+            path,
+            row,
+            "申请人类型",
+            f"“{value}”需要细分：表三把法人或其他组织分为商业企业、科研机构、社会公益组织、法律服务机构、其他，"
+            "请按申请人的实际类型填写",
+        )
+    return parse_choice(path, row, "申请人类型", APPLICANT_CHOICES, APPLICANT_TEXT)
 
 
 def _outcome(path: Path, row: LogRow) -> tuple[str | None, str | None]:
