@@ -69,7 +69,7 @@ def test_csv_templates_have_bom_and_headers(tmp_path: Path) -> None:
 
 def test_filled_templates_drive_the_tables(tmp_path: Path) -> None:
     folder = tmp_path / "d"
-    runner.invoke(app, ["init", str(folder), "--year", "2024"])
+    runner.invoke(app, ["init", str(folder), "--year", "2024", "--agency", "测试局"])
     with (folder / "requests.csv").open("a", encoding="utf-8", newline="") as fh:
         fh.write("2024-03-01,自然人,予以公开,2024-03-10,测试\n2024-12-30,商业企业,,,\n")
     text = (folder / "data.yaml").read_text(encoding="utf-8")

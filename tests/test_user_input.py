@@ -244,3 +244,33 @@ def test_applicant_typed_as_legal_person_asks_for_the_kind(tmp_path: Path) -> No
         load_dataset(tmp_path)
     text = str(err.value)
     assert "第2行“申请人类型”列" in text and "“法人”需要细分" in text and "商业企业" in text
+
+
+def test_template_placeholder_name_is_not_drafted_into_a_report(tmp_path: Path) -> None:
+    raw = yaml.safe_load(data_template(folder="x", agency="（请填写机关全称）", year=2025))
+    with pytest.raises(InputError) as err:
+        load_dataset(save(tmp_path, raw))
+    assert "agency.name 还是模板中的占位文字" in str(err.value)
+    raw["agency"]["name"] = "某县应急管理局"
+    raw["agency"]["signature"] = "……"
+    with pytest.raises(InputError) as err:
+        load_dataset(save(tmp_path, raw))
+    assert "agency.signature" in str(err.value)
+
+
+@pytest.mark.parametrize("typed", ["2025", "2025年", "２０２５", "二〇二五", "2025年度"])
+def test_init_year_as_staff_type_it(typed: str) -> None:
+    from draft_report.commands.init import parse_year
+
+    assert parse_year(typed) == 2025
+
+
+def test_init_year_that_is_not_a_year_is_a_chinese_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from draft_report.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["init", str(tmp_path / "d"), "--year", "明年"])
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2
+    assert "--year 应为四位数字的年度" in err and "Input should be" not in err
+    assert not (tmp_path / "d").exists()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from pathlib import Path
 from typing import Annotated
 
@@ -51,24 +53,33 @@ def write_folder(
     return written, kept
 
 
+def parse_year(text: str) -> int:
+    """“2025”, “2025年”, “２０２５”, “二〇二五” → 2025; anything else is an input error."""
+    t = unicodedata.normalize("NFKC", text).strip().removesuffix("年度").removesuffix("年")
+    t = t.translate(str.maketrans("〇零一二三四五六七八九", "00123456789"))
+    if not re.fullmatch(r"\d{4}", t):
+        raise InputError(f"--year 应为四位数字的年度，例如 2025，实际为“{text}”")
+    return int(t)
+
+
 @app.command("init", help="新建一个待填写的数据文件夹：带中文注释的 data.yaml 和各类台账的 CSV 模板。")
 def init_command(
     folder: Annotated[Path, typer.Argument(help="要创建的文件夹（应为空文件夹或不存在）")],
     agency: Annotated[
         str, typer.Option("--agency", "-a", help="机关全称，例如“夏县乡村振兴局”")
     ] = "（请填写机关全称）",
-    year: Annotated[int | None, typer.Option("--year", "-y", help="报告年度，默认为上一年")] = None,
+    year: Annotated[str | None, typer.Option("--year", "-y", help="报告年度，例如 2025；默认为上一年")] = None,
     kind: Annotated[str, typer.Option("--kind", help="机关类型：部门 或 人民政府")] = "部门",
     force: Annotated[
         bool, typer.Option("--force", help="允许写入非空文件夹；同名的已有文件仍保留，不会被覆盖")
     ] = False,
 ) -> None:
-    year = year if year is not None else dt.date.today().year - 1
+    year_number = parse_year(year) if year is not None else dt.date.today().year - 1
     if kind not in ("部门", "人民政府"):
         raise InputError(f"--kind 应为“部门”或“人民政府”，实际为“{kind}”")
-    if not 2021 <= year <= 2100:
-        raise InputError(f"--year 应为 2021 年以后的年度，实际为 {year}")
-    written, kept = write_folder(folder, agency=agency, year=year, kind=kind, force=force)
+    if not 2021 <= year_number <= 2100:
+        raise InputError(f"--year 应为 2021 年以后的年度，实际为 {year_number}")
+    written, kept = write_folder(folder, agency=agency, year=year_number, kind=kind, force=force)
     for path in written:
         typer.echo(f"已写入 {path}")
     for path in kept:

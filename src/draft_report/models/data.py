@@ -42,6 +42,16 @@ class Agency(_Model):
     signature: str | None = Field(None, description="落款单位，省略时使用机关全称")
     contact: Contact | None = Field(None, description="序言中的联系方式（可选）")
 
+    @model_validator(mode="after")
+    def _filled_in(self) -> Agency:
+        for field_name, value in (("name", self.name), ("signature", self.signature), ("short_name", self.short_name)):
+            if value and ("请填写" in value or value.strip("…. ") == ""):
+                raise ValueError(
+                    f"agency.{field_name} 还是模板中的占位文字“{value}”，请改为本机关的实际名称"
+                    + ("（或删去此行）" if field_name != "name" else "")
+                )
+        return self
+
 
 class OverviewNotes(_Model):
     """第一部分“总体情况”各小节的要点：短句，起草时编入正文。"""
