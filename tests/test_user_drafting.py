@@ -130,3 +130,28 @@ def test_a_channel_with_one_column_names_the_column_once() -> None:
     text = "\n".join(p.text for p in OfflineDrafter().draft("overview", dataset(raw_xiaxian(), aggregates)).paragraphs)
     assert "在政务网站发布信息4条（工作动态3条、通知公告1条）；在微信公众号发布政策解读1条。" in text
     assert "（政策解读1条）" not in text
+
+
+def test_common_event_kinds_land_in_their_sub_topic_and_are_verified() -> None:
+    from draft_report.checking import check_document
+    from draft_report.reading import read_text
+    from draft_report.rendering.markdown import render_markdown
+
+    raw = raw_xiaxian()
+    aggregates = {
+        "events.total": 6,
+        "events.kind:政府开放日": 2,
+        "events.kind:在线访谈": 1,
+        "events.kind:督查": 3,
+    }
+    ds = dataset(raw, aggregates)
+    paras = [p.text for p in OfflineDrafter().draft("overview", ds).paragraphs]
+    proactive = paras[paras.index("（一）主动公开情况") + 1]
+    supervision = "\n".join(paras[paras.index("（五）监督保障情况") + 1 :])
+    assert "举办政府开放日活动2次" in proactive and "开展在线访谈1次" in proactive
+    assert "开展政务公开督查3次" in supervision
+    md = render_markdown(compose_document(ds, OfflineDrafter()))
+    result = check_document(read_text(md, fmt="markdown"), ds)
+    assert not [f for f in result.findings if f.severity in ("error", "warning")]
+    edited = md.replace("开展政务公开督查3次", "开展政务公开督查4次")
+    assert any(f.rule == "prose.mismatch" for f in check_document(read_text(edited, fmt="markdown"), ds).findings)

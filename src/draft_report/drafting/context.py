@@ -33,6 +33,11 @@ _EVENT_PLACES: dict[str, tuple[str, str, str]] = {
     "新闻发布会": ("proactive", "召开新闻发布会", "场"),
     "培训": ("supervision", "组织政务公开业务培训", "次"),
     "检查": ("supervision", "开展政务公开监督检查", "次"),
+    "督查": ("supervision", "开展政务公开督查", "次"),
+    "自查": ("supervision", "开展政务公开自查", "次"),
+    "政府开放日": ("proactive", "举办政府开放日活动", "次"),
+    "开放日": ("proactive", "举办政府开放日活动", "次"),
+    "在线访谈": ("proactive", "开展在线访谈", "次"),
 }
 _CHANNEL_KEY = re.compile(r"^publications\.channel:(?P<channel>.+?)(?:\.column:(?P<column>.+))?$")
 _COLUMN_KEY = re.compile(r"^publications\.column:(?P<column>.+)$")
