@@ -43,12 +43,17 @@ from draft_report.models.document import ReportDocument  # noqa: E402
 REPORTS: tuple[Path, ...] = (
     *sorted((ROOT / "tests/fixtures/real_reports").glob("*.txt")),
     ROOT / "tests/fixtures/seeds/xiaxian_2023.txt",
+    # derived variants (tests/fixtures/variants/README.md): layout quirks agencies publish
+    *sorted((ROOT / "tests/fixtures/variants").glob("*.txt")),
 )
 
 # True errors in the published reports: (rule, cell id or a phrase of the quoted sentence).
 EXPECTED_TRUE_ERRORS: dict[str, list[tuple[str, str]]] = {
     # 表四 as published: 行政复议 10 1 0 0 | 0 and 复议后起诉 5 0 0 0 | 0 — totals do not add up.
     "huaian-hongze_2023.txt": [("table.identity.H4", "t4.rv.total"), ("table.identity.H4", "t4.lr.total")],
+    # the derived 2019-format variant: its 表二 columns and 第（九）项 are old-format markers
+    "old_format_2019.txt": [("structure.old_format", "本年新制作数量"), ("structure.old_format", "第二十条第（九）项"),
+                            ("structure.old_format", "采购项目数量"), ("structure.old_format", "政府集中采购")],
 }
 # Findings the checker must raise as warnings, not errors (listed so that a lost one is printed).
 # 洪泽 2024, section 一: “区政府办代表区政府受理政府信息公开申请 17 件” while 表三 一、本年新收 总计 is 95 —

@@ -248,10 +248,10 @@ def old_marker(text: str, doc: ReportDocument, rng: random.Random) -> Mutant | N
     """Put one 2019-format marker into 表二: a renamed column, or the （九）项 block."""
     options: list[Callable[[], str | None]] = []
     for new_label, old_label in OLD_MARKERS:
-        if new_label in text:
+        if new_label in text and old_label.split("\t")[0] not in text:
             options.append(lambda n=new_label, o=old_label: text.replace(n, o, 1))
     m = re.search(r"行政事业性收费[^\n]*\n", text)
-    if m:
+    if m and "第二十条第（九）项" not in text:  # a report already in the 2019 format has the block
         options.append(lambda m=m: text[: m.end()] + OLD_BLOCK + "\n" + text[m.end():])
     if re.search(r"行政许可[\t ]+\d", text):
         options.append(lambda: re.sub(r"(行政许可[\t ]+\d+[^\n]*\n)", r"\1其他对外管理服务事项\t0\n", text, count=1))

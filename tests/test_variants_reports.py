@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from draft_report.checking import check_document
 from draft_report.cli import main
 from draft_report.models.document import ReportDocument
-from draft_report.reading import read_report, read_text
+from draft_report.reading import read_html, read_report, read_text
 from draft_report.tables import layout as L
 
 VARIANTS = Path(__file__).resolve().parent / "fixtures" / "variants"
@@ -48,6 +49,7 @@ EXPECTED: dict[str, dict[tuple[str, str], int]] = {
     "old_format_2019.txt": {("structure.old_format", "error"): 7, ("table.unreadable", "warning"): 2},
     "deadline_government_ok.txt": {},
     "deadline_department_late.txt": {("deadline.late", "warning"): 1},
+    "title_year_last.txt": {},
     "thead_th.html": {},
     "wechat_article.html": {},
 }
@@ -143,6 +145,42 @@ def test_deadline_depends_on_the_agency_kind() -> None:
     late = [f for f in check_document(read_report(VARIANTS / "deadline_department_late.txt")).findings
             if f.rule == "deadline.late"]
     assert len(late) == 1 and "1月31日" in late[0].message
-    gov = read_report(VARIANTS / "deadline_government_ok.txt")
-    assert gov.agency == "沭阳县人民政府"
-    assert not [f for f in check_document(gov).findings if f.rule == "deadline.late"]
+    for name in ("deadline_government_ok.txt", "title_year_last.txt"):
+        gov = read_report(VARIANTS / name)
+        assert gov.agency == "沭阳县人民政府" and gov.year == 2023
+        assert not [f for f in check_document(gov).findings if f.rule == "deadline.late"]
+
+
+def _as_data(doc: ReportDocument) -> SimpleNamespace:
+    """A report's own tables as a data file (as the bench does)."""
+    tables = doc.tables.model_copy(deep=True)
+    data = SimpleNamespace(tables=lambda: tables, year=doc.year, agency=SimpleNamespace(kind=None), fees=None)
+    return SimpleNamespace(data=data, aggregates=None, path=Path("data.yaml"))
+
+
+def test_dash_against_data_zero_is_no_error_nonzero_is() -> None:
+    base = read_report(VARIANTS / "base_2023.txt")
+    doc = read_report(VARIANTS / "t3_dashes_in_cells.txt")
+    data = _as_data(base)
+    assert not [f for f in check_document(doc, data).findings if f.rule == "data.cell_mismatch"]
+    data.data.tables().set("t3.r3_5_2.np", 2)  # the data says 2 where the report prints "/"
+    errors = [f for f in check_document(doc, data).findings if f.rule == "data.cell_mismatch"]
+    assert [f.location.cell_id for f in errors] == ["t3.r3_5_2.np"] and errors[0].severity == "error"
+
+
+def test_html_subtotal_column_under_a_colspan_header() -> None:
+    """An HTML 表三 whose 法人或其他组织 header spans six columns, the sixth being 小计."""
+    base = read_report(VARIANTS / "base_2023.txt")
+    lines = (VARIANTS / "t3_subtotal_column.txt").read_text(encoding="utf-8").splitlines()
+    start = next(i for i, x in enumerate(lines) if x.startswith("一、本年新收"))
+    stop = next(i for i, x in enumerate(lines) if x.startswith("四、结转下年度"))
+    rows = ["<tr>" + "".join(f"<td><p><span>{c}</span></p></td>" for c in x.split("\t")) + "</tr>"
+            for x in lines[start : stop + 1]]
+    head = ('<tr><td rowspan="3" colspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td>'
+            '<td colspan="8">申请人情况</td></tr><tr><td rowspan="2">自然人</td><td colspan="6">法人或其他组织</td>'
+            '<td rowspan="2">总计</td></tr><tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td>'
+            "<td>法律服务机构</td><td>其他</td><td>小计</td></tr>")
+    doc = read_html("<html><body><h1>某局2023年度政府信息公开工作年度报告</h1><p>三、收到和处理政府信息公开申请情况</p>"
+                    f"<table>{head}{''.join(rows)}</table><p>四、政府信息公开行政复议、行政诉讼情况</p></body></html>")
+    assert all(doc.tables.get(cid) == base.tables.get(cid) for cid in T3_CELLS)
+    assert len(doc.table_notes) == 1 and "小计" in doc.table_notes[0].message

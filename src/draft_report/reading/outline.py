@@ -33,6 +33,7 @@ _YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九"
 _CN_YEAR = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})年")
 _TITLE_YEAR_FIRST = re.compile(r"^(\d{4})年度?(.+?)(?:政府信息公开|政务公开|信息公开)")
 _TITLE_AGENCY_FIRST = re.compile(r"^(.+?)(\d{4})年度?")
+_REPORT_NAME = re.compile(r"政府信息公开|政务公开|信息公开|年度报告|[（(【\[]$")
 
 # Strong title words per section; then weak words, used only for sections not yet found.
 _STRONG: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -176,7 +177,9 @@ def agency_and_year(title: str) -> tuple[str | None, int | None]:
         return (m.group(2) or None), int(m.group(1))
     m = _TITLE_AGENCY_FIRST.match(t)
     if m:
-        return m.group(1), int(m.group(2))
+        # "某局政府信息公开工作年度报告（2023年度）": the agency ends where the report's name begins
+        agency = _REPORT_NAME.split(m.group(1), maxsplit=1)[0]
+        return (agency or None), int(m.group(2))
     return None, None
 
 
