@@ -274,3 +274,15 @@ def test_init_year_that_is_not_a_year_is_a_chinese_error(tmp_path: Path, capsys:
     assert exit_info.value.code == 2
     assert "--year 应为四位数字的年度" in err and "Input should be" not in err
     assert not (tmp_path / "d").exists()
+
+
+@pytest.mark.parametrize("typed", ["2025/3/5 0:00", "2025-03-05 00:00:00", "２０２５年３月５日", "2025.3.5"])
+def test_log_dates_as_excel_and_staff_write_them(tmp_path: Path, typed: str) -> None:
+    from draft_report.logs.activity import PUBLICATIONS_SPEC
+
+    path = tmp_path / "publications.csv"
+    path.write_text(f"日期,渠道,栏目,标题\n{typed},政务网站,工作动态,标题\n", encoding="utf-8")
+    from draft_report.logs.values import parse_date
+
+    row = read_log(path, PUBLICATIONS_SPEC)[0]
+    assert parse_date(path, row, "日期") == dt.date(2025, 3, 5)

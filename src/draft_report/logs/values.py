@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,6 +17,7 @@ T = TypeVar("T")
 
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_TIME = re.compile(r"(?<=\d)[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 
 
 def cell_error(path: Path, row: LogRow, column: str, message: str) -> InputError:
@@ -40,7 +42,8 @@ def parse_date(path: Path, row: LogRow, column: str, *, optional: bool = False) 
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = str(value).strip()
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    text = _TIME.sub("", text)  # Excel writes “2025/3/5 0:00” for a date cell saved as CSV
     m = _DATE.match(text) or _COMPACT.match(text)
     if m:
         try:
