@@ -155,3 +155,15 @@ def test_common_event_kinds_land_in_their_sub_topic_and_are_verified() -> None:
     assert not [f for f in result.findings if f.severity in ("error", "warning")]
     edited = md.replace("开展政务公开督查3次", "开展政务公开督查4次")
     assert any(f.rule == "prose.mismatch" for f in check_document(read_text(edited, fmt="markdown"), ds).findings)
+
+
+def test_requests_all_still_open_at_year_end_have_a_subject() -> None:
+    raw = raw_xiaxian()
+    table3 = raw["table3"]
+    table3["r1_new"]["np"] = 2
+    table3["r4_carry_out"]["np"] = 2
+    for row in table3.values():
+        row.pop("total", None)
+    paras = [p.text for p in OfflineDrafter().draft("overview", dataset(raw)).paragraphs]
+    text = paras[paras.index("（二）依申请公开情况") + 1]
+    assert "共收到政府信息公开申请2件。上述申请截至年底均在办理期限内，结转下年度继续办理2件。" in text
