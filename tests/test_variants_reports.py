@@ -184,3 +184,19 @@ def test_html_subtotal_column_under_a_colspan_header() -> None:
                     f"<table>{head}{''.join(rows)}</table><p>四、政府信息公开行政复议、行政诉讼情况</p></body></html>")
     assert all(doc.tables.get(cid) == base.tables.get(cid) for cid in T3_CELLS)
     assert len(doc.table_notes) == 1 and "小计" in doc.table_notes[0].message
+
+
+def test_wechat_chrome_is_not_report_text() -> None:
+    doc = read_report(VARIANTS / "wechat_article.html")
+    text = "".join(p.text for p in doc.preface) + "".join(p.text for s in doc.sections for p in s.paragraphs)
+    assert "原创" not in text and "阅读原文" not in text and "在看" not in text
+    assert doc.preface[0].text.startswith("根据《中华人民共和国政府信息公开条例》")
+    assert doc.signature == "沭阳县发展和改革局" and str(doc.date) == "2024-01-17"
+
+
+def test_heading_followed_by_punctuation_only() -> None:
+    text = (VARIANTS / "base_2023.txt").read_text(encoding="utf-8").replace("\n一、总体情况\n", "\n一、总体情况。\n")
+    doc = read_text(text)
+    overview = doc.section("overview")
+    assert overview is not None and overview.heading == "一、总体情况"
+    assert overview.paragraphs[0].text.startswith("2023年，县发展和改革局")

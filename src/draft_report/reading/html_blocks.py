@@ -19,6 +19,11 @@ from lxml import etree
 from draft_report.reading.blocks import Block, clean, para, row
 
 _SKIP = frozenset({"script", "style", "head", "title", "noscript", "template", "svg", "iframe", "button", "nav"})
+# Chrome of a WeChat 公众号 article around #js_content: the author/time/place line, the bottom tool
+# bar (阅读原文, 阅读 N, 分享, 在看), tags and QR codes.
+_SKIP_IDS = frozenset({"meta_content", "js_tags", "js_pc_qr_code", "js_profile_qrcode", "content_bottom_area",
+                       "js_article_bottom_bar", "js_sponsor_ad_area"})
+_SKIP_CLASSES = frozenset({"rich_media_meta_list", "rich_media_tool", "rich_media_area_extra", "qr_code_pc"})
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _BLOCK_TAGS = frozenset(
     {"p", "div", "section", "article", "main", "body", "html", "li", "ul", "ol", "blockquote", "center",
@@ -136,6 +141,9 @@ class _Walker:
         if tag in _SKIP or not tag:
             if not tag:  # comment or processing instruction: keep the tail
                 self.add_text(el.tail, line)
+            return
+        if el.get("id") in _SKIP_IDS or not _SKIP_CLASSES.isdisjoint((el.get("class") or "").split()):
+            self.add_text(el.tail, line)
             return
         if tag == "table" and not _is_layout_table(el):
             self.flush()

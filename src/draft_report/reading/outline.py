@@ -100,7 +100,10 @@ def parse_heading(text: str) -> Heading | None:
     for _, standard in _GLUED_TITLES:
         if title.startswith(standard) and len(title) > len(standard):
             cut = _cut_after(stripped, len(compact(stripped)) - len(title) + len(standard))
-            return Heading(number, _after_number(stripped[:cut]), stripped[:cut].strip(), stripped[cut:].strip())
+            rest = stripped[cut:].strip()
+            if not has_cjk(rest) and not any(c.isdigit() for c in rest):
+                rest = ""  # "一、总体情况。" / "一、总体情况：" — punctuation only
+            return Heading(number, _after_number(stripped[:cut]), stripped[:cut].strip(), rest)
     return None
 
 
