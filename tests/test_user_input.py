@@ -286,3 +286,24 @@ def test_log_dates_as_excel_and_staff_write_them(tmp_path: Path, typed: str) -> 
 
     row = read_log(path, PUBLICATIONS_SPEC)[0]
     assert parse_date(path, row, "日期") == dt.date(2025, 3, 5)
+
+
+def test_xlsx_with_two_title_rows_of_several_cells_finds_the_header(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["某县应急管理局政务公开工作活动台账"])
+    ws.append(["填报单位：办公室", None, "填报日期：2026-01-10"])
+    ws.append(["日期", "类型", "标题", "参加人数"])
+    ws.append(["2025-03-12", "培训", "业务培训", "40人"])
+    path = tmp_path / "events.xlsx"
+    wb.save(path)
+    rows = read_log(path, EVENTS_SPEC)
+    assert len(rows) == 1 and rows[0].line == 4 and rows[0].get("类型") == "培训"
+
+
+def test_a_header_with_a_misspelt_column_is_still_reported_as_the_header(tmp_path: Path) -> None:
+    path = tmp_path / "events.csv"
+    path.write_text("日期,活动类别,标题\n2025-03-12,培训,业务培训\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_log(path, EVENTS_SPEC)
+    assert "第1行（表头）" in str(err.value) and "活动类别" in str(err.value)

@@ -110,7 +110,12 @@ def _header_index(body: list[tuple[int, list[Any]]], spec: LogSpec) -> int:
     known = {normalize_header(n) for c in spec.columns for n in (c.name, *c.aliases)}
     for i, (_, cells) in enumerate(body):
         filled = [c for c in cells if _clean(c) is not None]
-        if len(filled) > 1 or normalize_header(filled[0]) in known:
+        hits = sum(1 for c in filled if normalize_header(c) in known)
+        if hits >= min(2, len(filled)):
+            return i
+    # no row names two known columns: the first row of several cells is the (faulty) header
+    for i, (_, cells) in enumerate(body):
+        if sum(1 for c in cells if _clean(c) is not None) > 1:
             return i
     return 0
 
