@@ -307,3 +307,17 @@ def test_a_header_with_a_misspelt_column_is_still_reported_as_the_header(tmp_pat
     with pytest.raises(InputError) as err:
         read_log(path, EVENTS_SPEC)
     assert "第1行（表头）" in str(err.value) and "活动类别" in str(err.value)
+
+
+def test_xlsx_with_an_instructions_sheet_first_reads_the_log_sheet(tmp_path: Path) -> None:
+    wb = Workbook()
+    wb.active.title = "填表说明"
+    wb.active.append(["请按以下要求填写：日期格式为 2025-01-31"])
+    wb.active.append(["类型可填：培训、政策解读", "新闻发布会"])
+    log = wb.create_sheet("台账")
+    log.append(["日期", "类型", "标题", "参加人数"])
+    log.append(["2025-03-12", "培训", "业务培训", 40])
+    path = tmp_path / "events.xlsx"
+    wb.save(path)
+    rows = read_log(path, EVENTS_SPEC)
+    assert [(r.line, r.get("类型")) for r in rows] == [(2, "培训")]

@@ -180,7 +180,7 @@ def _read_csv(path: Path, spec: LogSpec) -> list[tuple[int, list[Any]]]:
     return rows
 
 
-def _read_xlsx(path: Path) -> list[tuple[int, list[Any]]]:
+def _read_xlsx(path: Path, spec: LogSpec | None = None) -> list[tuple[int, list[Any]]]:
     import zipfile
 
     from openpyxl import load_workbook
@@ -190,12 +190,23 @@ def _read_xlsx(path: Path) -> list[tuple[int, list[Any]]]:
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(f"无法读取 Excel 文件（{exc}）；请确认是 .xlsx 格式", path=str(path)) from None
     try:
-        ws = wb.worksheets[0]
-        rows = [(i, list(row)) for i, row in enumerate(ws.iter_rows(values_only=True), start=1)]
-        _fill_vertical_merges(ws, rows)
-        return rows
+        found: list[tuple[int, list[Any]]] | None = None
+        for ws in wb.worksheets:  # the first sheet holding the log (skips a 填表说明 sheet before it)
+            rows = [(i, list(row)) for i, row in enumerate(ws.iter_rows(values_only=True), start=1)]
+            _fill_vertical_merges(ws, rows)
+            if found is None:
+                found = rows
+            if spec is not None and _names_columns(rows, spec):
+                return rows
+        return found or []
     finally:
         wb.close()
+
+
+def _names_columns(rows: list[tuple[int, list[Any]]], spec: LogSpec) -> bool:
+    """Some row of the sheet names at least two columns of the log."""
+    known = {normalize_header(n) for c in spec.columns for n in (c.name, *c.aliases)}
+    return any(sum(1 for c in cells if c is not None and normalize_header(c) in known) >= 2 for _, cells in rows)
 
 
 def _fill_vertical_merges(ws: Any, rows: list[tuple[int, list[Any]]]) -> None:
@@ -227,5 +238,5 @@ def read_log(path: Path, spec: LogSpec, skipped: list[int] | None = None) -> lis
         raise InputError(f"{spec.title}应为 CSV 或 XLSX 文件，实际扩展名为“{path.suffix}”", path=str(path))
     if not path.is_file():
         raise InputError(f"找不到{spec.title}文件", path=str(path))
-    raw = _read_csv(path, spec) if suffix == ".csv" else _read_xlsx(path)
+    raw = _read_csv(path, spec) if suffix == ".csv" else _read_xlsx(path, spec)
     return _rows(raw, spec, path, skipped)
