@@ -200,3 +200,13 @@ def test_heading_followed_by_punctuation_only() -> None:
     overview = doc.section("overview")
     assert overview is not None and overview.heading == "一、总体情况"
     assert overview.paragraphs[0].text.startswith("2023年，县发展和改革局")
+
+
+def test_subtotal_label_on_its_own_line_is_not_placed() -> None:
+    """pdftotext puts a subtotal's label on the line above its bare numbers: still not counted."""
+    base = read_report(VARIANTS / "base_2023.txt")
+    text = (VARIANTS / "t3_category_subtotals.txt").read_text(encoding="utf-8").replace("\t", "  ")
+    text = text.replace("（三）不予公开小计  1", "（三）不予公开\n小计\n1").replace("（四）无法提供小计  2", "小计\n2")
+    doc = read_text(text)
+    assert all(doc.tables.get(cid) == base.tables.get(cid) for cid in T3_CELLS)
+    assert len(doc.table_notes) == 2 and all("小计" in n.message for n in doc.table_notes)

@@ -258,7 +258,7 @@ def align(entries: list[Entry], specs: list[RowSpec], *, ordered: bool) -> tuple
     runs = _attach_context(entries, specs)
     candidates: list[Placement] = []
     for run in runs:
-        if is_subtotal(run.label):
+        if is_subtotal(run.label) or (not run.label and is_subtotal("".join(run.pre))):
             continue
         own = norm_key(run.label)
         best, spec, second = _best(specs, bigrams(own))

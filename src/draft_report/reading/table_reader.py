@@ -204,7 +204,7 @@ def read_table3(blocks: list[Block], out: TableRead) -> None:
             continue
         _put_row(out, cids, p, drop=extra[0] if extra is not None else None)
     for run in loose:
-        if is_subtotal(run.label):
+        if is_subtotal(run.label or "".join(run.pre)):
             _subtotal_row(out, run, extra[0] if extra is not None else None)
 
 
@@ -266,9 +266,9 @@ _T3_ORG_IDS = frozenset(c.id for c in L.T3_ORG_COLUMNS)
 
 def _subtotal_row(out: TableRead, run: Entry, drop: int | None) -> None:
     """An inserted 小计/合计 row: noted, never counted; compared with its category when it names one."""
-    raw = raw_of(run)
+    raw = raw_of(run) if run.label else compact("".join(run.pre)) + " " + raw_of(run)
     msg = f"表三有非标准的小计行“{raw}”：2021 年版格式没有此行，未计入任何标准行（不重复计算）"
-    key = norm_key(run.label)
+    key = norm_key(run.label or "".join(run.pre))
     category = next((c for c in L.T3_CATEGORIES if norm_key(c)[1:] in key), None)
     vals, _ = _row_values(run, len(L.T3_COLUMNS), drop)
     if category is not None and vals is not None:
