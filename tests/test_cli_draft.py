@@ -168,6 +168,8 @@ def test_self_check_findings_become_word_comments_and_a_notice(tmp_path: Path) -
     assert [p.name for p in written] == ["report.md", "report.docx"]
     summary = [n for n in notices if "自检发现" in n]
     assert len(summary) == 1 and "错误 1 个" in summary[0] and "批注" in summary[0]
+    # the finding itself is shown, so the user need not run check to know what is wrong
+    assert "· 错误：" in summary[0] and "38" in summary[0] and "37" in summary[0]
     comments = list(Document(str(tmp_path / "o" / "report.docx")).comments)
     assert len(comments) == 1 and "38" in comments[0].text and "37" in comments[0].text
 

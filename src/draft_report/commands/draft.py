@@ -150,10 +150,19 @@ def self_check_notice(findings: list[Any], formats: list[str], output: Path, dat
     errors = sum(1 for f in findings if f.severity == "error")
     where = "Word 稿中已在相应段落或单元格加批注；" if "docx" in formats else ""
     first = FORMATS["md"] if "md" in formats else FORMATS[formats[0]]
-    return (
-        f"起草后自检发现 {len(findings)} 个问题（错误 {errors} 个，警告 {len(findings) - errors} 个）；{where}"
-        f"详情请运行：draft-report check {output / first} --data {data}"
+    shown = [f"  · {'错误' if f.severity == 'error' else '警告'}：{f.message}" for f in findings[:_SHOWN_FINDINGS]]
+    if len(findings) > _SHOWN_FINDINGS:
+        shown.append(f"  · ……另有 {len(findings) - _SHOWN_FINDINGS} 个")
+    return "\n".join(
+        [
+            f"起草后自检发现 {len(findings)} 个问题（错误 {errors} 个，警告 {len(findings) - errors} 个）；{where}"
+            f"详情请运行：draft-report check {output / first} --data {data}",
+            *shown,
+        ]
     )
+
+
+_SHOWN_FINDINGS = 3
 
 
 def draft_notices(dataset: Dataset, doc: ReportDocument, provenance: dict[str, Any]) -> list[str]:
