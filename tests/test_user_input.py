@@ -321,3 +321,14 @@ def test_xlsx_with_an_instructions_sheet_first_reads_the_log_sheet(tmp_path: Pat
     wb.save(path)
     rows = read_log(path, EVENTS_SPEC)
     assert [(r.line, r.get("类型")) for r in rows] == [(2, "培训")]
+
+
+def test_a_note_with_an_english_colon_is_read_as_one_sentence(tmp_path: Path) -> None:
+    text = data_template(folder="x", agency="某县应急管理局", year=2025)
+    text = text.replace("  management: []", "  management:\n    - 强化组织领导: 局党组专题研究政务公开工作\n   ", 1)
+    path = tmp_path / "data.yaml"
+    path.write_text(text, encoding="utf-8")
+    ds = load_dataset(path)
+    assert ds.data.notes.management == ["强化组织领导：局党组专题研究政务公开工作"]
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if "强化组织领导" in t)
+    assert any(f"第{line}行 notes.management[1]" in n and "中文“：”" in n for n in ds.notices)

@@ -101,6 +101,37 @@ def _drop_empty_items(raw: dict[str, Any]) -> dict[tuple[str, ...], list[int]]:
     return kept_at
 
 
+# lists of sentences (not of records): an item “要点: 内容” was meant as one sentence
+_TEXT_LISTS: tuple[tuple[str, ...], ...] = (
+    ("problems",),
+    ("measures",),
+    ("other_matters", "other"),
+    *(("notes", k) for k in _NESTED_LISTS["notes"]),
+)
+
+
+def _colon_items(raw: dict[str, Any], line_of: LineOf | None) -> list[str]:
+    """“- 强化组织领导: 局党组……” reads in YAML as a one-key mapping; join it back into the sentence."""
+    notices: list[str] = []
+    for where in _TEXT_LISTS:
+        container: Any = raw
+        for part in where[:-1]:
+            container = container.get(part) if isinstance(container, dict) else None
+        items = container.get(where[-1]) if isinstance(container, dict) else None
+        if not isinstance(items, list):
+            continue
+        for i, item in enumerate(items):
+            if isinstance(item, dict) and len(item) == 1:
+                (key, value), = item.items()
+                if isinstance(key, str) and isinstance(value, (str, int, float)):
+                    items[i] = f"{key}：{value}"
+                    notices.append(
+                        f"数据文件{_describe((*where, i), line_of)}：“{key}: {value}”中的英文冒号加空格会被当作“名称: 值”，"
+                        f"已按一句话“{items[i]}”读取；要点中的冒号请用中文“：”"
+                    )
+    return notices
+
+
 def _original_loc(loc: tuple[Any, ...], kept_at: dict[tuple[str, ...], list[int]]) -> tuple[Any, ...]:
     """A validation location after empty items were dropped → the location in the file."""
     for where, kept in kept_at.items():
@@ -150,6 +181,7 @@ def normalize_raw(raw: dict[str, Any], line_of: LineOf | None = None) -> tuple[l
                 if isinstance(item, dict):
                     for name in names:
                         fix_number(item, name, (section, listname, i, name))
+    notices.extend(_colon_items(raw, line_of))
     kept_at = _drop_empty_items(raw)
     if isinstance(raw.get("year"), str):
         text = unicodedata.normalize("NFKC", raw["year"]).strip().removesuffix("年度").removesuffix("年")
