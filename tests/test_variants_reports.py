@@ -210,3 +210,26 @@ def test_subtotal_label_on_its_own_line_is_not_placed() -> None:
     doc = read_text(text)
     assert all(doc.tables.get(cid) == base.tables.get(cid) for cid in T3_CELLS)
     assert len(doc.table_notes) == 2 and all("小计" in n.message for n in doc.table_notes)
+
+
+def _broken_header(text: str) -> str:
+    """pdftotext breaks the applicant column labels over two lines ("商业企" / "业")."""
+    return text.replace("商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t小计",
+                        "商业企\t科研机\t社会公益\t法律服务\t其他\t小计\n业\t构\t组织\t机构")
+
+
+@pytest.mark.parametrize("sep", ["\t", "  "])
+def test_subtotal_column_position_found_from_the_sums(sep: str) -> None:
+    base = read_report(VARIANTS / "base_2023.txt")
+    text = _broken_header((VARIANTS / "t3_subtotal_column.txt").read_text(encoding="utf-8")).replace("\t", sep)
+    doc = read_text(text)
+    assert all(doc.tables.get(cid) == base.tables.get(cid) for cid in T3_CELLS)
+    assert len(doc.table_notes) == 1
+
+
+def test_subtotal_column_that_fits_no_position_is_not_guessed() -> None:
+    text = _broken_header((VARIANTS / "t3_subtotal_column.txt").read_text(encoding="utf-8"))
+    doc = read_text(_edit_line(text, "一、本年新收", ["20", "4", "0", "0", "1", "1", "7", "26"]))
+    assert all(doc.tables.get(cid) is None for cid in T3_CELLS)
+    assert {i.cell_id for i in doc.cell_issues if i.problem == "unreadable"} == set(T3_CELLS)
+    assert not doc.table_notes

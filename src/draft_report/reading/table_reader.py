@@ -176,6 +176,10 @@ def read_table3(blocks: list[Block], out: TableRead) -> None:
     width = len(L.T3_COLUMNS) + (extra is not None)
     entries = merge_split_runs(raw_entries, width)
     placed, loose = align(entries, SPECS_T3, ordered=True)
+    if extra is None:
+        extra = _inferred_extra_column(blocks, raw_entries, [p.entry for p in placed.values()])
+        if extra is not None:
+            placed, loose = align(merge_split_runs(raw_entries, width + 1), SPECS_T3, ordered=True)
     if not placed and not _has_anchor(blocks, "table3"):
         return
     out.found.append("table3")
@@ -230,6 +234,30 @@ def _extra_column(blocks: list[Block]) -> tuple[int, Block] | None:
         if len(seq) == len(L.T3_COLUMNS) + 1 and seq.count(_SUBTOTAL_KEY) == 1:
             return seq.index(_SUBTOTAL_KEY), b
     return None
+
+
+def _inferred_extra_column(blocks: list[Block], entries: list[Entry], rows: list[Entry]) -> tuple[int, Block] | None:
+    """The 小计 column when the header names 小计 but its column labels are broken (pdftotext):
+    the position is the one whose value equals the sum of the five organisation columns in every
+    row of 8 values; when no single reading fits, nothing is inferred (the rows stay unreadable)."""
+    header = next((b for b, e in zip(blocks, entries, strict=True)
+                   if not e.has_value and _SUBTOTAL_KEY in compact(b.text) and "。" not in b.text), None)
+    width = len(L.T3_COLUMNS) + 1
+    rows8 = [vals for e in rows if (vals := value_cells(e, width)) is not None]
+    if header is None or not rows8 or 2 * len(rows8) < len(rows):
+        return None
+    nums = [[parse_number(v.raw, decimal=False) if v.kind == "number" else None for v in vals] for vals in rows8]
+    total = width - 1
+    fits = [
+        k for k in range(1, total)
+        if all(
+            vs[k] is not None and None not in (rest := [v for i, v in enumerate(vs) if i not in (0, k, total)])
+            and vs[k] == sum(rest)  # type: ignore[arg-type]
+            for vs in nums
+        )
+    ]
+    readings = {tuple(tuple(v for i, v in enumerate(vs) if i != k) for vs in nums) for k in fits}
+    return (fits[0], header) if fits and len(readings) == 1 else None
 
 
 def _row_values(entry: Entry, width: int, drop: int | None) -> tuple[list[Value] | None, Value | None]:
