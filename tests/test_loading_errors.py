@@ -167,8 +167,9 @@ def test_fee_rule_names_fields(tmp_path: Path) -> None:
 
 
 def test_list_expected(tmp_path: Path) -> None:
-    msg = load_text(tmp_path, edit("\nproblems: []", "\nproblems: 很多问题"))
-    assert "problems" in msg and "应为列表" in msg
+    # a list of records cannot be guessed from one sentence (a list of sentences can: test_user_input)
+    msg = load_text(tmp_path, edit("\nprevious_problems: []", "\nprevious_problems: 很多问题"))
+    assert "previous_problems" in msg and "应为列表" in msg
 
 
 @pytest.mark.parametrize(

@@ -332,3 +332,12 @@ def test_a_note_with_an_english_colon_is_read_as_one_sentence(tmp_path: Path) ->
     assert ds.data.notes.management == ["强化组织领导：局党组专题研究政务公开工作"]
     line = next(i for i, t in enumerate(text.splitlines(), 1) if "强化组织领导" in t)
     assert any(f"第{line}行 notes.management[1]" in n and "中文“：”" in n for n in ds.notices)
+
+
+def test_one_sentence_without_a_bullet_is_a_list_of_one(tmp_path: Path) -> None:
+    raw = base()
+    raw["notes"]["lead"] = "调整了政务公开工作领导小组"
+    raw["problems"] = "政策解读形式较为单一\n信息公开的及时性有待提高"
+    ds = load_dataset(save(tmp_path, raw))
+    assert ds.data.notes.lead == ["调整了政务公开工作领导小组"]
+    assert ds.data.problems == ["政策解读形式较为单一", "信息公开的及时性有待提高"]

@@ -110,14 +110,30 @@ _TEXT_LISTS: tuple[tuple[str, ...], ...] = (
 )
 
 
-def _colon_items(raw: dict[str, Any], line_of: LineOf | None) -> list[str]:
-    """“- 强化组织领导: 局党组……” reads in YAML as a one-key mapping; join it back into the sentence."""
-    notices: list[str] = []
+def _text_list_containers(raw: dict[str, Any]) -> list[tuple[tuple[str, ...], dict[str, Any]]]:
+    out = []
     for where in _TEXT_LISTS:
         container: Any = raw
         for part in where[:-1]:
             container = container.get(part) if isinstance(container, dict) else None
-        items = container.get(where[-1]) if isinstance(container, dict) else None
+        if isinstance(container, dict) and where[-1] in container:
+            out.append((where, container))
+    return out
+
+
+def _single_text_as_list(raw: dict[str, Any]) -> None:
+    """“lead: 调整了领导小组” (one sentence without “- ”) is a list of one sentence."""
+    for where, container in _text_list_containers(raw):
+        value = container[where[-1]]
+        if isinstance(value, str):
+            container[where[-1]] = [line.strip() for line in value.splitlines() if line.strip()]
+
+
+def _colon_items(raw: dict[str, Any], line_of: LineOf | None) -> list[str]:
+    """“- 强化组织领导: 局党组……” reads in YAML as a one-key mapping; join it back into the sentence."""
+    notices: list[str] = []
+    for where, container in _text_list_containers(raw):
+        items = container.get(where[-1])
         if not isinstance(items, list):
             continue
         for i, item in enumerate(items):
@@ -181,6 +197,7 @@ def normalize_raw(raw: dict[str, Any], line_of: LineOf | None = None) -> tuple[l
                 if isinstance(item, dict):
                     for name in names:
                         fix_number(item, name, (section, listname, i, name))
+    _single_text_as_list(raw)
     notices.extend(_colon_items(raw, line_of))
     kept_at = _drop_empty_items(raw)
     if isinstance(raw.get("year"), str):
