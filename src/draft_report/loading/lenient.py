@@ -15,6 +15,8 @@ from typing import Any
 
 import cn2an
 
+from draft_report.logs.values import date_from_text
+
 # numeric fields outside the tables: (section, field) and list items (section, list, field)
 _NUMBER_FIELDS: dict[str, tuple[str, ...]] = {
     "fees": ("notices_issued", "notices_amount_yuan", "collected_yuan", "notices_paid"),
@@ -27,7 +29,6 @@ _TABLES = ("table2", "table3", "table4")
 
 _UNIT = re.compile(r"(?:万元|元|件|条|次|个|人次|人|场|期|篇|项)$")
 _CN_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千万]+$")
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 
 LineOf = Callable[[tuple[Any, ...]], "int | None"]
 
@@ -53,14 +54,7 @@ def read_number(value: str) -> int | float | None:
 
 def read_date(value: str) -> dt.date | None:
     """2026/1/20, 2026.1.20, 2026年1月20日 (also with full-width digits) → a date."""
-    text = unicodedata.normalize("NFKC", value).strip()
-    m = _DATE.fullmatch(text)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
+    return date_from_text(value)
 
 
 def _describe(loc: tuple[Any, ...], line_of: LineOf | None) -> str:

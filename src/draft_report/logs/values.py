@@ -42,15 +42,24 @@ def parse_date(path: Path, row: LogRow, column: str, *, optional: bool = False) 
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = unicodedata.normalize("NFKC", str(value)).strip()
-    text = _TIME.sub("", text)  # Excel writes “2025/3/5 0:00” for a date cell saved as CSV
-    m = _DATE.match(text) or _COMPACT.match(text)
-    if m:
-        try:
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            pass
+    text = str(value).strip()
+    date = date_from_text(text)
+    if date is not None:
+        return date
     raise cell_error(path, row, column, f"“{text}”不是有效日期，应写成 2024-01-31 的形式")
+
+
+def date_from_text(value: str) -> dt.date | None:
+    """2024-01-31, 2024/1/31, 2024.1.31, 2024年1月31日, 20240131, full-width digits, a trailing
+    “0:00” (Excel writes “2025/3/5 0:00” for a date cell saved as CSV); None if not a valid date."""
+    text = _TIME.sub("", unicodedata.normalize("NFKC", value).strip())
+    m = _DATE.match(text) or _COMPACT.match(text)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
 
 
 def parse_count(path: Path, row: LogRow, column: str) -> int | None:
