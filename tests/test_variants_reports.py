@@ -233,3 +233,15 @@ def test_subtotal_column_that_fits_no_position_is_not_guessed() -> None:
     assert all(doc.tables.get(cid) is None for cid in T3_CELLS)
     assert {i.cell_id for i in doc.cell_issues if i.problem == "unreadable"} == set(T3_CELLS)
     assert not doc.table_notes
+
+
+def test_one_value_per_line_layout() -> None:
+    """Every cell on its own line without TABs (pdftotext raw mode): the same tables, and the
+    quoted row names its label."""
+    base = read_report(VARIANTS / "base_2023.txt")
+    text = (VARIANTS / "base_2023.txt").read_text(encoding="utf-8")
+    doc = read_text("\n".join(x.replace("\t", "\n") for x in text.splitlines()))
+    assert all(doc.tables.get(cid) == base.tables.get(cid) for cid, _, _ in [*L.t3_cells(), *L.t4_cells()])
+    assert findings(doc) == Counter()
+    old = [f for f in check_document(doc).findings if f.rule == "structure.old_format"]
+    assert len(old) == 1 and old[0].location.excerpt == "规范性文件 8 0 18"

@@ -305,5 +305,7 @@ def _drop_out_of_order(placed: dict[str, Placement], specs: list[RowSpec], runs:
 
 def raw_of(entry: Entry) -> str:
     """The source text of a run, for quoting in messages."""
-    text = clean(entry.block.raw.replace("\t", " "))
+    text = clean(" ".join(b.raw for b in (entry.block, *entry.extra_blocks)).replace("\t", " "))
+    if not entry.label and entry.pre:  # bare values whose label stood on the lines above
+        text = f"{entry.pre[-1]} {text}".strip()
     return text or compact(entry.label)
