@@ -38,6 +38,7 @@ EXPECTED: dict[str, dict[tuple[str, str], int]] = {
     "t3_subtotal_column.txt": {("table.format_deviation", "warning"): 1},
     "t3_category_subtotals.txt": {("table.format_deviation", "warning"): 2},
     "t4_vertical.txt": {},
+    "t4_transposed.txt": {},
     "t2_fullwidth_thousands.txt": {},
     "t3_units_in_cells.txt": {},
     "t3_dashes_in_cells.txt": {("table.blank.H6", "warning"): 3},
@@ -245,3 +246,20 @@ def test_one_value_per_line_layout() -> None:
     assert findings(doc) == Counter()
     old = [f for f in check_document(doc).findings if f.rule == "structure.old_format"]
     assert len(old) == 1 and old[0].location.excerpt == "规范性文件 8 0 18"
+
+
+@pytest.mark.parametrize("header", ["项目\t行政复议\t未经复议直接起诉\t复议后起诉", "项目\t复议后起诉\t行政复议\t未经复议直接起诉"])
+def test_transposed_table4_follows_its_header(header: str) -> None:
+    text = (VARIANTS / "t4_transposed.txt").read_text(encoding="utf-8")
+    rows = [header, "结果维持\t1\t0\t0", "结果纠正\t0\t1\t0", "其他结果\t0\t0\t1", "尚未审结\t1\t0\t0", "总计\t2\t1\t9"]
+    lines = text.splitlines()
+    i = next(n for n, x in enumerate(lines) if x.startswith("项目"))
+    doc = read_text("\n".join([*lines[:i], *rows, *lines[i + 6 :]]))
+    first, second, third = (g for g in header.split("\t")[1:])
+    ids = {"行政复议": "rv", "未经复议直接起诉": "ld", "复议后起诉": "lr"}
+    assert doc.tables.get(f"t4.{ids[first]}.keep") == 1 and doc.tables.get(f"t4.{ids[second]}.fix") == 1
+    assert doc.tables.get(f"t4.{ids[third]}.other") == 1 and doc.tables.get(f"t4.{ids[third]}.total") == 9
+    h4 = [f for f in check_document(doc).findings if f.rule == "table.identity.H4"]
+    assert [f.location.cell_id for f in h4] == [f"t4.{ids[third]}.total"]
+    section = doc.section("review_litigation")
+    assert section is not None and not section.paragraphs  # the rows are table, not prose

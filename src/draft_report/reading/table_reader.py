@@ -337,8 +337,43 @@ def read_table4(blocks: list[Block], out: TableRead) -> None:
             else:
                 _put_row(out, group_cids, p)
         return
+    if _read_table4_transposed(blocks, entries, out):
+        return
     candidate = next((e for e in entries if e.has_value and len(e.values) >= len(L.T4_COLUMNS)), None)
     if candidate is not None:
         out.unreadable_row(cids, candidate)
     else:
         out.missing(cids)
+
+
+_SPECS_T4_MEASURES = [RowSpec.of(c.id, len(L.T4_GROUPS), (c.label,)) for c in L.T4_COLUMNS]
+_T4_GROUP_KEYS = [(g.id, norm_key(g.label)) for g in L.T4_GROUPS]
+
+
+def _read_table4_transposed(blocks: list[Block], entries: list[Entry], out: TableRead) -> bool:
+    """表四 printed transposed: five rows (结果维持 … 总计) of three values, under a header that
+    names the three groups (行政复议 / 未经复议直接起诉 / 复议后起诉) — their order is taken from it."""
+    order: list[str] | None = None
+    for b in blocks:
+        key = norm_key(b.text)
+        pos = {gid: key.find(k) for gid, k in _T4_GROUP_KEYS}
+        if all(p >= 0 for p in pos.values()) and not entry_has_digits(key):
+            order = sorted(pos, key=lambda g: pos[g])
+            break
+    if order is None:
+        return False
+    placed, _ = align(entries, _SPECS_T4_MEASURES, ordered=False)
+    if not placed:
+        return False
+    for col in L.T4_COLUMNS:
+        p = placed.get(col.id)
+        cids = [L.t4_cell_id(g, col.id) for g in order]
+        if p is None:
+            out.missing(cids)
+        else:
+            _put_row(out, cids, p)
+    return True
+
+
+def entry_has_digits(text: str) -> bool:
+    return any(c.isdigit() for c in text)
