@@ -167,3 +167,17 @@ def test_requests_all_still_open_at_year_end_have_a_subject() -> None:
     paras = [p.text for p in OfflineDrafter().draft("overview", dataset(raw)).paragraphs]
     text = paras[paras.index("（二）依申请公开情况") + 1]
     assert "共收到政府信息公开申请2件。上述申请截至年底均在办理期限内，结转下年度继续办理2件。" in text
+
+
+def test_a_note_that_opens_a_paragraph_gets_the_agency_as_subject() -> None:
+    from draft_report.drafting.facts import with_subject
+
+    assert with_subject("优化政府网站应急管理专栏", "我局") == "我局优化政府网站应急管理专栏"
+    assert with_subject("按照县政府要求更新专栏", "我局") == "我局按照县政府要求更新专栏"
+    for typed in ("我局优化专栏", "局党组专题研究", "2025年优化专栏", "全年更新专栏", "强化组织领导：局党组专题研究"):
+        assert with_subject(typed, "我局") == typed
+    raw = raw_xiaxian()
+    raw["notes"]["platforms"] = ["优化政府网站应急管理专栏"]
+    paras = [p.text for p in OfflineDrafter().draft("overview", dataset(raw)).paragraphs]
+    assert paras[paras.index("（四）政府信息公开平台建设情况") + 1] == "我局优化政府网站应急管理专栏。"
+    assert with_subject("强化监督机制。严格执行信息公开审核制度", "我局") == "强化监督机制。严格执行信息公开审核制度"

@@ -68,6 +68,25 @@ def join_sentences(items: Iterable[str]) -> str:
     return "".join(s for s in (sentence(i) for i in items) if s)
 
 
+# Openings that already carry a subject or a time: “我局…”, “局党组…”, “2025年…”, “全年…”.
+_HAS_SUBJECT = re.compile(r"^(?:[我本该各局党]|全局|全年|今年|年内|[0-9０-９]|[一二三四五六七八九十]+是)")
+
+
+def with_subject(text: str, we: str) -> str:
+    """A note that opens a paragraph reads as a sentence of the agency: “优化专栏” → “我局优化专栏”.
+
+    Notes that name their own subject or time, or that read as a heading (“强化组织领导：……”),
+    stay as typed."""
+    text = text.strip()
+    if not text or _HAS_SUBJECT.match(text) or text.startswith(we) or _HEADED.match(text):
+        return text
+    return we + text
+
+
+# “强化组织领导：……” / “强化监督机制。严格执行……”: a short heading phrase, then the text
+_HEADED = re.compile(r"^[^：:，,。；]{2,10}[：:。].")
+
+
 # Numbering a user may already have typed: “1.” “2、” “（三）” “(4)” “一是”.
 _OWN_NUMBERING = re.compile(r"^\s*(?:[（(][0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+[.、．]|[一二三四五六七八九十]+是)\s*")
 

@@ -42,6 +42,7 @@ def jinja_env(folder: Path, *, autoescape: bool = False) -> jinja2.Environment:
         join_clauses=facts.join_clauses,
         points=facts.enumerate_points,
         cn_date=facts.fmt_date,
+        with_subject=facts.with_subject,
     )
     return env
 
