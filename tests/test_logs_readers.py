@@ -92,7 +92,7 @@ def test_header_only_file_has_no_rows(tmp_path: Path) -> None:
     ("name", "content", "expected"),
     [
         ("e.xls", b"anything", "另存为 .xlsx"),
-        ("e.txt", b"x", "扩展名"),
+        ("e.docx", b"x", "扩展名"),
         ("e.csv", b"\x00\x01\x02binary", "不是文本文件"),
         ("e.xlsx", b"not a zip", "无法读取 Excel"),
     ],

@@ -341,3 +341,10 @@ def test_one_sentence_without_a_bullet_is_a_list_of_one(tmp_path: Path) -> None:
     ds = load_dataset(save(tmp_path, raw))
     assert ds.data.notes.lead == ["调整了政务公开工作领导小组"]
     assert ds.data.problems == ["政策解读形式较为单一", "信息公开的及时性有待提高"]
+
+
+def test_excel_unicode_text_export_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "events.txt"
+    path.write_text("日期\t类型\t标题\t参加人数\n2025/3/12\t培训\t业务培训\t40\n", encoding="utf-16")
+    rows = read_log(path, EVENTS_SPEC)
+    assert [(r.line, r.get("类型"), r.get("参加人数")) for r in rows] == [(2, "培训", "40")]

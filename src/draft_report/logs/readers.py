@@ -18,7 +18,8 @@ from typing import Any
 from draft_report.errors import InputError
 from draft_report.textfiles import read_text_file
 
-LOG_SUFFIXES = (".csv", ".xlsx", ".xlsm")
+TEXT_SUFFIXES = (".csv", ".txt", ".tsv")  # .txt: Excel's “Unicode 文本” (tab-separated UTF-16)
+LOG_SUFFIXES = (*TEXT_SUFFIXES, ".xlsx", ".xlsm")
 COMMON_OPTIONAL = ("序号", "编号", "备注")
 
 
@@ -235,8 +236,8 @@ def read_log(path: Path, spec: LogSpec, skipped: list[int] | None = None) -> lis
     if suffix == ".xls":
         raise InputError("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 CSV", path=str(path))
     if suffix not in LOG_SUFFIXES:
-        raise InputError(f"{spec.title}应为 CSV 或 XLSX 文件，实际扩展名为“{path.suffix}”", path=str(path))
+        raise InputError(f"{spec.title}应为 CSV、XLSX 或 Excel 另存的“Unicode 文本”（.txt）文件，实际扩展名为“{path.suffix}”", path=str(path))
     if not path.is_file():
         raise InputError(f"找不到{spec.title}文件", path=str(path))
-    raw = _read_csv(path, spec) if suffix == ".csv" else _read_xlsx(path, spec)
+    raw = _read_csv(path, spec) if suffix in TEXT_SUFFIXES else _read_xlsx(path, spec)
     return _rows(raw, spec, path, skipped)
