@@ -263,3 +263,12 @@ def test_transposed_table4_follows_its_header(header: str) -> None:
     assert [f.location.cell_id for f in h4] == [f"t4.{ids[third]}.total"]
     section = doc.section("review_litigation")
     assert section is not None and not section.paragraphs  # the rows are table, not prose
+
+
+def test_a_row_the_reader_cannot_find_is_not_called_blank() -> None:
+    text = (VARIANTS / "base_2023.txt").read_text(encoding="utf-8")
+    lines = [x for x in text.splitlines() if not x.startswith("2.重复申请")]
+    result = check_document(read_text("\n".join(lines)))
+    rows = [f for f in result.findings if f.location.row and "重复申请" in f.location.row]
+    assert [(f.rule, f.severity) for f in rows] == [("table.unreadable", "warning")]
+    assert "未能在报告中找到" in rows[0].message

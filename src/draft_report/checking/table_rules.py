@@ -90,6 +90,18 @@ def cell_findings(doc: ReportDocument) -> list[Finding]:
         elif issue.problem == "unreadable":
             info = L.CELL_INFO[cid]
             unreadable.setdefault((info.table, info.row, raw, loc.line), []).append((cid, loc))
+    # a row of a found table that the reader could not locate (extraction damage): not blank
+    missing_rows: dict[tuple[str, str], list[str]] = {}
+    for cid, issue in issues.items():
+        if issue.problem == "missing" and not issue.raw and cid in L.CELL_INFO \
+                and _table_key(cid) in set(doc.tables_found):
+            info = L.CELL_INFO[cid]
+            missing_rows.setdefault((info.table, info.row), []).append(cid)
+    for (table, row), cids in missing_rows.items():
+        section = TABLE_SECTION.get(_table_key(cids[0]))
+        out.append(Finding("table.unreadable", "warning",
+                           f"{table}“{row}”行未能在报告中找到或对应（{len(cids)} 个单元格未读取，可能是排版或转换打乱了该行），未作推测",
+                           Location(section=section, table=table, row=row), None, None))
     for (table, row, raw, _line), cells in unreadable.items():
         first, loc = cells[0]
         cols = "、".join(L.CELL_INFO[c].column for c, _ in cells)
@@ -109,7 +121,9 @@ def cell_findings(doc: ReportDocument) -> list[Finding]:
             continue
     blank = [
         cid for cid, v in doc.tables.cells().items()
-        if v is None and _table_key(cid) in found and not (cid in issues and issues[cid].problem == "unreadable")
+        if v is None and _table_key(cid) in found
+        and not (cid in issues and issues[cid].problem == "unreadable")
+        and not any(cid in cids for cids in missing_rows.values())
     ]
     out += blank_findings(doc, blank)
     return out

@@ -357,7 +357,7 @@ def _read_table4_transposed(blocks: list[Block], entries: list[Entry], out: Tabl
     for b in blocks:
         key = norm_key(b.text)
         pos = {gid: key.find(k) for gid, k in _T4_GROUP_KEYS}
-        if all(p >= 0 for p in pos.values()) and not entry_has_digits(key):
+        if all(p >= 0 for p in pos.values()) and not _has_digits(key):
             order = sorted(pos, key=lambda g: pos[g])
             break
     if order is None:
@@ -375,5 +375,5 @@ def _read_table4_transposed(blocks: list[Block], entries: list[Entry], out: Tabl
     return True
 
 
-def entry_has_digits(text: str) -> bool:
+def _has_digits(text: str) -> bool:
     return any(c.isdigit() for c in text)
