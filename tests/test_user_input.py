@@ -33,7 +33,7 @@ def save(folder: Path, raw: dict[str, Any]) -> Path:
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("１２", 12), ("12件", 12), ("三十五", 35), ("两", 2), ("1,286", 1286), (" 37 条", 37), ("3.5万元", 3.5)],
+    [("１２", 12), ("12件", 12), ("三十五", 35), ("两", 2), ("1,286", 1286), (" 37 条", 37)],
 )
 def test_hand_typed_numbers_with_one_meaning(typed: str, expected: float) -> None:
     assert read_number(typed) == expected
@@ -348,3 +348,20 @@ def test_excel_unicode_text_export_is_read(tmp_path: Path) -> None:
     path.write_text("日期\t类型\t标题\t参加人数\n2025/3/12\t培训\t业务培训\t40\n", encoding="utf-16")
     rows = read_log(path, EVENTS_SPEC)
     assert [(r.line, r.get("类型"), r.get("参加人数")) for r in rows] == [(2, "培训", "40")]
+
+
+def test_money_units_are_converted_to_the_field_unit_and_refused_in_counts() -> None:
+    assert read_number("35000元", "amount_wan") == 3.5
+    assert read_number("3.5万元", "amount_wan") == 3.5
+    assert read_number("0.05万元", "collected_yuan") == 500
+    assert read_number("500元", "collected_yuan") == 500
+    assert read_number("5元", "np") is None
+    assert read_number("5件", "amount_wan") is None
+
+
+def test_fee_in_yuan_typed_into_the_wan_cell_is_converted_with_a_notice(tmp_path: Path) -> None:
+    raw = base()
+    raw["table2"]["fees"] = {"amount_wan": "35000元"}
+    ds = load_dataset(save(tmp_path, raw))
+    assert ds.data.table2.get("t2.fees.amount_wan") == 3.5
+    assert any("“35000元”按 3.5 读取" in n for n in ds.notices)

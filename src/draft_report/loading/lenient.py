@@ -33,10 +33,34 @@ _CN_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千万]+$
 LineOf = Callable[[tuple[Any, ...]], "int | None"]
 
 
-def read_number(value: str) -> int | float | None:
-    """The number a hand-typed cell means, or None when it is not unambiguously one number."""
+_MONEY_UNITS = ("万元", "元")
+
+
+def read_number(value: str, field: str = "") -> int | float | None:
+    """The number a hand-typed cell means, or None when it is not unambiguously one number.
+
+    ``field`` is the field name: a money unit is converted to the field's own unit (“35000元”
+    in ``amount_wan`` is 3.5 万元) and is not accepted in a count field."""
     text = unicodedata.normalize("NFKC", value).strip().replace(" ", "")
+    unit_match = _UNIT.search(text)
+    unit = unit_match.group(0) if unit_match else ""
     text = _UNIT.sub("", text)
+    number = _plain_number(text)
+    if number is None or not unit:
+        return number
+    money_field = field.endswith(("_wan", "_yuan"))
+    if (unit in _MONEY_UNITS) != money_field:
+        return None
+    if field.endswith("_wan") and unit == "元":
+        converted = number / 10000
+    elif field.endswith("_yuan") and unit == "万元":
+        converted = number * 10000
+    else:
+        return number
+    return int(converted) if float(converted).is_integer() else converted
+
+
+def _plain_number(text: str) -> int | float | None:
     if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", text):
         text = text.replace(",", "")
     if re.fullmatch(r"\d+", text):
@@ -164,7 +188,7 @@ def normalize_raw(raw: dict[str, Any], line_of: LineOf | None = None) -> tuple[l
         value = container.get(key)
         if not isinstance(value, str):
             return
-        number = read_number(value)
+        number = read_number(value, key)
         if number is None:
             return
         container[key] = number
