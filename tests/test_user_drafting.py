@@ -181,3 +181,12 @@ def test_a_note_that_opens_a_paragraph_gets_the_agency_as_subject() -> None:
     paras = [p.text for p in OfflineDrafter().draft("overview", dataset(raw)).paragraphs]
     assert paras[paras.index("（四）政府信息公开平台建设情况") + 1] == "我局优化政府网站应急管理专栏。"
     assert with_subject("强化监督机制。严格执行信息公开审核制度", "我局") == "强化监督机制。严格执行信息公开审核制度"
+
+
+def test_table2_decisions_share_one_verb() -> None:
+    raw = raw_xiaxian()
+    raw["table2"]["licensing"] = {"decisions": 128}
+    raw["table2"]["penalty"] = {"decisions": 46}
+    text = "\n".join(p.text for p in OfflineDrafter().draft("overview", dataset(raw)).paragraphs)
+    assert "作出行政许可决定128件、行政处罚决定46件。" in text
+    assert text.count("作出") == 1

@@ -187,10 +187,13 @@ def table2(tables: Tables) -> list[str]:
         phrases.append(f"制发规章{_int(get('t2.reg.made'))}件")
     if _int(get("t2.norm.made")):
         phrases.append(f"制发行政规范性文件{_int(get('t2.norm.made'))}件")
-    for item, label in (("licensing", "行政许可"), ("penalty", "行政处罚"), ("coercion", "行政强制")):
-        n = _int(get(f"t2.{item}.decisions"))
-        if n:
-            phrases.append(f"作出{label}决定{n}件")
+    decisions = [
+        f"{label}决定{_int(get(f't2.{item}.decisions'))}件"
+        for item, label in (("licensing", "行政许可"), ("penalty", "行政处罚"), ("coercion", "行政强制"))
+        if _int(get(f"t2.{item}.decisions"))
+    ]
+    if decisions:  # one verb for the list: 作出行政许可决定128件、行政处罚决定46件
+        phrases.append("作出" + "、".join(decisions))
     return phrases
 
 
