@@ -364,4 +364,4 @@ def test_fee_in_yuan_typed_into_the_wan_cell_is_converted_with_a_notice(tmp_path
     raw["table2"]["fees"] = {"amount_wan": "35000元"}
     ds = load_dataset(save(tmp_path, raw))
     assert ds.data.table2.get("t2.fees.amount_wan") == 3.5
-    assert any("“35000元”按 3.5 读取" in n for n in ds.notices)
+    assert any("“35000元”按 3.5 万元 读取" in n for n in ds.notices)

@@ -192,7 +192,8 @@ def normalize_raw(raw: dict[str, Any], line_of: LineOf | None = None) -> tuple[l
         if number is None:
             return
         container[key] = number
-        notices.append(f"数据文件{_describe(loc, line_of)}：“{value}”按 {number} 读取")
+        unit = " 万元" if key.endswith("_wan") else " 元" if key.endswith("_yuan") else ""
+        notices.append(f"数据文件{_describe(loc, line_of)}：“{value}”按 {number}{unit} 读取")
 
     for table in _TABLES:
         rows = raw.get(table)
