@@ -46,9 +46,10 @@ def test_a_report_with_errors_makes_exit_1(folder: Path, capsys) -> None:
 def test_unreadable_report_is_listed_and_others_still_checked(folder: Path, capsys) -> None:
     (folder / "broken.txt").write_bytes(b"\x00\x01\x02binary")
     (folder / "~$locked.docx").write_bytes(b"word lock file")  # Word's lock files are skipped
+    (folder / "README.md").write_text("# 说明\n本文件夹存放 2024 年度报告。\n", encoding="utf-8")  # so are READMEs
     code, out, _ = run(["audit", str(folder)], capsys)
     assert code == 2
-    assert "broken.txt：无法读取" in out and "~$locked" not in out
+    assert "broken.txt：无法读取" in out and "~$locked" not in out and "README" not in out
     assert "共 3 份报告：通过 2 份，有错误 0 份，无法读取 1 份。" in out
 
 

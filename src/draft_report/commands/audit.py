@@ -55,21 +55,29 @@ class AuditRow:
         return (s["errors"], s["warnings"], s["info"])
 
 
+def _looks_like_report(p: Path) -> bool:
+    """A file in a searched folder that may be a report: not a Word lock file, hidden file or README."""
+    return (
+        p.is_file()
+        and p.suffix.lower() in REPORT_SUFFIXES
+        and not p.name.startswith(("~$", "."))
+        and p.stem.lower() not in ("readme", "license", "changelog")
+    )
+
+
 def collect_reports(paths: list[Path]) -> list[Path]:
     """The report files named, and those inside named folders (recursively), in a stable order."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
-            )
+            found.extend(sorted(p for p in path.rglob("*") if _looks_like_report(p)))
         elif path.exists():
-            found.append(path)
+            found.append(path)  # named explicitly: always checked
         else:
             raise InputError("文件或文件夹不存在", path=str(path))
     unique: list[Path] = []
     for p in found:
-        if p not in unique and not p.name.startswith(("~$", ".")):  # skip Word lock files, hidden files
+        if p not in unique:
             unique.append(p)
     return unique
 
