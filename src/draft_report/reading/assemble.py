@@ -79,13 +79,11 @@ def build_document(
     doc.table_notes = read.notes
     # --- paragraphs -------------------------------------------------------------
     for i, b, h, key in spans:
-        section = Section(key=key, heading=h.heading, line=blocks[i].line)
         paras: list[Paragraph] = []
         if h.rest:
             paras.append(Paragraph(text=h.rest, line=blocks[i].line))
         paras += _paragraphs(blocks[i + 1 : b], read.zone, fmt)
-        section.paragraphs = paras
-        doc.sections.append(section)
+        doc.sections.append(Section(key=key, heading=h.heading, line=blocks[i].line, paragraphs=paras))
     return doc
 
 
