@@ -418,3 +418,41 @@ def test_previous_of_another_year_is_a_warning_and_skips_x1() -> None:
     assert "cross.carry_over.X1" in rules(check_document(make_doc(), previous=make_dataset(year=2022)))
     result = check_document(make_doc(), previous=make_dataset(year=2023))
     assert rules(result).count("cross.previous_year") == 1 and "cross.carry_over.X1" not in rules(result)
+
+
+# --- S4: section 一 covers five aspects; a government's report its accountability results --------
+
+_OVERVIEW_WITH_TOPICS = [
+    "（一）主动公开情况", "2023年，我局在政府网站发布信息37条。",
+    "（二）依申请公开情况", "全年受理政府信息公开申请5件，答复4件（含上年结转申请1件），另有2件结转下年度继续办理。",
+    "（三）政府信息管理情况", "全年制发行政规范性文件3件。",
+    "（四）政府信息公开平台建设情况", "优化政府网站栏目设置。",
+    "（五）监督保障情况", "发生政府信息公开行政复议2件，其中结果维持1件，结果纠正1件；行政诉讼3件。",
+]
+
+
+def test_overview_with_all_five_sub_headings_passes() -> None:
+    result = check_document(make_doc({"overview": _OVERVIEW_WITH_TOPICS}))
+    assert "structure.overview_topic_missing" not in rules(result)
+
+
+def test_a_deleted_overview_sub_heading_is_a_warning() -> None:
+    paras = [p for p in _OVERVIEW_WITH_TOPICS if p != "（四）政府信息公开平台建设情况"]
+    f = findings_of(check_document(make_doc({"overview": paras})), "structure.overview_topic_missing")
+    assert len(f) == 1 and f[0].severity == "warning" and f[0].expected == "（四）政府信息公开平台建设情况"
+
+
+def test_run_in_sub_headings_count_and_an_overview_without_sub_headings_is_not_judged() -> None:
+    run_in = ["（一）主动公开情况。发布信息37条。", "（二）依申请公开情况。全年未收到申请。"]
+    f = findings_of(check_document(make_doc({"overview": run_in})), "structure.overview_topic_missing")
+    assert {x.expected for x in f} == {"（三）政府信息管理情况", "（四）政府信息公开平台建设情况", "（五）监督保障情况"}
+    assert "structure.overview_topic_missing" not in rules(check_document(make_doc()))
+
+
+def test_government_report_without_accountability_results_is_a_warning() -> None:
+    gov = make_doc(agency="某县人民政府")
+    assert findings_of(check_document(gov), "structure.accountability_missing")
+    ok = make_doc({"overview": [*DEFAULT_TEXT["overview"], "将政务公开纳入年度绩效考核，全年未发生责任追究情况。"]},
+                  agency="某县人民政府")
+    assert "structure.accountability_missing" not in rules(check_document(ok))
+    assert "structure.accountability_missing" not in rules(check_document(make_doc()))  # a department

@@ -12,6 +12,7 @@ from draft_report.checking.structure import (
     fee_findings,
     heading_findings,
     old_format_findings,
+    overview_topic_findings,
     problems_findings,
 )
 from draft_report.checking.table_rules import cell_findings, data_findings, identity_findings
@@ -42,6 +43,7 @@ def check_document(doc: ReportDocument, dataset: Any = None, previous: Any = Non
         findings += data_findings(doc, dataset)
     findings += prose_findings(claims, source)
     findings += heading_findings(doc)
+    findings += overview_topic_findings(doc, kind)
     findings += old_format_findings(doc)
     findings += problems_findings(doc)
     findings += fee_findings(doc, claims)

@@ -40,6 +40,8 @@ RULES: tuple[Rule, ...] = (
     Rule("structure.heading_order", "warning", "六个部分的顺序与标准格式不同"),
     Rule("structure.heading_wording", "warning", "标题写法或序号与标准不一致"),
     Rule("structure.old_format", "error", "出现 2019 年试行格式的标记（较弱的标记为警告）"),
+    Rule("structure.overview_topic_missing", "warning", "总体情况缺少五个方面之一的小标题"),
+    Rule("structure.accountability_missing", "warning", "人民政府年报没有写工作考核、社会评议和责任追究结果"),
     Rule("structure.problems_empty", "warning", "第五部分为空、过于简略或没有写出具体问题"),
     Rule("structure.fee_statement_missing", "warning", "第六部分没有信息处理费情况"),
     Rule("fee.not_multiple_of_10", "warning", "收费金额（元）不是 10 的整数倍"),

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from draft_report.checking.findings import Finding, Location
 from draft_report.checking.prose import LocatedClaim, fmt
 from draft_report.models.document import ReportDocument, Section
-from draft_report.sections import SECTION_BY_KEY, SECTION_KEYS, SECTIONS
+from draft_report.sections import OVERVIEW_TOPICS, SECTION_BY_KEY, SECTION_KEYS, SECTIONS
 
 _NUMBERING = re.compile(
     r"^\s*(?:([一二三四五六七八九十]+)\s*[、.．,，]|第\s*([一二三四五六七八九十]+)\s*部分\s*[、.．,，:：]?)\s*"
@@ -180,4 +180,61 @@ def fee_findings(doc: ReportDocument, claims: Sequence[LocatedClaim]) -> list[Fi
                                "（上年 12 月发出的通知可能在本年失效，请核实）",
                                Location(section=lc.section, line=lc.line, excerpt=c.sentence.strip(),
                                         cell_id="t3.r3_6_2.total"), 0, fmt(r362)))
+    return out
+
+
+# Section 一 must cover the five aspects of spec §2.4 (S4). Words that name each aspect in a sub-heading.
+_TOPIC_WORDS: dict[str, tuple[str, ...]] = {
+    "proactive": ("主动公开",),
+    "on_request": ("依申请",),
+    "management": ("信息管理",),
+    "platforms": ("平台",),
+    "supervision": ("监督", "保障"),
+}
+_SUBHEADING = re.compile(r"^\s*[（(]([一二三四五六七八九十]+)[）)]\s*")
+_ACCOUNTABILITY = ("考核", "评议", "评估", "责任追究", "问责")
+
+
+def _subheadings(sec: Section) -> list[tuple[str, int | None]]:
+    """(sub-heading text, line) of section 一: own lines, or run-in ("（一）主动公开情况。2024年…")."""
+    out: list[tuple[str, int | None]] = []
+    for p in sec.paragraphs:
+        if p.kind == "subheading" or _SUBHEADING.match(p.text):
+            head = re.split(r"[。：:]", p.text, maxsplit=1)[0][:40]
+            out.append((head.strip(), p.line))
+    return out
+
+
+def overview_topic_findings(doc: ReportDocument, kind: str | None = None) -> list[Finding]:
+    """S4: section 一 covers the five aspects; a government's report also the 考核/评议/责任追究 results.
+
+    The aspects are checked where section 一 is organised by sub-headings (two or more): a
+    missing one is usually a deleted or forgotten sub-section. A report written without
+    sub-headings is not judged on this (too many legitimate ways to phrase it)."""
+    from draft_report.checking.staleness import is_government
+
+    out: list[Finding] = []
+    sec = doc.section("overview")
+    if sec is None:
+        return out
+    heads = _subheadings(sec)
+    if len(heads) >= 2:
+        for topic in OVERVIEW_TOPICS:
+            words = _TOPIC_WORDS[topic.key]
+            if any(any(w in h for w in words) for h, _ in heads):
+                continue
+            out.append(Finding("structure.overview_topic_missing", "warning",
+                               f"第一部分“总体情况”没有“{topic.title}”方面的小标题（标准格式要求总体情况涵盖"
+                               "主动公开、依申请公开、政府信息管理、平台建设、监督保障五个方面）",
+                               Location(section="overview", line=sec.line, excerpt=sec.heading.strip()),
+                               topic.heading, None))
+    if is_government(doc.agency or doc.signature or doc.title, kind):
+        problems = doc.section("problems")
+        text = sec.text + "\n" + (problems.text if problems else "")
+        if not any(w in text for w in _ACCOUNTABILITY):
+            out.append(Finding("structure.accountability_missing", "warning",
+                               "人民政府的年报应在“总体情况（监督保障）”或第五部分写明工作考核、社会评议和责任追究结果情况"
+                               "（《条例》第五十条），报告中没有找到",
+                               Location(section="overview", line=sec.line, excerpt=sec.heading.strip()),
+                               "工作考核、社会评议和责任追究结果情况", None))
     return out
