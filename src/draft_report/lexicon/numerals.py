@@ -158,11 +158,11 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if start > 0 and (text[start - 1] in _CN_WORD_BEFORE or text[start - 1] in "（(〔["):
             continue
-        value = parse_chinese(num)
-        if value is None:
+        parsed = parse_chinese(num)
+        if parsed is None:
             continue
         approx = bool(m.group("approx")) or _approx_before(text, start)
-        found.append(Quantity(start, end, text[start:end], float(value), unit, approx, "chinese"))
+        found.append(Quantity(start, end, text[start:end], float(parsed), unit, approx, "chinese"))
     found.sort(key=lambda q: q.start)
     return found
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -77,7 +78,7 @@ _MESSAGES: dict[str, str] = {
 }
 
 
-def _expected(err: dict[str, Any], model: type[BaseModel]) -> str:
+def _expected(err: Mapping[str, Any], model: type[BaseModel]) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "literal_error":
@@ -121,7 +122,7 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] |
     return current
 
 
-def _shown_input(err: dict[str, Any]) -> str:
+def _shown_input(err: Mapping[str, Any]) -> str:
     if err["type"] in ("missing", "extra_forbidden", "value_error", "invalid_key"):
         return ""
     value = err.get("input")

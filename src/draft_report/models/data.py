@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from draft_report.models.tables import Table2, Table3, Table4, Tables
+from draft_report.models.tables import Table2, Table3, Table4, Tables, _TableBase
 from draft_report.tables import identities as I
 from draft_report.tables import layout as L
 
@@ -206,7 +206,7 @@ class CellValueError(ValueError):
         self.cell_id = cell_id
 
 
-def complete_table(table: Table2 | Table3 | Table4, name: str) -> None:  # type: ignore[valid-type]
+def complete_table(table: _TableBase, name: str) -> None:
     """Validate that every non-total cell is given, derive blank totals, check the identities.
 
     Raises ``ValueError`` with a Chinese message naming the cell.
