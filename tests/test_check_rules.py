@@ -456,3 +456,10 @@ def test_government_report_without_accountability_results_is_a_warning() -> None
                   agency="某县人民政府")
     assert "structure.accountability_missing" not in rules(check_document(ok))
     assert "structure.accountability_missing" not in rules(check_document(make_doc()))  # a department
+
+
+def test_message_values_are_not_rounded() -> None:
+    """Values in findings print as the tables do: 447228.5 stays 447228.5 (``:g`` gave 447228)."""
+    from draft_report.checking.prose import fmt
+
+    assert fmt(447228.5) == "447228.5" and fmt(3.0) == "3" and fmt(12) == "12" and fmt(None) == "空白"

@@ -17,6 +17,7 @@ from draft_report.checking.findings import Finding, Location
 from draft_report.lexicon.fields import FACTS, Fact, accepted_values, aggregate_facts, fact_value
 from draft_report.models.document import Paragraph, ReportDocument
 from draft_report.models.tables import Tables
+from draft_report.tables.grid import format_value
 
 # Sections whose prose is checked (the table sections 二三四 only when they carry prose).
 PROSE_SECTIONS: tuple[str, ...] = ("preface", "overview", "problems", "other")
@@ -62,9 +63,8 @@ class FactSource:
 
 
 def fmt(v: float | int | None) -> str:
-    if v is None:
-        return "空白"
-    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+    """A value in a message: blank is “空白”; numbers as the tables print them (no ``:g`` rounding)."""
+    return "空白" if v is None else format_value(v)
 
 
 def looks_like_table(text: str) -> bool:

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from draft_report.models.tables import Table2, Table3, Table4, Tables, _TableBase
 from draft_report.tables import identities as I
 from draft_report.tables import layout as L
+from draft_report.tables.grid import format_value
 
 
 class _Model(BaseModel):
@@ -228,12 +229,9 @@ def complete_table(table: _TableBase, name: str) -> None:
             continue
         if ident.total_cell and ident.total_cell not in derived:
             raise CellValueError(
-                f"{name} 勾稽关系不成立：{ident.name}；{L.describe_cell(ident.total_cell)} 填写为 {_fmt(left)}，"
-                f"按各项计算应为 {_fmt(right)}",
+                f"{name} 勾稽关系不成立：{ident.name}；{L.describe_cell(ident.total_cell)} 填写为 {format_value(left)}，"
+                f"按各项计算应为 {format_value(right)}",
                 ident.total_cell,
             )
-        raise ValueError(f"{name} 勾稽关系不成立：{ident.name}；左边为 {_fmt(left)}，右边为 {_fmt(right)}")
+        raise ValueError(f"{name} 勾稽关系不成立：{ident.name}；左边为 {format_value(left)}，右边为 {format_value(right)}")
 
-
-def _fmt(v: float) -> str:
-    return str(int(v)) if float(v).is_integer() else str(v)
