@@ -221,7 +221,7 @@ def test_llm_options_without_llm_are_reported(tmp_path: Path, capsys) -> None:
 @pytest.mark.parametrize(
     ("flag", "value", "expected"),
     [
-        ("--timeout", "abc", "大于0的秒数"),
+        ("--timeout", "abc", "大于0且不超过3600的秒数"),
         ("--temperature", "3", "0到2之间的数"),
         ("--max-repair-rounds", "1.5", "整数"),
     ],
