@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import httpx2
 
 from draft_report.config import LLMConfig
-from draft_report.drafting.base import DraftedSection, SectionDraft, SectionDrafter
+from draft_report.drafting.base import DRAFTED_SECTIONS, DraftedSection, SectionDraft, SectionDrafter
 from draft_report.drafting.llm import answer as A
 from draft_report.drafting.llm import prompts as P
 from draft_report.drafting.llm.client import ChatClient, LLMUnavailable, Sleep
@@ -163,6 +163,17 @@ class LLMDrafter:
         self.seconds_outside_model = 0.0
         self._disabled: str | None = None  # a fatal endpoint error: stop calling it
         self.sections: dict[str, dict[str, Any]] = {}  # provenance per drafted section
+        self._run_deadline: float | None = None  # set at the first model call
+
+    def run_budget(self) -> float:
+        """Seconds the whole run may spend on the model: ``--timeout`` for each answer a run plans
+        (two sections, each a draft and up to ``max_repair_rounds`` repairs); retries fit inside."""
+        return self.config.timeout * len(DRAFTED_SECTIONS) * (1 + self.config.max_repair_rounds)
+
+    def _deadline(self) -> float:
+        if self._run_deadline is None:
+            self._run_deadline = time.monotonic() + self.run_budget()
+        return self._run_deadline
 
     # --- SectionDrafter -----------------------------------------------------------------------
 
@@ -214,7 +225,7 @@ class LLMDrafter:
         problem = ""
         max_tokens: int | None = None  # the server's default, until an answer is cut off
         for _ in range(self.answer_retries + 1):
-            result = self.chat.complete(prompt.messages, max_tokens=max_tokens)
+            result = self.chat.complete(prompt.messages, max_tokens=max_tokens, deadline=self._deadline())
             started = time.perf_counter()
             usage["calls"] += 1
             usage["prompt_tokens"] += result.prompt_tokens or 0
