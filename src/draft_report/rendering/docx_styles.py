@@ -429,8 +429,39 @@ def _setup_footers(document: DocxDocument) -> None:
         _page_number_paragraph(paragraph, odd=odd)
 
 
+# Styles kept from python-docx's default template; the rest (≈ 160 table, list and character
+# styles nobody uses here) would make styles.xml 350 KB. Word supplies any built-in style a
+# reviewer picks later from its own latent-style list.
+_KEPT_STYLES = {
+    "Normal", "Heading1", "Heading2", "Heading3", "Header", "Footer", "CommentText", "CommentReference",
+    "CommentSubject", "BalloonText", "FootnoteText", "FootnoteReference",
+    STYLE_TITLE, STYLE_TABLE_TEXT, STYLE_TABLE_HEADER, STYLE_SIGNATURE,
+}
+
+
+def _prune_template(document: DocxDocument) -> None:
+    """Drop unused template styles and the Word 2010 ``stylesWithEffects`` copy (440 KB)."""
+    styles_el = document.styles.element
+    removed = set()
+    for style in styles_el.findall(qn("w:style")):
+        style_id = style.get(qn("w:styleId"))
+        if style.get(qn("w:default")) in ("1", "true") or style_id in _KEPT_STYLES:
+            continue
+        removed.add(style_id)
+        styles_el.remove(style)
+    for style in styles_el.findall(qn("w:style")):
+        for ref in ("w:link", "w:next", "w:basedOn"):
+            el = style.find(qn(ref))
+            if el is not None and el.get(qn("w:val")) in removed:
+                style.remove(el)
+    for r_id, rel in list(document.part.rels.items()):
+        if not rel.is_external and rel.reltype.endswith("/stylesWithEffects"):
+            document.part.drop_rel(r_id)
+
+
 def setup_document(document: DocxDocument) -> None:
     """Apply page, fonts, styles and page numbers to a fresh python-docx document."""
+    _prune_template(document)
     _set_doc_defaults(document)
     _set_theme_fonts(document)
     _set_font_table(document)

@@ -56,8 +56,6 @@ T3_CATEGORY_COLUMN = chars_wide(4)
 # 法律服务机构 break after four characters, at the word boundary; 其他 and 总计 2.
 _T3_COLUMN_CHARS = {"np": 3, "oth": 2, "total": 2}
 T3_VERTICAL = {L.T3_RESULTS_LABEL}
-# A category label breaks after its ordinal “（三）”, at the phrase boundary.
-_T3_BREAK_AFTER = "）"
 
 
 def _t3_data_width(column_id: str) -> int:
@@ -136,14 +134,43 @@ def _cell(
     return f"<w:tc><w:tcPr>{tc_pr}</w:tcPr>{content}</w:tc>"
 
 
-def _display_text(grid: Grid, gc: GridCell) -> str:
-    """Cell text as printed: 表三's category labels break after their ordinal “（三）”."""
-    text = gc.text
-    if grid.table == "table3" and gc.rowspan > 1 and gc.colspan == 1 and text.startswith("（"):
-        head, sep, rest = text.partition(_T3_BREAK_AFTER)
-        if sep and rest:
-            return f"{head}{sep}\n{rest}"
-    return text
+def _width(text: str) -> float:
+    """Printed width in characters: Chinese characters 1, digits and Latin letters ½."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+
+
+def _break_points(text: str) -> list[int]:
+    """Where a label may break: after “）”, “，” or “、”, before “（”."""
+    points = [i + 1 for i, ch in enumerate(text[:-1]) if ch in "）)，、"]
+    points += [i for i, ch in enumerate(text) if ch in "（(" and i > 0]
+    return sorted(set(points))
+
+
+def break_label(text: str, per_line: float) -> str:
+    """``text`` with one line break at a phrase boundary when it does not fit ``per_line`` characters.
+
+    Among the boundaries where both lines fit, the most even split wins; when none fits, the
+    viewer wraps the text itself.
+    """
+    if "\n" in text or _width(text) <= per_line:
+        return text
+    fitting = [
+        (max(_width(text[:i]), _width(text[i:])), i)
+        for i in _break_points(text)
+        if _width(text[:i]) <= per_line and _width(text[i:]) <= per_line
+    ]
+    if not fitting:
+        return text
+    _, at = min(fitting)
+    return f"{text[:at]}\n{text[at:]}"
+
+
+def _display_text(grid: Grid, gc: GridCell, width: int) -> str:
+    """Cell text as printed: 表三's long labels break at a phrase boundary (“（三）” / “不予公开”)."""
+    if grid.table != "table3" or gc.cell_id is not None or gc.text in T3_VERTICAL:
+        return gc.text
+    per_line = (width - 2 * CELL_MARGIN - _SLACK) / CHAR_SMALL
+    return break_label(gc.text, per_line)
 
 
 def _place(grid: Grid) -> list[list[tuple[int, GridCell | None, int]]]:
@@ -215,7 +242,7 @@ def table_xml(grid: Grid) -> str:
             bold = is_head_row and not lead
             row_label = grid.table == "table3" and not is_head_row and gc.cell_id is None and gc.rowspan == 1
             content = _paragraph(
-                _display_text(grid, gc),
+                _display_text(grid, gc, width),
                 r_pr=r_pr_head if bold else r_pr_text,
                 style=STYLE_TABLE_HEADER if bold else STYLE_TABLE_TEXT,
                 align="left" if row_label else "center",
