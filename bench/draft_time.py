@@ -45,6 +45,16 @@ def _timed(fn: Callable[[], Any], repeat: int) -> list[float]:
     return times
 
 
+def _drafter(data: Path, out: Path, formats: list[str]) -> Callable[[], None]:
+    """``run_draft`` into a new folder on every call (it refuses to overwrite)."""
+    counter = iter(range(10**9))
+
+    def once() -> None:
+        run_draft(data, out.with_name(f"{out.name}-{next(counter)}"), formats)
+
+    return once
+
+
 def _steps(data: Path, out: Path, repeat: int) -> None:
     from draft_report.commands.draft import self_check
     from draft_report.drafting.compose import compose_document
@@ -81,13 +91,8 @@ def main() -> None:
         for example in examples:
             data = example / "data.yaml"
             for formats in (["md"], ["md", "html", "docx"]):
-                counter = iter(range(10**6))
-
-                def once(formats: list[str] = formats) -> None:
-                    out = Path(tmp) / f"{example.name}-{'-'.join(formats)}-{next(counter)}"
-                    run_draft(data, out, formats)
-
                 label = ",".join(formats)
+                once = _drafter(data, Path(tmp) / f"{example.name}-{'-'.join(formats)}", formats)
                 print(f"{example.name:14} {label:12} in-process  {_figures(_timed(once, args.repeat))}")
             _steps(data, Path(tmp) / f"{example.name}-steps", args.repeat)
             if exe.exists() and not args.no_cli:
