@@ -121,6 +121,12 @@ def _header_index(body: list[tuple[int, list[Any]]], spec: LogSpec) -> int:
     return 0
 
 
+def _is_comment(cells: list[Any]) -> bool:
+    """A note line of the template (“# 办理结果：…”) above the header: not a record."""
+    first = next((c for c in (_clean(c) for c in cells) if c is not None), None)
+    return isinstance(first, str) and first.startswith(("#", "＃"))
+
+
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计|总数)[:：]?$")
 
 
@@ -133,7 +139,7 @@ def _is_total_row(cells: list[Any]) -> bool:
 def _rows(
     raw_rows: list[tuple[int, list[Any]]], spec: LogSpec, path: Path, skipped: list[int] | None = None
 ) -> list[LogRow]:
-    body = [(n, r) for n, r in raw_rows if any(_clean(c) is not None for c in r)]
+    body = [(n, r) for n, r in raw_rows if any(_clean(c) is not None for c in r) and not _is_comment(r)]
     if not body:
         raise InputError(f"{spec.title}是空的，至少需要一行表头；{spec.expected_text()}", path=str(path))
     start = _header_index(body, spec)
