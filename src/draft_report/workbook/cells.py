@@ -76,7 +76,10 @@ def _check_zip(path: Path, what: str) -> None:
         with zipfile.ZipFile(path) as zf:
             unpacked = sum(info.file_size for info in zf.infolist())
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise InputError(f"无法读取{what}：不是有效的 .xlsx 文件（可能已损坏，或是改了扩展名的其他文件）", path=str(path)) from None
+        raise InputError(
+            f"无法读取 Excel 文件（{what}）：不是有效的 .xlsx 文件（可能已损坏，或是改了扩展名的其他文件）",
+            path=str(path),
+        ) from None
     if unpacked > MAX_UNPACKED_BYTES:
         raise InputError(
             f"{what}解压后过大（{unpacked // 1_000_000} MB，上限 {MAX_UNPACKED_BYTES // 1_000_000} MB），"
@@ -94,7 +97,7 @@ def open_workbook(path: Path, what: str = "Excel 文件") -> Any:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged files
         raise InputError(
-            f"无法读取{what}（{type(exc).__name__}）；请确认是 Excel 保存的 .xlsx 文件", path=str(path)
+            f"无法读取 Excel 文件（{what}，{type(exc).__name__}）；请确认是 Excel 保存的 .xlsx 文件", path=str(path)
         ) from None
     if len(wb.worksheets) > MAX_SHEETS:
         wb.close()
