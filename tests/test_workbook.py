@@ -82,7 +82,7 @@ def test_convert_never_overwrites_without_force(tmp_path: Path, capsys: pytest.C
     code, text = run(["convert", str(folder / "data.yaml"), str(target)], capsys)
     assert code == 2 and "--force" in text and target.read_bytes() == b"my own workbook"
     code, text = run(["convert", str(folder / "data.yaml"), str(folder / "data.yaml"), "--force"], capsys)
-    assert code == 2 and "同一个文件" in text
+    assert code == 2 and "同一个文件" in text and "Traceback" not in text
     code, text = run(["convert", str(folder / "data.yaml"), str(folder / "x.docx")], capsys)
     assert code == 2 and ".xlsx" in text
 

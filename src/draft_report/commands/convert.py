@@ -8,8 +8,6 @@ converted file drafts the same report byte for byte. Nothing existing is overwri
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -21,31 +19,15 @@ from draft_report.errors import InputError
 TARGET_SUFFIXES = (".xlsx", ".yaml", ".yml", ".json")
 
 
-def write_atomically(target: Path, write: Any) -> None:
-    """``write(temp_path)`` into a temporary file next to ``target``, then rename it into place."""
-    try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise InputError(f"无法写入文件（{exc.strerror or exc}）", path=str(target)) from None
-    os.close(fd)
-    temp = Path(name)
-    try:
-        write(temp)
-        os.replace(temp, target)
-    except OSError as exc:
-        raise InputError(f"无法写入文件（{exc.strerror or exc}）", path=str(target)) from None
-    finally:
-        if temp.exists():
-            temp.unlink()
+def write_data(target: Path, raw: dict[str, Any], *, source: str = "") -> None:
+    """Write ``raw`` (the data file's structure) as .xlsx, .yaml/.yml or .json, whole or not at all."""
+    from draft_report.safety.atomic import save_with, write_text
 
-
-def write_data(target: Path, raw: dict[str, Any], *, source: str = "", **workbook_extras: Any) -> None:
-    """Write ``raw`` (the data file's structure) as .xlsx, .yaml/.yml or .json."""
     suffix = target.suffix.lower()
     if suffix == ".xlsx":
-        from draft_report.workbook.write import write_workbook
+        from draft_report.workbook.write import build_workbook
 
-        write_atomically(target, lambda p: write_workbook(p, raw, **workbook_extras))
+        save_with(target, build_workbook(raw).save)
         return
     if suffix == ".json":
         text = json.dumps(raw, ensure_ascii=False, indent=2, default=str) + "\n"
@@ -53,7 +35,7 @@ def write_data(target: Path, raw: dict[str, Any], *, source: str = "", **workboo
         from draft_report.loading.dump import render_yaml
 
         text = render_yaml(raw, source=source)
-    write_atomically(target, lambda p: p.write_text(text, encoding="utf-8"))
+    write_text(target, text)
 
 
 def convert(source: Path, target: Path, *, force: bool = False) -> list[str]:
@@ -65,14 +47,14 @@ def convert(source: Path, target: Path, *, force: bool = False) -> list[str]:
         raise InputError(
             f"目标文件应为 .xlsx、.yaml、.yml 或 .json，实际扩展名为“{target.suffix}”", path=str(target)
         )
+    from draft_report.safety.paths import check_output
+
     found = read_raw(source)
-    if target.exists():
-        if target.is_dir():
-            raise InputError("目标是一个文件夹；请给出文件名，例如 data.xlsx", path=str(target))
-        if target.resolve() == found.path.resolve() or os.path.samefile(target, found.path):
-            raise InputError("目标文件与源文件是同一个文件", path=str(target))
-        if not force:
-            raise InputError("目标文件已存在；为避免覆盖，本次未写入。确需覆盖请加 --force", path=str(target))
+    if target.is_dir():
+        raise InputError("目标是一个文件夹；请给出文件名，例如 data.xlsx", path=str(target))
+    check_output(target, inputs=[found.path])
+    if (target.exists() or target.is_symlink()) and not force:
+        raise InputError("目标文件已存在；为避免覆盖，本次未写入。确需覆盖请加 --force", path=str(target))
     if not target.parent.is_dir():
         raise InputError("目标文件所在的文件夹不存在", path=str(target))
     data = validate_raw(found)

@@ -19,6 +19,7 @@ import typer
 from draft_report.cli_app import app
 from draft_report.errors import InputError
 from draft_report.loading.template import LOG_FILE_NAMES, LOG_SPECS, csv_template, data_template
+from draft_report.safety.atomic import FileSet
 
 if TYPE_CHECKING:
     from draft_report.loading.prefill import Prefill
@@ -71,30 +72,27 @@ def write_folder(
         files[LOG_FILE_NAMES[spec.key]] = (csv_template(spec), "utf-8-sig")  # BOM so Excel reads UTF-8
     written: list[Path] = []
     kept: list[Path] = []
-    if workbook:
-        target = folder / WORKBOOK_FILE
-        if target.exists():
-            kept.append(target)
-        else:
-            from draft_report.commands.convert import write_data
+    with FileSet() as staged:  # all the fill-in files, or none (full disk, Ctrl-C)
+        if workbook:
+            target = folder / WORKBOOK_FILE
+            if target.exists() or target.is_symlink():
+                kept.append(target)
+            else:
+                from draft_report.workbook.write import build_workbook
 
-            raw = _workbook_raw(agency, year, kind, prefill)
-            extras: dict[str, Any] = {}
-            if prefill is not None:
-                extras = {"sources": prefill.sources, "baseline": prefill.baseline}
-            write_data(target, raw, **extras)
+                raw = _workbook_raw(agency, year, kind, prefill)
+                extras: dict[str, Any] = {}
+                if prefill is not None:
+                    extras = {"sources": prefill.sources, "baseline": prefill.baseline}
+                staged.add_stream(target, build_workbook(raw, **extras).save)
+                written.append(target)
+        for name, (text, encoding) in files.items():
+            target = folder / name
+            if target.exists() or target.is_symlink():
+                kept.append(target)
+                continue
+            staged.add_text(target, text, encoding=encoding)
             written.append(target)
-    for name, (text, encoding) in files.items():
-        target = folder / name
-        if target.exists():
-            kept.append(target)
-            continue
-        try:
-            with target.open("x", encoding=encoding, newline="") as fh:
-                fh.write(text)
-        except OSError as exc:
-            raise InputError(f"无法写入文件（{exc.strerror or exc}）", path=str(target)) from None
-        written.append(target)
     return written, kept
 
 
