@@ -119,10 +119,11 @@ class LocalChatServer:
                 head = [f"HTTP/1.1 {reply.status} {self.responses.get(reply.status, ('',))[0]}"]
                 head.append(f"Content-Type: {reply.headers.get('Content-Type', 'application/json')}")
                 head.append(f"Content-Length: {len(payload)}")
+                head.append("Connection: close")  # one request per connection: no reuse race
                 head += [
                     f"{name}: {value}"
                     for name, value in reply.headers.items()
-                    if name.lower() not in ("content-type", "content-length")
+                    if name.lower() not in ("content-type", "content-length", "connection")
                 ]
                 raw_reply = ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + payload
                 try:
