@@ -160,14 +160,15 @@ def _claim_issue(i: int, text: str, c: ClaimCheck, ctx: _Context) -> tuple[Issue
                      message=f"“{span}”是{what}，数据表和工作要点中都没有，不能写入"), False
     if c.verdict == "agrees":
         return None, True
-    if backed:
-        return None, True
+    # an unambiguous contradiction of the data stays one even when a note says so (the note is wrong)
     if c.verdict == "disagrees_unambiguous" and c.expected is not None:
         if claim.kind == "number" and explained(c.value, claim.unit, clause_of(text, c.start, c.end), ctx.facts):
             return Issue(**base, kind="ambiguous", candidates=labels,
                          message=f"“{span}”与“{labels[0]}”不一致，但可能是句中几项的合计或另一项，需核实所指"), True
         return Issue(**base, kind="mismatch", expected=_fmt(c.expected), label=labels[0] if labels else None,
                      message=finding.message if finding is not None else f"“{span}”与数据不符"), False
+    if backed:
+        return None, True
     other = ctx.notes.contradicts(claim.unit, text, c.start, c.end, c.value)
     if other is not None:
         return Issue(**base, kind="note_mismatch", expected=_fmt(other.value), note=other.text,

@@ -150,6 +150,8 @@ class LLMDrafter:
     def _fall_back(self, key: DraftedSection, dataset: Dataset, notice: str) -> SectionDraft:
         self.notices.append(notice)
         draft = self.fallback.draft(key, dataset)
+        # a note figure the template had to mark (it contradicts the data) counts like an LLM one
+        self.unresolved += [Unresolved(**u) for u in draft.provenance.get("unresolved") or []]
         provenance = {
             **draft.provenance,
             "backend": self.fallback.name,

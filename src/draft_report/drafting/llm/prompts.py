@@ -24,6 +24,7 @@ import jinja2.meta
 from draft_report import resources
 from draft_report.drafting import context as C
 from draft_report.drafting import facts as F
+from draft_report.drafting.base import DraftedSection
 from draft_report.drafting.templating import jinja_env
 from draft_report.sections import OVERVIEW_TOPICS, SECTION_BY_KEY, SECTIONS, report_title
 
@@ -176,7 +177,8 @@ def length_target(dataset: Any, key: str) -> int:
     """About as long as the template draft of the section, rounded to 100 characters."""
     from draft_report.drafting.offline import OfflineDrafter
 
-    chars = sum(len(p.text) for p in OfflineDrafter().draft(key, dataset).paragraphs)  # type: ignore[arg-type]
+    section: DraftedSection = "overview" if key == "overview" else "problems"
+    chars = sum(len(p.text) for p in OfflineDrafter().draft(section, dataset).paragraphs)
     return max(300, round(chars / 100) * 100)
 
 
