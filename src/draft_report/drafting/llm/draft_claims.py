@@ -4,10 +4,11 @@ The one place where the drafting loop reads the checker's claim model
 (``checking.claim_check.check_claims``: each number with its span, readings and verdict) and adds
 the rules a *draft* must follow on top of what a published report may say:
 
+* a number whose value is *explained* by its clause (it equals an item the clause names, or a
+  sum of two or three of them: “许可和处罚决定共1433件”, “其中本年新收18件”) is true, whatever
+  the binding made of it — it is never corrected and never marked;
 * a number that disagrees with its data item under the only reading the words allow
   (``disagrees_unambiguous``) is a ``mismatch`` — the one kind whose repair may name the value;
-  unless the written value is *explained* by the sentence (it equals another item the sentence
-  names, or a sum of two or three of them: “许可和处罚决定共1433件”): then it is ``ambiguous``;
 * ``disagrees_ambiguous`` / ``scoped`` / ``unbound`` numbers are ``ambiguous`` / ``unbound`` unless
   the agency's own notes say the same thing (``notes.NoteQuantities``: same number, same unit, same
   words around it); a note number written with another value is a ``note_mismatch``;
@@ -98,30 +99,62 @@ def _sentence_at(text: str, pos: int) -> str:
     return text.strip()
 
 
-def _facts_named(sentence: str, facts: Sequence[tuple[Any, float]]) -> list[tuple[Any, float]]:
-    return [(f, v) for f, v in facts if any(kw and kw in sentence for kw in f.keywords)]
-
-
 _CLAUSE_STOPS = "，,；;。！？!?：:\n"
 
 
-def clause_of(text: str, start: int, end: int) -> str:
-    """The clause around ``text[start:end]``: from the previous to the next clause delimiter."""
+_DIGITS = re.compile(r"\d[\d.,]*")
+
+
+def clause_of(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words that belong to the number at ``text[start:end]``, (before, after) it: its clause
+    (between clause delimiters), cut after the previous number and before the next one —
+    “行政复议1件、行政诉讼2件” gives (“、行政诉讼”, “”) for the second number, never both items."""
     lo = max(text.rfind(ch, 0, start) for ch in _CLAUSE_STOPS) + 1
     his = [i for i in (text.find(ch, end) for ch in _CLAUSE_STOPS) if i >= 0]
-    return text[lo : min(his) if his else len(text)]
+    hi = min(his) if his else len(text)
+    before = list(_DIGITS.finditer(text, lo, start))
+    if before:
+        lo = before[-1].end()
+    after = _DIGITS.search(text, end, hi)
+    if after:
+        hi = after.start()
+    return text[lo:start], text[end:hi]
 
 
-def explained(value: float, unit: str | None, clause: str, facts: Sequence[tuple[Any, float]]) -> bool:
-    """The written value is another item its clause names, or the sum of two or three of them:
-    a true derived figure the binding could not see (never a reason to “correct” it)."""
-    named = [(f, float(v)) for f, v in _facts_named(clause, facts) if unit is None or unit in f.units]
-    values = [v for _, v in named]
-    if any(abs(v - value) < 1e-9 for v in values):
+_JOINERS = re.compile(r"和|及|与|、|共|合计|总计|累计|总数")
+
+
+def _named_spans(clause: str, facts: Sequence[tuple[Any, float]], unit: str | None) -> list[tuple[int, int, float]]:
+    """(start, end, value) of each item the clause names (its longest keyword found), in its unit."""
+    out = []
+    for f, v in facts:
+        if unit is not None and unit not in f.units:
+            continue
+        hits = [(clause.find(kw), len(kw)) for kw in f.keywords if kw and kw in clause]
+        if hits:
+            at, size = max(hits, key=lambda h: h[1])
+            out.append((at, at + size, float(v)))
+    return out
+
+
+def explained(value: float, unit: str | None, words: tuple[str, str], facts: Sequence[tuple[Any, float]]) -> bool:
+    """The written value is the item named right before it (or, when nothing is named before it,
+    right after it), or — when the words before it join items (和、及、共…) — the sum of two or three
+    items named at separate places there: a true derived figure the binding could not see
+    (“许可和处罚决定共1433件”), never a reason to “correct” it."""
+    left, right = words
+    named = _named_spans(left, facts, unit)
+    single = named or _named_spans(right, facts, unit)
+    if any(abs(v - value) < 1e-9 for _, _, v in single):
         return True
+    if not _JOINERS.search(left):
+        return False
     for k in (2, 3):
-        for combo in itertools.combinations(values[:12], k):
-            if abs(sum(combo) - value) < 1e-9:
+        for combo in itertools.combinations(named[:8], k):
+            spans = sorted((a, b) for a, b, _ in combo)
+            if any(spans[i][1] > spans[i + 1][0] for i in range(len(spans) - 1)):
+                continue  # two items named by the same words: not a list of items
+            if abs(sum(v for _, _, v in combo) - value) < 1e-9:
                 return True
     return False
 
@@ -160,11 +193,12 @@ def _claim_issue(i: int, text: str, c: ClaimCheck, ctx: _Context) -> tuple[Issue
                      message=f"“{span}”是{what}，数据表和工作要点中都没有，不能写入"), False
     if c.verdict == "agrees":
         return None, True
+    # a value equal to an item its own clause names, or to a sum of two or three of them, is true:
+    # “许可和处罚决定共1433件”, “其中本年新收18件” — never corrected, never marked
+    if claim.kind == "number" and explained(c.value, claim.unit, clause_of(text, c.start, c.end), ctx.facts):
+        return None, True
     # an unambiguous contradiction of the data stays one even when a note says so (the note is wrong)
     if c.verdict == "disagrees_unambiguous" and c.expected is not None:
-        if claim.kind == "number" and explained(c.value, claim.unit, clause_of(text, c.start, c.end), ctx.facts):
-            return Issue(**base, kind="ambiguous", candidates=labels,
-                         message=f"“{span}”与“{labels[0]}”不一致，但可能是句中几项的合计或另一项，需核实所指"), True
         return Issue(**base, kind="mismatch", expected=_fmt(c.expected), label=labels[0] if labels else None,
                      message=finding.message if finding is not None else f"“{span}”与数据不符"), False
     if backed:

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from draft_report.loading import Dataset
 
 ANSWER_RETRIES = 2  # extra asks for an empty or truncated answer
+MAX_ISSUES_PER_ROUND = 6  # a repair round names at most this many issues (the prompt stays bounded)
 TRUNCATED_MAX_TOKENS = 4096  # max_tokens sent when asking again after a cut-off answer
 
 
@@ -261,10 +262,11 @@ class LLMDrafter:
             issues = claims.issues
             done = (not issues and not shape) or rounds >= self.config.max_repair_rounds
             if not done:
-                asked = {(i.paragraph, i.start) for i in issues}
+                sent = issues[:MAX_ISSUES_PER_ROUND]
+                asked = {(i.paragraph, i.start) for i in sent}
                 repair = P.repair_messages(
                     key, dataset, paragraphs_text(paragraphs),
-                    [R.describe_issue(paragraphs, i) for i in issues] + shape,
+                    [R.describe_issue(paragraphs, i) for i in sent] + shape,
                 )
                 templates += [t for t in repair.templates if t not in templates]
             self.seconds_outside_model += time.perf_counter() - started

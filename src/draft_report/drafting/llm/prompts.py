@@ -245,10 +245,30 @@ def section_messages(key: str, dataset: Any) -> RenderedPrompt:
     )
 
 
+_CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+
+
+def _pairs(text: str) -> set[str]:
+    return set(_CJK_PAIR.findall(text))
+
+
+def relevant_facts(facts: Sequence[FactLine], findings: Sequence[str]) -> list[FactLine]:
+    """The facts-sheet lines a repair can use: those whose label shares a two-character word with
+    what is to be fixed (its quoted words), or whose value it quotes. Keeps the repair prompt short
+    (one round stays under 3k tokens) without losing the labels the model must write."""
+    text = "".join(findings)
+    words = _pairs(text) - {"数据", "数字", "工作", "要点", "名称", "项目", "这一", "一句", "删去", "改写"}
+    numbers = set(re.findall(r"\d+(?:\.\d+)?", text))
+    return [f for f in facts if (_pairs(f.label) & words) or F.fmt_num(f.value) in numbers]
+
+
 def repair_messages(key: str, dataset: Any, draft_text: str, findings: Sequence[str]) -> RenderedPrompt:
-    """Bounded repair request: the system prompt, the facts sheet, the last draft and what is wrong
-    with it — not the conversation so far."""
+    """Bounded repair request: the system prompt, the last draft, what is wrong with it, and what
+    fixing it needs — the facts-sheet lines that concern it, the notes and the rules (the prompt
+    stands on its own: nothing “同前”); not the conversation so far."""
     ctx = {**section_context(key, dataset), "draft": draft_text.strip(), "findings": list(findings)}
+    ctx["facts"] = relevant_facts(ctx["facts"], findings)
+    ctx["zeros"] = []
     used: list[str] = []
     system = _render(SYSTEM_TEMPLATE, ctx, used)
     user = _render(REPAIR_TEMPLATE, ctx, used)

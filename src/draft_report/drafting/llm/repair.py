@@ -22,7 +22,7 @@ from draft_report.models.document import Paragraph
 
 MARK_OPEN = "【待核实："
 MARK_CLOSE = "】"
-CONTEXT = 14  # characters quoted on each side of an issue's words
+CONTEXT = 10  # characters quoted on each side of an issue's words
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def describe_issue(paragraphs: Sequence[Paragraph], issue: Issue) -> str:
     """One line of the repair prompt."""
     where = f"“{quoted(paragraphs, issue)}”中的“{issue.text}”"
     if issue.kind == "mismatch":
-        return f"{where}与数据表中“{issue.label}”（{issue.expected}）不一致：请改为数据表中的数字{issue.expected}，并写明“{issue.label}”这一名称。"
+        return f"{where}：数据表中“{issue.label}”为{issue.expected}，请改为{issue.expected}。"
     if issue.kind == "note_mismatch":
         return f"{where}与工作要点不一致，要点原文为“{issue.note}”：请照抄要点原文。"
     if issue.kind == "ambiguous":
