@@ -46,6 +46,6 @@ def test_every_picture_is_shown_and_exists() -> None:
     assert {p.example for p in script.PICTURES} == set(STAMP)
     shown = set(re.findall(r"images/([\w-]+\.png)", (ROOT / "README.md").read_text(encoding="utf-8")))
     shown |= set(re.findall(r"images/([\w-]+\.png)", (ROOT / "docs" / "word.md").read_text(encoding="utf-8")))
-    assert shown == names
+    assert {n for n in shown if n.startswith("word-")} == names  # audit-summary.png: tests/test_audit_image.py
     for name in names:
         assert (IMAGES / name).stat().st_size > 10_000
