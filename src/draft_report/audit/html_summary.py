@@ -44,6 +44,7 @@ details li{margin-bottom:6px}
 .quote{color:#555;background:#f8f8f8;padding:2px 4px;display:block;margin-top:2px;white-space:pre-wrap}
 .rule{font-family:monospace;color:#555}
 .also{color:#777;font-size:12px}
+#reports td:first-child{min-width:8em}#reports td:last-child{white-space:nowrap}
 svg text{font-size:12px}
 """
 
@@ -104,7 +105,8 @@ def _finding_item(f: object) -> str:
         text += f'<span class="quote">原文：“{escape(loc.excerpt)}”</span>'
     expected, actual = getattr(f, "expected", None), getattr(f, "actual", None)
     if expected is not None or actual is not None:
-        text += f"<br>应为：{escape(str(expected if expected is not None else '—'))}；实际：{escape(str(actual if actual is not None else '—'))}"
+        text += (f"<div>应为：{escape(str(expected if expected is not None else '—'))}；"
+                 f"实际：{escape(str(actual if actual is not None else '—'))}</div>")
     return f"<li>{text}</li>"
 
 

@@ -172,7 +172,7 @@ def audit_one(job: Job) -> AuditRow:
             result.source = str(job.path)
         row.result = result
     except Exception as exc:  # one bad file never stops the run
-        row.unreadable = _failure(exc)
+        row.unreadable = _failure(exc).removeprefix(f"{job.path}：")  # the row names the file already
     return row
 
 
