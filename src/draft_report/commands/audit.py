@@ -39,13 +39,15 @@ class AuditRow:
             return "无法读取"
         return "有错误" if self.result.has_errors else "通过"
 
-    def first_problem(self) -> str:
+    def first_problem(self, *, verbose: bool = False) -> str:
+        from draft_report.checking.finding_text import finding_text
+
         if self.result is None:
             return self.unreadable or ""
         for severity in ("error", "warning"):
             for f in self.result.findings:
                 if f.severity == severity:
-                    return f"[{f.rule}] {f.message}"
+                    return finding_text(f, verbose=verbose)
         return ""
 
     def counts(self) -> tuple[int, int, int]:
@@ -99,17 +101,17 @@ def audit_reports(paths: list[Path]) -> list[AuditRow]:
     return rows
 
 
-def _cells(row: AuditRow) -> list[str]:
+def _cells(row: AuditRow, *, verbose: bool = False) -> list[str]:
     errors, warnings, info = row.counts()
     agency = (row.result.agency if row.result else None) or ""
     year = (row.result.year if row.result else None) or ""
-    return [str(row.path), agency, str(year), str(errors), str(warnings), str(info), row.verdict, row.first_problem()]
+    return [str(row.path), agency, str(year), str(errors), str(warnings), str(info), row.verdict, row.first_problem(verbose=verbose)]
 
 
-def render_text(rows: list[AuditRow]) -> str:
+def render_text(rows: list[AuditRow], *, verbose: bool = False) -> str:
     lines = []
     for row in rows:
-        path, agency, year, errors, warnings, info, verdict, first = _cells(row)
+        path, agency, year, errors, warnings, info, verdict, first = _cells(row, verbose=verbose)
         who = f"{agency} {year}年度".strip() if agency or year else ""
         if row.result is None:
             lines.append(f"× {path}：无法读取 —— {first}")
@@ -128,16 +130,17 @@ def render_text(rows: list[AuditRow]) -> str:
     return "\n".join(lines)
 
 
-def render_csv(rows: list[AuditRow]) -> str:
+def render_csv(rows: list[AuditRow], *, verbose: bool = False) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(CSV_HEADER)
     for row in rows:
-        writer.writerow(_cells(row))
+        writer.writerow(_cells(row, verbose=verbose))
     return buf.getvalue()
 
 
-def render_json(rows: list[AuditRow]) -> str:
+def render_json(rows: list[AuditRow], *, verbose: bool = False) -> str:
+    """Every report's findings with their rule ids (``verbose`` changes nothing here)."""
     reports: list[dict[str, Any]] = []
     for row in rows:
         if row.result is None:
@@ -165,11 +168,14 @@ AUDIT_HELP = """批量核查已发布的年度报告（供上级主管部门抽�
 @app.command("audit", help=AUDIT_HELP)
 def audit(
     paths: Annotated[list[Path], typer.Argument(metavar="报告或文件夹...", help="报告文件或存放报告的文件夹，可填多个")],
-    fmt: Annotated[str, typer.Option("--format", help="输出格式：text（逐份一行）、csv（可用 Excel 打开）或 json")] = "text",
+    fmt: Annotated[str, typer.Option("--format", metavar="text|csv|json", help="输出格式：text（逐份一行）、csv（可用 Excel 打开）或 json")] = "text",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="把结果写入文件（不加则打印）；已存在的文件不会被覆盖，除非加 --force")
+        Path | None, typer.Option("--output", "-o", metavar="输出文件", help="把结果写入文件（不加则打印）；已存在的文件不会被覆盖，除非加 --force")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="每条问题后注明规则编号（反馈问题或对照说明文档时使用）")
+    ] = False,
 ) -> None:
     fmt = fmt.strip().lower()
     renderers = {"text": render_text, "csv": render_csv, "json": render_json}
@@ -181,7 +187,7 @@ def audit(
     if not reports:
         raise InputError(f"没有找到报告文件（{'、'.join(REPORT_SUFFIXES)}）", where="、".join(map(str, paths)))
     rows = audit_reports(reports)
-    text = renderers[fmt](rows)
+    text = renderers[fmt](rows, verbose=verbose)
     if output is None:
         typer.echo(text)
     else:

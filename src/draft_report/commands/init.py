@@ -64,12 +64,12 @@ def parse_year(text: str) -> int:
 
 @app.command("init", help="新建一个待填写的数据文件夹：带中文注释的 data.yaml 和各类台账的 CSV 模板。")
 def init_command(
-    folder: Annotated[Path, typer.Argument(help="要创建的文件夹（应为空文件夹或不存在）")],
+    folder: Annotated[Path, typer.Argument(metavar="数据文件夹", help="要创建的文件夹（应为空文件夹或不存在）")],
     agency: Annotated[
-        str, typer.Option("--agency", "-a", help="机关全称，例如“夏县乡村振兴局”")
+        str, typer.Option("--agency", "-a", metavar="机关全称", show_default=False, help="机关全称，例如“夏县乡村振兴局”")
     ] = "（请填写机关全称）",
-    year: Annotated[str | None, typer.Option("--year", "-y", help="报告年度，例如 2025；默认为上一年")] = None,
-    kind: Annotated[str, typer.Option("--kind", help="机关类型：部门 或 人民政府")] = "部门",
+    year: Annotated[str | None, typer.Option("--year", "-y", metavar="年度", help="报告年度，例如 2025；默认为上一年")] = None,
+    kind: Annotated[str, typer.Option("--kind", metavar="部门|人民政府", help="机关类型：部门 或 人民政府")] = "部门",
     force: Annotated[
         bool, typer.Option("--force", help="允许写入非空文件夹；同名的已有文件仍保留，不会被覆盖")
     ] = False,
