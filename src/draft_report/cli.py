@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 from draft_report import __version__
 from draft_report.errors import DraftReportError
@@ -60,15 +60,28 @@ def _show_usage_error(ex: Exception) -> None:
     _echo(usage_hint(ctx.command_path if ctx is not None else None), err=True)
 
 
+INTERRUPTED = "已中断（Ctrl-C）：未完成的文件没有写入，原有文件保持不变。"
+
+
+def _interrupted() -> NoReturn:
+    """Ctrl-C: one Chinese line, exit 130. Outputs are written whole or not at all
+    (``safety.atomic``), so nothing half-written remains."""
+    _echo(INTERRUPTED, err=True)
+    sys.exit(130)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; expected errors become one Chinese line on stderr and an exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args == ["--version"]:  # fast path: no command framework needed
         _echo(VERSION_TEXT)
         sys.exit(0)
-    import typer
+    try:
+        import typer
 
-    run = globals().get("app") or __getattr__("app")
+        run = globals().get("app") or __getattr__("app")
+    except KeyboardInterrupt:
+        _interrupted()
     try:
         # with standalone_mode=False a command's ``typer.Exit(code)`` comes back as the return value
         code = run(args=args, prog_name="draft-report", standalone_mode=False)
@@ -76,10 +89,14 @@ def main(argv: list[str] | None = None) -> None:
         _echo(f"错误：{err}", err=True)
         sys.exit(err.exit_code)
     except typer.Exit as ex:
+        if isinstance(ex.__cause__, KeyboardInterrupt):  # typer turns Ctrl-C into Exit(130)
+            _interrupted()
         sys.exit(ex.exit_code)
     except typer.Abort:
         _echo("已取消。", err=True)
         sys.exit(1)
+    except KeyboardInterrupt:
+        _interrupted()
     except Exception as ex:  # click usage errors and the like
         if type(ex).__name__ == "NoArgsIsHelpError":  # plain ``draft-report``: the help page, once
             _echo(ex.ctx.get_help())  # type: ignore[attr-defined]
@@ -95,4 +112,6 @@ def main(argv: list[str] | None = None) -> None:
             err=True,
         )
         sys.exit(1)
+    if code == 130:  # typer turns Ctrl-C into Exit(130), returned as the code without standalone mode
+        _interrupted()
     sys.exit(code if isinstance(code, int) else 0)

@@ -33,9 +33,12 @@ def check_annotate_target(report: Path, out: Path, *, force: bool) -> None:
         raise InputError("--annotate 仅适用于 Word（.docx）报告", path=str(report))
     if out.suffix.lower() != ".docx":
         raise InputError("批注副本应为 .docx 文件", where="--annotate")
-    if out.resolve() == report.resolve():
+    if out.absolute() == report.absolute():
         raise InputError("批注副本不能覆盖原文件，请另指定文件名", where="--annotate")
-    if out.exists() and not force:
+    from draft_report.safety.paths import check_output
+
+    check_output(out, inputs=[report], where="--annotate")  # hard link, symlink, case twin of the report
+    if (out.exists() or out.is_symlink()) and not force:
         raise InputError(f"输出文件已存在：{out}。如需覆盖请加 --force", where="--annotate")
 
 
