@@ -14,7 +14,7 @@ from draft_report.cli_app import app
 # user types (text, json, md …), product names, the program's and its commands' names.
 ALLOWED_WORDS = {
     "draft-report", "text", "json", "csv", "md", "html", "docx", "markdown", "word",
-    "YAML", "JSON", "CSV", "HTML", "XLSX", "API", "Excel", "Word", "OpenAI", "Schema",
+    "YAML", "JSON", "CSV", "HTML", "XLSX", "PDF", "API", "Excel", "Word", "OpenAI", "Schema",
     "openai", "deepseek", "qwen", "dashscope", "ollama", "vllm",
 }
 # What typer/click print by themselves, in English; none may appear.
