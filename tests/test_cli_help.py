@@ -13,7 +13,7 @@ from draft_report.cli_app import app
 # Words a help page may contain although they are Latin script: file formats and values the
 # user types (text, json, md …), product names, the program's and its commands' names.
 ALLOWED_WORDS = {
-    "draft-report", "text", "json", "csv", "md", "html", "docx", "markdown", "word",
+    "draft-report", "text", "json", "csv", "md", "html", "docx", "markdown", "Markdown", "word",
     "YAML", "JSON", "CSV", "HTML", "XLSX", "PDF", "API", "Excel", "Word", "OpenAI", "Schema",
     "openai", "deepseek", "qwen", "dashscope", "ollama", "vllm",
 }

@@ -22,7 +22,7 @@ from draft_report.cli_help import ChineseCommand, ChineseGroup
 APP_HELP = "起草与核查政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）。"
 COMMANDS_PACKAGE = "draft_report.commands"
 # Order of the command list in ``draft-report --help``; other commands follow alphabetically.
-COMMAND_ORDER = ("draft", "check", "audit", "init", "schema")
+COMMAND_ORDER = ("draft", "check", "audit", "init", "convert", "schema")
 
 
 class ChineseTyper(typer.Typer):

@@ -71,13 +71,41 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+def _is_wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def join_lines(text: str) -> str:
+    """Lines of one paragraph joined: no space where a line break falls between Chinese characters."""
+    out = ""
+    for line in (part.strip() for part in text.splitlines()):
+        if not line:
+            continue
+        if out and not (_is_wide(out[-1]) or _is_wide(line[0])):
+            out += " "
+        out += line
+    return out
+
+
+def short_help(command: Any) -> str:
+    """A command's line in the command list: its ``short_help``, else the first sentence of its help."""
+    if getattr(command, "short_help", None):
+        return join_lines(command.short_help)
+    first = join_lines(inspect.cleandoc(command.help or "").partition("\f")[0].split("\n\n")[0])
+    for stop in ("。", "；"):
+        head, sep, _ = first.partition(stop)
+        if sep:
+            return head + ("。" if stop == "。" else "")
+    return first
+
+
 def wrap(text: str, width: int) -> list[str]:
     """Wrap mixed Chinese/Latin text to ``width`` columns without splitting a Latin word.
 
     Closing punctuation never starts a line (it stays with the character before it)."""
     lines: list[str] = []
     line = ""
-    for token in _tokens(" ".join(text.split())):
+    for token in _tokens(" ".join(join_lines(text).split())):
         if line and display_width(line + token) > width and token != " " and token[0] not in _NO_LINE_START:
             lines.append(line.rstrip())
             line = ""
@@ -244,7 +272,7 @@ def help_page(command: Any, ctx: Any, commands: Iterable[tuple[str, Any]] = ()) 
             if set(param.opts) <= set(ctx.help_option_names):
                 help_text = HELP_OPTION_TEXT
             options.append((_option_name(param), help_text))
-    rows = [(name, cmd.get_short_help_str(width)) for name, cmd in commands if not cmd.hidden]
+    rows = [(name, short_help(cmd)) for name, cmd in commands if not cmd.hidden]
     for title, items in (("参数：", arguments), ("选项：", options), ("命令：", rows)):
         if items:
             out.extend(["", title, *definition_list(items, width)])
