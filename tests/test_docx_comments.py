@@ -294,8 +294,8 @@ def test_number_anchor_prefers_the_quoted_sentence_and_falls_back_to_the_paragra
     write_docx(doc, path, findings=findings)
     word = docx.Document(str(path))
     anchored = _anchored_text(word)
-    by_rule = {k.split("｜")[1].split("：")[0]: v for k, v in anchored.items()}
-    ids = {c.text.split("｜")[1].split("：")[0]: str(c.comment_id) for c in word.comments}
+    by_rule = {f.rule: anchored[comment_text(f)] for f in findings}
+    ids = {f.rule: str(c.comment_id) for f in findings for c in word.comments if c.text == comment_text(f)}
     assert by_rule["P1"] == "3次"
     # the 3次 of the quoted sentence (检查3次) is commented, not the first one (培训3次)
     assert _text_before_comment(word, ids["P1"]) == "全年培训3次，检查"
