@@ -67,6 +67,9 @@ class Fact:
     # a breakdown (其中自然人…) whose ``also_accept`` rows (新收 + 上年结转) apply only when its parent
     # clause counts carried-over requests too (“受理申请21件（含上年结转2件），其中…”)
     inherits_rows: bool = False
+    # a way of naming measures the sheet already lists (办理, 依申请公开, the bare 公开): bound by the
+    # checker, never offered to the drafter as a figure of its own
+    in_sheet: bool = True
     parts: tuple[Fact, ...] = ()  # a composite fact: the sum of these facts
     accept_aggregates: tuple[str, ...] = ()  # aggregate keys whose value is an accepted reading
     elliptic: bool = False  # the keyword may be named earlier in the sentence (…，废止1件)
@@ -197,13 +200,13 @@ TABLE_FACTS: tuple[Fact, ...] = (
         "requests_handled", "办理政府信息公开申请（新收＋上年结转）", ("办理", "处理"),
         cells=(_t3("r1_new"), _t3("r2_carry_in")), requires=("申请",),
         excludes=("结果", "结转", "不予处理", "其他处理") + _NOT_PROACTIVE + _NOT_DISCLOSURE, priority=0,
-        alternatives=("requests_closed", "requests_new"),
+        alternatives=("requests_closed", "requests_new"), in_sheet=False,
     ),
     # “依申请公开政府信息N件”: the requests (新收) or the answers (办结) — ambiguous by nature.
     Fact(
         "requests_by_request", "依申请公开（本年新收申请）", ("依申请公开",), cells=(_t3("r1_new"),),
         excludes=("结转",) + _NOT_PROACTIVE + _NOT_DISCLOSURE, priority=0,
-        also_accept=((_t3("r1_new"), _t3("r2_carry_in")),), alternatives=("requests_closed",),
+        also_accept=((_t3("r1_new"), _t3("r2_carry_in")),), alternatives=("requests_closed",), in_sheet=False,
     ),
     Fact(
         "requests_carry_out", "结转下年度继续办理", _CARRY_OUT, cells=(_t3("r4_carry_out"),),
@@ -214,7 +217,7 @@ TABLE_FACTS: tuple[Fact, ...] = (
          excludes=_NOT_PROACTIVE, priority=3, family="t3.results"),
     # The bare genus “公开” names 予以公开 only next to its sibling: “公开（含部分公开）”, “公开和部分公开”.
     Fact("result_open_short", "予以公开", ("公开",), cells=(_t3("r3_1_open"),), requires_all=("部分公开",),
-         excludes=_NOT_PROACTIVE + ("不予公开",), priority=2, family="t3.results"),
+         excludes=_NOT_PROACTIVE + ("不予公开",), priority=2, family="t3.results", in_sheet=False),
     Fact("result_partial", "部分公开", ("部分公开",), cells=(_t3("r3_2_partial"),), priority=3, family="t3.results"),
     Fact("result_withheld", "不予公开（8项合计）", ("不予公开",), cells=_t3_rows("r3_3_"), priority=3,
          family="t3.results"),
@@ -407,6 +410,8 @@ def facts_for(dataset: Any) -> list[tuple[Fact, float | int]]:
     out: list[tuple[Fact, float | int]] = []
     facts = list(FACTS) + aggregate_facts(dataset.aggregates.keys())
     for fact in facts:
+        if not fact.in_sheet:
+            continue
         value = fact_value(fact, tables, data=data, aggregates=dataset.aggregates)
         if value is None:
             continue
