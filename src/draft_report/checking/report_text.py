@@ -31,7 +31,7 @@ def _quote(text: str | None) -> str:
 
 
 def format_finding(f: Finding) -> list[str]:
-    where = f"第{f.location.line}行 " if f.location.line else ""
+    where = f"{f.location.place} " if f.location.place else (f"第{f.location.line}行 " if f.location.line else "")
     lines = [f"  {SEVERITY_MARK[f.severity]} {SEVERITY_LABEL[f.severity]} [{f.rule}] {where}{f.message}"]
     quote = _quote(f.location.excerpt)
     if quote and f.location.excerpt and f.location.excerpt not in f.message:
