@@ -106,6 +106,10 @@ def _extract(path: Path) -> tuple[list[TextLine], list[TableGrid], dict[int, flo
 
 
 def _open_error(exc: BaseException) -> str:
+    from draft_report.reading.pdf_blocks import PageTooComplex
+
+    if isinstance(exc, PageTooComplex):
+        return str(exc)
     cause: Any = exc
     while getattr(cause, "__cause__", None) is not None or getattr(cause, "__context__", None) is not None:
         nxt = cause.__cause__ or cause.__context__
