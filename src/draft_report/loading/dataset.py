@@ -84,6 +84,13 @@ def read_raw(path: Path) -> RawData:
 
 
 def validate_raw(found: RawData) -> ReportData:
+    data = _validate(found)
+    # a number written as text (“1e400”) becomes a float only now: refuse what is not finite
+    refuse_odd_values(data.model_dump(exclude_defaults=True), found.path, found.line_of)
+    return data
+
+
+def _validate(found: RawData) -> ReportData:
     if not found.is_workbook:
         return validate_data(found.raw, found.path, found.line_of)
     try:
