@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from draft_report.errors import InputError
-from draft_report.loading import load_dataset
 from draft_report.loading import files as F
+from draft_report.loading import load_dataset
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "xiaxian-2023" / "data.yaml"
 
