@@ -231,3 +231,8 @@ def test_guide_sheet_lists_the_allowed_values(tmp_path: Path) -> None:
     text = "\n".join(str(c.value) for row in load_workbook(path)["填表说明"].iter_rows() for c in row if c.value)
     for needle in ("本机关不掌握相关政府信息", "法律服务机构", "行政复议、行政诉讼", "尚未审结", "按件和按量", "（五）监督保障情况"):
         assert needle in text
+
+
+def test_readme_command_1_drafts_without_a_notice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, text = run(["draft", str(ROOT / "examples" / "xiaxian-2023" / "data.yaml"), "-o", str(tmp_path / "x")], capsys)
+    assert code == 0 and "已生成报告" in text and "提示" not in text, text
