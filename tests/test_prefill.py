@@ -64,3 +64,11 @@ def test_unreadable_last_report_is_an_input_error(tmp_path: Path, capsys: pytest
         main(["init", str(tmp_path / "d"), "--from", str(bad)])
     err = capsys.readouterr().err
     assert exc.value.code == 2 and "Traceback" not in err and not (tmp_path / "d").exists()
+
+
+def test_a_published_pdf_prefills_the_carry_over() -> None:
+    p = prefill_from_report(FIXTURES / "real_pdfs" / "huaian_2024.pdf")
+    assert p.year == 2024 and p.raw["agency"]["kind"] == "人民政府"
+    assert p.raw["table3"]["r2_carry_in"]["np"] == 103  # last year's 结转下年度, 自然人
+    assert p.baseline == {"reg": 11, "norm": 66}
+    assert p.sources[("table3", "r2_carry_in", "np")] == "上年报告 huaian_2024.pdf：表三“四、结转下年度继续办理”行"

@@ -178,3 +178,35 @@ def test_a_value_beyond_the_column_cap_is_refused_in_chinese(tmp_path: Path) -> 
     wb.save(path)
     with pytest.raises(InputError, match="超出可读取的范围"):
         read_log(path, REQUESTS_SPEC)
+
+
+def _listed_outcomes() -> list[str]:
+    from draft_report.logs.allowed import allowed_for
+
+    text = next(a.text for a in allowed_for("requests") if a.column == "办理结果").split("。")[0]
+    names: list[str] = []
+    for part in text.split("；"):
+        names.extend(part.split("：", 1)[-1].split("、"))
+    return names
+
+
+def test_every_listed_outcome_is_read_as_one_table3_row(tmp_path: Path) -> None:
+    from draft_report.tables import layout as L
+
+    names = _listed_outcomes()
+    assert len(names) == len(L.T3_RESULT_ROWS) == 21
+    lines = [f"2024-03-01,自然人,{name},2024-03-10,x" for name in names]
+    assert [r.outcome for r in requests(register(tmp_path, *lines))] == [r.id for r in L.T3_RESULT_ROWS]
+
+
+def test_allowed_values_are_listed_in_the_readme_and_the_csv_templates() -> None:
+    from draft_report.loading.template import csv_template
+    from draft_report.logs.allowed import ALLOWED
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for a in ALLOWED:
+        if a.log in ("requests", "cases"):
+            assert a.text.split("。")[0].split("（")[0] in readme, a.column
+    assert "本机关不掌握相关政府信息" in csv_template(REQUESTS_SPEC) and "尚未审结" in csv_template(CASES_SPEC)
+    assert "docs/images/workbook-table3.png" in readme
+    assert (Path(__file__).resolve().parent.parent / "docs" / "images" / "workbook-table3.png").stat().st_size > 20_000
