@@ -258,3 +258,13 @@ def test_check_takes_the_workbook_as_data(tmp_path: Path, capsys: pytest.Capture
     assert code == 0, text
     code, text = run(["check", str(tmp_path / "out" / "report.md"), "--data", str(path)], capsys)
     assert code == 0 and "错误 0 项，警告 0 项" in text, text
+
+
+def test_convert_to_json_drafts_the_same_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = copy_example("scjg-2024", tmp_path)
+    code, text = run(["convert", str(folder / "data.yaml"), str(folder / "data.json")], capsys)
+    assert code == 0, text
+    for name in ("data.yaml", "data.json"):
+        code, text = run(["draft", str(folder / name), "-o", str(tmp_path / name)], capsys)
+        assert code == 0, text
+    assert (tmp_path / "data.yaml" / "report.md").read_bytes() == (tmp_path / "data.json" / "report.md").read_bytes()
