@@ -258,6 +258,24 @@ def _other_figures(i: int, text: str, taken: list[tuple[int, int]], ctx: _Contex
     return out
 
 
+_SOURCES: dict[int, tuple[Any, Any]] = {}
+
+
+def source_for(dataset: Any) -> Any:
+    """The checker's ``FactSource`` for ``dataset``, built once (the tables are built on each call
+    of ``data.tables()``; the loop checks every draft and every facts-sheet label against them)."""
+    from draft_report.checking.fact_source import FactSource
+
+    hit = _SOURCES.get(id(dataset))
+    if hit is not None and hit[0] is dataset:
+        return hit[1]
+    if len(_SOURCES) >= 4:
+        _SOURCES.clear()
+    source = FactSource.from_dataset(dataset)
+    _SOURCES[id(dataset)] = (dataset, source)
+    return source
+
+
 def section_claims(paragraphs: Sequence[Paragraph], dataset: Dataset, section: str | None = None) -> SectionClaims:
     """Every issue and every number of a drafted section (text paragraphs only)."""
     from draft_report.checking.claim_check import check_claims
@@ -269,7 +287,7 @@ def section_claims(paragraphs: Sequence[Paragraph], dataset: Dataset, section: s
             continue
         text = p.text
         taken: list[tuple[int, int]] = []
-        for c in check_claims(text, dataset, section):
+        for c in check_claims(text, source_for(dataset), section):
             issue, true = _claim_issue(i, text, c, ctx)
             taken.append((c.start, c.end))
             if issue is not None:

@@ -80,6 +80,11 @@ def claim_bindings(paragraphs: Sequence[Paragraph], dataset: Dataset) -> list[di
     return out
 
 
+def _topic_of(paragraphs: Sequence[Paragraph], index: int) -> str:
+    """The sub-heading a paragraph stands under (“” before the first one)."""
+    return next((p.text for p in reversed(paragraphs[:index]) if p.kind == "subheading"), "")
+
+
 def _broken(shape: Sequence[str]) -> bool:
     """A draft that cannot be used as the section: sub-headings missing or no text at all."""
     return any(s.startswith(("缺少小标题", "没有正文")) for s in shape)
@@ -267,6 +272,7 @@ class LLMDrafter:
                 repair = P.repair_messages(
                     key, dataset, paragraphs_text(paragraphs),
                     [R.describe_issue(paragraphs, i) for i in sent] + shape,
+                    None if shape else sorted({_topic_of(paragraphs, i.paragraph) for i in sent}),
                 )
                 templates += [t for t in repair.templates if t not in templates]
             self.seconds_outside_model += time.perf_counter() - started

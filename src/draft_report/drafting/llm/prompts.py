@@ -108,8 +108,9 @@ _INTERNAL_NOTE = re.compile(r"（(?:\d+项合计|次数|元|件|万元|合计|�
 
 def _binds_back(words: str, fact: Any, value: float, dataset: Any) -> bool:
     from draft_report.checking.claim_check import check_claims
+    from draft_report.drafting.llm.draft_claims import source_for
 
-    checks = check_claims(words, dataset)
+    checks = check_claims(words, source_for(dataset))
     return (
         len(checks) >= 1
         and checks[-1].verdict == "agrees"
@@ -216,6 +217,7 @@ def section_context(key: str, dataset: Any) -> dict[str, Any]:
         "length_target": length_target(dataset, key),
     }
     if key == "overview":
+        ctx["show_lead"] = True
         ctx["lead_notes"] = [n for n in data.notes.lead if n.strip()]
         ctx["topics"] = [
             {"heading": t.heading, "notes": [n for n in getattr(data.notes, t.key) if n.strip()]}
@@ -262,13 +264,19 @@ def relevant_facts(facts: Sequence[FactLine], findings: Sequence[str]) -> list[F
     return [f for f in facts if (_pairs(f.label) & words) or F.fmt_num(f.value) in numbers]
 
 
-def repair_messages(key: str, dataset: Any, draft_text: str, findings: Sequence[str]) -> RenderedPrompt:
+def repair_messages(
+    key: str, dataset: Any, draft_text: str, findings: Sequence[str], topics: Sequence[str] | None = None
+) -> RenderedPrompt:
     """Bounded repair request: the system prompt, the last draft, what is wrong with it, and what
-    fixing it needs — the facts-sheet lines that concern it, the notes and the rules (the prompt
-    stands on its own: nothing “同前”); not the conversation so far."""
+    fixing it needs — the facts-sheet lines that concern it, the notes (of the sub-sections in
+    ``topics``, ``""`` for the opening paragraph; all when None) and the rules (the prompt stands on
+    its own: nothing “同前”); not the conversation so far."""
     ctx = {**section_context(key, dataset), "draft": draft_text.strip(), "findings": list(findings)}
     ctx["facts"] = relevant_facts(ctx["facts"], findings)
     ctx["zeros"] = []
+    if topics is not None and key == "overview":  # only the notes of the sub-sections being fixed
+        ctx["show_lead"] = "" in topics
+        ctx["topics"] = [t for t in ctx["topics"] if t["heading"] in topics]
     used: list[str] = []
     system = _render(SYSTEM_TEMPLATE, ctx, used)
     user = _render(REPAIR_TEMPLATE, ctx, used)
