@@ -76,8 +76,8 @@ def bench_example(name: str, count: Callable[[str], int], runs: int) -> dict[str
         k: "\n".join(p.text for p in offline.draft(k, dataset).paragraphs) for k in ("overview", "problems")
     }
     prompts = {k: P.section_messages(k, dataset).messages for k in answers}
-    repair = P.repair_messages(
-        "overview", dataset, answers["overview"], ["（示例）一处数字与数据不符"]
+    repair = P.repair_messages(  # a typical round: one issue, in one sub-section
+        "overview", dataset, answers["overview"], ["（示例）一处数字与数据不符"], ["（二）依申请公开情况"]
     ).messages
 
     def respond(body: dict) -> Reply:

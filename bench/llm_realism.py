@@ -243,7 +243,7 @@ def obey(draft: str, user: str) -> str:
             draft = draft[:s_at] + value.group(1) + unit + draft[s_end:]
         elif note:
             draft = draft[:s_at] + note.group(1) + draft[s_end:]
-        elif "重写" in rest or "紧接在数据表中对应项目的名称之后" in rest:
+        elif "重写" in rest or "改写" in rest:
             label = next((lab for lab, v in facts if v == re.sub(r"(余|多)", "", span)), None)
             if label is not None:
                 lo = max(draft.rfind(ch, 0, s_at) for ch in "，；。\n") + 1

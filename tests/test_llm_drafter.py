@@ -112,7 +112,7 @@ def test_repair_lines_name_a_value_only_for_an_unambiguous_mismatch(dataset) -> 
     assert all("1433件" not in i.text for i in issues)  # a true derived total (许可 + 处罚) is no issue
     assert "7个工作日" in lines["note_mismatch"]  # the notes' own words, not any digit
     assert "改为" not in lines["unbound"] and "删去" in lines["unbound"]
-    assert "改为" not in lines["ambiguous"] and "40余条" in lines["ambiguous"]  # an approximation far off
+    assert "改为" not in lines["approx"] and "40余条" in lines["approx"]  # an approximation: restated exactly
 
 
 def test_figures_from_the_notes_count_only_with_their_own_words(dataset) -> None:

@@ -14,7 +14,9 @@ the rules a *draft* must follow on top of what a published report may say:
   words around it); a note number written with another value is a ``note_mismatch``;
 * percentages and year-on-year changes (``rate``, ``comparison``), dates and document numbers
   (``date``, ``doc_number``) and any other figure (``figure``: “5个工作日”) must come from the notes;
-* an agreeing claim, an agreeing approximation (“90余条” for 96) and a note-backed one are fine.
+* an approximation (“20余件”, “约40条”) is an ``approx`` issue unless the notes write it — even one
+  that agrees under some reading (“20余件” agrees with 新收＋结转 = 20 but may mean 新收 = 18);
+* an agreeing claim and a note-backed one are fine.
 
 Each ``Issue`` carries the exact span (``end`` is after any 余/多 suffix and the measure word):
 the 【待核实】 mark goes there, exactly one per issue (``repair.mark_issues``).
@@ -35,7 +37,7 @@ if TYPE_CHECKING:
     from draft_report.checking.claim_check import ClaimCheck
     from draft_report.loading import Dataset
 
-Kind = str  # mismatch | ambiguous | unbound | note_mismatch | rate | comparison | date | doc_number | figure
+Kind = str  # mismatch | ambiguous | unbound | note_mismatch | approx | rate | comparison | date | doc_number | figure
 # the kinds whose repair may give a value to write (an unambiguous data item, or a note's own words)
 VALUE_KINDS = frozenset({"mismatch", "note_mismatch"})
 
@@ -191,6 +193,12 @@ def _claim_issue(i: int, text: str, c: ClaimCheck, ctx: _Context) -> tuple[Issue
         what = "百分比" if kind == "rate" else "与上年的比较"
         return Issue(**base, kind=kind, candidates=labels,
                      message=f"“{span}”是{what}，数据表和工作要点中都没有，不能写入"), False
+    approx = claim.approx or (claim.low is not None and claim.high is not None and claim.low != claim.high)
+    if approx and not backed:
+        # the rules allow no 余/多/约 unless the notes say so: even an agreeing one is restated exactly
+        # (“20余件” agrees with 新收＋结转 = 20 but may stand for 新收 = 18)
+        return Issue(**base, kind="approx", candidates=labels,
+                     message=f"“{span}”是约数，数据表和工作要点中没有这种写法，需写出准确数字"), c.verdict == "agrees"
     if c.verdict == "agrees":
         return None, True
     # a value equal to an item its own clause names, or to a sum of two or three of them, is true:

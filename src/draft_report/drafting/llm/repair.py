@@ -70,6 +70,8 @@ def describe_issue(paragraphs: Sequence[Paragraph], issue: Issue) -> str:
     if issue.kind == "unbound":
         return (f"{where}在数据表和工作要点中都找不到：如果它就是数据表中的某一项，请用该项的名称重写这一句；"
                 "否则请删去这个数字。")
+    if issue.kind == "approx":
+        return f"{where}是约数：请改写这一句，写出数据表中对应项目的名称和准确数字；数据表中没有的，删去这个数字。"
     if issue.kind in ("rate", "comparison"):
         what = "百分比" if issue.kind == "rate" else "与上年的比较"
         return f"{where}是{what}，数据表和工作要点中都没有：请删去这一说法。"
@@ -84,6 +86,8 @@ def _marker(issue: Issue) -> str:
         note = f"与数据不符，数据为{issue.expected}"
     elif issue.kind == "note_mismatch" and issue.expected is not None:
         note = f"与工作要点不符，要点为{issue.expected}"
+    elif issue.kind == "approx":
+        note = "约数，请核实准确数字"
     elif issue.kind in ("rate", "comparison", "date", "doc_number", "figure"):
         note = "数据和工作要点中均无此项，请核实"
     else:
@@ -93,7 +97,7 @@ def _marker(issue: Issue) -> str:
 
 RULES = {
     "mismatch": "llm.mismatch", "note_mismatch": "llm.note_mismatch", "ambiguous": "llm.ambiguous",
-    "unbound": "llm.invented_number", "rate": "llm.rate", "comparison": "llm.comparison",
+    "unbound": "llm.invented_number", "approx": "llm.approx", "rate": "llm.rate", "comparison": "llm.comparison",
     "date": "llm.date", "doc_number": "llm.doc_number", "figure": "llm.invented_number",
 }
 
