@@ -162,8 +162,12 @@ def init_command(
     if not 2021 <= year_number <= 2100:
         raise InputError(f"--year 应为 2021 年以后的年度，实际为 {year_number}")
     if prefill is not None:
-        if agency == _PLACEHOLDER and "name" in (prefill.raw.get("agency") or {}):
-            agency = prefill.raw["agency"]["name"]
+        given = prefill.raw.get("agency") or {}
+        if agency == _PLACEHOLDER and "name" in given:
+            agency = given["name"]
+        elif "name" in given and given["name"] != agency:  # --agency wins; the report's name is not used
+            given["name"] = agency
+            prefill.sources.pop(("agency", "name"), None)
         if prefill.year is not None and prefill.year != year_number - 1:
             typer.echo(
                 f"提示：上年报告是 {prefill.year} 年度的，而本次年度为 {year_number}；上年结转等预填值请核对", err=True
