@@ -15,7 +15,7 @@ from draft_report.checking.structure import (
     overview_topic_findings,
     problems_findings,
 )
-from draft_report.checking.table_rules import cell_findings, data_findings, identity_findings
+from draft_report.checking.table_rules import cell_findings, data_findings, table_identity_findings
 from draft_report.models.document import ReportDocument
 from draft_report.tables.years import report_year
 
@@ -38,11 +38,14 @@ def check_document(doc: ReportDocument, dataset: Any = None, previous: Any = Non
     kind = dataset.data.agency.kind if dataset is not None else None
     claims = document_claims(doc, source.facts())
     findings: list[Finding] = []
-    findings += identity_findings(doc)
+    table_findings, folded = table_identity_findings(doc, dataset, claims)
+    findings += table_findings
     findings += cell_findings(doc)
     if dataset is not None:
         findings += data_findings(doc, dataset)
-    findings += prose_findings(claims, source)
+    # a prose number that states the value a table cause should have is that cause, not another
+    findings += [f for f in prose_findings(claims, source)
+                 if not (f.rule == "prose.mismatch" and (f.location.line, f.actual) in folded)]
     findings += heading_findings(doc)
     findings += overview_topic_findings(doc, kind)
     findings += old_format_findings(doc, format_year(doc, year))

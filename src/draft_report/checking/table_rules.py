@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from draft_report.checking import table_causes as C
 from draft_report.checking.findings import Finding, Location
 from draft_report.checking.prose import fmt
 from draft_report.models.document import ReportDocument
@@ -70,24 +72,122 @@ def _found_tables(doc: ReportDocument) -> set[str]:
     return found
 
 
-def identity_findings(doc: ReportDocument) -> list[Finding]:
+def _getter(doc: ReportDocument) -> Callable[[str], int | float | None]:
     bad = {i.cell_id for i in doc.cell_issues if i.problem == "unreadable"}
 
     def get(cid: str) -> int | float | None:
         return None if cid in bad else doc.tables.get(cid)
 
-    out: list[Finding] = []
-    for ident in I.identities_for(doc.tables.table3_layout):
-        left, right = ident.evaluate(get)
-        if left is None or right is None or abs(left - right) < 1e-9:
-            continue
-        cell = ident.total_cell or ident.lhs[0]
-        if ident.total_cell:
-            msg = f"{ident.name}不成立：{describe(doc, cell)}为 {fmt(left)}，各项之和为 {fmt(right)}"
-        else:
-            msg = f"{ident.name}不成立：左边合计 {fmt(left)}，右边合计 {fmt(right)}"
-        out.append(Finding(f"table.identity.{ident.rule}", "error", msg, cell_location(doc, cell), fmt(right), fmt(left)))
+    return get
+
+
+def _differing(doc: ReportDocument, dataset: Any, get: Callable[[str], int | float | None]) -> dict[str, float]:
+    """Cells whose (read) value differs from the data's: cell → the data's value."""
+    out: dict[str, float] = {}
+    for cid, expected in _expected_cells(doc, dataset.data.tables().cells()).items():
+        actual = get(cid)
+        if expected is not None and actual is not None and abs(float(expected) - float(actual)) > 1e-6:
+            out[cid] = float(expected)
     return out
+
+
+def _broken_by_data(doc: ReportDocument, dataset: Any) -> dict[str, list[C.Failure]]:
+    """With ``--data``: cell → the failing identities its difference from the data accounts for."""
+    get = _getter(doc)
+    failing, _ = C.evaluate(I.identities_for(doc.tables.table3_layout), get)
+    return C.data_causes(failing, get, _differing(doc, dataset, get))
+
+
+def _names(failures: tuple[C.Failure, ...] | list[C.Failure]) -> str:
+    return "；".join(f"{f.identity.name}（{fmt(f.left)} ≠ {fmt(f.right)}）" for f in failures)
+
+
+def _cause_rule(cause: C.Cause) -> str:
+    """The rule a cause is filed under: the identity whose total it is, else a column identity."""
+    for f in cause.failures:
+        if f.identity.total_cell == cause.cell_id:
+            return f.identity.rule
+    rules = [f.identity.rule for f in cause.failures]
+    return next((r for r in ("H2", "H1", "H4") if r in rules), rules[0])
+
+
+def _stated(claims: Sequence[Any]) -> dict[str, list[Any]]:
+    """Cell → the prose claims that state its value (a number bound to exactly that cell)."""
+    out: dict[str, list[Any]] = {}
+    for lc in claims:
+        c = lc.claim
+        if c.kind != "number" or c.fact is None or c.approx or len(c.fact.cells) != 1:
+            continue
+        out.setdefault(c.fact.cells[0], []).append(lc)
+    return out
+
+
+def identity_findings(doc: ReportDocument, dataset: Any = None) -> list[Finding]:
+    """H1–H4, one finding per root cause (see ``table_identity_findings``)."""
+    return table_identity_findings(doc, dataset)[0]
+
+
+def table_identity_findings(
+    doc: ReportDocument, dataset: Any = None, claims: Sequence[Any] = ()
+) -> tuple[list[Finding], set[tuple[int | None, str]]]:
+    """H1–H4, one finding per root cause: with ``dataset``, identities broken by cells that differ
+    from the data are left to those cells' ``data.cell_mismatch`` findings; a cell that alone
+    explains several broken identities — or whose balancing value the prose (``claims``) states —
+    is named once as their likely cause; what remains is reported per identity, without blaming
+    its total. Returns the findings and the (line, stated value) of the prose claims folded into
+    a cause: their ``prose.mismatch`` is the same root cause and is not reported again."""
+    get = _getter(doc)
+    stated_claims = _stated(claims) if dataset is None else {}
+    stated = {cid: {float(lc.claim.value) for lc in lcs} for cid, lcs in stated_claims.items()}
+    folded: set[tuple[int | None, str]] = set()
+    failing, holding = C.evaluate(I.identities_for(doc.tables.table3_layout), get)
+    if dataset is not None:
+        by_data = C.data_causes(failing, get, _differing(doc, dataset, get))
+        explained = {f.identity for fs in by_data.values() for f in fs}
+        failing = [f for f in failing if f.identity not in explained]
+    out: list[Finding] = []
+    causes = C.inferred_causes(failing, holding, get, stated)
+    for cause in causes:
+        n = len(cause.failures)
+        said = ""
+        if cause.stated:
+            lcs = [lc for lc in stated_claims[cause.cell_id] if abs(lc.claim.value - cause.expected) < 1e-9]
+            said = f"；文中“{lcs[0].claim.text}”也是 {fmt(cause.expected)}"
+            folded |= {(lc.line, lc.claim.shown_value) for lc in lcs}
+        out.append(Finding(
+            f"table.identity.{_cause_rule(cause)}", "error",
+            f"{describe(doc, cause.cell_id)}可能有误：报告为 {fmt(cause.actual)}，按勾稽关系应为 {fmt(cause.expected)}"
+            f"——只改这一格，它所在的 {n} 项勾稽关系就都成立：{_names(cause.failures)}{said}",
+            cell_location(doc, cause.cell_id), fmt(cause.expected), fmt(cause.actual)))
+    covered = {f.identity for cause in causes for f in cause.failures}
+    confirmed = {c for ident in holding for c in (*ident.lhs, *ident.rhs)}
+    for f in failing:
+        if f.identity in covered:
+            continue
+        ident, left, right = f.identity, f.left, f.right
+        cell = ident.total_cell or ident.lhs[0]
+        loc = cell_location(doc, cell)
+        if ident.total_cell and cell in confirmed:
+            # the total agrees with the other identities it is in: one of the parts is wrong
+            msg = (f"{ident.name}不成立：各项之和为 {fmt(right)}，而{describe(doc, cell)}为 {fmt(left)}；"
+                   "该总计与其他勾稽关系相符，应是其中某一项有误（表格本身无法判断是哪一项）")
+            out.append(Finding(f"table.identity.{ident.rule}", "error", msg,
+                               Location(section=loc.section, table=loc.table, row=None, column=loc.column,
+                                        line=loc.line, excerpt=loc.excerpt),
+                               fmt(left), fmt(right)))
+            continue
+        if ident.total_cell:
+            # any of the identity's cells may be the wrong one: point at the row, blame no cell
+            msg = (f"{ident.name}不成立：{describe(doc, cell)}为 {fmt(left)}，各项之和为 {fmt(right)}"
+                   "（总计或其中某一项有误，表格本身无法判断是哪一格）")
+            loc = Location(section=loc.section, table=loc.table, row=loc.row, line=loc.line, excerpt=loc.excerpt)
+            out.append(Finding(f"table.identity.{ident.rule}", "error", msg, loc,
+                               "总计 = 各项之和", f"总计 {fmt(left)}，各项之和 {fmt(right)}"))
+            continue
+        msg = f"{ident.name}不成立：左边合计 {fmt(left)}，右边合计 {fmt(right)}"
+        loc = Location(section=loc.section, table=loc.table, column=loc.column, line=loc.line, excerpt=loc.excerpt)
+        out.append(Finding(f"table.identity.{ident.rule}", "error", msg, loc, fmt(right), fmt(left)))
+    return out, folded
 
 
 def cell_findings(doc: ReportDocument) -> list[Finding]:
@@ -213,6 +313,7 @@ def data_findings(doc: ReportDocument, dataset: Any) -> list[Finding]:
     found = _found_tables(doc)
     bad = {i.cell_id: i.raw for i in doc.cell_issues if i.problem == "unreadable"}
     dashes = {i.cell_id for i in doc.cell_issues if i.problem == "placeholder"}
+    broken = _broken_by_data(doc, dataset)
     for cid, expected in _expected_cells(doc, tables.cells()).items():
         if _table_key(cid) not in found:
             continue
@@ -229,7 +330,8 @@ def data_findings(doc: ReportDocument, dataset: Any) -> list[Finding]:
             continue  # "—" for a 0 of the data: the H6 warning already asks for a written 0
         if expected is not None and actual is not None and abs(float(expected) - float(actual)) < 1e-6:
             continue
-        out.append(Finding("data.cell_mismatch", "error",
-                           f"{describe(doc, cid)}与数据不一致：数据为 {fmt(expected)}，报告为 {fmt(actual)}",
-                           cell_location(doc, cid), fmt(expected), fmt(actual)))
+        msg = f"{describe(doc, cid)}与数据不一致：数据为 {fmt(expected)}，报告为 {fmt(actual)}"
+        if cid in broken:
+            msg += f"；由此 {len(broken[cid])} 项勾稽关系不成立：{_names(broken[cid])}"
+        out.append(Finding("data.cell_mismatch", "error", msg, cell_location(doc, cid), fmt(expected), fmt(actual)))
     return out
