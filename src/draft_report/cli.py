@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import NoReturn
 
 import typer
 
@@ -53,6 +54,16 @@ def _show_usage_error(ex: Exception) -> None:
     typer.echo(usage_hint(ctx.command_path if ctx is not None else None), err=True)
 
 
+INTERRUPTED = "已中断（Ctrl-C）：未完成的文件没有写入，原有文件保持不变。"
+
+
+def _interrupted() -> NoReturn:
+    """Ctrl-C: one Chinese line, exit 130. Outputs are written whole or not at all
+    (``safety.atomic``), so nothing half-written remains."""
+    typer.echo(INTERRUPTED, err=True)
+    sys.exit(130)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; expected errors become one Chinese line on stderr and an exit code."""
     try:
@@ -62,10 +73,14 @@ def main(argv: list[str] | None = None) -> None:
         typer.echo(f"错误：{err}", err=True)
         sys.exit(err.exit_code)
     except typer.Exit as ex:
+        if isinstance(ex.__cause__, KeyboardInterrupt):  # typer turns Ctrl-C into Exit(130)
+            _interrupted()
         sys.exit(ex.exit_code)
     except typer.Abort:
         typer.echo("已取消。", err=True)
         sys.exit(1)
+    except KeyboardInterrupt:
+        _interrupted()
     except Exception as ex:  # click usage errors and the like
         if _is_click_exception(ex):
             _show_usage_error(ex)
@@ -78,4 +93,6 @@ def main(argv: list[str] | None = None) -> None:
             err=True,
         )
         sys.exit(1)
+    if code == 130:  # typer turns Ctrl-C into Exit(130), returned as the code without standalone mode
+        _interrupted()
     sys.exit(code if isinstance(code, int) else 0)

@@ -21,7 +21,7 @@ def read_report_file(path: Path) -> Any:
     if not path.exists():
         raise InputError("文件不存在", path=str(path))
     if path.is_dir():
-        raise InputError("应为报告文件（.md、.txt、.html 或 .docx），而不是文件夹", path=str(path))
+        raise InputError("应为报告文件（.md、.txt、.html、.docx 或 PDF），而不是文件夹", path=str(path))
     from draft_report.reading import read_report
 
     return read_report(path)
@@ -33,9 +33,12 @@ def check_annotate_target(report: Path, out: Path, *, force: bool) -> None:
         raise InputError("--annotate 仅适用于 Word（.docx）报告", path=str(report))
     if out.suffix.lower() != ".docx":
         raise InputError("批注副本应为 .docx 文件", where="--annotate")
-    if out.resolve() == report.resolve():
+    if out.absolute() == report.absolute():
         raise InputError("批注副本不能覆盖原文件，请另指定文件名", where="--annotate")
-    if out.exists() and not force:
+    from draft_report.safety.paths import check_output
+
+    check_output(out, inputs=[report], where="--annotate")  # hard link, symlink, case twin of the report
+    if (out.exists() or out.is_symlink()) and not force:
         raise InputError(f"输出文件已存在：{out}。如需覆盖请加 --force", where="--annotate")
 
 
@@ -50,7 +53,7 @@ def load_previous(path: Path) -> Any:
 
 @app.command("check")
 def check(
-    report: Annotated[Path, typer.Argument(help="要核查的报告：.md、.txt、.html 或 .docx")],
+    report: Annotated[Path, typer.Argument(help="要核查的报告：.md、.txt、.html、.docx 或 PDF（须有文字层）")],
     data: Annotated[
         Path | None, typer.Option("--data", help="本年度数据文件（YAML/JSON）：表格与正文数字逐项对照")
     ] = None,

@@ -19,12 +19,14 @@ from draft_report.drafting.offline import OfflineDrafter
 from draft_report.errors import DraftReportError, InputError
 from draft_report.loading import Dataset, load_dataset
 from draft_report.models.document import ReportDocument
+from draft_report.safety.atomic import FileSet, Saver, WriteError
+from draft_report.safety.paths import check_output
 
 FORMATS: dict[str, str] = {"md": "report.md", "html": "report.html", "docx": "report.docx"}
 _FORMAT_ALIASES = {"markdown": "md", "htm": "html", "word": "docx"}
 
-# (document, target path, self-check findings) → file written; only Word shows the findings
-Writer = Callable[[ReportDocument, Path, "list[Any]"], None]
+# (document, self-check findings) → the file's bytes written to a stream; only Word shows the findings
+Renderer = Callable[[ReportDocument, "list[Any]"], Saver]
 # Modules whose absence means "this installation has no Word output".
 _DOCX_MODULES = ("draft_report.rendering.docx", "docx", "lxml")
 
@@ -48,17 +50,18 @@ def parse_formats(values: Iterable[str] | None) -> list[str]:
     return out or ["md"]
 
 
-def _write_text(render: Callable[[ReportDocument], str]) -> Writer:
-    def write(doc: ReportDocument, path: Path, findings: list[Any]) -> None:
-        path.write_text(render(doc), encoding="utf-8")
+def _text_render(render: Callable[[ReportDocument], str]) -> Renderer:
+    def prepare(doc: ReportDocument, findings: list[Any]) -> Saver:
+        data = render(doc).encode("utf-8")
+        return lambda fh: fh.write(data)
 
-    return write
+    return prepare
 
 
-def _docx_writer() -> Writer:
+def _docx_writer() -> Renderer:
     """The Word writer, imported only when asked for, with a clear message if it is missing."""
     try:
-        from draft_report.rendering.docx import write_docx
+        from draft_report.rendering.docx import docx_saver
     except ModuleNotFoundError as exc:
         if exc.name not in _DOCX_MODULES:  # a bug inside the writer must not pass for "not installed"
             raise
@@ -67,42 +70,45 @@ def _docx_writer() -> Writer:
             "请改用 --format md 或 html，或重新安装完整的 draft-report。"
         ) from None
 
-    def write(doc: ReportDocument, path: Path, findings: list[Any]) -> None:
-        write_docx(doc, path, findings=findings or None)
+    def prepare(doc: ReportDocument, findings: list[Any]) -> Saver:
+        return docx_saver(doc, findings=findings or None)
 
-    return write
+    return prepare
 
 
-def writers(formats: list[str]) -> dict[str, Writer]:
+def writers(formats: list[str]) -> dict[str, Renderer]:
     from draft_report.rendering.html import render_html
     from draft_report.rendering.markdown import render_markdown
 
-    out: dict[str, Writer] = {}
+    out: dict[str, Renderer] = {}
     for fmt in formats:
         if fmt == "md":
-            out[fmt] = _write_text(render_markdown)
+            out[fmt] = _text_render(render_markdown)
         elif fmt == "html":
-            out[fmt] = _write_text(render_html)
+            out[fmt] = _text_render(render_html)
         else:
             out[fmt] = _docx_writer()
     return out
 
 
-def output_paths(out_dir: Path, formats: list[str], *, force: bool) -> dict[str, Path]:
-    """Target file per format; refuses (before writing anything) to overwrite without ``force``."""
+def output_paths(
+    out_dir: Path, formats: list[str], *, force: bool, inputs: Iterable[Path] = (), extra: Iterable[str] = ()
+) -> dict[str, Path]:
+    """Target file per format; refuses (before writing anything) to overwrite without ``force``,
+    and always refuses a target that is an input or a link leading out of ``out_dir``."""
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError("输出位置已存在且不是文件夹；-o 应指定一个文件夹", path=str(out_dir))
     targets = {fmt: out_dir / FORMATS[fmt] for fmt in formats}
-    existing = [p for p in targets.values() if p.exists()]
+    sources = list(inputs)
+    for p in [*targets.values(), *(out_dir / name for name in extra)]:
+        check_output(p, inputs=sources, folder=out_dir)
+    existing = [p for p in targets.values() if p.exists() or p.is_symlink()]
     if existing and not force:
         names = "、".join(str(p) for p in existing)
         raise InputError(
             f"输出文件已存在：{names}。审核人员可能已修改过该稿件，为避免覆盖，本次未写入任何文件；"
             "确需覆盖请加 --force，或用 -o 指定新的文件夹"
         )
-    for p in existing:
-        if p.is_dir():
-            raise InputError("同名的文件夹已存在，无法写入报告文件", path=str(p))
     return targets
 
 
@@ -113,24 +119,36 @@ def write_report(
     *,
     force: bool = False,
     findings: list[Any] | None = None,
+    inputs: Iterable[Path] = (),
+    sidecars: Callable[[], dict[str, str]] | None = None,
 ) -> list[Path]:
-    """Write the report in every format; returns the paths written.
+    """Write the report in every format (and the ``sidecars``: file name → text) all together
+    or not at all (``safety.atomic.FileSet``); returns the paths written.
 
     ``findings`` (the draft's self-check) become comments in the Word file."""
-    targets = output_paths(out_dir, formats, force=force)
+    extra = sidecars() if sidecars is not None else {}
+    targets = output_paths(out_dir, formats, force=force, inputs=inputs, extra=extra)
     chosen = writers(formats)  # fail on a missing writer before writing anything
+    savers = {fmt: chosen[fmt](doc, findings or []) for fmt in targets}  # render everything first
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError(f"无法创建输出文件夹（{exc.strerror or exc}）", path=str(out_dir)) from None
-    written: list[Path] = []
-    for fmt, path in targets.items():
-        try:
-            chosen[fmt](doc, path, findings or [])
-        except OSError as exc:
-            raise InputError(f"无法写入文件（{exc.strerror or exc}）", path=str(path)) from None
-        written.append(path)
-    return written
+        raise WriteError(out_dir, exc) from None
+    with FileSet() as files:
+        for fmt, path in targets.items():
+            files.add_stream(path, savers[fmt])
+        for name, text in extra.items():
+            files.add_text(out_dir / name, text)
+    return [*targets.values(), *(out_dir / name for name in extra)]
+
+
+def dataset_inputs(dataset: Dataset) -> list[Path]:
+    """The files a draft was made from (data file and registers): never to be overwritten."""
+    files = [dataset.path]
+    for source in dataset.sources.values():
+        if source and source != "数据文件":
+            files.append(dataset.folder / source)
+    return files
 
 
 def self_check(doc: ReportDocument, dataset: Dataset) -> list[Any]:
@@ -189,18 +207,22 @@ def run_draft(
     *,
     force: bool = False,
     drafter: SectionDrafter | None = None,
+    sidecars: Callable[[], dict[str, str]] | None = None,
 ) -> tuple[list[Path], list[str]]:
     """Load, compose, write; returns (paths written, notices). Used by the command and tests.
 
     Existing output files (without ``force``) and a missing Word writer are refused first, before
-    the data is read or anything is composed or written."""
-    output_paths(output, formats, force=force)
+    the data is read or anything is composed or written. ``sidecars`` (called after composing)
+    gives further files (name → text) written in the same all-or-nothing step as the report."""
+    output_paths(output, formats, force=force, inputs=[data])
     writers(formats)
     dataset = load_dataset(data)
     provenance: dict[str, Any] = {}
     doc = compose_document(dataset, drafter or OfflineDrafter(), provenance=provenance)
     findings = self_check(doc, dataset)
-    written = write_report(doc, output, formats, force=force, findings=findings)
+    written = write_report(
+        doc, output, formats, force=force, findings=findings, inputs=dataset_inputs(dataset), sidecars=sidecars
+    )
     notices = draft_notices(dataset, doc, provenance)
     summary = self_check_notice(findings, formats, output, data)
     if summary:
@@ -267,12 +289,25 @@ def draft_command(
         )
     elif any(v is not None for v in (base_url, model, api_key, provider, timeout, temperature, max_repair_rounds)):
         typer.echo("提示：未加 --llm，大模型相关参数（--base-url、--model 等）未使用，本次用内置模板起草。", err=True)
-    written, notices = run_draft(data, output, parse_formats(formats), force=force, drafter=drafter)
+    sidecars = None
+    if drafter is not None:
+        from draft_report.drafting.llm import PROVENANCE_NAME, provenance_text
+
+        llm_drafter_ = drafter
+
+        def sidecars() -> dict[str, str]:  # the provenance record, written together with the report
+            return {PROVENANCE_NAME: provenance_text(llm_drafter_, data_path=str(data))}
+
+    written, notices = run_draft(
+        data, output, parse_formats(formats), force=force, drafter=drafter, sidecars=sidecars
+    )
     for path in written:
-        typer.echo(f"已生成报告：{path}")
+        if drafter is None or path.name != "report.provenance.json":
+            typer.echo(f"已生成报告：{path}")
     for notice in notices:
         typer.echo(f"提示：{notice}")
     if drafter is not None:
         from draft_report.drafting.llm import finish_llm_draft
 
-        finish_llm_draft(drafter, output, data_path=str(data))  # exit 1 if a claim is still wrong
+        # exit 1 if a claim is still wrong; the provenance file was written with the report
+        finish_llm_draft(drafter, output, data_path=str(data), written=True)

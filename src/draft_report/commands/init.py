@@ -13,6 +13,7 @@ import typer
 from draft_report.cli_app import app
 from draft_report.errors import InputError
 from draft_report.loading.template import LOG_FILE_NAMES, LOG_SPECS, csv_template, data_template
+from draft_report.safety.atomic import FileSet
 
 DATA_FILE = "data.yaml"
 
@@ -39,17 +40,14 @@ def write_folder(
         files[LOG_FILE_NAMES[spec.key]] = (csv_template(spec), "utf-8-sig")  # BOM so Excel reads UTF-8
     written: list[Path] = []
     kept: list[Path] = []
-    for name, (text, encoding) in files.items():
-        target = folder / name
-        if target.exists():
-            kept.append(target)
-            continue
-        try:
-            with target.open("x", encoding=encoding, newline="") as fh:
-                fh.write(text)
-        except OSError as exc:
-            raise InputError(f"无法写入文件（{exc.strerror or exc}）", path=str(target)) from None
-        written.append(target)
+    with FileSet() as staged:  # all the fill-in files, or none (full disk, Ctrl-C)
+        for name, (text, encoding) in files.items():
+            target = folder / name
+            if target.exists() or target.is_symlink():
+                kept.append(target)
+                continue
+            staged.add_text(target, text, encoding=encoding)
+            written.append(target)
     return written, kept
 
 

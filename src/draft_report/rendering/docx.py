@@ -38,6 +38,8 @@ from draft_report.rendering.docx_styles import (
     style_run,
 )
 from draft_report.rendering.docx_tables import add_grid_table
+from draft_report.safety.atomic import Saver, save_with
+from draft_report.safety.paths import check_output
 from draft_report.sections import REPORT_TITLE_SUFFIX, TABLE_SECTION
 from draft_report.tables.grid import table2_grid, table3_grid, table4_grid
 
@@ -136,15 +138,17 @@ def build_docx(doc: ReportDocument) -> DocxDocument:
     return document
 
 
-def write_docx(doc: ReportDocument, path: Path, findings: Iterable[Any] | None = None) -> None:
-    """Write ``doc`` as an official-layout .docx; ``findings`` become Word comments."""
+def docx_saver(doc: ReportDocument, findings: Iterable[Any] | None = None) -> Saver:
+    """The built .docx as a function writing it to a stream (for ``safety.atomic.FileSet``)."""
     document = build_docx(doc)
     if findings:
         annotate_document(document, findings)
-    try:
-        document.save(str(path))
-    except OSError as exc:
-        raise InputError(f"无法写入 Word 文件 {path}：{exc.strerror or exc}") from exc
+    return document.save
+
+
+def write_docx(doc: ReportDocument, path: Path, findings: Iterable[Any] | None = None) -> None:
+    """Write ``doc`` as an official-layout .docx (atomically); ``findings`` become Word comments."""
+    save_with(Path(path), docx_saver(doc, findings))
 
 
 def annotate_docx(src: Path, findings: Iterable[Any], dst: Path, *, force: bool = False) -> int:
@@ -154,14 +158,10 @@ def annotate_docx(src: Path, findings: Iterable[Any], dst: Path, *, force: bool 
     ``force``. Returns the number of comments added.
     """
     src, dst = Path(src), Path(dst)
-    if dst.resolve() == src.resolve():
-        raise InputError(f"批注副本不能覆盖原文件：{src}。请另指定输出文件名")
+    check_output(dst, inputs=[src], where="批注副本")
     if dst.exists() and not force:
         raise InputError(f"输出文件已存在：{dst}。如需覆盖请加 --force")
     document = open_docx(src)
     placed = annotate_document(document, findings)
-    try:
-        document.save(str(dst))
-    except OSError as exc:
-        raise InputError(f"无法写入 Word 文件 {dst}：{exc.strerror or exc}") from exc
+    save_with(dst, document.save)
     return placed

@@ -15,7 +15,12 @@ import typer
 from draft_report.config import EndpointNotConfigured, resolve_config
 from draft_report.drafting.llm.drafter import LLMDrafter
 from draft_report.drafting.llm.no_endpoint import NoEndpointDrafter
-from draft_report.drafting.llm.provenance import PROVENANCE_NAME, finish_llm_draft, write_provenance
+from draft_report.drafting.llm.provenance import (
+    PROVENANCE_NAME,
+    finish_llm_draft,
+    provenance_text,
+    write_provenance,
+)
 
 
 def llm_drafter(**flags: Any) -> LLMDrafter | NoEndpointDrafter:
@@ -33,6 +38,7 @@ __all__ = [
     "LLMDrafter",
     "NoEndpointDrafter",
     "finish_llm_draft",
+    "provenance_text",
     "llm_drafter",
     "write_provenance",
 ]

@@ -15,7 +15,8 @@ import typer
 
 from draft_report import __version__
 from draft_report.drafting.llm.client import CallStats
-from draft_report.errors import DraftReportError, InputError
+from draft_report.errors import DraftReportError
+from draft_report.safety.atomic import write_text
 from draft_report.sections import SECTION_BY_KEY
 
 if TYPE_CHECKING:
@@ -51,18 +52,20 @@ def provenance_record(drafter: AnyLLMDrafter, *, data_path: str | None = None) -
         },
         "endpoint_errors": list(stats.errors),
         "notices": list(drafter.notices),
+        "rejected_answers": list(getattr(drafter, "rejections", [])),
         "unresolved": [u.to_dict() for u in drafter.unresolved],
     }
 
 
+def provenance_text(drafter: AnyLLMDrafter, *, data_path: str | None = None) -> str:
+    """The sidecar's JSON text (``draft`` writes it in the same all-or-nothing step as the report)."""
+    return json.dumps(provenance_record(drafter, data_path=data_path), ensure_ascii=False, indent=2) + "\n"
+
+
 def write_provenance(drafter: AnyLLMDrafter, out_dir: Path, *, data_path: str | None = None) -> Path:
-    """Write ``OUT/report.provenance.json`` (beside the report it describes)."""
+    """Write ``OUT/report.provenance.json`` (beside the report it describes), atomically."""
     path = out_dir / PROVENANCE_NAME
-    text = json.dumps(provenance_record(drafter, data_path=data_path), ensure_ascii=False, indent=2)
-    try:
-        path.write_text(text + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"无法写入文件（{exc.strerror or exc}）", path=str(path)) from None
+    write_text(path, provenance_text(drafter, data_path=data_path))
     return path
 
 
@@ -81,10 +84,13 @@ def summary_lines(drafter: AnyLLMDrafter) -> list[str]:
     return lines
 
 
-def finish_llm_draft(drafter: AnyLLMDrafter, out_dir: Path, *, data_path: str | None = None) -> None:
-    """After the report is written: the sidecar, the notices, the unresolved list. Raises
-    ``DraftReportError`` (exit code 1) when a claim is still wrong — the report stays written."""
-    path = write_provenance(drafter, out_dir, data_path=data_path)
+def finish_llm_draft(
+    drafter: AnyLLMDrafter, out_dir: Path, *, data_path: str | None = None, written: bool = False
+) -> None:
+    """After the report is written: the sidecar (unless ``written`` with the report already), the
+    notices, the unresolved list. Raises ``DraftReportError`` (exit code 1) when a claim is still
+    wrong — the report stays written."""
+    path = out_dir / PROVENANCE_NAME if written else write_provenance(drafter, out_dir, data_path=data_path)
     typer.echo(f"已生成来源记录：{path}")
     for line in summary_lines(drafter):
         typer.echo(line, err=not line.startswith("提示"))
