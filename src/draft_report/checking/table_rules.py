@@ -181,8 +181,7 @@ def table_identity_findings(
             msg = (f"{ident.name}不成立：{describe(doc, cell)}为 {fmt(left)}，各项之和为 {fmt(right)}"
                    "（总计或其中某一项有误，表格本身无法判断是哪一格）")
             loc = Location(section=loc.section, table=loc.table, row=loc.row, line=loc.line, excerpt=loc.excerpt)
-            out.append(Finding(f"table.identity.{ident.rule}", "error", msg, loc,
-                               "总计 = 各项之和", f"总计 {fmt(left)}，各项之和 {fmt(right)}"))
+            out.append(Finding(f"table.identity.{ident.rule}", "error", msg, loc, fmt(right), fmt(left)))
             continue
         msg = f"{ident.name}不成立：左边合计 {fmt(left)}，右边合计 {fmt(right)}"
         loc = Location(section=loc.section, table=loc.table, column=loc.column, line=loc.line, excerpt=loc.excerpt)
