@@ -63,11 +63,11 @@ def test_findings_become_comments_on_cell_and_paragraph(sample: ReportDocument, 
     word = docx.Document(str(path))
     placed = _commented_text(word)
     assert len(placed) == 3
-    by_rule = {k.split("｜")[1].split("：")[0]: v for k, v in placed.items()}
+    by_rule = {f.rule: placed[comment_text(f)] for f in findings}
     assert by_rule["H1"] == "cell:一、本年新收政府信息公开申请数量|0"
     assert "发布信息37条" in by_rule["P1"]
     assert by_rule["S1"] == "六、其他需要报告的事项"
-    assert all(k.startswith("【待核实】错误｜") for k in placed)
+    assert all(k.startswith("【待核实】错误：") for k in placed)  # Chinese first, no rule id
     assert all(c.author == "draft-report 核对" for c in word.comments)
 
 
@@ -75,7 +75,7 @@ def test_comment_text_names_expected_and_actual() -> None:
     text = comment_text(
         {"rule": "H2", "severity": "warning", "message": "总计不符", "expected": 3, "actual": 4}
     )
-    assert text == "【待核实】警告｜H2：总计不符（应为：3；实为：4）"
+    assert text == "【待核实】警告：总计不符（应为：3；报告中为：4）"
 
 
 def test_annotate_writes_a_commented_copy_and_keeps_the_original(
@@ -95,7 +95,7 @@ def test_annotate_writes_a_commented_copy_and_keeps_the_original(
     assert hashlib.sha256(src.read_bytes()).hexdigest() == digest
     word = docx.Document(str(dst))
     placed = _commented_text(word)
-    by_rule = {k.split("｜")[1].split("：")[0]: v for k, v in placed.items()}
+    by_rule = {f.rule: placed[comment_text(f)] for f in findings}
     assert by_rule["H3"].startswith("cell:")
     assert by_rule["P2"] == back.sections[4].paragraphs[0].text
     # the copy still reads as the same report
@@ -292,8 +292,8 @@ def test_number_anchor_prefers_the_quoted_sentence_and_falls_back_to_the_paragra
     write_docx(doc, path, findings=findings)
     word = docx.Document(str(path))
     anchored = _anchored_text(word)
-    by_rule = {k.split("｜")[1].split("：")[0]: v for k, v in anchored.items()}
-    ids = {c.text.split("｜")[1].split("：")[0]: str(c.comment_id) for c in word.comments}
+    by_rule = {f.rule: anchored[comment_text(f)] for f in findings}
+    ids = {f.rule: str(c.comment_id) for f in findings for c in word.comments if c.text == comment_text(f)}
     assert by_rule["P1"] == "3次"
     # the 3次 of the quoted sentence (检查3次) is commented, not the first one (培训3次)
     assert _text_before_comment(word, ids["P1"]) == "全年培训3次，检查"

@@ -75,7 +75,7 @@ def test_same_errors_and_warnings_as_the_text_twin(name: str) -> None:
 def test_check_hongze_2023_pdf_finds_the_table4_error(capsys) -> None:
     code, out, _ = run(["check", str(FIXTURES / "real_pdfs" / "huaian-hongze_2023.pdf")], capsys)
     assert code == 1
-    assert "[table.identity.H4]" in out and "表四“行政复议”" in out and "各项之和为 11" in out
+    assert "✗ 错误" in out and "表四“行政复议”" in out and "各项之和为 11" in out and "应为：11；报告中为：0" in out
 
 
 def test_page_furniture_is_dropped_and_a_paragraph_goes_on_over_the_page_break() -> None:
@@ -184,3 +184,17 @@ def test_running_headers_and_page_numbers_are_furniture() -> None:
     lines = [line(1, "某某市人民政府办公室", 30), line(1, "正文第一页", 300), line(1, "- 1 -", 800),
              line(2, "某某市人民政府办公室", 30), line(2, "正文第二页", 300), line(2, "第 2 页 共 2 页", 800)]
     assert furniture(lines, {1: 842.0, 2: 842.0}) == {0, 2, 3, 5}
+
+
+def test_both_extraction_engines_read_the_same_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pypdfium2 (default) and pdfminer.six (DRAFT_REPORT_PDF_ENGINE=pdfplumber) give the same lines:
+    a vertical label, a table continued over a page break, a paragraph over a page break."""
+    from draft_report.reading.pdf import ENGINE_ENV, engine
+
+    path = FIXTURES / "real_pdfs" / "huaian-hongze_2023.pdf"
+    assert engine() == "pdfium"
+    fast = read_report(path)
+    monkeypatch.setenv(ENGINE_ENV, "pdfplumber")
+    assert engine() == "pdfplumber"
+    slow = read_report(path)
+    assert fast.lines == slow.lines and fast.tables == slow.tables

@@ -21,6 +21,7 @@ from urllib.parse import quote
 from draft_report.audit import GENERATOR
 from draft_report.audit.render import Audit
 from draft_report.audit.run import AuditRow
+from draft_report.checking.finding_text import values_text
 
 _SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 CHART_RULES = 20  # rules shown in the chart (the most frequent)
@@ -96,17 +97,16 @@ def _finding_item(f: object) -> str:
             where.append(f"“{loc.column}”列")
         if loc.line:
             where.append(f"第{loc.line}行")
-    text = (f'<span class="{"err" if sev == "error" else "warn"}">{_SEVERITY.get(sev, sev)}</span> '
-            f'<span class="rule">[{escape(getattr(f, "rule", ""))}]</span> ')
+    text = f'<span class="{"err" if sev == "error" else "warn"}">{_SEVERITY.get(sev, sev)}</span> '
     if where:
         text += f"{escape('，'.join(where))}："
     text += escape(getattr(f, "message", ""))
+    text += f' <span class="rule">[{escape(getattr(f, "rule", ""))}]</span>'  # for tools: after the Chinese
     if loc is not None and loc.excerpt:
         text += f'<span class="quote">原文：“{escape(loc.excerpt)}”</span>'
-    expected, actual = getattr(f, "expected", None), getattr(f, "actual", None)
-    if expected is not None or actual is not None:
-        text += (f"<div>应为：{escape(str(expected if expected is not None else '—'))}；"
-                 f"实际：{escape(str(actual if actual is not None else '—'))}</div>")
+    values = values_text(f)
+    if values:
+        text += f"<div>{escape(values)}</div>"
     return f"<li>{text}</li>"
 
 
@@ -125,7 +125,7 @@ def _row(row: AuditRow, n: int, folder: Path) -> str:
         problem = '<span class="ok">未发现错误或警告</span>'
     else:
         summary = (f'<span class="{"err" if worst.severity == "error" else "warn"}">{_SEVERITY[worst.severity]}</span> '
-                   f'<span class="rule">[{escape(worst.rule)}]</span> {escape(worst.message)}')
+                   f'{escape(worst.message)} <span class="rule">[{escape(worst.rule)}]</span>')
         items = "".join(_finding_item(f) for f in shown)
         more = f"<p>另有 {info} 条提示（未能核对的数字等），见 JSON 汇总。</p>" if info else ""
         problem = f"<details><summary>{summary}（共 {len(shown)} 条）</summary><ol>{items}</ol>{more}</details>"

@@ -67,8 +67,10 @@ class AuditRow:
     def first_problem(self) -> str:
         if self.result is None:
             return self.unreadable or ""
+        from draft_report.checking.finding_text import finding_text
+
         f = self.worst()
-        return f"[{f.rule}] {f.message}" if f is not None else ""
+        return finding_text(f) if f is not None else ""
 
 
 @dataclass(frozen=True)

@@ -59,12 +59,12 @@ def audit(
     paths: Annotated[list[Path], typer.Argument(metavar="报告或文件夹...", help="报告文件或存放报告的文件夹，可填多个")],
     fmt: Annotated[
         str | None,
-        typer.Option("--format", help="输出格式：text（逐份一行）、csv（可用 Excel 打开）、json 或 html；"
+        typer.Option("--format", metavar="text|csv|json|html", help="输出格式：text（逐份一行）、csv（可用 Excel 打开）、json 或 html；"
                                       "不填时按 -o 的扩展名确定，否则为 text"),
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="把结果写入文件（不加则打印）；.html 汇总页同时写出同名的 .csv 和 .json；"
+        typer.Option("--output", "-o", metavar="输出文件", help="把结果写入文件（不加则打印）；.html 汇总页同时写出同名的 .csv 和 .json；"
                                             "已存在的文件不会被覆盖，除非加 --force"),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件（输出文件不能是被核查的报告）")] = False,
@@ -74,7 +74,7 @@ def audit(
                      help="上年度报告所在的文件夹：按报告中的机关名称和年度配对同一机关的上年度报告，核对结转等跨年度规则"),
     ] = None,
     jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, max=256, help="并行核查的进程数（默认使用全部 CPU 核）")
+        int | None, typer.Option("--jobs", "-j", metavar="进程数", min=1, max=256, help="并行核查的进程数（默认按处理器核数）")
     ] = None,
 ) -> None:
     from draft_report.audit.collect import collect

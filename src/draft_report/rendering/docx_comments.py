@@ -33,7 +33,6 @@ from draft_report.reading.docx import DocxRead, parse_docx
 AUTHOR = "draft-report 核对"
 INITIALS = "DR"
 MARKER = "【待核实】"
-_SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 _TABLE_PREFIX = {
     "table2": "t2.",
     "table3": "t3.",
@@ -53,24 +52,10 @@ def _get(obj: Any, name: str) -> Any:
 
 
 def comment_text(finding: Any) -> str:
-    """【待核实】错误｜H1：… 应为 …；实为 …"""
-    severity = _SEVERITY.get(str(_get(finding, "severity") or ""), str(_get(finding, "severity") or ""))
-    rule = _get(finding, "rule") or ""
-    head = "｜".join(p for p in (severity, str(rule)) if p)
-    text = (
-        f"{MARKER}{head}：{_get(finding, 'message') or ''}"
-        if head
-        else f"{MARKER}{_get(finding, 'message') or ''}"
-    )
-    expected, actual = _get(finding, "expected"), _get(finding, "actual")
-    extra = []
-    if expected not in (None, ""):
-        extra.append(f"应为：{expected}")
-    if actual not in (None, ""):
-        extra.append(f"实为：{actual}")
-    if extra:
-        text += "（" + "；".join(extra) + "）"
-    return text
+    """【待核实】错误：…（应为：…；报告中为：…） — the wording of ``checking.finding_text``."""
+    from draft_report.checking.finding_text import finding_text
+
+    return MARKER + finding_text(finding)
 
 
 def _paragraph_runs(paragraph: DocxParagraph) -> list[Run]:
