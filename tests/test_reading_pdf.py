@@ -198,3 +198,17 @@ def test_both_extraction_engines_read_the_same_report(monkeypatch: pytest.Monkey
     assert engine() == "pdfplumber"
     slow = read_report(path)
     assert fast.lines == slow.lines and fast.tables == slow.tables
+
+
+def test_a_page_far_beyond_a_report_page_is_refused(tmp_path: Path, capsys) -> None:
+    """Time and memory stay bounded: 10,000 ruled segments on one page are not fed to the table finder."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    hostile = tmp_path / "线段.pdf"
+    canvas = Canvas(str(hostile))
+    for i in range(10_000):
+        canvas.line(10 + (i % 500), 10, 10 + (i % 500), 800)
+    canvas.showPage()
+    canvas.save()
+    code, _, err = run(["check", str(hostile)], capsys)
+    assert code == 2 and "线段.pdf" in err and "远超一页报告的内容" in err

@@ -67,12 +67,15 @@ def engine() -> str:
 
 
 def _extract_pdfium(path: Path) -> tuple[list[TextLine], list[TableGrid], dict[int, float], int]:
+    from draft_report.reading.pdf_blocks import PageTooComplex
     from draft_report.reading.pdf_pdfium import extract
 
     try:
         lines, grids, heights, images, pages = extract(str(path), MAX_PDF_PAGES)
-    except Exception as exc:  # PDFium refuses a damaged, encrypted or hostile file
-        raise InputError(_open_error(exc), path=str(path)) from None
+    except PageTooComplex as exc:
+        raise InputError(str(exc), path=str(path)) from None
+    except Exception:  # PDFium refused the file: let pdfminer.six try before calling it damaged
+        return _extract(path)
     if pages > MAX_PDF_PAGES:
         raise InputError(f"PDF 页数过多（{pages} 页，上限 {MAX_PDF_PAGES} 页），不像一份年度报告", path=str(path))
     return lines, grids, heights, images
@@ -106,6 +109,10 @@ def _extract(path: Path) -> tuple[list[TextLine], list[TableGrid], dict[int, flo
 
 
 def _open_error(exc: BaseException) -> str:
+    from draft_report.reading.pdf_blocks import PageTooComplex
+
+    if isinstance(exc, PageTooComplex):
+        return str(exc)
     cause: Any = exc
     while getattr(cause, "__cause__", None) is not None or getattr(cause, "__context__", None) is not None:
         nxt = cause.__cause__ or cause.__context__

@@ -81,6 +81,14 @@ def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]])
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
+MAX_PAGE_CHARS = 60_000  # a dense A4 page holds about 2,000 characters
+MAX_PAGE_EDGES = 6_000  # ruled tables of a report: a few hundred segments per page
+
+
+class PageTooComplex(ValueError):
+    """A page far beyond what a report page holds (a hostile or broken file): not read."""
+
+
 class _Geometry:
     """What pdfplumber's table finder reads of a page: its characters, ruling edges and box."""
 
@@ -99,6 +107,9 @@ def geometry_items(
     from pdfplumber.utils import obj_to_edges
     from pdfplumber.utils.text import chars_to_textmap
 
+    if len(chars) > MAX_PAGE_CHARS or len(drawn) > MAX_PAGE_EDGES:
+        raise PageTooComplex(f"PDF 第 {number} 页有 {len(chars)} 个字符、{len(drawn)} 条线段，远超一页报告的内容，"
+                             "文件可能已损坏或被构造过；未读取")
     edges = [e for obj in drawn if _is_ruling(obj) for e in obj_to_edges(obj)]
     edges += [e for obj in closing_rules(edges) for e in obj_to_edges(obj)]
     found = TableFinder(_Geometry(chars, edges, bbox), _TABLE_SETTINGS).tables  # type: ignore[arg-type]

@@ -18,9 +18,10 @@ from __future__ import annotations
 import ctypes
 from typing import Any
 
-from draft_report.reading.pdf_blocks import geometry_items
+from draft_report.reading.pdf_blocks import PageTooComplex, geometry_items
 from draft_report.reading.pdf_layout import TableGrid, TextLine
 
+MAX_PAGE_OBJECTS = 50_000  # text runs, paths and images of one page
 _DESCENT = 0.12  # typical descent of a CJK/Latin font, as a share of the font size
 _AXIS = 0.5  # a segment within this many points of horizontal/vertical is axis-parallel
 Matrix = tuple[float, float, float, float, float, float]
@@ -164,6 +165,9 @@ def _drawn(page: Any, raw: Any, height: float) -> tuple[list[dict[str, Any]], in
     drawn: list[dict[str, Any]] = []
     images = 0
     stack: list[tuple[int, Matrix]] = []
+    if raw.FPDFPage_CountObjects(page.raw) > MAX_PAGE_OBJECTS:
+        raise PageTooComplex(f"PDF 页面有 {raw.FPDFPage_CountObjects(page.raw)} 个绘制对象，远超一页报告的内容，"
+                             "文件可能已损坏或被构造过；未读取")
     for obj in page.get_objects(max_depth=4):
         while stack and stack[-1][0] >= obj.level:
             stack.pop()
