@@ -244,7 +244,7 @@ DRAFT_HELP = """根据数据文件起草完整的年度报告（默认离线起�
 
 @app.command("draft", help=DRAFT_HELP)
 def draft_command(
-    data: Annotated[Path, typer.Argument(metavar="数据文件", help="数据文件（data.yaml / data.json）或其所在文件夹")],
+    data: Annotated[Path, typer.Argument(metavar="数据文件", help="数据文件（data.xlsx、data.yaml 或 data.json）或其所在文件夹")],
     output: Annotated[Path, typer.Option("--output", "-o", metavar="输出文件夹", help="输出文件夹，报告写入其中的 report.md 等文件")],
     formats: Annotated[
         list[str] | None,
