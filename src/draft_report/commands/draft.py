@@ -300,8 +300,9 @@ def draft_command(
         def sidecars() -> dict[str, str]:  # the provenance record, written together with the report
             return {PROVENANCE_NAME: provenance_text(llm_drafter_, data_path=str(data))}
 
+    offline = OfflineDrafter() if drafter is None else None  # keeps the note figures it had to mark
     written, notices = run_draft(
-        data, output, parse_formats(formats), force=force, drafter=drafter, sidecars=sidecars
+        data, output, parse_formats(formats), force=force, drafter=drafter or offline, sidecars=sidecars
     )
     for path in written:
         if drafter is None or path.name != "report.provenance.json":
@@ -313,3 +314,7 @@ def draft_command(
 
         # exit 1 if a claim is still wrong; the provenance file was written with the report
         finish_llm_draft(drafter, output, data_path=str(data), written=True)
+    elif offline is not None:
+        from draft_report.drafting.note_check import finish_offline_draft
+
+        finish_offline_draft(offline)  # exit 1 if a note's figure contradicts the data (marked)
