@@ -197,8 +197,15 @@ def _mapped(fn: Callable[[T], R], items: list[T], workers: int, index: PreviousI
             _set_index(None)
         return
     chunk = max(1, min(32, len(items) // (workers * 4)))
+    _preload()  # imported once here, the forked workers share it instead of each importing it
     with ProcessPoolExecutor(max_workers=workers, initializer=_set_index, initargs=(index,)) as pool:
         yield from pool.map(fn, items, chunksize=chunk)
+
+
+def _preload() -> None:
+    import draft_report.checking  # noqa: F401
+    import draft_report.commands.check  # noqa: F401
+    import draft_report.reading  # noqa: F401
 
 
 def _progress(total: int, label: str) -> Any:
