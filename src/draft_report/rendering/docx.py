@@ -158,7 +158,7 @@ def build_docx(doc: ReportDocument) -> DocxDocument:
         table = table_for.get(section.key or "")
         if table in draw:
             body.flush()
-            add_grid_table(document, _GRIDS[table](get))
+            add_grid_table(document, _GRIDS[table](get, doc.tables.layout_of(table)))
     gap = f'<w:spacing w:before="{2 * LINE_PITCH}"/>'
     if doc.signature:
         body.paragraph(_runs(doc.signature, FANGSONG, SIZE_BODY), STYLE_SIGNATURE, gap)
