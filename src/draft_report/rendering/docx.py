@@ -144,7 +144,7 @@ def build_docx(doc: ReportDocument) -> DocxDocument:
     for p in doc.preface:
         body.paragraph(_runs(p.text, FANGSONG, SIZE_BODY), _NORMAL)
     draw = _tables_to_draw(doc)
-    get = doc.tables.cells().get  # every value read once, not looked up cell by cell
+    get = doc.tables.get  # not cells(): a 2019-format table reads its cells through get
     table_for = {section: table for table, section in TABLE_SECTION.items()}
     for section in doc.sections:
         body.paragraph(_runs(section.heading, HEITI, SIZE_BODY), _HEADING[1])
