@@ -142,3 +142,14 @@ def test_grids_follow_the_format(layout: L.Layout) -> None:
     assert ids == {cid for cid, _, _ in layout.t3_cells()}
     results = next(c for r in g3.rows for c in r if c.text == L.T3_RESULTS_LABEL)
     assert results.rowspan == len(layout.t3_results_block)
+
+
+def test_a_2019_format_report_renders_and_reads_back_in_its_format() -> None:
+    """Renderers draw the tables in the format they were read in (not the 2021 one)."""
+    from draft_report.rendering.markdown import render_markdown
+
+    doc = read_report(CLEAN)
+    md = render_markdown(doc)
+    assert "第二十条第（九）项" in md and "本年新制作数量" in md and "逾期不补正" not in md
+    back = read_text(md, source="back.md", fmt="markdown")
+    assert back.tables.table3_layout is L.LAYOUT_2019 and back.tables.cells() == doc.tables.cells()

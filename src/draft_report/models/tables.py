@@ -197,6 +197,10 @@ class Tables(BaseModel):
         t3 = Table3v2019 if (table3 or layout) is L.LAYOUT_2019 else Table3
         return cls(table2=t2(), table3=t3())
 
+    def layout_of(self, table: str) -> L.Layout:
+        """The format of ``table`` (table2 / table3 / table4) as it was read or drafted."""
+        return {"table2": self.table2_layout, "table3": self.table3_layout}.get(table, L.LAYOUT_2021)
+
     @property
     def table2_layout(self) -> L.Layout:
         return self.table2.layout  # type: ignore[no-any-return]

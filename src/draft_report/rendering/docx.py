@@ -144,7 +144,7 @@ def build_docx(doc: ReportDocument) -> DocxDocument:
     for p in doc.preface:
         body.paragraph(_runs(p.text, FANGSONG, SIZE_BODY), _NORMAL)
     draw = _tables_to_draw(doc)
-    get = doc.tables.get  # not cells(): a 2019-format table reads its cells through get
+    get = doc.tables.cells().get  # every value read once, not looked up cell by cell
     table_for = {section: table for table, section in TABLE_SECTION.items()}
     for section in doc.sections:
         body.paragraph(_runs(section.heading, HEITI, SIZE_BODY), _HEADING[1])
@@ -158,7 +158,7 @@ def build_docx(doc: ReportDocument) -> DocxDocument:
         table = table_for.get(section.key or "")
         if table in draw:
             body.flush()
-            add_grid_table(document, _GRIDS[table](get))
+            add_grid_table(document, _GRIDS[table](get, doc.tables.layout_of(table)))
     gap = f'<w:spacing w:before="{2 * LINE_PITCH}"/>'
     if doc.signature:
         body.paragraph(_runs(doc.signature, FANGSONG, SIZE_BODY), STYLE_SIGNATURE, gap)

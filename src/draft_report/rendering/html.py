@@ -63,8 +63,8 @@ def grid_html(grid: Grid) -> str:
 
 def document_grids(doc: ReportDocument) -> dict[str, Grid]:
     """The three grids of a document's tables, keyed by the section that holds each."""
-    get = doc.tables.get  # not cells(): a 2019-format table reads its cells through get
-    return {TABLE_SECTION[name]: build(get) for name, build in _GRIDS.items()}
+    get = doc.tables.cells().get  # every value read once, not looked up cell by cell
+    return {TABLE_SECTION[name]: build(get, doc.tables.layout_of(name)) for name, build in _GRIDS.items()}
 
 
 def render_html(doc: ReportDocument) -> str:

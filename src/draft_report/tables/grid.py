@@ -4,9 +4,9 @@ Every renderer (Markdown's embedded HTML, HTML, Word) draws these grids, so merg
 and labels are defined once, here, from ``tables.layout``. Only the top-left cell of a
 merged area appears in ``rows``; covered positions are simply absent, as in HTML.
 
-A grid is drawn in the format of its tables: pass ``layout``, or a ``Tables.get`` getter
-(whose tables know their format, e.g. a 2020 report read in the 2019 trial format); any other
-getter draws the 2021 format.
+A grid is drawn in the format of its tables: pass ``layout`` (``Tables.layout_of(table)``, e.g.
+a 2020 report read in the 2019 trial format), or a ``Tables.get`` getter, whose tables know
+their format; otherwise the 2021 format is drawn.
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ def table3_grid(get: Getter, layout: L.Layout | None = None) -> Grid:
     return Grid("table3", width, 3, tuple(rows))
 
 
-def table4_grid(get: Getter) -> Grid:
+def table4_grid(get: Getter, layout: L.Layout | None = None) -> Grid:  # 表四 is the same in every format
     n = len(L.T4_COLUMNS)
     review, *litigation = L.T4_GROUPS
     rows: list[tuple[GridCell, ...]] = [
