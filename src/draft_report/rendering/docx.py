@@ -42,6 +42,7 @@ from draft_report.safety.atomic import Saver, save_with
 from draft_report.safety.paths import check_output
 from draft_report.sections import REPORT_TITLE_SUFFIX, TABLE_SECTION
 from draft_report.tables.grid import table2_grid, table3_grid, table4_grid
+from draft_report.textfiles import xml_safe
 
 _LEVEL2 = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")
 _TITLE_CHARS_PER_LINE = 20  # 156 mm / 22 pt
@@ -49,8 +50,9 @@ _GRIDS = {"table2": table2_grid, "table3": table3_grid, "table4": table4_grid}
 
 
 def _add_text(paragraph: DocxParagraph, text: str, font: str, size: float) -> None:
-    """Runs of ``text``; 【待核实】 markers get a yellow highlight so reviewers see them."""
-    for part in re.split(f"({re.escape(MARKER)})", text):
+    """Runs of ``text``; 【待核实】 markers get a yellow highlight so reviewers see them.
+    Characters no Word file can hold (control characters) are dropped (``textfiles.xml_safe``)."""
+    for part in re.split(f"({re.escape(MARKER)})", xml_safe(text)):
         if not part:
             continue
         run = paragraph.add_run(part)
