@@ -61,6 +61,14 @@ def test_sample_converts_to_a_pdf_of_the_expected_length(tmp_path: Path) -> None
     # The drafted sample lays out on 6 A4 pages here (22 lines of 3号 per page plus three tables);
     # the range allows for other viewers substituting the official fonts.
     assert 4 <= _pages(pdf) <= 8
+    # the PDF exported from Word reads back to the drafted tables and sections (reading/pdf.py)
+    from draft_report.reading import read_report
+
+    back = read_report(pdf)
+    doc = sample_document()
+    assert back.tables == doc.tables and back.cell_issues == []
+    assert [s.heading for s in back.sections] == [s.heading for s in doc.sections]
+    assert (back.agency, back.year, back.date) == (doc.agency, doc.year, doc.date)
 
 
 @needs_soffice

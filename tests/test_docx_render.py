@@ -90,11 +90,20 @@ def test_title_and_heading_fonts(word: docx.document.Document, sample: ReportDoc
     assert attr(find(_style(word, "Heading 2"), "w:rPr/w:rFonts"), "w:eastAsia") == "楷体_GB2312"
 
 
-def test_long_title_breaks_before_the_fixed_suffix() -> None:
+def test_long_title_breaks_between_agency_and_year_with_report_name() -> None:
     assert title_lines("夏县乡村振兴局2023年度政府信息公开工作年度报告") == [
-        "夏县乡村振兴局2023年度",
-        "政府信息公开工作年度报告",
+        "夏县乡村振兴局",
+        "2023年度政府信息公开工作年度报告",
     ]
+    # an agency longer than a line breaks after an administrative word, never inside a word
+    assert title_lines("新疆维吾尔自治区伊犁哈萨克自治州人民政府办公厅2023年政府信息公开工作年度报告") == [
+        "新疆维吾尔自治区伊犁哈萨克自治州人民政府",
+        "办公厅",
+        "2023年政府信息公开工作年度报告",
+    ]
+    # a title with spacing of its own (a reviewer's file read back) is kept as written
+    assert title_lines("夏县乡村振兴局 2023年度政府信息公开年度报告") == ["夏县乡村振兴局 2023年度政府信息公开年度报告"]
+    assert title_lines("云溪县某某某某某某某某某某某某某某市场监督管理局2024年度政府信息公开工作年度报告")[0] == "云溪县"
     assert title_lines("某局2023年度报告") == ["某局2023年度报告"]
 
 

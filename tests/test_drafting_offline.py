@@ -289,3 +289,38 @@ def test_numbering_typed_by_the_user_is_not_doubled() -> None:
     problems = text_of(OfflineDrafter().draft("problems", dataset).paragraphs)
     assert "一是发布不及时；二是公开深度不够。" in problems
     assert "1.加强审核。做好发布前审核。" in problems and "2.加强培训。" in problems
+
+
+def test_channels_follow_the_agencys_platforms_not_the_counts() -> None:
+    """政府网站 first (the first platform), then the platforms in the order the agency's notes name
+    them, whatever the counts; a channel the notes do not name comes after, in data order."""
+    raw = raw_xiaxian()
+    raw["notes"]["platforms"] = ["政务微博“夏县发布”与微信公众号同步推送", "微信公众号开设政策解读栏目"]
+    aggregates = {
+        "publications.channel:公开栏": 90,
+        "publications.channel:微信公众号": 80,
+        "publications.channel:政务微博": 70,
+        "publications.channel:夏县人民政府门户网站": 5,
+    }
+    text = text_of(OfflineDrafter().draft("overview", make_dataset(raw, aggregates)).paragraphs)
+    assert "通过夏县人民政府门户网站、政务微博、微信公众号、公开栏等渠道共发布信息245条" in text
+    order = [text.index(f"在{name}发布") for name in ("夏县人民政府门户网站", "政务微博", "微信公众号", "公开栏")]
+    assert order == sorted(order)
+
+
+def test_notes_on_requests_read_as_prose_never_numbered() -> None:
+    raw = raw_xiaxian()
+    long_notes = [
+        "严格按照法定时限答复，本年办结的申请均在法定期限内作出答复，未发生逾期答复的情况",
+        "对不予公开的申请逐一说明理由和法律依据，并告知申请人依法享有的救济途径和期限",
+    ]
+    raw["notes"]["on_request"] = long_notes
+    raw["notes"]["management"] = long_notes  # the same notes elsewhere are still numbered items
+    paragraphs = OfflineDrafter().draft("overview", make_dataset(raw)).paragraphs
+    texts = [p.text for p in paragraphs]
+    start = texts.index("（二）依申请公开情况")
+    section = texts[start + 1 : texts.index("（三）政府信息管理情况")]
+    assert not any(re.match(r"^\d+[.．、]", t) for t in section)
+    assert section[-1] == f"我局{long_notes[0]}。{long_notes[1]}。"
+    management = texts[texts.index("（三）政府信息管理情况") + 1 :]
+    assert management[0].startswith("1.")

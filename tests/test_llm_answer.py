@@ -65,3 +65,27 @@ def test_structure_problems_name_what_is_missing() -> None:
     assert any("顺序" in p for p in structure_problems(split_paragraphs(swapped, HEADINGS), HEADINGS))
     english = full + "\nHere is the revised section."
     assert any("英文" in p for p in structure_problems(split_paragraphs(english, HEADINGS), HEADINGS))
+
+
+def test_subheading_variants_of_real_reports_are_normalised() -> None:
+    text = (
+        "总述。\n（一）主动公开政府信息情况\n甲。\n（二）依申请公开政府信息情况\n乙。\n（三）政府信息管理情况\n丙。\n"
+        "（四）平台建设情况\n丁。\n（五）政府信息公开监督保障情况。将政务公开纳入考核。"
+    )
+    paragraphs = split_paragraphs(clean_answer(text), HEADINGS)
+    assert [p.text for p in paragraphs if p.kind == "subheading"] == HEADINGS
+    assert ("text", "将政务公开纳入考核。") in [(p.kind, p.text) for p in paragraphs]
+    assert structure_problems(paragraphs, HEADINGS) == []
+    problems = ["（一）上年度问题整改情况", "（二）存在的主要问题", "（三）改进措施"]
+    variants = "（一）上年度报告问题整改情况\n甲。\n（二）存在问题\n乙。\n（三）改进措施情况\n丙。"
+    assert [p.text for p in split_paragraphs(variants, problems) if p.kind == "subheading"] == problems
+
+
+def test_body_lines_and_other_ordinals_are_not_headings() -> None:
+    text = "（一）主动公开情况\n本年度主动公开情况良好。\n（二）监督保障情况\n乙。"
+    paragraphs = split_paragraphs(text, HEADINGS)
+    heads = [p.text for p in paragraphs if p.kind == "subheading"]
+    # the same wording under another number is still that sub-heading (the order check flags it);
+    # a different subject under the same number is never taken for it
+    assert heads == ["（一）主动公开情况", "（五）监督保障情况"]
+    assert "本年度主动公开情况良好。" in [p.text for p in paragraphs]

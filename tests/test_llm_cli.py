@@ -221,7 +221,7 @@ def test_llm_options_without_llm_are_reported(tmp_path: Path, capsys) -> None:
 @pytest.mark.parametrize(
     ("flag", "value", "expected"),
     [
-        ("--timeout", "abc", "大于0的秒数"),
+        ("--timeout", "abc", "大于0且不超过3600的秒数"),
         ("--temperature", "3", "0到2之间的数"),
         ("--max-repair-rounds", "1.5", "整数"),
     ],
@@ -233,3 +233,22 @@ def test_bad_llm_numbers_are_chinese_input_errors(
     code, _, stderr = _run([*args, flag, value], capsys)
     assert code == 2 and flag in stderr and expected in stderr and f"“{value}”" in stderr
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("reply", [Reply(hang=True), Reply(body=completion_body("好" * 40), drip=0.3)])
+def test_hanging_or_dripping_server_falls_back_within_the_bound(
+    tmp_path: Path, capsys, monkeypatch, reply: Reply
+) -> None:
+    import time
+
+    monkeypatch.setattr(client_module, "real_sleep", lambda s: None)
+    with LocalChatServer(lambda body: reply) as server:
+        started = time.monotonic()
+        code, stdout, stderr = _run(_draft(server, tmp_path / "out", "--timeout", "0.8"), capsys)
+        elapsed = time.monotonic() - started
+    assert code == 0, stderr
+    assert len(server.requests) == 2  # two timeouts: the endpoint is down for the run
+    assert elapsed < 0.8 * len(server.requests) + 10
+    assert "已改用内置模板起草" in stdout and (tmp_path / "out" / "report.md").is_file()
+    prov = json.loads((tmp_path / "out" / "report.provenance.json").read_text(encoding="utf-8"))
+    assert {prov["sections"][k]["backend"] for k in ("overview", "problems")} == {"offline"}

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -21,10 +22,11 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
 def fill(folder: Path) -> None:
     text = (folder / "data.yaml").read_text(encoding="utf-8")
     text = text.replace("# publication_date: 2026-01-20", "publication_date: 2026年1月20日")
-    text = text.replace("norm: {made: 0, repealed: 0, valid: 0}", "norm: {made: １２, repealed: 2件, valid: 三十五}")
-    text = text.replace("penalty: {decisions: 0}", "penalty: {decisions: 46}")
+    text = text.replace("norm: {made: , repealed: , valid: }", "norm: {made: １２, repealed: 2件, valid: 三十五}")
+    text = text.replace("penalty: {decisions: }", "penalty: {decisions: 46}")
     head, rest = text.split("table3:", 1)
     text = head + "table4:" + rest.split("table4:", 1)[1]
+    text = re.sub(r"(\b\w+): (?=[,}])", r"\1: 0", text)  # the cells left blank: nothing happened
     text = text.replace("  lead: []", "  lead:\n    -\n    - 调整了政务公开工作领导小组\n   ")
     text = text.replace("\nproblems: []", "\nproblems:\n  - 政策解读形式较为单一\n  - 信息公开的及时性有待提高\n", 1)
     text = text.replace("\nmeasures: []", "\nmeasures:\n  - 丰富政策解读形式，增加图解、视频解读\n", 1)
@@ -59,7 +61,7 @@ def fill(folder: Path) -> None:
 
 def test_a_year_of_a_county_bureau(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data, out = tmp_path / "2025", tmp_path / "out"
-    code, _ = run(["init", str(data), "--agency", "某县应急管理局", "--year", "2025年"], capsys)
+    code, _ = run(["init", str(data), "--agency", "某县应急管理局", "--year", "2025年", "--yaml"], capsys)
     assert code == 0
     fill(data)
     code, text = run(["draft", str(data), "-o", str(out), "--format", "md,docx"], capsys)

@@ -15,7 +15,7 @@ import typer
 from draft_report import __version__
 from draft_report.cli_app import app
 from draft_report.cli_messages import usage_error_text, usage_hint
-from draft_report.commands import audit, check, draft, init, schema  # noqa: F401  (commands register themselves)
+from draft_report.commands import audit, check, convert, draft, init, schema  # noqa: F401  (commands register themselves)
 from draft_report.errors import DraftReportError
 
 

@@ -21,6 +21,7 @@ provider. Keys flow through ``SecretStr`` and never appear in a message, a log o
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from collections.abc import Mapping
@@ -44,6 +45,7 @@ else:  # pragma: no cover - Python 3.10 reads config.toml only with tomli instal
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 DEFAULT_MODEL = "gpt-4o-mini"
 DEFAULT_TIMEOUT = 60.0
+MAX_TIMEOUT = 3600.0  # one call never needs more than an hour; larger values are typing slips
 DEFAULT_TEMPERATURE = 0.3
 DEFAULT_MAX_REPAIR_ROUNDS = 2
 DEFAULT_MAX_RETRIES = 3
@@ -103,7 +105,7 @@ class LLMConfig(BaseModel):
     model: str = DEFAULT_MODEL
     api_key: SecretStr | None = None
     provider: str | None = None
-    timeout: float = Field(DEFAULT_TIMEOUT, gt=0)
+    timeout: float = Field(DEFAULT_TIMEOUT, gt=0, le=MAX_TIMEOUT)
     temperature: float = Field(DEFAULT_TEMPERATURE, ge=0, le=2)
     max_repair_rounds: int = Field(DEFAULT_MAX_REPAIR_ROUNDS, ge=0, le=10)
     max_retries: int = Field(DEFAULT_MAX_RETRIES, ge=0, le=10)
@@ -172,14 +174,44 @@ def _host_of(url: str | None) -> str | None:
     return urlsplit(url).hostname if url else None
 
 
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def endpoint_address(url: str | None) -> tuple[str, str, int | None, str] | None:
+    """(scheme, host, port, path) of an endpoint URL — what a key is bound to. The port is made
+    explicit (443 for https) so that ``https://h/v1`` and ``https://h:443/v1`` are the same address."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    try:
+        port = parts.port
+    except ValueError:
+        return None
+    if port == 0:
+        return None
+    scheme = parts.scheme.lower()
+    return scheme, (parts.hostname or "").lower(), port or _DEFAULT_PORTS.get(scheme), parts.path.rstrip("/")
+
+
+def key_may_go_to(bound_to: str | None, url: str) -> bool:
+    """True when ``url`` is the address a key was configured for: same scheme, host and port, and
+    a path under the configured one (``http://lab:8000/v1`` → ``http://lab:8000/v1/…``), never just the
+    same host name (``http://lab:9999/v1`` gets nothing)."""
+    key_at, target = endpoint_address(bound_to), endpoint_address(url)
+    if key_at is None or target is None or key_at[:3] != target[:3]:
+        return False
+    return target[3] == key_at[3] or target[3].startswith(key_at[3] + "/")
+
+
 @dataclass
 class _Layer:
-    """One source of settings. ``key_host`` binds the layer's key to the host it was configured for
-    (``None`` = the key was given to draft-report itself and goes wherever draft-report is pointed)."""
+    """One source of settings. ``key_url`` binds the layer's key to the address it was configured for
+    (scheme, host, port and path prefix; see ``key_may_go_to``); ``key_bound=False`` = the key was
+    given to draft-report itself and goes wherever draft-report is pointed."""
 
     name: str
     values: dict[str, Any]
-    key_host: str | None = None
+    key_url: str | None = None
     key_bound: bool = False
 
 
@@ -205,7 +237,7 @@ def _provider_preset(name: str, custom: Mapping[str, Any], where: str) -> Provid
 
 
 _EXPECTED = {
-    "timeout": "大于0的秒数",
+    "timeout": "大于0且不超过3600的秒数",
     "temperature": "0到2之间的数",
     "max_repair_rounds": "0到10之间的整数",
     "max_retries": "0到10之间的整数",
@@ -226,7 +258,11 @@ def _setting_name(field: str, source: str) -> str:
 def _number(value: Any, field: str, source: str, kind: type) -> Any:
     try:
         number = kind(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
+        number = None
+    if isinstance(number, float) and not math.isfinite(number):  # inf, nan, 1e309
+        number = None
+    if isinstance(value, bool):  # TOML ``timeout = true`` is not a number
         number = None
     limits = LLMConfig.model_fields[field].metadata
     low = next((getattr(m, "ge", None) for m in limits if getattr(m, "ge", None) is not None), None)
@@ -281,7 +317,7 @@ def resolve_config(
         _Layer("命令行参数", flag_values),
         _Layer("环境变量 DRAFT_REPORT_*", dr_env),
         # The OpenAI key is meant for OPENAI_BASE_URL, or OpenAI itself when that is not set.
-        _Layer("环境变量 OPENAI_*", oa_env, _host_of(oa_env.get("base_url") or DEFAULT_BASE_URL), True),
+        _Layer("环境变量 OPENAI_*", oa_env, str(oa_env.get("base_url") or DEFAULT_BASE_URL), True),
         _Layer(f"配置文件 {path}", file_values),
     ]
     # A named provider fills base_url/model/key at its own layer; a config-file key belongs to the
@@ -299,10 +335,10 @@ def resolve_config(
             key = spec.get("api_key") or (env.get(preset.key_env) if preset.key_env else None)
             if key:
                 layer.values["api_key"] = key
-                layer.key_host, layer.key_bound = _host_of(layer.values["base_url"]), True
+                layer.key_url, layer.key_bound = str(layer.values["base_url"]), True
     file_layer = layers[-1]
     if "api_key" in file_layer.values and not file_layer.key_bound:
-        file_layer.key_host = _host_of(file_layer.values.get("base_url") or DEFAULT_BASE_URL)
+        file_layer.key_url = str(file_layer.values.get("base_url") or DEFAULT_BASE_URL)
         file_layer.key_bound = True
 
     resolved: dict[str, Any] = {}
@@ -315,16 +351,21 @@ def resolve_config(
                 resolved[field] = layer.values[field]
                 sources[field] = layer.name
                 break
-    base_url = str(resolved.get("base_url") or DEFAULT_BASE_URL).rstrip("/")
-    if not urlsplit(base_url).scheme.startswith("http") or not urlsplit(base_url).hostname:
+    base_url = str(resolved.get("base_url") or DEFAULT_BASE_URL).strip().rstrip("/")
+    if (
+        urlsplit(base_url).scheme not in ("http", "https")
+        or not urlsplit(base_url).hostname
+        or endpoint_address(base_url) is None  # a port that is not a number in 0–65535
+    ):
         raise InputError(
-            f"接口地址“{base_url}”无效：应为 http:// 或 https:// 开头的地址，例如 http://127.0.0.1:8000/v1",
+            f"接口地址“{base_url}”无效：应为 http:// 或 https:// 开头、端口在 1 到 65535 之间的地址，"
+            "例如 http://127.0.0.1:8000/v1",
             where=_setting_name("base_url", sources.get("base_url", "默认值")),
         )
     host = _host_of(base_url)
     for layer in layers:
         key = layer.values.get("api_key")
-        if key and (not layer.key_bound or layer.key_host == host):
+        if key and (not layer.key_bound or key_may_go_to(layer.key_url, base_url)):
             resolved["api_key"] = SecretStr(str(key))
             sources["api_key"] = layer.name
             break

@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 
-from draft_report.lexicon.binding import bind_number, bind_zero
+from draft_report.checking.claim import Claim
+from draft_report.checking.ratios import comparison_words, percent_claims
+from draft_report.lexicon.approx import approx_range, approx_word
+from draft_report.lexicon.binding import Binding, bind_claim, bind_zero
 from draft_report.lexicon.fields import FACTS, Fact
-from draft_report.lexicon.numerals import CHINESE_DIGITS, find_quantities, normalise_digits
+from draft_report.lexicon.numerals import CHINESE_DIGITS, Quantity, find_quantities, normalise_digits
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 # Zero markers: a negation that says something did not happen at all.
@@ -27,27 +30,11 @@ _ZERO = re.compile(
     r"|没有|零|无(?!法|正当|力|需|论|关|疑|缝|纸|效|偿|意|理|从|奈|私|序|障|误|限|线|人|形|不|视|须|一|损|异|缘|愧|数|比|条|所|非))"
 )
 _OBJECT_END = re.compile(r"[，,。；;！？!?：:\n（(]")
+# More numbers than this in one sentence are not bound one by one (a table pasted as prose, or a
+# hostile file): the sentence gets one unbound claim instead — time and memory stay linear.
+MAX_NUMBERS_PER_SENTENCE = 200
 # Chinese numerals that, bound to nothing, are articles or idioms rather than counts.
 IDIOM_NUMERALS: frozenset[str] = frozenset({"一", "两"})
-
-
-@dataclass(frozen=True)
-class Claim:
-    kind: str  # "number" | "zero"
-    text: str  # as written: "3 119 件" / "未收到信息公开相关申请"
-    value: float
-    unit: str | None
-    fact: Fact | None
-    sentence: str
-    start: int  # offset of the claim in the sentence
-    end: int
-    approx: bool = False
-    numeral: str = "arabic"
-
-    @property
-    def shown_value(self) -> str:
-        v = self.value
-        return str(int(v)) if float(v).is_integer() else str(v)
 
 
 def sentences(text: str) -> Iterator[tuple[int, str]]:
@@ -62,9 +49,8 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:]
 
 
-def _zero_claims(sentence: str, facts: Sequence[Fact]) -> list[Claim]:
+def _zero_claims(sentence: str, facts: Sequence[Fact], quantities: Sequence[Quantity]) -> list[Claim]:
     out: list[Claim] = []
-    quantities = find_quantities(sentence)
     for m in _ZERO.finditer(sentence):
         end_m = _OBJECT_END.search(sentence, m.end())
         obj_end = end_m.start() if end_m else len(sentence)
@@ -82,18 +68,55 @@ def is_idiom_numeral(raw: str, numeral: str) -> bool:
 
 
 def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim]:
-    """Every number-with-measure-word and every zero claim in ``text``, bound to facts."""
+    """Every number-with-measure-word, percentage and zero claim in ``text``, bound to facts.
+
+    Linear in the text: quantities are found once per sentence; a sentence with more than
+    ``MAX_NUMBERS_PER_SENTENCE`` numbers is not bound number by number (one unbound claim says so)."""
     facts = FACTS if facts is None else facts
     text = normalise_digits(text)
     claims: list[Claim] = []
-    for _, sent in sentences(text):
-        qs = find_quantities(sent)
+    for offset, sent in sentences(text):
+        qs = find_quantities(sent, normalised=True)
+        if len(qs) > MAX_NUMBERS_PER_SENTENCE:
+            q = qs[0]
+            claims.append(Claim("too_many", f"{len(qs)}个数字", float(len(qs)), None, None, sent, q.start, q.start,
+                                sentence_start=offset))
+            continue
+        numbers: list[Claim] = []
         for i, q in enumerate(qs):
             prev_end = qs[i - 1].end if i else 0
             next_start = qs[i + 1].start if i + 1 < len(qs) else None
-            fact = bind_number(facts, sent, q.start, q.end, q.unit, prev_end, next_start)
-            if fact is None and is_idiom_numeral(q.raw, q.numeral):
+            binding = bind_claim(facts, sent, q.start, q.end, q.unit, prev_end, next_start)
+            if binding.fact is None and is_idiom_numeral(q.raw, q.numeral):
                 continue
-            claims.append(Claim("number", q.raw, q.value, q.unit, fact, sent, q.start, q.end, q.approx, q.numeral))
-        claims.extend(_zero_claims(sent, facts))
+            numbers.append(_number_claim(sent, offset, q, binding, numbers))
+        claims.extend(numbers)
+        claims.extend(percent_claims(sent, offset, facts, numbers))
+        for z in _zero_claims(sent, facts, qs):
+            claims.append(replace(z, sentence_start=offset))
     return claims
+
+
+def _number_claim(sent: str, offset: int, q: Quantity, binding: Binding, earlier: Sequence[Claim]) -> Claim:
+    before = sent[max(0, q.start - 4) : q.start]
+    after = sent[q.end : q.end + 2]
+    word = approx_word(before, q.raw, after) if q.approx or after.startswith(("以上", "以下", "以内", "左右")) else None
+    low = high = None
+    if word is not None:
+        low, high = approx_range(q.value, word)
+    elif q.approx:  # 1.2万条: rounded to its printed digits
+        low, high = approx_range(q.value, "约")
+    comparison = comparison_words(sent, q.start)
+    fact, alternatives, confidence = binding.fact, binding.alternatives, binding.confidence
+    kind = "number"
+    if comparison is not None:
+        kind = "change"
+        if fact is None:  # “受理申请95件，同比增加12件”: the measure of the number before
+            prior = next((c for c in reversed(earlier) if c.kind == "number" and c.fact is not None), None)
+            if prior is not None:
+                fact, alternatives, confidence = prior.fact, prior.alternatives, min(prior.confidence, 0.8)
+    return Claim(
+        kind, q.raw, q.value, q.unit, fact, sent, q.start, q.end, q.approx or word is not None, q.numeral,
+        low=low, high=high, alternatives=alternatives, scope=None, comparison=comparison,
+        confidence=confidence, sentence_start=offset,
+    )

@@ -33,6 +33,7 @@ def check_document(doc: ReportDocument, dataset: Any = None, previous: Any = Non
     year's ``Dataset`` or ``ReportDocument`` (``--previous``). Without data, the report's
     prose is checked against its own tables."""
     source = FactSource.from_dataset(dataset) if dataset is not None else FactSource.from_document(doc)
+    source.previous = FactSource.from_any(previous)  # 同比/较上年 claims
     year = doc.year if doc.year is not None else (dataset.data.year if dataset is not None else None)
     kind = dataset.data.agency.kind if dataset is not None else None
     claims = document_claims(doc, source.facts())

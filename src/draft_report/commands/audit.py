@@ -23,7 +23,7 @@ from draft_report.cli_app import app
 from draft_report.commands.check import read_report_file
 from draft_report.errors import InputError
 
-REPORT_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".html", ".htm", ".docx")
+REPORT_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".html", ".htm", ".docx", ".pdf")
 CSV_HEADER = ("报告文件", "机关", "年度", "错误", "警告", "提示", "结论", "首个错误或警告")
 
 
@@ -159,7 +159,7 @@ AUDIT_HELP = """批量核查已发布的年度报告（供上级主管部门抽�
   draft-report audit 年报/2024/
   draft-report audit 年报/2024/ --format csv -o 核查汇总.csv
 
-文件夹中的 .md、.txt、.html、.docx 都会被核查；无法读取的报告单独列出，不影响其他报告。"""
+文件夹中的 .md、.txt、.html、.docx、.pdf 都会被核查；无法读取的报告单独列出，不影响其他报告。"""
 
 
 @app.command("audit", help=AUDIT_HELP)

@@ -21,7 +21,7 @@ def read_report_file(path: Path) -> Any:
     if not path.exists():
         raise InputError("文件不存在", path=str(path))
     if path.is_dir():
-        raise InputError("应为报告文件（.md、.txt、.html 或 .docx），而不是文件夹", path=str(path))
+        raise InputError("应为报告文件（.md、.txt、.html、.docx 或 PDF），而不是文件夹", path=str(path))
     from draft_report.reading import read_report
 
     return read_report(path)
@@ -53,7 +53,7 @@ def load_previous(path: Path) -> Any:
 
 @app.command("check")
 def check(
-    report: Annotated[Path, typer.Argument(help="要核查的报告：.md、.txt、.html 或 .docx")],
+    report: Annotated[Path, typer.Argument(help="要核查的报告：.md、.txt、.html、.docx 或 PDF（须有文字层）")],
     data: Annotated[
         Path | None, typer.Option("--data", help="本年度数据文件（YAML/JSON）：表格与正文数字逐项对照")
     ] = None,

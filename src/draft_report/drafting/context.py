@@ -78,6 +78,27 @@ def _aggregate_items(dataset: Any) -> list[tuple[str, int]]:
     return [(str(k), int(v)) for k, v in items if v is not None]
 
 
+_WEBSITE = re.compile(r"网站|门户|网页")
+
+
+def _platform_notes(dataset: Any) -> str:
+    """The agency's own account of its platforms (notes under （四）), as one text."""
+    notes = getattr(getattr(dataset, "data", None), "notes", None)
+    return "".join(getattr(notes, "platforms", None) or [])
+
+
+def _channel_rank(name: str, platforms: str, order: dict[str, int]) -> tuple[int, int, int]:
+    """Channels in the order of the agency's platforms, not of their counts: the government
+    website first (it is the first platform of every agency), then the channels in the order the
+    agency's platform notes name them, then in the order the data lists them."""
+    mentioned = platforms.find(name)
+    return (
+        0 if _WEBSITE.search(name) else 1,
+        mentioned if mentioned >= 0 else len(platforms) + 1,
+        order.get(name, len(order)),
+    )
+
+
 def publications(dataset: Any) -> dict[str, Any]:
     """Publications per channel (with columns) and the total, from the aggregates."""
     channels: dict[str, Channel] = {}
@@ -102,7 +123,11 @@ def publications(dataset: Any) -> dict[str, Any]:
     for ch in channels.values():
         if ch.n == 0 and ch.columns:
             ch.n = sum(c.n for c in ch.columns)
-    listed = sorted((ch for ch in channels.values() if ch.n > 0), key=lambda ch: (-ch.n, ch.name))
+    platforms = _platform_notes(dataset)
+    order = {name: i for i, name in enumerate(channels)}
+    listed = sorted(
+        (ch for ch in channels.values() if ch.n > 0), key=lambda ch: _channel_rank(ch.name, platforms, order)
+    )
     for ch in listed:
         ch.columns.sort(key=lambda c: (-c.n, c.label))
     columns.sort(key=lambda c: (-c.n, c.label))

@@ -124,6 +124,17 @@ def best_match(matches: Sequence[Match]) -> Match | None:
     return max(matches, key=lambda m: m.rank()) if matches else None
 
 
+@dataclass(frozen=True)
+class Binding:
+    """The measure a number quotes: the most likely ``fact``, other plausible ``alternatives``
+    (competing labels of equal rank, or the other measures of a two-measure word such as 办理),
+    and how sure the binding is (``confidence``: 1.0 = the label stands in the number's clause)."""
+
+    fact: Fact | None
+    alternatives: tuple[Fact, ...] = ()
+    confidence: float = 1.0
+
+
 def bind_number(
     facts: Sequence[Fact],
     sentence: str,
@@ -134,18 +145,44 @@ def bind_number(
     next_start: int | None = None,
 ) -> Fact | None:
     """The fact the number at ``sentence[start:end]`` quotes, or None."""
+    return bind_claim(facts, sentence, start, end, unit, prev_end, next_start).fact
+
+
+def _with_alternatives(fact: Fact, others: Sequence[Fact], facts: Sequence[Fact], confidence: float) -> Binding:
+    alts: list[Fact] = [o for o in others if o.id != fact.id]
+    if fact.alternatives:
+        by_id = {f.id: f for f in facts}
+        alts += [by_id[i] for i in fact.alternatives if i in by_id and i != fact.id]
+    seen: set[str] = set()
+    unique = [a for a in alts if not (a.id in seen or seen.add(a.id))]  # type: ignore[func-returns-value]
+    return Binding(fact, tuple(unique), confidence if not unique else min(confidence, 0.5))
+
+
+def bind_claim(
+    facts: Sequence[Fact],
+    sentence: str,
+    start: int,
+    end: int,
+    unit: str | None,
+    prev_end: int = 0,
+    next_start: int | None = None,
+) -> Binding:
+    """The measure(s) the number at ``sentence[start:end]`` quotes (see ``Binding``)."""
     left, right = clause_window(sentence, start, end, prev_end, next_start)
     if "每" in left:  # 每半年一次: a frequency, not a count
-        return None
+        return Binding(None)
     listed = _respectively(facts, sentence, start, unit)
     if listed is not None:
-        return listed
+        return _with_alternatives(listed, (), facts, 1.0)
     before = compact(sentence[:start])
-    m = best_match(candidates(facts, left, right, unit, before))
+    found = candidates(facts, left, right, unit, before)
+    m = best_match(found)
     if m is None:
-        return _elliptic(facts, left, unit, before)
+        fact = _elliptic(facts, left, unit, before)
+        return _with_alternatives(fact, (), facts, 0.9) if fact is not None else Binding(None)
+    ties = [x.fact for x in found if x.rank() == m.rank() and x.fact.id != m.fact.id]
     if m.fact.family is None:
-        return m.fact
+        return _with_alternatives(m.fact, ties, facts, 1.0)
     # A list may span 、: look at the clause up to the stronger delimiters.
     list_left, list_right = clause_window(
         sentence, start, end, prev_end, next_start, CLAUSE_DELIMITERS.replace("、", "")
@@ -153,9 +190,9 @@ def bind_number(
     text = list_left if m.side == "left" else list_right
     members = listed_members(facts, m.fact, text, list_left + list_right, unit, before)
     if len(members) < 2:
-        return m.fact
+        return _with_alternatives(m.fact, ties, facts, 1.0)
     family = [f for f in facts if f.family == m.fact.family]
-    return sum_fact(members, complete={f.id for f in members} == {f.id for f in family})
+    return Binding(sum_fact(members, complete={f.id for f in members} == {f.id for f in family}))
 
 
 def _named(facts: Sequence[Fact], family: str | None, text: str, window: str, unit: str | None,

@@ -69,6 +69,9 @@ class Fact:
     qualifiers: tuple[str, ...] = ()  # words an elliptic clause names (default: ``requires``)
     requires_in_sentence: bool = False  # a clause naming only the keyword may take ``requires`` from the sentence
     unit_factors: tuple[tuple[str, float], ...] = ()  # claim unit → factor into the fact's unit
+    # other measures the same words may name (办理 = 办结, or 受理): a claim agreeing with any is right;
+    # one disagreeing with all is ambiguous (a warning naming them), never an error with one value
+    alternatives: tuple[str, ...] = ()
 
     def factor(self, unit: str | None) -> float:
         """The factor that converts a claim written in ``unit`` into the fact's unit."""

@@ -128,9 +128,12 @@ def _quoted_slogan(text: str, start: int, end: int) -> bool:
     return close is not None and not any(ch in "，,。；;：:、" for ch in tail[:close])
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every number with a measure word in ``text``, in order of appearance."""
-    text = normalise_digits(text)
+def find_quantities(text: str, *, normalised: bool = False) -> list[Quantity]:
+    """Every number with a measure word in ``text``, in order of appearance.
+
+    ``normalised``: the text's digits are already ASCII (``normalise_digits``)."""
+    if not normalised:
+        text = normalise_digits(text)
     found: list[Quantity] = []
     for m in _ARABIC.finditer(text):
         start, end = m.start("num"), m.end()

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from draft_report.errors import InputError
 from draft_report.loading import errors as E
 from draft_report.loading import files as F
+from draft_report.loading.guards import TABLE_NAMES, drop_blank_tables, refuse_odd_values
 from draft_report.loading.lenient import normalize_raw
 from draft_report.logs.aggregates import (
     Aggregates,
@@ -49,6 +50,51 @@ def validate_data(raw: dict[str, Any], path: Path, line_of: Any = None) -> Repor
         raise InputError(message, path=str(path), where=where) from None
 
 
+@dataclass
+class RawData:
+    """The data file read but not yet validated: YAML/JSON or the workbook, one structure."""
+
+    raw: dict[str, Any]
+    path: Path
+    line_of: Any  # loc → YAML line (int) or workbook cell (“表三!E12”) or None
+    notices: list[str] = field(default_factory=list)
+    blank_tables: list[str] = field(default_factory=list)
+
+    @property
+    def is_workbook(self) -> bool:
+        return self.path.suffix.lower() in F.WORKBOOK_SUFFIXES
+
+
+def read_raw(path: Path) -> RawData:
+    """Read a data file (or a folder holding one) into plain values, normalised and screened."""
+    path = F.resolve_data_path(Path(path))
+    if path.suffix.lower() in F.WORKBOOK_SUFFIXES:
+        from draft_report.workbook.read import read_workbook
+
+        book = read_workbook(path)
+        found = RawData(book.raw, path, book.where_of, list(book.notices), list(book.blank_tables))
+    else:
+        raw, text = F.read_data_file(path)
+        found = RawData(raw, path, F.line_finder(text, path))
+        found.blank_tables = drop_blank_tables(raw)
+    refuse_odd_values(found.raw, path, found.line_of)
+    read_notices, found.line_of = normalize_raw(found.raw, found.line_of)
+    found.notices[:0] = read_notices
+    return found
+
+
+def validate_raw(found: RawData) -> ReportData:
+    if not found.is_workbook:
+        return validate_data(found.raw, found.path, found.line_of)
+    try:
+        return ReportData.model_validate(found.raw)
+    except ValidationError as exc:
+        message, where = E.translate(exc, ReportData, line_of=found.line_of)
+        for name, label in TABLE_NAMES.items():
+            message = message.replace(f"{name} 中 ", "").replace(f"{name} 勾稽", f"{label}勾稽")
+        raise InputError(message, path=str(found.path), where=where) from None
+
+
 def typed_aggregates(data: ReportData) -> dict[str, int]:
     """Counts typed directly into the data file (``activity``)."""
     counts: dict[str, int] = {}
@@ -66,18 +112,16 @@ def load_dataset(path: Path) -> Dataset:
 
     Raises ``InputError`` with a Chinese message naming the file, field, CSV line or cell.
     """
-    path = F.resolve_data_path(Path(path))
-    raw, node = F.read_data_file(path)
-    line_of = F.line_finder(node)
-    read_notices, line_of = normalize_raw(raw, line_of)
-    data = validate_data(raw, path, line_of)
-    dataset = Dataset(data=data, aggregates=Aggregates(typed_aggregates(data)), path=path)
-    dataset.notices.extend(read_notices)
+    found = read_raw(path)
+    require_filled(found)
+    data = validate_raw(found)
+    dataset = Dataset(data=data, aggregates=Aggregates(typed_aggregates(data)), path=found.path)
+    dataset.notices.extend(found.notices)
     from draft_report.loading.logs import apply_logs
 
     apply_logs(dataset)
     dataset.notices.extend(similar_name_notices(dataset.aggregates))
-    _require_tables(dataset)
+    _require_tables(dataset, found)
     dataset.notices.extend(fee_notices(data))
     return dataset
 
@@ -94,17 +138,48 @@ def fee_notices(data: ReportData) -> list[str]:
     return out
 
 
-def _require_tables(dataset: Dataset) -> None:
-    data = dataset.data
-    names = {"table2": "表二（table2）", "table3": "表三（table3）", "table4": "表四（table4）"}
-    hints = {
-        "table3": "，或在 logs.requests 中给出依申请公开登记台账",
-        "table4": "，或在 logs.cases 中给出复议诉讼案件清单",
-    }
-    for key, label in names.items():
-        if getattr(data, key) is None:
-            raise InputError(
-                f"缺少{label}：请在数据文件中填写{hints.get(key, '')}（没有发生的填 0）",
-                path=str(dataset.path),
-            )
-        dataset.sources.setdefault(key, "数据文件")
+def _require_tables(dataset: Dataset, found: RawData) -> None:
+    missing = [key for key in TABLE_NAMES if getattr(dataset.data, key) is None]
+    for key in TABLE_NAMES:
+        if key not in missing:
+            dataset.sources.setdefault(key, "数据文件")
+    if missing:
+        raise missing_tables_error(found, missing)
+
+
+_TABLE_LOGS = {"table3": "requests", "table4": "cases"}
+
+
+def require_filled(found: RawData) -> None:
+    """Before validation: a table neither filled in nor named as a register is the first thing to say."""
+    given = found.raw.get("logs")
+    logs: dict[str, Any] = given if isinstance(given, dict) else {}
+    missing = [
+        key
+        for key in TABLE_NAMES
+        if found.raw.get(key) is None and not (key in _TABLE_LOGS and logs.get(_TABLE_LOGS[key]))
+    ]
+    if missing:
+        raise missing_tables_error(found, missing)
+
+
+def missing_tables_error(found: RawData, missing: list[str]) -> InputError:
+    labels = "、".join(TABLE_NAMES[k] for k in missing)
+    blank = [k for k in missing if k in found.blank_tables]
+    if found.is_workbook:
+        how = f"请在“{'”“'.join(TABLE_NAMES[k] for k in missing)}”工作表中逐格填写（没有发生的填 0，不要留空）"
+        logs = "“基本信息”中的依申请公开登记台账文件" if "table3" in missing else ""
+        if "table4" in missing:
+            logs += ("或" if logs else "“基本信息”中的") + "复议诉讼案件清单文件"
+    else:
+        if len(blank) != len(missing):
+            labels = "、".join(f"{TABLE_NAMES[k]}（{k}）" for k in missing)
+        how = f"请在数据文件的 {'、'.join(missing)} 中逐格填写（没有发生的填 0，不要留空）"
+        logs = "logs.requests（依申请公开登记台账）" if "table3" in missing else ""
+        if "table4" in missing:
+            logs += ("或" if logs else "") + "logs.cases（复议诉讼案件清单）"
+    also = f"；表三、表四也可以由台账生成：填写{logs}" if logs else ""
+    state = "尚未填写" if len(blank) == len(missing) else ("缺少数据" if found.is_workbook else "")
+    if not state:
+        return InputError(f"缺少{labels}：{how}{also}", path=str(found.path))
+    return InputError(f"{labels}{state}：{how}{also}", path=str(found.path))

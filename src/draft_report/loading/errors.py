@@ -81,6 +81,8 @@ _MESSAGES: dict[str, str] = {
 def _expected(err: Mapping[str, Any], model: type[BaseModel]) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
+    if kind == "string_type" and err.get("input") is None:
+        return "不能为空，请填写"
     if kind == "literal_error":
         choices = str(ctx.get("expected", "")).replace("'", "").replace(" or ", "、").replace(", ", "、")
         return f"应为以下之一：{choices}"
@@ -140,7 +142,7 @@ def translate(
     exc: ValidationError,
     model: type[BaseModel],
     *,
-    line_of: typing.Callable[[tuple[Any, ...]], int | None] | None = None,
+    line_of: typing.Callable[[tuple[Any, ...]], int | str | None] | None = None,
 ) -> tuple[str, str | None]:
     """(message, where) for the first error; further errors are counted in the message."""
     errors = exc.errors(include_url=False)
@@ -157,11 +159,16 @@ def translate(
         path, label = describe_loc(model, loc)
         line = line_of(loc) if line_of else None
         here = []
-        if line:
-            here.append(f"第{line}行")
-        if path:
-            here.append(f"字段 {path}" + (f"（{label}）" if label else ""))
         text = f"{_expected(err, model)}{_shown_input(err)}"
+        if isinstance(line, str):  # a workbook cell such as 表三!E12: the label goes into the message
+            here.append(line)
+            if label and err["type"] != "value_error":
+                text = f"{label}：{text}"
+        else:
+            if line:
+                here.append(f"第{line}行")
+            if path:
+                here.append(f"字段 {path}" + (f"（{label}）" if label else ""))
         if i == 0:
             where = "，".join(here) or None
             parts.append(text)

@@ -30,7 +30,7 @@ _TABLES = ("table2", "table3", "table4")
 _UNIT = re.compile(r"(?:万元|元|件|条|次|个|人次|人|场|期|篇|项)$")
 _CN_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千万]+$")
 
-LineOf = Callable[[tuple[Any, ...]], "int | None"]
+LineOf = Callable[[tuple[Any, ...]], "int | str | None"]
 
 
 _MONEY_UNITS = ("万元", "元")
@@ -84,6 +84,8 @@ def read_date(value: str) -> dt.date | None:
 def _describe(loc: tuple[Any, ...], line_of: LineOf | None) -> str:
     path = ".".join(f"[{p + 1}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
     line = line_of(loc) if line_of else None
+    if isinstance(line, str):  # a workbook cell such as 表二!B5
+        return line
     return f"第{line}行 {path}" if line else path
 
 
@@ -236,7 +238,7 @@ def normalize_raw(raw: dict[str, Any], line_of: LineOf | None = None) -> tuple[l
         return notices, line_of
     file_line_of = line_of
 
-    def remapped(loc: tuple[Any, ...]) -> int | None:
+    def remapped(loc: tuple[Any, ...]) -> int | str | None:
         return file_line_of(_original_loc(loc, kept_at))
 
     return notices, remapped

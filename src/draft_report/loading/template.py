@@ -1,16 +1,24 @@
-"""The fill-in folder written by ``draft-report init``: a commented data.yaml and CSV templates.
+"""The fill-in folder written by ``draft-report init --yaml``: a commented data.yaml and CSV templates.
 
-The YAML is generated from ``tables.layout`` so every 表三 row carries its official label,
-and it loads as is (all cells 0) — staff replace numbers instead of adding fields.
+The YAML is generated from ``tables.layout`` so every 表三 row carries its official label.
+``init`` writes the cells blank (a blank cell is "not filled in"; a table left blank stops the
+draft with “表三尚未填写”); the all-zero variant is a valid data file that tests build on.
+Values pre-filled from last year's report (``init --from``) say where they came from.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+
+from draft_report.loading.prefill import Prefill
 from draft_report.logs.activity import EVENTS_SPEC, PUBLICATIONS_SPEC
+from draft_report.logs.allowed import csv_comment_lines
 from draft_report.logs.cases import CASES_SPEC
 from draft_report.logs.readers import LogSpec
 from draft_report.logs.requests import REQUESTS_SPEC
 from draft_report.tables import layout as L
+from draft_report.tables.grid import format_value
 
 LOG_SPECS: tuple[LogSpec, ...] = (PUBLICATIONS_SPEC, EVENTS_SPEC, REQUESTS_SPEC, CASES_SPEC)
 LOG_FILE_NAMES: dict[str, str] = {spec.key: f"{spec.key}.csv" for spec in LOG_SPECS}
@@ -90,18 +98,34 @@ logs:
 """
 
 
-def _table2() -> list[str]:
+Getter = Callable[[str], "int | float | None"]
+
+
+def _zero(_: str) -> int:
+    return 0
+
+
+def _blank(_: str) -> None:
+    return None
+
+
+def _cells(ids: list[tuple[str, str]], get: Getter) -> str:
+    """“np: 1, biz: , …” — a blank cell stays blank (YAML reads it as empty, not 0)."""
+    return ", ".join(f"{name}: {format_value(get(cid))}" for name, cid in ids)
+
+
+def _table2(get: Getter) -> list[str]:
     out = ["", "# 表二 主动公开政府信息情况（金额单位：万元，可有小数；其余为件数）", "table2:"]
     for block in L.T2_BLOCKS:
         out.append(f"  # {block.caption}")
         for item in block.items:
-            cells = ", ".join(f"{m.id}: 0" for m in block.measures)
+            cells = _cells([(m.id, L.t2_cell_id(item.id, m.id)) for m in block.measures], get)
             labels = "、".join(f"{m.id}={m.label}" for m in block.measures)
             out.append(f"  {item.id}: {{{cells}}}".ljust(50) + f"# {item.label}：{labels}")
     return out
 
 
-def _table3() -> list[str]:
+def _table3(get: Getter) -> list[str]:
     cols = "、".join(f"{c.id}={c.label}" for c in L.T3_PART_COLUMNS)
     out = [
         "",
@@ -110,7 +134,6 @@ def _table3() -> list[str]:
         "# 勾稽关系：每列 一（本年新收）+ 二（上年结转）= （七）总计 + 四（结转下年度）",
         "table3:",
     ]
-    zeros = ", ".join(f"{c.id}: 0" for c in L.T3_PART_COLUMNS)
     category = None
     for row in L.T3_ROWS:
         if row.is_total:
@@ -121,11 +144,12 @@ def _table3() -> list[str]:
         if row.category and row.category != category:
             out.append(f"  # {row.category}")
         category = row.category
-        out.append(f"  {row.id}: {{{zeros}}}".ljust(70) + f"# {row.label}")
+        cells = _cells([(c.id, L.t3_cell_id(row.id, c.id)) for c in L.T3_PART_COLUMNS], get)
+        out.append(f"  {row.id}: {{{cells}}}".ljust(70) + f"# {row.label}")
     return out
 
 
-def _table4() -> list[str]:
+def _table4(get: Getter) -> list[str]:
     cols = "、".join(f"{c.id}={c.label}" for c in L.T4_PART_COLUMNS)
     out = [
         "",
@@ -133,18 +157,106 @@ def _table4() -> list[str]:
         f"# 列：{cols}；total=总计（可省略）",
         "table4:",
     ]
-    zeros = ", ".join(f"{c.id}: 0" for c in L.T4_PART_COLUMNS)
     for group in L.T4_GROUPS:
-        out.append(f"  {group.id}: {{{zeros}}}".ljust(60) + f"# {group.full_label}")
+        cells = _cells([(c.id, L.t4_cell_id(group.id, c.id)) for c in L.T4_PART_COLUMNS], get)
+        out.append(f"  {group.id}: {{{cells}}}".ljust(60) + f"# {group.full_label}")
     return out
 
 
-def data_template(*, folder: str, agency: str, year: int, kind: str = "部门") -> str:
+def table_lines(table: str, get: Getter) -> list[str]:
+    """The commented YAML lines of one table (``get`` gives each cell's value, None for blank)."""
+    return {"table2": _table2, "table3": _table3, "table4": _table4}[table](get)
+
+
+def data_template(
+    *, folder: str, agency: str, year: int, kind: str = "部门", blank: bool = False, prefill: Prefill | None = None
+) -> str:
+    """The commented fill-in data.yaml. ``init`` writes it with ``blank=True`` (a blank cell is
+    “not filled in”); with zeros it is a valid all-zero data file (tests build on that)."""
     head = _HEAD.format(folder=folder, agency=agency, year=year, next_year=year + 1, kind=kind)
-    body = _table2() + _table3() + _table4()
-    return head + "\n".join(body) + "\n" + _NOTES
+    if blank:
+        head = head.replace(
+            "#   - 表格中每个单元格都已预填 0，请按实际改写；没有发生的保持 0。空白不等于 0，不要删除单元格。",
+            "#   - 表格中的单元格都是空白，请逐格填写；没有发生的填 0。空白不等于 0：整张表空着表示“尚未填写”。",
+        )
+        head = head.replace("并删去下面的 table3 / table4。", "下面的 table3 / table4 保持空白即可。")
+    get: Getter = _blank if blank else _zero
+    notes = _NOTES
+    t2 = _table2(get)
+    t3_get = get
+    if prefill is not None:
+        head = _prefill_head(head, prefill)
+        carry = (prefill.raw.get("table3") or {}).get("r2_carry_in") or {}
+
+        def t3_get(cid: str) -> int | float | None:
+            _, row, col = cid.split(".")
+            return carry.get(col) if row == "r2_carry_in" else get(cid)
+
+        t2 += _baseline_lines(prefill)
+        notes = _prefill_problems(notes, prefill)
+    body = t2 + _table3(t3_get) + _table4(get)
+    text = head + "\n".join(body) + "\n" + notes
+    if prefill is not None and "table3" in prefill.sources_by_table():
+        text = text.replace(
+            "  r2_carry_in:", f"  # 上年结转：{prefill.sources_by_table()['table3']}\n  r2_carry_in:", 1
+        )
+    return text
+
+
+def _yaml_value(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else str(value)
+
+
+def _prefill_head(head: str, prefill: Prefill) -> str:
+    agency = prefill.raw.get("agency") or {}
+    lines = head.splitlines()
+    out: list[str] = []
+    contact = agency.get("contact") or {}
+    for line in lines:
+        stripped = line.strip()
+        key = stripped.lstrip("# ").split(":", 1)[0]
+        if line.startswith("  name:") and "name" in agency:
+            line = f"  name: {_yaml_value(agency['name'])}   # 来自{prefill.sources[('agency', 'name')]}"
+        elif line.startswith("  kind:") and "kind" in agency:
+            line = f"  kind: {agency['kind']}   # {prefill.sources[('agency', 'kind')]}（部门 或 人民政府）"
+        elif line.startswith("  # ") and key in ("short_name", "signature") and key in agency:
+            line = f"  {key}: {_yaml_value(agency[key])}   # 来自{prefill.sources[('agency', key)]}"
+        elif line.startswith("  # contact:") and contact:
+            line = "  contact:                       # 序言中的联系方式"
+        elif line.startswith("  #   ") and key in contact:
+            line = f"    {key}: {_yaml_value(contact[key])}   # 来自{prefill.sources[('agency', 'contact', key)]}"
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def _baseline_lines(prefill: Prefill) -> list[str]:
+    if not prefill.baseline:
+        return []
+    block = L.T2_BLOCKS[0]
+    parts = [f"{item.label} {prefill.baseline[item.id]} 件" for item in block.items if item.id in prefill.baseline]
+    first = next(iter(prefill.baseline))
+    return [
+        f"  # 上年现行有效：{'、'.join(parts)}（来自{prefill.sources[('baseline', first)]}）；"
+        "本年现行有效一般应为 上年现行有效 + 本年制发 − 本年废止"
+    ]
+
+
+def _prefill_problems(notes: str, prefill: Prefill) -> str:
+    items = prefill.raw.get("previous_problems") or []
+    if not items:
+        return notes
+    source = prefill.sources[("previous_problems", 0, "problem")]
+    block = [f"previous_problems:   # 上年度报告提出的问题（来自{source}），请逐条填写本年度整改情况"]
+    for item in items:
+        block.append(f"  - problem: {_yaml_value(item['problem'])}")
+        block.append("    rectification:     # 请填写本年度整改情况")
+    old = notes[notes.index("previous_problems: []") :]
+    old = old[: old.index("\n\n")]
+    return notes.replace(old, "\n".join(block))
 
 
 def csv_template(spec: LogSpec) -> str:
-    """Header line of a log template (the caller writes it as UTF-8 with BOM for Excel)."""
-    return ",".join(spec.headers) + "\r\n"
+    """Comment lines listing the allowed values, then the header line (written as UTF-8 with BOM
+    for Excel; the reader skips lines starting with “#”)."""
+    lines = [*csv_comment_lines(spec.key), ",".join(spec.headers)]
+    return "\r\n".join(lines) + "\r\n"

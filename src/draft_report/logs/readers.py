@@ -121,6 +121,12 @@ def _header_index(body: list[tuple[int, list[Any]]], spec: LogSpec) -> int:
     return 0
 
 
+def _is_comment(cells: list[Any]) -> bool:
+    """A note line of the template (“# 办理结果：…”) above the header: not a record."""
+    first = next((c for c in (_clean(c) for c in cells) if c is not None), None)
+    return isinstance(first, str) and first.startswith(("#", "＃"))
+
+
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计|总数)[:：]?$")
 
 
@@ -133,7 +139,7 @@ def _is_total_row(cells: list[Any]) -> bool:
 def _rows(
     raw_rows: list[tuple[int, list[Any]]], spec: LogSpec, path: Path, skipped: list[int] | None = None
 ) -> list[LogRow]:
-    body = [(n, r) for n, r in raw_rows if any(_clean(c) is not None for c in r)]
+    body = [(n, r) for n, r in raw_rows if any(_clean(c) is not None for c in r) and not _is_comment(r)]
     if not body:
         raise InputError(f"{spec.title}是空的，至少需要一行表头；{spec.expected_text()}", path=str(path))
     start = _header_index(body, spec)
@@ -182,26 +188,22 @@ def _read_csv(path: Path, spec: LogSpec) -> list[tuple[int, list[Any]]]:
 
 
 def _read_xlsx(path: Path, spec: LogSpec | None = None) -> list[tuple[int, list[Any]]]:
-    import zipfile
+    """Rows of the first worksheet holding the log (skips a 填表说明 sheet before it).
 
-    from openpyxl import load_workbook
+    Only cells holding values are read (``workbook.cells``): a formatted cell at Z1048576 or a
+    merge over a million rows in a small file costs what the file holds, not what it claims."""
+    from draft_report.workbook.cells import read_sheets
 
-    try:
-        wb = load_workbook(path, data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(f"无法读取 Excel 文件（{exc}）；请确认是 .xlsx 格式", path=str(path)) from None
-    try:
-        found: list[tuple[int, list[Any]]] | None = None
-        for ws in wb.worksheets:  # the first sheet holding the log (skips a 填表说明 sheet before it)
-            rows = [(i, list(row)) for i, row in enumerate(ws.iter_rows(values_only=True), start=1)]
-            _fill_vertical_merges(ws, rows)
-            if found is None:
-                found = rows
-            if spec is not None and _names_columns(rows, spec):
-                return rows
-        return found or []
-    finally:
-        wb.close()
+    what = spec.title if spec is not None else "Excel 文件"
+    found: list[tuple[int, list[Any]]] | None = None
+    for sheet in read_sheets(path, what):
+        rows = sheet.dense_rows()
+        _fill_vertical_merges(sheet, rows)
+        if found is None:
+            found = rows
+        if spec is not None and _names_columns(rows, spec):
+            return rows
+    return found or []
 
 
 def _names_columns(rows: list[tuple[int, list[Any]]], spec: LogSpec) -> bool:
@@ -210,18 +212,23 @@ def _names_columns(rows: list[tuple[int, list[Any]]], spec: LogSpec) -> bool:
     return any(sum(1 for c in cells if c is not None and normalize_header(c) in known) >= 2 for _, cells in rows)
 
 
-def _fill_vertical_merges(ws: Any, rows: list[tuple[int, list[Any]]]) -> None:
+def _fill_vertical_merges(sheet: Any, rows: list[tuple[int, list[Any]]]) -> None:
     """A cell merged down over several rows (e.g. one “培训” for three rows) holds for each of them.
 
-    Merges within one row (a title spread over the columns) are left as they are.
-    """
-    for merged in ws.merged_cells.ranges:
-        if merged.max_row == merged.min_row:
+    Only rows that hold values of their own are filled (a merge reaching row 1,000,000 costs
+    nothing beyond them); merges within one row (a title over the columns) are left as they are."""
+    import bisect
+
+    numbers = [n for n, _ in rows]
+    for min_row, min_col, max_row, max_col in sheet.merges:
+        if max_row == min_row:
             continue
-        value = ws.cell(merged.min_row, merged.min_col).value
-        for r in range(merged.min_row, merged.max_row + 1):
-            cells = rows[r - 1][1]
-            for c in range(merged.min_col, merged.max_col + 1):
+        value = sheet.get(min_row, min_col)
+        start = bisect.bisect_left(numbers, min_row)
+        stop = bisect.bisect_right(numbers, max_row)
+        for i in range(start, stop):
+            cells = rows[i][1]
+            for c in range(min_col, min(max_col, min_col + 50) + 1):
                 while len(cells) < c:
                     cells.append(None)
                 cells[c - 1] = value

@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -113,3 +113,24 @@ def closest_choice(value: str, choices: Mapping[str, T], *, cutoff: float = 0.8)
     if len(rivals) != 1:
         return None
     return best_key, choices[best_key]
+
+
+def did_you_mean(value: str, choices: Mapping[str, T], show: Callable[[T], str] = str, *, cutoff: float = 0.5) -> str:
+    """“；是否应为“（四）无法提供 1.本机关不掌握相关政府信息”？” for a value close to one choice, else "".
+
+    A value contained in (or containing) the keys of exactly one choice counts as close; otherwise
+    the best ``difflib`` ratio above ``cutoff`` must point at one choice only."""
+    key = normalize_choice(value)
+    if not key:
+        return ""
+    contained = {choices[k] for k in choices if k and (key in k or (len(k) >= 2 and k in key))}
+    if len(contained) == 1:
+        return f"；是否应为“{show(next(iter(contained)))}”？"
+    scored = sorted(((difflib.SequenceMatcher(None, key, k).ratio(), k) for k in choices), reverse=True)
+    if not scored or scored[0][0] < cutoff:
+        return ""
+    best = scored[0][0]
+    rivals = {choices[k] for score, k in scored if score >= best - 0.05}
+    if len(rivals) != 1:
+        return ""
+    return f"；是否应为“{show(next(iter(rivals)))}”？"

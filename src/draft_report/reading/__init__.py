@@ -17,7 +17,7 @@ from draft_report.limits import MAX_REPORT_PARAGRAPHS, check_limit
 from draft_report.models.document import ReportDocument
 from draft_report.reading.assemble import build_document
 from draft_report.reading.blocks import has_cjk
-from draft_report.reading.files import read_source_text, split_lines
+from draft_report.reading.files import read_source_text, split_lines, unsupported_format
 from draft_report.reading.html_blocks import html_blocks, renumber, strip_tags
 from draft_report.reading.markdown_blocks import markdown_blocks
 from draft_report.reading.text_blocks import text_blocks
@@ -34,8 +34,8 @@ _SUFFIXES: dict[str, str] = {
     ".htm": "html",
     ".xhtml": "html",
     ".docx": "docx",
+    ".pdf": "pdf",
 }
-_UNSUPPORTED = {".pdf": "PDF", ".doc": "旧版 Word（.doc）", ".wps": "WPS", ".odt": "ODT", ".rtf": "RTF"}
 
 __all__ = ["read_html", "read_markdown", "read_report", "read_text"]
 
@@ -87,16 +87,18 @@ def read_report(path: Path | str) -> ReportDocument:
     """Read a report file of any supported format; InputError when it cannot be read at all."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix in _UNSUPPORTED:
-        raise InputError(
-            f"不支持 {_UNSUPPORTED[suffix]} 格式的报告；请另存为 .docx、.md、.txt 或 .html 后再检查",
-            path=str(path),
-        )
+    unsupported = unsupported_format(path)
+    if unsupported is not None:
+        raise InputError(unsupported, path=str(path))
     fmt = _SUFFIXES.get(suffix)
     if fmt == "docx":
         from draft_report.reading.docx import read_docx  # lazy: python-docx only when needed
 
         return read_docx(path)
+    if fmt == "pdf":
+        from draft_report.reading.pdf import read_pdf  # lazy: pdfplumber only when needed
+
+        return read_pdf(path)
     text = read_source_text(path)
     if fmt is None:
         fmt = _sniff(text)

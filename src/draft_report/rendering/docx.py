@@ -8,17 +8,18 @@ reviewer's file and never touches ``src``. Layout lives in ``docx_styles``, tabl
 
 from __future__ import annotations
 
+import functools
+import io
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 import docx
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_COLOR_INDEX
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 
 from draft_report.errors import InputError
 from draft_report.models.document import ReportDocument
@@ -28,6 +29,7 @@ from draft_report.rendering.docx_styles import (
     FANGSONG,
     HEITI,
     KAITI,
+    LATIN,
     LINE_PITCH,
     SIZE_BODY,
     SIZE_TITLE,
@@ -35,60 +37,123 @@ from draft_report.rendering.docx_styles import (
     STYLE_TITLE,
     XIAOBIAOSONG,
     setup_document,
-    style_run,
 )
 from draft_report.rendering.docx_tables import add_grid_table
 from draft_report.safety.atomic import Saver, save_with
 from draft_report.safety.paths import check_output
-from draft_report.sections import REPORT_TITLE_SUFFIX, TABLE_SECTION
+from draft_report.sections import TABLE_SECTION
 from draft_report.tables.grid import table2_grid, table3_grid, table4_grid
 from draft_report.textfiles import xml_safe
 
 _LEVEL2 = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")
-_TITLE_CHARS_PER_LINE = 20  # 156 mm / 22 pt
+_TITLE_LINE_WIDTH = 20.0  # characters of 2号 (22 pt) in the 156 mm text block
+_TITLE_PARTS = re.compile(r"^(?P<agency>.+?)(?P<year>\d{4}年度?)(?P<name>.+)$")
+# Places where an agency name may break: after an administrative level or an office word.
+_AGENCY_BREAK = re.compile(
+    r"(?:省|自治区|市(?!场|辖)|自治州|州|盟|地区|县(?!级|域)|自治县|旗|区(?!域|划)|镇|乡(?!村)|街道|人民政府|委员会)"
+)
 _GRIDS = {"table2": table2_grid, "table3": table3_grid, "table4": table4_grid}
+_W = nsdecls("w")
+# Paragraph style ids (a style looked up by name costs a scan of styles.xml per paragraph).
+_NORMAL, _HEADING = None, {1: "Heading1", 2: "Heading2", 3: "Heading3"}
+_HIGHLIGHT = '<w:highlight w:val="yellow"/>'
 
 
-def _add_text(paragraph: DocxParagraph, text: str, font: str, size: float) -> None:
-    """Runs of ``text``; 【待核实】 markers get a yellow highlight so reviewers see them.
-    Characters no Word file can hold (control characters) are dropped (``textfiles.xml_safe``)."""
-    for part in re.split(f"({re.escape(MARKER)})", xml_safe(text)):
-        if not part:
-            continue
-        run = paragraph.add_run(part)
-        style_run(run, font, size)
-        if part == MARKER:
-            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+def _width(text: str) -> float:
+    """Printed width in characters: Chinese characters 1, digits and Latin letters ½."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+
+
+def _split_agency(agency: str) -> list[str]:
+    """An agency name too long for one title line, broken after an administrative word."""
+    if _width(agency) <= _TITLE_LINE_WIDTH:
+        return [agency]
+    best = None
+    for m in _AGENCY_BREAK.finditer(agency):
+        head = agency[: m.end()]
+        if m.end() < len(agency) and _width(head) <= _TITLE_LINE_WIDTH:
+            best = m.end()
+    if best is None:
+        return [agency]
+    return [agency[:best], *_split_agency(agency[best:])]
 
 
 def title_lines(title: str) -> list[str]:
-    """Break a long title before 政府信息公开工作年度报告 (a whole-word, top-heavy break)."""
-    if len(title) <= _TITLE_CHARS_PER_LINE:
+    """The title broken at phrase boundaries: agency / year + report name.
+
+    A title that fits one line stays whole; the agency keeps a line of its own (broken after an
+    administrative word if it is itself too long), and year and report name go together unless
+    they do not fit, in which case the report name gets its own line.
+    """
+    if _width(title) <= _TITLE_LINE_WIDTH or any(ch.isspace() for ch in title):
+        return [title]  # spacing of the author's own is kept as written
+    m = _TITLE_PARTS.match(title)
+    if not m:
         return [title]
-    suffix = REPORT_TITLE_SUFFIX
-    if title.endswith(suffix) and len(title) > len(suffix):
-        return [title[: -len(suffix)], suffix]
-    return [title]
+    agency, year, name = m["agency"], m["year"], m["name"]
+    lines = _split_agency(agency)
+    if _width(year + name) <= _TITLE_LINE_WIDTH:
+        return [*lines, year + name]
+    if _width(lines[-1] + year) <= _TITLE_LINE_WIDTH:
+        return [*lines[:-1], lines[-1] + year, name]
+    return [*lines, year, name]
 
 
-def _title(document: DocxDocument, title: str) -> None:
-    paragraph = document.add_paragraph(style=STYLE_TITLE)
-    for i, line in enumerate(title_lines(title)):
-        if i:
-            br = paragraph.add_run()
-            style_run(br, XIAOBIAOSONG, SIZE_TITLE)
-            br.add_break()
-        _add_text(paragraph, line, XIAOBIAOSONG, SIZE_TITLE)
+def _rpr(font: str, size: float, extra: str = "") -> str:
+    half = int(round(size * 2))
+    return (
+        f'<w:rPr><w:rFonts w:ascii="{LATIN}" w:hAnsi="{LATIN}" w:eastAsia="{font}" w:cs="{LATIN}" '
+        f'w:hint="eastAsia"/><w:b w:val="0"/><w:bCs w:val="0"/><w:sz w:val="{half}"/>'
+        f'<w:szCs w:val="{half}"/>{extra}</w:rPr>'
+    )
 
 
-def _body(document: DocxDocument, text: str) -> None:
-    _add_text(document.add_paragraph(style="Normal"), text, FANGSONG, SIZE_BODY)
+def _runs(text: str, font: str, size: float) -> str:
+    """Runs of ``text``; 【待核实】 markers get a yellow highlight so reviewers see them."""
+    plain, marked = _rpr(font, size), _rpr(font, size, _HIGHLIGHT)
+    out = []
+    for part in re.split(f"({re.escape(MARKER)})", text):
+        if part:
+            r_pr = marked if part == MARKER else plain
+            out.append(f'<w:r>{r_pr}<w:t xml:space="preserve">{escape(part)}</w:t></w:r>')
+    return "".join(out)
 
 
-def _subheading(document: DocxDocument, text: str) -> None:
-    level2 = bool(_LEVEL2.match(text))
-    paragraph = document.add_paragraph(style="Heading 2" if level2 else "Heading 3")
-    _add_text(paragraph, text, KAITI if level2 else FANGSONG, SIZE_BODY)
+class _Body:
+    """Paragraphs appended to a document's body as XML, parsed once at the end."""
+
+    def __init__(self, document: DocxDocument) -> None:
+        self.document = document
+        self.parts: list[str] = []
+
+    def paragraph(self, content: str, style: str | None = None, p_pr: str = "") -> None:
+        style_el = f'<w:pStyle w:val="{style}"/>' if style else ""
+        props = f"<w:pPr>{style_el}{p_pr}</w:pPr>" if style_el or p_pr else ""
+        # characters no Word file can hold (control characters) are dropped: ``textfiles.xml_safe``
+        self.parts.append(xml_safe(f"<w:p>{props}{content}</w:p>"))
+
+    def flush(self) -> None:
+        if not self.parts:
+            return
+        body = self.document.element.body
+        holder = parse_xml(f"<w:body {_W}>{''.join(self.parts)}</w:body>")
+        sect_pr = body.find(qn("w:sectPr"))
+        for el in list(holder):
+            if sect_pr is not None:
+                sect_pr.addprevious(el)
+            else:
+                body.append(el)
+        self.parts.clear()
+
+
+def _title(body: _Body, title: str) -> None:
+    lines = title_lines(title)
+    r_pr = _rpr(XIAOBIAOSONG, SIZE_TITLE)
+    texts = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
+    if MARKER in title:
+        body.paragraph(_runs(title, XIAOBIAOSONG, SIZE_TITLE), STYLE_TITLE)
+    else:
+        body.paragraph(f"<w:r>{r_pr}{texts}</w:r>", STYLE_TITLE)
 
 
 def _tables_to_draw(doc: ReportDocument) -> set[str]:
@@ -98,45 +163,55 @@ def _tables_to_draw(doc: ReportDocument) -> set[str]:
     return set(_GRIDS)
 
 
-def _space_before(paragraph: DocxParagraph, twips: int) -> None:
-    p_pr = paragraph._p.get_or_add_pPr()
-    spacing = p_pr.find(qn("w:spacing"))
-    if spacing is None:
-        spacing = OxmlElement("w:spacing")
-        p_pr.append(spacing)
-    spacing.set(qn("w:before"), str(twips))
+@functools.lru_cache(maxsize=1)
+def _blank() -> bytes:
+    """An empty document with page, fonts, styles and page numbers set up, as .docx bytes.
+
+    Setting up styles through python-docx looks each one up by name in styles.xml; doing it
+    once per process and reopening the result is several times faster than per report.
+    """
+    document = docx.Document()
+    setup_document(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def blank_document() -> DocxDocument:
+    """A fresh, set-up document to add the report's body to."""
+    return docx.Document(io.BytesIO(_blank()))
 
 
 def build_docx(doc: ReportDocument) -> DocxDocument:
     """A python-docx ``Document`` of the whole report (not saved)."""
-    document = docx.Document()
-    setup_document(document)
+    document = blank_document()
+    body = _Body(document)
     if doc.title:
-        _title(document, doc.title)
+        _title(body, doc.title)
     for p in doc.preface:
-        _body(document, p.text)
+        body.paragraph(_runs(p.text, FANGSONG, SIZE_BODY), _NORMAL)
     draw = _tables_to_draw(doc)
     table_for = {section: table for table, section in TABLE_SECTION.items()}
     for section in doc.sections:
-        heading = document.add_paragraph(style="Heading 1")
-        _add_text(heading, section.heading, HEITI, SIZE_BODY)
+        body.paragraph(_runs(section.heading, HEITI, SIZE_BODY), _HEADING[1])
         for p in section.paragraphs:
             if p.kind == "subheading":
-                _subheading(document, p.text)
+                level2 = bool(_LEVEL2.match(p.text))
+                font = KAITI if level2 else FANGSONG
+                body.paragraph(_runs(p.text, font, SIZE_BODY), _HEADING[2 if level2 else 3])
             else:
-                _body(document, p.text)
+                body.paragraph(_runs(p.text, FANGSONG, SIZE_BODY), _NORMAL)
         table = table_for.get(section.key or "")
         if table in draw:
+            body.flush()
             add_grid_table(document, _GRIDS[table](doc.tables.get))
+    gap = f'<w:spacing w:before="{2 * LINE_PITCH}"/>'
     if doc.signature:
-        sig = document.add_paragraph(style=STYLE_SIGNATURE)
-        _space_before(sig, 2 * LINE_PITCH)
-        _add_text(sig, doc.signature, FANGSONG, SIZE_BODY)
+        body.paragraph(_runs(doc.signature, FANGSONG, SIZE_BODY), STYLE_SIGNATURE, gap)
     if doc.date:
-        date = document.add_paragraph(style=STYLE_SIGNATURE)
-        if not doc.signature:
-            _space_before(date, 2 * LINE_PITCH)
-        _add_text(date, f"{doc.date.year}年{doc.date.month}月{doc.date.day}日", FANGSONG, SIZE_BODY)
+        date = f"{doc.date.year}年{doc.date.month}月{doc.date.day}日"
+        body.paragraph(_runs(date, FANGSONG, SIZE_BODY), STYLE_SIGNATURE, "" if doc.signature else gap)
+    body.flush()
     return document
 
 

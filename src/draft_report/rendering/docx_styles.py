@@ -9,6 +9,8 @@ Word and WPS never fall back to a Latin theme font; digits and Latin text use Ti
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
@@ -21,13 +23,45 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 from lxml import etree
 
-# --- fonts (official names; Word/WPS substitute 仿宋/FangSong etc. when these are missing) ---------
+# --- fonts ------------------------------------------------------------------------------------
+# Runs name the official face of each role; the font table gives each one a fallback chain of
+# faces every Chinese Windows / WPS machine has (w:altName, a comma-separated list: ECMA-376
+# §17.8.3.1), with the panose, charset and family a substituting viewer matches on.
 FANGSONG = "仿宋_GB2312"
 HEITI = "黑体"
 KAITI = "楷体_GB2312"
 XIAOBIAOSONG = "方正小标宋简体"
 SONGTI = "宋体"
 LATIN = "Times New Roman"
+
+FONT_CHAINS: dict[str, tuple[str, ...]] = {
+    FANGSONG: ("仿宋", "FangSong"),
+    KAITI: ("楷体", "KaiTi"),
+    HEITI: ("SimHei",),
+    XIAOBIAOSONG: ("宋体", "SimSun"),
+    SONGTI: ("SimSun",),
+}
+
+
+@dataclass(frozen=True)
+class FontInfo:
+    panose: str
+    family: str  # roman = serif, swiss = sans (what a viewer falls back to by kind)
+    pitch: str = "variable"
+    charset: str = "86"  # GB2312
+
+
+_SERIF_CJK = FontInfo("02010609060101010101", "roman", "fixed")
+# fmt: off
+FONT_TABLE: dict[str, FontInfo] = {
+    LATIN: FontInfo("02020603050405020304", "roman", charset="00"),
+    FANGSONG: _SERIF_CJK, "仿宋": _SERIF_CJK, "FangSong": _SERIF_CJK,
+    KAITI: _SERIF_CJK, "楷体": _SERIF_CJK, "KaiTi": _SERIF_CJK,
+    HEITI: FontInfo("02010609060101010101", "swiss", "fixed"), "SimHei": FontInfo("02010609060101010101", "swiss", "fixed"),
+    XIAOBIAOSONG: FontInfo("02000000000000000000", "roman"),
+    SONGTI: FontInfo("02010600030101010101", "roman"), "SimSun": FontInfo("02010600030101010101", "roman"),
+}
+# fmt: on
 
 # --- sizes in points ------------------------------------------------------------------------
 SIZE_TITLE = 22.0  # 2号
@@ -77,6 +111,10 @@ SCHEMA_ORDER: dict[str, tuple[str, ...]] = {
         "w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
         "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd",
         "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange",
+    ),
+    "w:trPr": (
+        "w:cnfStyle", "w:divId", "w:gridBefore", "w:gridAfter", "w:wBefore", "w:wAfter", "w:cantSplit",
+        "w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange",
     ),
     "w:tcPr": (
         "w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd", "w:noWrap",
@@ -220,6 +258,37 @@ def _set_doc_defaults(document: DocxDocument) -> None:
 
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_FOREIGN_SCRIPTS = {"Jpan", "Hang", "Hant"}
+
+
+def font_table_xml() -> bytes:
+    """``word/fontTable.xml``: the faces this document uses, each with its fallback chain.
+
+    Replaces python-docx's default table (Cambria, Calibri, ＭＳ 明朝, ＭＳ ゴシック …), which
+    Japanese-first viewers would read as the document's intended East-Asian faces.
+    """
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    root = etree.Element(f"{{{w}}}fonts", nsmap={"w": w})
+    for name, info in FONT_TABLE.items():
+        font = etree.SubElement(root, f"{{{w}}}font")
+        font.set(f"{{{w}}}name", name)
+        chain = FONT_CHAINS.get(name)
+        if chain:
+            etree.SubElement(font, f"{{{w}}}altName").set(f"{{{w}}}val", ",".join(chain))
+        etree.SubElement(font, f"{{{w}}}panose1").set(f"{{{w}}}val", info.panose)
+        etree.SubElement(font, f"{{{w}}}charset").set(f"{{{w}}}val", info.charset)
+        etree.SubElement(font, f"{{{w}}}family").set(f"{{{w}}}val", info.family)
+        etree.SubElement(font, f"{{{w}}}pitch").set(f"{{{w}}}val", info.pitch)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+_FONT_TABLE_XML = font_table_xml()
+
+
+def _set_font_table(document: DocxDocument) -> None:
+    for rel in document.part.rels.values():
+        if not rel.is_external and rel.reltype.endswith("/fontTable"):
+            rel.target_part._blob = _FONT_TABLE_XML
 
 
 def _set_theme_fonts(document: DocxDocument) -> None:
@@ -237,6 +306,9 @@ def _set_theme_fonts(document: DocxDocument) -> None:
                 ea = font.find(f"{{{_A}}}ea")
                 if ea is not None:
                     ea.set("typeface", east_asia)
+                for other in font.findall(f"{{{_A}}}font"):
+                    if other.get("script") in _FOREIGN_SCRIPTS:  # ＭＳ 明朝, 맑은 고딕, 新細明體
+                        font.remove(other)
                 hans = [f for f in font.findall(f"{{{_A}}}font") if f.get("script") == "Hans"]
                 if hans:
                     hans[0].set("typeface", east_asia)
@@ -357,10 +429,42 @@ def _setup_footers(document: DocxDocument) -> None:
         _page_number_paragraph(paragraph, odd=odd)
 
 
+# Styles kept from python-docx's default template; the rest (≈ 160 table, list and character
+# styles nobody uses here) would make styles.xml 350 KB. Word supplies any built-in style a
+# reviewer picks later from its own latent-style list.
+_KEPT_STYLES = {
+    "Normal", "Heading1", "Heading2", "Heading3", "Header", "Footer", "CommentText", "CommentReference",
+    "CommentSubject", "BalloonText", "FootnoteText", "FootnoteReference",
+    STYLE_TITLE, STYLE_TABLE_TEXT, STYLE_TABLE_HEADER, STYLE_SIGNATURE,
+}
+
+
+def _prune_template(document: DocxDocument) -> None:
+    """Drop unused template styles and the Word 2010 ``stylesWithEffects`` copy (440 KB)."""
+    styles_el = document.styles.element
+    removed = set()
+    for style in styles_el.findall(qn("w:style")):
+        style_id = style.get(qn("w:styleId"))
+        if style.get(qn("w:default")) in ("1", "true") or style_id in _KEPT_STYLES:
+            continue
+        removed.add(style_id)
+        styles_el.remove(style)
+    for style in styles_el.findall(qn("w:style")):
+        for ref in ("w:link", "w:next", "w:basedOn"):
+            el = style.find(qn(ref))
+            if el is not None and el.get(qn("w:val")) in removed:
+                style.remove(el)
+    for r_id, rel in list(document.part.rels.items()):
+        if not rel.is_external and rel.reltype.endswith("/stylesWithEffects"):
+            document.part.drop_rel(r_id)
+
+
 def setup_document(document: DocxDocument) -> None:
     """Apply page, fonts, styles and page numbers to a fresh python-docx document."""
+    _prune_template(document)
     _set_doc_defaults(document)
     _set_theme_fonts(document)
+    _set_font_table(document)
     _setup_styles(document)
     _setup_page(document)
     _setup_footers(document)

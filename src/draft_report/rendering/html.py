@@ -16,19 +16,33 @@ from draft_report.drafting.facts import fmt_date
 from draft_report.drafting.templating import template_env
 from draft_report.models.document import ReportDocument
 from draft_report.sections import TABLE_SECTION
+from draft_report.tables import layout as L
 from draft_report.tables.grid import Grid, GridCell, table2_grid, table3_grid, table4_grid
 
 PAGE_TEMPLATE = "report.html.j2"
 _GRIDS = {"table2": table2_grid, "table3": table3_grid, "table4": table4_grid}
 
 
-def _cell_html(cell: GridCell) -> str:
+def _cell_html(grid: Grid, r: int, cell: GridCell) -> str:
+    """One cell. 表三 (10 columns at most 6 characters a header) is laid out so no header word
+    breaks: its column headers do not wrap (``nowrap``, for Markdown viewers that drop classes,
+    and ``class="col"``), its row labels are left-aligned (``align="left"``), the
+    办理结果 label is vertical (``class="vertical"``) and the 勾稽关系 note is not bold."""
     tag = "th" if cell.header else "td"
     attrs = ""
     if cell.rowspan > 1:
         attrs += f' rowspan="{cell.rowspan}"'
     if cell.colspan > 1:
         attrs += f' colspan="{cell.colspan}"'
+    if grid.table == "table3" and cell.cell_id is None:
+        if cell.text == L.T3_NOTE:
+            attrs += ' class="note"'
+        elif cell.text == L.T3_RESULTS_LABEL:
+            attrs += ' class="vertical"'
+        elif r < grid.header_rows:
+            attrs += ' class="col" nowrap'
+        elif cell.rowspan == 1:
+            attrs += ' align="left"'
     if cell.cell_id:
         attrs += f' data-cell="{escape(cell.cell_id)}"'
     return f"<{tag}{attrs}>{escape(cell.text)}</{tag}>"
@@ -37,8 +51,8 @@ def _cell_html(cell: GridCell) -> str:
 def grid_html(grid: Grid) -> str:
     """One table as compact HTML (no blank lines, so it stays one HTML block in Markdown)."""
     lines = [f'<table class="report-table" data-table="{grid.table}">']
-    for row in grid.rows:
-        lines.append("<tr>" + "".join(_cell_html(c) for c in row) + "</tr>")
+    for r, row in enumerate(grid.rows):
+        lines.append("<tr>" + "".join(_cell_html(grid, r, c) for c in row) + "</tr>")
     lines.append("</table>")
     return "\n".join(lines)
 

@@ -97,12 +97,50 @@ def _canon(text: str) -> str:
     return re.sub(r"[\s。：:，,、（）()]", "", text)
 
 
+_ORDINAL = re.compile(r"^\s*[（(]?([一二三四五六七八九十]+)[)）、.．]")
+# Words real reports add to or drop from a sub-heading without changing what it is about:
+# “（五）政府信息公开监督保障情况”, “（二）依申请公开政府信息情况”, “（四）平台建设情况”.
+_HEADING_FILLERS = ("政府信息公开", "政务信息公开", "政务公开", "政府信息", "政务信息", "信息", "工作", "情况", "方面")
+
+
+def _ordinal(text: str) -> str | None:
+    m = _ORDINAL.match(normalise_punctuation(text))
+    return m.group(1) if m else None
+
+
+def _core(text: str) -> str:
+    core = _canon(text)
+    for word in _HEADING_FILLERS:
+        core = core.replace(word, "")
+    return core
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def same_heading(line: str, standard: str) -> bool:
+    """True when ``line`` is ``standard`` written the way real reports vary it: the same wording
+    (any brackets or punctuation), or — under the same ordinal （五） — the same subject once the
+    filler words are set aside (one core a subsequence of the other: “存在问题” / “存在的主要问题”)."""
+    if _canon(line) == _canon(standard):
+        return True
+    ordinal = _ordinal(line)
+    if ordinal is None or ordinal != _ordinal(standard):
+        return False
+    a, b = _core(line), _core(standard)
+    if len(a) < 2 or len(b) < 2:
+        return False
+    return _subsequence(a, b) or _subsequence(b, a)
+
+
 def split_paragraphs(
     text: str, subheadings: Sequence[str], section_heading: str | None = None
 ) -> list[Paragraph]:
-    """Lines of a cleaned answer → paragraphs; lines naming an expected sub-heading become
-    ``kind="subheading"`` with the exact standard wording. A repeated section heading is dropped."""
-    wanted = {_canon(h): h for h in subheadings}
+    """Lines of a cleaned answer → paragraphs; lines naming an expected sub-heading (in any of the
+    variants ``same_heading`` accepts) become ``kind="subheading"`` with the exact standard wording.
+    A repeated section heading is dropped."""
     paragraphs: list[Paragraph] = []
     for line in text.splitlines():
         line = line.strip()
@@ -110,7 +148,7 @@ def split_paragraphs(
             continue
         if section_heading and _canon(line) == _canon(section_heading):
             continue
-        heading, rest = _match_heading(line, wanted)
+        heading, rest = _match_heading(line, subheadings)
         if heading:
             paragraphs.append(Paragraph(text=heading, kind="subheading"))
             if rest:
@@ -120,13 +158,17 @@ def split_paragraphs(
     return paragraphs
 
 
-def _match_heading(line: str, wanted: dict[str, str]) -> tuple[str | None, str]:
-    if len(line) <= 30 and _canon(line) in wanted:
-        return wanted[_canon(line)], ""
+def _match_heading(line: str, subheadings: Sequence[str]) -> tuple[str | None, str]:
     # "（一）主动公开情况。本年度……" — heading and text on one line
-    m = re.match(r"^([（(]?[一二三四五六七八九十]+[)）、][^。：:]{2,24})[。：:]\s*(.+)$", line)
-    if m and _canon(m.group(1)) in wanted:
-        return wanted[_canon(m.group(1))], m.group(2).strip()
+    m = re.match(r"^([（(]?[一二三四五六七八九十]+[)）、][^。：:，,；;]{2,24})[。：:]\s*(.+)$", line)
+    if m:
+        found = next((h for h in subheadings if same_heading(m.group(1), h)), None)
+        if found:
+            return found, m.group(2).strip()
+    if len(line) <= 30 and not re.search(r"[。：:，,；;].", line):  # one phrase, at most a closing mark
+        found = next((h for h in subheadings if same_heading(line, h)), None)
+        if found:
+            return found, ""
     return None, ""
 
 

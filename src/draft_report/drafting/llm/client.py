@@ -6,10 +6,17 @@ refused connections (the SDK's own retries are switched off so that the count is
 sleep is injectable), and keeps the call and token counts for provenance and the bench.
 
 Error messages name the endpoint host and the HTTP status only: never the key, never the body.
+
+Time is bounded as a whole, not per socket operation: every HTTP attempt runs in a worker thread and
+is abandoned when ``--timeout`` seconds have passed, however the server behaves (no answer at all, or
+one byte every few seconds, which never trips a read timeout). A caller may also pass a run deadline
+(``complete(deadline=…)``): no attempt and no backoff wait goes past it. An endpoint that times out
+twice in one call is treated as down for the run (``LLMUnavailable(fatal=True)``).
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +33,12 @@ Sleep = Callable[[float], None]
 
 BACKOFF_BASE = 1.0  # seconds before the first retry
 BACKOFF_CAP = 20.0  # longest single wait, also the cap on a server's Retry-After
+TIMEOUT_ATTEMPTS = 2  # attempts that may time out in one call before the endpoint counts as down
+MIN_ATTEMPT_SECONDS = 0.5  # an attempt with less time than this left before the deadline is not started
+
+
+class _Deadline(Exception):
+    """An attempt ran out of its time (whole request, however the bytes arrive)."""
 
 
 def real_sleep(seconds: float) -> None:
@@ -73,6 +86,7 @@ def make_openai_client(config: LLMConfig, http_client: httpx2.Client | None = No
     client = openai.OpenAI(
         api_key=config.bearer_token(),
         base_url=config.base_url,
+        # per socket operation; the whole request is bounded by ``ChatClient`` (see the module doc)
         timeout=httpx2.Timeout(config.timeout, connect=min(10.0, config.timeout)),
         max_retries=0,
         http_client=http_client,
@@ -105,18 +119,62 @@ class ChatClient:
     ) -> None:
         self.config = config
         self._sleep = sleep
+        self._own_client = http_client is None
+        self._http_client = http_client
         self._client = make_openai_client(config, http_client)
         self.stats = CallStats()
 
-    def _wait(self, attempt: int, hint: float | None) -> None:
+    def _wait(self, attempt: int, hint: float | None, deadline: float | None) -> bool:
+        """Back off before the next attempt; False when the wait would run past ``deadline``."""
         delay = min(BACKOFF_CAP, hint if hint is not None else BACKOFF_BASE * (2**attempt))
+        if deadline is not None and time.monotonic() + delay + MIN_ATTEMPT_SECONDS > deadline:
+            return False
         self.stats.seconds_sleeping += delay
         (self._sleep or real_sleep)(delay)
+        return True
 
-    def complete(self, messages: Sequence[Message], *, max_tokens: int | None = None) -> ChatResult:
+    def _create(self, kwargs: dict[str, Any], seconds: float) -> Any:
+        """``chat.completions.create`` bounded to ``seconds`` of wall time in all (connect, send,
+        headers, body). A late attempt is abandoned: its connection is closed and a fresh client
+        serves the next attempt (the worker thread is a daemon and ends with its socket)."""
+        box: dict[str, Any] = {}
+        done = threading.Event()
+        client = self._client
+
+        def work() -> None:
+            try:
+                box["response"] = client.chat.completions.create(**kwargs)
+            except BaseException as exc:  # handed to the caller's thread below
+                box["error"] = exc
+            finally:
+                done.set()
+
+        threading.Thread(target=work, name="llm-request", daemon=True).start()
+        if not done.wait(seconds):
+            if self._own_client:
+                self._client = make_openai_client(self.config)
+                threading.Thread(target=client.close, name="llm-close", daemon=True).start()
+            raise _Deadline
+        if "error" in box:
+            raise box["error"]
+        return box["response"]
+
+    def complete(
+        self, messages: Sequence[Message], *, max_tokens: int | None = None, deadline: float | None = None
+    ) -> ChatResult:
+        """One answer. ``deadline`` (``time.monotonic()`` value): the run's time limit — no attempt
+        or wait goes past it, and reaching it is fatal for the run."""
         host = self.config.host
         last = ""
+        timeouts = 0
         for attempt in range(self.config.max_retries + 1):
+            seconds = self.config.timeout
+            if deadline is not None:
+                seconds = min(seconds, deadline - time.monotonic())
+                if seconds < MIN_ATTEMPT_SECONDS:
+                    raise LLMUnavailable(
+                        f"本次运行留给模型的时间已用完（{last or '按 --timeout 计算的总时限'}）", fatal=True
+                    )
             self.stats.attempts += 1
             kwargs: dict[str, Any] = {
                 "model": self.config.model,
@@ -127,7 +185,7 @@ class ChatClient:
                 kwargs["max_tokens"] = max_tokens
             started = time.perf_counter()
             try:
-                response = self._client.chat.completions.create(**kwargs)
+                response = self._create(kwargs, seconds)
                 if not hasattr(response, "choices"):  # e.g. an HTML error page with status 200
                     raise ValueError("not a chat completion")
             except openai.APIStatusError as exc:
@@ -138,8 +196,8 @@ class ChatClient:
                     )
                     self.stats.seconds_in_model += time.perf_counter() - started
                     self.stats.errors.append(last)
-                    if attempt < self.config.max_retries:
-                        self._wait(attempt, _retry_after(exc))
+                    if attempt < self.config.max_retries and not self._wait(attempt, _retry_after(exc), deadline):
+                        break
                     continue
                 reason = {401: "密钥无效或未提供", 403: "无权访问", 404: "接口地址或模型名称不存在"}.get(
                     status, "请求被拒绝"
@@ -149,8 +207,9 @@ class ChatClient:
                     f"{host} 返回 HTTP {status}（{reason}），请检查 --base-url、--model 与密钥配置",
                     fatal=status in (401, 403, 404),
                 ) from None
-            except openai.APITimeoutError:
-                last = f"{host} 在 {self.config.timeout:g} 秒内未响应"
+            except (openai.APITimeoutError, _Deadline):
+                timeouts += 1
+                last = f"{host} 在 {round(seconds, 1):g} 秒内未完成应答"
             except openai.APIConnectionError:
                 last = f"无法连接 {host}（连接被拒绝或网络不可达）"
             except (openai.OpenAIError, ValueError) as exc:  # malformed body and the like
@@ -160,9 +219,11 @@ class ChatClient:
                 return self._result(response)
             self.stats.seconds_in_model += time.perf_counter() - started
             self.stats.errors.append(last)
-            if attempt < self.config.max_retries:
-                self._wait(attempt, None)
-        raise LLMUnavailable(f"{last}；已重试 {self.config.max_retries} 次")
+            if timeouts >= TIMEOUT_ATTEMPTS:
+                raise LLMUnavailable(f"{last}（连续 {timeouts} 次超时，本次不再调用该接口）", fatal=True)
+            if attempt < self.config.max_retries and not self._wait(attempt, None, deadline):
+                break
+        raise LLMUnavailable(f"{last}；已重试 {attempt} 次")
 
     def _result(self, response: Any) -> ChatResult:
         self.stats.calls += 1

@@ -28,9 +28,10 @@ from typing import TYPE_CHECKING, Any
 import httpx2
 
 from draft_report.config import LLMConfig
-from draft_report.drafting.base import DraftedSection, SectionDraft, SectionDrafter
+from draft_report.drafting.base import DRAFTED_SECTIONS, DraftedSection, SectionDraft, SectionDrafter
 from draft_report.drafting.llm import answer as A
 from draft_report.drafting.llm import prompts as P
+from draft_report.drafting.llm import validate as V
 from draft_report.drafting.llm.client import ChatClient, LLMUnavailable, Sleep
 from draft_report.drafting.llm.repair import (
     Unresolved,
@@ -163,6 +164,18 @@ class LLMDrafter:
         self.seconds_outside_model = 0.0
         self._disabled: str | None = None  # a fatal endpoint error: stop calling it
         self.sections: dict[str, dict[str, Any]] = {}  # provenance per drafted section
+        self._run_deadline: float | None = None  # set at the first model call
+        self.rejections: list[str] = []  # answers refused as not report text (provenance)
+
+    def run_budget(self) -> float:
+        """Seconds the whole run may spend on the model: ``--timeout`` for each answer a run plans
+        (two sections, each a draft and up to ``max_repair_rounds`` repairs); retries fit inside."""
+        return self.config.timeout * len(DRAFTED_SECTIONS) * (1 + self.config.max_repair_rounds)
+
+    def _deadline(self) -> float:
+        if self._run_deadline is None:
+            self._run_deadline = time.monotonic() + self.run_budget()
+        return self._run_deadline
 
     # --- SectionDrafter -----------------------------------------------------------------------
 
@@ -208,27 +221,46 @@ class LLMDrafter:
         }
 
     def _ask(
-        self, prompt: P.RenderedPrompt, subheadings: Sequence[str], heading: str, usage: dict[str, int]
+        self,
+        prompt: P.RenderedPrompt,
+        subheadings: Sequence[str],
+        heading: str,
+        usage: dict[str, int],
+        *,
+        limit: int,
+        own_words: str,
     ) -> list[Paragraph]:
-        """One answer as paragraphs; empty or truncated answers are asked again (bounded)."""
+        """One answer as paragraphs; empty, truncated or non-report answers (too long, not Chinese,
+        the prompt echoed: ``validate.reject_reason``) are asked again (bounded)."""
         problem = ""
         max_tokens: int | None = None  # the server's default, until an answer is cut off
+        instructions = V.instruction_sentences(
+            [m["content"] for m in prompt.messages], own_words, [heading, *subheadings]
+        )
         for _ in range(self.answer_retries + 1):
-            result = self.chat.complete(prompt.messages, max_tokens=max_tokens)
+            result = self.chat.complete(prompt.messages, max_tokens=max_tokens, deadline=self._deadline())
             started = time.perf_counter()
             usage["calls"] += 1
             usage["prompt_tokens"] += result.prompt_tokens or 0
             usage["completion_tokens"] += result.completion_tokens or 0
-            text = A.clean_answer(result.content)
-            paragraphs = A.split_paragraphs(text, subheadings, heading) if text else []
+            raw = result.content or ""
+            # a huge answer is refused before it is cleaned (cleaning is linear, but why pay)
+            text = A.clean_answer(raw) if len(raw) <= 20 * limit else raw
+            rejected = V.reject_reason(text, limit=limit, instructions=instructions) if text else None
+            paragraphs = A.split_paragraphs(text, subheadings, heading) if text and not rejected else []
             self.seconds_outside_model += time.perf_counter() - started
-            if result.finish_reason == "length":
+            if result.finish_reason == "length" and not rejected:
                 usage["truncated"] += 1
                 problem = "回答因长度限制被截断"
                 # ask again with room for a whole section (twice what was cut, at least 4096 tokens)
                 max_tokens = max(
                     TRUNCATED_MAX_TOKENS, 2 * (result.completion_tokens or 0), 2 * (max_tokens or 0)
                 )
+                continue
+            if rejected:
+                usage["rejected"] += 1
+                problem = rejected
+                self.rejections.append(f"“{heading}”{rejected}")
                 continue
             if not any(p.kind == "text" for p in paragraphs):
                 usage["empty"] += 1
@@ -242,12 +274,15 @@ class LLMDrafter:
         heading = SECTION_BY_KEY[key].heading
         subheadings = P.expected_subheadings(key, dataset)
         prompt = P.section_messages(key, dataset)
-        usage = {"calls": 0, "prompt_tokens": 0, "completion_tokens": 0, "truncated": 0, "empty": 0}
+        usage = {"calls": 0, "prompt_tokens": 0, "completion_tokens": 0, "truncated": 0, "empty": 0, "rejected": 0}
         templates = list(prompt.templates)
+        template_draft = self.fallback.draft(key, dataset)
+        limit = V.answer_limit(sum(len(p.text) for p in template_draft.paragraphs))
+        own_words = _source_text(dataset)
         self.seconds_outside_model += time.perf_counter() - started
 
         self.progress(f"正在请模型起草“{heading}”（{self.config.model}，{self.config.host}）……")
-        paragraphs = self._ask(prompt, subheadings, heading, usage)
+        paragraphs = self._ask(prompt, subheadings, heading, usage, limit=limit, own_words=own_words)
         rounds = 0
         history: list[dict[str, Any]] = []
         # the latest draft with every sub-heading, and its check: what a broken repair answer leaves us
@@ -281,7 +316,10 @@ class LLMDrafter:
                 f"“{heading}”有 {len(findings) + len(shape)} 处问题，请模型修改（第 {rounds} 轮）……"
             )
             try:
-                paragraphs = self._ask(repair, subheadings, heading, usage)
+                paragraphs = self._ask(
+                    repair, subheadings, heading, usage, limit=limit,
+                    own_words=own_words + "\n" + paragraphs_text(paragraphs),
+                )
             except LLMUnavailable as exc:
                 if usable is None:
                     raise

@@ -52,6 +52,7 @@ def provenance_record(drafter: AnyLLMDrafter, *, data_path: str | None = None) -
         },
         "endpoint_errors": list(stats.errors),
         "notices": list(drafter.notices),
+        "rejected_answers": list(getattr(drafter, "rejections", [])),
         "unresolved": [u.to_dict() for u in drafter.unresolved],
     }
 

@@ -1,0 +1,72 @@
+"""Where fact values come from: the data file (``--data``), or the report's own tables.
+
+A cell the reader could not read gives no value (the claim is then unverified, never guessed).
+``previous`` is last year's source (``--previous``), used for 同比/较上年 claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from draft_report.lexicon.fields import FACTS, Fact, accepted_values, aggregate_facts, fact_value
+from draft_report.models.document import ReportDocument
+from draft_report.models.tables import Tables
+
+
+@dataclass
+class FactSource:
+    """Where fact values come from: the data file, or the report's own tables."""
+
+    tables: Tables | None
+    data: Any = None
+    aggregates: Any = None
+    unreadable: frozenset[str] = frozenset()
+    name: str = "报告表格"
+    previous: FactSource | None = None
+
+    @classmethod
+    def from_dataset(cls, dataset: Any) -> FactSource:
+        return cls(dataset.data.tables(), dataset.data, dataset.aggregates, frozenset(), "数据文件")
+
+    @classmethod
+    def from_document(cls, doc: ReportDocument) -> FactSource:
+        bad = frozenset(i.cell_id for i in doc.cell_issues if i.problem == "unreadable")
+        return cls(doc.tables, None, None, bad, "报告表格")
+
+    @classmethod
+    def from_any(cls, obj: Any) -> FactSource | None:
+        """A ``Dataset`` or a ``ReportDocument`` (what ``--previous`` may be) as a source."""
+        if obj is None:
+            return None
+        if isinstance(obj, ReportDocument):
+            source = cls.from_document(obj)
+            source.name = "上年报告"
+            return source
+        if getattr(obj, "data", None) is not None:
+            source = cls.from_dataset(obj)
+            source.name = "上年数据"
+            return source
+        return None
+
+    def facts(self) -> list[Fact]:
+        extra = aggregate_facts(self.aggregates.keys()) if self.aggregates is not None else []
+        return list(FACTS) + extra
+
+    def value(self, fact: Fact) -> float | None:
+        check: Callable[[str], bool] = self.unreadable.__contains__
+        return fact_value(fact, self.tables, data=self.data, aggregates=self.aggregates, unreadable=check)
+
+    def variant_values(self, fact: Fact) -> list[float]:
+        """The fact's other legitimate readings (``also_accept``, ``accept_aggregates``)."""
+        return accepted_values(fact, self.tables, self.unreadable.__contains__, self.aggregates)
+
+    def accepts(self, fact: Fact, value: float) -> bool:
+        """True when ``value`` is one of the fact's other legitimate readings."""
+        return any(abs(v - value) < 1e-9 for v in self.variant_values(fact))
+
+    def where(self, fact: Fact) -> str:
+        if fact.cells and self.data is None:
+            return fact.source
+        return f"{self.name}（{fact.source}）" if fact.cells else self.name

@@ -1,0 +1,122 @@
+"""Percentages and comparisons with last year, as claims over two measures.
+
+A percentage is a ratio claim: its numerator is the measure named in its clause (“办结率” →
+办结; “予以公开占比” → 予以公开) or, for “占比/占…的”, the number just before it (“予以公开50件，
+占52.6%”); its denominator is the measure named after 占 (“占办结总数的”), else the measure the
+numerator is a part of (a 办理结果 row → 办理结果总计 and 受理 总数; a 申请人 column → 新收; a
+channel → all information), else the first number of the sentence. Verified to the printed
+decimals. A percentage with no ratio word or no binding is not listed (合格率100%: the data has no such measure).
+
+A number right after 同比/较上年/比上年 … 增加/减少 (“较上年增加12件”, “同比增长15%”) is a change,
+not a level: verified only with last year's figures (``--previous``), else unbound (info).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from draft_report.checking.claim import Claim
+from draft_report.lexicon.binding import best_match, candidates, compact
+from draft_report.lexicon.fields import FACT_BY_ID, Fact
+
+_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.(\d+))?)\s*[%％]")
+_COMPARISON = re.compile(
+    r"(?:同比|较上年度?|比上年度?|较去年|比去年|与上年相比|与去年相比|较上一年度?|比上一年度?|环比)"
+    r"[^，,。；;]{0,8}?(?:增加|增长|减少|下降|上升|降低|提高|提升|多|少)了?(?:约|近)?\s*$"
+)
+_CLAUSE_END = "，,；;。：:！？!?\n"
+_RATIO_WORDS = ("占比", "比例", "比重", "占")
+
+
+def comparison_words(sentence: str, start: int) -> str | None:
+    """“较上年增加” when the number at ``start`` states a change from last year; else None."""
+    m = _COMPARISON.search(sentence[max(0, start - 24) : start])
+    return m.group(0).strip() if m else None
+
+
+def _clause_start(sentence: str, pos: int) -> int:
+    i = pos - 1
+    while i >= 0 and sentence[i] not in _CLAUSE_END:
+        i -= 1
+    return i + 1
+
+
+def _named(facts: Sequence[Fact], text: str, before: str) -> list[Fact]:
+    """The facts ``text`` names (the best-ranked ones), units not checked."""
+    found = candidates(facts, compact(text), "", None, before)
+    best = best_match(found)
+    if best is None:
+        return []
+    return [best.fact] + [m.fact for m in found if m.rank() == best.rank() and m.fact.id != best.fact.id]
+
+
+def _default_denominators(num: Fact) -> list[Fact]:
+    """The whole the numerator's measure is a part of."""
+    cells = [c for p in (num.parts or (num,)) for c in p.cells]
+    ids: list[str] = []
+    if cells and all(c.startswith("t3.r3_") for c in cells):
+        ids = ["requests_closed", "requests_new"]
+    elif cells and all(c.startswith("t3.r1_new") for c in cells):
+        ids = ["requests_new"]
+    elif num.id in ("requests_closed", "requests_carry_out", "requests_carry_in"):
+        ids = ["requests_new"]
+    elif num.id.startswith("review_"):
+        ids = ["review_total"]
+    elif num.id.startswith("litigation_"):
+        ids = ["litigation_total"]
+    out = [FACT_BY_ID[i] for i in ids if i in FACT_BY_ID]
+    if num.family_total or (num.parts and num.parts[0].family_total):
+        key = num.family_total or num.parts[0].family_total
+        out.append(Fact(key or "", "全部信息", (), aggregate=key))
+    return out
+
+
+def percent_claims(sentence: str, offset: int, facts: Sequence[Fact], numbers: Sequence[Claim]) -> list[Claim]:
+    """The percentages of one sentence as ratio (or change) claims."""
+    out: list[Claim] = []
+    for m in _PERCENT.finditer(sentence):
+        start, end = m.start(), m.end()
+        value = float(m.group(1))
+        decimals = len(m.group(2) or "")
+        clause_at = _clause_start(sentence, start)
+        clause = sentence[clause_at:start]
+        before = compact(sentence[:start])
+        earlier = [c for c in numbers if c.end <= start and c.fact is not None and c.kind == "number"]
+        comparison = comparison_words(sentence, start)
+        base = dict(sentence=sentence, start=start, end=end, sentence_start=offset, decimals=decimals)
+        if comparison is not None:
+            named = _named(facts, clause, before)
+            if not named and earlier:
+                named = [earlier[-1].fact, *earlier[-1].alternatives]  # type: ignore[list-item]
+            fact = named[0] if named else None
+            out.append(Claim("change", m.group(0), value, "%", fact, alternatives=tuple(named[1:]),
+                             comparison=comparison, confidence=0.8, **base))  # type: ignore[arg-type]
+            continue
+        nums: list[Fact] = []
+        dens: list[Fact] = []
+        ratio = next((w for w in _RATIO_WORDS if w in clause), None)
+        if "率" in clause and ratio is None:
+            head = clause[: clause.rindex("率")]
+            nums = _named(facts, head, before)
+            dens = _default_denominators(nums[0]) if nums else []
+        elif ratio is not None:
+            at = clause.rindex(ratio)
+            nums = _named(facts, clause[:at], before)
+            if not nums:
+                prior = [c for c in earlier if c.end <= clause_at + at] or earlier
+                if prior:
+                    nums = [prior[-1].fact, *prior[-1].alternatives]  # type: ignore[list-item]
+            named_den = _named(facts, clause[at + len(ratio):], before) if ratio != "占比" else []
+            if named_den:
+                dens = named_den
+            elif nums:
+                dens = _default_denominators(nums[0])
+                first = next((c.fact for c in numbers if c.fact is not None and c.kind == "number"), None)
+                if not dens and first is not None and first.id != nums[0].id:
+                    dens = [first]
+        if not nums or not dens:  # a rate of something the data does not hold (合格率100%): not a claim
+            continue
+        out.append(Claim("percent", m.group(0), value, "%", nums[0], alternatives=tuple(nums[1:]),
+                         denominators=tuple(dens), confidence=0.9, **base))  # type: ignore[arg-type]
+    return out

@@ -1,0 +1,43 @@
+"""Words that narrow a prose number to less than the year's tables: a sub-unit or a moment.
+
+A number in a sentence whose subject is a sub-unit speaking for itself (“区政府办代表区政府受理申请
+17件”, “市政府本级…”, “其中，区政府办公室…”) may cover less than the report's tables (the whole
+government and its departments); a number “截至6月底”, “上半年”, “一季度” covers part of the year.
+A mismatch there is a scope question for a person (warning ``prose.scope_mismatch``), not a proven
+contradiction. 人大代表 / 党代表 are not subjects; “截至12月31日”, “截至年底” is the year's end.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SUB_UNIT = (
+    r"(?<!人大)(?<!党)(?<!职工)代表(?!建议|提出|意见|委员|性)[^，,。；;]{0,6}?(?:政府|机关|单位|部门|局|委(?!员))"
+    r"|本级|其中[，,]?[^，,。；;]{0,8}?(?:政府办|办公室|办公厅|局|委|中心|街道|乡镇|镇政府|乡政府)"
+    r"|政府办|政府办公室|政府办公厅"
+)
+# A moment or a period that is not the whole year: 截至6月底, 截至目前, 上半年, 一季度, 1-6月, 3月份.
+_MOMENT = (
+    r"截[至止](?!\s*(?:\d{4}\s*年\s*)?(?:12\s*月\s*31\s*日|12\s*月\s*底|12\s*月\s*末|年\s*底|年\s*末|本年底|本年末|年终))"
+    r"[^，,。；;]{0,12}?(?:月底|月末|月份|月\d{1,2}日|日|目前|现在|当前|发稿|本报告)"
+    r"|上半年|下半年|第?[一二三四1-4]季度|\d{1,2}\s*[-—－~至到]\s*\d{1,2}\s*月|(?<!\d)\d{1,2}\s*月份"
+)
+SCOPE_MARKERS = re.compile(_SUB_UNIT + "|" + _MOMENT)
+
+# Words that make the marker an object rather than the subject (按照区政府办要求, 向区政府办报送).
+_NOT_SUBJECT = ("按照", "根据", "依据", "配合", "协助", "会同", "向", "经", "由", "对", "对照", "在")
+_CLAUSE = re.compile(r"[，,；;：:]")
+
+
+def scope_marker(sentence: str, claim_start: int) -> str | None:
+    """The words that scope the claim to a sub-unit or a moment, found before it; else None."""
+    found = []
+    for m in SCOPE_MARKERS.finditer(sentence, 0, claim_start):
+        word = m.group(0)
+        if word.startswith(("截", "上半", "下半")) or "季度" in word or "月" in word:
+            found.append(word)
+            continue
+        clause = _CLAUSE.split(sentence[: m.start()])[-1]
+        if not any(w in clause for w in _NOT_SUBJECT):  # “按照区政府办要求”: not the subject
+            found.append(word)
+    return max(found, key=len) if found else None

@@ -1,0 +1,89 @@
+"""Values that parse but mean nothing in a data file, and tables that were never filled in.
+
+- ``true``/``false`` (YAML also reads yes/no/on/off so) and Excel's TRUE/FALSE: no field of the
+  data is a truth value, and pydantic would quietly turn ``true`` in a count into 1;
+- ``.inf``/``.nan`` (and a float too large for a float): the table would print “inf”;
+- a table whose every cell is blank — the fill-in template as ``init`` wrote it — is “not filled
+  in”: it is treated as absent, so a register can provide it, and otherwise the loader stops
+  with “表三尚未填写” instead of drafting a clean “全年未收到申请” report.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from draft_report.errors import InputError
+
+TABLE_NAMES = {"table2": "表二", "table3": "表三", "table4": "表四"}
+Where = Callable[[tuple[Any, ...]], "int | str | None"]
+
+
+def _place(loc: tuple[Any, ...], where: Where | None) -> str | None:
+    at = where(loc) if where is not None else None
+    path = ".".join(f"[{p + 1}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
+    if isinstance(at, str):
+        return at
+    if isinstance(at, int):
+        return f"第{at}行，字段 {path}"
+    return f"字段 {path}" if path else None
+
+
+def refuse_odd_values(raw: Any, path: Path, where: Where | None = None, loc: tuple[Any, ...] = ()) -> None:
+    """Raise ``InputError`` at the first truth value or non-finite number anywhere in ``raw``."""
+    if isinstance(raw, dict):
+        for key, value in raw.items():
+            refuse_odd_values(value, path, where, (*loc, key))
+    elif isinstance(raw, list):
+        for i, value in enumerate(raw):
+            refuse_odd_values(value, path, where, (*loc, i))
+    elif isinstance(raw, bool):
+        shown = "true" if raw else "false"
+        raise InputError(
+            f"“{shown}”是真假值，不是数字或文字（YAML 把 true/false/yes/no/on/off 读作真假值）；"
+            "件数请填数字，文字请加引号",
+            path=str(path),
+            where=_place(loc, where),
+        )
+    elif isinstance(raw, float) and not math.isfinite(raw):
+        raise InputError(
+            f"“{raw}”不是有限的数值；请填写实际的数字", path=str(path), where=_place(loc, where)
+        )
+
+
+# Rows that ``init --from`` pre-fills from last year's report: alone they do not make a table filled in.
+PREFILLED_ROWS = {"table3": ("r2_carry_in",)}
+
+
+def _all_blank(name: str, table: Any) -> bool:
+    if table is None:
+        return True
+    if not isinstance(table, dict):
+        return False
+    for row_id, row in table.items():
+        if row_id in PREFILLED_ROWS.get(name, ()):
+            continue
+        if isinstance(row, dict):
+            if any(v is not None for v in row.values()):
+                return False
+        elif row is not None:
+            return False
+    return True
+
+
+def unfilled(name: str, cells: dict[str, Any]) -> bool:
+    """Every cell blank, apart from pre-filled rows (``cells``: cell id → value, totals excluded)."""
+    keep = PREFILLED_ROWS.get(name, ())
+    return all(v is None for cid, v in cells.items() if cid.split(".")[1] not in keep)
+
+
+def drop_blank_tables(raw: dict[str, Any]) -> list[str]:
+    """Remove tables given with every cell blank (or as an empty key); return their names."""
+    dropped = []
+    for name in TABLE_NAMES:
+        if name in raw and _all_blank(name, raw[name]):
+            del raw[name]
+            dropped.append(name)
+    return dropped

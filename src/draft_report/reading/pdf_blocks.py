@@ -1,0 +1,151 @@
+"""A PDF with a text layer → blocks (paragraphs and table rows), read with pdfplumber.
+
+pdfplumber (on pdfminer.six) is used because it gives what reading a report's tables needs:
+every character's box and the ruling lines and rectangles, from which it builds the cell
+boxes of a ruled table (merged cells included). pypdfium2 extracts text faster but has no
+table model; see bench/pdf_reading.py for the figures.
+
+Per page: the ruled tables (``pdf_layout``: two columns or more, background boxes ignored)
+become row blocks — each row holds the cells that start in it, like the HTML reader's grid,
+so a label merged down 22 rows is read once and a table continued on the next page simply
+goes on; the text outside them becomes lines, grouped into paragraphs. Line numbers count
+the blocks (one per paragraph or table row), as for Word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from draft_report.reading.blocks import Block, clean, para, row
+from draft_report.reading.pdf_layout import (
+    TableGrid,
+    TextLine,
+    body_margins,
+    closing_rules,
+    furniture,
+    join_cell_lines,
+    join_lines,
+    paragraphs,
+)
+
+_TABLE_SETTINGS: dict[str, Any] = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    "snap_tolerance": 3,
+    "join_tolerance": 3,
+    "intersection_tolerance": 3,
+}
+_WHITE = 0.9  # a fill whose every component is at least this light is a background
+
+
+def _colour_is_light(colour: Any) -> bool:
+    if colour is None:
+        return True
+    if isinstance(colour, (int, float)):
+        values: tuple[float, ...] = (float(colour),)
+    elif isinstance(colour, (tuple, list)):
+        try:
+            values = tuple(float(c) for c in colour)
+        except (TypeError, ValueError):
+            return False
+    else:
+        return False
+    if len(values) == 4:  # CMYK: light when there is little ink
+        return all(v <= 1 - _WHITE for v in values)
+    return all(v >= _WHITE for v in values)
+
+
+def _is_ruling(obj: dict[str, Any]) -> bool:
+    """Keep chars, lines and curves; keep a rectangle only when it can be a ruling: stroked,
+    or filled dark, or a thin bar (a border drawn as a filled rectangle)."""
+    if obj.get("object_type") != "rect":
+        return True
+    if obj.get("stroke") and not _colour_is_light(obj.get("stroking_color")):
+        return True
+    thin = min(float(obj.get("width", 0)), float(obj.get("height", 0))) <= 2.0
+    return bool(obj.get("fill")) and (thin or not _colour_is_light(obj.get("non_stroking_color")))
+
+
+def _columns(table: Any) -> int:
+    return len({round(cell[0]) for cell in table.cells})
+
+
+def _box(bbox: Any) -> tuple[float, float, float, float]:
+    return (float(bbox[0]), float(bbox[1]), float(bbox[2]), float(bbox[3]))
+
+
+def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx = (float(obj["x0"]) + float(obj["x1"])) / 2
+    cy = (float(obj["top"]) + float(obj["bottom"])) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def page_items(page: Any, number: int) -> tuple[list[TextLine], list[TableGrid]]:
+    """The text lines outside tables and the tables of one pdfplumber page."""
+    ruled = page.filter(_is_ruling)
+    extra = closing_rules(ruled.edges)
+    found = ruled.find_tables({**_TABLE_SETTINGS, "explicit_horizontal_lines": extra} if extra else _TABLE_SETTINGS)
+    tables = [t for t in found if _columns(t) >= 2 and len(t.rows) >= 2]
+    frames = [t for t in found if t not in tables]  # one-column ruled boxes: text inside is prose
+    boxes = [_box(t.bbox) for t in tables]
+    grids: list[TableGrid] = []
+    for t in tables:
+        grid = TableGrid(page=number, top=float(t.bbox[1]))
+        for cells in t.extract(x_tolerance=1.5):
+            grid.rows.append([None if c is None else join_cell_lines(c) for c in cells])
+        grids.append(grid)
+    outside = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes))  # type: ignore[arg-type]
+    lines: list[TextLine] = []
+    for ln in outside.extract_text_lines(strip=True, return_chars=True, x_tolerance=1.5):
+        text = clean(ln["text"])
+        if not text:
+            continue
+        sizes = [round(float(c.get("size", 0)), 1) for c in ln["chars"] if not c["text"].isspace()]
+        size = max(set(sizes), key=sizes.count) if sizes else 12.0
+        frame = next((f for f in frames if _inside(ln, [_box(f.bbox)])), None)
+        box = (float(frame.bbox[0]) + 2, float(frame.bbox[2]) - 2) if frame is not None else None
+        lines.append(TextLine(number, text, float(ln["x0"]), float(ln["x1"]), float(ln["top"]),
+                              float(ln["bottom"]), size, box))
+    return lines, grids
+
+
+def _ordered(lines: list[TextLine], grids: list[TableGrid]) -> Iterator[TextLine | TableGrid]:
+    items: list[tuple[int, float, int, TextLine | TableGrid]] = [(ln.page, ln.top, 1, ln) for ln in lines]
+    items += [(g.page, g.top, 0, g) for g in grids]
+    for _, _, _, item in sorted(items, key=lambda t: (t[0], t[1], t[2])):
+        yield item
+
+
+def layout_blocks(lines: list[TextLine], grids: list[TableGrid], heights: dict[int, float]) -> list[Block]:
+    """Blocks in reading order: furniture dropped, lines grouped into paragraphs, table rows."""
+    drop = furniture(lines, heights)
+    body = [ln for i, ln in enumerate(lines) if i not in drop]
+    margins = body_margins([ln for ln in body if ln.box is None] or body)
+    blocks: list[Block] = []
+    run: list[TextLine] = []
+
+    def flush() -> None:
+        for group in paragraphs(run, margins):
+            text = join_lines([ln.text for ln in group])
+            blocks.append(para(len(blocks) + 1, text))
+        run.clear()
+
+    for item in _ordered(body, grids):
+        if isinstance(item, TextLine):
+            run.append(item)
+            continue
+        flush()
+        for cells in item.rows:
+            texts = [c for c in cells if c is not None]
+            if not any(t.strip() for t in texts):
+                continue
+            n = len(blocks) + 1
+            blocks.append(row(texts, [n] * len(texts), "\t".join(texts)))
+    flush()
+    return blocks
+
+
+def block_lines(blocks: list[Block]) -> list[str]:
+    """The document's lines: one per block (a paragraph, or a table row with TAB-separated cells)."""
+    return ["\t".join(b.cells) if b.kind == "row" else b.cells[0] for b in blocks]

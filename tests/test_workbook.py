@@ -1,0 +1,233 @@
+"""data.xlsx: the official layout from the one table definition, protection and validation, cells
+named in errors, blank tables refused, and YAML ↔ workbook giving the same report byte for byte."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from draft_report.cli import main
+from draft_report.errors import InputError
+from draft_report.loading import load_dataset
+from draft_report.tables import grid as G
+from draft_report.tables import layout as L
+from draft_report.workbook import form as F
+from draft_report.workbook.write import write_workbook
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ("xiaxian-2023", "scjg-2024")
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    out = capsys.readouterr()
+    return int(exc.value.code or 0), out.out + out.err
+
+
+def copy_example(name: str, tmp_path: Path) -> Path:
+    target = tmp_path / name
+    shutil.copytree(ROOT / "examples" / name, target)
+    return target
+
+
+def cell_of(table: str, cell_id: str) -> str:
+    from openpyxl.utils import get_column_letter
+
+    r, c = F.TABLE_SHEETS[table].value_at[cell_id]
+    return f"{get_column_letter(c)}{r}"
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_yaml_and_workbook_give_the_same_report_byte_for_byte(
+    example: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = copy_example(example, tmp_path)
+    code, text = run(["convert", str(folder / "data.yaml"), str(folder / "data.xlsx")], capsys)
+    assert code == 0, text
+    assert "还有 data.yaml" in text  # two data files in one folder: the user is told
+    code, text = run(["draft", str(folder / "data.yaml"), "-o", str(tmp_path / "from_yaml"), "-f", "md,html"], capsys)
+    assert code == 0, text
+    code, text = run(["draft", str(folder / "data.xlsx"), "-o", str(tmp_path / "from_xlsx"), "-f", "md,html"], capsys)
+    assert code == 0, text
+    for name in ("report.md", "report.html"):
+        assert (tmp_path / "from_yaml" / name).read_bytes() == (tmp_path / "from_xlsx" / name).read_bytes()
+    # and back: the workbook converted to YAML drafts the same report again
+    back = folder / "back.yaml"
+    code, text = run(["convert", str(folder / "data.xlsx"), str(back)], capsys)
+    assert code == 0, text
+    code, text = run(["draft", str(back), "-o", str(tmp_path / "from_back")], capsys)
+    assert code == 0, text
+    assert (tmp_path / "from_back" / "report.md").read_bytes() == (tmp_path / "from_yaml" / "report.md").read_bytes()
+    assert load_dataset(back).data == load_dataset(folder / "data.yaml").data
+
+
+def test_a_folder_with_two_data_files_is_ambiguous(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = copy_example("xiaxian-2023", tmp_path)
+    run(["convert", str(folder / "data.yaml"), str(folder / "data.xlsx")], capsys)
+    code, text = run(["draft", str(folder), "-o", str(tmp_path / "o")], capsys)
+    assert code == 2 and "同时有 data.yaml、data.xlsx" in text
+    (folder / "data.yaml").unlink()
+    code, text = run(["draft", str(folder), "-o", str(tmp_path / "o")], capsys)
+    assert code == 0, text
+
+
+def test_convert_never_overwrites_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = copy_example("xiaxian-2023", tmp_path)
+    target = folder / "mine.xlsx"
+    target.write_bytes(b"my own workbook")
+    code, text = run(["convert", str(folder / "data.yaml"), str(target)], capsys)
+    assert code == 2 and "--force" in text and target.read_bytes() == b"my own workbook"
+    code, text = run(["convert", str(folder / "data.yaml"), str(folder / "data.yaml"), "--force"], capsys)
+    assert code == 2 and "同一个文件" in text and "Traceback" not in text
+    code, text = run(["convert", str(folder / "data.yaml"), str(folder / "x.docx")], capsys)
+    assert code == 2 and ".xlsx" in text
+
+
+def _grid_merges(table: str) -> set[tuple[int, int, int, int]]:
+    return {
+        (p.row, p.col, p.last_row, p.last_col)
+        for p in F.TABLE_SHEETS[table].placed
+        if p.cell.rowspan > 1 or p.cell.colspan > 1
+    }
+
+
+@pytest.mark.parametrize("table", ["table2", "table3", "table4"])
+def test_table_sheets_follow_the_official_grid(table: str, tmp_path: Path) -> None:
+    path = tmp_path / "data.xlsx"
+    write_workbook(path, {"agency": {"name": "测试局"}, "year": 2024})
+    wb = load_workbook(path)
+    ts = F.TABLE_SHEETS[table]
+    ws = wb[ts.sheet]
+    grid = {"table2": G.table2_grid, "table3": G.table3_grid, "table4": G.table4_grid}[table](lambda _: None)
+    labels = [c.text for row in grid.rows for c in row if c.cell_id is None]
+    written = [ws.cell(p.row, p.col).value for p in ts.placed if p.cell.cell_id is None]
+    assert written == labels  # every official label, in order
+    merges = {(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges if m.min_row >= F.GRID_TOP}
+    assert merges == _grid_merges(table)
+    assert ws.protection.sheet
+    for cid, (r, c) in ts.value_at.items():
+        cell = ws.cell(r, c)
+        if L.CELL_INFO[cid].is_total:
+            assert cell.protection.locked and str(cell.value).startswith("=SUM(")
+        else:
+            assert not cell.protection.locked and cell.value is None  # input cells start blank
+    header = next(p for p in ts.placed if p.cell.cell_id is None)
+    assert ws.cell(header.row, header.col).protection.locked
+    kinds = {dv.type for dv in ws.data_validations.dataValidation}
+    assert "whole" in kinds and (("decimal" in kinds) == (table == "table2"))
+
+
+def test_table3_totals_are_visible_sums() -> None:
+    ts = F.TABLE_SHEETS["table3"]
+    r, _ = ts.value_at["t3.r1_new.np"]
+    assert F.TOTALS["t3.r1_new.total"] == tuple(f"t3.r1_new.{c.id}" for c in L.T3_PART_COLUMNS)
+    assert cell_of("table3", "t3.r1_new.np") == f"D{r}" and cell_of("table3", "t3.r1_new.total") == f"J{r}"
+
+
+def _example_workbook(tmp_path: Path, example: str = "xiaxian-2023") -> Path:
+    folder = copy_example(example, tmp_path)
+    main_args = ["convert", str(folder / "data.yaml"), str(folder / "data.xlsx")]
+    with pytest.raises(SystemExit):
+        main(main_args)
+    (folder / "data.yaml").unlink()
+    return folder / "data.xlsx"
+
+
+def _edit(path: Path, sheet: str, ref: str, value: object) -> None:
+    wb = load_workbook(path)
+    wb[sheet][ref] = value
+    wb.save(path)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("很多", "应为整数"), (True, "真假值"), (-1, "不能为负数"), (2.5, "不能有小数")],
+)
+def test_a_bad_count_names_sheet_and_cell(tmp_path: Path, value: object, expected: str) -> None:
+    path = _example_workbook(tmp_path)
+    ref = cell_of("table3", "t3.r3_4_1.biz")
+    _edit(path, "表三", ref, value)
+    with pytest.raises(InputError) as err:
+        load_dataset(path)
+    assert f"表三!{ref}" in str(err.value) and expected in str(err.value)
+
+
+def test_a_blank_cell_in_a_filled_table_is_named(tmp_path: Path) -> None:
+    path = _example_workbook(tmp_path)
+    ref = cell_of("table4", "t4.lr.fix")
+    _edit(path, "表四", ref, None)
+    with pytest.raises(InputError) as err:
+        load_dataset(path)
+    assert f"表四!{ref}" in str(err.value) and "空白不等于 0" in str(err.value)
+
+
+def test_a_total_typed_over_the_formula_is_compared(tmp_path: Path) -> None:
+    path = _example_workbook(tmp_path)
+    ref = cell_of("table3", "t3.r1_new.total")
+    _edit(path, "表三", ref, 5)
+    with pytest.raises(InputError) as err:
+        load_dataset(path)
+    assert f"表三!{ref}" in str(err.value) and "应为 0" in str(err.value)
+
+
+def test_a_number_typed_as_text_reads_with_a_notice_naming_the_cell(tmp_path: Path) -> None:
+    path = _example_workbook(tmp_path)
+    ref = cell_of("table2", "t2.penalty.decisions")
+    _edit(path, "表二", ref, "１２件")
+    ds = load_dataset(path)
+    assert ds.data.table2.get("t2.penalty.decisions") == 12
+    assert any(f"表二!{ref}" in n and "按 12" in n for n in ds.notices)
+
+
+def test_an_inserted_row_is_reported_not_misread(tmp_path: Path) -> None:
+    path = _example_workbook(tmp_path)
+    wb = load_workbook(path)
+    ws = wb["表三"]
+    ws.protection.sheet = False
+    ws.insert_rows(8)
+    wb.save(path)
+    with pytest.raises(InputError) as err:
+        load_dataset(path)
+    assert "表三!" in str(err.value) and "插入、删除或移动" in str(err.value)
+
+
+def test_a_missing_sheet_is_named(tmp_path: Path) -> None:
+    path = _example_workbook(tmp_path)
+    wb = load_workbook(path)
+    del wb["要点"]
+    wb.save(path)
+    with pytest.raises(InputError, match="缺少工作表“要点”"):
+        load_dataset(path)
+
+
+def test_a_note_without_a_topic_and_a_misspelt_topic(tmp_path: Path) -> None:
+    path = _example_workbook(tmp_path)
+    _edit(path, "要点", "A3", None)
+    with pytest.raises(InputError, match=r"要点!A3.*选择小节"):
+        load_dataset(path)
+    _edit(path, "要点", "A3", "主动公开")
+    with pytest.raises(InputError, match=r"要点!A3.*是否应为“（一）主动公开情况”"):
+        load_dataset(path)
+
+
+def test_workbook_lists_keep_their_order_and_topics(tmp_path: Path) -> None:
+    path = _example_workbook(tmp_path, "scjg-2024")
+    ds = load_dataset(path)
+    yaml_ds = load_dataset(ROOT / "examples" / "scjg-2024" / "data.yaml")
+    assert ds.data.notes == yaml_ds.data.notes
+    assert ds.data.previous_problems == yaml_ds.data.previous_problems
+    assert ds.data.agency.contact == yaml_ds.data.agency.contact  # 邮编 stays "999001", text
+    wb = load_workbook(path)
+    assert wb["问题与措施"]["A3"].value == "存在的问题"
+
+
+def test_guide_sheet_lists_the_allowed_values(tmp_path: Path) -> None:
+    path = tmp_path / "data.xlsx"
+    write_workbook(path, {})
+    text = "\n".join(str(c.value) for row in load_workbook(path)["填表说明"].iter_rows() for c in row if c.value)
+    for needle in ("本机关不掌握相关政府信息", "法律服务机构", "行政复议、行政诉讼", "尚未审结", "按件和按量", "（五）监督保障情况"):
+        assert needle in text
