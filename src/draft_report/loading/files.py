@@ -134,6 +134,8 @@ def parse_data_text(text: str, path: Path) -> Any:
             where=f"第{exc.second}行",
         ) from None
     except yaml.YAMLError as exc:
+        if "nesting depth" in str(exc):  # libyaml's own cap (1,000 levels)
+            raise _too_deep(path) from None
         message, where = _yaml_message(_pure_python_error(text) or exc, text)
         raise InputError(message, path=str(path), where=where) from None
     except RecursionError:
@@ -163,6 +165,8 @@ def _pure_python_error(text: str) -> yaml.YAMLError | None:
         yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         return exc
+    except (RecursionError, ValueError):
+        return None
     return None
 
 

@@ -58,6 +58,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r".*codec can't decode byte.*", "文件中有无法按 UTF-8 解码的字节"),
     (r"unacceptable character #x(?P<code>[0-9a-fA-F]+).*", "文件中有不可见的控制字符（U+{code}），请删除后重试"),
     (r"expected (?:a scalar|a sequence|a mapping).*", "此处的值类型不符合 YAML 语法"),
+    (r".*nesting depth.*", "嵌套层数过深（括号或缩进层级过多）"),
 )
 
 _COMPILED = tuple((re.compile(pattern, re.S), text) for pattern, text in _PATTERNS)
