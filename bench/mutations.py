@@ -310,7 +310,8 @@ KINDS: tuple[str, ...] = (
 DETECTED_BY: dict[str, tuple[str, ...]] = {
     "table_cell": ("table.identity.", "table.value."),
     "table_cell_data": ("data.cell_mismatch",),
-    "prose_number": ("prose.mismatch", "prose.zero_claim"),  # a number changed to 0 is a zero claim
+    # a number changed to 0 is a zero claim; an ambiguous binding that disagrees is a warning by contract
+    "prose_number": ("prose.mismatch", "prose.zero_claim", "prose.ambiguous_mismatch", "prose.approx_mismatch"),
     "false_zero": ("prose.zero_claim",),
     "fee_delete": ("structure.fee_statement_missing",),
     "old_marker": ("structure.old_format",),

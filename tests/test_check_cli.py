@@ -70,7 +70,10 @@ def test_text_output_groups_by_section_in_chinese(capsys) -> None:
     code, out, _ = run(["check", str(REAL / "huaian-hongze_2023.txt")], capsys)
     assert code == 1
     assert "【四、政府信息公开行政复议、行政诉讼情况】" in out
-    assert "table.identity.H4" in out and "应为：11；实际：0" in out
+    assert "✗ 错误 第76行 表四“行政复议”" in out and "应为：11；报告中为：0" in out
+    assert "table.identity" not in out and "[" not in out  # rule ids only with --verbose
+    code, out, _ = run(["check", "-v", str(REAL / "huaian-hongze_2023.txt")], capsys)
+    assert "（规则 table.identity.H4）" in out
     assert "未通过" in out and "\x1b[" not in out  # plain text when not a terminal
 
 

@@ -58,10 +58,13 @@ def test_percentages_are_ratios_checked_to_their_decimals() -> None:
     assert pct2.verdict in ("disagrees_unambiguous", "disagrees_ambiguous") and pct2.finding is not None
 
 
-def test_scoped_numbers_are_warnings_naming_the_scope() -> None:
-    c = one("截至6月底，现行有效行政规范性文件10件。")
-    assert c.verdict == "scoped" and c.finding is not None and c.finding.severity == "warning"
+def test_scoped_numbers_name_the_scope() -> None:
+    c = one("截至6月底，现行有效行政规范性文件10件。")  # a moment: info, not the year's figure
+    assert c.verdict == "scoped" and c.finding is not None and c.finding.severity == "info"
     assert "截至6月底" in c.finding.message
+    c = one("其中，区政府办公室受理政府信息公开申请3件。")  # a sub-unit: a warning for a person
+    assert c.verdict == "scoped" and c.finding is not None and c.finding.severity == "warning"
+    assert "区政府办" in c.finding.message
     assert one("截至2023年12月31日，现行有效行政规范性文件12件。").verdict == "agrees"
 
 

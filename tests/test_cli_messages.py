@@ -31,7 +31,9 @@ def test_unknown_messages_pass_through_unchanged() -> None:
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        (["draft"], "缺少参数 DATA"),
+        (["draft"], "缺少参数：数据文件"),
+        (["check"], "缺少参数：报告文件"),
+        (["draft", "data.yaml"], "缺少选项：-o / --output 输出文件夹"),
         (["draft", "x.yaml", "-o", "out", "--frmat", "md"], "是否要用 --format"),
         (["drat"], "没有命令 drat"),
         (["check", "a.md", "b.md"], "多余的参数：b.md"),

@@ -63,11 +63,11 @@ def test_findings_become_comments_on_cell_and_paragraph(sample: ReportDocument, 
     word = docx.Document(str(path))
     placed = _commented_text(word)
     assert len(placed) == 3
-    by_rule = {k.split("｜")[1].split("：")[0]: v for k, v in placed.items()}
+    by_rule = {f.rule: placed[comment_text(f)] for f in findings}
     assert by_rule["H1"] == "cell:一、本年新收政府信息公开申请数量|0"
     assert "发布信息37条" in by_rule["P1"]
     assert by_rule["S1"] == "六、其他需要报告的事项"
-    assert all(k.startswith("【待核实】错误｜") for k in placed)
+    assert all(k.startswith("【待核实】错误：") for k in placed)  # Chinese first, no rule id
     assert all(c.author == "draft-report 核对" for c in word.comments)
 
 
@@ -75,7 +75,7 @@ def test_comment_text_names_expected_and_actual() -> None:
     text = comment_text(
         {"rule": "H2", "severity": "warning", "message": "总计不符", "expected": 3, "actual": 4}
     )
-    assert text == "【待核实】警告｜H2：总计不符（应为：3；实为：4）"
+    assert text == "【待核实】警告：总计不符（应为：3；报告中为：4）"
 
 
 def test_annotate_writes_a_commented_copy_and_keeps_the_original(
@@ -95,7 +95,7 @@ def test_annotate_writes_a_commented_copy_and_keeps_the_original(
     assert hashlib.sha256(src.read_bytes()).hexdigest() == digest
     word = docx.Document(str(dst))
     placed = _commented_text(word)
-    by_rule = {k.split("｜")[1].split("：")[0]: v for k, v in placed.items()}
+    by_rule = {f.rule: placed[comment_text(f)] for f in findings}
     assert by_rule["H3"].startswith("cell:")
     assert by_rule["P2"] == back.sections[4].paragraphs[0].text
     # the copy still reads as the same report
@@ -205,3 +205,98 @@ def test_check_annotate_option_writes_a_commented_copy(sample: ReportDocument, t
     not_docx = _cli("check", str(md), "--annotate", str(tmp_path / "x.docx"))
     assert not_docx.returncode == 2 and ".docx" in not_docx.stderr
     assert hashlib.sha256(src.read_bytes()).hexdigest() == digest
+
+
+def _anchored_text(word: docx.document.Document) -> dict[str, str]:
+    """comment text → the text inside its range (between commentRangeStart and commentRangeEnd)."""
+    comments = {str(c.comment_id): c.text for c in word.comments}
+    out: dict[str, str] = {}
+    body = word.element.body
+    for start in body.iter(qn("w:commentRangeStart")):
+        cid = start.get(qn("w:id"))
+        text, inside = [], False
+        for el in body.iter():
+            if el is start:
+                inside = True
+            elif el.tag == qn("w:commentRangeEnd") and el.get(qn("w:id")) == cid:
+                break
+            elif inside and el.tag == qn("w:t"):
+                text.append(el.text or "")
+        out[comments[cid]] = "".join(text)
+    return out
+
+
+def _text_before_comment(word: docx.document.Document, comment_id: str) -> str:
+    """The paragraph text before the comment's range starts."""
+    start = next(s for s in word.element.body.iter(qn("w:commentRangeStart")) if s.get(qn("w:id")) == comment_id)
+    before = []
+    for el in start.getparent().iter():
+        if el is start:
+            break
+        if el.tag == qn("w:t"):
+            before.append(el.text or "")
+    return "".join(before)
+
+
+@pytest.mark.parametrize(
+    ("runs", "wrong"),
+    [
+        (["全年通过政务网站发布信息38条，均为工作动态类信息。"], "38条"),  # inside one long run
+        (["全年通过政务网站发布信息3", "8条，均为", "工作动态类信息。"], "38条"),  # across two runs
+        (["全年通过政务网站发布信息三十八条，均为工作动态类信息。"], "三十八条"),  # a Chinese numeral
+    ],
+)
+def test_a_wrong_number_is_commented_on_itself(
+    sample: ReportDocument, tmp_path: Path, runs: list[str], wrong: str
+) -> None:
+    """The reviewer's typo gets a comment covering exactly the number, however the runs fall;
+    the paragraph's text is unchanged by the split."""
+    import copy
+
+    from draft_report.checking import check_document
+    from draft_report.loading import load_dataset
+    from test_docx_support import SAMPLE_DATA
+
+    src = tmp_path / "reviewed.docx"
+    write_docx(sample, src)
+    word = docx.Document(str(src))
+    p = next(p for p in word.paragraphs if "发布信息37条" in p.text)
+    template = p.runs[0]._r
+    for r in list(p.runs):
+        p._p.remove(r._r)
+    for text in runs:
+        r = copy.deepcopy(template)
+        r.find(qn("w:t")).text = text
+        p._p.append(r)
+    word.save(str(src))
+
+    result = check_document(read_docx(src), load_dataset(SAMPLE_DATA))
+    wrong_number = [f for f in result.findings if f.severity == "error"]
+    assert len(wrong_number) == 1
+    dst = tmp_path / "reviewed.批注.docx"
+    assert annotate_docx(src, wrong_number, dst) == 1
+    out = docx.Document(str(dst))
+    assert list(_anchored_text(out).values()) == [wrong]
+    assert _text_before_comment(out, str(next(iter(out.comments)).comment_id)) == "全年通过政务网站发布信息"
+    assert any(q.text == "".join(runs) for q in out.paragraphs)
+
+
+def test_number_anchor_prefers_the_quoted_sentence_and_falls_back_to_the_paragraph(
+    sample: ReportDocument, tmp_path: Path
+) -> None:
+    doc = sample.model_copy(deep=True)
+    doc.sections[0].paragraphs[0].text = "全年培训3次，检查3次。另有3次会议。"
+    findings = [
+        Finding("P1", "error", "检查次数不符", Location(section="overview", excerpt="检查3次。"), 2, 3),
+        Finding("P2", "error", "说不清的数字", Location(section="overview", excerpt="全年培训3次"), 2, 9),
+    ]
+    path = tmp_path / "r.docx"
+    write_docx(doc, path, findings=findings)
+    word = docx.Document(str(path))
+    anchored = _anchored_text(word)
+    by_rule = {f.rule: anchored[comment_text(f)] for f in findings}
+    ids = {f.rule: str(c.comment_id) for f in findings for c in word.comments if c.text == comment_text(f)}
+    assert by_rule["P1"] == "3次"
+    # the 3次 of the quoted sentence (检查3次) is commented, not the first one (培训3次)
+    assert _text_before_comment(word, ids["P1"]) == "全年培训3次，检查"
+    assert by_rule["P2"] == "全年培训3次，检查3次。另有3次会议。"  # no 9 in the text: the whole paragraph

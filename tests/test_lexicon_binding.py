@@ -106,8 +106,8 @@ def test_other_kinds_of_requests_and_documents_are_not_bound() -> None:
 
 
 def test_list_context_and_carry_forward_with_a_year() -> None:
-    # 25 belongs to 现行有效 (named earlier in the list): never bound to 制发
-    assert bound("现行有效规章3件，行政规范性文件25件。") == [("3件", 3, "reg_valid"), ("25件", 25, None)]
+    # 25 belongs to 现行有效 (named earlier in the list, inherited by the short clause): never bound to 制发
+    assert bound("现行有效规章3件，行政规范性文件25件。") == [("3件", 3, "reg_valid"), ("25件", 25, "norm_valid")]
     assert bound("全年制发规范性文件3件，废止2件。")[0][2] == "norm_made"
     # …but a clause that names 制发 itself is 制发, whatever the sentence said before
     assert [b[2] for b in bound("对现行有效的9件行政规范性文件开展清理，废止1件，全年制发行政规范性文件2件。")] == [

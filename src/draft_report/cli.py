@@ -2,38 +2,43 @@
 
 Exit codes (one place): 0 success; 1 an error-severity finding or an expected failure;
 2 input that cannot be used (a Chinese message names the file, field or cell).
+
+Start-up is kept short: ``--version`` answers without loading the command framework, and a
+command loads only its own module (see ``cli_app``).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import NoReturn
-
-import typer
+from typing import Any, NoReturn
 
 from draft_report import __version__
-from draft_report.cli_app import app
-from draft_report.cli_messages import usage_error_text, usage_hint
-from draft_report.commands import audit, check, convert, draft, init, schema  # noqa: F401  (commands register themselves)
 from draft_report.errors import DraftReportError
 
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"draft-report {__version__}")
-        raise typer.Exit()
+VERSION_TEXT = f"draft-report {__version__}"
 
 
-@app.callback()
-def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="显示版本号并退出"),
-) -> None:
-    """起草与核查政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）。"""
+def _echo(text: str, *, err: bool = False) -> None:
+    stream = sys.stderr if err else sys.stdout
+    stream.write(text + "\n")
+    stream.flush()
 
 
-def _is_click_exception(ex: Exception) -> bool:
+def __getattr__(name: str) -> Any:
+    """``cli.app`` still names the typer application (loaded on first use)."""
+    if name == "app":
+        from draft_report.cli_app import app
+
+        globals()["app"] = app
+        return app
+    raise AttributeError(name)
+
+
+def _is_usage_error(ex: Exception) -> bool:
     """Usage errors: ``click.ClickException``, or typer's vendored copy (typer ≥ 0.20 has no click)."""
+    import typer
+
     try:
         import click
 
@@ -45,13 +50,14 @@ def _is_click_exception(ex: Exception) -> bool:
 
 
 def _show_usage_error(ex: Exception) -> None:
-    """A usage error in Chinese: the usage line, the problem, where to find help."""
+    """A usage error in Chinese: the problem, the usage line, where to find help."""
+    from draft_report.cli_messages import usage_error_message, usage_hint
+
     ctx = getattr(ex, "ctx", None)
+    _echo(f"错误：{usage_error_message(ex)}", err=True)
     if ctx is not None:
-        typer.echo(ctx.get_usage(), err=True)
-    message = ex.format_message() if hasattr(ex, "format_message") else str(ex)
-    typer.echo(f"错误：{usage_error_text(message)}", err=True)
-    typer.echo(usage_hint(ctx.command_path if ctx is not None else None), err=True)
+        _echo(ctx.get_usage(), err=True)
+    _echo(usage_hint(ctx.command_path if ctx is not None else None), err=True)
 
 
 INTERRUPTED = "已中断（Ctrl-C）：未完成的文件没有写入，原有文件保持不变。"
@@ -60,34 +66,47 @@ INTERRUPTED = "已中断（Ctrl-C）：未完成的文件没有写入，原有�
 def _interrupted() -> NoReturn:
     """Ctrl-C: one Chinese line, exit 130. Outputs are written whole or not at all
     (``safety.atomic``), so nothing half-written remains."""
-    typer.echo(INTERRUPTED, err=True)
+    _echo(INTERRUPTED, err=True)
     sys.exit(130)
 
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; expected errors become one Chinese line on stderr and an exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--version"]:  # fast path: no command framework needed
+        _echo(VERSION_TEXT)
+        sys.exit(0)
+    try:
+        import typer
+
+        run = globals().get("app") or __getattr__("app")
+    except KeyboardInterrupt:
+        _interrupted()
     try:
         # with standalone_mode=False a command's ``typer.Exit(code)`` comes back as the return value
-        code = app(args=argv, prog_name="draft-report", standalone_mode=False)
+        code = run(args=args, prog_name="draft-report", standalone_mode=False)
     except DraftReportError as err:
-        typer.echo(f"错误：{err}", err=True)
+        _echo(f"错误：{err}", err=True)
         sys.exit(err.exit_code)
     except typer.Exit as ex:
         if isinstance(ex.__cause__, KeyboardInterrupt):  # typer turns Ctrl-C into Exit(130)
             _interrupted()
         sys.exit(ex.exit_code)
     except typer.Abort:
-        typer.echo("已取消。", err=True)
+        _echo("已取消。", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
         _interrupted()
     except Exception as ex:  # click usage errors and the like
-        if _is_click_exception(ex):
+        if type(ex).__name__ == "NoArgsIsHelpError":  # plain ``draft-report``: the help page, once
+            _echo(ex.ctx.get_help())  # type: ignore[attr-defined]
+            sys.exit(0)
+        if _is_usage_error(ex):
             _show_usage_error(ex)
             sys.exit(ex.exit_code)  # type: ignore[attr-defined]
         if os.environ.get("DRAFT_REPORT_DEBUG"):
             raise
-        typer.echo(
+        _echo(
             f"程序内部错误（{type(ex).__name__}：{ex}）。这不是您的输入问题，请将此信息反馈给维护人员；"
             "设置环境变量 DRAFT_REPORT_DEBUG=1 可显示详细调用栈。",
             err=True,

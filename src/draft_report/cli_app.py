@@ -1,48 +1,129 @@
-"""The typer application object. Commands register themselves from ``commands/*``."""
+"""The typer application object. Commands register themselves from ``commands/*``, loaded lazily.
+
+A command named ``NAME`` lives in ``draft_report.commands.NAME`` (``-`` in the name becomes ``_``)
+and registers itself with ``@app.command("NAME")``. Only the module of the command being run is
+imported, so ``draft-report check`` never loads the drafting, Word or LLM code; a command that
+does not follow the naming convention is still found (all command modules are then imported).
+``draft-report --help`` imports every command module to list them.
+"""
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
+from typing import Any
+
 import typer
+from typer.models import CommandInfo
 
-HELP_OPTION_TEXT = "显示帮助信息并退出"
+from draft_report import __version__
+from draft_report.cli_help import ChineseCommand, ChineseGroup
+
+APP_HELP = "起草与核查政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）。"
+COMMANDS_PACKAGE = "draft_report.commands"
+# Order of the command list in ``draft-report --help``; other commands follow alphabetically.
+COMMAND_ORDER = ("draft", "check", "audit", "init", "convert", "schema")
 
 
-def _chinese_help_option() -> None:
-    """Give the framework's built-in ``--help`` option a Chinese description.
+class ChineseTyper(typer.Typer):
+    """``typer.Typer`` whose commands get Chinese help pages by default."""
 
-    typer creates the option lazily through its vendored click ``help_option`` decorator;
-    wrapping that decorator is the one place its English text can be replaced. If a future
-    typer moves it, the option simply keeps its English text.
-    """
+    def command(self, name: str | None = None, **kwargs: Any) -> Callable[[Any], Any]:
+        if kwargs.get("cls") is None:
+            kwargs["cls"] = ChineseCommand
+        return super().command(name, **kwargs)
+
+
+def _command_name(info: CommandInfo) -> str:
+    if info.name:
+        return info.name
+    callback = info.callback
+    return getattr(callback, "__name__", "").lower().replace("_", "-")
+
+
+def _command_modules() -> list[str]:
+    import pkgutil
+
+    package = importlib.import_module(COMMANDS_PACKAGE)
+    return sorted(m.name for m in pkgutil.iter_modules(package.__path__) if not m.name.startswith("_"))
+
+
+def _import_command_module(module: str) -> bool:
+    """Import ``commands.<module>``; False when there is no such module (other import errors propagate)."""
+    qualified = f"{COMMANDS_PACKAGE}.{module}"
     try:
-        from typer._click import decorators
-    except ImportError:  # pragma: no cover - other typer layouts
-        return
-    original = decorators.help_option
-    if getattr(original, "_draft_report", False):
-        return
+        importlib.import_module(qualified)
+    except ModuleNotFoundError as exc:
+        if exc.name != qualified:
+            raise
+        return False
+    return True
 
-    def help_option(param_decls: list[str]):  # type: ignore[no-untyped-def]
-        apply = original(param_decls)
 
-        def decorator(command):  # type: ignore[no-untyped-def]
-            command = apply(command)
-            command.params[-1].help = HELP_OPTION_TEXT
+def load_all_commands() -> None:
+    for module in _command_modules():
+        _import_command_module(module)
+
+
+class LazyGroup(ChineseGroup):
+    """The ``draft-report`` group: builds a command only when it is asked for."""
+
+    def _registered(self) -> dict[str, CommandInfo]:
+        return {_command_name(info): info for info in app.registered_commands}
+
+    def _build(self, name: str) -> Any | None:
+        info = self._registered().get(name)
+        if info is None:
+            return None
+        command = typer.main.get_command_from_info(
+            info, pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=app.rich_markup_mode
+        )
+        self.commands[name] = command
+        return command
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any | None:
+        command = self.commands.get(cmd_name)
+        if command is not None:
             return command
+        if cmd_name not in self._registered():
+            _import_command_module(cmd_name.replace("-", "_"))
+        if cmd_name not in self._registered():
+            load_all_commands()
+        command = self._build(cmd_name)
+        if command is None:  # unknown: register every command so that "did you mean" can suggest one
+            for name in self._registered():
+                if name not in self.commands:
+                    self._build(name)
+        return command
 
-        return decorator
+    def list_commands(self, ctx: Any) -> list[str]:
+        load_all_commands()
+        names = list(dict.fromkeys([*self.commands, *self._registered()]))
+        rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
+        return sorted(names, key=lambda n: (rank.get(n, len(rank)), n))
 
-    help_option._draft_report = True  # type: ignore[attr-defined]
-    decorators.help_option = help_option
 
-
-_chinese_help_option()
-
-app = typer.Typer(
+app = ChineseTyper(
     name="draft-report",
-    help="起草与核查政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）。",
+    help=APP_HELP,
+    cls=LazyGroup,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    options_metavar="[选项]",
+    subcommand_metavar="命令 [参数与选项]",
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"draft-report {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="显示版本号并退出"),
+) -> None:
+    """起草与核查政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）。"""

@@ -7,6 +7,7 @@ so ``usage_error_text`` rewrites the common ones; anything unrecognised is shown
 from __future__ import annotations
 
 import re
+from typing import Any
 
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^Missing argument '?([^'.]+)'?\.?(.*)$"), "缺少参数 {0}。{1}"),
@@ -41,6 +42,31 @@ def usage_error_text(message: str) -> str:
                 groups = [groups[0], f"是否要用 {suggestion}？" if suggestion else ""]
             return template.format(*(g.strip().replace("' / '", " / ") for g in groups)).strip()
     return text
+
+
+def _parameter_name(param: Any) -> str:
+    """How a parameter is named in a message: an option by its flag, an argument by its placeholder."""
+    from draft_report.cli_help import placeholder
+
+    if getattr(param, "param_type_name", None) == "option":
+        opts = sorted(getattr(param, "opts", []) or [], key=lambda o: (o.startswith("--"), o))
+        return f"{' / '.join(opts)} {placeholder(param)}".strip()
+    return placeholder(param)
+
+
+def usage_error_message(ex: Exception) -> str:
+    """The Chinese message of a framework usage error (structured where the exception allows it)."""
+    param = getattr(ex, "param", None)
+    kind = type(ex).__name__
+    if kind == "MissingParameter" and param is not None:
+        what = "选项" if getattr(param, "param_type_name", None) == "option" else "参数"
+        return f"缺少{what}：{_parameter_name(param)}。"
+    if kind == "NoSuchOption" and getattr(ex, "option_name", None):
+        possibilities = sorted(getattr(ex, "possibilities", None) or [])
+        hint = f"是否要用 {'、'.join(possibilities)}？" if possibilities else ""
+        return f"没有选项 {ex.option_name}。{hint}"  # type: ignore[attr-defined]
+    message = ex.format_message() if hasattr(ex, "format_message") else str(ex)
+    return usage_error_text(message)
 
 
 def usage_hint(command_path: str | None) -> str:

@@ -18,8 +18,9 @@ and returns a ``ClaimCheck``:
   ``disagrees_ambiguous``    it disagrees with every reading, but the readings give different
                              values, the binding is unsure, or the figure is an approximation
                              outside its fuzzy bound → a **warning** naming the candidates;
-  ``scoped``                 it disagrees, but the sentence narrows it to a moment or a
-                             sub-unit (“截至6月底”, “区政府办代表区政府”) → a **warning** naming the scope;
+  ``scoped``                 it disagrees, but the sentence narrows it to a sub-unit (“区政府办代表
+                             区政府”) → a **warning** naming the scope; or to a moment or a period
+                             (“截至6月底”, “上半年”) → **info** naming it (not the year's figure);
   ``unbound``                no measure, or the data has no value for it (blank cell, no
                              ``--data``, 同比 without ``--previous``) → **info**, never passed silently.
 
@@ -42,7 +43,7 @@ from typing import Any, Literal
 from draft_report.checking.claims import Claim, extract_claims
 from draft_report.checking.fact_source import FactSource
 from draft_report.checking.findings import Finding, Location
-from draft_report.checking.scope import scope_marker
+from draft_report.checking.scope import is_moment, scope_marker
 from draft_report.lexicon.fields import Fact
 from draft_report.tables import layout as L
 from draft_report.tables.grid import format_value
@@ -282,6 +283,12 @@ def finding_for(claim: Claim, a: Assessment, source: FactSource, loc: Location) 
     unit_note = f"（折合{c.unit}）" if factor != 1 else ""
     where = source.where(fact)
     label = first.label
+    if a.verdict == "scoped" and a.scope is not None and is_moment(a.scope):
+        return Finding(
+            "prose.unverified", "info",
+            f"未能核对：“{c.text}”是“{a.scope}”的数字，而“{label}”{where}为全年数字 {shown}，口径不同", loc, None,
+            shown_value,
+        )
     if a.verdict == "scoped":
         text = _mismatch_text(c, label, where, shown, unit_note, shown_value)
         return Finding(

@@ -19,8 +19,8 @@ from dataclasses import replace
 from draft_report.checking.claim import Claim
 from draft_report.checking.ratios import comparison_words, percent_claims
 from draft_report.lexicon.approx import approx_range, approx_word
-from draft_report.lexicon.binding import Binding, bind_claim, bind_zero
-from draft_report.lexicon.fields import FACTS, Fact
+from draft_report.lexicon.binding import Binding, bind_claim, bind_zero, clause_window, fold_parentheses
+from draft_report.lexicon.fields import CARRY_IN_WORDS, FACTS, Fact, sum_fact
 from draft_report.lexicon.numerals import CHINESE_DIGITS, Quantity, find_quantities, normalise_digits
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
@@ -83,18 +83,39 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
                                 sentence_start=offset))
             continue
         numbers: list[Claim] = []
+        labels = fold_parentheses(sent)  # same offsets; digit-free parentheses belong to the label
         for i, q in enumerate(qs):
             prev_end = qs[i - 1].end if i else 0
             next_start = qs[i + 1].start if i + 1 < len(qs) else None
-            binding = bind_claim(facts, sent, q.start, q.end, q.unit, prev_end, next_start)
+            binding = bind_claim(facts, labels, q.start, q.end, q.unit, prev_end, next_start)
+            if binding.fact is None:
+                binding = _sum_of_earlier(labels, q, prev_end, numbers)
             if binding.fact is None and is_idiom_numeral(q.raw, q.numeral):
                 continue
             numbers.append(_number_claim(sent, offset, q, binding, numbers))
         claims.extend(numbers)
-        claims.extend(percent_claims(sent, offset, facts, numbers))
+        claims.extend(percent_claims(labels, offset, facts, numbers, sent))
         for z in _zero_claims(sent, facts, qs):
             claims.append(replace(z, sentence_start=offset))
     return claims
+
+
+_SUM_WORDS = ("共计", "合计", "总计", "累计", "一共", "总共", "共")
+
+
+def _sum_of_earlier(sentence: str, q: Quantity, prev_end: int, earlier: Sequence[Claim]) -> Binding:
+    """“新收申请19件，加上上年结转2件，共计21件”: a clause naming only a sum word states the sum of the
+    measures counted before it in the sentence (a reading, not a sure one)."""
+    left, _ = clause_window(sentence, q.start, q.end, prev_end)
+    if not any(w in left for w in _SUM_WORDS) or len(left) > 6:
+        return Binding(None)
+    parts: list[Fact] = []
+    for c in earlier:
+        if c.kind == "number" and c.fact is not None and c.unit == q.unit and all(p.id != c.fact.id for p in parts):
+            parts.append(c.fact)
+    if len(parts) < 2:
+        return Binding(None)
+    return Binding(sum_fact(parts, complete=False), (), 0.7)
 
 
 def _number_claim(sent: str, offset: int, q: Quantity, binding: Binding, earlier: Sequence[Claim]) -> Claim:
@@ -108,6 +129,10 @@ def _number_claim(sent: str, offset: int, q: Quantity, binding: Binding, earlier
         low, high = approx_range(q.value, "约")
     comparison = comparison_words(sent, q.start)
     fact, alternatives, confidence = binding.fact, binding.alternatives, binding.confidence
+    if fact is not None and fact.inherits_rows and fact.also_accept and not any(
+        w in sent[: q.start] for w in CARRY_IN_WORDS
+    ):
+        fact = replace(fact, also_accept=())  # its parent counts new requests only: so does the 其中
     kind = "number"
     if comparison is not None:
         kind = "change"

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from draft_report.checking.claim import Claim
-from draft_report.lexicon.binding import best_match, candidates, compact
+from draft_report.lexicon.binding import bind_claim
 from draft_report.lexicon.fields import FACT_BY_ID, Fact
 
 _PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.(\d+))?)\s*[%％]")
@@ -42,13 +42,10 @@ def _clause_start(sentence: str, pos: int) -> int:
     return i + 1
 
 
-def _named(facts: Sequence[Fact], text: str, before: str) -> list[Fact]:
-    """The facts ``text`` names (the best-ranked ones), units not checked."""
-    found = candidates(facts, compact(text), "", None, before)
-    best = best_match(found)
-    if best is None:
-        return []
-    return [best.fact] + [m.fact for m in found if m.rank() == best.rank() and m.fact.id != best.fact.id]
+def _bound(facts: Sequence[Fact], sentence: str, at: int, lo: int) -> list[Fact]:
+    """The measure(s) named in ``sentence[lo:at]`` right before ``at`` (lists summed), units not checked."""
+    b = bind_claim(facts, sentence, at, at, None, lo, at)
+    return [b.fact, *b.alternatives] if b.fact is not None else []
 
 
 def _default_denominators(num: Fact) -> list[Fact]:
@@ -72,8 +69,12 @@ def _default_denominators(num: Fact) -> list[Fact]:
     return out
 
 
-def percent_claims(sentence: str, offset: int, facts: Sequence[Fact], numbers: Sequence[Claim]) -> list[Claim]:
-    """The percentages of one sentence as ratio (or change) claims."""
+def percent_claims(sentence: str, offset: int, facts: Sequence[Fact], numbers: Sequence[Claim],
+                   original: str | None = None) -> list[Claim]:
+    """The percentages of one sentence as ratio (or change) claims.
+
+    ``sentence``: the sentence with its labels folded (``fold_parentheses``); ``original``: as written."""
+    original = sentence if original is None else original
     out: list[Claim] = []
     for m in _PERCENT.finditer(sentence):
         start, end = m.start(), m.end()
@@ -81,12 +82,11 @@ def percent_claims(sentence: str, offset: int, facts: Sequence[Fact], numbers: S
         decimals = len(m.group(2) or "")
         clause_at = _clause_start(sentence, start)
         clause = sentence[clause_at:start]
-        before = compact(sentence[:start])
         earlier = [c for c in numbers if c.end <= start and c.fact is not None and c.kind == "number"]
         comparison = comparison_words(sentence, start)
-        base = dict(sentence=sentence, start=start, end=end, sentence_start=offset, decimals=decimals)
+        base = dict(sentence=original, start=start, end=end, sentence_start=offset, decimals=decimals)
         if comparison is not None:
-            named = _named(facts, clause, before)
+            named = _bound(facts, sentence, start, clause_at)
             if not named and earlier:
                 named = [earlier[-1].fact, *earlier[-1].alternatives]  # type: ignore[list-item]
             fact = named[0] if named else None
@@ -97,17 +97,16 @@ def percent_claims(sentence: str, offset: int, facts: Sequence[Fact], numbers: S
         dens: list[Fact] = []
         ratio = next((w for w in _RATIO_WORDS if w in clause), None)
         if "率" in clause and ratio is None:
-            head = clause[: clause.rindex("率")]
-            nums = _named(facts, head, before)
+            nums = _bound(facts, sentence, clause_at + clause.rindex("率"), clause_at)
             dens = _default_denominators(nums[0]) if nums else []
         elif ratio is not None:
             at = clause.rindex(ratio)
-            nums = _named(facts, clause[:at], before)
+            nums = _bound(facts, sentence, clause_at + at, clause_at)
             if not nums:
                 prior = [c for c in earlier if c.end <= clause_at + at] or earlier
                 if prior:
                     nums = [prior[-1].fact, *prior[-1].alternatives]  # type: ignore[list-item]
-            named_den = _named(facts, clause[at + len(ratio):], before) if ratio != "占比" else []
+            named_den = _bound(facts, sentence, start, clause_at + at + len(ratio)) if ratio != "占比" else []
             if named_den:
                 dens = named_den
             elif nums:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from draft_report.checking.finding_text import SEVERITY_LABEL, rule_text, values_text
 from draft_report.checking.findings import CheckResult, Finding
 from draft_report.sections import SECTION_BY_KEY
 
-SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_MARK = {"error": "✗", "warning": "!", "info": "·"}
 _MAX_EXCERPT = 90
 
@@ -30,22 +30,21 @@ def _quote(text: str | None) -> str:
     return f"“{text}”"
 
 
-def format_finding(f: Finding) -> list[str]:
+def format_finding(f: Finding, *, verbose: bool = False) -> list[str]:
+    """The finding's lines: mark, severity and place, message; the quoted text; 应为/报告中为."""
     where = f"第{f.location.line}行 " if f.location.line else ""
-    lines = [f"  {SEVERITY_MARK[f.severity]} {SEVERITY_LABEL[f.severity]} [{f.rule}] {where}{f.message}"]
+    rule = rule_text(f) if verbose else ""
+    lines = [f"  {SEVERITY_MARK[f.severity]} {SEVERITY_LABEL[f.severity]} {where}{f.message}{rule}"]
     quote = _quote(f.location.excerpt)
     if quote and f.location.excerpt and f.location.excerpt not in f.message:
         lines.append(f"      原文：{quote}")
-    if f.severity != "info" and (f.expected is not None or f.actual is not None):
-        lines.append(f"      应为：{_show(f.expected)}；实际：{_show(f.actual)}")
+    values = values_text(f) if f.severity != "info" else None
+    if values:
+        lines.append(f"      {values}")
     return lines
 
 
-def _show(v: object) -> str:
-    return "—" if v is None else str(v)
-
-
-def render_text(result: CheckResult, *, show_info: bool = True) -> str:
+def render_text(result: CheckResult, *, show_info: bool = True, verbose: bool = False) -> str:
     s = result.summary
     head = result.source or "报告"
     who = " ".join(str(x) for x in (result.agency, f"{result.year}年度" if result.year else None) if x)
@@ -63,7 +62,7 @@ def render_text(result: CheckResult, *, show_info: bool = True) -> str:
         out.append("")
         out.append(f"【{section_title(key)}】")
         for f in _sorted(items):
-            out.extend(format_finding(f))
+            out.extend(format_finding(f, verbose=verbose))
     out.append("")
     out.append("通过：没有错误。" if not result.has_errors else "未通过：存在错误，请逐项核实。")
     return "\n".join(out)

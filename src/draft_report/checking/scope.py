@@ -29,12 +29,17 @@ _NOT_SUBJECT = ("按照", "根据", "依据", "配合", "协助", "会同", "向
 _CLAUSE = re.compile(r"[，,；;：:]")
 
 
+def is_moment(word: str) -> bool:
+    """True for a moment or a period (截至6月底, 上半年, 一季度), False for a sub-unit."""
+    return word.startswith(("截", "上半", "下半")) or "季度" in word or "月" in word
+
+
 def scope_marker(sentence: str, claim_start: int) -> str | None:
     """The words that scope the claim to a sub-unit or a moment, found before it; else None."""
     found = []
     for m in SCOPE_MARKERS.finditer(sentence, 0, claim_start):
         word = m.group(0)
-        if word.startswith(("截", "上半", "下半")) or "季度" in word or "月" in word:
+        if is_moment(word):
             found.append(word)
             continue
         clause = _CLAUSE.split(sentence[: m.start()])[-1]

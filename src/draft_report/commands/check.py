@@ -53,21 +53,26 @@ def load_previous(path: Path) -> Any:
 
 @app.command("check")
 def check(
-    report: Annotated[Path, typer.Argument(help="要核查的报告：.md、.txt、.html、.docx 或 PDF（须有文字层）")],
+    report: Annotated[
+        Path, typer.Argument(metavar="报告文件", help="要核查的报告：.md、.txt、.html、.docx 或 PDF（须有文字层）")
+    ],
     data: Annotated[
-        Path | None, typer.Option("--data", help="本年度数据文件（YAML/JSON）：表格与正文数字逐项对照")
+        Path | None, typer.Option("--data", metavar="数据文件", help="本年度数据文件（YAML/JSON）：表格与正文数字逐项对照")
     ] = None,
     previous: Annotated[
         Path | None,
-        typer.Option("--previous", help="上年度数据文件（.yaml/.json）或上年度报告：核对结转、现行有效件数、整改与雷同"),
+        typer.Option("--previous", metavar="上年数据或报告", help="上年度数据文件（.yaml/.json）或上年度报告：核对结转、现行有效件数、整改与雷同"),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="输出格式：text（给人看）或 json（给工具用）")] = "text",
+    fmt: Annotated[str, typer.Option("--format", metavar="text|json", help="输出格式：text（给人看）或 json（给工具用）")] = "text",
     no_info: Annotated[bool, typer.Option("--no-info", help="文本输出中不列出“提示”（未能核对的数字等）")] = False,
     annotate: Annotated[
         Path | None,
-        typer.Option("--annotate", help="（仅 .docx）另存一份带批注的副本：每条问题批注在对应段落或单元格；原文件不改动"),
+        typer.Option("--annotate", metavar="批注副本文件", help="（仅 .docx）另存一份带批注的副本：每条问题批注在对应段落或单元格；原文件不改动"),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的批注副本（--annotate 的输出文件）")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="每条问题后注明规则编号（反馈问题或对照说明文档时使用）")
+    ] = False,
 ) -> None:
     """核查报告：表格勾稽关系、正文数字与表格/数据、结构、时效与跨年度一致性。"""
     from draft_report.checking import check_document
@@ -91,7 +96,7 @@ def check(
     if fmt == "json":
         typer.echo(result.to_json())
     else:
-        typer.echo(render_text(result, show_info=not no_info))
+        typer.echo(render_text(result, show_info=not no_info, verbose=verbose))
     if annotate is not None:
         from draft_report.rendering.docx import annotate_docx
 

@@ -168,7 +168,9 @@ def self_check_notice(findings: list[Any], formats: list[str], output: Path, dat
     errors = sum(1 for f in findings if f.severity == "error")
     where = "Word 稿中已在相应段落或单元格加批注；" if "docx" in formats else ""
     first = FORMATS["md"] if "md" in formats else FORMATS[formats[0]]
-    shown = [f"  · {'错误' if f.severity == 'error' else '警告'}：{f.message}" for f in findings[:_SHOWN_FINDINGS]]
+    from draft_report.checking.finding_text import finding_text
+
+    shown = [f"  · {finding_text(f)}" for f in findings[:_SHOWN_FINDINGS]]
     if len(findings) > _SHOWN_FINDINGS:
         shown.append(f"  · ……另有 {len(findings) - _SHOWN_FINDINGS} 个")
     return "\n".join(
@@ -237,13 +239,13 @@ DRAFT_HELP = """根据数据文件起草完整的年度报告（默认离线起�
   draft-report draft examples/xiaxian-2023/data.yaml -o out/xiaxian
   draft-report draft mydata/ -o out --format md,html,docx
 
-输出文件：OUT/report.md（以及 report.html、report.docx）。已存在的输出文件不会被覆盖，除非加 --force。"""
+输出文件：输出文件夹/report.md（以及 report.html、report.docx）。已存在的输出文件不会被覆盖，除非加 --force。"""
 
 
 @app.command("draft", help=DRAFT_HELP)
 def draft_command(
-    data: Annotated[Path, typer.Argument(metavar="DATA", help="数据文件（data.yaml / data.json）或其所在文件夹")],
-    output: Annotated[Path, typer.Option("--output", "-o", metavar="OUT", help="输出文件夹，报告写入其中的 report.md 等文件")],
+    data: Annotated[Path, typer.Argument(metavar="数据文件", help="数据文件（data.yaml / data.json）或其所在文件夹")],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="输出文件夹", help="输出文件夹，报告写入其中的 report.md 等文件")],
     formats: Annotated[
         list[str] | None,
         typer.Option("--format", "-f", metavar="md,html,docx", help="输出格式：md、html、docx，可用逗号分隔或重复填写；默认 md"),
@@ -256,22 +258,22 @@ def draft_command(
     ] = False,
     base_url: Annotated[
         str | None,
-        typer.Option("--base-url", metavar="URL", help="接口地址，例如 http://127.0.0.1:8000/v1（环境变量 DRAFT_REPORT_BASE_URL 或 OPENAI_BASE_URL）"),
+        typer.Option("--base-url", metavar="接口地址", help="接口地址，例如 http://127.0.0.1:8000/v1（环境变量 DRAFT_REPORT_BASE_URL 或 OPENAI_BASE_URL）"),
     ] = None,
     model: Annotated[
-        str | None, typer.Option("--model", help="模型名称（环境变量 DRAFT_REPORT_MODEL 或 OPENAI_MODEL）")
+        str | None, typer.Option("--model", metavar="模型名称", help="模型名称（环境变量 DRAFT_REPORT_MODEL 或 OPENAI_MODEL）")
     ] = None,
     api_key: Annotated[
         str | None,
-        typer.Option("--api-key", help="API 密钥（环境变量 DRAFT_REPORT_API_KEY 或 OPENAI_API_KEY）；不会写入任何输出"),
+        typer.Option("--api-key", metavar="密钥", help="API 密钥（环境变量 DRAFT_REPORT_API_KEY 或 OPENAI_API_KEY）；不会写入任何输出"),
     ] = None,
     provider: Annotated[
         str | None,
-        typer.Option("--provider", help="预设服务商：openai、deepseek、qwen（dashscope）、ollama、vllm，或配置文件中自定义的名称"),
+        typer.Option("--provider", metavar="服务商", help="预设服务商：openai、deepseek、qwen（dashscope）、ollama、vllm，或配置文件中自定义的名称"),
     ] = None,
     # numbers arrive as text so that a bad value gets a Chinese message from config.resolve_config
-    timeout: Annotated[str | None, typer.Option("--timeout", metavar="秒", help="单次请求超时（秒），默认 60")] = None,
-    temperature: Annotated[str | None, typer.Option("--temperature", metavar="0-2", help="采样温度，默认 0.3")] = None,
+    timeout: Annotated[str | None, typer.Option("--timeout", metavar="秒数", help="单次请求超时（秒），默认 60")] = None,
+    temperature: Annotated[str | None, typer.Option("--temperature", metavar="0到2", help="采样温度，默认 0.3")] = None,
     max_repair_rounds: Annotated[
         str | None,
         typer.Option("--max-repair-rounds", metavar="轮数", help="数字与数据不符时请模型改正的最多轮数，默认 2"),

@@ -119,17 +119,19 @@ INIT_HELP = """新建一个待填写的数据文件夹：Excel 数据工作簿 d
 已有文件不会被覆盖。"""
 
 
-@app.command("init", help=INIT_HELP)
+@app.command("init", help=INIT_HELP, short_help="新建一个待填写的数据文件夹：Excel 数据工作簿（或 data.yaml）和各类台账的 CSV 模板。")
 def init_command(
-    folder: Annotated[Path, typer.Argument(help="要创建的文件夹（应为空文件夹或不存在）")],
+    folder: Annotated[Path, typer.Argument(metavar="数据文件夹", help="要创建的文件夹（应为空文件夹或不存在）")],
     agency: Annotated[
-        str, typer.Option("--agency", "-a", help="机关全称，例如“夏县乡村振兴局”")
+        str, typer.Option("--agency", "-a", metavar="机关全称", show_default=False, help="机关全称，例如“夏县乡村振兴局”")
     ] = _PLACEHOLDER,
     year: Annotated[
-        str | None, typer.Option("--year", "-y", help="报告年度，例如 2025；默认为上年报告的下一年，或上一年")
+        str | None,
+        typer.Option("--year", "-y", metavar="年度", help="报告年度，例如 2025；默认为上年报告的下一年，或上一年"),
     ] = None,
     kind: Annotated[
-        str | None, typer.Option("--kind", help="机关类型：部门 或 人民政府；默认为部门，或按上年报告推断")
+        str | None,
+        typer.Option("--kind", metavar="部门|人民政府", help="机关类型：部门 或 人民政府；默认为部门，或按上年报告推断"),
     ] = None,
     last_report: Annotated[
         Path | None,

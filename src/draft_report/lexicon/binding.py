@@ -25,7 +25,7 @@ from draft_report.lexicon.numerals import find_quantities
 # Quotation marks are not delimiters: they wrap names (在“工作动态”栏目发布信息37条).
 CLAUSE_DELIMITERS = "，,；;。！？!?：:、（）()【】《》\n"
 # Words that join the members of a list ("政府网站和微信公众号", "培训、政策解读").
-_LIST_JOINERS = ("、", "和", "及", "与", "以及", "或", "/")
+_LIST_JOINERS = ("、", "和", "及", "与", "以及", "或", "/", "含", "包括", "加上", "连同")
 _RESPECTIVELY = "分别"
 _STRONG_DELIMITERS = "，,；;。！？!?：:\n"
 _LIST_GAP = 6  # at most this many characters between two listed members (joiner included)
@@ -33,6 +33,31 @@ _LIST_GAP = 6  # at most this many characters between two listed members (joiner
 _ELLIPTIC_REST = 4
 _FILLERS = ("其中", "通过", "累计", "分别", "合计", "共计", "在", "另", "共", "为", "有", "的")
 _SPACE = re.compile(r"\s+")
+# A clause this short (spaces removed) may take a required word (申请) from earlier in the sentence:
+# “共受理申请21件（本年新收19件、上年结转2件）”.
+_SHORT_CLAUSE = 8
+_PAREN = re.compile(r"[（(][^（）()]*[）)]")
+_DIGIT = re.compile(r"\d")
+
+
+def fold_parentheses(sentence: str) -> str:
+    """The sentence with each parenthesis that holds no digit made part of its label (same length).
+
+    “公开（含部分公开）26件” → the label is “公开含部分公开”; “（区分处理的，只计这一情形）” no longer
+    cuts a label off its number. A parenthesis with a number (“（含上年结转34件）”) stays a clause."""
+    if "（" not in sentence and "(" not in sentence:
+        return sentence
+
+    def fold(m: re.Match[str]) -> str:
+        inner = m.group(0)
+        if _DIGIT.search(inner):
+            return inner
+        return "\u3000" + inner[1:-1].translate(_FOLD_PUNCT) + "\u3000"
+
+    return _PAREN.sub(fold, sentence)
+
+
+_FOLD_PUNCT = str.maketrans({c: "\u3000" for c in "，,；;：:"})
 
 
 @dataclass(frozen=True)
@@ -82,7 +107,9 @@ def last_named(before: str, family: tuple[str, ...]) -> str | None:
 def _allowed(fact: Fact, window: str, unit: str | None, before: str | None) -> bool:
     if unit is not None and unit not in fact.units:
         return False
-    if fact.requires and not any(w in window for w in fact.requires):
+    if fact.requires and not any(w in window for w in fact.requires) and not (
+        before is not None and len(window) <= _SHORT_CLAUSE and any(w in before for w in fact.requires)
+    ):
         return False
     if fact.requires_all and not all(w in window for w in fact.requires_all):
         return False
@@ -197,17 +224,24 @@ def bind_claim(
 
 def _named(facts: Sequence[Fact], family: str | None, text: str, window: str, unit: str | None,
            before: str | None) -> list[tuple[int, int, Fact]]:
-    """(start, end, fact) of each member of ``family`` (None: facts of no family) named in ``text``."""
-    by_pos: dict[int, tuple[int, int, Fact]] = {}
+    """(start, end, fact) of each mention of a member of ``family`` (None: facts of no family) in
+    ``text``, in order; a mention inside a longer one (公开 in 部分公开) is not a mention of its own."""
+    hits: list[tuple[int, int, Fact]] = []
     for f in facts:
         if f.family != family or not f.keywords or not _allowed(f, window, unit, before):
             continue
-        hits = [(text.rfind(kw), len(kw)) for kw in f.keywords if kw in text]
-        if hits:
-            pos, size = max(hits)
-            other = by_pos.get(pos)
-            if other is None or (f.priority, size) > (other[2].priority, other[1] - other[0]):
-                by_pos[pos] = (pos, pos + size, f)  # one fact per mention: the most specific
+        for kw in f.keywords:
+            i = text.find(kw)
+            while i >= 0:
+                hits.append((i, i + len(kw), f))
+                i = text.find(kw, i + 1)
+    by_pos: dict[int, tuple[int, int, Fact]] = {}
+    for pos, end, f in hits:
+        if any(p <= pos and end <= e and (e - p) > (end - pos) for p, e, _ in hits):
+            continue  # inside a longer mention
+        other = by_pos.get(pos)
+        if other is None or (f.priority, end - pos) > (other[2].priority, other[1] - other[0]):
+            by_pos[pos] = (pos, end, f)  # one fact per mention: the most specific
     return sorted(by_pos.values(), key=lambda t: t[0])
 
 
@@ -233,7 +267,14 @@ def listed_members(
     they are close ("政府网站和微信公众号"); "政策解读培训" is one kind of training, not a list."""
     for run in _runs(_named(facts, fact.family, text, window, unit, before), text):
         if any(f.id == fact.id for f in run):
-            return run
+            seen: set[tuple[str, ...]] = set()
+            unique: list[Fact] = []
+            for f in run:  # a measure named twice (予以公开 … 公开) counts once
+                key = f.cells or (f.id,)
+                if key not in seen:
+                    seen.add(key)
+                    unique.append(f)
+            return unique
     return [fact]
 
 

@@ -63,6 +63,13 @@ class Fact:
     also_accept: tuple[tuple[str, ...], ...] = ()
     family: str | None = None  # members named together as a list bind to their sum
     family_total: str | None = None  # aggregate key of the family's total
+    family_cells: tuple[str, ...] = ()  # cells of the family's total (the applicant columns → 新收 总计)
+    # a breakdown (其中自然人…) whose ``also_accept`` rows (新收 + 上年结转) apply only when its parent
+    # clause counts carried-over requests too (“受理申请21件（含上年结转2件），其中…”)
+    inherits_rows: bool = False
+    # a way of naming measures the sheet already lists (办理, 依申请公开, the bare 公开): bound by the
+    # checker, never offered to the drafter as a figure of its own
+    in_sheet: bool = True
     parts: tuple[Fact, ...] = ()  # a composite fact: the sum of these facts
     accept_aggregates: tuple[str, ...] = ()  # aggregate keys whose value is an accepted reading
     elliptic: bool = False  # the keyword may be named earlier in the sentence (…，废止1件)
@@ -97,8 +104,10 @@ def _t3_rows(prefix: str) -> tuple[str, ...]:
 
 
 _CARRY_IN = ("上年结转", "上年度结转", "上一年度结转", "上年度转入")
+CARRY_IN_WORDS = _CARRY_IN
 _CARRY_OUT = ("结转下年度", "结转至下年度", "结转到下年度", "顺延", "转下一年度", "结转下一年度", "转入下年度",
-              "转入下一年度", "下一年度办理", "下年度继续办理", "结转至下一年度", "结转至", "结转到")
+              "转入下一年度", "下一年度办理", "下年度继续办理", "结转至下一年度", "结转至", "结转到", "继续办理",
+              "跨年度办理", "跨年度继续办理", "跨年办理", "延至下年度", "转至下年度")
 _RECEIVE = ("新收", "受理", "收到", "接收", "接到", "收悉", "共收")
 _NOT_PROACTIVE = ("主动公开", "主动发布")
 # Other kinds of requests and replies that reports count next to disclosure requests.
@@ -167,12 +176,17 @@ TABLE_FACTS: tuple[Fact, ...] = (
         zero_phrases=("申请",), requires=("申请",), excludes=("结转",) + _NOT_PROACTIVE + _NOT_DISCLOSURE,
         also_accept=((_t3("r1_new"), _t3("r2_carry_in")),), priority=1,
     ),
-    Fact("requests_new_np", "本年新收申请（自然人）", ("自然人",), cells=(_t3("r1_new", "np"),),
-         requires=("申请",), requires_in_sentence=True, priority=3),
+    # Applicant columns: a 其中 under “受理…（含上年结转…）” inherits the parent's rows (新收 + 上年结转).
+    # Named together (“公民、法人和其他组织”) they are every applicant: the total.
+    Fact("requests_new_np", "本年新收申请（自然人）", ("自然人", "公民"), cells=(_t3("r1_new", "np"),),
+         requires=("申请",), requires_in_sentence=True, priority=3, family="t3.applicants",
+         family_cells=(_t3("r1_new"),), also_accept=((_t3("r1_new", "np"), _t3("r2_carry_in", "np")),),
+         inherits_rows=True),
     Fact(
-        "requests_new_org", "本年新收申请（法人或其他组织）", ("法人或其他组织", "法人和其他组织"),
+        "requests_new_org", "本年新收申请（法人或其他组织）", ("法人或其他组织", "法人和其他组织", "法人或者其他组织"),
         cells=tuple(_t3("r1_new", c.id) for c in L.T3_ORG_COLUMNS), requires=("申请",), requires_in_sentence=True,
-        priority=3,
+        priority=3, family="t3.applicants", family_cells=(_t3("r1_new"),), inherits_rows=True,
+        also_accept=(tuple(_t3(r, c.id) for r in ("r1_new", "r2_carry_in") for c in L.T3_ORG_COLUMNS),),
     ),
     Fact("requests_carry_in", "上年结转政府信息公开申请", _CARRY_IN, cells=(_t3("r2_carry_in"),),
          zero_phrases=_CARRY_IN, priority=3),
@@ -181,22 +195,44 @@ TABLE_FACTS: tuple[Fact, ...] = (
         cells=(_t3("r3_7_total"),), excludes=_NOT_PROACTIVE + _NOT_DISCLOSURE, priority=1,
         alt_cells=((_t3("r1_new"), 1), (_t3("r2_carry_in"), 1), (_t3("r4_carry_out"), -1)),
     ),
+    # 办理 / 处理 name two measures: the requests handled (新收 + 上年结转, or 新收) or those answered (办结).
+    Fact(
+        "requests_handled", "办理政府信息公开申请（新收＋上年结转）", ("办理", "处理"),
+        cells=(_t3("r1_new"), _t3("r2_carry_in")), requires=("申请",),
+        excludes=("结果", "结转", "不予处理", "其他处理") + _NOT_PROACTIVE + _NOT_DISCLOSURE, priority=0,
+        alternatives=("requests_closed", "requests_new"), in_sheet=False,
+    ),
+    # “依申请公开政府信息N件”: the requests (新收) or the answers (办结) — ambiguous by nature.
+    Fact(
+        "requests_by_request", "依申请公开（本年新收申请）", ("依申请公开",), cells=(_t3("r1_new"),),
+        excludes=("结转",) + _NOT_PROACTIVE + _NOT_DISCLOSURE, priority=0,
+        also_accept=((_t3("r1_new"), _t3("r2_carry_in")),), alternatives=("requests_closed",), in_sheet=False,
+    ),
     Fact(
         "requests_carry_out", "结转下年度继续办理", _CARRY_OUT, cells=(_t3("r4_carry_out"),),
         zero_phrases=_CARRY_OUT, excludes=("上年", "上一年"), priority=4,
     ),
+    # The results of 表三 are one family: listed together (“不予公开和无法提供的共N件”) they are summed.
     Fact("result_open", "予以公开", ("予以公开", "同意公开"), cells=(_t3("r3_1_open"),),
-         excludes=_NOT_PROACTIVE, priority=3),
-    Fact("result_partial", "部分公开", ("部分公开",), cells=(_t3("r3_2_partial"),), priority=3),
-    Fact("result_withheld", "不予公开（8项合计）", ("不予公开",), cells=_t3_rows("r3_3_"), priority=3),
-    Fact("result_unable", "无法提供（3项合计）", ("无法提供",), cells=_t3_rows("r3_4_"), priority=3),
-    Fact("result_not_processed", "不予处理（5项合计）", ("不予处理",), cells=_t3_rows("r3_5_"), priority=3),
-    Fact("result_other", "其他处理（3项合计）", ("其他处理",), cells=_t3_rows("r3_6_"), priority=3),
+         excludes=_NOT_PROACTIVE, priority=3, family="t3.results"),
+    # The bare genus “公开” names 予以公开 only next to its sibling: “公开（含部分公开）”, “公开和部分公开”.
+    Fact("result_open_short", "予以公开", ("公开",), cells=(_t3("r3_1_open"),), requires_all=("部分公开",),
+         excludes=_NOT_PROACTIVE + ("不予公开",), priority=2, family="t3.results", in_sheet=False),
+    Fact("result_partial", "部分公开", ("部分公开",), cells=(_t3("r3_2_partial"),), priority=3, family="t3.results"),
+    Fact("result_withheld", "不予公开（8项合计）", ("不予公开",), cells=_t3_rows("r3_3_"), priority=3,
+         family="t3.results"),
+    Fact("result_unable", "无法提供（3项合计）", ("无法提供",), cells=_t3_rows("r3_4_"), priority=3,
+         family="t3.results"),
+    Fact("result_not_processed", "不予处理（5项合计）", ("不予处理",), cells=_t3_rows("r3_5_"), priority=3,
+         family="t3.results"),
+    Fact("result_other", "其他处理（3项合计）", ("其他处理",), cells=_t3_rows("r3_6_"), priority=3,
+         family="t3.results"),
     Fact("review_total", "政府信息公开行政复议", (_REVIEW,), cells=(L.t4_cell_id("rv", "total"),),
-         zero_phrases=(_REVIEW,), excludes=("复议后起诉",), priority=2),
+         zero_phrases=(_REVIEW,), excludes=("复议后起诉",), priority=2, family="t4.groups"),
     Fact(
         "litigation_total", "政府信息公开行政诉讼（直接起诉＋复议后起诉）", (_LITIGATION,),
         cells=(L.t4_cell_id("ld", "total"), L.t4_cell_id("lr", "total")), zero_phrases=(_LITIGATION,), priority=2,
+        family="t4.groups",
     ),
     Fact("litigation_direct", "行政诉讼（未经复议直接起诉）", ("直接起诉",), cells=(L.t4_cell_id("ld", "total"),),
          priority=4),
@@ -204,12 +240,13 @@ TABLE_FACTS: tuple[Fact, ...] = (
          priority=4),
     *_outcome_facts(),
     *_document_facts(),
-    Fact("licensing", "行政许可处理决定", ("行政许可",), units=_DECISION_UNITS, cells=("t2.licensing.decisions",),
-         excludes=_DECISION_NOT, priority=2),
-    Fact("penalty", "行政处罚处理决定", ("行政处罚",), units=_DECISION_UNITS, cells=("t2.penalty.decisions",),
-         excludes=_DECISION_NOT, priority=2),
-    Fact("coercion", "行政强制处理决定", ("行政强制",), units=_DECISION_UNITS, cells=("t2.coercion.decisions",),
-         excludes=_DECISION_NOT, priority=2),
+    # 表二 decisions are one family: “许可和处罚决定合计N件” is their sum.
+    Fact("licensing", "行政许可处理决定", ("行政许可", "许可"), units=_DECISION_UNITS, cells=("t2.licensing.decisions",),
+         excludes=_DECISION_NOT, priority=2, family="t2.decisions"),
+    Fact("penalty", "行政处罚处理决定", ("行政处罚", "处罚"), units=_DECISION_UNITS, cells=("t2.penalty.decisions",),
+         excludes=_DECISION_NOT, priority=2, family="t2.decisions"),
+    Fact("coercion", "行政强制处理决定", ("行政强制", "强制"), units=_DECISION_UNITS, cells=("t2.coercion.decisions",),
+         excludes=_DECISION_NOT, priority=2, family="t2.decisions"),
     Fact("admin_fees_wan", "行政事业性收费金额（万元）", ("行政事业性收费",), units=("万元", "元", "亿元"),
          cells=("t2.fees.amount_wan",), unit_factors=(("元", 1e-4), ("亿元", 1e4)), priority=3),
 )
@@ -285,9 +322,11 @@ def sum_fact(members: Sequence[Fact], *, complete: bool) -> Fact:
     (an item published on two channels counts once in the total)."""
     first = members[0]
     total = (first.family_total,) if complete and first.family_total else ()
+    cells = (first.family_cells,) if complete and first.family_cells else ()
     return Fact(
         "+".join(m.id for m in members), "＋".join(m.label for m in members), (), units=first.units,
-        parts=tuple(members), accept_aggregates=total, priority=first.priority, family=first.family,
+        parts=tuple(members), accept_aggregates=total, also_accept=cells, priority=first.priority,
+        family=first.family,
     )
 
 
@@ -371,6 +410,8 @@ def facts_for(dataset: Any) -> list[tuple[Fact, float | int]]:
     out: list[tuple[Fact, float | int]] = []
     facts = list(FACTS) + aggregate_facts(dataset.aggregates.keys())
     for fact in facts:
+        if not fact.in_sheet:
+            continue
         value = fact_value(fact, tables, data=data, aggregates=dataset.aggregates)
         if value is None:
             continue

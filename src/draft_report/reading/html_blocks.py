@@ -12,9 +12,10 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import lxml.html
-from lxml import etree
+if TYPE_CHECKING:  # lxml is imported where HTML is parsed: reading a .txt report does not load it
+    from lxml import etree
 
 from draft_report.reading.blocks import Block, clean, para, row
 
@@ -168,6 +169,8 @@ class _Walker:
 def html_blocks(text: str) -> list[Block]:
     """Blocks of a whole HTML page."""
     text = _XML_DECL.sub("", text, count=1)
+    import lxml.html
+
     root = lxml.html.document_fromstring(text)
     body = root.find("body")
     walker = _Walker()
@@ -179,6 +182,8 @@ def html_blocks(text: str) -> list[Block]:
 def fragment_blocks(fragment: str, first_line: int) -> list[Block]:
     """Blocks of an HTML fragment that starts on source line ``first_line`` (Markdown)."""
     walker = _Walker(first_line - 1)
+    import lxml.html
+
     for el in lxml.html.fragments_fromstring(fragment):
         if isinstance(el, str):
             walker.add_text(el, first_line)

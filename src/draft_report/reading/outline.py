@@ -14,8 +14,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-import cn2an
-
 from draft_report.reading.blocks import compact, has_cjk, norm_key
 from draft_report.sections import SECTIONS
 from draft_report.tables import layout as L
@@ -159,6 +157,8 @@ def parse_date(text: str) -> dt.date | None:
         return None
     year_s, month_s, day_s = m.groups()
     try:
+        if not (month_s.isdigit() and day_s.isdigit()):
+            import cn2an  # only for a date written in Chinese numerals (cn2an takes long to import)
         year = int(year_s) if year_s.isdigit() else int("".join(_YEAR_DIGITS[c] for c in year_s))
         month = int(month_s) if month_s.isdigit() else int(cn2an.cn2an(month_s, "strict"))
         day = int(day_s) if day_s.isdigit() else int(cn2an.cn2an(day_s, "strict"))

@@ -240,5 +240,8 @@ def annotate_docx(src: Path, findings: Iterable[Any], dst: Path, *, force: bool 
         raise InputError(f"输出文件已存在：{dst}。如需覆盖请加 --force")
     document = open_docx(src)
     placed = annotate_document(document, findings)
+    from draft_report.audit import ANNOTATED_CATEGORY
+
+    document.core_properties.category = ANNOTATED_CATEGORY  # `audit` never takes the copy for a report
     save_with(dst, document.save)
     return placed

@@ -1,0 +1,238 @@
+"""Read and check every report of a collection; one bad file never stops the run.
+
+Large batches are spread over a process pool (``concurrent.futures``, results in the order
+of the jobs, handed out in chunks so that a worker gets several reports per round trip).
+A progress bar is drawn on stderr when stderr is a terminal (rich), and nothing otherwise.
+
+``--previous-dir``: the reports of last year's folder are read first and indexed by agency;
+each report is then checked together with the report of the same agency for the year before
+(agency names compared without spaces and punctuation; "洪泽区人民政府" also matches
+"淮安市洪泽区人民政府" when no other agency fits), which runs the cross-year rules.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from draft_report.audit.collect import Job
+from draft_report.errors import InputError
+from draft_report.reading.blocks import norm_key
+
+POOL_MIN_JOBS = 8  # below this, starting worker processes costs more than it saves
+MIN_AGENCY_KEY = 4  # a shorter name ("本局") never matches by suffix
+# What may stand before an agency's name in another year's title: the higher-level place.
+_PLACE_PREFIX = re.compile(r"^(?:[\u3400-\u9fff]{1,8}(?:省|自治区))?(?:[\u3400-\u9fff]{1,8}(?:市|州|盟|地区))$")
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass
+class AuditRow:
+    path: Path
+    also: list[Path] = field(default_factory=list)
+    result: Any | None = None  # checking.findings.CheckResult
+    unreadable: str | None = None
+    previous: Path | None = None  # last year's report used for the cross-year rules
+    previous_note: str | None = None  # why no previous report was used (with --previous-dir)
+
+    @property
+    def verdict(self) -> str:
+        if self.result is None:
+            return "无法读取"
+        return "有错误" if self.result.has_errors else "通过"
+
+    def counts(self) -> tuple[int, int, int]:
+        if self.result is None:
+            return (0, 0, 0)
+        s = self.result.summary
+        return (s["errors"], s["warnings"], s["info"])
+
+    def worst(self) -> Any | None:
+        """The first error, else the first warning (``Finding``), else None."""
+        if self.result is None:
+            return None
+        for severity in ("error", "warning"):
+            for f in self.result.findings:
+                if f.severity == severity:
+                    return f
+        return None
+
+    def first_problem(self) -> str:
+        if self.result is None:
+            return self.unreadable or ""
+        from draft_report.checking.finding_text import finding_text
+
+        f = self.worst()
+        return finding_text(f) if f is not None else ""
+
+
+@dataclass(frozen=True)
+class Identity:
+    path: Path
+    agency: str | None
+    year: int | None
+    error: str | None = None
+
+
+class PreviousIndex:
+    """Last year's reports by agency name."""
+
+    def __init__(self, identities: list[Identity]) -> None:
+        self.by_key: dict[str, list[Identity]] = {}
+        for ident in identities:
+            if ident.agency:
+                self.by_key.setdefault(norm_key(ident.agency), []).append(ident)
+
+    def find(self, agency: str | None, year: int | None) -> tuple[Path | None, str | None]:
+        """(last year's report, None) or (None, why none was paired)."""
+        if not agency:
+            return None, "报告中未读出机关名称，无法配对上年度报告"
+        key = norm_key(agency)
+        pool = self.by_key.get(key)
+        if pool is None:
+            near = [k for k in self.by_key if _same_agency(k, key)]
+            if len(near) == 1:
+                pool = self.by_key[near[0]]
+        if not pool:
+            return None, f"上年度文件夹中没有“{agency}”的报告"
+        if year is not None:
+            fits = [i for i in pool if i.year == year - 1]
+            if not fits:
+                years = "、".join(sorted({str(i.year) for i in pool if i.year}))
+                return None, f"上年度文件夹中“{agency}”的报告不是 {year - 1} 年度（{years or '年度不明'}）"
+            pool = fits
+        if len(pool) > 1:
+            return None, f"上年度文件夹中“{agency}”有 {len(pool)} 份报告，无法确定用哪一份"
+        return pool[0].path, None
+
+
+def _same_agency(a: str, b: str) -> bool:
+    """One name is the other with the city or province before it ("淮安市" + "洪泽区人民政府")."""
+    short, long = sorted((a, b), key=len)
+    if len(short) < MIN_AGENCY_KEY or not long.endswith(short):
+        return False
+    return _PLACE_PREFIX.match(long[: len(long) - len(short)]) is not None
+
+
+# --- work done in a worker process --------------------------------------------------------
+
+_index: PreviousIndex | None = None
+
+
+def _set_index(index: PreviousIndex | None) -> None:
+    global _index
+    _index = index
+
+
+def _failure(exc: BaseException) -> str:
+    if isinstance(exc, InputError):
+        return str(exc)
+    if isinstance(exc, MemoryError):
+        return "文件过大或结构异常，读取时内存不足，已跳过"
+    if isinstance(exc, RecursionError):
+        return "文件结构嵌套过深，无法读取，已跳过"
+    return f"读取或核查时出现程序内部错误（{type(exc).__name__}），已跳过此文件；其他报告不受影响"
+
+
+def identify(path: Path) -> Identity:
+    """Agency and year of a report (for pairing), never raising."""
+    from draft_report.commands.check import read_report_file
+
+    try:
+        doc = read_report_file(path)
+    except Exception as exc:  # one bad file never stops the run
+        return Identity(path, None, None, _failure(exc))
+    return Identity(path, doc.agency, doc.year)
+
+
+def audit_one(job: Job) -> AuditRow:
+    """Read and check one report; any failure becomes the row's ``unreadable`` reason."""
+    from draft_report.checking import check_document
+    from draft_report.commands.check import read_report_file
+
+    row = AuditRow(job.path, list(job.also))
+    try:
+        doc = read_report_file(job.path)
+        previous = None
+        if _index is not None:
+            row.previous, row.previous_note = _index.find(doc.agency, doc.year)
+            if row.previous is not None:
+                try:
+                    previous = read_report_file(row.previous)
+                except Exception as exc:
+                    row.previous_note = f"上年度报告 {row.previous} 无法读取：{_failure(exc)}"
+                    row.previous = None
+        result = check_document(doc, None, previous)
+        if result.source is None:
+            result.source = str(job.path)
+        row.result = result
+    except Exception as exc:  # one bad file never stops the run
+        row.unreadable = _failure(exc).removeprefix(f"{job.path}：")  # the row names the file already
+    return row
+
+
+# --- the run ---------------------------------------------------------------------------------
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _mapped(fn: Callable[[T], R], items: list[T], workers: int, index: PreviousIndex | None) -> Iterator[R]:
+    if workers <= 1 or len(items) < POOL_MIN_JOBS:
+        _set_index(index)
+        try:
+            yield from map(fn, items)
+        finally:
+            _set_index(None)
+        return
+    chunk = max(1, min(32, len(items) // (workers * 4)))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_set_index, initargs=(index,)) as pool:
+        yield from pool.map(fn, items, chunksize=chunk)
+
+
+def _progress(total: int, label: str) -> Any:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    console = Console(stderr=True)
+    return Progress(
+        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=console, transient=True, disable=not console.is_terminal or total < 2,
+    )
+
+
+def read_previous(paths: list[Job], workers: int) -> PreviousIndex:
+    jobs = [j.path for j in paths]
+    found: list[Identity] = []
+    with _progress(len(jobs), "读取上年度报告") as bar:
+        task = bar.add_task("", total=len(jobs))
+        for ident in _mapped(identify, jobs, workers, None):
+            found.append(ident)
+            bar.advance(task)
+    return PreviousIndex([i for i in found if i.error is None])
+
+
+def run_audit(jobs: list[Job], *, workers: int | None = None, previous: PreviousIndex | None = None) -> list[AuditRow]:
+    """Audit every job (in order); ``workers`` processes for large batches (default: all cores)."""
+    n = default_workers() if workers is None else max(1, workers)
+    rows: list[AuditRow] = []
+    with _progress(len(jobs), "核查报告") as bar:
+        task = bar.add_task("", total=len(jobs))
+        for row in _mapped(audit_one, jobs, n, previous):
+            rows.append(row)
+            bar.advance(task)
+    return rows
+
+
+__all__ = ["AuditRow", "PreviousIndex", "audit_one", "default_workers", "read_previous", "run_audit"]

@@ -1,0 +1,63 @@
+"""Start-up stays lean: a command imports only what it uses (timings are in bench/speed.py).
+
+Each case runs the CLI in a fresh interpreter and lists the modules it loaded. A new import at
+module level in a shared module (or a command module loaded for every command) fails here.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REAL_REPORTS
+
+_PROBE = """
+import json, sys
+from draft_report.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+sys.stderr.write("\\nMODULES=" + json.dumps(sorted(sys.modules)))
+"""
+
+# Heavy libraries and modules of other commands that `check` on a text report never needs.
+NOT_FOR_CHECK = (
+    "docx", "openpyxl", "jinja2", "openai", "httpx", "pdfplumber", "yaml", "lxml", "cn2an", "rich",
+    "draft_report.drafting", "draft_report.rendering", "draft_report.loading", "draft_report.commands.draft",
+    "draft_report.commands.init", "draft_report.commands.schema", "draft_report.commands.audit",
+    "draft_report.config",
+)
+
+
+def loaded_modules(*argv: str) -> set[str]:
+    proc = subprocess.run([sys.executable, "-c", _PROBE, *argv], capture_output=True, text=True, timeout=60)
+    marker = proc.stderr.rindex("MODULES=")
+    return set(json.loads(proc.stderr[marker + len("MODULES="):]))
+
+
+def _heavy(modules: set[str], names: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules for n in names if m == n or m.startswith(n + "."))
+
+
+def test_check_of_a_text_report_loads_only_what_it_uses() -> None:
+    modules = loaded_modules("check", str(REAL_REPORTS / "huaian_2024.txt"))
+    assert "draft_report.checking.engine" in modules  # the probe really ran the check
+    assert _heavy(modules, NOT_FOR_CHECK) == []
+
+
+def test_version_does_not_load_the_command_framework() -> None:
+    modules = loaded_modules("--version")
+    assert "draft_report.cli" in modules
+    assert _heavy(modules, ("typer", "click", "pydantic", "draft_report.commands", "draft_report.checking")) == []
+
+
+@pytest.mark.parametrize("command", ["check", "init"])
+def test_a_command_help_loads_only_its_own_module(command: str) -> None:
+    modules = loaded_modules(command, "--help")
+    others = tuple(f"draft_report.commands.{c}" for c in ("draft", "audit", "schema", "init", "check") if c != command)
+    assert f"draft_report.commands.{command}" in modules
+    assert _heavy(modules, others) == []
