@@ -187,8 +187,17 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="keep the generated inputs in this folder")
     args = parser.parse_args()
 
-    import draft_report.cli  # noqa: F401  (import once, before forking)
-    from draft_report.commands import audit, check, draft, init, schema  # noqa: F401
+    # import once, before forking: every case starts from the same loaded program
+    import draft_report.checking  # noqa: F401
+    import draft_report.cli  # noqa: F401
+    import draft_report.loading  # noqa: F401
+    import draft_report.reading.docx  # noqa: F401
+    import draft_report.rendering.docx  # noqa: F401
+    import draft_report.rendering.html  # noqa: F401
+    import draft_report.rendering.markdown  # noqa: F401
+    from draft_report.cli_app import load_all_commands
+
+    load_all_commands()
 
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="draft-report-fuzz-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -204,7 +213,7 @@ def main() -> int:
                 outcomes.append(o)
                 if args.show_fixed or o.flags:
                     first = (o.stderr.strip().splitlines() or [""])[-1][:150]
-                    print(f"[fixed] {case.name:<26} exit {o.code} {o.seconds:5.1f}s {o.rss_mb:5.0f}MB {o.flags} {first}")
+                    print(f"[fixed] {case.name:<26} exit {o.code} {o.seconds:5.1f}s {o.rss_mb:5.0f}MB {o.flags} {first}", flush=True)
         rng = random.Random(args.seed)
         for i in range(args.cases):
             case = hostile.random_case(rng, work / "random", i)
@@ -212,7 +221,7 @@ def main() -> int:
             outcomes.append(o)
             if o.flags:
                 first = (o.stderr.strip().splitlines() or [""])[-1][:200]
-                print(f"[{case.name}] exit {o.code} {o.flags} {' '.join(case.argv[:2])} :: {first}")
+                print(f"[{case.name}] exit {o.code} {o.flags} {' '.join(case.argv[:2])} :: {first}", flush=True)
             if not args.keep:
                 shutil.rmtree(work / "random" / f"r{i:05d}", ignore_errors=True)
             if (i + 1) % 200 == 0:

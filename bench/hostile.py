@@ -392,7 +392,11 @@ def _write_xlsx(path: Path, csv_text: str, rng: random.Random) -> None:
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    for row in csv.reader(io.StringIO(csv_text)):
+    try:
+        rows = list(csv.reader(io.StringIO(csv_text.replace("\r", ""))))
+    except csv.Error:
+        rows = [line.split(",") for line in csv_text.splitlines()]
+    for row in rows:
         clean = [re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", "", c) for c in row]
         ws.append(clean)
     if rng.random() < 0.2:
