@@ -30,6 +30,7 @@ MAX_XML_DEPTH = 200  # element nesting in a .docx XML part (libxml2's own defaul
 
 # --- data files ---------------------------------------------------------------------------
 MAX_NESTING_DEPTH = 100  # lists/maps inside lists/maps in YAML/JSON (real data files: < 8)
+MAX_DATA_VALUES = 200_000  # values once YAML aliases (*name) are expanded (real data files: < 2,000)
 MAX_NUMBER_DIGITS = 30  # digits of one number in a data file or report (real ones: < 15)
 
 # --- registers (XLSX / CSV; used by ``logs.readers``) --------------------------------------

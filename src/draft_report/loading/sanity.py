@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from draft_report.errors import InputError
-from draft_report.limits import MAX_NESTING_DEPTH, MAX_NUMBER_DIGITS, exceeded
+from draft_report.limits import MAX_DATA_VALUES, MAX_NESTING_DEPTH, MAX_NUMBER_DIGITS, exceeded
 from draft_report.textfiles import XML_UNSAFE
 
 FORBIDDEN_CHARS = XML_UNSAFE
@@ -43,8 +43,9 @@ def check_data_values(value: Any, path: Path, line_of: LineOf | None = None) -> 
     """Raise ``InputError`` (exit 2) naming the field for: nesting deeper than
     ``MAX_NESTING_DEPTH``, an integer longer than ``MAX_NUMBER_DIGITS`` digits, or a text (or
     field name) holding an invisible control character."""
+    _check_expanded_size(value, path)
     stack: list[tuple[tuple[Any, ...], Any]] = [((), value)]
-    seen: set[int] = set()  # YAML aliases share one object: visit it once (no billion laughs)
+    seen: set[int] = set()  # YAML aliases share one object: visit it once
     while stack:
         loc, item = stack.pop()
         if isinstance(item, (dict, list)):
@@ -67,6 +68,35 @@ def check_data_values(value: Any, path: Path, line_of: LineOf | None = None) -> 
             _check_text(item, loc, path, line_of)
         elif isinstance(item, int) and not isinstance(item, bool):
             _check_int(item, loc, path, line_of)
+
+
+def _check_expanded_size(value: Any, path: Path) -> None:
+    """Refuse a file whose YAML aliases (``*name``) expand to more than ``MAX_DATA_VALUES`` values
+    (“billion laughs”): every later reader would walk the expanded tree. Sizes are memoised per
+    shared object, so this costs one visit per distinct list or map."""
+    def too_many() -> InputError:
+        return exceeded(
+            "数据文件（展开别名“*名称”后）的取值个数", MAX_DATA_VALUES, unit="个", path=str(path),
+            hint="数据文件通常只有几百个取值；别名层层引用会成倍展开（“YAML 炸弹”），请不要使用别名",
+        )
+
+    sizes: dict[int, int] = {}
+    order: list[Any] = []
+    stack = [value]
+    while stack:  # containers in an order where children come after their parents
+        item = stack.pop()
+        if isinstance(item, (dict, list)) and id(item) not in sizes:
+            sizes[id(item)] = 0
+            order.append(item)
+            stack.extend(item.values() if isinstance(item, dict) else item)
+            if len(order) > MAX_DATA_VALUES:
+                raise too_many()
+    for item in reversed(order):  # children first
+        children = item.values() if isinstance(item, dict) else item
+        total = 1 + sum(sizes.get(id(c), 1) if isinstance(c, (dict, list)) else 1 for c in children)
+        sizes[id(item)] = total
+        if total > MAX_DATA_VALUES:
+            raise too_many()
 
 
 def _check_text(text: str, loc: tuple[Any, ...], path: Path, line_of: LineOf | None, *, is_key: bool = False) -> None:
