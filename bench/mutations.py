@@ -301,11 +301,114 @@ def _cjk_span(line: str) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
-KINDS: tuple[str, ...] = (
-    "table_cell", "table_cell_data", "prose_number", "false_zero", "fee_delete", "old_marker", "heading_damage",
-    "expired_topic",
+# --- claims over two measures: percentages, approximations, compound labels --------------------
+
+
+def _values(doc: ReportDocument) -> dict[str, float]:
+    from phrasing_bank import values_of
+
+    return values_of(doc.tables)
+
+
+def _claim_sentence(text: str, doc: ReportDocument, rng: random.Random, kind: str, sentence: str | None,
+                    note: str) -> Mutant | None:
+    if sentence is None:
+        return None
+    paras = [p for s in doc.sections if s.key == "overview" for p in s.paragraphs if p.kind == "text" and p.line]
+    if not paras:
+        return None
+    no = rng.choice(paras).line - 1  # type: ignore[operator]
+    lines = _lines(text)
+    if not 0 <= no < len(lines):
+        return None
+    line = lines[no].rstrip()
+    # a sentence of its own: a wrapped paragraph's first line may stop mid-sentence
+    lines[no] = line + ("" if line.endswith(("。", "！", "？", "；")) else "。") + sentence
+    mutated = "\n".join(lines)
+    return Mutant(kind, mutated, f"{note}：{sentence}") if mutated and mutated != text else None
+
+
+RATIOS: tuple[tuple[str, str, str], ...] = (
+    ("OP", "D", "全年办结政府信息公开申请{D}件，其中予以公开{OP}件，占{p}%。"),
+    ("D", "T", "全年共受理政府信息公开申请{T}件（含上年结转{C}件），办结率为{p}%。"),
+    ("NPA", "N", "自然人提出申请{NPA}件，占比{p}%。"),
+    ("OPA", "D", "予以公开和部分公开的占办结总数的{p}%。"),
+    ("U", "D", "无法提供的{U}件，占办结总数的{p}%。"),
+    ("RVK", "RV", "政府信息公开行政复议{RV}件，其中结果维持{RVK}件，占{p}%。"),
 )
 
+
+def percent_wrong(text: str, doc: ReportDocument, rng: random.Random) -> Mutant | None:
+    """Insert a percentage whose numerator and denominator bind, with a wrong value (3–20 points off)."""
+    values = _values(doc)
+    options = [r for r in RATIOS if values.get(r[1]) and r[0] in values and all(
+        k in values for k in re.findall(r"\{(\w+)\}", r[2]) if k != "p")]
+    if not options:
+        return None
+    num, den, template = rng.choice(options)
+    true = 100 * values[num] / values[den]
+    decimals = rng.choice((0, 1))
+    for _ in range(20):
+        wrong = true + rng.choice((-1, 1)) * rng.uniform(3, 20)
+        if 0 <= wrong <= 100:
+            break
+    else:
+        return None
+    slots = {k: str(int(v)) for k, v in values.items()} | {"p": f"{wrong:.{decimals}f}"}
+    return _claim_sentence(text, doc, rng, "percent_wrong", template.format_map(slots), f"实为 {true:.1f}%")
+
+
+APPROX_MEASURES: tuple[tuple[str, str], ...] = (
+    ("N", "全年共受理政府信息公开申请{x}件。"), ("D", "全年办结政府信息公开申请{x}件。"),
+    ("LIC", "全年作出行政许可决定{x}件。"), ("PEN", "全年作出行政处罚决定{x}件。"),
+    ("NV", "现行有效行政规范性文件{x}件。"),
+)
+
+
+def approx_wrong(text: str, doc: ReportDocument, rng: random.Random) -> Mutant | None:
+    """Insert an approximation that does not contain the value: “60余件” for 43, “近30件” for 43."""
+    values = _values(doc)
+    options = [(k, t) for k, t in APPROX_MEASURES if values.get(k, 0) >= 10]
+    if not options:
+        return None
+    key, template = rng.choice(options)
+    v = values[key]
+    step = 10 ** max(len(str(int(v))) - (2 if v >= 100 else 1), 0)
+    how = rng.choice(("余", "多", "近", "约"))
+    if how in ("余", "多"):
+        x = f"{int(v // step * step + step * rng.randint(2, 4))}{how}"
+    elif how == "近":
+        x = f"近{max(step, int(v * rng.uniform(0.3, 0.7) // step * step))}"
+    else:
+        x = f"约{int(round(v * rng.choice((0.4, 0.6, 1.5, 1.8)) / step) * step)}"
+    return _claim_sentence(text, doc, rng, "approx_wrong", template.format(x=x), f"实为 {int(v)}")
+
+
+COMPOUNDS: tuple[tuple[str, str], ...] = (
+    ("OPA", "公开（含部分公开）{x}件。"), ("OPA", "同意公开和部分公开的共{x}件。"),
+    ("WU", "不予公开和无法提供的共{x}件。"), ("LP", "许可和处罚决定合计{x}件。"),
+    ("LP", "全年公示行政许可、行政处罚决定共计{x}件。"), ("RVLIT", "发生政府信息公开行政复议和行政诉讼共{x}件。"),
+    ("N", "全年共接到公民、法人和其他组织提出的政府信息公开申请{x}件。"),
+)
+
+
+def compound_wrong(text: str, doc: ReportDocument, rng: random.Random) -> Mutant | None:
+    """Insert a compound or listed label (a sum of measures) with a wrong total."""
+    values = _values(doc)
+    options = [(k, t) for k, t in COMPOUNDS if k in values]
+    if not options:
+        return None
+    key, template = rng.choice(options)
+    return _claim_sentence(text, doc, rng, "compound_wrong", template.format(x=int(_new_value(rng, int(values[key])))),
+                           f"实为 {int(values[key])}")
+
+
+KINDS: tuple[str, ...] = (
+    "table_cell", "table_cell_data", "prose_number", "false_zero", "fee_delete", "old_marker", "heading_damage",
+    "expired_topic", "percent_wrong", "approx_wrong", "compound_wrong",
+)
+
+_CLAIM_RULES = ("prose.mismatch", "prose.zero_claim", "prose.ambiguous_mismatch", "prose.approx_mismatch")
 # The rules whose *new* finding counts as detecting each kind of mutation.
 DETECTED_BY: dict[str, tuple[str, ...]] = {
     "table_cell": ("table.identity.", "table.value."),
@@ -317,4 +420,7 @@ DETECTED_BY: dict[str, tuple[str, ...]] = {
     "old_marker": ("structure.old_format",),
     "heading_damage": ("structure.heading_",),
     "expired_topic": ("stale.topic",),
+    "percent_wrong": _CLAIM_RULES,
+    "approx_wrong": _CLAIM_RULES,
+    "compound_wrong": _CLAIM_RULES,
 }

@@ -1,14 +1,15 @@
-"""Pages per second for reading PDF reports: our reader (pdfplumber) against pypdfium2.
+"""Pages per second for reading PDF reports: the reader with its two extraction engines, and the floors.
 
 Measured in one run, interleaved, on the three official PDFs of tests/fixtures/real_pdfs
-(17 pages) and, with --drafted, on a drafted report printed with reportlab:
+(16 pages):
 
-- ``read_pdf``: the whole reader — characters, rulings, table cells, paragraphs, the parsed report;
+- ``read_pdf``: the whole reader — characters, rulings, table cells, paragraphs, the parsed report —
+  with its default engine (pypdfium2 extracts characters and paths, pdfplumber's table finder
+  builds the cells) and with DRAFT_REPORT_PDF_ENGINE=pdfplumber (pdfminer.six extracts);
 - ``pdfplumber objects``: only what pdfminer.six parses (chars, lines, rects) — the floor of any
   pdfplumber-based reader;
-- ``pypdfium2 text+boxes+paths``: what a pypdfium2-based reader would have to extract (every
-  character with its box, the page text, the bounds of every path object); it has no table
-  model, so cells would have to be built by hand on top of this.
+- ``pypdfium2 text+boxes+paths``: extraction only with pypdfium2 (every character with its box,
+  the page text, the bounds of every path object) — the floor of the default engine.
 
     python bench/pdf_reading.py [--repeat 5]
 
@@ -18,6 +19,7 @@ Prints min / median / max seconds per document set and pages/s from the median.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -29,9 +31,20 @@ PDFS = sorted((ROOT / "tests" / "fixtures" / "real_pdfs").glob("*.pdf"))
 
 
 def _read_pdf(path: Path) -> None:
-    from draft_report.reading.pdf import read_pdf
+    from draft_report.reading.pdf import ENGINE_ENV, read_pdf
 
+    os.environ.pop(ENGINE_ENV, None)
     read_pdf(path)
+
+
+def _read_pdf_plumber(path: Path) -> None:
+    from draft_report.reading.pdf import ENGINE_ENV, read_pdf
+
+    os.environ[ENGINE_ENV] = "pdfplumber"
+    try:
+        read_pdf(path)
+    finally:
+        os.environ.pop(ENGINE_ENV, None)
 
 
 def _plumber_objects(path: Path) -> None:
@@ -78,7 +91,8 @@ def main() -> int:
     paths = PDFS
     pages = _pages(paths)
     cases: dict[str, Callable[[Path], None]] = {
-        "read_pdf (pdfplumber, whole reader)": _read_pdf,
+        "read_pdf, pypdfium2 engine (default)": _read_pdf,
+        "read_pdf, pdfplumber engine": _read_pdf_plumber,
         "pdfplumber objects only": _plumber_objects,
         "pypdfium2 text+boxes+paths": _pdfium,
     }
@@ -93,7 +107,7 @@ def main() -> int:
             times[name].append(time.perf_counter() - start)
     print(f"{len(paths)} PDFs, {pages} pages, {args.repeat} runs each (interleaved)")
     base = statistics.median(times[next(iter(cases))])
-    print(f"{'':40} {'min s':>8} {'median s':>9} {'max s':>8} {'pages/s':>9} {'vs reader':>10}")
+    print(f"{'':40} {'min s':>8} {'median s':>9} {'max s':>8} {'pages/s':>9} {'vs default':>10}")
     for name, ts in times.items():
         med = statistics.median(ts)
         print(f"{name:40} {min(ts):8.3f} {med:9.3f} {max(ts):8.3f} {pages / med:9.1f} {base / med:9.2f}x")

@@ -193,3 +193,27 @@ def test_the_pool_gives_the_same_rows_as_one_process(tmp_path: Path) -> None:
     two = run_audit(jobs, workers=2)
     assert [(r.path, r.counts(), r.unreadable) for r in one] == [(r.path, r.counts(), r.unreadable) for r in two]
     assert sum(r.result is None for r in two) == 1 and len(two) == 11
+
+
+def test_a_file_that_takes_too_long_is_listed_and_the_run_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import draft_report.audit.run as run_module
+    import draft_report.commands.check as check_module
+
+    real = check_module.read_report_file
+
+    def slow_for_one(path: Path):  # noqa: ANN202
+        if path.name == "慢.txt":
+            time.sleep(30)
+        return real(path)
+
+    shutil.copy(FIXTURES / "real_reports" / "huaian_2024.txt", tmp_path / "慢.txt")
+    shutil.copy(FIXTURES / "real_reports" / "huaian_2024.txt", tmp_path / "快.txt")
+    monkeypatch.setattr(check_module, "read_report_file", slow_for_one)
+    monkeypatch.setattr(run_module, "FILE_TIMEOUT", 0.5)
+    start = time.monotonic()
+    rows = {r.path.name: r for r in run_audit(collect([tmp_path]).jobs, workers=1)}
+    assert time.monotonic() - start < 20
+    assert rows["慢.txt"].result is None and "超过 0.5 秒" in (rows["慢.txt"].unreadable or "")
+    assert rows["快.txt"].result is not None

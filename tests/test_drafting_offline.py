@@ -169,6 +169,7 @@ def test_missing_notes_use_generic_text_and_are_reported() -> None:
 
 def test_problems_section_numbers_its_parts() -> None:
     raw = raw_xiaxian()
+    raw.pop("previous_problems", None)  # the example has last year's problem; this test adds its own
     draft = OfflineDrafter().draft("problems", make_dataset(raw))
     assert [p.text for p in draft.paragraphs if p.kind == "subheading"] == ["（一）存在的主要问题", "（二）改进措施"]
     text = text_of(draft.paragraphs)
@@ -224,6 +225,7 @@ def test_formatting_helpers() -> None:
 
 def test_missing_content_is_reported_for_governments_and_previous_problems() -> None:
     raw = raw_xiaxian()
+    raw.pop("previous_problems", None)
     raw["agency"] = {"name": "夏县人民政府", "kind": "人民政府"}
     raw["notes"]["supervision"] = ["将政务公开纳入年度绩效考核"]
     dataset = make_dataset(raw)

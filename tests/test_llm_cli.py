@@ -113,12 +113,15 @@ def test_wrong_number_is_repaired(tmp_path: Path, capsys, model_text) -> None:
     assert code == 0, stderr
     repair = server.requests[1].body["messages"]
     assert len(repair) == 2 and "17件" in repair[1]["content"] and "18" in repair[1]["content"]
-    assert "工作要点" not in repair[1]["content"]  # bounded: findings + last draft, not the history
+    # bounded: the issues, the facts, the notes and rules, the last draft — not the conversation so far
+    assert "工作要点" in repair[1]["content"] and "规则：" in repair[1]["content"]
+    assert repair[1]["content"].count("原稿：") == 1
     assert "请模型修改（第 1 轮）" in stderr
     report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
     assert "申请18件" in report and "申请17件" not in report
     prov = json.loads((tmp_path / "out" / "report.provenance.json").read_text(encoding="utf-8"))
     assert prov["sections"]["overview"]["repair_rounds"] == 1
+    assert prov["sections"]["overview"]["number_changes"][0]["before"] == "17件"
 
 
 def test_number_still_wrong_is_marked_and_exits_1(tmp_path: Path, capsys, model_text) -> None:

@@ -3,15 +3,17 @@ and the inline 【待核实】 marks."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import EXAMPLES, load_make_cassettes
-from draft_report.checking import check_prose
 from draft_report.checking.claims import extract_claims
 from draft_report.config import resolve_config
+from draft_report.drafting.llm.draft_claims import section_claims
 from draft_report.drafting.llm.drafter import LLMDrafter
 from draft_report.drafting.llm.local_server import LocalChatServer, Reply, completion_body
-from draft_report.drafting.llm.repair import MARK_OPEN, describe_finding, mark_unresolved
+from draft_report.drafting.llm.repair import MARK_OPEN, count_marks, describe_issue, mark_issues
 from draft_report.loading import load_dataset
 from draft_report.models.document import Paragraph
 
@@ -75,39 +77,51 @@ def test_bad_key_stops_calling_the_endpoint(dataset) -> None:
     assert len(drafter.notices) == 2 and all("401" in n for n in drafter.notices)
 
 
-def test_marks_sit_after_the_wrong_number_and_are_not_new_claims(dataset) -> None:
-    paragraphs = [
-        Paragraph(text="（二）依申请公开情况", kind="subheading"),
-        Paragraph(text="全年新收政府信息公开申请17件，上年结转2件，办结18件。"),
-    ]
-    findings = check_prose("overview", paragraphs, dataset)
-    errors = [f for f in findings if f.severity == "error"]
-    assert len(errors) == 1
-    marked, unresolved = mark_unresolved("overview", paragraphs, errors)
-    text = marked[1].text
-    assert text.startswith("全年新收政府信息公开申请17件【待核实：与数据不符，数据为18】，上年结转2件")
-    assert len(unresolved) == 1 and unresolved[0].actual == "17" and unresolved[0].expected == "18"
-    marker = text[text.index(MARK_OPEN) : text.index("】") + 1]
-    assert extract_claims(marker) == []  # the mark adds no figure for the checker to misread
-    assert "17件" in describe_finding(errors[0]) and "18" in describe_finding(errors[0])
-    # marking twice does not stack marks
-    again, _ = mark_unresolved("overview", marked, errors)
-    assert again[1].text.count(MARK_OPEN) == 1
+def _issues(dataset, *texts: str):
+    paragraphs = [Paragraph(text=t) for t in texts]
+    return paragraphs, section_claims(paragraphs, dataset, "overview").issues
 
 
-def test_unlocatable_finding_is_still_marked() -> None:
-    class Finding:
-        severity = "error"
-        message = "合计与数据不符"
-        expected = 5
-        actual = 99
-        rule = "prose.mismatch"
-        location = None
-
-    marked, unresolved = mark_unresolved(
-        "problems", [Paragraph(text="甲。"), Paragraph(text="乙。")], [Finding()]
+def test_marks_sit_right_after_the_wrong_span_one_per_issue(dataset) -> None:
+    paragraphs, issues = _issues(
+        dataset,
+        "全年新收政府信息公开申请18件，上年结转政府信息公开申请18件，办理完毕18件。",  # 2nd 18 is wrong (2)
+        "全年发布信息40余条，开设账号3个，按时办结率为90%。",
     )
-    assert marked[-1].text == "乙。【待核实：与数据不符，数据为5】" and len(unresolved) == 1
+    marked, unresolved = mark_issues("overview", paragraphs, issues)
+    first = marked[0].text
+    # the mark is on the second 18 (the wrong one), not the first occurrence of the value
+    assert first.startswith("全年新收政府信息公开申请18件，上年结转政府信息公开申请18件【待核实：与数据不符，数据为2】，")
+    second = marked[1].text
+    assert "40余条【待核实：" in second and "40【待核实" not in second  # after 余 and the measure word
+    assert "3个【待核实：" in second and "90%【待核实：" in second
+    assert count_marks(marked) == len(unresolved) == len(issues) == 4
+    for p in marked:  # a mark adds no figure for the checker to misread
+        for mark in re.findall(r"【待核实：[^】]*】", p.text):
+            assert extract_claims(mark) == []
+
+
+def test_repair_lines_name_a_value_only_for_an_unambiguous_mismatch(dataset) -> None:
+    paragraphs, issues = _issues(
+        dataset,
+        "全年新收政府信息公开申请17件。全年作出行政许可和行政处罚决定共1433件。全年发布信息40余条。",
+        "行政许可、行政处罚决定自作出之日起5个工作日内公示，开设账号3个。",
+    )
+    lines = {i.kind: describe_issue(paragraphs, i) for i in issues}
+    assert "请改为18。" in lines["mismatch"] and "申请17件" in lines["mismatch"]
+    assert all("1433件" not in i.text for i in issues)  # a true derived total (许可 + 处罚) is no issue
+    assert "7个工作日" in lines["note_mismatch"]  # the notes' own words, not any digit
+    assert "改为" not in lines["unbound"] and "删去" in lines["unbound"]
+    assert "改为" not in lines["ambiguous"] and "40余条" in lines["ambiguous"]  # an approximation far off
+
+
+def test_figures_from_the_notes_count_only_with_their_own_words(dataset) -> None:
+    _, issues = _issues(dataset, "行政许可、行政处罚决定自作出之日起7个工作日内在政府网站公示，废止1件，清理后现行有效9件。")
+    assert issues == []
+    _, issues = _issues(dataset, "共发放宣传册500份，开设账号3个。")
+    assert [i.kind for i in issues] == ["unbound", "unbound"]
+    _, issues = _issues(dataset, "2024年3月15日印发《实施方案》（云市监〔2024〕12号），同比增长20%。")
+    assert {i.kind for i in issues} >= {"date", "doc_number", "comparison"}
 
 
 def test_invented_number_is_sent_back_then_marked(dataset) -> None:
@@ -116,20 +130,38 @@ def test_invented_number_is_sent_back_then_marked(dataset) -> None:
         drafter = _drafter(server)
         draft = drafter.draft("overview", dataset)
     repair_prompt = server.requests[1].body["messages"][1]["content"]
-    assert "“35人次”在数据表和工作要点中都找不到" in repair_prompt
+    assert "“35人次”在数据表和工作要点中都找不到" in repair_prompt and "改为" not in repair_prompt.split("原稿：")[0].split("规则：")[0].split("数据表（")[0]
     text = "\n".join(p.text for p in draft.paragraphs)
     assert "35人次【待核实：无法与数据核对，请核实】" in text
     assert [u.rule for u in drafter.unresolved] == ["llm.invented_number"]
+    assert count_marks(draft.paragraphs) == len(drafter.unresolved)
 
 
-def test_numbers_from_the_notes_are_not_inventions(dataset) -> None:
-    from draft_report.drafting.llm.drafter import invented_numbers
+def test_a_repair_that_turns_a_true_number_false_is_undone(dataset) -> None:
+    """The derived total 1433 (许可 1286 + 处罚 147) is true; a model that 'fixes' it to 147 while
+    repairing the real mistake (17 → 18) has its change undone, and the reviewer is told."""
+    derived = M.OVERVIEW.replace("全年作出行政许可决定1286件、行政处罚决定147件", "全年作出行政许可和行政处罚决定共1433件")
+    first = derived.replace("新收政府信息公开申请18件", "新收政府信息公开申请17件")
+    corrupted = derived.replace("共1433件", "共147件")  # fixes 17 → 18 and breaks 1433
+    with LocalChatServer(_script(first, corrupted, corrupted)) as server:
+        drafter = _drafter(server)
+        draft = drafter.draft("overview", dataset)
+    text = "\n".join(p.text for p in draft.paragraphs)
+    assert "共1433件" in text and "共147件" not in text
+    changes = draft.provenance["number_changes"]
+    assert any(c["before"] == "1433件" and c["after"] == "147件" and c["undone"] for c in changes)
+    assert any("已撤销" in n and "1433件" in n for n in drafter.notices)
+    assert count_marks(draft.paragraphs) == len(drafter.unresolved)
 
-    paragraphs = [Paragraph(text="所有申请均在20个工作日内办结，行政许可决定自作出之日起7个工作日内公示。")]
-    assert invented_numbers(paragraphs, dataset) == []
-    assert [f["actual"] for f in invented_numbers([Paragraph(text="共发放宣传册500份。")], dataset)] == [
-        "500"
+
+def test_every_number_a_repair_changed_is_listed(dataset) -> None:
+    with LocalChatServer(_script(M.OVERVIEW_WRONG, M.OVERVIEW)) as server:
+        drafter = _drafter(server)
+        draft = drafter.draft("overview", dataset)
+    assert [(c["before"], c["after"], c["undone"]) for c in draft.provenance["number_changes"]] == [
+        ("17件", "18件", False)
     ]
+    assert any("“17件”改为“18件”" in n for n in drafter.notices)
 
 
 def test_truncated_answer_is_asked_again_with_more_room(dataset) -> None:
@@ -192,6 +224,6 @@ def test_a_later_usable_repair_answer_wins(dataset) -> None:
         draft = drafter.draft("overview", dataset)
     text = "\n".join(p.text for p in draft.paragraphs)
     assert "申请18件" in text and MARK_OPEN not in text
-    assert drafter.unresolved == [] and drafter.notices == []
+    assert drafter.unresolved == [] and drafter.notices == ["“一、总体情况”经模型修改的数字（请核对）：“17件”改为“18件”"]
     assert "kept_previous_draft" not in draft.provenance and draft.provenance["repair_rounds"] == 2
     assert draft.provenance["checks"][1]["kept_previous_draft"] is True

@@ -7,8 +7,9 @@ import pytest
 from conftest import EXAMPLES, load_make_cassettes
 from draft_report.config import resolve_config
 from draft_report.drafting.llm import prompts as P
-from draft_report.drafting.llm.drafter import LLMDrafter, _source_text
+from draft_report.drafting.llm.drafter import LLMDrafter
 from draft_report.drafting.llm.local_server import LocalChatServer, Reply, completion_body
+from draft_report.drafting.llm.notes import own_words as _source_text
 from draft_report.drafting.llm.validate import answer_limit, instruction_sentences, reject_reason
 from draft_report.loading import load_dataset
 

@@ -66,15 +66,31 @@ def test_every_prompt_file_is_used(dataset) -> None:
 
 
 def test_facts_sheet_lists_every_figure_with_its_label(dataset) -> None:
+    from draft_report.checking.claim_check import check_claims
+
     user = P.section_messages("overview", dataset).messages[1]["content"]
-    for fact in P.facts_sheet(dataset):
-        assert f"{fact.label}：{fact.text.split('：', 1)[1]}" in user
-    assert "本年新收政府信息公开申请：5件" in user
-    assert "全年发布信息（合计）：42条" in user
+    sheet = P.facts_sheet(dataset)
+    for fact in sheet:
+        if fact.value:
+            assert f"- {fact.label}：" in user
+        assert "合计）" not in fact.label and "（次数）" not in fact.label  # no internal notes
+    assert "- 本年新收政府信息公开申请：5件" in user
+    # every label reads back, in prose, as its own data item with the right value
+    for fact in sheet:
+        if fact.under:
+            continue
+        checks = check_claims(f"{fact.label}{fact.text.split('：', 1)[1]}。", dataset)
+        assert checks and checks[-1].verdict == "agrees", fact
+    # zeros are grouped into one line with the wording to use, never listed as “0件”
+    zero_line = next(line for line in user.splitlines() if line.startswith("全年为零的事项"))
+    assert "未发生" in zero_line and "：0" not in user
     system = P.section_messages("overview", dataset).messages[0]["content"]
-    assert "不使用 Markdown" in system and "不出现英文" in system and "原样照抄" in system
+    assert "不写“作为人工智能”" in system
     for heading in ("一、总体情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"):
         assert heading in system
+    for rule in ("不用 Markdown", "不出现英文", "照抄", "同比", "文号", "紧跟"):
+        assert rule in user
+    assert "全文约" in user and "写法示例" in user
 
 
 def test_problems_prompt_carries_previous_year_and_measures(dataset) -> None:
@@ -88,12 +104,13 @@ def test_problems_prompt_carries_previous_year_and_measures(dataset) -> None:
     ]
 
 
-def test_repair_prompt_is_bounded(dataset) -> None:
+def test_repair_prompt_carries_notes_and_rules_itself(dataset) -> None:
     repair = P.repair_messages("overview", dataset, "原稿一句。", ["问题甲"])
     assert [m["role"] for m in repair.messages] == ["system", "user"]
     user = repair.messages[1]["content"]
     assert "原稿一句。" in user and "1. 问题甲" in user
-    assert "工作要点" not in user  # notes are not resent: only the facts, the findings and the draft
+    assert "工作要点" in user and "规则：" in user and "同前" not in user
+    assert "数据表（" in user
 
 
 def test_template_hash_changes_with_the_prompt_files(dataset) -> None:

@@ -184,3 +184,31 @@ def test_running_headers_and_page_numbers_are_furniture() -> None:
     lines = [line(1, "某某市人民政府办公室", 30), line(1, "正文第一页", 300), line(1, "- 1 -", 800),
              line(2, "某某市人民政府办公室", 30), line(2, "正文第二页", 300), line(2, "第 2 页 共 2 页", 800)]
     assert furniture(lines, {1: 842.0, 2: 842.0}) == {0, 2, 3, 5}
+
+
+def test_both_extraction_engines_read_the_same_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pypdfium2 (default) and pdfminer.six (DRAFT_REPORT_PDF_ENGINE=pdfplumber) give the same lines:
+    a vertical label, a table continued over a page break, a paragraph over a page break."""
+    from draft_report.reading.pdf import ENGINE_ENV, engine
+
+    path = FIXTURES / "real_pdfs" / "huaian-hongze_2023.pdf"
+    assert engine() == "pdfium"
+    fast = read_report(path)
+    monkeypatch.setenv(ENGINE_ENV, "pdfplumber")
+    assert engine() == "pdfplumber"
+    slow = read_report(path)
+    assert fast.lines == slow.lines and fast.tables == slow.tables
+
+
+def test_a_page_far_beyond_a_report_page_is_refused(tmp_path: Path, capsys) -> None:
+    """Time and memory stay bounded: 10,000 ruled segments on one page are not fed to the table finder."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    hostile = tmp_path / "线段.pdf"
+    canvas = Canvas(str(hostile))
+    for i in range(10_000):
+        canvas.line(10 + (i % 500), 10, 10 + (i % 500), 800)
+    canvas.showPage()
+    canvas.save()
+    code, _, err = run(["check", str(hostile)], capsys)
+    assert code == 2 and "线段.pdf" in err and "远超一页报告的内容" in err

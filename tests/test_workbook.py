@@ -231,3 +231,40 @@ def test_guide_sheet_lists_the_allowed_values(tmp_path: Path) -> None:
     text = "\n".join(str(c.value) for row in load_workbook(path)["填表说明"].iter_rows() for c in row if c.value)
     for needle in ("本机关不掌握相关政府信息", "法律服务机构", "行政复议、行政诉讼", "尚未审结", "按件和按量", "（五）监督保障情况"):
         assert needle in text
+
+
+def test_readme_command_1_drafts_without_a_notice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, text = run(["draft", str(ROOT / "examples" / "xiaxian-2023" / "data.yaml"), "-o", str(tmp_path / "x")], capsys)
+    assert code == 0 and "已生成报告" in text and "提示" not in text, text
+
+
+def test_last_years_valid_count_next_to_table2_is_checked(tmp_path: Path) -> None:
+    from draft_report.loading.dump import data_to_raw
+
+    raw = data_to_raw(load_dataset(ROOT / "examples" / "scjg-2024" / "data.yaml").data)
+    raw["table2"]["norm"] = {"made": 2, "repealed": 1, "valid": 12}
+    path = tmp_path / "data.xlsx"
+    write_workbook(path, raw, baseline={"reg": 0, "norm": 9})
+    for name in ("publications.csv", "events.csv", "requests.csv", "cases.csv"):
+        shutil.copy(ROOT / "examples" / "scjg-2024" / name, tmp_path / name)
+    notices = load_dataset(path).notices
+    cell = cell_of("table2", "t2.norm.valid")
+    assert any(f"表二!{cell}" in n and "上年现行有效 9 + 本年制发 2 − 本年废止 1 = 10" in n for n in notices), notices
+
+
+def test_check_takes_the_workbook_as_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _example_workbook(tmp_path)
+    code, text = run(["draft", str(path), "-o", str(tmp_path / "out")], capsys)
+    assert code == 0, text
+    code, text = run(["check", str(tmp_path / "out" / "report.md"), "--data", str(path)], capsys)
+    assert code == 0 and "错误 0 项，警告 0 项" in text, text
+
+
+def test_convert_to_json_drafts_the_same_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = copy_example("scjg-2024", tmp_path)
+    code, text = run(["convert", str(folder / "data.yaml"), str(folder / "data.json")], capsys)
+    assert code == 0, text
+    for name in ("data.yaml", "data.json"):
+        code, text = run(["draft", str(folder / name), "-o", str(tmp_path / name)], capsys)
+        assert code == 0, text
+    assert (tmp_path / "data.yaml" / "report.md").read_bytes() == (tmp_path / "data.json" / "report.md").read_bytes()

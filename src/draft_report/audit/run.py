@@ -14,16 +14,21 @@ from __future__ import annotations
 
 import os
 import re
+import signal
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 from typing import Any, TypeVar
 
 from draft_report.audit.collect import Job
 from draft_report.errors import InputError
 from draft_report.reading.blocks import norm_key
 
+FILE_TIMEOUT = 120.0  # seconds for reading and checking one file (a report takes well under one)
 POOL_MIN_JOBS = 8  # below this, starting worker processes costs more than it saves
 MIN_AGENCY_KEY = 4  # a shorter name ("本局") never matches by suffix
 # What may stand before an agency's name in another year's title: the higher-level place.
@@ -152,30 +157,65 @@ def identify(path: Path) -> Identity:
     return Identity(path, doc.agency, doc.year)
 
 
-def audit_one(job: Job) -> AuditRow:
-    """Read and check one report; any failure becomes the row's ``unreadable`` reason."""
-    from draft_report.checking import check_document
-    from draft_report.commands.check import read_report_file
+class FileTimeout(Exception):
+    """Reading and checking one file took longer than ``FILE_TIMEOUT`` seconds."""
 
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise ``FileTimeout`` in this thread after ``seconds`` (SIGALRM; a no-op where unavailable)."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable or seconds <= 0:
+        yield
+        return
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise FileTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def audit_one(job: Job) -> AuditRow:
+    """Read and check one report; any failure (or more than ``FILE_TIMEOUT`` seconds) becomes the
+    row's ``unreadable`` reason."""
     row = AuditRow(job.path, list(job.also))
     try:
-        doc = read_report_file(job.path)
-        previous = None
-        if _index is not None:
-            row.previous, row.previous_note = _index.find(doc.agency, doc.year)
-            if row.previous is not None:
-                try:
-                    previous = read_report_file(row.previous)
-                except Exception as exc:
-                    row.previous_note = f"上年度报告 {row.previous} 无法读取：{_failure(exc)}"
-                    row.previous = None
-        result = check_document(doc, None, previous)
-        if result.source is None:
-            result.source = str(job.path)
-        row.result = result
+        with _time_limit(FILE_TIMEOUT):
+            _audit_into(row, job)
+    except FileTimeout:
+        row.result = None
+        row.unreadable = f"读取和核查超过 {FILE_TIMEOUT:g} 秒仍未完成，已跳过此文件（文件可能异常）；其他报告不受影响"
     except Exception as exc:  # one bad file never stops the run
         row.unreadable = _failure(exc).removeprefix(f"{job.path}：")  # the row names the file already
     return row
+
+
+def _audit_into(row: AuditRow, job: Job) -> None:
+    from draft_report.checking import check_document
+    from draft_report.commands.check import read_report_file
+
+    doc = read_report_file(job.path)
+    previous = None
+    if _index is not None:
+        row.previous, row.previous_note = _index.find(doc.agency, doc.year)
+        if row.previous is not None:
+            try:
+                previous = read_report_file(row.previous)
+            except FileTimeout:
+                raise
+            except Exception as exc:
+                row.previous_note = f"上年度报告 {row.previous} 无法读取：{_failure(exc)}"
+                row.previous = None
+    result = check_document(doc, None, previous)
+    if result.source is None:
+        result.source = str(job.path)
+    row.result = result
 
 
 # --- the run ---------------------------------------------------------------------------------
@@ -197,8 +237,15 @@ def _mapped(fn: Callable[[T], R], items: list[T], workers: int, index: PreviousI
             _set_index(None)
         return
     chunk = max(1, min(32, len(items) // (workers * 4)))
+    _preload()  # imported once here, the forked workers share it instead of each importing it
     with ProcessPoolExecutor(max_workers=workers, initializer=_set_index, initargs=(index,)) as pool:
         yield from pool.map(fn, items, chunksize=chunk)
+
+
+def _preload() -> None:
+    import draft_report.checking  # noqa: F401
+    import draft_report.commands.check  # noqa: F401
+    import draft_report.reading  # noqa: F401
 
 
 def _progress(total: int, label: str) -> Any:

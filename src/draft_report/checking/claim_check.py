@@ -43,7 +43,7 @@ from typing import Any, Literal
 from draft_report.checking.claims import Claim, extract_claims
 from draft_report.checking.fact_source import FactSource
 from draft_report.checking.findings import Finding, Location
-from draft_report.checking.scope import is_moment, scope_marker
+from draft_report.checking.scope import is_moment
 from draft_report.lexicon.fields import Fact
 from draft_report.tables import layout as L
 from draft_report.tables.grid import format_value
@@ -215,7 +215,7 @@ def assess_claim(claim: Claim, source: FactSource) -> Assessment:
     """The verdict on one claim (see the module docstring)."""
     readings = readings_of(claim, source)
     facts = {f.id: f for f in (claim.fact, *claim.alternatives) if f is not None}
-    scope = claim.scope or scope_marker(claim.sentence, claim.start)
+    scope = claim.scope  # set by ``extract_claims`` (a sub-unit or a moment before the number)
     known = [r for r in readings if r.expected is not None]
     if not known:
         return Assessment("unbound", tuple(readings), claim.confidence, scope)

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from draft_report.checking.claim import Claim
 from draft_report.checking.ratios import comparison_words, percent_claims
+from draft_report.checking.scope import SCOPE_MARKERS, scope_before, scope_markers
 from draft_report.lexicon.approx import approx_range, approx_word
 from draft_report.lexicon.binding import Binding, bind_claim, bind_zero, clause_window, fold_parentheses
 from draft_report.lexicon.fields import CARRY_IN_WORDS, FACTS, Fact, sum_fact
@@ -93,10 +94,12 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
             if binding.fact is None and is_idiom_numeral(q.raw, q.numeral):
                 continue
             numbers.append(_number_claim(sent, offset, q, binding, numbers))
-        claims.extend(numbers)
-        claims.extend(percent_claims(labels, offset, facts, numbers, sent))
-        for z in _zero_claims(sent, facts, qs):
-            claims.append(replace(z, sentence_start=offset))
+        found = numbers + percent_claims(labels, offset, facts, numbers, sent)
+        found += [replace(z, sentence_start=offset) for z in _zero_claims(sent, facts, qs)]
+        markers = scope_markers(sent) if found and SCOPE_MARKERS.search(sent) else []
+        if markers:  # found once per sentence; each claim takes those before it
+            found = [replace(c, scope=scope_before(markers, c.start)) for c in found]
+        claims.extend(found)
     return claims
 
 

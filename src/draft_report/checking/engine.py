@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from draft_report.checking.crossyear import cross_year_findings
@@ -56,6 +57,8 @@ def check_document(doc: ReportDocument, dataset: Any = None, previous: Any = Non
     if previous is not None:
         findings += cross_year_findings(doc, previous, year)
     findings = _drop_redundant(findings)
+    if doc.line_places:  # a Word file: say which paragraph or table row, not "第8行"
+        findings = [_placed(f, doc.line_places) for f in findings]
     findings.sort(key=_order)
     return CheckResult(
         findings=findings,
@@ -65,6 +68,13 @@ def check_document(doc: ReportDocument, dataset: Any = None, previous: Any = Non
         data_source=str(dataset.path) if dataset is not None and getattr(dataset, "path", None) else None,
         previous_source=_previous_source(previous),
     )
+
+
+def _placed(finding: Finding, places: dict[int, str]) -> Finding:
+    line = finding.location.line
+    if line is None or line not in places:
+        return finding
+    return dataclasses.replace(finding, location=dataclasses.replace(finding.location, place=places[line]))
 
 
 def _drop_redundant(findings: list[Finding]) -> list[Finding]:

@@ -7,7 +7,7 @@ A cell the reader could not read gives no value (the claim is then unverified, n
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from draft_report.lexicon.fields import FACTS, Fact, accepted_values, aggregate_facts, fact_value
@@ -25,6 +25,8 @@ class FactSource:
     unreadable: frozenset[str] = frozenset()
     name: str = "报告表格"
     previous: FactSource | None = None
+    _values: dict[str, float | None] = field(default_factory=dict, repr=False, compare=False)
+    _facts: list[Fact] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_dataset(cls, dataset: Any) -> FactSource:
@@ -51,12 +53,19 @@ class FactSource:
         return None
 
     def facts(self) -> list[Fact]:
-        extra = aggregate_facts(self.aggregates.keys()) if self.aggregates is not None else []
-        return list(FACTS) + extra
+        if self._facts is None:
+            extra = aggregate_facts(self.aggregates.keys()) if self.aggregates is not None else []
+            self._facts = list(FACTS) + extra
+        return self._facts
 
     def value(self, fact: Fact) -> float | None:
+        """The fact's value (cached per fact id: a report's claims ask for the same few values)."""
+        if fact.id in self._values:
+            return self._values[fact.id]
         check: Callable[[str], bool] = self.unreadable.__contains__
-        return fact_value(fact, self.tables, data=self.data, aggregates=self.aggregates, unreadable=check)
+        v = fact_value(fact, self.tables, data=self.data, aggregates=self.aggregates, unreadable=check)
+        self._values[fact.id] = v
+        return v
 
     def variant_values(self, fact: Fact) -> list[float]:
         """The fact's other legitimate readings (``also_accept``, ``accept_aggregates``)."""

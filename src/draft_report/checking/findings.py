@@ -30,6 +30,9 @@ class Location:
     line: int | None = None
     excerpt: str | None = None  # the sentence or the table row quoted
     cell_id: str | None = None
+    # where ``line`` is, for people, when the source has no lines (Word: “第5段（“……”）”);
+    # not part of the JSON contract, which keeps ``line``
+    place: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

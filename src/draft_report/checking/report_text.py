@@ -32,7 +32,7 @@ def _quote(text: str | None) -> str:
 
 def format_finding(f: Finding, *, verbose: bool = False) -> list[str]:
     """The finding's lines: mark, severity and place, message; the quoted text; 应为/报告中为."""
-    where = f"第{f.location.line}行 " if f.location.line else ""
+    where = f"{f.location.place} " if f.location.place else (f"第{f.location.line}行 " if f.location.line else "")
     rule = rule_text(f) if verbose else ""
     lines = [f"  {SEVERITY_MARK[f.severity]} {SEVERITY_LABEL[f.severity]} {where}{f.message}{rule}"]
     quote = _quote(f.location.excerpt)

@@ -34,15 +34,26 @@ def is_moment(word: str) -> bool:
     return word.startswith(("截", "上半", "下半")) or "季度" in word or "月" in word
 
 
+def scope_markers(sentence: str) -> list[tuple[int, str]]:
+    """(end, words) of every scope marker of the sentence that is a subject or a moment — found once
+    per sentence; a claim is scoped by the markers that end before it (``scope_before``)."""
+    found: list[tuple[int, str]] = []
+    for m in SCOPE_MARKERS.finditer(sentence):
+        word = m.group(0)
+        if not is_moment(word):
+            clause = _CLAUSE.split(sentence[: m.start()])[-1]
+            if any(w in clause for w in _NOT_SUBJECT):  # “按照区政府办要求”: not the subject
+                continue
+        found.append((m.end(), word))
+    return found
+
+
+def scope_before(markers: list[tuple[int, str]], claim_start: int) -> str | None:
+    """The longest marker that ends before the claim; else None."""
+    words = [w for end, w in markers if end <= claim_start]
+    return max(words, key=len) if words else None
+
+
 def scope_marker(sentence: str, claim_start: int) -> str | None:
     """The words that scope the claim to a sub-unit or a moment, found before it; else None."""
-    found = []
-    for m in SCOPE_MARKERS.finditer(sentence, 0, claim_start):
-        word = m.group(0)
-        if is_moment(word):
-            found.append(word)
-            continue
-        clause = _CLAUSE.split(sentence[: m.start()])[-1]
-        if not any(w in clause for w in _NOT_SUBJECT):  # “按照区政府办要求”: not the subject
-            found.append(word)
-    return max(found, key=len) if found else None
+    return scope_before(scope_markers(sentence[:claim_start]), claim_start)

@@ -14,7 +14,7 @@ import typer
 from draft_report.cli_app import app
 from draft_report.errors import InputError
 
-DATA_SUFFIXES = (".yaml", ".yml", ".json")
+DATA_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
 
 
 def read_report_file(path: Path) -> Any:
@@ -57,11 +57,11 @@ def check(
         Path, typer.Argument(metavar="报告文件", help="要核查的报告：.md、.txt、.html、.docx 或 PDF（须有文字层）")
     ],
     data: Annotated[
-        Path | None, typer.Option("--data", metavar="数据文件", help="本年度数据文件（YAML/JSON）：表格与正文数字逐项对照")
+        Path | None, typer.Option("--data", metavar="数据文件", help="本年度数据文件（data.xlsx 或 YAML/JSON）：表格与正文数字逐项对照")
     ] = None,
     previous: Annotated[
         Path | None,
-        typer.Option("--previous", metavar="上年数据或报告", help="上年度数据文件（.yaml/.json）或上年度报告：核对结转、现行有效件数、整改与雷同"),
+        typer.Option("--previous", metavar="上年数据或报告", help="上年度数据文件（.xlsx/.yaml/.json）或上年度报告：核对结转、现行有效件数、整改与雷同"),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", metavar="text|json", help="输出格式：text（给人看）或 json（给工具用）")] = "text",
     no_info: Annotated[bool, typer.Option("--no-info", help="文本输出中不列出“提示”（未能核对的数字等）")] = False,

@@ -244,7 +244,7 @@ DRAFT_HELP = """根据数据文件起草完整的年度报告（默认离线起�
 
 @app.command("draft", help=DRAFT_HELP)
 def draft_command(
-    data: Annotated[Path, typer.Argument(metavar="数据文件", help="数据文件（data.yaml / data.json）或其所在文件夹")],
+    data: Annotated[Path, typer.Argument(metavar="数据文件", help="数据文件（data.xlsx、data.yaml 或 data.json）或其所在文件夹")],
     output: Annotated[Path, typer.Option("--output", "-o", metavar="输出文件夹", help="输出文件夹，报告写入其中的 report.md 等文件")],
     formats: Annotated[
         list[str] | None,
@@ -300,8 +300,9 @@ def draft_command(
         def sidecars() -> dict[str, str]:  # the provenance record, written together with the report
             return {PROVENANCE_NAME: provenance_text(llm_drafter_, data_path=str(data))}
 
+    offline = OfflineDrafter() if drafter is None else None  # keeps the note figures it had to mark
     written, notices = run_draft(
-        data, output, parse_formats(formats), force=force, drafter=drafter, sidecars=sidecars
+        data, output, parse_formats(formats), force=force, drafter=drafter or offline, sidecars=sidecars
     )
     for path in written:
         if drafter is None or path.name != "report.provenance.json":
@@ -313,3 +314,7 @@ def draft_command(
 
         # exit 1 if a claim is still wrong; the provenance file was written with the report
         finish_llm_draft(drafter, output, data_path=str(data), written=True)
+    elif offline is not None:
+        from draft_report.drafting.note_check import finish_offline_draft
+
+        finish_offline_draft(offline)  # exit 1 if a note's figure contradicts the data (marked)

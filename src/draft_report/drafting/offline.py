@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from draft_report.drafting import context as ctx
 from draft_report.drafting.base import DraftedSection, SectionDraft
+from draft_report.drafting.note_check import mark_contradictions
 from draft_report.drafting.templating import render_paragraphs
 from draft_report.sections import OVERVIEW_TOPIC_BY_KEY
 
@@ -26,6 +27,10 @@ class OfflineDrafter:
     """``SectionDrafter`` that fills jinja2 templates; deterministic and offline."""
 
     name = "offline"
+
+    def __init__(self) -> None:
+        # per section: note figures that contradict the data, marked in the draft (exit 1)
+        self.unresolved_by_section: dict[str, list[Any]] = {}
 
     def draft(self, key: DraftedSection, dataset: Dataset) -> SectionDraft:
         missing: list[str] = []
@@ -42,12 +47,16 @@ class OfflineDrafter:
             raise ValueError(f"OfflineDrafter cannot draft section {key!r}")
         template = TEMPLATES[key]
         paragraphs = render_paragraphs(template, context)
+        paragraphs, unresolved = mark_contradictions(key, paragraphs, dataset)
+        self.unresolved_by_section[key] = unresolved
         provenance: dict[str, Any] = {
             "drafter": self.name,
             "template": template,
             "generic_topics": generic,
             "missing_content": missing,
         }
+        if unresolved:
+            provenance["unresolved"] = [u.to_dict() for u in unresolved]
         return SectionDraft(paragraphs=paragraphs, provenance=provenance)
 
 

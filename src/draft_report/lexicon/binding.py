@@ -123,25 +123,79 @@ def _allowed(fact: Fact, window: str, unit: str | None, before: str | None) -> b
     return True
 
 
+class KeywordIndex:
+    """Every keyword of a list of facts in one compiled alternation (an automaton in effect).
+
+    ``occurrences(text)`` finds every keyword at every position in one pass: a lookahead
+    alternation, longest first, gives the longest keyword starting at each position, and the
+    keywords that are its prefixes start there too. So binding costs one regex pass over the
+    clause per number instead of one ``rfind`` per keyword of every fact."""
+
+    def __init__(self, facts: Sequence[Fact]) -> None:
+        keywords = sorted({kw for f in facts for kw in f.keywords}, key=len, reverse=True)
+        self.pattern = re.compile("(?=(" + "|".join(map(re.escape, keywords)) + "))") if keywords else None
+        self.prefixes: dict[str, tuple[str, ...]] = {
+            kw: tuple(k for k in keywords if kw.startswith(k)) for kw in keywords
+        }
+        self.elliptic: list[Fact] | None = None  # see _elliptic_facts
+        self.facts_of: dict[str, list[tuple[int, Fact]]] = {}
+        for order, f in enumerate(facts):
+            for kw in dict.fromkeys(f.keywords):
+                self.facts_of.setdefault(kw, []).append((order, f))
+
+    def occurrences(self, text: str) -> list[tuple[int, str]]:
+        """(position, keyword) of every keyword occurrence in ``text``, in order of position."""
+        if self.pattern is None or not text:
+            return []
+        out: list[tuple[int, str]] = []
+        for m in self.pattern.finditer(text):
+            pos = m.start()
+            out.extend((pos, k) for k in self.prefixes[m.group(1)])
+        return out
+
+
+_INDEXES: dict[tuple[str, ...], KeywordIndex] = {}
+_MAX_INDEXES = 64
+
+
+_LAST: list[tuple[Sequence[Fact], KeywordIndex]] = []
+
+
+def keyword_index(facts: Sequence[Fact]) -> KeywordIndex:
+    """The (cached) keyword index of ``facts`` — the same list object costs one identity check."""
+    if _LAST and _LAST[0][0] is facts:
+        return _LAST[0][1]
+    index = _index_by_ids(facts)
+    _LAST[:] = [(facts, index)]
+    return index
+
+
+def _index_by_ids(facts: Sequence[Fact]) -> KeywordIndex:
+    key = tuple(f.id for f in facts)
+    index = _INDEXES.get(key)
+    if index is None:
+        if len(_INDEXES) >= _MAX_INDEXES:
+            _INDEXES.clear()
+        index = _INDEXES[key] = KeywordIndex(facts)
+    return index
+
+
 def candidates(
     facts: Sequence[Fact], left: str, right: str, unit: str | None, before: str | None
 ) -> list[Match]:
     """Facts named on the left (preferred) or, failing that, on the right of the number."""
     window = left + right
+    index = keyword_index(facts)
     for side, text in (("left", left), ("right", right)):
-        found: list[Match] = []
-        for fact in facts:
-            best: Match | None = None
-            for kw in fact.keywords:
-                idx = text.rfind(kw) if side == "left" else text.find(kw)
-                if idx < 0:
-                    continue
-                dist = len(text) - (idx + len(kw)) if side == "left" else idx
+        best: dict[int, Match] = {}
+        for pos, kw in index.occurrences(text):
+            dist = len(text) - (pos + len(kw)) if side == "left" else pos
+            for order, fact in index.facts_of[kw]:
                 m = Match(fact, kw, side, dist)
-                if best is None or m.rank() > best.rank():
-                    best = m
-            if best is not None and _allowed(fact, window, unit, before):
-                found.append(best)
+                old = best.get(order)
+                if old is None or m.rank() > old.rank():
+                    best[order] = m
+        found = [best[o] for o in sorted(best) if _allowed(best[o].fact, window, unit, before)]
         if found:
             return found
     return []
@@ -309,7 +363,7 @@ def _elliptic(facts: Sequence[Fact], left: str, unit: str | None, before: str) -
     政府网站64条": the clause names only the subject; the verb 发布 comes from the sentence
     (``Fact.requires_in_sentence``). Either clause may hold little else (其中, 另, 共 …)."""
     best: tuple[int, int, Fact] | None = None
-    for f in facts:
+    for f in _elliptic_facts(facts):
         if unit is not None and unit not in f.units:
             continue
         if f.excludes and any(w in left for w in f.excludes):
@@ -329,6 +383,24 @@ def _elliptic(facts: Sequence[Fact], left: str, unit: str | None, before: str) -
         if pos >= 0 and (best is None or (f.priority, pos) > (best[0], best[1])):
             best = (f.priority, pos, f)
     return best[2] if best else None
+
+
+_ELLIPTIC: dict[tuple[str, ...], list[Fact]] = {}
+
+
+def _elliptic_facts(facts: Sequence[Fact]) -> list[Fact]:
+    """The facts that may take a word from earlier in the sentence (cached per list of facts)."""
+    index = keyword_index(facts)
+    if index.elliptic is not None:
+        return index.elliptic
+    key = tuple(f.id for f in facts)
+    found = _ELLIPTIC.get(key)
+    if found is None:
+        if len(_ELLIPTIC) >= 64:
+            _ELLIPTIC.clear()
+        found = _ELLIPTIC[key] = [f for f in facts if f.elliptic or f.requires_in_sentence]
+    index.elliptic = found
+    return found
 
 
 def _rest(clause: str, named: str) -> str:

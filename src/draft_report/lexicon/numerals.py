@@ -3,7 +3,7 @@
 ``find_quantities(text)`` returns every number that is followed by a measure word
 (件 条 篇 次 场 期 个 项 份 元 万元 人次 …): Arabic with or without thousands separators
 ("1,234件" = 1234), pdftotext's spaced thousands ("3 119 件"), and Chinese numerals
-("三十七条" = 37, "两件" = 2, "一百二十件" = 120; read with cn2an).
+("三十七条" = 37, "两件" = 2, "一百二十件" = 120; read by ``cn_numbers``, agreeing with cn2an).
 
 What is *not* a quantity: ordinals (第二十条, 第3次), list markers (一是, "1."), document
 numbers (国令第711号, 〔2021〕30号), dates and years (2023年1月18日), phone numbers and
@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from draft_report.lexicon.cn_numbers import cn_to_int, int_to_cn
 
 # Longest first so that 万元 wins over 元 and 人次 over 人.
 UNITS: tuple[str, ...] = (
@@ -87,23 +89,12 @@ def parse_arabic(s: str) -> float:
 
 @lru_cache(maxsize=4096)
 def parse_chinese(s: str) -> int | None:
-    """"三十七" → 37, "两" → 2, "一百二十" → 120; None when it is not a number."""
-    import cn2an
-
-    if s in ("万", "亿", "千", "百"):
-        return None
-    try:
-        value = cn2an.cn2an(s, "smart")
-    except (ValueError, KeyError, TypeError, IndexError):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return value if isinstance(value, int) else None
+    """"三十七" → 37, "两" → 2, "一百二十" → 120; None when it is not a number (``cn_numbers``)."""
+    return cn_to_int(s)
 
 
 def _approx_before(text: str, start: int) -> bool:
-    head = text[max(0, start - 3) : start].rstrip()
-    return any(head.endswith(w) for w in _APPROX_BEFORE)
+    return text[max(0, start - 3) : start].rstrip().endswith(_APPROX_BEFORE)
 
 
 def _is_ordinal(text: str, start: int) -> bool:
@@ -174,11 +165,9 @@ def replace_number(quantity: Quantity, new_value: int) -> str:
     """The quantity's raw text with its number replaced (same numeral style)."""
     raw = quantity.raw
     if quantity.numeral == "chinese":
-        import cn2an
-
         m = re.match(r"[" + _CN_DIGITS + r"]+", raw)
         assert m is not None
-        return cn2an.an2cn(new_value) + raw[m.end() :]
+        return int_to_cn(new_value) + raw[m.end() :]
     m = re.match(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+|\d+(?:\.\d+)?", raw)
     assert m is not None
     return str(new_value) + raw[m.end() :]

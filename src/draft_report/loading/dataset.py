@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from draft_report.errors import InputError
 from draft_report.loading import errors as E
 from draft_report.loading import files as F
-from draft_report.loading.guards import TABLE_NAMES, drop_blank_tables, refuse_odd_values
+from draft_report.loading.guards import TABLE_NAMES, drop_blank_tables, prefilled_carry_in, refuse_odd_values
 from draft_report.loading.lenient import normalize_raw
 from draft_report.logs.aggregates import (
     Aggregates,
@@ -22,6 +22,7 @@ from draft_report.logs.aggregates import (
     similar_name_notices,
 )
 from draft_report.models.data import ReportData
+from draft_report.tables import layout as L
 
 
 @dataclass
@@ -59,6 +60,7 @@ class RawData:
     line_of: Any  # loc → YAML line (int) or workbook cell (“表三!E12”) or None
     notices: list[str] = field(default_factory=list)
     blank_tables: list[str] = field(default_factory=list)
+    dropped: dict[str, Any] = field(default_factory=dict)  # blank tables as given (pre-filled rows kept)
 
     @property
     def is_workbook(self) -> bool:
@@ -72,11 +74,12 @@ def read_raw(path: Path) -> RawData:
         from draft_report.workbook.read import read_workbook
 
         book = read_workbook(path)
-        found = RawData(book.raw, path, book.where_of, list(book.notices), list(book.blank_tables))
+        found = RawData(book.raw, path, book.where_of, list(book.notices), list(book.blank_tables), book.dropped)
     else:
         raw, text = F.read_data_file(path)
         found = RawData(raw, path, F.line_finder(text, path))
-        found.blank_tables = drop_blank_tables(raw)
+        found.dropped = drop_blank_tables(raw)
+        found.blank_tables = list(found.dropped)
     refuse_odd_values(found.raw, path, found.line_of)
     read_notices, found.line_of = normalize_raw(found.raw, found.line_of)
     found.notices[:0] = read_notices
@@ -84,6 +87,13 @@ def read_raw(path: Path) -> RawData:
 
 
 def validate_raw(found: RawData) -> ReportData:
+    data = _validate(found)
+    # a number written as text (“1e400”) becomes a float only now: refuse what is not finite
+    refuse_odd_values(data.model_dump(exclude_defaults=True), found.path, found.line_of)
+    return data
+
+
+def _validate(found: RawData) -> ReportData:
     if not found.is_workbook:
         return validate_data(found.raw, found.path, found.line_of)
     try:
@@ -120,10 +130,32 @@ def load_dataset(path: Path) -> Dataset:
     from draft_report.loading.logs import apply_logs
 
     apply_logs(dataset)
+    dataset.notices.extend(carry_in_notices(dataset, found))
     dataset.notices.extend(similar_name_notices(dataset.aggregates))
     _require_tables(dataset, found)
     dataset.notices.extend(fee_notices(data))
     return dataset
+
+
+def carry_in_notices(dataset: Dataset, found: RawData) -> list[str]:
+    """A 上年结转 pre-filled from last year's report that the register does not reproduce."""
+    typed = prefilled_carry_in(found.dropped.get("table3"))
+    table = dataset.data.table3
+    if not typed or table is None or dataset.sources.get("table3") in (None, "数据文件"):
+        return []
+    out = []
+    for col, value in typed.items():
+        derived = table.get(f"t3.r2_carry_in.{col}")
+        if derived != value:
+            loc = ("table3", "r2_carry_in", col)
+            at = found.line_of(loc) if found.line_of else None
+            where = at if isinstance(at, str) else (f"第{at}行" if at else "table3.r2_carry_in")
+            label = L.T3_COLUMN_BY_ID[col].label if col in L.T3_COLUMN_BY_ID else col
+            out.append(
+                f"{where}：表三“二、上年结转”{label}填写为 {value}（上年报告的结转下年度），而台账 "
+                f"{dataset.sources['table3']} 推算为 {derived}；以台账为准，请核对上年结转的申请是否都已登记"
+            )
+    return out
 
 
 def fee_notices(data: ReportData) -> list[str]:

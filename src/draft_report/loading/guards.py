@@ -79,11 +79,17 @@ def unfilled(name: str, cells: dict[str, Any]) -> bool:
     return all(v is None for cid, v in cells.items() if cid.split(".")[1] not in keep)
 
 
-def drop_blank_tables(raw: dict[str, Any]) -> list[str]:
-    """Remove tables given with every cell blank (or as an empty key); return their names."""
-    dropped = []
+def drop_blank_tables(raw: dict[str, Any]) -> dict[str, Any]:
+    """Remove tables given with every cell blank (or as an empty key, or with only pre-filled rows);
+    return them by name, as they were given (a pre-filled 上年结转 is compared with a register later)."""
+    dropped: dict[str, Any] = {}
     for name in TABLE_NAMES:
         if name in raw and _all_blank(name, raw[name]):
-            del raw[name]
-            dropped.append(name)
+            dropped[name] = raw.pop(name)
     return dropped
+
+
+def prefilled_carry_in(table: Any) -> dict[str, Any]:
+    """The 上年结转 cells of a dropped 表三 that hold a value (column id → value)."""
+    row = table.get("r2_carry_in") if isinstance(table, dict) else None
+    return {k: v for k, v in row.items() if v is not None} if isinstance(row, dict) else {}

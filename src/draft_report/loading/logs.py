@@ -49,8 +49,12 @@ def _read(
     if path is None:
         return None
     skipped: list[int] = []
-    records = parse(read_log(path, spec, skipped), path)
+    ignored: list[str] = []
+    records = parse(read_log(path, spec, skipped, ignored), path)
     shown = _display(dataset, path)
+    if ignored:
+        names = "”“".join(ignored)
+        dataset.notices.append(f"{spec.title} {shown}：“{names}”列不是本台账需要的列，读取时已略去")
     if skipped:
         lines = "、".join(f"第{n}行" for n in skipped)
         dataset.notices.append(f"{spec.title} {shown}：{lines}是合计行，不作为记录，已略去（合计由程序计算）")

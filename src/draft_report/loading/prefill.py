@@ -63,7 +63,7 @@ def _kind(name: str) -> str:
 
 # Section 五: where the problems end and the measures begin, and how items are enumerated.
 _MEASURES_START = re.compile(
-    r"^\s*(?:[（(]二[）)]|二、|2[.．、])?\s*(?:针对|下一步|改进措施|整改措施|改进情况|[0-9]{4}\s*年[，,]?\s*(?:我|将|本))"
+    r"^\s*(?:[（(]二[）)]|二、|2[.．、])?\s*(?:针对|下一步|改进措施|整改措施|改进情况|[0-9]{4}\s*年[，,]?\s*[^，。；]{0,6}将)"
 )
 _LEAD_IN = re.compile(r"^.*?(?:主要(?:表现)?(?:为|是|在)|具体(?:表现)?(?:为|是|如下)|存在的(?:主要)?问题[。.：:]?|如下)\s*[：:]\s*")
 _MEASURES_INLINE = re.compile(r"(?<=[。；;])\s*(?:针对(?:存在的?|上述|以上|这些)?(?:问题|不足)|下一步|[0-9]{4}\s*年[，,]?\s*我们将|今后)")
@@ -74,8 +74,16 @@ def _problem_items(doc: ReportDocument) -> list[str]:
     section = doc.section("problems")
     if section is None:
         return []
+    paragraphs = section.paragraphs
+    heads = [i for i, p in enumerate(paragraphs) if p.kind == "subheading"]
+    for i in heads:  # a sub-heading “（二）存在的主要问题”: its paragraphs are the problems
+        title = paragraphs[i].text
+        if "问题" in title and not any(w in title for w in ("整改", "上年", "措施", "改进")):
+            following = [j for j in heads if j > i]
+            paragraphs = paragraphs[i + 1 : following[0] if following else None]
+            break
     problem_text: list[str] = []
-    for p in section.paragraphs:
+    for p in paragraphs:
         text = p.text.strip()
         if not text:
             continue

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from draft_report.logs.aggregates import add_counts, event_keys, participant_keys, publication_keys
 from draft_report.logs.readers import Column, LogRow, LogSpec
-from draft_report.logs.values import parse_count, parse_date, required
+from draft_report.logs.values import parse_count, parse_date, parse_each, required
 
 PUBLICATIONS_SPEC = LogSpec(
     key="publications",
@@ -52,38 +52,36 @@ class Event:
 
 
 def parse_publications(rows: list[LogRow], path: Path) -> list[Publication]:
-    out = []
-    for row in rows:
-        date = parse_date(path, row, "日期")
-        assert date is not None
-        column = row.get("栏目")
-        out.append(
-            Publication(
-                row.line,
-                date,
-                str(required(path, row, "渠道")),
-                str(column) if column is not None else None,
-                str(required(path, row, "标题")),
-            )
-        )
-    return out
+    return parse_each(rows, path, PUBLICATIONS_SPEC.title, lambda row: _publication(row, path))
+
+
+def _publication(row: LogRow, path: Path) -> Publication:
+    date = parse_date(path, row, "日期")
+    assert date is not None
+    column = row.get("栏目")
+    return Publication(
+        row.line,
+        date,
+        str(required(path, row, "渠道")),
+        str(column) if column is not None else None,
+        str(required(path, row, "标题")),
+    )
 
 
 def parse_events(rows: list[LogRow], path: Path) -> list[Event]:
-    out = []
-    for row in rows:
-        date = parse_date(path, row, "日期")
-        assert date is not None
-        out.append(
-            Event(
-                row.line,
-                date,
-                str(required(path, row, "类型")),
-                str(required(path, row, "标题")),
-                parse_count(path, row, "参加人数"),
-            )
-        )
-    return out
+    return parse_each(rows, path, EVENTS_SPEC.title, lambda row: _event(row, path))
+
+
+def _event(row: LogRow, path: Path) -> Event:
+    date = parse_date(path, row, "日期")
+    assert date is not None
+    return Event(
+        row.line,
+        date,
+        str(required(path, row, "类型")),
+        str(required(path, row, "标题")),
+        parse_count(path, row, "参加人数"),
+    )
 
 
 def publication_counts(records: list[Publication]) -> dict[str, int]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from draft_report.logs.readers import Column, LogRow, LogSpec
-from draft_report.logs.values import cell_error, normalize_choice, parse_choice, parse_date
+from draft_report.logs.values import cell_error, normalize_choice, parse_choice, parse_date, parse_each
 from draft_report.models.tables import Table4
 from draft_report.tables import layout as L
 
@@ -57,35 +57,44 @@ class Case:
 
 
 def parse_cases(rows: list[LogRow], path: Path) -> list[Case]:
-    out: list[Case] = []
-    for row in rows:
-        kind = parse_choice(path, row, "类型", KIND_CHOICES, "应为“行政复议”或“行政诉讼”")
-        if kind == "rv":
-            if row.get("是否经复议") is not None and YES_NO.get(normalize_choice(row.get("是否经复议"))):
-                raise cell_error(path, row, "是否经复议", "行政复议案件的“是否经复议”应留空或填“否”")
-            group = "rv"
-        else:
-            via = parse_choice(
-                path,
-                row,
-                "是否经复议",
-                YES_NO,
-                "行政诉讼案件应填写“是”（复议后起诉）或“否”（未经复议直接起诉）",
-            )
-            group = "lr" if via else "ld"
-        result = parse_choice(path, row, "结果", RESULT_CHOICES, RESULT_TEXT)
-        filed = parse_date(path, row, "立案日期")
-        assert filed is not None
-        closed = parse_date(path, row, "审结日期", optional=True)
-        if result == "pending" and closed is not None:
-            raise cell_error(path, row, "审结日期", "结果为“尚未审结”，审结日期应留空")
-        if result != "pending" and closed is None:
-            raise cell_error(path, row, "审结日期", "已有审理结果的案件应填写审结日期")
-        if closed is not None and closed < filed:
-            raise cell_error(path, row, "审结日期", f"审结日期 {closed} 早于立案日期 {filed}")
-        number = row.get("案号")
-        out.append(Case(row.line, group, result, filed, closed, str(number) if number else None))
-    return out
+    return parse_each(rows, path, CASES_SPEC.title, lambda row: _case(row, path))
+
+
+_KIND_LABELS = {"rv": "行政复议", "lit": "行政诉讼"}
+_RESULT_LABELS = {c.id: c.label for c in L.T4_PART_COLUMNS}
+
+
+def _case(row: LogRow, path: Path) -> Case:
+    kind = parse_choice(
+        path, row, "类型", KIND_CHOICES, "应为“行政复议”或“行政诉讼”", _KIND_LABELS.__getitem__
+    )
+    if kind == "rv":
+        if row.get("是否经复议") is not None and YES_NO.get(normalize_choice(row.get("是否经复议"))):
+            raise cell_error(path, row, "是否经复议", "行政复议案件的“是否经复议”应留空或填“否”")
+        group = "rv"
+    else:
+        via = parse_choice(
+            path,
+            row,
+            "是否经复议",
+            YES_NO,
+            "行政诉讼案件应填写“是”（复议后起诉）或“否”（未经复议直接起诉）",
+        )
+        group = "lr" if via else "ld"
+    result = parse_choice(
+        path, row, "结果", RESULT_CHOICES, RESULT_TEXT, _RESULT_LABELS.__getitem__
+    )
+    filed = parse_date(path, row, "立案日期")
+    assert filed is not None
+    closed = parse_date(path, row, "审结日期", optional=True)
+    if result == "pending" and closed is not None:
+        raise cell_error(path, row, "审结日期", "结果为“尚未审结”，审结日期应留空")
+    if result != "pending" and closed is None:
+        raise cell_error(path, row, "审结日期", "已有审理结果的案件应填写审结日期")
+    if closed is not None and closed < filed:
+        raise cell_error(path, row, "审结日期", f"审结日期 {closed} 早于立案日期 {filed}")
+    number = row.get("案号")
+    return Case(row.line, group, result, filed, closed, str(number) if number else None)
 
 
 @dataclass

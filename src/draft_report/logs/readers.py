@@ -20,7 +20,7 @@ from draft_report.textfiles import read_text_file
 
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")  # .txt: Excel's “Unicode 文本” (tab-separated UTF-16)
 LOG_SUFFIXES = (*TEXT_SUFFIXES, ".xlsx", ".xlsm")
-COMMON_OPTIONAL = ("序号", "编号", "备注")
+COMMON_OPTIONAL = ("序号", "编号")  # other columns (备注, 申请人姓名 …) are left out with a notice
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class LogSpec:
     def expected_text(self) -> str:
         req = "、".join(c.name for c in self.columns if c.required)
         opt = [c.name for c in self.columns if not c.required] + list(COMMON_OPTIONAL)
-        return f"应有的列：{req}；可选列：{'、'.join(opt)}"
+        return f"应有的列：{req}；可选列：{'、'.join(opt)}；其他列（如申请人姓名、联系电话、备注）读取时略去"
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,12 @@ def normalize_header(text: str) -> str:
     return re.sub(r"[（(][^（()）]*[）)]$", "", h)
 
 
-def _map_headers(raw: list[Any], spec: LogSpec, path: Path, line: int) -> dict[int, str]:
+def _map_headers(
+    raw: list[Any], spec: LogSpec, path: Path, line: int, ignored: list[str] | None = None
+) -> dict[int, str]:
+    """Column index → canonical header. Columns the log does not use (申请人姓名, 联系电话, 经办人 …)
+    are left out and their names appended to ``ignored``; a missing required column is an error
+    that names the unrecognised headers (a misspelt one is usually the missing column)."""
     lookup: dict[str, str] = {}
     for col in spec.columns:
         for name in (col.name, *col.aliases):
@@ -71,27 +76,32 @@ def _map_headers(raw: list[Any], spec: LogSpec, path: Path, line: int) -> dict[i
         lookup[name] = name
     where = f"第{line}行（表头）"
     mapping: dict[int, str] = {}
+    unknown: list[str] = []
     for i, cell in enumerate(raw):
         if cell is None or str(cell).strip() == "":
             continue
         key = normalize_header(cell)
         if key not in lookup:
-            raise InputError(
-                f"{spec.title}的表头中有未知列“{str(cell).strip()}”；{spec.expected_text()}",
-                path=str(path),
-                where=where,
-            )
+            unknown.append(str(cell).strip())
+            continue
         canonical = lookup[key]
         if canonical in mapping.values():
             raise InputError(f"{spec.title}的表头中“{canonical}”列出现了两次", path=str(path), where=where)
         mapping[i] = canonical
     missing = [c.name for c in spec.columns if c.required and c.name not in mapping.values()]
     if missing:
+        from draft_report.logs.values import did_you_mean
+
+        names = {normalize_header(n): c.name for c in spec.columns if c.name in missing for n in (c.name, *c.aliases)}
+        hints = "、".join(f"“{u}”{did_you_mean(u, names).removeprefix('；')}" for u in unknown)
+        seen = f"；表头中有未知列{hints}" if unknown else ""
         raise InputError(
-            f"{spec.title}的表头缺少列“{'”“'.join(missing)}”；{spec.expected_text()}",
+            f"{spec.title}的表头缺少列“{'”“'.join(missing)}”{seen}；{spec.expected_text()}",
             path=str(path),
             where=where,
         )
+    if ignored is not None:
+        ignored.extend(unknown)
     return mapping
 
 
@@ -137,14 +147,22 @@ def _is_total_row(cells: list[Any]) -> bool:
 
 
 def _rows(
-    raw_rows: list[tuple[int, list[Any]]], spec: LogSpec, path: Path, skipped: list[int] | None = None
+    raw_rows: list[tuple[int, list[Any]]],
+    spec: LogSpec,
+    path: Path,
+    skipped: list[int] | None = None,
+    ignored: list[str] | None = None,
 ) -> list[LogRow]:
     body = [(n, r) for n, r in raw_rows if any(_clean(c) is not None for c in r) and not _is_comment(r)]
     if not body:
         raise InputError(f"{spec.title}是空的，至少需要一行表头；{spec.expected_text()}", path=str(path))
     start = _header_index(body, spec)
     header_line, header = body[start]
-    mapping = _map_headers(header, spec, path, header_line)
+    extra: list[str] = []
+    mapping = _map_headers(header, spec, path, header_line, extra)
+    if ignored is not None:
+        ignored.extend(extra)
+    named = {i for i, cell in enumerate(header) if _clean(cell) is not None}
     out: list[LogRow] = []
     for line, cells in body[start + 1 :]:
         if _is_total_row(cells):
@@ -156,7 +174,7 @@ def _rows(
             value = _clean(cell)
             if i in mapping:
                 values[mapping[i]] = value
-            elif value is not None:
+            elif value is not None and i not in named:
                 raise InputError(
                     f"{spec.title}中本行第{i + 1}列有内容“{value}”，但表头没有对应的列",
                     path=str(path),
@@ -234,10 +252,13 @@ def _fill_vertical_merges(sheet: Any, rows: list[tuple[int, list[Any]]]) -> None
                 cells[c - 1] = value
 
 
-def read_log(path: Path, spec: LogSpec, skipped: list[int] | None = None) -> list[LogRow]:
+def read_log(
+    path: Path, spec: LogSpec, skipped: list[int] | None = None, ignored: list[str] | None = None
+) -> list[LogRow]:
     """Rows of a log file (first worksheet for XLSX); raises ``InputError`` on any problem.
 
     “合计” rows under the records are left out; their line numbers go to ``skipped`` if given.
+    Columns the log does not use are left out; their headers go to ``ignored`` if given.
     """
     suffix = path.suffix.lower()
     if suffix == ".xls":
@@ -247,4 +268,4 @@ def read_log(path: Path, spec: LogSpec, skipped: list[int] | None = None) -> lis
     if not path.is_file():
         raise InputError(f"找不到{spec.title}文件", path=str(path))
     raw = _read_csv(path, spec) if suffix in TEXT_SUFFIXES else _read_xlsx(path, spec)
-    return _rows(raw, spec, path, skipped)
+    return _rows(raw, spec, path, skipped, ignored)

@@ -18,7 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from draft_report.logs.readers import Column, LogRow, LogSpec
-from draft_report.logs.values import cell_error, closest_choice, normalize_choice, parse_choice, parse_date
+from draft_report.logs.values import (
+    cell_error,
+    closest_choice,
+    normalize_choice,
+    parse_choice,
+    parse_date,
+    parse_each,
+)
 from draft_report.models.tables import Table3
 from draft_report.tables import layout as L
 
@@ -92,26 +99,35 @@ class Request:
 
 
 def parse_requests(rows: list[LogRow], path: Path) -> list[Request]:
-    out: list[Request] = []
-    for row in rows:
-        received = parse_date(path, row, "收到日期")
-        assert received is not None
-        applicant = _applicant(path, row)
-        closed = parse_date(path, row, "办结日期", optional=True)
-        outcome, typed = _outcome(path, row)
-        if closed is not None and outcome is None:
-            raise cell_error(path, row, "办理结果", "已填写办结日期，但办理结果为空；请填写表三中的办理结果")
-        if closed is None and outcome is not None:
-            raise cell_error(
-                path, row, "办结日期", "已填写办理结果，但办结日期为空；尚未办结的申请请将办理结果留空"
-            )
-        if closed is not None and closed < received:
-            raise cell_error(path, row, "办结日期", f"办结日期 {closed} 早于收到日期 {received}")
-        subject = row.get("申请内容")
-        out.append(
-            Request(row.line, received, applicant, outcome, closed, str(subject) if subject else None, typed)
+    return parse_each(rows, path, REQUESTS_SPEC.title, lambda row: _request(row, path))
+
+
+def _request(row: LogRow, path: Path) -> Request:
+    received = parse_date(path, row, "收到日期")
+    assert received is not None
+    applicant = _applicant(path, row)
+    closed = parse_date(path, row, "办结日期", optional=True)
+    outcome, typed = _outcome(path, row)
+    if closed is not None and outcome is None:
+        raise cell_error(path, row, "办理结果", "已填写办结日期，但办理结果为空；请填写表三中的办理结果")
+    if closed is None and outcome is not None:
+        raise cell_error(
+            path, row, "办结日期", "已填写办理结果，但办结日期为空；尚未办结的申请请将办理结果留空"
         )
-    return out
+    if closed is not None and closed < received:
+        raise cell_error(path, row, "办结日期", f"办结日期 {closed} 早于收到日期 {received}")
+    subject = row.get("申请内容")
+    return Request(row.line, received, applicant, outcome, closed, str(subject) if subject else None, typed)
+
+
+def outcome_label(row_id: str) -> str:
+    """The official wording of a result row: “（四）无法提供 1.本机关不掌握相关政府信息”."""
+    row = L.T3_ROW_BY_ID[row_id]
+    return f"{row.category} {row.label}" if row.category else row.label
+
+
+def applicant_label(column_id: str) -> str:
+    return L.T3_COLUMN_BY_ID[column_id].label
 
 
 # Words for the whole 法人或其他组织 group: 表三 needs the kind of organisation.
@@ -128,7 +144,7 @@ def _applicant(path: Path, row: LogRow) -> str:
             f"“{value}”需要细分：表三把法人或其他组织分为商业企业、科研机构、社会公益组织、法律服务机构、其他，"
             "请按申请人的实际类型填写",
         )
-    return parse_choice(path, row, "申请人类型", APPLICANT_CHOICES, APPLICANT_TEXT)
+    return parse_choice(path, row, "申请人类型", APPLICANT_CHOICES, APPLICANT_TEXT, applicant_label)
 
 
 def _outcome(path: Path, row: LogRow) -> tuple[str | None, str | None]:
@@ -140,7 +156,7 @@ def _outcome(path: Path, row: LogRow) -> tuple[str | None, str | None]:
         close = closest_choice(str(value), OUTCOME_CHOICES)
         if close is not None:
             return close[1], str(value)
-    return parse_choice(path, row, "办理结果", OUTCOME_CHOICES, OUTCOME_TEXT), None
+    return parse_choice(path, row, "办理结果", OUTCOME_CHOICES, OUTCOME_TEXT, outcome_label), None
 
 
 @dataclass

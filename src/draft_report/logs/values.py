@@ -84,15 +84,48 @@ def normalize_choice(text: str) -> str:
     return t
 
 
-def parse_choice(path: Path, row: LogRow, column: str, choices: Mapping[str, T], allowed_text: str) -> T:
-    """Look a cell up in ``choices`` (keys normalized with ``normalize_choice``)."""
+def parse_choice(
+    path: Path,
+    row: LogRow,
+    column: str,
+    choices: Mapping[str, T],
+    allowed_text: str,
+    show: Callable[[T], str] | None = None,
+) -> T:
+    """Look a cell up in ``choices`` (keys normalized with ``normalize_choice``); a value that is
+    not one of them gets a “是否应为……？” naming the nearest choice (``show`` spells it out)."""
     value = row.get(column)
     if value is None:
         raise cell_error(path, row, column, f"“{column}”不能为空；{allowed_text}")
     key = normalize_choice(str(value))
     if key in choices:
         return choices[key]
-    raise cell_error(path, row, column, f"“{value}”不是可用的取值；{allowed_text}")
+    hint = did_you_mean(str(value), choices, show) if show is not None else ""
+    raise cell_error(path, row, column, f"“{value}”不是可用的取值{hint}；{allowed_text}")
+
+
+MAX_ROW_ERRORS = 20
+
+
+def parse_each(rows: list[LogRow], path: Path, title: str, parse_one: Callable[[LogRow], T]) -> list[T]:
+    """``parse_one`` for every row; all bad rows are reported together (the first 20, then a count)."""
+    out: list[T] = []
+    bad: list[InputError] = []
+    for row in rows:
+        try:
+            out.append(parse_one(row))
+        except InputError as err:
+            bad.append(err)
+    if len(bad) == 1:
+        raise bad[0]
+    if bad:
+        lines = []
+        for one in bad[:MAX_ROW_ERRORS]:
+            prefix = f"{one.path}（{one.where}）：" if one.where else f"{one.path}："
+            lines.append(f"  {one.where or ''}：{str(one).removeprefix(prefix)}")
+        more = f"\n  ……另有 {len(bad) - MAX_ROW_ERRORS} 行有误，未逐一列出" if len(bad) > MAX_ROW_ERRORS else ""
+        raise InputError(f"{title}有 {len(bad)} 行填写有误，请逐行改正：\n" + "\n".join(lines) + more, path=str(path))
+    return out
 
 
 def closest_choice(value: str, choices: Mapping[str, T], *, cutoff: float = 0.8) -> tuple[str, T] | None:

@@ -84,6 +84,10 @@ class ReportDocument(BaseModel):
     lines: list[str] = Field(
         default_factory=list, description="源文件的文本行（Word 为段落与表格行），用于定位与全文检查"
     )
+    line_places: dict[int, str] = Field(
+        default_factory=dict,
+        description="行号 → 该行在源文件中的位置说明（Word 文件没有行号：“第5段（“……”）”“表三“……”行”）",
+    )
     signature: str | None = None
     date: dt.date | None = None
     source: str | None = None

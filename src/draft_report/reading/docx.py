@@ -22,6 +22,7 @@ from draft_report.reading.assemble import build_document
 from draft_report.reading.blocks import Block, para, row
 from draft_report.reading.docx_body import Body, walk_body
 from draft_report.reading.docx_guard import check_body, check_package, translate_open_error
+from draft_report.reading.docx_places import line_places
 from draft_report.reading.docx_tables import locate_cells
 
 
@@ -55,6 +56,7 @@ def parse_docx(document: DocxDocument, *, source: str | None = None) -> DocxRead
     for s in doc.sections:
         if s.key is not None and s.line is not None:
             sections.setdefault(s.key, s.line)
+    doc.line_places = line_places(body, doc.cell_lines)
     return DocxRead(doc, body, locate_cells(doc, body), sections)
 
 

@@ -81,33 +81,71 @@ def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]])
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
-def page_items(page: Any, number: int) -> tuple[list[TextLine], list[TableGrid]]:
-    """The text lines outside tables and the tables of one pdfplumber page."""
-    ruled = page.filter(_is_ruling)
-    extra = closing_rules(ruled.edges)
-    found = ruled.find_tables({**_TABLE_SETTINGS, "explicit_horizontal_lines": extra} if extra else _TABLE_SETTINGS)
+MAX_PAGE_CHARS = 60_000  # a dense A4 page holds about 2,000 characters
+MAX_PAGE_EDGES = 6_000  # ruled tables of a report: a few hundred segments per page
+
+
+class PageTooComplex(ValueError):
+    """A page far beyond what a report page holds (a hostile or broken file): not read."""
+
+
+class _Geometry:
+    """What pdfplumber's table finder reads of a page: its characters, ruling edges and box."""
+
+    def __init__(self, chars: list[dict[str, Any]], edges: list[dict[str, Any]], bbox: tuple[float, ...]) -> None:
+        self.chars = chars
+        self.edges = edges
+        self.bbox = bbox
+
+
+def geometry_items(
+    number: int, chars: list[dict[str, Any]], drawn: list[dict[str, Any]], bbox: tuple[float, float, float, float]
+) -> tuple[list[TextLine], list[TableGrid]]:
+    """The text lines outside tables and the tables of one page, from its characters and its
+    drawn lines/rectangles (pdfplumber's object dicts, whichever library extracted them)."""
+    from pdfplumber.table import TableFinder
+    from pdfplumber.utils import obj_to_edges
+    from pdfplumber.utils.text import chars_to_textmap
+
+    if len(chars) > MAX_PAGE_CHARS or len(drawn) > MAX_PAGE_EDGES:
+        raise PageTooComplex(f"PDF 第 {number} 页有 {len(chars)} 个字符、{len(drawn)} 条线段，远超一页报告的内容，"
+                             "文件可能已损坏或被构造过；未读取")
+    edges = [e for obj in drawn if _is_ruling(obj) for e in obj_to_edges(obj)]
+    edges += [e for obj in closing_rules(edges) for e in obj_to_edges(obj)]
+    found = TableFinder(_Geometry(chars, edges, bbox), _TABLE_SETTINGS).tables  # type: ignore[arg-type]
     tables = [t for t in found if _columns(t) >= 2 and len(t.rows) >= 2]
-    frames = [t for t in found if t not in tables]  # one-column ruled boxes: text inside is prose
+    frames = [_box(t.bbox) for t in found if t not in tables]  # one-column ruled boxes: text inside is prose
     boxes = [_box(t.bbox) for t in tables]
     grids: list[TableGrid] = []
     for t in tables:
+        x0, top, x1, bottom = _box(t.bbox)
+        t.page = _Geometry([c for c in chars if x0 - 1 <= c["x0"] and c["x1"] <= x1 + 1 and top - 1 <= c["top"]
+                            and c["bottom"] <= bottom + 1], [], t.bbox)  # type: ignore[assignment]  # extract() scans only these
         grid = TableGrid(page=number, top=float(t.bbox[1]))
         for cells in t.extract(x_tolerance=1.5):
             grid.rows.append([None if c is None else join_cell_lines(c) for c in cells])
         grids.append(grid)
-    outside = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes))  # type: ignore[arg-type]
+    outside = [c for c in chars if not _inside(c, boxes)]
     lines: list[TextLine] = []
-    for ln in outside.extract_text_lines(strip=True, return_chars=True, x_tolerance=1.5):
+    if not outside:
+        return lines, grids
+    for ln in chars_to_textmap(outside, x_tolerance=1.5).extract_text_lines(strip=True, return_chars=True):
         text = clean(ln["text"])
         if not text:
             continue
         sizes = [round(float(c.get("size", 0)), 1) for c in ln["chars"] if not c["text"].isspace()]
         size = max(set(sizes), key=sizes.count) if sizes else 12.0
-        frame = next((f for f in frames if _inside(ln, [_box(f.bbox)])), None)
-        box = (float(frame.bbox[0]) + 2, float(frame.bbox[2]) - 2) if frame is not None else None
+        frame = next((f for f in frames if _inside(ln, [f])), None)
+        box = (frame[0] + 2, frame[2] - 2) if frame is not None else None
         lines.append(TextLine(number, text, float(ln["x0"]), float(ln["x1"]), float(ln["top"]),
                               float(ln["bottom"]), size, box))
     return lines, grids
+
+
+def page_items(page: Any, number: int) -> tuple[list[TextLine], list[TableGrid]]:
+    """The text lines outside tables and the tables of one pdfplumber page."""
+    drawn = [*page.rects, *page.lines, *page.curves]
+    return geometry_items(number, page.chars, drawn, _box(page.bbox))
 
 
 def _ordered(lines: list[TextLine], grids: list[TableGrid]) -> Iterator[TextLine | TableGrid]:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from draft_report.sections import SECTION_BY_KEY
 from draft_report.tables import grid as G
 from draft_report.tables import identities as I
 from draft_report.tables import layout as L
@@ -199,9 +200,9 @@ LISTS: tuple[ListBlock, ...] = (NOTES, PROBLEMS, PUBLICATIONS, EVENTS, OTHER_LIS
 # ---------------------------------------------------------------------------
 
 TABLE_TITLES = {
-    "table2": (SHEET_T2, "二、主动公开政府信息情况"),
-    "table3": (SHEET_T3, "三、收到和处理政府信息公开申请情况"),
-    "table4": (SHEET_T4, "四、政府信息公开行政复议、行政诉讼情况"),
+    "table2": (SHEET_T2, SECTION_BY_KEY["proactive"].heading),
+    "table3": (SHEET_T3, SECTION_BY_KEY["requests"].heading),
+    "table4": (SHEET_T4, SECTION_BY_KEY["review_litigation"].heading),
 }
 GRID_TOP = 3  # title in row 1, a hint in row 2, the official table from row 3
 

@@ -29,6 +29,7 @@ class WorkbookData:
     raw: dict[str, Any]
     where: dict[tuple[Any, ...], str] = field(default_factory=dict)  # data location → “表三!E12”
     blank_tables: list[str] = field(default_factory=list)  # table2/table3/table4 left entirely blank
+    dropped: dict[str, Any] = field(default_factory=dict)  # those tables as given (pre-filled rows)
     notices: list[str] = field(default_factory=list)
 
     def where_of(self, loc: tuple[Any, ...]) -> str | None:
@@ -248,13 +249,14 @@ class _Reader:
             values[cid] = value
         from draft_report.loading.guards import unfilled
 
-        if unfilled(table, {cid: v for cid, v in values.items() if not F.is_total(cid)}):
-            self.out.blank_tables.append(table)
-            return
         raw_table: dict[str, dict[str, Any]] = {}
         for cid, value in values.items():
             _, outer, inner = F.cell_loc(cid)
             raw_table.setdefault(str(outer), {})[str(inner)] = value
+        if unfilled(table, {cid: v for cid, v in values.items() if not F.is_total(cid)}):
+            self.out.blank_tables.append(table)
+            self.out.dropped[table] = raw_table
+            return
         self.out.raw[table] = raw_table
         if table == "table2":
             self.baseline(ws, ts)

@@ -215,8 +215,9 @@ class _Writer:
             if cid is None:
                 cell.value = p.cell.text
                 self._header(cell)
-                if p.cell.colspan > 1 or table != "table3" or p.col == 3:
-                    cell.alignment = self.s.left if table == "table3" and p.cell.text != L.T3_NOTE else self.s.center
+                row_label = table == "table3" and p.row >= F.GRID_TOP + 3 and p.cell.rowspan == 1
+                if row_label or (table == "table2" and p.col == 1 and p.cell.colspan == 1):
+                    cell.alignment = self.s.left
             elif F.is_total(cid):
                 addends = F.TOTALS.get(cid, ())
                 refs = ",".join(self._ref(ts, a) for a in addends)
@@ -250,7 +251,13 @@ class _Writer:
                     ws.row_dimensions[p.row].height = 30
         if table == "table2":
             self._baseline(ws, ts)
-        ws.freeze_panes = None
+        # printed on A4 like the official table: one page wide (表三 and 表四 across the page)
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.orientation = "portrait" if table == "table3" else "landscape"
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_options.horizontalCentered = True
 
     def _ref(self, ts: F.TableSheet, cid: str) -> str:
         from openpyxl.utils import get_column_letter

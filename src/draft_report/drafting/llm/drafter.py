@@ -20,7 +20,6 @@ and a Chinese notice says so; the report is still written.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -30,31 +29,23 @@ import httpx2
 from draft_report.config import LLMConfig
 from draft_report.drafting.base import DRAFTED_SECTIONS, DraftedSection, SectionDraft, SectionDrafter
 from draft_report.drafting.llm import answer as A
+from draft_report.drafting.llm import changes as C
+from draft_report.drafting.llm import draft_claims as D
 from draft_report.drafting.llm import prompts as P
+from draft_report.drafting.llm import repair as R
 from draft_report.drafting.llm import validate as V
 from draft_report.drafting.llm.client import ChatClient, LLMUnavailable, Sleep
-from draft_report.drafting.llm.repair import (
-    Unresolved,
-    describe_finding,
-    is_error,
-    mark_unresolved,
-    paragraphs_text,
-)
+from draft_report.drafting.llm.notes import own_words as _source_text
+from draft_report.drafting.llm.repair import Unresolved, paragraphs_text
 from draft_report.models.document import Paragraph
 from draft_report.sections import SECTION_BY_KEY
 
 if TYPE_CHECKING:
     from draft_report.loading import Dataset
 
-Checker = Callable[[str, list[Paragraph], Any], list[Any]]
 ANSWER_RETRIES = 2  # extra asks for an empty or truncated answer
+MAX_ISSUES_PER_ROUND = 6  # a repair round names at most this many issues (the prompt stays bounded)
 TRUNCATED_MAX_TOKENS = 4096  # max_tokens sent when asking again after a cut-off answer
-
-
-def _default_checker() -> Checker:
-    from draft_report.checking import check_prose
-
-    return check_prose
 
 
 def _default_fallback() -> SectionDrafter:
@@ -89,49 +80,6 @@ def claim_bindings(paragraphs: Sequence[Paragraph], dataset: Dataset) -> list[di
     return out
 
 
-def _source_text(dataset: Dataset) -> str:
-    """The agency's own words: notes, problems, measures, last year's problems, other matters."""
-    data = dataset.data
-    parts: list[str] = []
-    for value in data.notes.model_dump().values():
-        parts.extend(value if isinstance(value, list) else [])
-    parts += list(data.problems) + list(data.measures)
-    parts += [f"{p.problem} {p.rectification}" for p in data.previous_problems]
-    for value in data.other_matters.model_dump().values():
-        parts.extend(value if isinstance(value, list) else [value or ""])
-    return "\n".join(parts)
-
-
-def invented_numbers(paragraphs: Sequence[Paragraph], dataset: Dataset) -> list[dict[str, Any]]:
-    """Numbers the model wrote that neither bind to a data field nor appear in the agency's notes:
-    a model's classic invention. Returned as error findings for the repair loop."""
-    from draft_report.checking.claims import extract_claims
-    from draft_report.lexicon.fields import facts_for
-
-    facts = [fact for fact, _ in facts_for(dataset)]
-    source = _source_text(dataset)
-    out: list[dict[str, Any]] = []
-    for p in paragraphs:
-        if p.kind != "text":
-            continue
-        for claim in extract_claims(p.text, facts):
-            if claim.fact is not None or claim.text in source:
-                continue
-            if re.search(rf"(?<![\d.]){re.escape(claim.shown_value)}(?![\d.])", source):
-                continue
-            out.append(
-                {
-                    "rule": "llm.invented_number",
-                    "severity": "error",
-                    "message": f"“{claim.text}”在数据表和工作要点中都找不到，请删除，或改用数据表中的数字并写明其名称",
-                    "location": {"excerpt": claim.sentence.strip()},
-                    "expected": None,
-                    "actual": claim.shown_value,
-                }
-            )
-    return out
-
-
 def _broken(shape: Sequence[str]) -> bool:
     """A draft that cannot be used as the section: sub-headings missing or no text at all."""
     return any(s.startswith(("缺少小标题", "没有正文")) for s in shape)
@@ -147,7 +95,6 @@ class LLMDrafter:
         config: LLMConfig,
         *,
         fallback: SectionDrafter | None = None,
-        checker: Checker | None = None,
         sleep: Sleep | None = None,
         http_client: httpx2.Client | None = None,
         answer_retries: int = ANSWER_RETRIES,
@@ -156,7 +103,6 @@ class LLMDrafter:
         self.config = config
         self.chat = ChatClient(config, sleep=sleep, http_client=http_client)
         self.fallback = fallback or _default_fallback()
-        self.check = checker or _default_checker()
         self.answer_retries = answer_retries
         self.progress = progress or (lambda message: None)
         self.notices: list[str] = []
@@ -205,6 +151,8 @@ class LLMDrafter:
     def _fall_back(self, key: DraftedSection, dataset: Dataset, notice: str) -> SectionDraft:
         self.notices.append(notice)
         draft = self.fallback.draft(key, dataset)
+        # a note figure the template had to mark (it contradicts the data) counts like an LLM one
+        self.unresolved += [Unresolved(**u) for u in draft.provenance.get("unresolved") or []]
         provenance = {
             **draft.provenance,
             "backend": self.fallback.name,
@@ -285,36 +233,47 @@ class LLMDrafter:
         paragraphs = self._ask(prompt, subheadings, heading, usage, limit=limit, own_words=own_words)
         rounds = 0
         history: list[dict[str, Any]] = []
-        # the latest draft with every sub-heading, and its check: what a broken repair answer leaves us
-        usable: tuple[list[Paragraph], list[Any], list[str]] | None = None
+        changes: list[C.Change] = []
+        asked: set[tuple[int, int]] = set()
+        # the latest draft with every sub-heading and its claims: what a broken repair answer leaves us
+        usable: tuple[list[Paragraph], D.SectionClaims, list[str]] | None = None
         unusable: list[str] = []  # repair answers that could not be used, and why
         while True:
             started = time.perf_counter()
-            findings = [f for f in self.check(key, list(paragraphs), dataset) if is_error(f)]
-            findings += invented_numbers(paragraphs, dataset)
+            claims = D.section_claims(paragraphs, dataset, key)
             shape = A.structure_problems(paragraphs, subheadings)
-            entry: dict[str, Any] = {"round": rounds, "findings": len(findings), "structure": shape}
+            entry: dict[str, Any] = {"round": rounds, "issues": len(claims.issues), "structure": shape}
             if not _broken(shape):
-                usable = (paragraphs, findings, shape)
+                if usable is not None and rounds > 0:  # a repair answer: what did it change?
+                    merged, changed = C.compare(rounds, usable[0], usable[1].numbers, paragraphs, claims.numbers, asked)
+                    changes += changed
+                    if any(c.undone for c in changed):
+                        entry["undone"] = [c.describe() for c in changed if c.undone]
+                        paragraphs = merged
+                        claims = D.section_claims(paragraphs, dataset, key)
+                        shape = A.structure_problems(paragraphs, subheadings)
+                usable = (paragraphs, claims, shape)
                 unusable = []  # a later usable answer supersedes the earlier broken ones
             elif usable is not None:  # a repair answer without the sub-headings: keep the last draft
                 entry["kept_previous_draft"] = True
                 unusable.append(f"第 {rounds} 轮修改稿" + "；".join(s for s in shape if _broken([s])))
-                paragraphs, findings, shape = usable
+                paragraphs, claims, shape = usable
             history.append(entry)
-            done = (not findings and not shape) or rounds >= self.config.max_repair_rounds
+            issues = claims.issues
+            done = (not issues and not shape) or rounds >= self.config.max_repair_rounds
             if not done:
+                sent = issues[:MAX_ISSUES_PER_ROUND]
+                asked = {(i.paragraph, i.start) for i in sent}
                 repair = P.repair_messages(
-                    key, dataset, paragraphs_text(paragraphs), [describe_finding(f) for f in findings] + shape
+                    key, dataset, paragraphs_text(paragraphs),
+                    [R.describe_issue(paragraphs, i) for i in sent] + shape,
                 )
                 templates += [t for t in repair.templates if t not in templates]
             self.seconds_outside_model += time.perf_counter() - started
             if done:
                 break
             rounds += 1
-            self.progress(
-                f"“{heading}”有 {len(findings) + len(shape)} 处问题，请模型修改（第 {rounds} 轮）……"
-            )
+            self.progress(f"“{heading}”有 {len(issues) + len(shape)} 处问题，请模型修改（第 {rounds} 轮）……")
             try:
                 paragraphs = self._ask(
                     repair, subheadings, heading, usage, limit=limit,
@@ -328,7 +287,8 @@ class LLMDrafter:
                 # an empty, cut-off or failed repair answer: the last usable draft stays
                 history.append({"round": rounds, "unusable": str(exc), "kept_previous_draft": True})
                 unusable.append(f"第 {rounds} 轮修改未成功（{exc}）")
-                paragraphs, findings, shape = usable
+                paragraphs, claims, shape = usable
+                issues = claims.issues
                 break
 
         if _broken(shape):
@@ -336,10 +296,17 @@ class LLMDrafter:
         if unusable:
             self.notices.append(
                 f"“{heading}”{'；'.join(unusable)}，已保留上一稿"
-                + ("，其中仍与数据不符的数字已标注【待核实】。" if findings else "。")
+                + ("，其中仍未核实的数字已标注【待核实】。" if issues else "。")
             )
+        kept = [c for c in changes if not c.undone]
+        undone = [c for c in changes if c.undone]
+        if kept:
+            self.notices.append(f"“{heading}”经模型修改的数字（请核对）：" + "；".join(c.describe() for c in kept[:12])
+                                + (f"……共 {len(kept)} 处" if len(kept) > 12 else ""))
+        if undone:
+            self.notices.append(f"“{heading}”模型修改时改动了正确的数字，已撤销该处修改：" + "；".join(c.describe() for c in undone[:12]))
         started = time.perf_counter()
-        paragraphs, unresolved = mark_unresolved(key, paragraphs, findings)
+        paragraphs, unresolved = R.mark_issues(key, paragraphs, issues)
         self.unresolved.extend(unresolved)
         self.seconds_outside_model += time.perf_counter() - started
         provenance: dict[str, Any] = {
@@ -352,6 +319,7 @@ class LLMDrafter:
             "repair_rounds": rounds,
             "checks": history,
             "unresolved": [u.to_dict() for u in unresolved],
+            "number_changes": [c.to_dict() for c in changes],
         }
         if unusable:
             provenance["kept_previous_draft"] = unusable

@@ -42,6 +42,9 @@ class NoEndpointDrafter:
 
     def draft(self, key: DraftedSection, dataset: Dataset) -> SectionDraft:
         draft = self.fallback.draft(key, dataset)
+        from draft_report.drafting.llm.repair import Unresolved
+
+        self.unresolved += [Unresolved(**u) for u in draft.provenance.get("unresolved") or []]
         provenance = {**draft.provenance, "backend": self.fallback.name, "fallback_reason": self.reason}
         self.sections[key] = provenance
         return SectionDraft(paragraphs=draft.paragraphs, provenance=provenance)

@@ -12,6 +12,7 @@ field it comes from; the prompts say that numbers come only from it or from the 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +24,7 @@ import jinja2.meta
 from draft_report import resources
 from draft_report.drafting import context as C
 from draft_report.drafting import facts as F
+from draft_report.drafting.base import DraftedSection
 from draft_report.drafting.templating import jinja_env
 from draft_report.sections import OVERVIEW_TOPICS, SECTION_BY_KEY, SECTIONS, report_title
 
@@ -34,12 +36,15 @@ REPAIR_TEMPLATE = "repair.j2"
 
 @dataclass(frozen=True)
 class FactLine:
-    """One figure the model may write: ``field`` is the data field (cell id or aggregate key)."""
+    """One figure the model may write: ``field`` is the data field (cell id or aggregate key);
+    ``label`` the words to write it with in prose (checked to bind back to the same data item);
+    ``under`` True when it only reads right after the item above (“其中自然人11件”)."""
 
     field: str
     label: str
     value: int | float
     unit: str
+    under: bool = False
 
     @property
     def text(self) -> str:
@@ -98,14 +103,83 @@ def fact_field(fact: Any) -> str:
     return str(fact.aggregate or fact.data_field or fact.id)
 
 
+_INTERNAL_NOTE = re.compile(r"（(?:\d+项合计|次数|元|件|万元|合计|直接起诉＋复议后起诉)）")
+
+
+def _binds_back(words: str, fact: Any, value: float, dataset: Any) -> bool:
+    from draft_report.checking.claim_check import check_claims
+
+    checks = check_claims(words, dataset)
+    return (
+        len(checks) >= 1
+        and checks[-1].verdict == "agrees"
+        and bool(checks[-1].readings)
+        and checks[-1].readings[0].fact_id == fact.id
+    )
+
+
+def prose_label(fact: Any, value: float, dataset: Any, parent: str | None = None) -> tuple[str, bool] | None:
+    """Words for ``fact`` that a drafter can put right before the number and the checker reads back
+    as the same item: the label without internal notes (“（8项合计）”, “（次数）”), the label without
+    any brackets, or one of the fact's own phrases; else, after the item above, “其中<phrase>”."""
+    unit = fact.units[0]
+    shown = F.fmt_num(value)
+    candidates = [_INTERNAL_NOTE.sub("", fact.label), re.sub(r"（[^）]*）", "", fact.label)]
+    candidates += sorted(fact.keywords, key=len, reverse=True)
+    for words in dict.fromkeys(c for c in candidates if c):
+        if _binds_back(f"{words}{shown}{unit}。", fact, value, dataset):
+            return words, False
+    if parent is not None:
+        for words in dict.fromkeys(sorted(fact.keywords, key=len, reverse=True)):
+            if _binds_back(f"{parent}，其中{words}{shown}{unit}。", fact, value, dataset):
+                return f"其中{words}", True
+    return None
+
+
+_SHEETS: dict[int, tuple[Any, list[FactLine]]] = {}  # the last datasets' sheets (a run drafts two sections)
+
+
 def facts_sheet(dataset: Any) -> list[FactLine]:
+    """``build_facts_sheet``, computed once per dataset."""
+    hit = _SHEETS.get(id(dataset))
+    if hit is not None and hit[0] is dataset:
+        return hit[1]
+    sheet = build_facts_sheet(dataset)
+    if len(_SHEETS) >= 4:
+        _SHEETS.clear()
+    _SHEETS[id(dataset)] = (dataset, sheet)
+    return sheet
+
+
+def build_facts_sheet(dataset: Any) -> list[FactLine]:
     """Every figure sections 一 and 五 may cite: the lexicon's facts (``lexicon.fields.facts_for``),
-    the same facts the checker binds prose numbers to."""
+    the same facts the checker binds prose numbers to, each with words that bind back to it.
+    A fact no wording of which the checker reads back is left out (the model could not write it
+    verifiably)."""
     from draft_report.lexicon.fields import facts_for
 
-    return [
-        FactLine(fact_field(fact), fact.label, value, fact.units[0]) for fact, value in facts_for(dataset)
-    ]
+    out: list[FactLine] = []
+    for fact, value in facts_for(dataset):
+        parent = next((f"{x.label}{F.fmt_num(x.value)}{x.unit}" for x in reversed(out) if not x.under), None)
+        found = prose_label(fact, value, dataset, parent)
+        if found is None:
+            continue
+        out.append(FactLine(fact_field(fact), found[0], value, fact.units[0], found[1]))
+    return out
+
+
+def zero_items(facts: Sequence[FactLine]) -> list[str]:
+    """Labels of the figures that are zero: the prompt groups them into one “全年未……” sentence."""
+    return [f.label.removeprefix("其中") for f in facts if not f.value]
+
+
+def length_target(dataset: Any, key: str) -> int:
+    """About as long as the template draft of the section, rounded to 100 characters."""
+    from draft_report.drafting.offline import OfflineDrafter
+
+    section: DraftedSection = "overview" if key == "overview" else "problems"
+    chars = sum(len(p.text) for p in OfflineDrafter().draft(section, dataset).paragraphs)
+    return max(300, round(chars / 100) * 100)
 
 
 # --- messages ---------------------------------------------------------------------------------
@@ -132,11 +206,14 @@ def _base(dataset: Any) -> dict[str, Any]:
 
 def section_context(key: str, dataset: Any) -> dict[str, Any]:
     data = dataset.data
+    sheet = facts_sheet(dataset)
     ctx = {
         **_base(dataset),
         "heading": SECTION_BY_KEY[key].heading,
         "subheadings": expected_subheadings(key, dataset),
-        "facts": facts_sheet(dataset),
+        "facts": [f for f in sheet if f.value],
+        "zeros": zero_items(sheet),
+        "length_target": length_target(dataset, key),
     }
     if key == "overview":
         ctx["lead_notes"] = [n for n in data.notes.lead if n.strip()]
@@ -168,10 +245,30 @@ def section_messages(key: str, dataset: Any) -> RenderedPrompt:
     )
 
 
+_CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+
+
+def _pairs(text: str) -> set[str]:
+    return set(_CJK_PAIR.findall(text))
+
+
+def relevant_facts(facts: Sequence[FactLine], findings: Sequence[str]) -> list[FactLine]:
+    """The facts-sheet lines a repair can use: those whose label shares a two-character word with
+    what is to be fixed (its quoted words), or whose value it quotes. Keeps the repair prompt short
+    (one round stays under 3k tokens) without losing the labels the model must write."""
+    text = "".join(findings)
+    words = _pairs(text) - {"数据", "数字", "工作", "要点", "名称", "项目", "这一", "一句", "删去", "改写"}
+    numbers = set(re.findall(r"\d+(?:\.\d+)?", text))
+    return [f for f in facts if (_pairs(f.label) & words) or F.fmt_num(f.value) in numbers]
+
+
 def repair_messages(key: str, dataset: Any, draft_text: str, findings: Sequence[str]) -> RenderedPrompt:
-    """Bounded repair request: the system prompt, the facts sheet, the last draft and what is wrong
-    with it — not the conversation so far."""
+    """Bounded repair request: the system prompt, the last draft, what is wrong with it, and what
+    fixing it needs — the facts-sheet lines that concern it, the notes and the rules (the prompt
+    stands on its own: nothing “同前”); not the conversation so far."""
     ctx = {**section_context(key, dataset), "draft": draft_text.strip(), "findings": list(findings)}
+    ctx["facts"] = relevant_facts(ctx["facts"], findings)
+    ctx["zeros"] = []
     used: list[str] = []
     system = _render(SYSTEM_TEMPLATE, ctx, used)
     user = _render(REPAIR_TEMPLATE, ctx, used)

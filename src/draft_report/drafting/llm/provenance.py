@@ -72,10 +72,10 @@ def write_provenance(drafter: AnyLLMDrafter, out_dir: Path, *, data_path: str | 
 def summary_lines(drafter: AnyLLMDrafter) -> list[str]:
     """Chinese lines for the terminal: fallbacks, then every unresolved claim."""
     lines = [f"提示：{n}" for n in drafter.notices]
-    if drafter.unresolved and drafter.config is not None:
+    if drafter.unresolved:
         lines.append(
-            f"经 {drafter.config.max_repair_rounds} 轮核对修改，仍有 {len(drafter.unresolved)} 处数字与数据不符，"
-            "已在报告中以【待核实：…】标出，请人工核实："
+            (f"经 {drafter.config.max_repair_rounds} 轮核对修改，" if drafter.config is not None else "")
+            + f"仍有 {len(drafter.unresolved)} 处数字与数据不符或无法核对，已在报告中以【待核实：…】标出，请人工核实："
         )
         for u in drafter.unresolved:
             where = f"“{u.excerpt}”" if u.excerpt else "（未能定位原文）"

@@ -1,28 +1,33 @@
-"""What the repair loop tells the model, and how an unresolved claim is marked for the reviewer.
+"""What the repair loop tells the model about each issue, and how an unresolved one is marked.
 
-A finding from the checker becomes one line of the repair prompt (``describe_finding``). When the
-rounds are used up and a claim is still wrong, the draft is kept but the claim is marked inline
-with 【待核实：…】 right after the wrong words (``mark_unresolved``), so a wrong number can never
-reach the final report unmarked. The marker itself carries no number followed by a measure word,
-so the checker does not read it as a new claim.
+An ``Issue`` (``draft_claims``) becomes one line of the repair prompt (``describe_issue``): the
+exact words with the words around them, and what to do. Only an unambiguous disagreement with a
+data item (``mismatch``) or a figure altered from the notes (``note_mismatch``) names the value to
+write; an ambiguous or unbound number is to be restated with the facts sheet's label or dropped —
+never “改为 Y”. When the rounds are used up, the draft is kept and each remaining issue gets one
+inline 【待核实：…】 mark right after its span (after any 余/多 and the measure word), so the count of
+marks equals the count of unresolved issues. A mark never quotes a number with a measure word, so
+the checker does not read it as a new claim.
 """
 
 from __future__ import annotations
 
-import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from draft_report.drafting.llm.draft_claims import Issue
 from draft_report.models.document import Paragraph
 
 MARK_OPEN = "【待核实："
 MARK_CLOSE = "】"
+CONTEXT = 10  # characters quoted on each side of an issue's words
 
 
 @dataclass(frozen=True)
 class Unresolved:
-    """A claim still wrong after the repair rounds (one line of the command's output)."""
+    """An issue still there after the repair rounds (one line of the command's output)."""
 
     section: str
     excerpt: str
@@ -30,122 +35,93 @@ class Unresolved:
     expected: str | None
     actual: str | None
     rule: str | None
+    span: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
-def _attr(obj: Any, name: str) -> Any:
-    if isinstance(obj, dict):
-        return obj.get(name)
-    return getattr(obj, name, None)
+def quoted(paragraphs: Sequence[Paragraph], issue: Issue) -> str:
+    """The issue's words with up to ``CONTEXT`` characters around them, within its sentence."""
+    text = paragraphs[issue.paragraph].text
+    lo = max(0, issue.start - CONTEXT)
+    hi = min(len(text), issue.end + CONTEXT)
+    for stop in "。；！？\n":
+        cut = text.rfind(stop, lo, issue.start)
+        if cut >= 0:
+            lo = max(lo, cut + 1)
+        cut = text.find(stop, issue.end, hi)
+        if cut >= 0:
+            hi = min(hi, cut + 1)
+    return text[lo:hi].strip()
 
 
-def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value)
+def describe_issue(paragraphs: Sequence[Paragraph], issue: Issue) -> str:
+    """One line of the repair prompt."""
+    where = f"“{quoted(paragraphs, issue)}”中的“{issue.text}”"
+    if issue.kind == "mismatch":
+        return f"{where}：数据表中“{issue.label}”为{issue.expected}，请改为{issue.expected}。"
+    if issue.kind == "note_mismatch":
+        return f"{where}与工作要点不一致，要点原文为“{issue.note}”：请照抄要点原文。"
+    if issue.kind == "ambiguous":
+        maybe = f"（可能指{'、'.join(issue.candidates[:3])}）" if issue.candidates else ""
+        return (f"{where}不能确定指数据表中的哪一项{maybe}：请改写这一句，把数字紧接在数据表中对应项目的名称之后；"
+                "如果数据表中没有对应的项目，请删去这个数字。不要改动其他数字。")
+    if issue.kind == "unbound":
+        return (f"{where}在数据表和工作要点中都找不到：如果它就是数据表中的某一项，请用该项的名称重写这一句；"
+                "否则请删去这个数字。")
+    if issue.kind in ("rate", "comparison"):
+        what = "百分比" if issue.kind == "rate" else "与上年的比较"
+        return f"{where}是{what}，数据表和工作要点中都没有：请删去这一说法。"
+    if issue.kind in ("date", "doc_number"):
+        what = "日期" if issue.kind == "date" else "文号"
+        return f"{where}这个{what}在工作要点中没有：请删去。"
+    return f"{where}中的数字在数据表和工作要点中都找不到出处：请删去，或照抄工作要点原文。"
 
 
-def is_error(finding: Any) -> bool:
-    return (_attr(finding, "severity") or "error") == "error"
-
-
-def finding_excerpt(finding: Any) -> str:
-    location = _attr(finding, "location")
-    return (_attr(location, "excerpt") if location is not None else None) or ""
-
-
-def describe_finding(finding: Any) -> str:
-    """One line for the repair prompt: where, what is written, what the data says."""
-    message = str(_attr(finding, "message") or "与数据不符").strip()
-    excerpt = finding_excerpt(finding)
-    expected = _text(_attr(finding, "expected"))
-    parts = []
-    if excerpt and excerpt not in message:
-        parts.append(f"“{excerpt}”")
-    parts.append(message)
-    if expected is not None and expected not in message:
-        parts.append(f"数据为 {expected}")
-    return "：".join(parts[:1]) + ("：" + "；".join(parts[1:]) if len(parts) > 1 else "")
-
-
-def _marker(finding: Any) -> str:
-    """The inline mark. It never quotes a number with its measure word (that would read as a claim)."""
-    expected = _text(_attr(finding, "expected"))
-    note = f"与数据不符，数据为{expected}" if expected is not None else "无法与数据核对，请核实"
+def _marker(issue: Issue) -> str:
+    if issue.kind == "mismatch" and issue.expected is not None:
+        note = f"与数据不符，数据为{issue.expected}"
+    elif issue.kind == "note_mismatch" and issue.expected is not None:
+        note = f"与工作要点不符，要点为{issue.expected}"
+    elif issue.kind in ("rate", "comparison", "date", "doc_number", "figure"):
+        note = "数据和工作要点中均无此项，请核实"
+    else:
+        note = "无法与数据核对，请核实"
     return f"{MARK_OPEN}{note}{MARK_CLOSE}"
 
 
-_UNIT_AFTER = re.compile(r"\s*(万元|亿元|人次|[件条篇次场期个项份元人家批宗例名起])")
+RULES = {
+    "mismatch": "llm.mismatch", "note_mismatch": "llm.note_mismatch", "ambiguous": "llm.ambiguous",
+    "unbound": "llm.invented_number", "rate": "llm.rate", "comparison": "llm.comparison",
+    "date": "llm.date", "doc_number": "llm.doc_number", "figure": "llm.invented_number",
+}
 
 
-def _number_end(text: str, start: int, end: int, number: str) -> int | None:
-    """Offset just after ``number`` (and its measure word) inside ``text[start:end]``."""
-    m = re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.])", text[start:end])
-    if not m:
-        return None
-    pos = start + m.end()
-    unit = _UNIT_AFTER.match(text, pos)
-    return unit.end() if unit else pos
-
-
-def _locate(paragraphs: list[Paragraph], finding: Any) -> tuple[int, int] | None:
-    """(paragraph index, offset right after the wrong number) of a finding in the drafted text.
-
-    The checker's excerpt is the sentence; within it the wrong value (``actual``) is found so the
-    mark sits right after the number. Without an excerpt match, the first occurrence of the value.
-    """
-    excerpt = finding_excerpt(finding)
-    actual = _text(_attr(finding, "actual"))
-    texts = [(i, p.text) for i, p in enumerate(paragraphs) if p.kind == "text"]
-    if excerpt:
-        for i, text in texts:
-            at = text.find(excerpt)
-            if at < 0:
-                continue
-            end = _number_end(text, at, at + len(excerpt), actual) if actual else None
-            return i, end if end is not None else at + len(excerpt)
-    if actual:
-        for i, text in texts:
-            end = _number_end(text, 0, len(text), actual)
-            if end is not None:
-                return i, end
-    return None
-
-
-def mark_unresolved(
-    section: str, paragraphs: Sequence[Paragraph], findings: Sequence[Any]
+def mark_issues(
+    section: str, paragraphs: Sequence[Paragraph], issues: Sequence[Issue]
 ) -> tuple[list[Paragraph], list[Unresolved]]:
-    """Insert 【待核实：…】 after each still-wrong claim; return the new paragraphs and the list."""
+    """Insert one 【待核实：…】 right after each issue's span; return the new paragraphs and the list."""
     out = [p.model_copy() for p in paragraphs]
+    by_paragraph: dict[int, list[Issue]] = defaultdict(list)
+    for issue in issues:
+        by_paragraph[issue.paragraph].append(issue)
     unresolved: list[Unresolved] = []
-    for finding in findings:
-        if not is_error(finding):
-            continue
-        marker = _marker(finding)
-        where = _locate(out, finding)
-        if where is None:  # not found in the text: mark the section's last paragraph, never drop it
-            texts = [i for i, p in enumerate(out) if p.kind == "text"]
-            idx = texts[-1] if texts else len(out) - 1
-            where = (idx, len(out[idx].text)) if out else None
-        if where is not None:
-            i, pos = where
-            if out[i].text[pos : pos + len(MARK_OPEN)] != MARK_OPEN:
-                out[i] = out[i].model_copy(update={"text": out[i].text[:pos] + marker + out[i].text[pos:]})
+    for i, items in by_paragraph.items():
+        text = out[i].text
+        for issue in sorted(items, key=lambda x: x.end, reverse=True):  # from the end: offsets stay valid
+            text = text[: issue.end] + _marker(issue) + text[issue.end :]
+        out[i] = out[i].model_copy(update={"text": text})
+    for issue in sorted(issues, key=lambda x: (x.paragraph, x.start)):
         unresolved.append(
-            Unresolved(
-                section=section,
-                excerpt=finding_excerpt(finding),
-                message=str(_attr(finding, "message") or ""),
-                expected=_text(_attr(finding, "expected")),
-                actual=_text(_attr(finding, "actual")),
-                rule=_attr(finding, "rule"),
-            )
+            Unresolved(section, issue.sentence, issue.message, issue.expected, issue.value, RULES.get(issue.kind),
+                       issue.text)
         )
     return out, unresolved
+
+
+def count_marks(paragraphs: Sequence[Paragraph]) -> int:
+    return sum(p.text.count(MARK_OPEN) for p in paragraphs)
 
 
 def paragraphs_text(paragraphs: Sequence[Paragraph]) -> str:
