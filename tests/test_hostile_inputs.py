@@ -4,6 +4,7 @@ ones and thousands of random cases in child processes with a watchdog and memory
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -75,3 +76,21 @@ def test_the_39_problems_are_numbered_beyond_ten(cases: dict[str, hostile.Case],
     report = Path(case.argv[case.argv.index("-o") + 1]) / "report.md"
     text = report.read_text(encoding="utf-8")
     assert "十一是" in text and "三十九是" in text
+
+
+def test_a_huge_number_anywhere_in_a_report_is_no_crash() -> None:
+    """10^400 in a table cell once crashed the checker (OverflowError, float(10^400)); every
+    fourth number of the sample report replaced in turn, checked with and without data."""
+    from draft_report.checking import check_document
+    from draft_report.loading import load_dataset
+    from draft_report.reading import read_text
+
+    text = hostile.REPORT_TXT.read_text(encoding="utf-8")
+    dataset = load_dataset(hostile.EXAMPLE)
+    numbers = list(re.finditer(r"\d+", text))[::4]
+    assert len(numbers) > 40
+    for m in numbers:
+        damaged = text[: m.start()] + "1" + "0" * 400 + text[m.end() :]
+        doc = read_text(damaged, source="r.txt")
+        check_document(doc, dataset)
+        check_document(doc)

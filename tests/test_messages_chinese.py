@@ -81,3 +81,15 @@ def test_a_5000_digit_number_gets_no_date_hint(tmp_path: Path) -> None:
         with pytest.raises(InputError) as exc:
             load_dataset(path)
         assert "位数" in str(exc.value) and "日期" not in str(exc.value) and "Exceeds" not in str(exc.value)
+
+
+def test_a_csv_format_error_is_chinese(tmp_path: Path) -> None:
+    for source in (EXAMPLES / "scjg-2024").iterdir():
+        (tmp_path / source.name).write_bytes(source.read_bytes())
+    register = tmp_path / "publications.csv"
+    register.write_bytes(register.read_bytes().replace(b"\n", b"\r", 1).replace(b",", b',"x', 1))
+    register.write_bytes(register.read_bytes() + b'a,"unclosed\rmore\n')
+    with pytest.raises(InputError) as exc:
+        load_dataset(tmp_path)
+    message = str(exc.value).replace(str(tmp_path), "")
+    assert "CSV" in message and not _ENGLISH.search(message.replace("CSV", "")), message
