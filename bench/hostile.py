@@ -183,8 +183,11 @@ def fixed_cases(folder: Path, *, heavy: bool = True) -> list[Case]:
         path.write_text(text, encoding="utf-8", newline="")
         cases.append(Case(name, "data", ["draft", str(path), "-o", str(folder / f"out-{name}"), "-f", "md,html,docx"], path.stat().st_size))
 
-    probs = "problems:\n" + "".join(f"  - 问题{i}仍需改进\n" for i in range(1, 40))
-    data_case("data-39-problems", re.sub(r"problems:\n(  - .*\n)+", probs, src))
+    import yaml
+
+    many = yaml.safe_load(src)
+    many["problems"] = [f"问题{i}仍需改进" for i in range(1, 40)]
+    data_case("data-39-problems", yaml.safe_dump(many, allow_unicode=True, sort_keys=False))
     for label, ch in (("nul", "\\0"), ("soh", "\\x01"), ("esc", "\\e"), ("uffff", "\\uFFFF"), ("surrogate", "\\uD800")):
         data_case(f"data-control-{label}", src.replace("已公开的信息在广度和深度上仍需提升", f'"已公开的{ch}信息"'))
     data_case("data-raw-control", src.replace("已公开的信息在广度和深度上仍需提升", "已公开的\x01信息"))
