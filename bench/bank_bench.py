@@ -2,7 +2,7 @@
 
     python bench/bank_bench.py [--seeds 2] [--json] [--show-failures]
 
-Every template of bench/phrasing_bank.py is rendered over the tables of each real report
+Every template of bench/phrasing_bank.py (and the later tuning-only bench/phrasing_more.py) is rendered over the tables of each real report
 (tests/fixtures/real_reports) and the sample (tests/fixtures/seeds), with ``--seeds`` different
 wrong versions per template and report, and inserted into the report's section 一 as a paragraph
 of its own. The report is then checked against its own tables (洪泽 2024 with 洪泽 2023 as
@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 import phrasing_bank as B  # noqa: E402
+from phrasing_more import MORE  # noqa: E402
 
 from draft_report.checking import check_document  # noqa: E402
 from draft_report.checking.findings import CheckResult  # noqa: E402
@@ -66,7 +67,11 @@ def _new(base: set[Any], result: CheckResult, severities: tuple[str, ...]) -> li
             if f.severity in severities and f.key() not in base]
 
 
-def run(seeds: int = 2, templates: tuple[B.Template, ...] = B.TEMPLATES,
+ALL_TEMPLATES: tuple[B.Template, ...] = B.TEMPLATES + MORE
+HELD_OUT: frozenset[str] = frozenset(t.id for t in B.TEMPLATES if B.held_out(t.id))  # MORE is all tuning
+
+
+def run(seeds: int = 2, templates: tuple[B.Template, ...] = ALL_TEMPLATES,
         reports: tuple[Path, ...] = REPORTS) -> dict[str, Any]:
     stats: dict[str, dict[str, int]] = defaultdict(lambda: {"true": 0, "alarms": 0, "wrong": 0, "caught": 0})
     failures: dict[str, list[str]] = {"tuning": [], "held-out": []}
@@ -82,7 +87,7 @@ def run(seeds: int = 2, templates: tuple[B.Template, ...] = B.TEMPLATES,
         previous = B.values_of(prev_doc.tables) if prev_doc is not None else {k: float(int(v * 0.8)) for k, v in values.items()}
         base = {f.key() for f in check_document(doc, previous=prev_doc).findings}
         for t in templates:
-            split = "held-out" if B.held_out(t.id) else "tuning"
+            split = "held-out" if t.id in HELD_OUT else "tuning"
             seen: set[str] = set()
             for seed in range(seeds):
                 rng = random.Random(f"{path.name}:{t.id}:{seed}")
@@ -137,16 +142,16 @@ def main(argv: list[str] | None = None) -> int:
                           "held_out_failures": len(out["failures"]["held-out"])}, ensure_ascii=False, indent=2))
         return 0
     s = out["stats"]
-    n_templates = {split: sum(1 for t in B.TEMPLATES if B.held_out(t.id) == (split == "held-out"))
+    n_templates = {split: sum(1 for t in ALL_TEMPLATES if (t.id in HELD_OUT) == (split == "held-out"))
                    for split in ("tuning", "held-out")}
-    print(f"== Phrasing bank: {len(B.TEMPLATES)} templates × {len(REPORTS)} reports "
+    print(f"== Phrasing bank: {len(ALL_TEMPLATES)} templates × {len(REPORTS)} reports "
           f"(targets: true ≥ 99 % silent, wrong ≥ 98 % caught) ==")
     for split in ("tuning", "held-out"):
         st = s.get(split, {"true": 0, "alarms": 0, "wrong": 0, "caught": 0})
         print(f"  {split:9s} ({n_templates[split]} templates): true sentences silent "
               f"{_rate(st['true'] - st['alarms'], st['true'])}; wrong caught {_rate(st['caught'], st['wrong'])}")
     print("  per phenomenon (true silent | wrong caught):")
-    phenomena = sorted({t.phenomenon for t in B.TEMPLATES})
+    phenomena = sorted({t.phenomenon for t in ALL_TEMPLATES})
     for ph in phenomena:
         cells = []
         for split in ("tuning", "held-out"):

@@ -169,6 +169,9 @@ def values_of(tables: object) -> dict[str, float]:
         "NM": cell("t2.norm.made"), "NV": cell("t2.norm.valid"), "NR": cell("t2.norm.repealed"),
         "LIC": cell("t2.licensing.decisions"), "PEN": cell("t2.penalty.decisions"),
         "LP": total("t2.licensing.decisions", "t2.penalty.decisions"), "COE": cell("t2.coercion.decisions"),
+        "LPC": total("t2.licensing.decisions", "t2.penalty.decisions", "t2.coercion.decisions"),
+        "U1": cell("t3.r3_4_1.total"), "W6": cell("t3.r3_3_6.total"),
+        "NPAT": total("t3.r1_new.np", "t3.r2_carry_in.np"), "BIZ": cell("t3.r1_new.biz"),
     }
     return {k: v for k, v in out.items() if v is not None}
 

@@ -72,3 +72,14 @@ def test_a_published_pdf_prefills_the_carry_over() -> None:
     assert p.raw["table3"]["r2_carry_in"]["np"] == 103  # last year's 结转下年度, 自然人
     assert p.baseline == {"reg": 11, "norm": 66}
     assert p.sources[("table3", "r2_carry_in", "np")] == "上年报告 huaian_2024.pdf：表三“四、结转下年度继续办理”行"
+
+
+def test_agency_given_on_the_command_line_wins(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["init", str(tmp_path / "d"), "--from", str(FIXTURES / "seeds" / "xiaxian_2023.txt"), "--agency", "夏县农业农村局"])
+    out = capsys.readouterr().out
+    assert "agency.name" not in out and "agency.signature = 夏县乡村振兴局" in out
+    from openpyxl import load_workbook
+
+    ws = load_workbook(tmp_path / "d" / "data.xlsx")["基本信息"]
+    assert ws["B3"].value == "夏县农业农村局" and ws["B3"].comment is None and ws["B4"].comment is not None

@@ -210,3 +210,10 @@ def test_allowed_values_are_listed_in_the_readme_and_the_csv_templates() -> None
     assert "本机关不掌握相关政府信息" in csv_template(REQUESTS_SPEC) and "尚未审结" in csv_template(CASES_SPEC)
     assert "docs/images/workbook-table3.png" in readme
     assert (Path(__file__).resolve().parent.parent / "docs" / "images" / "workbook-table3.png").stat().st_size > 20_000
+
+
+def test_a_misspelt_channel_is_pointed_out(tmp_path: Path) -> None:
+    from draft_report.logs.aggregates import similar_names
+
+    assert ("政务网占", "政务网站") in similar_names(["政务网站", "政务网占", "工作动态", "工作总结"])
+    assert all("工作" not in a for a, _ in similar_names(["工作动态", "工作总结", "政策文件", "政策解读", "通知公告", "公示公告"]))

@@ -59,7 +59,7 @@ def test_html_page_is_standalone_and_escaped(doc: ReportDocument) -> None:
     assert page.startswith("<!DOCTYPE html>")
     assert "<script>" not in page and "&lt;script&gt;" in page
     tree = lxml.html.document_fromstring(page)
-    assert tree.findtext(".//h1") == "<script>alert(1)</script>报告"
+    assert tree.find(".//h1").text_content() == "<script>alert(1)</script>报告"
     assert [h.text_content() for h in tree.iter("h2")] == [s.heading for s in SECTIONS]
     assert [h.text_content() for h in tree.iter("h3")][:5] == [t.heading for t in OVERVIEW_TOPICS]
     assert len(tree.findall(".//table")) == 3

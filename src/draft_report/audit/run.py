@@ -237,15 +237,23 @@ def _mapped(fn: Callable[[T], R], items: list[T], workers: int, index: PreviousI
             _set_index(None)
         return
     chunk = max(1, min(32, len(items) // (workers * 4)))
-    _preload()  # imported once here, the forked workers share it instead of each importing it
+    _preload(any(str(getattr(x, "path", x)).lower().endswith(".pdf") for x in items))  # shared by the forked workers
     with ProcessPoolExecutor(max_workers=workers, initializer=_set_index, initargs=(index,)) as pool:
         yield from pool.map(fn, items, chunksize=chunk)
 
 
-def _preload() -> None:
+def _preload(pdf: bool) -> None:
+    """Import here what every worker needs, once, before the pool forks (about a second for PDF)."""
     import draft_report.checking  # noqa: F401
     import draft_report.commands.check  # noqa: F401
     import draft_report.reading  # noqa: F401
+
+    if pdf:
+        import pdfplumber.table  # noqa: F401
+        import pypdfium2  # noqa: F401
+
+        import draft_report.reading.pdf  # noqa: F401
+        import draft_report.reading.pdf_pdfium  # noqa: F401
 
 
 def _progress(total: int, label: str) -> Any:

@@ -16,8 +16,9 @@ from draft_report.checking.structure import (
     overview_topic_findings,
     problems_findings,
 )
-from draft_report.checking.table_rules import cell_findings, data_findings, identity_findings
+from draft_report.checking.table_rules import cell_findings, data_findings, table_identity_findings
 from draft_report.models.document import ReportDocument
+from draft_report.tables.years import report_year
 
 SECTION_ORDER: dict[str | None, int] = {
     "preface": 0, "overview": 1, "proactive": 2, "requests": 3, "review_litigation": 4, "problems": 5,
@@ -39,14 +40,17 @@ def check_document(doc: ReportDocument, dataset: Any = None, previous: Any = Non
     kind = dataset.data.agency.kind if dataset is not None else None
     claims = document_claims(doc, source.facts())
     findings: list[Finding] = []
-    findings += identity_findings(doc)
+    table_findings, folded = table_identity_findings(doc, dataset, claims)
+    findings += table_findings
     findings += cell_findings(doc)
     if dataset is not None:
         findings += data_findings(doc, dataset)
-    findings += prose_findings(claims, source)
+    # a prose number that states the value a table cause should have is that cause, not another
+    findings += [f for f in prose_findings(claims, source)
+                 if not (f.rule == "prose.mismatch" and (f.location.line, f.actual) in folded)]
     findings += heading_findings(doc)
     findings += overview_topic_findings(doc, kind)
-    findings += old_format_findings(doc)
+    findings += old_format_findings(doc, format_year(doc, year))
     findings += problems_findings(doc)
     findings += fee_findings(doc, claims)
     findings += staleness_findings(doc, year, kind)
@@ -68,6 +72,17 @@ def check_document(doc: ReportDocument, dataset: Any = None, previous: Any = Non
         data_source=str(dataset.path) if dataset is not None and getattr(dataset, "path", None) else None,
         previous_source=_previous_source(previous),
     )
+
+
+def format_year(doc: ReportDocument, year: int | None) -> int | None:
+    """The year that decides the report's format: the title's, the preface's (statistics
+    period), the data file's, else the year before the signing date."""
+    found = report_year(doc.year, [p.text for p in doc.preface])
+    if found is None:
+        found = year
+    if found is None and doc.date is not None:
+        found = doc.date.year - 1
+    return found
 
 
 def _placed(finding: Finding, places: dict[int, str]) -> Finding:

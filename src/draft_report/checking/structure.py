@@ -9,6 +9,7 @@ from draft_report.checking.findings import Finding, Location
 from draft_report.checking.prose import LocatedClaim, fmt
 from draft_report.models.document import ReportDocument, Section
 from draft_report.sections import OVERVIEW_TOPICS, SECTION_BY_KEY, SECTION_KEYS, SECTIONS
+from draft_report.tables import layout as L
 
 _NUMBERING = re.compile(
     r"^\s*(?:([一二三四五六七八九十]+)\s*[、.．,，]|第\s*([一二三四五六七八九十]+)\s*部分\s*[、.．,，:：]?)\s*"
@@ -71,8 +72,13 @@ def heading_findings(doc: ReportDocument) -> list[Finding]:
     return out
 
 
-def old_format_findings(doc: ReportDocument) -> list[Finding]:
+def old_format_findings(doc: ReportDocument, year: int | None = None) -> list[Finding]:
+    """Markers of the 2019 trial format. ``year``: the report's year (title, preface or
+    statistics period); reports up to 2020 were written in that format, correctly: nothing
+    to report for them."""
     out: list[Finding] = []
+    if year is not None and L.LAYOUT_2019.last_year is not None and year <= L.LAYOUT_2019.last_year:
+        return out
     seen: set[str] = set()
     lines = doc.lines or [p.text for s in doc.sections for p in s.paragraphs]
     # prose lines may mention 政府集中采购 as work done; markers count in tables and labels only

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from draft_report.checking import table_causes as C
 from draft_report.checking.findings import Finding, Location
 from draft_report.checking.prose import fmt
 from draft_report.models.document import ReportDocument
@@ -29,8 +31,27 @@ def _table_key(cell_id: str) -> str:
     return _TABLE_OF_PREFIX[cell_id.split(".", 1)[0]]
 
 
+def _layout_of(doc: ReportDocument, cell_id: str) -> L.Layout:
+    prefix = cell_id.split(".", 1)[0]
+    if prefix == "t2":
+        return doc.tables.table2_layout
+    return doc.tables.table3_layout
+
+
+def info_of(doc: ReportDocument, cell_id: str) -> L.CellInfo:
+    """The cell's description in the wording of the report's format."""
+    info = L.cell_info(cell_id, _layout_of(doc, cell_id))
+    if info is None:
+        raise KeyError(cell_id)
+    return info
+
+
+def describe(doc: ReportDocument, cell_id: str) -> str:
+    return L.describe_cell(cell_id, _layout_of(doc, cell_id))
+
+
 def cell_location(doc: ReportDocument, cell_id: str) -> Location:
-    info = L.CELL_INFO[cell_id]
+    info = info_of(doc, cell_id)
     return Location(
         section=TABLE_SECTION[_table_key(cell_id)],
         table=info.table,
@@ -51,24 +72,121 @@ def _found_tables(doc: ReportDocument) -> set[str]:
     return found
 
 
-def identity_findings(doc: ReportDocument) -> list[Finding]:
+def _getter(doc: ReportDocument) -> Callable[[str], int | float | None]:
     bad = {i.cell_id for i in doc.cell_issues if i.problem == "unreadable"}
 
     def get(cid: str) -> int | float | None:
         return None if cid in bad else doc.tables.get(cid)
 
-    out: list[Finding] = []
-    for ident in I.IDENTITIES:
-        left, right = ident.evaluate(get)
-        if left is None or right is None or abs(left - right) < 1e-9:
-            continue
-        cell = ident.total_cell or ident.lhs[0]
-        if ident.total_cell:
-            msg = f"{ident.name}不成立：{L.describe_cell(cell)}为 {fmt(left)}，各项之和为 {fmt(right)}"
-        else:
-            msg = f"{ident.name}不成立：左边合计 {fmt(left)}，右边合计 {fmt(right)}"
-        out.append(Finding(f"table.identity.{ident.rule}", "error", msg, cell_location(doc, cell), fmt(right), fmt(left)))
+    return get
+
+
+def _differing(doc: ReportDocument, dataset: Any, get: Callable[[str], int | float | None]) -> dict[str, float]:
+    """Cells whose (read) value differs from the data's: cell → the data's value."""
+    out: dict[str, float] = {}
+    for cid, expected in _expected_cells(doc, dataset.data.tables().cells()).items():
+        actual = get(cid)
+        if expected is not None and actual is not None and abs(float(expected) - float(actual)) > 1e-6:
+            out[cid] = float(expected)
     return out
+
+
+def _broken_by_data(doc: ReportDocument, dataset: Any) -> dict[str, list[C.Failure]]:
+    """With ``--data``: cell → the failing identities its difference from the data accounts for."""
+    get = _getter(doc)
+    failing, _ = C.evaluate(I.identities_for(doc.tables.table3_layout), get)
+    return C.data_causes(failing, get, _differing(doc, dataset, get))
+
+
+def _names(failures: tuple[C.Failure, ...] | list[C.Failure]) -> str:
+    return "；".join(f"{f.identity.name}（{fmt(f.left)} ≠ {fmt(f.right)}）" for f in failures)
+
+
+def _cause_rule(cause: C.Cause) -> str:
+    """The rule a cause is filed under: the identity whose total it is, else a column identity."""
+    for f in cause.failures:
+        if f.identity.total_cell == cause.cell_id:
+            return f.identity.rule
+    rules = [f.identity.rule for f in cause.failures]
+    return next((r for r in ("H2", "H1", "H4") if r in rules), rules[0])
+
+
+def _stated(claims: Sequence[Any]) -> dict[str, list[Any]]:
+    """Cell → the prose claims that state its value (a number bound to exactly that cell)."""
+    out: dict[str, list[Any]] = {}
+    for lc in claims:
+        c = lc.claim
+        if c.kind != "number" or c.fact is None or c.approx or len(c.fact.cells) != 1:
+            continue
+        out.setdefault(c.fact.cells[0], []).append(lc)
+    return out
+
+
+def identity_findings(doc: ReportDocument, dataset: Any = None) -> list[Finding]:
+    """H1–H4, one finding per root cause (see ``table_identity_findings``)."""
+    return table_identity_findings(doc, dataset)[0]
+
+
+def table_identity_findings(
+    doc: ReportDocument, dataset: Any = None, claims: Sequence[Any] = ()
+) -> tuple[list[Finding], set[tuple[int | None, str]]]:
+    """H1–H4, one finding per root cause: with ``dataset``, identities broken by cells that differ
+    from the data are left to those cells' ``data.cell_mismatch`` findings; a cell that alone
+    explains several broken identities — or whose balancing value the prose (``claims``) states —
+    is named once as their likely cause; what remains is reported per identity, without blaming
+    its total. Returns the findings and the (line, stated value) of the prose claims folded into
+    a cause: their ``prose.mismatch`` is the same root cause and is not reported again."""
+    get = _getter(doc)
+    stated_claims = _stated(claims) if dataset is None else {}
+    stated = {cid: {float(lc.claim.value) for lc in lcs} for cid, lcs in stated_claims.items()}
+    folded: set[tuple[int | None, str]] = set()
+    failing, holding = C.evaluate(I.identities_for(doc.tables.table3_layout), get)
+    if dataset is not None:
+        by_data = C.data_causes(failing, get, _differing(doc, dataset, get))
+        explained = {f.identity for fs in by_data.values() for f in fs}
+        failing = [f for f in failing if f.identity not in explained]
+    out: list[Finding] = []
+    causes = C.inferred_causes(failing, holding, get, stated)
+    for cause in causes:
+        n = len(cause.failures)
+        said = ""
+        if cause.stated:
+            lcs = [lc for lc in stated_claims[cause.cell_id] if abs(lc.claim.value - cause.expected) < 1e-9]
+            said = f"；文中“{lcs[0].claim.text}”也是 {fmt(cause.expected)}"
+            folded |= {(lc.line, lc.claim.shown_value) for lc in lcs}
+        out.append(Finding(
+            f"table.identity.{_cause_rule(cause)}", "error",
+            f"{describe(doc, cause.cell_id)}可能有误：报告为 {fmt(cause.actual)}，按勾稽关系应为 {fmt(cause.expected)}"
+            f"——只改这一格，它所在的 {n} 项勾稽关系就都成立：{_names(cause.failures)}{said}",
+            cell_location(doc, cause.cell_id), fmt(cause.expected), fmt(cause.actual)))
+    covered = {f.identity for cause in causes for f in cause.failures}
+    confirmed = {c for ident in holding for c in (*ident.lhs, *ident.rhs)}
+    for f in failing:
+        if f.identity in covered:
+            continue
+        ident, left, right = f.identity, f.left, f.right
+        cell = ident.total_cell or ident.lhs[0]
+        loc = cell_location(doc, cell)
+        if ident.total_cell and cell in confirmed:
+            # the total agrees with the other identities it is in: one of the parts is wrong
+            msg = (f"{ident.name}不成立：各项之和为 {fmt(right)}，而{describe(doc, cell)}为 {fmt(left)}；"
+                   "该总计与其他勾稽关系相符，应是其中某一项有误（表格本身无法判断是哪一项）")
+            out.append(Finding(f"table.identity.{ident.rule}", "error", msg,
+                               Location(section=loc.section, table=loc.table, row=None, column=loc.column,
+                                        line=loc.line, excerpt=loc.excerpt),
+                               fmt(left), fmt(right)))
+            continue
+        if ident.total_cell:
+            # any of the identity's cells may be the wrong one: point at the row, blame no cell
+            msg = (f"{ident.name}不成立：{describe(doc, cell)}为 {fmt(left)}，各项之和为 {fmt(right)}"
+                   "（总计或其中某一项有误，表格本身无法判断是哪一格）")
+            loc = Location(section=loc.section, table=loc.table, row=loc.row, line=loc.line, excerpt=loc.excerpt)
+            out.append(Finding(f"table.identity.{ident.rule}", "error", msg, loc, fmt(right), fmt(left)))
+            continue
+        msg = f"{ident.name}不成立：左边合计 {fmt(left)}，右边合计 {fmt(right)}"
+        loc = Location(section=loc.section, table=loc.table, column=loc.column, line=loc.line, excerpt=loc.excerpt)
+        out.append(Finding(f"table.identity.{ident.rule}", "error", msg, loc, fmt(right), fmt(left)))
+    return out, folded
 
 
 def cell_findings(doc: ReportDocument) -> list[Finding]:
@@ -83,19 +201,19 @@ def cell_findings(doc: ReportDocument) -> list[Finding]:
         loc = cell_location(doc, cid)
         if issue.line is not None and loc.line is None:
             loc = Location(**{**loc.to_dict(), "line": issue.line})
-        if issue.problem == "unreadable" and _bad_number(raw, L.CELL_INFO[cid].decimal):
+        if issue.problem == "unreadable" and _bad_number(raw, info_of(doc, cid).decimal):
             out.append(Finding("table.value.H5", "error",
-                               f"{L.describe_cell(cid)}应为不小于 0 的{'数' if L.CELL_INFO[cid].decimal else '整数'}，报告中为“{raw}”",
+                               f"{describe(doc, cid)}应为不小于 0 的{'数' if info_of(doc, cid).decimal else '整数'}，报告中为“{raw}”",
                                loc, "整数 ≥ 0", raw))
         elif issue.problem == "unreadable":
-            info = L.CELL_INFO[cid]
+            info = info_of(doc, cid)
             unreadable.setdefault((info.table, info.row, raw, loc.line), []).append((cid, loc))
     # a row of a found table that the reader could not locate (extraction damage): not blank
     missing_rows: dict[tuple[str, str], list[str]] = {}
     for cid, issue in issues.items():
         if issue.problem == "missing" and not issue.raw and cid in L.CELL_INFO \
                 and _table_key(cid) in set(doc.tables_found):
-            info = L.CELL_INFO[cid]
+            info = info_of(doc, cid)
             missing_rows.setdefault((info.table, info.row), []).append(cid)
     for (table, row), cids in missing_rows.items():
         section = TABLE_SECTION.get(_table_key(cids[0]))
@@ -104,8 +222,8 @@ def cell_findings(doc: ReportDocument) -> list[Finding]:
                            Location(section=section, table=table, row=row), None, None))
     for (table, row, raw, _line), cells in unreadable.items():
         first, loc = cells[0]
-        cols = "、".join(L.CELL_INFO[c].column for c, _ in cells)
-        where = L.describe_cell(first) if len(cells) == 1 else f"{table}“{row}”行 {len(cells)} 个单元格（{cols}）"
+        cols = "、".join(info_of(doc, c).column for c, _ in cells)
+        where = describe(doc, first) if len(cells) == 1 else f"{table}“{row}”行 {len(cells)} 个单元格（{cols}）"
         out.append(Finding("table.unreadable", "warning", f"{where}无法读取（原文“{raw or '？'}”），未作推测",
                            Location(**{**loc.to_dict(), "column": cols}), None, raw or None))
     for note in doc.table_notes:
@@ -133,25 +251,26 @@ def blank_findings(doc: ReportDocument, blank: list[str]) -> list[Finding]:
     """H6, grouped: 表三 columns blank in every row as one finding, the other blanks per row."""
     out: list[Finding] = []
     blank_set = set(blank)
-    whole_cols = [c for c in L.T3_COLUMNS if all(L.t3_cell_id(r.id, c.id) in blank_set for r in L.T3_ROWS)]
+    t3_rows = doc.tables.table3_layout.t3_rows
+    whole_cols = [c for c in L.T3_COLUMNS if all(L.t3_cell_id(r.id, c.id) in blank_set for r in t3_rows)]
     if whole_cols and len(whole_cols) < len(L.T3_COLUMNS):
         cols = "、".join(c.label for c in whole_cols)
-        first = L.t3_cell_id(L.T3_ROWS[0].id, whole_cols[0].id)
+        first = L.t3_cell_id(t3_rows[0].id, whole_cols[0].id)
         loc = cell_location(doc, first)
         out.append(Finding("table.blank.H6", "warning",
-                           f"表三“{cols}”列整列空白（{len(L.T3_ROWS)} 行）：空白不等于 0，没有发生应填 0",
+                           f"表三“{cols}”列整列空白（{len(t3_rows)} 行）：空白不等于 0，没有发生应填 0",
                            Location(section=loc.section, table="表三", column=cols, line=loc.line,
                                     excerpt=loc.excerpt, cell_id=first),
                            "0 或具体数字", "空白"))
-        blank_set -= {L.t3_cell_id(r.id, c.id) for r in L.T3_ROWS for c in whole_cols}
+        blank_set -= {L.t3_cell_id(r.id, c.id) for r in t3_rows for c in whole_cols}
     dashes = {i.cell_id: (i.raw or "").strip() for i in doc.cell_issues if i.problem == "placeholder"}
     rows: dict[tuple[str, str, str], list[str]] = {}
     for cid in blank:
         if cid in blank_set:
-            info = L.CELL_INFO[cid]
+            info = info_of(doc, cid)
             rows.setdefault((info.table, info.row, dashes.get(cid, "")), []).append(cid)
     for (table, row, dash), cids in rows.items():
-        cols = "、".join(L.CELL_INFO[c].column for c in cids)
+        cols = "、".join(info_of(doc, c).column for c in cids)
         first = cids[0]
         loc = cell_location(doc, first)
         if dash:
@@ -166,6 +285,26 @@ def blank_findings(doc: ReportDocument, blank: list[str]) -> list[Finding]:
     return out
 
 
+def _expected_cells(doc: ReportDocument, data_cells: dict[str, int | float | None]) -> dict[str, int | float | None]:
+    """The data's value of every cell of the report's format. A 2019-format report's single
+    （六）其他处理 row is the sum of the data's three sub-rows; cells only the data's format has
+    (表二 of the other format) are not compared."""
+    out: dict[str, int | float | None] = {}
+    layout3 = doc.tables.table3_layout
+    for cid in doc.tables.cells():
+        if cid in data_cells:
+            out[cid] = data_cells[cid]
+            continue
+        if not cid.startswith("t3."):
+            continue
+        _, row_id, col = cid.split(".")
+        row = layout3.t3_row_by_id.get(row_id)
+        if row is not None and row.merges:
+            parts = [data_cells.get(L.t3_cell_id(r, col)) for r in row.merges]
+            out[cid] = None if any(v is None for v in parts) else sum(v for v in parts if v is not None)
+    return out
+
+
 def data_findings(doc: ReportDocument, dataset: Any) -> list[Finding]:
     """Every table cell of the report vs the data file."""
     out: list[Finding] = []
@@ -173,13 +312,14 @@ def data_findings(doc: ReportDocument, dataset: Any) -> list[Finding]:
     found = _found_tables(doc)
     bad = {i.cell_id: i.raw for i in doc.cell_issues if i.problem == "unreadable"}
     dashes = {i.cell_id for i in doc.cell_issues if i.problem == "placeholder"}
-    for cid, expected in tables.cells().items():
+    broken = _broken_by_data(doc, dataset)
+    for cid, expected in _expected_cells(doc, tables.cells()).items():
         if _table_key(cid) not in found:
             continue
         if cid in bad:
             raw = bad[cid] or ""
             out.append(Finding("data.cell_mismatch", "error",
-                               f"{L.describe_cell(cid)}无法读取（原文“{raw}”），无法与数据核对：数据为 {fmt(expected)}",
+                               f"{describe(doc, cid)}无法读取（原文“{raw}”），无法与数据核对：数据为 {fmt(expected)}",
                                cell_location(doc, cid), fmt(expected), f"无法读取：{raw}"))
             continue
         actual = doc.tables.get(cid)
@@ -189,7 +329,8 @@ def data_findings(doc: ReportDocument, dataset: Any) -> list[Finding]:
             continue  # "—" for a 0 of the data: the H6 warning already asks for a written 0
         if expected is not None and actual is not None and abs(float(expected) - float(actual)) < 1e-6:
             continue
-        out.append(Finding("data.cell_mismatch", "error",
-                           f"{L.describe_cell(cid)}与数据不一致：数据为 {fmt(expected)}，报告为 {fmt(actual)}",
-                           cell_location(doc, cid), fmt(expected), fmt(actual)))
+        msg = f"{describe(doc, cid)}与数据不一致：数据为 {fmt(expected)}，报告为 {fmt(actual)}"
+        if cid in broken:
+            msg += f"；由此 {len(broken[cid])} 项勾稽关系不成立：{_names(broken[cid])}"
+        out.append(Finding("data.cell_mismatch", "error", msg, cell_location(doc, cid), fmt(expected), fmt(actual)))
     return out

@@ -113,7 +113,7 @@ INIT_HELP = """新建一个待填写的数据文件夹：Excel 数据工作簿 d
   draft-report init 2025年报 --agency 某县应急管理局 --year 2025
   draft-report init 2025年报 --from 2024年报.docx
 
---from 读取上年度报告（.docx、.html、.md、.txt），预填机关名称、类型、联系方式、落款，
+--from 读取上年度报告（.docx、.pdf、.html、.md、.txt），预填机关名称、类型、联系方式、落款，
 本年的“上年结转”（上年的“结转下年度继续办理”），上年现行有效件数（供核对），
 以及上年报告第五部分的问题（整改情况待填写）；每个预填的值都注明来源。
 已有文件不会被覆盖。"""
@@ -135,7 +135,7 @@ def init_command(
     ] = None,
     last_report: Annotated[
         Path | None,
-        typer.Option("--from", metavar="上年报告", help="上年度报告（.docx、.html、.md、.txt）：预填机关信息、上年结转、上年问题等"),
+        typer.Option("--from", metavar="上年报告", help="上年度报告（.docx、.pdf、.html、.md、.txt）：预填机关信息、上年结转、上年问题等"),
     ] = None,
     yaml_form: Annotated[
         bool, typer.Option("--yaml", help="写带中文注释的 data.yaml（文本格式），而不是 Excel 工作簿 data.xlsx")
@@ -162,8 +162,12 @@ def init_command(
     if not 2021 <= year_number <= 2100:
         raise InputError(f"--year 应为 2021 年以后的年度，实际为 {year_number}")
     if prefill is not None:
-        if agency == _PLACEHOLDER and "name" in (prefill.raw.get("agency") or {}):
-            agency = prefill.raw["agency"]["name"]
+        given = prefill.raw.get("agency") or {}
+        if agency == _PLACEHOLDER and "name" in given:
+            agency = given["name"]
+        elif "name" in given and given["name"] != agency:  # --agency wins; the report's name is not used
+            given["name"] = agency
+            prefill.sources.pop(("agency", "name"), None)
         if prefill.year is not None and prefill.year != year_number - 1:
             typer.echo(
                 f"提示：上年报告是 {prefill.year} 年度的，而本次年度为 {year_number}；上年结转等预填值请核对", err=True

@@ -107,7 +107,8 @@ _CARRY_IN = ("上年结转", "上年度结转", "上一年度结转", "上年度
 CARRY_IN_WORDS = _CARRY_IN
 _CARRY_OUT = ("结转下年度", "结转至下年度", "结转到下年度", "顺延", "转下一年度", "结转下一年度", "转入下年度",
               "转入下一年度", "下一年度办理", "下年度继续办理", "结转至下一年度", "结转至", "结转到", "继续办理",
-              "跨年度办理", "跨年度继续办理", "跨年办理", "延至下年度", "转至下年度")
+              "跨年度办理", "跨年度继续办理", "跨年办理", "延至下年度", "转至下年度", "尚在办理", "正在办理",
+              "仍在办理", "尚未办结", "未办结")
 _RECEIVE = ("新收", "受理", "收到", "接收", "接到", "收悉", "共收")
 _NOT_PROACTIVE = ("主动公开", "主动发布")
 # Other kinds of requests and replies that reports count next to disclosure requests.
@@ -147,6 +148,41 @@ def _outcome_facts() -> list[Fact]:
     return out
 
 
+# The reasons of 表三's result rows: a clause naming one (“因属于过程性信息不予公开1件”) states that row,
+# not the category's total. “…等原因” names an example of the category, not the row.
+_REASONS: dict[str, tuple[str, ...]] = {
+    "r3_3_1": ("国家秘密",), "r3_3_2": ("法律行政法规禁止", "法律、行政法规禁止"), "r3_3_3": ("三安全一稳定",),
+    "r3_3_4": ("第三方合法权益",), "r3_3_5": ("内部事务",), "r3_3_6": ("过程性信息",), "r3_3_7": ("行政执法案卷",),
+    "r3_3_8": ("行政查询",), "r3_4_1": ("不掌握",), "r3_4_2": ("另行制作", "没有现成信息"),
+    "r3_4_3": ("仍不明确", "补正后"), "r3_5_1": ("信访举报投诉", "信访"), "r3_5_2": ("重复申请",),
+    "r3_5_3": ("公开出版物",), "r3_5_4": ("大量反复",), "r3_5_5": ("重新出具",),
+    "r3_6_1": ("逾期不补正", "不补正"), "r3_6_2": ("逾期未缴费", "逾期未按收费通知", "未按收费通知要求缴纳"),
+}
+
+
+def _reason_facts() -> list[Fact]:
+    out = []
+    for row in L.T3_RESULT_ROWS:
+        words = _REASONS.get(row.id)
+        if not words:
+            continue
+        out.append(Fact(f"result_{row.id}", row.short, words, cells=(_t3(row.id),),
+                        excludes=("等",) + _NOT_PROACTIVE, priority=4, in_sheet=False))
+    return out
+
+
+def _org_column_facts() -> list[Fact]:
+    """One fact per organisation column of 表三 (商业企业, 科研机构 …): “商业企业申请3件”."""
+    out = []
+    for c in L.T3_ORG_COLUMNS:
+        if c.id == "oth":
+            continue
+        out.append(Fact(f"requests_new_{c.id}", f"本年新收申请（{c.label}）", (c.label,), cells=(_t3("r1_new", c.id),),
+                        requires=("申请",), requires_in_sentence=True, priority=3, in_sheet=False,
+                        inherits_rows=True, also_accept=((_t3("r1_new", c.id), _t3("r2_carry_in", c.id)),)))
+    return out
+
+
 def _document_facts() -> list[Fact]:
     """规章 / 行政规范性文件: 制发 (default), 废止, 现行有效."""
     out: list[Fact] = []
@@ -178,7 +214,7 @@ TABLE_FACTS: tuple[Fact, ...] = (
     ),
     # Applicant columns: a 其中 under “受理…（含上年结转…）” inherits the parent's rows (新收 + 上年结转).
     # Named together (“公民、法人和其他组织”) they are every applicant: the total.
-    Fact("requests_new_np", "本年新收申请（自然人）", ("自然人", "公民"), cells=(_t3("r1_new", "np"),),
+    Fact("requests_new_np", "本年新收申请（自然人）", ("自然人", "公民", "个人"), cells=(_t3("r1_new", "np"),),
          requires=("申请",), requires_in_sentence=True, priority=3, family="t3.applicants",
          family_cells=(_t3("r1_new"),), also_accept=((_t3("r1_new", "np"), _t3("r2_carry_in", "np")),),
          inherits_rows=True),
@@ -239,6 +275,8 @@ TABLE_FACTS: tuple[Fact, ...] = (
     Fact("litigation_after_review", "行政诉讼（复议后起诉）", ("复议后起诉",), cells=(L.t4_cell_id("lr", "total"),),
          priority=4),
     *_outcome_facts(),
+    *_reason_facts(),
+    *_org_column_facts(),
     *_document_facts(),
     # 表二 decisions are one family: “许可和处罚决定合计N件” is their sum.
     Fact("licensing", "行政许可处理决定", ("行政许可", "许可"), units=_DECISION_UNITS, cells=("t2.licensing.decisions",),

@@ -74,6 +74,15 @@ _CHANNEL_GROUPS: tuple[frozenset[str], ...] = (
 )
 
 
+def _typo(a: str, b: str) -> bool:
+    """Two names of four or more characters that differ in one character (政务网站 / 政务网占)."""
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    import difflib
+
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75 and len(set(a) ^ set(b)) <= 2
+
+
 def similar_names(names: Iterable[str]) -> list[tuple[str, str]]:
     """Pairs of channel/column/kind names that probably mean one thing (微信 / 微信公众号)."""
     listed = sorted(set(names))
@@ -81,7 +90,7 @@ def similar_names(names: Iterable[str]) -> list[tuple[str, str]]:
     for i, a in enumerate(listed):
         for b in listed[i + 1 :]:
             same_group = any(a in g and b in g for g in _CHANNEL_GROUPS)
-            if same_group or (min(len(a), len(b)) >= 2 and (a in b or b in a)):
+            if same_group or (min(len(a), len(b)) >= 2 and (a in b or b in a)) or _typo(a, b):
                 pairs.append((a, b))
     return pairs
 

@@ -1,5 +1,10 @@
 """Pydantic models of 表二/表三/表四, generated from ``tables.layout``.
 
+``Table2``/``Table3``/``Table4`` are the 2021 format; ``Table2v2019``/``Table3v2019`` are
+generated the same way from the 2019 trial format, for reports of 2019 and 2020 read as
+published. ``Tables`` holds one of each table; ``Tables.get`` of a cell that only the other
+format has is ``None`` (not given), never an error.
+
 The same models hold the agency's input data and what a reader parsed from a published
 report. A cell is ``None`` when it is blank: blank is never silently zero. Input-level
 completeness (every non-total cell given, totals derived or validated) is enforced by
@@ -8,7 +13,7 @@ completeness (every non-total cell given, totals derived or validated) is enforc
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
@@ -22,7 +27,9 @@ class _Part(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
-def _count_field(label: str) -> Any:
+def _count_field(label: str, signed: bool = False) -> Any:
+    if signed:
+        return (Count, Field(default=None, description=label))
     return (Count, Field(default=None, ge=0, description=label))
 
 
@@ -32,22 +39,26 @@ def _amount_field(label: str) -> Any:
 
 # --- 表二 -------------------------------------------------------------------
 
-_t2_item_models: dict[str, type[_Part]] = {}
-for _block in L.T2_BLOCKS:
-    for _item in _block.items:
-        _fields = {
-            m.id: (_amount_field(m.label) if m.decimal else _count_field(m.label)) for m in _block.measures
-        }
-        _t2_item_models[_item.id] = create_model(  # type: ignore[call-overload]
-            f"T2_{_item.id}",
-            __base__=_Part,
-            __doc__=f"{_block.caption} {_item.label}",
-            **_fields,
-        )
+def _t2_item_models(layout: L.Layout, suffix: str) -> dict[str, type[_Part]]:
+    out: dict[str, type[_Part]] = {}
+    for block in layout.t2_blocks:
+        for item in block.items:
+            fields = {
+                m.id: (_amount_field(m.label) if m.decimal else _count_field(m.label, m.signed))
+                for m in block.measures
+            }
+            out[item.id] = create_model(  # type: ignore[call-overload]
+                f"T2_{item.id}{suffix}",
+                __base__=_Part,
+                __doc__=f"{block.caption} {item.label}",
+                **fields,
+            )
+    return out
 
 
 class _TableBase(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    layout: ClassVar[L.Layout] = L.LAYOUT_2021
 
     def _locate(self, cell_id: str) -> tuple[BaseModel, str]:
         parts = cell_id.split(".")
@@ -72,22 +83,31 @@ class _TableBase(BaseModel):
         raise NotImplementedError
 
 
-def _t2_fields() -> dict[str, Any]:
+def _t2_fields(layout: L.Layout, suffix: str) -> dict[str, Any]:
+    models = _t2_item_models(layout, suffix)
     out: dict[str, Any] = {}
-    for block in L.T2_BLOCKS:
+    for block in layout.t2_blocks:
         for item in block.items:
-            model = _t2_item_models[item.id]
+            model = models[item.id]
             out[item.id] = (model, Field(default_factory=model, description=f"{block.caption} {item.label}"))
     return out
 
 
 class _Table2Base(_TableBase):
     def cells(self) -> dict[str, int | float | None]:
-        return {cid: self.get(cid) for cid, *_ in L.t2_cells()}
+        return {cid: self.get(cid) for cid, *_ in self.layout.t2_cells()}
+
+
+class _Table2Base2019(_Table2Base):
+    layout: ClassVar[L.Layout] = L.LAYOUT_2019
 
 
 Table2 = create_model(  # type: ignore[call-overload]
-    "Table2", __base__=_Table2Base, __doc__="表二 主动公开政府信息情况", **_t2_fields()
+    "Table2", __base__=_Table2Base, __doc__="表二 主动公开政府信息情况", **_t2_fields(L.LAYOUT_2021, "")
+)
+Table2v2019 = create_model(  # type: ignore[call-overload]
+    "Table2v2019", __base__=_Table2Base2019, __doc__="表二 主动公开政府信息情况（2019 年试行格式）",
+    **_t2_fields(L.LAYOUT_2019, "_2019"),
 )
 
 
@@ -103,10 +123,14 @@ Table3Row = create_model(  # type: ignore[call-overload]
 
 class _Table3Base(_TableBase):
     def cells(self) -> dict[str, int | float | None]:
-        return {cid: self.get(cid) for cid, *_ in L.t3_cells()}
+        return {cid: self.get(cid) for cid, *_ in self.layout.t3_cells()}
 
     def row(self, row_id: str) -> BaseModel:
         return getattr(self, row_id)
+
+
+class _Table3Base2019(_Table3Base):
+    layout: ClassVar[L.Layout] = L.LAYOUT_2019
 
 
 Table3 = create_model(  # type: ignore[call-overload]
@@ -114,6 +138,12 @@ Table3 = create_model(  # type: ignore[call-overload]
     __base__=_Table3Base,
     __doc__="表三 收到和处理政府信息公开申请情况",
     **{r.id: (Table3Row, Field(default_factory=Table3Row, description=r.full_label)) for r in L.T3_ROWS},
+)
+Table3v2019 = create_model(  # type: ignore[call-overload]
+    "Table3v2019",
+    __base__=_Table3Base2019,
+    __doc__="表三 收到和处理政府信息公开申请情况（2019 年试行格式：（六）其他处理为一行）",
+    **{r.id: (Table3Row, Field(default_factory=Table3Row, description=r.full_label)) for r in L.T3_ROWS_2019},
 )
 
 
@@ -145,8 +175,12 @@ class Tables(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    table2: Table2 = Field(default_factory=Table2, description="表二 主动公开政府信息情况")  # type: ignore[valid-type]
-    table3: Table3 = Field(default_factory=Table3, description="表三 收到和处理政府信息公开申请情况")  # type: ignore[valid-type]
+    table2: Table2 | Table2v2019 = Field(  # type: ignore[valid-type]
+        default_factory=Table2, description="表二 主动公开政府信息情况"
+    )
+    table3: Table3 | Table3v2019 = Field(  # type: ignore[valid-type]
+        default_factory=Table3, description="表三 收到和处理政府信息公开申请情况"
+    )
     table4: Table4 = Field(default_factory=Table4, description="表四 政府信息公开行政复议、行政诉讼情况")  # type: ignore[valid-type]
 
     def _table(self, cell_id: str) -> _TableBase:
@@ -156,8 +190,41 @@ class Tables(BaseModel):
             raise KeyError(cell_id)
         return table
 
+    @classmethod
+    def of_layout(cls, layout: L.Layout, table2: L.Layout | None = None, table3: L.Layout | None = None) -> Tables:
+        """Empty tables of a format (表二 and 表三 may each be given their own)."""
+        t2 = Table2v2019 if (table2 or layout) is L.LAYOUT_2019 else Table2
+        t3 = Table3v2019 if (table3 or layout) is L.LAYOUT_2019 else Table3
+        return cls(table2=t2(), table3=t3())
+
+    def layout_of(self, table: str) -> L.Layout:
+        """The format of ``table`` (table2 / table3 / table4) as it was read or drafted."""
+        return {"table2": self.table2_layout, "table3": self.table3_layout}.get(table, L.LAYOUT_2021)
+
+    @property
+    def table2_layout(self) -> L.Layout:
+        return self.table2.layout  # type: ignore[no-any-return]
+
+    @property
+    def table3_layout(self) -> L.Layout:
+        return self.table3.layout  # type: ignore[no-any-return]
+
+    def has_cell(self, cell_id: str) -> bool:
+        """Whether the tables' format has this cell."""
+        try:
+            self._table(cell_id)._locate(cell_id)
+        except KeyError:
+            return False
+        return True
+
     def get(self, cell_id: str) -> int | float | None:
-        return self._table(cell_id).get(cell_id)
+        """A cell's value; ``None`` when blank or when only the other format has the cell."""
+        try:
+            return self._table(cell_id).get(cell_id)
+        except KeyError:
+            if cell_id in L.CELL_INFO:
+                return None
+            raise
 
     def set(self, cell_id: str, value: int | float | None) -> None:
         self._table(cell_id).set(cell_id, value)

@@ -23,6 +23,7 @@ from draft_report.reading.outline import (
 )
 from draft_report.reading.table_reader import TableRead
 from draft_report.sections import TABLE_SECTION
+from draft_report.tables.years import report_year
 
 _READERS = {
     "table2": table_reader.read_table2,
@@ -64,7 +65,8 @@ def build_document(
         stop = heads[n + 1][0] if n + 1 < len(heads) else end
         spans.append((i, min(stop, end) if i < end else stop, h, keyed[n]))
     # --- tables -----------------------------------------------------------------
-    read = TableRead()
+    # the format of the tables follows the report's year (title, preface, statistics period)
+    read = TableRead(year=report_year(doc.year, [p.text for p in doc.preface], doc.date))
     for table, reader in _READERS.items():
         section = TABLE_SECTION[table]
         span = next(((a, b) for a, b, _, k in spans if k == section), None)

@@ -80,10 +80,15 @@ def classify_cell(text: str) -> CellKind:
     return "text"
 
 
+# A signed whole number ("-8", "+3"): the 2019 format's “本年增/减” column; elsewhere it is an
+# unusable value (a negative count), never part of a label.
+SIGNED = re.compile(r"^[+\-−－]\d+$")
+
+
 def is_value_token(token: str) -> bool:
     """A whitespace-separated token of a text line that stands for a value (a number, a dash)."""
     t = compact(unicodedata.normalize("NFKC", token))
-    return bool(t) and any(p.match(t) is not None for p in (_NUMBER, _WITH_UNIT, _PLACEHOLDER))
+    return bool(t) and any(p.match(t) is not None for p in (_NUMBER, _WITH_UNIT, _PLACEHOLDER, SIGNED))
 
 
 def is_dash(text: str) -> bool:

@@ -1,5 +1,10 @@
 """表二/表三/表四 from the blocks of their region, matched through ``tables.layout``.
 
+Each of 表二 and 表三 is read in the format its labels show (2021 or the 2019 trial format:
+表二's columns, 表三's single （六）其他处理 row); when the labels do not tell, in the
+format of the report's year (``TableRead.year``). Both formats are defined in
+``tables.layout``; the matching below is the same for both.
+
 Numbers are read positionally: 表二 per item (3 values for 第（一）项, 1 for the others),
 表三 7 values per row in column order, 表四 15 values in the order rv, ld, lr (or three
 labelled rows of 5). A blank cell stays ``None``; a cell that holds something unusable, or a
@@ -14,7 +19,7 @@ from dataclasses import dataclass, field
 
 from draft_report.models.document import CellIssue, TableNote
 from draft_report.models.tables import Tables
-from draft_report.reading.blocks import Block, compact, is_dash, norm_key, parse_number
+from draft_report.reading.blocks import SIGNED, Block, compact, is_dash, norm_key, parse_number
 from draft_report.reading.runs import (
     Entry,
     Placement,
@@ -42,7 +47,6 @@ OLD_FORMAT_MARKERS: tuple[str, ...] = (
     "采购总金额",
     "第二十条第（九）项",
 )
-_OLD_T2_MEASURES = OLD_FORMAT_MARKERS[:3]
 OLD_SINGLE_OTHER_ROW = "表三“（六）其他处理”只有一行，没有“1.申请人无正当理由逾期不补正…”等三个子项"
 
 _ANCHORS = {
@@ -52,9 +56,24 @@ _ANCHORS = {
 }
 
 
+def _column_keys(layout: L.Layout, first_block: bool = False) -> frozenset[str]:
+    """The 表二 column labels that only this format prints (compared as ``norm_key``)."""
+    blocks = layout.t2_blocks[:1] if first_block else layout.t2_blocks
+    own = {norm_key(m.label) for b in blocks for m in b.measures}
+    own |= {norm_key(v) for b in blocks for m in b.measures for v in m.variants}
+    other = {norm_key(m.label) for lay in L.LAYOUTS.values() if lay is not layout
+             for b in lay.t2_blocks for m in b.measures}
+    return frozenset(k for k in own if not any(k in o or o in k for o in other))
+
+
+_T2_COLUMN_KEYS = {name: _column_keys(lay) for name, lay in L.LAYOUTS.items()}
+_T2_FIRST_KEYS = {name: _column_keys(lay, first_block=True) for name, lay in L.LAYOUTS.items()}
+
+
 @dataclass
 class TableRead:
     tables: Tables = field(default_factory=Tables)
+    year: int | None = None  # the report's year: decides the format when the labels do not
     found: list[str] = field(default_factory=list)
     issues: list[CellIssue] = field(default_factory=list)
     cell_lines: dict[str, int] = field(default_factory=dict)
@@ -63,7 +82,7 @@ class TableRead:
     notes: list[TableNote] = field(default_factory=list)
     zone: set[int] = field(default_factory=set)  # id() of the blocks that belong to tables
 
-    def put(self, cid: str, value: Value, entry: Entry, *, decimal: bool = False) -> None:
+    def put(self, cid: str, value: Value, entry: Entry, *, decimal: bool = False, signed: bool = False) -> None:
         self.cell_lines[cid] = value.line
         self.table_lines[cid] = raw_of(entry)
         if value.kind == "blank":
@@ -72,6 +91,10 @@ class TableRead:
         if is_dash(value.raw):  # "—", "/", "无": blank with a note, never guessed as 0
             self.tables.set(cid, None)
             self.issues.append(CellIssue(cell_id=cid, problem="placeholder", raw=value.raw, line=value.line))
+            return
+        raw = compact(value.raw).replace("−", "-").replace("－", "-")
+        if signed and SIGNED.match(raw):  # 2019 “本年增/减”: “-8” is a decrease of 8
+            self.tables.set(cid, int(raw))
             return
         number = parse_number(value.raw, decimal=decimal) if value.kind == "number" else None
         if number is None:
@@ -91,16 +114,16 @@ class TableRead:
             self.issues.append(CellIssue(cell_id=cid, problem="missing", raw=raw, line=line))
 
 
-def _specs_t2() -> list[RowSpec]:
+def _specs_t2(layout: L.Layout = L.LAYOUT_2021) -> list[RowSpec]:
     return [
         RowSpec.of(item.id, len(block.measures), (item.label, *item.variants))
-        for block in L.T2_BLOCKS
+        for block in layout.t2_blocks
         for item in block.items
     ]
 
 
-def _specs_t3() -> list[RowSpec]:
-    return [RowSpec.of(r.id, len(L.T3_COLUMNS), (r.label, *r.variants)) for r in L.T3_ROWS]
+def _specs_t3(layout: L.Layout = L.LAYOUT_2021) -> list[RowSpec]:
+    return [RowSpec.of(r.id, len(L.T3_COLUMNS), (r.label, *r.variants)) for r in layout.t3_rows]
 
 
 def _specs_t4() -> list[RowSpec]:
@@ -110,8 +133,13 @@ def _specs_t4() -> list[RowSpec]:
 SPECS_T2 = _specs_t2()
 SPECS_T3 = _specs_t3()
 SPECS_T4 = _specs_t4()
+_SPECS_T2 = {name: _specs_t2(lay) for name, lay in L.LAYOUTS.items()}
+_SPECS_T3 = {name: _specs_t3(lay) for name, lay in L.LAYOUTS.items()}
 T2_WIDE = max(len(b.measures) for b in L.T2_BLOCKS)  # 第（一）项: 3 values per item
-_T2_ITEMS = {item.id: (block, item) for block in L.T2_BLOCKS for item in block.items}
+_T2_ITEMS = {
+    name: {item.id: (block, item) for block in lay.t2_blocks for item in block.items}
+    for name, lay in L.LAYOUTS.items()
+}
 _T3_CATEGORY_OTHER = norm_key(L.T3_CATEGORIES[-1])  # 六其他处理
 _T3_OTHER_ROWS = [r.id for r in L.T3_ROWS if r.category == L.T3_CATEGORIES[-1]]
 
@@ -140,34 +168,56 @@ def _has_anchor(blocks: list[Block], table: str) -> bool:
     return any("。" not in b.text and anchor.search(compact(b.text)) for b in blocks)
 
 
+def _choose(evidence: set[str], year: int | None) -> L.Layout:
+    """The format the labels show; when they show none or both, the format of the year."""
+    if len(evidence) == 1:
+        return L.LAYOUTS[next(iter(evidence))]
+    return L.layout_for_year(year)
+
+
+def table2_layout(blocks: list[Block], year: int | None) -> L.Layout:
+    """表二's format from its column labels, else the year's. A table that mixes the two is
+    read in the format of its 第（一）项 columns (本年制发件数 … or 本年新制作数量 …); the rows of
+    the other format's blocks then do not fit and are reported unreadable, never guessed."""
+    texts = [norm_key(b.text) for b in blocks if "。" not in b.text]
+    for keys in (_T2_FIRST_KEYS, _T2_COLUMN_KEYS):
+        evidence = {name for name, ks in keys.items() if any(k in t for t in texts for k in ks)}
+        if len(evidence) == 1:
+            return L.LAYOUTS[evidence.pop()]
+    return L.layout_for_year(year)
+
+
 def read_table2(blocks: list[Block], out: TableRead) -> None:
+    layout = table2_layout(blocks, out.year)
+    specs = _SPECS_T2[layout.name]
     raw_entries = entries_of(blocks)
     entries = merge_split_runs(raw_entries, T2_WIDE)
-    placed, _ = align(entries, SPECS_T2, ordered=False)
+    placed, _ = align(entries, specs, ordered=False)
     if not placed and not _has_anchor(blocks, "table2"):
         return
     out.found.append("table2")
+    if layout is not L.LAYOUT_2021:
+        out.tables.table2 = Tables.of_layout(layout).table2
     _mark_zone(out, blocks, raw_entries, "table2", [p.entry for p in placed.values()])
     markers: list[str] = []
     for b in blocks:
         text = compact(b.text).replace("(", "（").replace(")", "）").replace("／", "/")
         markers += [m for m in OLD_FORMAT_MARKERS if m in text and m not in markers]
     out.markers += [m for m in markers if m not in out.markers]
-    # 2019 columns (本年新制作数量 …) are not 制发/废止/现行有效: the numbers cannot be placed
-    old_measures = any(m in markers for m in _OLD_T2_MEASURES)
-    for spec in SPECS_T2:
-        block, item = _T2_ITEMS[spec.key]
+    items = _T2_ITEMS[layout.name]
+    for spec in specs:
+        block, item = items[spec.key]
         cids = [L.t2_cell_id(item.id, m.id) for m in block.measures]
         p = placed.get(spec.key)
         if p is None:
             out.missing(cids)
             continue
         vals = value_cells(p.entry, spec.width)
-        if vals is None or (old_measures and block is L.T2_BLOCKS[0]):
+        if vals is None:
             out.unreadable_row(cids, p.entry)
             continue
         for cid, m, v in zip(cids, block.measures, vals, strict=True):
-            out.put(cid, v, p.entry, decimal=m.decimal)
+            out.put(cid, v, p.entry, decimal=m.decimal, signed=m.signed)
 
 
 def read_table3(blocks: list[Block], out: TableRead) -> None:
@@ -179,37 +229,41 @@ def read_table3(blocks: list[Block], out: TableRead) -> None:
     if extra is None:
         extra = _inferred_extra_column(blocks, raw_entries, [p.entry for p in placed.values()])
         if extra is not None:
-            placed, loose = align(merge_split_runs(raw_entries, width + 1), SPECS_T3, ordered=True)
+            entries = merge_split_runs(raw_entries, width + 1)
+            placed, loose = align(entries, SPECS_T3, ordered=True)
     if not placed and not _has_anchor(blocks, "table3"):
         return
     out.found.append("table3")
+    # the format: three （六） sub-rows (2021) or one （六）其他处理 row (2019), else the year's
+    evidence: set[str] = set()
+    if any(k in placed for k in _T3_OTHER_ROWS):
+        evidence.add(L.LAYOUT_2021.name)
+    elif any(_T3_CATEGORY_OTHER in norm_key(run.label + "".join(run.pre)) and not is_subtotal(run.label)
+             for run in loose):
+        evidence.add(L.LAYOUT_2019.name)
+        out.markers.append(OLD_SINGLE_OTHER_ROW)
+    layout = _choose(evidence, out.year)
+    specs = _SPECS_T3[layout.name]
+    if layout is not L.LAYOUT_2021:
+        out.tables.table3 = Tables.of_layout(layout).table3
+        placed, loose = align(entries, specs, ordered=True)
     _mark_zone(out, blocks, raw_entries, "table3", [p.entry for p in placed.values()])
-    single_other: Entry | None = None
-    if not any(k in placed for k in _T3_OTHER_ROWS):
-        for run in loose:
-            if _T3_CATEGORY_OTHER in norm_key(run.label + "".join(run.pre)) and not is_subtotal(run.label):
-                single_other = run
-                out.markers.append(OLD_SINGLE_OTHER_ROW)
-                break
     if extra is not None:
         out.notes.append(TableNote(
             table="表三", line=extra[1].line, raw=compact(extra[1].raw.replace("\t", " ")) or None,
             message="表三多出非标准的“小计”列（法人或其他组织合计）：2021 年版格式没有此列，"
                     "已按标准的 7 列读取，小计列未计入",
         ))
-    for spec in SPECS_T3:
+    for spec in specs:
         cids = [L.t3_cell_id(spec.key, c.id) for c in L.T3_COLUMNS]
         p = placed.get(spec.key)
         if p is None:
-            if single_other is not None and spec.key in _T3_OTHER_ROWS:
-                out.missing(cids, raw_of(single_other), single_other.block.line)
-            else:
-                out.missing(cids)
+            out.missing(cids)
             continue
         _put_row(out, cids, p, drop=extra[0] if extra is not None else None)
     for run in loose:
         if is_subtotal(run.label or "".join(run.pre)):
-            _subtotal_row(out, run, extra[0] if extra is not None else None)
+            _subtotal_row(out, run, extra[0] if extra is not None else None, layout)
 
 
 _T3_COLUMN_KEYS = [norm_key(c.label) for c in L.T3_COLUMNS]
@@ -292,15 +346,15 @@ def _put_row(out: TableRead, cids: list[str], p: Placement, drop: int | None = N
 _T3_ORG_IDS = frozenset(c.id for c in L.T3_ORG_COLUMNS)
 
 
-def _subtotal_row(out: TableRead, run: Entry, drop: int | None) -> None:
+def _subtotal_row(out: TableRead, run: Entry, drop: int | None, layout: L.Layout) -> None:
     """An inserted 小计/合计 row: noted, never counted; compared with its category when it names one."""
     raw = raw_of(run) if run.label else compact("".join(run.pre)) + " " + raw_of(run)
     msg = f"表三有非标准的小计行“{raw}”：2021 年版格式没有此行，未计入任何标准行（不重复计算）"
     key = norm_key(run.label or "".join(run.pre))
-    category = next((c for c in L.T3_CATEGORIES if norm_key(c)[1:] in key), None)
+    category = next((c for c in layout.t3_categories if norm_key(c)[1:] in key), None)
     vals, _ = _row_values(run, len(L.T3_COLUMNS), drop)
     if category is not None and vals is not None:
-        rows = [r for r in L.T3_ROWS if r.category == category]
+        rows = [r for r in layout.t3_rows if r.category == category]
         diffs: list[str] = []
         for col, v in zip(L.T3_COLUMNS, vals, strict=True):
             given = parse_number(v.raw, decimal=False) if v.kind == "number" else None

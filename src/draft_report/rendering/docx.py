@@ -39,6 +39,7 @@ from draft_report.rendering.docx_styles import (
     setup_document,
 )
 from draft_report.rendering.docx_tables import add_grid_table
+from draft_report.rendering.title import title_lines
 from draft_report.safety.atomic import Saver, save_with
 from draft_report.safety.paths import check_output
 from draft_report.sections import TABLE_SECTION
@@ -46,57 +47,11 @@ from draft_report.tables.grid import table2_grid, table3_grid, table4_grid
 from draft_report.textfiles import xml_safe
 
 _LEVEL2 = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")
-_TITLE_LINE_WIDTH = 20.0  # characters of 2号 (22 pt) in the 156 mm text block
-_TITLE_PARTS = re.compile(r"^(?P<agency>.+?)(?P<year>\d{4}年度?)(?P<name>.+)$")
-# Places where an agency name may break: after an administrative level or an office word.
-_AGENCY_BREAK = re.compile(
-    r"(?:省|自治区|市(?!场|辖)|自治州|州|盟|地区|县(?!级|域)|自治县|旗|区(?!域|划)|镇|乡(?!村)|街道|人民政府|委员会)"
-)
 _GRIDS = {"table2": table2_grid, "table3": table3_grid, "table4": table4_grid}
 _W = nsdecls("w")
 # Paragraph style ids (a style looked up by name costs a scan of styles.xml per paragraph).
 _NORMAL, _HEADING = None, {1: "Heading1", 2: "Heading2", 3: "Heading3"}
 _HIGHLIGHT = '<w:highlight w:val="yellow"/>'
-
-
-def _width(text: str) -> float:
-    """Printed width in characters: Chinese characters 1, digits and Latin letters ½."""
-    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
-
-
-def _split_agency(agency: str) -> list[str]:
-    """An agency name too long for one title line, broken after an administrative word."""
-    if _width(agency) <= _TITLE_LINE_WIDTH:
-        return [agency]
-    best = None
-    for m in _AGENCY_BREAK.finditer(agency):
-        head = agency[: m.end()]
-        if m.end() < len(agency) and _width(head) <= _TITLE_LINE_WIDTH:
-            best = m.end()
-    if best is None:
-        return [agency]
-    return [agency[:best], *_split_agency(agency[best:])]
-
-
-def title_lines(title: str) -> list[str]:
-    """The title broken at phrase boundaries: agency / year + report name.
-
-    A title that fits one line stays whole; the agency keeps a line of its own (broken after an
-    administrative word if it is itself too long), and year and report name go together unless
-    they do not fit, in which case the report name gets its own line.
-    """
-    if _width(title) <= _TITLE_LINE_WIDTH or any(ch.isspace() for ch in title):
-        return [title]  # spacing of the author's own is kept as written
-    m = _TITLE_PARTS.match(title)
-    if not m:
-        return [title]
-    agency, year, name = m["agency"], m["year"], m["name"]
-    lines = _split_agency(agency)
-    if _width(year + name) <= _TITLE_LINE_WIDTH:
-        return [*lines, year + name]
-    if _width(lines[-1] + year) <= _TITLE_LINE_WIDTH:
-        return [*lines[:-1], lines[-1] + year, name]
-    return [*lines, year, name]
 
 
 def _rpr(font: str, size: float, extra: str = "") -> str:
@@ -191,6 +146,7 @@ def build_docx(doc: ReportDocument) -> DocxDocument:
     for p in doc.preface:
         body.paragraph(_runs(p.text, FANGSONG, SIZE_BODY), _NORMAL)
     draw = _tables_to_draw(doc)
+    get = doc.tables.cells().get  # every value read once, not looked up cell by cell
     table_for = {section: table for table, section in TABLE_SECTION.items()}
     for section in doc.sections:
         body.paragraph(_runs(section.heading, HEITI, SIZE_BODY), _HEADING[1])
@@ -204,7 +160,7 @@ def build_docx(doc: ReportDocument) -> DocxDocument:
         table = table_for.get(section.key or "")
         if table in draw:
             body.flush()
-            add_grid_table(document, _GRIDS[table](doc.tables.get))
+            add_grid_table(document, _GRIDS[table](get, doc.tables.layout_of(table)))
     gap = f'<w:spacing w:before="{2 * LINE_PITCH}"/>'
     if doc.signature:
         body.paragraph(_runs(doc.signature, FANGSONG, SIZE_BODY), STYLE_SIGNATURE, gap)

@@ -19,6 +19,7 @@ character): the applicant columns are four characters wide, so “社会公益�
 
 from __future__ import annotations
 
+import functools
 from xml.sax.saxutils import escape
 
 from docx.document import Document as DocxDocument
@@ -173,37 +174,52 @@ def _display_text(grid: Grid, gc: GridCell, width: int) -> str:
     return break_label(gc.text, per_line)
 
 
+_GAP = GridCell("")
+Slot = tuple[int, int | None, int]  # column, index of the grid cell in its row (None: continuation), span
+
+
 def _place(grid: Grid) -> list[list[tuple[int, GridCell | None, int]]]:
     """Per row, the cells in column order: (column, grid cell or None for a merge continuation, span)."""
-    starts: dict[tuple[int, int], GridCell] = {}
-    below: dict[tuple[int, int], GridCell] = {}  # rows covered by a vertical merge, keyed at its column
+    shape = tuple(tuple((c.rowspan, c.colspan) for c in row) for row in grid.rows)
+    slots = _slots(shape, grid.width)
+    return [
+        [(c, None if i is None else (_GAP if i < 0 else grid.rows[r][i]), span) for c, i, span in row]
+        for r, row in enumerate(slots)
+    ]
+
+
+@functools.lru_cache(maxsize=16)
+def _slots(shape: tuple[tuple[tuple[int, int], ...], ...], width: int) -> list[list[Slot]]:
+    """Where each cell of a grid of this shape goes (the three tables' shapes never change: cached)."""
+    starts: dict[tuple[int, int], tuple[int, int]] = {}  # (row, column) → (index in row, colspan)
+    below: dict[tuple[int, int], int] = {}  # rows covered by a vertical merge: (row, column) → colspan
     occupied: set[tuple[int, int]] = set()
-    for r, row in enumerate(grid.rows):
+    for r, row in enumerate(shape):
         c = 0
-        for gc in row:
+        for i, (rowspan, colspan) in enumerate(row):
             while (r, c) in occupied:
                 c += 1
-            starts[(r, c)] = gc
-            for dr in range(gc.rowspan):
-                for dc in range(gc.colspan):
+            starts[(r, c)] = (i, colspan)
+            for dr in range(rowspan):
+                for dc in range(colspan):
                     occupied.add((r + dr, c + dc))
                 if dr:
-                    below[(r + dr, c)] = gc
-            c += gc.colspan
-    placed: list[list[tuple[int, GridCell | None, int]]] = []
-    for r in range(len(grid.rows)):
-        cells: list[tuple[int, GridCell | None, int]] = []
+                    below[(r + dr, c)] = colspan
+            c += colspan
+    placed: list[list[Slot]] = []
+    for r in range(len(shape)):
+        cells: list[Slot] = []
         c = 0
-        while c < grid.width:
+        while c < width:
             if (r, c) in starts:
-                gc = starts[(r, c)]
-                cells.append((c, gc, gc.colspan))
-                c += gc.colspan
+                i, colspan = starts[(r, c)]
+                cells.append((c, i, colspan))
+                c += colspan
             elif (r, c) in below:
-                cells.append((c, None, below[(r, c)].colspan))
-                c += below[(r, c)].colspan
+                cells.append((c, None, below[(r, c)]))
+                c += below[(r, c)]
             else:  # a ragged grid: fill the gap so Word's grid stays rectangular
-                cells.append((c, GridCell(""), 1))
+                cells.append((c, -1, 1))
                 c += 1
         placed.append(cells)
     return placed

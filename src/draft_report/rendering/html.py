@@ -15,6 +15,7 @@ from markupsafe import Markup
 from draft_report.drafting.facts import fmt_date
 from draft_report.drafting.templating import template_env
 from draft_report.models.document import ReportDocument
+from draft_report.rendering.title import title_lines
 from draft_report.sections import TABLE_SECTION
 from draft_report.tables import layout as L
 from draft_report.tables.grid import Grid, GridCell, table2_grid, table3_grid, table4_grid
@@ -27,7 +28,8 @@ def _cell_html(grid: Grid, r: int, cell: GridCell) -> str:
     """One cell. 表三 (10 columns at most 6 characters a header) is laid out so no header word
     breaks: its column headers do not wrap (``nowrap``, for Markdown viewers that drop classes,
     and ``class="col"``), its row labels are left-aligned (``align="left"``), the
-    办理结果 label is vertical (``class="vertical"``) and the 勾稽关系 note is not bold."""
+    办理结果 label is vertical (``class="vertical"``), a category label breaks only between words
+    (``class="category"``: “（三）” / “不予公开”) and the 勾稽关系 note is not bold."""
     tag = "th" if cell.header else "td"
     attrs = ""
     if cell.rowspan > 1:
@@ -41,7 +43,9 @@ def _cell_html(grid: Grid, r: int, cell: GridCell) -> str:
             attrs += ' class="vertical"'
         elif r < grid.header_rows:
             attrs += ' class="col" nowrap'
-        elif cell.rowspan == 1:
+        elif cell.rowspan > 1:
+            attrs += ' class="category"'
+        else:
             attrs += ' align="left"'
     if cell.cell_id:
         attrs += f' data-cell="{escape(cell.cell_id)}"'
@@ -59,7 +63,8 @@ def grid_html(grid: Grid) -> str:
 
 def document_grids(doc: ReportDocument) -> dict[str, Grid]:
     """The three grids of a document's tables, keyed by the section that holds each."""
-    return {TABLE_SECTION[name]: build(doc.tables.get) for name, build in _GRIDS.items()}
+    get = doc.tables.cells().get  # every value read once, not looked up cell by cell
+    return {TABLE_SECTION[name]: build(get, doc.tables.layout_of(name)) for name, build in _GRIDS.items()}
 
 
 def render_html(doc: ReportDocument) -> str:
@@ -70,6 +75,7 @@ def render_html(doc: ReportDocument) -> str:
     return template.render(
         {
             "doc": doc,
+            "title_lines": title_lines(doc.title),
             "tables": tables,
             "date_text": fmt_date(doc.date) if doc.date else "",
         }

@@ -3,6 +3,10 @@
 Every renderer (Markdown's embedded HTML, HTML, Word) draws these grids, so merged headers
 and labels are defined once, here, from ``tables.layout``. Only the top-left cell of a
 merged area appears in ``rows``; covered positions are simply absent, as in HTML.
+
+A grid is drawn in the format of its tables: pass ``layout`` (``Tables.layout_of(table)``, e.g.
+a 2020 report read in the 2019 trial format), or a ``Tables.get`` getter, whose tables know
+their format; otherwise the 2021 format is drawn.
 """
 
 from __future__ import annotations
@@ -47,29 +51,39 @@ def _value(get: Getter, cid: str) -> GridCell:
     return GridCell(format_value(get(cid)), cell_id=cid)
 
 
-def table2_grid(get: Getter) -> Grid:
+def _layout(get: Getter, layout: L.Layout | None, table: str) -> L.Layout:
+    if layout is not None:
+        return layout
+    owner = getattr(get, "__self__", None)
+    found = getattr(owner, f"{table}_layout", None)
+    return found if isinstance(found, L.Layout) else L.LAYOUT_2021
+
+
+def table2_grid(get: Getter, layout: L.Layout | None = None) -> Grid:
     rows: list[tuple[GridCell, ...]] = []
-    for block in L.T2_BLOCKS:
+    for block in _layout(get, layout, "table2").t2_blocks:
         rows.append((GridCell(block.caption, colspan=L.T2_WIDTH, header=True),))
-        span = L.T2_WIDTH - len(block.measures)  # 3 measures → 1 column each; 1 measure → 3 columns
-        colspan = 1 if len(block.measures) > 1 else span
+        # one column per measure; the last one spans what is left (1 measure → 3 columns)
+        n = len(block.measures)
+        spans = [1] * (n - 1) + [L.T2_WIDTH - n]
         rows.append(
             (GridCell(L.T2_HEADER_LABEL, header=True),)
-            + tuple(GridCell(m.label, colspan=colspan, header=True) for m in block.measures)
+            + tuple(GridCell(m.label, colspan=sp, header=True) for m, sp in zip(block.measures, spans, strict=True))
         )
         for item in block.items:
             rows.append(
                 (GridCell(item.label, header=True),)
                 + tuple(
-                    GridCell(format_value(get(L.t2_cell_id(item.id, m.id))), colspan=colspan,
+                    GridCell(format_value(get(L.t2_cell_id(item.id, m.id))), colspan=sp,
                              cell_id=L.t2_cell_id(item.id, m.id))
-                    for m in block.measures
+                    for m, sp in zip(block.measures, spans, strict=True)
                 )
             )
     return Grid("table2", L.T2_WIDTH, 0, tuple(rows))
 
 
-def table3_grid(get: Getter) -> Grid:
+def table3_grid(get: Getter, layout: L.Layout | None = None) -> Grid:
+    t3_rows = _layout(get, layout, "table3").t3_rows
     data_cols = len(L.T3_COLUMNS)
     width = 3 + data_cols
     rows: list[tuple[GridCell, ...]] = [
@@ -88,9 +102,9 @@ def table3_grid(get: Getter) -> Grid:
     def values(row_id: str) -> tuple[GridCell, ...]:
         return tuple(_value(get, L.t3_cell_id(row_id, c.id)) for c in L.T3_COLUMNS)
 
-    results_block = L.T3_RESULTS_BLOCK
+    results_block = tuple(r for r in t3_rows if r.is_result or r.is_total)
     seen_categories: set[str] = set()
-    for row in L.T3_ROWS:
+    for row in t3_rows:
         lead: list[GridCell] = []
         if not (row.is_result or row.is_total):
             rows.append((GridCell(row.label, colspan=3, header=True),) + values(row.id))
@@ -102,14 +116,14 @@ def table3_grid(get: Getter) -> Grid:
         else:
             if row.category not in seen_categories:
                 seen_categories.add(row.category)
-                count = sum(1 for r in L.T3_ROWS if r.category == row.category)
+                count = sum(1 for r in t3_rows if r.category == row.category)
                 lead.append(GridCell(row.category, rowspan=count, header=True))
             lead.append(GridCell(row.label, header=True))
         rows.append(tuple(lead) + values(row.id))
     return Grid("table3", width, 3, tuple(rows))
 
 
-def table4_grid(get: Getter) -> Grid:
+def table4_grid(get: Getter, layout: L.Layout | None = None) -> Grid:  # 表四 is the same in every format
     n = len(L.T4_COLUMNS)
     review, *litigation = L.T4_GROUPS
     rows: list[tuple[GridCell, ...]] = [
@@ -125,5 +139,5 @@ def table4_grid(get: Getter) -> Grid:
     return Grid("table4", n * len(L.T4_GROUPS), 3, tuple(rows))
 
 
-def all_grids(get: Getter) -> list[Grid]:
-    return [table2_grid(get), table3_grid(get), table4_grid(get)]
+def all_grids(get: Getter, layout: L.Layout | None = None) -> list[Grid]:
+    return [table2_grid(get, layout), table3_grid(get, layout), table4_grid(get)]

@@ -1,5 +1,10 @@
 """Arithmetic identities of the tables (spec §4.1 H1–H4), generated from the layout.
 
+``identities_for(layout)`` gives the identities of a format: the 2019 trial format has the
+same H1, H3 and H4, and an H2 over its 19 result rows (（六）其他处理 is one row). Neither
+format has an identity in 表二 (the 2019 “上一年项目数量 + 本年增/减” is a count of items,
+not of decisions, so it relates to no printed cell).
+
 Each identity says ``sum(lhs) == sum(rhs)``. Input validation uses them to derive and
 validate totals; the checker uses them to audit published reports. ``derive_totals``
 fills blank total cells from their parts.
@@ -9,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from draft_report.tables import layout as L
 
@@ -50,25 +56,26 @@ def _h1() -> list[Identity]:
     return out
 
 
-def _h2() -> list[Identity]:
+def _h2(layout: L.Layout) -> list[Identity]:
     out = []
+    results = layout.t3_result_rows
     for c in L.T3_COLUMNS:
         total = L.t3_cell_id("r3_7_total", c.id)
         out.append(
             Identity(
                 "H2",
-                f"表三“{c.label}”列：21项办理结果之和 = （七）总计",
+                f"表三“{c.label}”列：{len(results)}项办理结果之和 = （七）总计",
                 (total,),
-                tuple(L.t3_cell_id(r.id, c.id) for r in L.T3_RESULT_ROWS),
+                tuple(L.t3_cell_id(r.id, c.id) for r in results),
                 total_cell=total,
             )
         )
     return out
 
 
-def _h3() -> list[Identity]:
+def _h3(layout: L.Layout) -> list[Identity]:
     out = []
-    for r in L.T3_ROWS:
+    for r in layout.t3_rows:
         total = L.t3_cell_id(r.id, "total")
         out.append(
             Identity(
@@ -98,8 +105,15 @@ def _h4() -> list[Identity]:
     return out
 
 
-# Row and column sums first, so that a wrong total is reported as such before H1.
-IDENTITIES: tuple[Identity, ...] = tuple(_h3() + _h2() + _h4() + _h1())
+@cache
+def identities_for(layout: L.Layout) -> tuple[Identity, ...]:
+    """Every identity of a format. Row and column sums first, so that a wrong total is
+    reported as such before H1."""
+    return tuple(_h3(layout) + _h2(layout) + _h4() + _h1())
+
+
+IDENTITIES: tuple[Identity, ...] = identities_for(L.LAYOUT_2021)
+IDENTITIES_2019: tuple[Identity, ...] = identities_for(L.LAYOUT_2019)
 SUM_IDENTITIES: tuple[Identity, ...] = tuple(i for i in IDENTITIES if i.total_cell)
 
 

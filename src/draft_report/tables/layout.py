@@ -1,8 +1,15 @@
-"""The one definition of the official tables of the 2021 format (国办公开办函〔2021〕30号).
+"""The one definition of the official tables: the 2021 format (国办公开办函〔2021〕30号) and
+the 2019 trial format (国办公开办函〔2019〕60号, used for the 2019 and 2020 reports).
 
 Everything else derives from this module: the pydantic table models, the renderers
 (Markdown/HTML/Word go through ``tables.grid``), the readers' label matching and the
 checker's identities (``tables.identities``). Change the format here and everything follows.
+
+The module-level constants (``T2_BLOCKS``, ``T3_ROWS`` …) are the 2021 format, the one the
+toolkit drafts in. ``LAYOUT_2021`` and ``LAYOUT_2019`` bundle each format's definition;
+``layout_for_year`` picks the one a report of a given year is written in. 表三's columns and
+表四 are the same in both formats; 表三's rows differ only in （六）其他处理 (one row in 2019,
+three sub-rows in 2021), so the shared rows keep the same cell ids.
 
 Cell ids are global strings:
 - 表二: ``t2.<item>.<measure>``, e.g. ``t2.reg.made``, ``t2.fees.amount_wan``;
@@ -23,7 +30,9 @@ from dataclasses import dataclass, field
 class T2Measure:
     id: str
     label: str
-    decimal: bool = False  # only the 万元 fee amount may have decimals
+    decimal: bool = False  # only the 万元 amounts may have decimals
+    signed: bool = False  # 2019 “本年增/减”: a decrease is written as a negative number
+    variants: tuple[str, ...] = ()  # other spellings of the column label seen in reports
 
 
 @dataclass(frozen=True)
@@ -127,6 +136,7 @@ class T3Row:
     is_total: bool = False
     variants: tuple[str, ...] = ()  # other spellings seen in published reports
     short: str = ""  # a short Chinese name for messages
+    merges: tuple[str, ...] = ()  # 2019: the 2021 rows this single row stands for
 
     @property
     def full_label(self) -> str:
@@ -277,6 +287,134 @@ def all_cell_ids() -> list[str]:
     return [c[0] for c in t2_cells()] + [c[0] for c in t3_cells()] + [c[0] for c in t4_cells()]
 
 
+# ---------------------------------------------------------------------------
+# The 2019 trial format (国办公开办函〔2019〕60号): 表二 and 表三（六） differ
+# ---------------------------------------------------------------------------
+
+_PREV = T2Measure("prev_items", "上一年项目数量")
+_CHANGE = T2Measure("change", "本年增/减", signed=True, variants=("本年增减", "本年增（减）"))
+_DECISIONS_2019 = T2Measure("decisions", "处理决定数量")
+
+T2_BLOCKS_2019: tuple[T2Block, ...] = (
+    T2Block(
+        caption="第二十条第（一）项",
+        article_item="（一）",
+        measures=(
+            T2Measure("new_made", "本年新制作数量"),
+            T2Measure("new_public", "本年新公开数量"),
+            T2Measure("public_total", "对外公开总数量"),
+        ),
+        items=(
+            T2Item("reg", "规章"),
+            T2Item("norm", "规范性文件", variants=("行政规范性文件",)),
+        ),
+    ),
+    T2Block(
+        caption="第二十条第（五）项",
+        article_item="（五）",
+        measures=(_PREV, _CHANGE, _DECISIONS_2019),
+        items=(T2Item("licensing", "行政许可"), T2Item("services", "其他对外管理服务事项")),
+    ),
+    T2Block(
+        caption="第二十条第（六）项",
+        article_item="（六）",
+        measures=(_PREV, _CHANGE, _DECISIONS_2019),
+        items=(T2Item("penalty", "行政处罚"), T2Item("coercion", "行政强制")),
+    ),
+    T2Block(
+        caption="第二十条第（八）项",
+        article_item="（八）",
+        measures=(_PREV, _CHANGE),
+        items=(T2Item("fees", "行政事业性收费"),),
+    ),
+    T2Block(
+        caption="第二十条第（九）项",
+        article_item="（九）",
+        measures=(
+            T2Measure("items", "采购项目数量"),
+            T2Measure("amount_wan", "采购总金额", decimal=True),
+        ),
+        items=(T2Item("procurement", "政府集中采购"),),
+    ),
+)
+
+# the 2021 rows up to （五）5, then the single （六）其他处理, （七）总计 and 四、结转下年度继续办理
+T3_ROWS_2019: tuple[T3Row, ...] = tuple(
+    r for r in T3_ROWS if r.category != _C6 and r.id not in ("r3_7_total", "r4_carry_out")
+) + (
+    T3Row("r3_6", _C6, is_result=True, short="其他处理",
+          merges=tuple(r.id for r in T3_ROWS if r.category == _C6)),
+    T3_ROW_BY_ID["r3_7_total"],
+    T3_ROW_BY_ID["r4_carry_out"],
+)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One format's tables: the 表二 blocks and the 表三 rows (表三 columns and 表四 are shared)."""
+
+    name: str  # "2021" / "2019"
+    title: str  # for messages
+    t2_blocks: tuple[T2Block, ...]
+    t3_rows: tuple[T3Row, ...]
+    last_year: int | None = None  # the last report year written in this format
+
+    @property
+    def t3_columns(self) -> tuple[T3Column, ...]:
+        return T3_COLUMNS
+
+    @property
+    def t4_groups(self) -> tuple[T4Group, ...]:
+        return T4_GROUPS
+
+    @property
+    def t3_result_rows(self) -> tuple[T3Row, ...]:
+        return tuple(r for r in self.t3_rows if r.is_result)
+
+    @property
+    def t3_results_block(self) -> tuple[T3Row, ...]:
+        return tuple(r for r in self.t3_rows if r.is_result or r.is_total)
+
+    @property
+    def t3_categories(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.category for r in self.t3_rows if r.category))
+
+    @property
+    def t3_row_by_id(self) -> dict[str, T3Row]:
+        return {r.id: r for r in self.t3_rows}
+
+    def t2_cells(self) -> list[tuple[str, T2Block, T2Item, T2Measure]]:
+        return [
+            (t2_cell_id(item.id, m.id), block, item, m)
+            for block in self.t2_blocks
+            for item in block.items
+            for m in block.measures
+        ]
+
+    def t3_cells(self) -> list[tuple[str, T3Row, T3Column]]:
+        return [(t3_cell_id(r.id, c.id), r, c) for r in self.t3_rows for c in T3_COLUMNS]
+
+    def t4_cells(self) -> list[tuple[str, T4Group, T4Column]]:
+        return t4_cells()
+
+    def all_cell_ids(self) -> list[str]:
+        return [c[0] for c in self.t2_cells()] + [c[0] for c in self.t3_cells()] + [c[0] for c in self.t4_cells()]
+
+
+LAYOUT_2021 = Layout("2021", "2021 年版格式（国办公开办函〔2021〕30号）", T2_BLOCKS, T3_ROWS)
+LAYOUT_2019 = Layout("2019", "2019 年试行格式（国办公开办函〔2019〕60号）", T2_BLOCKS_2019, T3_ROWS_2019,
+                     last_year=2020)
+LAYOUTS: dict[str, Layout] = {LAYOUT_2021.name: LAYOUT_2021, LAYOUT_2019.name: LAYOUT_2019}
+
+
+def layout_for_year(year: int | None) -> Layout:
+    """The format a report of ``year`` is written in: the 2019 trial format up to the 2020
+    reports, the 2021 format from the 2021 reports on (and when the year is unknown)."""
+    if year is not None and LAYOUT_2019.last_year is not None and year <= LAYOUT_2019.last_year:
+        return LAYOUT_2019
+    return LAYOUT_2021
+
+
 @dataclass(frozen=True)
 class CellInfo:
     """Human-facing description of one cell, for messages."""
@@ -294,21 +432,33 @@ class CellInfo:
         return f"{self.table}“{self.row}”行“{self.column}”列"
 
 
-def _build_cell_info() -> dict[str, CellInfo]:
+def _build_cell_info(layout: Layout) -> dict[str, CellInfo]:
     info: dict[str, CellInfo] = {}
-    for cid, block, item, m in t2_cells():
+    for cid, block, item, m in layout.t2_cells():
         info[cid] = CellInfo(cid, "表二", f"{block.caption} {item.label}", m.label, decimal=m.decimal)
-    for cid, row, col in t3_cells():
+    for cid, row, col in layout.t3_cells():
         info[cid] = CellInfo(cid, "表三", row.full_label, col.label, is_total=row.is_total or col.is_total)
-    for cid, group, col4 in t4_cells():
+    for cid, group, col4 in layout.t4_cells():
         info[cid] = CellInfo(cid, "表四", group.full_label, col4.label, is_total=col4.is_total)
     return info
 
 
-CELL_INFO: dict[str, CellInfo] = _build_cell_info()
+CELL_INFO_BY_LAYOUT: dict[str, dict[str, CellInfo]] = {name: _build_cell_info(lay) for name, lay in LAYOUTS.items()}
+# Every cell of every format (ids shared by both formats mean the same cell; the 2021 wording wins)
+CELL_INFO: dict[str, CellInfo] = {**CELL_INFO_BY_LAYOUT["2019"], **CELL_INFO_BY_LAYOUT["2021"]}
+SIGNED_CELLS: frozenset[str] = frozenset(
+    cid for layout in LAYOUTS.values() for cid, _, _, m in layout.t2_cells() if m.signed
+)
 
 
-def describe_cell(cell_id: str) -> str:
+def cell_info(cell_id: str, layout: Layout | None = None) -> CellInfo | None:
+    """A cell's description in ``layout``'s wording (any format's when not given)."""
+    if layout is not None and cell_id in CELL_INFO_BY_LAYOUT[layout.name]:
+        return CELL_INFO_BY_LAYOUT[layout.name][cell_id]
+    return CELL_INFO.get(cell_id)
+
+
+def describe_cell(cell_id: str, layout: Layout | None = None) -> str:
     """“表三“（七）总计”行“自然人”列” — for every Chinese message about a cell."""
-    ci = CELL_INFO.get(cell_id)
+    ci = cell_info(cell_id, layout)
     return ci.description if ci else cell_id
