@@ -29,7 +29,7 @@ NOT_FOR_CHECK = (
     "docx", "openpyxl", "jinja2", "openai", "httpx", "pdfplumber", "yaml", "lxml", "cn2an", "rich",
     "draft_report.drafting", "draft_report.rendering", "draft_report.loading", "draft_report.commands.draft",
     "draft_report.commands.init", "draft_report.commands.schema", "draft_report.commands.audit",
-    "draft_report.config",
+    "draft_report.config", "draft_report.checking.crossyear", "html",
 )
 
 

@@ -76,6 +76,9 @@ def main(argv: list[str] | None = None) -> None:
     if args == ["--version"]:  # fast path: no command framework needed
         _echo(VERSION_TEXT)
         sys.exit(0)
+    # draft-report uses no pydantic plugins: skip their discovery, which reads the metadata of
+    # every installed package at the first model definition (a set value is respected).
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         import typer
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from draft_report.checking.crossyear import cross_year_findings
 from draft_report.checking.findings import SEVERITY_ORDER, CheckResult, Finding, Location
 from draft_report.checking.prose import FactSource, document_claims, prose_findings
 from draft_report.checking.staleness import staleness_findings
@@ -59,6 +58,8 @@ def check_document(doc: ReportDocument, dataset: Any = None, previous: Any = Non
                                 f"报告年度 {doc.year} 年与数据文件的年度 {dataset.data.year} 年不符",
                                 Location(excerpt=doc.title or None), dataset.data.year, doc.year))
     if previous is not None:
+        from draft_report.checking.crossyear import cross_year_findings  # only with --previous
+
         findings += cross_year_findings(doc, previous, year)
     findings = _drop_redundant(findings)
     if doc.line_places:  # a Word file: say which paragraph or table row, not "第8行"

@@ -9,7 +9,6 @@ numbers are the HTML source lines (lxml's ``sourceline``).
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -195,7 +194,12 @@ def fragment_blocks(fragment: str, first_line: int) -> list[Block]:
 
 def strip_tags(line: str) -> str:
     """A source line without its tags and entities, for quoting (``ReportDocument.lines``)."""
-    return html.unescape(_TAG.sub("", line))
+    text = _TAG.sub("", line)
+    if "&" not in text:  # no entity: spare a text report the html module's import (a large regex)
+        return text
+    import html
+
+    return html.unescape(text)
 
 
 def renumber(blocks: list[Block]) -> list[str]:
