@@ -3,7 +3,10 @@
 - ``InputError`` (exit 2): the user's input cannot be used — a data file, a log file, a
   report to check, a flag. The message is Chinese and names the file, field, line or cell.
 - ``DraftReportError`` (exit 1): an expected failure while working (e.g. an LLM endpoint
-  misconfigured in a way the user must fix).
+  misconfigured in a way the user must fix; ``safety.atomic.WriteError``: an output could not be
+  written — full disk, file-size limit, permissions — and the previous file is unchanged).
+- ``limits.LimitExceeded`` (an ``InputError``, exit 2): an input over one of the limits.
+- Ctrl-C: one Chinese line, exit 130 (``cli.main``).
 """
 
 from __future__ import annotations

@@ -5,35 +5,65 @@ and Notepad's "Unicode" text), then GB18030 (a superset of GBK/GB2312, as saved 
 Windows). A file that is empty, holds binary content, or decodes only into control
 characters is refused with an ``InputError`` that names the file.
 
-This module depends on nothing but ``errors`` so that ``loading``, ``logs`` and ``reading``
+This module depends on nothing but ``errors`` and ``limits`` so that ``loading``, ``logs`` and ``reading``
 can all use it without importing each other.
 """
 
 from __future__ import annotations
 
+import re
+import stat
 from pathlib import Path
 
 from draft_report.errors import InputError
+from draft_report.limits import MAX_TEXT_REPORT_BYTES, check_limit
 
 ENCODINGS = ("utf-8-sig", "gb18030")
+# Not allowed in XML 1.0 (so never in a Word file), plus DEL and the C1 controls: never meant in text.
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Control characters other than TAB, LF, CR, FF: a text file has essentially none.
 _CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f") | {"\x7f"}
 _SAMPLE = 20000
 
 
-def read_text_file(path: Path, *, what: str = "文件", hint: str = "", empty_hint: str = "") -> str:
+def regular_file_size(path: Path, *, what: str = "文件", max_bytes: int | None = None) -> int:
+    """The size of ``path`` after checking it is an ordinary file (not a folder, FIFO or device,
+    which could block a read forever) no larger than ``max_bytes``; ``InputError`` otherwise.
+    Call it before opening any input file (text, .docx, .xlsx)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError(f"找不到{what}", path=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"无法读取{what}（{exc.strerror or exc}）", path=str(path)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"这是一个目录，不是{what}", path=str(path))
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"这不是普通文件（而是管道、设备或套接字），不能作为{what}读取", path=str(path))
+    if max_bytes is not None:
+        check_limit(info.st_size, max_bytes, f"{what}大小", unit="字节", path=str(path))
+    return info.st_size
+
+
+def read_text_file(
+    path: Path, *, what: str = "文件", hint: str = "", empty_hint: str = "", max_bytes: int = MAX_TEXT_REPORT_BYTES
+) -> str:
     """The decoded text of ``path``; ``what`` names the file in messages ("报告文件", "数据文件"),
     ``hint`` is appended to the binary/encoding messages (what the user should provide),
-    ``empty_hint`` to the message for an empty file (what it must hold)."""
+    ``empty_hint`` to the message for an empty file (what it must hold). Files that are not
+    ordinary files, or larger than ``max_bytes``, are refused before reading."""
+    regular_file_size(path, what=what, max_bytes=max_bytes)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputError(f"找不到{what}", path=str(path)) from None
     except IsADirectoryError:
         raise InputError(f"这是一个目录，不是{what}", path=str(path)) from None
     except OSError as exc:
         raise InputError(f"无法读取{what}（{exc.strerror or exc}）", path=str(path)) from None
+    check_limit(len(data), max_bytes, f"{what}大小", unit="字节", path=str(path))
     return decode_text(data, str(path), what=what, hint=hint, empty_hint=empty_hint)
 
 
@@ -71,3 +101,8 @@ def _mostly_controls(text: str) -> bool:
     sample = text[:_SAMPLE]
     controls = sum(1 for ch in sample if ch in _CONTROL)
     return controls > max(2, len(sample) // 200)
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters a Word (XML) file cannot hold (``XML_UNSAFE``)."""
+    return XML_UNSAFE.sub("", text)

@@ -37,10 +37,14 @@ def fmt_date(day: dt.date) -> str:
 
 
 def ordinal(index: int) -> str:
-    """Chinese ordinal for 1..10: 一 … 十."""
-    if not 1 <= index <= len(_CN_ORDINALS):
+    """Chinese ordinal for any positive count: 一 … 十, 十一 … 二十一 … 一百 (cn2an beyond 十)."""
+    if index < 1:
         raise ValueError(f"ordinal out of range: {index}")
-    return _CN_ORDINALS[index - 1]
+    if index <= len(_CN_ORDINALS):
+        return _CN_ORDINALS[index - 1]
+    import cn2an
+
+    return str(cn2an.an2cn(index))
 
 
 def sentence(text: str) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from draft_report.loading.pydantic_messages import is_chinese, pydantic_text
 from draft_report.tables import layout as L
 
 _TABLE_PREFIX = {"table2": "t2", "table3": "t3", "table4": "t4"}
@@ -90,7 +91,8 @@ def _expected(err: Mapping[str, Any], model: type[BaseModel]) -> str:
         return "不能为负数（应为不小于 0 的数）"
     if kind in ("value_error", "assertion_error"):
         exc = ctx.get("error")
-        return str(exc) if exc is not None else err["msg"]
+        message = str(exc) if exc is not None else ""
+        return message if is_chinese(message) else pydantic_text(kind, ctx)  # never pydantic's English
     if kind == "extra_forbidden":
         parent = _model_at(model, tuple(err["loc"][:-1]))
         allowed = "、".join(parent.model_fields) if parent is not None else ""
@@ -106,7 +108,7 @@ def _expected(err: Mapping[str, Any], model: type[BaseModel]) -> str:
         return "应为整数（不要用逗号分隔千位，例如 1,286 应写成 1286）"
     template = _MESSAGES.get(kind)
     if template is None:
-        return f"取值无效（{err['msg']}）"
+        return pydantic_text(kind, ctx)  # every pydantic-core error type, in Chinese
     try:
         return template.format(**ctx)
     except (KeyError, IndexError):
@@ -130,7 +132,8 @@ def _shown_input(err: Mapping[str, Any]) -> str:
     value = err.get("input")
     if isinstance(value, (dict, list)) or value is None:
         return ""
-    return f"，实际为“{value}”"
+    text = str(value)
+    return f"，实际为“{text[:40]}…”" if len(text) > 40 else f"，实际为“{text}”"
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:

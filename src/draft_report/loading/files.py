@@ -16,6 +16,9 @@ from typing import Any
 import yaml
 
 from draft_report.errors import InputError
+from draft_report.limits import MAX_DATA_FILE_BYTES, MAX_NESTING_DEPTH, MAX_NUMBER_DIGITS, exceeded
+from draft_report.loading.sanity import check_data_values
+from draft_report.loading.syntax_messages import json_problem_text, yaml_problem_text
 from draft_report.textfiles import read_text_file
 
 DATA_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
@@ -43,18 +46,6 @@ class DataLoader(_BaseLoader):  # type: ignore[misc,valid-type]
                     raise DuplicateKeyError(key_node.value, seen[key_node.value], line)
                 seen[key_node.value] = line
         return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
-
-_YAML_PROBLEMS: dict[str, str] = {
-    "mapping values are not allowed here": "此处不能出现“名称: 值”（常见原因：缩进不一致，或冒号后缺少空格）",
-    "could not find expected ':'": "缺少冒号（“名称: 值”中的英文冒号和其后的空格）",
-    "found character '\\t' that cannot start any token": "不能用制表符（Tab）缩进，请改用空格",
-    "found character that cannot start any token": "出现了不能开头的字符（例如 Tab 或 @、`）",
-    "expected <block end>, but found '-'": "列表项“- ”的缩进与上一行不一致",
-    "found duplicate anchor": "重复的锚点",
-    "found undefined alias": "引用了未定义的别名",
-    "found unexpected end of stream": "文件意外结束（引号或括号未闭合）",
-}
-
 
 def resolve_data_path(path: Path) -> Path:
     """A data file, or a folder holding data.yaml / data.yml / data.json."""
@@ -88,21 +79,35 @@ def read_text(path: Path) -> str:
         what="数据文件",
         hint="数据文件应为 UTF-8 编码的 YAML 或 JSON 文本",
         empty_hint="（至少需要 agency 和 year）",
+        max_bytes=MAX_DATA_FILE_BYTES,
     )
 
 
-def _yaml_message(exc: yaml.YAMLError) -> tuple[str, str | None]:
+def _yaml_message(exc: yaml.YAMLError, text: str = "") -> tuple[str, str | None]:
     mark = getattr(exc, "problem_mark", None)
     problem = (getattr(exc, "problem", None) or str(exc)).strip()
-    chinese = _YAML_PROBLEMS.get(problem)
-    if chinese is None:
-        for key, value in _YAML_PROBLEMS.items():
-            if problem.startswith(key.split("'")[0]) and key.split("'")[0]:
-                chinese = value
-                break
-    text = f"YAML 语法错误：{chinese}（{problem}）" if chinese else f"YAML 语法错误（{problem}）"
     where = f"第{mark.line + 1}行第{mark.column + 1}列" if mark is not None else None
-    return text, where
+    position = getattr(exc, "position", None)  # a ReaderError (a control character) has a position only
+    if where is None and isinstance(position, int) and text:
+        where = f"第{text.count(chr(10), 0, position) + 1}行"
+    return f"YAML 语法错误：{yaml_problem_text(problem)}", where
+
+
+def _too_deep(path: Path) -> InputError:
+    return exceeded(
+        "数据文件的嵌套层数", MAX_NESTING_DEPTH, unit="层", path=str(path),
+        hint="数据文件的层级通常不超过 5 层，请检查缩进或括号",
+    )
+
+
+def _long_number(path: Path, where: str | None = None) -> InputError:
+    return exceeded(
+        "数字的位数", MAX_NUMBER_DIGITS, unit="位", path=str(path), where=where,
+        hint="件数、金额不会有这么多位，请检查是否多输入了数字",
+    )
+
+
+_DIGITS = re.compile(r"[-+]?[0-9_,]+(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?")
 
 
 def parse_data_text(text: str, path: Path) -> Any:
@@ -112,8 +117,12 @@ def parse_data_text(text: str, path: Path) -> Any:
             return json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError(
-                f"JSON 语法错误（{exc.msg}）", path=str(path), where=f"第{exc.lineno}行第{exc.colno}列"
+                f"JSON 语法错误：{json_problem_text(exc.msg)}", path=str(path), where=f"第{exc.lineno}行第{exc.colno}列"
             ) from None
+        except RecursionError:
+            raise _too_deep(path) from None
+        except ValueError:  # an integer of thousands of digits (Python's int-string limit)
+            raise _long_number(path) from None
     _full_width_colon(text, path)
     try:
         return yaml.load(text, Loader=DataLoader)  # noqa: S506 - DataLoader is a safe loader
@@ -125,14 +134,25 @@ def parse_data_text(text: str, path: Path) -> Any:
             where=f"第{exc.second}行",
         ) from None
     except yaml.YAMLError as exc:
-        message, where = _yaml_message(_pure_python_error(text) or exc)
+        if "nesting depth" in str(exc):  # libyaml's own cap (1,000 levels)
+            raise _too_deep(path) from None
+        message, where = _yaml_message(_pure_python_error(text) or exc, text)
         raise InputError(message, path=str(path), where=where) from None
-    except ValueError as exc:  # e.g. a date such as 2025-02-30 that YAML reads as a timestamp
-        bad = _bad_scalar(compose(text))
+    except RecursionError:
+        raise _too_deep(path) from None
+    except ValueError:  # a date such as 2025-02-30 that YAML reads as a timestamp, or a huge number
+        try:
+            bad = _bad_scalar(compose(text))
+        except RecursionError:
+            raise _too_deep(path) from None
         where = f"第{bad.start_mark.line + 1}行" if bad is not None else None
-        shown = f"“{bad.value}”" if bad is not None else ""
+        if bad is not None and _DIGITS.fullmatch(bad.value.strip()):
+            raise _long_number(path, where) from None
+        shown = f"“{bad.value[:40]}”" if bad is not None else ""
         raise InputError(
-            f"{shown}不是有效的日期或数值（{exc}），日期应写成 2024-01-31 的形式", path=str(path), where=where
+            f"{shown}不是有效的日期，日期应写成 2024-01-31 的形式（月份 1～12，日期不超过当月天数）",
+            path=str(path),
+            where=where,
         ) from None
 
 
@@ -145,6 +165,8 @@ def _pure_python_error(text: str) -> yaml.YAMLError | None:
         yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         return exc
+    except (RecursionError, ValueError):
+        return None
     return None
 
 
@@ -194,6 +216,7 @@ def read_data_file(path: Path) -> tuple[dict[str, Any], str]:
     """The data file's top-level mapping and its text (for ``line_finder``)."""
     text = read_text(path)
     value = parse_data_text(text, path)
+    check_data_values(value, path, line_finder(text, path))  # depth, huge numbers, control characters
     if value is None:
         raise InputError("数据文件是空的（至少需要 agency 和 year）", path=str(path))
     if not isinstance(value, dict):

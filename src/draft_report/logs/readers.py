@@ -201,7 +201,7 @@ def _read_csv(path: Path, spec: LogSpec) -> list[tuple[int, list[Any]]]:
             rows.append((start, row))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise InputError(f"CSV 格式错误（{exc}）", path=str(path), where=f"第{reader.line_num}行") from None
+        raise InputError(f"CSV 格式错误：{csv_problem_text(str(exc))}", path=str(path), where=f"第{reader.line_num}行") from None
     return rows
 
 
@@ -269,3 +269,21 @@ def read_log(
         raise InputError(f"找不到{spec.title}文件", path=str(path))
     raw = _read_csv(path, spec) if suffix in TEXT_SUFFIXES else _read_xlsx(path, spec)
     return _rows(raw, spec, path, skipped, ignored)
+
+
+_CSV_PROBLEMS = (
+    ("new-line character seen in unquoted field", "引号之外出现了单独的回车符（文件的换行符混杂），请用 Excel 或记事本另存为 CSV 后重试"),
+    ("field larger than field limit", "某个单元格的内容过长（常见原因：引号未闭合，后面的内容都被当成了同一个单元格）"),
+    ("line contains nul", "文件中有空字符（NUL），不像是文本格式的 CSV"),
+    ("expected after", "引号后面应紧跟逗号或换行（引号不成对？单元格中的引号请写成两个 \"\"）"),
+    ("unexpected end of data", "文件意外结束（引号未闭合）"),
+)
+
+
+def csv_problem_text(message: str) -> str:
+    """Chinese for a ``csv.Error`` message (never Python's English text)."""
+    lowered = message.lower()
+    for key, text in _CSV_PROBLEMS:
+        if key in lowered:
+            return text
+    return "无法按 CSV 格式读取（请检查引号是否成对、各行的列数是否一致）"

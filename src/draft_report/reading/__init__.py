@@ -10,9 +10,10 @@ where a report came from.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from draft_report.errors import InputError
+from draft_report.limits import MAX_REPORT_PARAGRAPHS, check_limit
 from draft_report.models.document import ReportDocument
 from draft_report.reading.assemble import build_document
 from draft_report.reading.blocks import has_cjk
@@ -22,6 +23,7 @@ from draft_report.reading.markdown_blocks import markdown_blocks
 from draft_report.reading.text_blocks import text_blocks
 
 Format = Literal["text", "markdown", "html"]
+_T = TypeVar("_T")
 
 _SUFFIXES: dict[str, str] = {
     ".md": "markdown",
@@ -44,12 +46,17 @@ def read_text(text: str, *, source: str | None = None, fmt: Format = "text") -> 
         return read_markdown(text, source=source)
     if fmt == "html":
         return read_html(text, source=source)
-    lines = split_lines(text)
+    lines = _bounded(split_lines(text), source)
     return build_document(text_blocks(lines), lines, source=source, fmt="text")
 
 
+def _bounded(items: list[_T], source: str | None, what: str = "报告的行数") -> list[_T]:
+    check_limit(len(items), MAX_REPORT_PARAGRAPHS, what, unit="行", path=source)
+    return items
+
+
 def read_markdown(text: str, *, source: str | None = None) -> ReportDocument:
-    lines = split_lines(text)
+    lines = _bounded(split_lines(text), source)
     return build_document(markdown_blocks(lines), lines, source=source, fmt="markdown")
 
 
@@ -60,11 +67,12 @@ def read_html(text: str, *, source: str | None = None) -> ReportDocument:
     lines — unless the page is minified into a few long lines: then ``lines`` are the page's
     text lines (one per paragraph or table row) and line numbers count those.
     """
-    lines = [strip_tags(x) for x in split_lines(text)]
+    lines = [strip_tags(x) for x in _bounded(split_lines(text), source)]
     try:
         blocks = html_blocks(text)
-    except (ValueError, TypeError) as exc:  # lxml refuses the document
-        raise InputError(f"无法解析 HTML：{exc}", path=source) from exc
+    except (ValueError, TypeError, RecursionError):  # lxml refuses the document
+        raise InputError("无法解析 HTML：文件内容不是有效的网页（或结构嵌套过深）", path=source) from None
+    _bounded(blocks, source, "报告的段落和表格行数")
     if len(lines) * 3 < len(blocks):
         lines = renumber(blocks)
     return build_document(blocks, lines, source=source, fmt="html")

@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
+from draft_report.limits import MAX_NUMBER_DIGITS
+
 # Whitespace as it appears in copied Word/PDF/web text (NBSP, ideographic space, zero-width).
 _SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 # Everything that is not a letter, a digit or a CJK character is ignored when comparing labels.
@@ -107,6 +109,8 @@ def parse_number(text: str, *, decimal: bool) -> int | float | None:
             return None
     t = t.replace(",", "")
     if not _NUMBER.match(t):
+        return None
+    if sum(ch.isdigit() for ch in t) > MAX_NUMBER_DIGITS:  # 10^400 is no count: not a usable value
         return None
     if "." in t:
         if not decimal:

@@ -9,13 +9,11 @@ lives in the Word file, which ``rendering.docx_comments`` uses to attach finding
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import docx
 from docx.document import Document as DocxDocument
-from docx.opc.exceptions import PackageNotFoundError
 from docx.table import _Cell
 
 from draft_report.errors import InputError
@@ -23,6 +21,7 @@ from draft_report.models.document import ReportDocument
 from draft_report.reading.assemble import build_document
 from draft_report.reading.blocks import Block, para, row
 from draft_report.reading.docx_body import Body, walk_body
+from draft_report.reading.docx_guard import check_body, check_package, translate_open_error
 from draft_report.reading.docx_places import line_places
 from draft_report.reading.docx_tables import locate_cells
 
@@ -62,17 +61,20 @@ def parse_docx(document: DocxDocument, *, source: str | None = None) -> DocxRead
 
 
 def open_docx(path: Path) -> DocxDocument:
-    """Open a .docx or raise ``InputError`` in Chinese naming the file."""
+    """Open a .docx or raise ``InputError`` in Chinese naming the file; hostile packages and
+    bodies are refused first (``docx_guard``)."""
     path = Path(path)
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         raise InputError(f"找不到 Word 文件：{path}")
+    check_package(path)
     try:
-        return docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(
-            f"无法读取 Word 文件 {path}：不是有效的 .docx 文件（{type(exc).__name__}）。"
-            "如为 .doc 或 WPS 格式，请先另存为 .docx"
-        ) from exc
+        document = docx.Document(str(path))
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure to parse an untrusted package is the file's fault
+        raise translate_open_error(exc, path) from None
+    check_body(document, path)
+    return document
 
 
 def read_docx(path: Path) -> ReportDocument:

@@ -44,6 +44,7 @@ from draft_report.safety.atomic import Saver, save_with
 from draft_report.safety.paths import check_output
 from draft_report.sections import TABLE_SECTION
 from draft_report.tables.grid import table2_grid, table3_grid, table4_grid
+from draft_report.textfiles import xml_safe
 
 _LEVEL2 = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")
 _GRIDS = {"table2": table2_grid, "table3": table3_grid, "table4": table4_grid}
@@ -83,7 +84,8 @@ class _Body:
     def paragraph(self, content: str, style: str | None = None, p_pr: str = "") -> None:
         style_el = f'<w:pStyle w:val="{style}"/>' if style else ""
         props = f"<w:pPr>{style_el}{p_pr}</w:pPr>" if style_el or p_pr else ""
-        self.parts.append(f"<w:p>{props}{content}</w:p>")
+        # characters no Word file can hold (control characters) are dropped: ``textfiles.xml_safe``
+        self.parts.append(xml_safe(f"<w:p>{props}{content}</w:p>"))
 
     def flush(self) -> None:
         if not self.parts:
