@@ -199,5 +199,16 @@ def annotate_docx(src: Path, findings: Iterable[Any], dst: Path, *, force: bool 
     from draft_report.audit import ANNOTATED_CATEGORY
 
     document.core_properties.category = ANNOTATED_CATEGORY  # `audit` never takes the copy for a report
-    save_with(dst, document.save)
+    # Serialise in memory first: a damaged part that python-docx read but cannot write back
+    # (fuzz case: an attribute it finds as None) is the input's fault, not a write failure, and
+    # nothing half-written may reach ``dst``.
+    buffer = io.BytesIO()
+    try:
+        document.save(buffer)
+    except (TypeError, ValueError, KeyError, AttributeError, LookupError):
+        raise InputError(
+            f"{src}：文件内部结构已损坏，能读出正文，但无法在其副本上添加批注。"
+            "请用 Word 或 WPS 打开后另存为 .docx 再试"
+        ) from None
+    save_with(dst, lambda stream: stream.write(buffer.getvalue()))
     return placed
