@@ -104,11 +104,28 @@ class Numbering:
             nid = num_id.get(qn("w:val")) if num_id is not None else None
             if nid in (None, "0"):
                 return None
-            return nid, int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
+            return nid, _level(ilvl.get(qn("w:val")) if ilvl is not None else None)
         style = p_pr.find(qn("w:pStyle")) if p_pr is not None else None
         if style is not None:
             return self.style_num.get(style.get(qn("w:val"), ""))
         return None
+
+
+def _small_int(raw: str | None, default: int) -> int:
+    """An attribute holding a plain ASCII number of at most 6 digits, else ``default``.
+
+    Damaged or hostile files carry values such as "NaN", "²" (``isdigit`` but not ``int``) or
+    thousands of digits; a list label is never worth an error, so they fall back to the default.
+    """
+    if raw is None or not (raw.isascii() and raw.isdigit()) or len(raw) > 6:
+        return default
+    return int(raw)
+
+
+def _level(raw: str | None) -> int:
+    """A list level (Word uses 0–8); anything else is level 0."""
+    level = _small_int(raw, 0)
+    return level if level <= 8 else 0
 
 
 def _val(el: etree._Element | None, default: str = "") -> str:
@@ -133,8 +150,8 @@ def load_numbering(document: DocxDocument) -> Numbering | None:
         levels: dict[int, _Level] = {}
         for lvl in absn.iter(qn("w:lvl")):
             start = _val(lvl.find(qn("w:start")), "1")
-            levels[int(lvl.get(qn("w:ilvl"), "0"))] = _Level(
-                start=int(start) if start.isdigit() else 1,
+            levels[_level(lvl.get(qn("w:ilvl")))] = _Level(
+                start=_small_int(start, 1),
                 fmt=_val(lvl.find(qn("w:numFmt")), "decimal"),
                 text=_val(lvl.find(qn("w:lvlText")), ""),
             )
@@ -143,8 +160,8 @@ def load_numbering(document: DocxDocument) -> Numbering | None:
         starts: dict[int, int] = {}
         for override in num.iter(qn("w:lvlOverride")):
             start = _val(override.find(qn("w:startOverride")))
-            if start.isdigit():
-                starts[int(override.get(qn("w:ilvl"), "0"))] = int(start)
+            if _small_int(start, -1) >= 0:
+                starts[_level(override.get(qn("w:ilvl")))] = _small_int(start, 1)
         out.nums[num.get(qn("w:numId"), "")] = (_val(num.find(qn("w:abstractNumId"))), starts)
     for style in document.styles.element.iter(qn("w:style")):
         num_pr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
@@ -153,6 +170,6 @@ def load_numbering(document: DocxDocument) -> Numbering | None:
             if nid and nid != "0":
                 out.style_num[style.get(qn("w:styleId"), "")] = (
                     nid,
-                    int(_val(num_pr.find(qn("w:ilvl")), "0")),
+                    _level(_val(num_pr.find(qn("w:ilvl")), "0")),
                 )
     return out
