@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from draft_report.errors import InputError
+from draft_report.loading.sanity import field_path
 
 TABLE_NAMES = {"table2": "表二", "table3": "表三", "table4": "表四"}
 Where = Callable[[tuple[Any, ...]], "int | str | None"]
@@ -23,7 +24,7 @@ Where = Callable[[tuple[Any, ...]], "int | str | None"]
 
 def _place(loc: tuple[Any, ...], where: Where | None) -> str | None:
     at = where(loc) if where is not None else None
-    path = ".".join(f"[{p + 1}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
+    path = field_path(loc)
     if isinstance(at, str):
         return at
     if isinstance(at, int):

@@ -20,7 +20,8 @@ FORBIDDEN_CHARS = XML_UNSAFE
 LineOf = Callable[[tuple[Any, ...]], "int | None"]
 
 
-def _field(loc: tuple[Any, ...]) -> str:
+def field_path(loc: tuple[Any, ...]) -> str:
+    """A location in the parsed data as users read it: ``problems[2].rectification``."""
     return ".".join(f"[{p + 1}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
 
 
@@ -30,7 +31,7 @@ def _where(loc: tuple[Any, ...], line_of: LineOf | None) -> str | None:
     if line:
         parts.append(f"第{line}行")
     if loc:
-        parts.append(f"字段 {_field(loc)}")
+        parts.append(f"字段 {field_path(loc)}")
     return "，".join(parts) or None
 
 
@@ -123,4 +124,4 @@ def _check_int(value: int, loc: tuple[Any, ...], path: Path, line_of: LineOf | N
     )
 
 
-__all__ = ["FORBIDDEN_CHARS", "char_name", "check_data_values"]
+__all__ = ["FORBIDDEN_CHARS", "char_name", "check_data_values", "field_path"]
