@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -30,6 +31,9 @@ from draft_report.reading.blocks import norm_key
 
 FILE_TIMEOUT = 120.0  # seconds for reading and checking one file (a report takes well under one)
 POOL_MIN_JOBS = 8  # below this, starting worker processes costs more than it saves
+# Reports handed to a worker at a time: few enough that both workers finish together (the last
+# chunk is the only one run alone), many enough that a round trip is rare (≈ 10 ms of work each).
+CHUNK = 8
 MIN_AGENCY_KEY = 4  # a shorter name ("本局") never matches by suffix
 # What may stand before an agency's name in another year's title: the higher-level place.
 _PLACE_PREFIX = re.compile(r"^(?:[\u3400-\u9fff]{1,8}(?:省|自治区))?(?:[\u3400-\u9fff]{1,8}(?:市|州|盟|地区))$")
@@ -236,7 +240,7 @@ def _mapped(fn: Callable[[T], R], items: list[T], workers: int, index: PreviousI
         finally:
             _set_index(None)
         return
-    chunk = max(1, min(32, len(items) // (workers * 4)))
+    chunk = max(1, min(CHUNK, len(items) // (workers * 4)))
     _preload(any(str(getattr(x, "path", x)).lower().endswith(".pdf") for x in items))  # shared by the forked workers
     with ProcessPoolExecutor(max_workers=workers, initializer=_set_index, initargs=(index,)) as pool:
         yield from pool.map(fn, items, chunksize=chunk)
@@ -256,7 +260,26 @@ def _preload(pdf: bool) -> None:
         import draft_report.reading.pdf_pdfium  # noqa: F401
 
 
+class _NoProgress:
+    """What ``_progress`` gives when no bar is drawn: the same calls, doing nothing (rich not loaded)."""
+
+    def __enter__(self) -> _NoProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def add_task(self, description: str, total: int) -> int:
+        return 0
+
+    def advance(self, task: int) -> None:
+        return None
+
+
 def _progress(total: int, label: str) -> Any:
+    """A rich progress bar on stderr when it is a terminal (rich is loaded only then)."""
+    if total < 2 or not sys.stderr.isatty():
+        return _NoProgress()
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
