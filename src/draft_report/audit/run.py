@@ -1,7 +1,7 @@
 """Read and check every report of a collection; one bad file never stops the run.
 
-Large batches are spread over a process pool (``concurrent.futures``, results in the order
-of the jobs, handed out in chunks so that a worker gets several reports per round trip).
+Large batches are spread over worker processes (``audit.pool``: this process and forked helpers
+take chunks of a few reports in turn; results in the order of the jobs).
 A progress bar is drawn on stderr when stderr is a terminal (rich), and nothing otherwise.
 
 ``--previous-dir``: the reports of last year's folder are read first and indexed by agency;
@@ -18,9 +18,9 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from types import FrameType
 from typing import Any, TypeVar
@@ -233,17 +233,19 @@ def default_workers() -> int:
 
 
 def _mapped(fn: Callable[[T], R], items: list[T], workers: int, index: PreviousIndex | None) -> Iterator[R]:
-    if workers <= 1 or len(items) < POOL_MIN_JOBS:
-        _set_index(index)
-        try:
+    _set_index(index)
+    try:
+        if workers <= 1 or len(items) < POOL_MIN_JOBS:
             yield from map(fn, items)
-        finally:
-            _set_index(None)
-        return
-    chunk = max(1, min(CHUNK, len(items) // (workers * 4)))
-    _preload(any(str(getattr(x, "path", x)).lower().endswith(".pdf") for x in items))  # shared by the forked workers
-    with ProcessPoolExecutor(max_workers=workers, initializer=_set_index, initargs=(index,)) as pool:
-        yield from pool.map(fn, items, chunksize=chunk)
+            return
+        from draft_report.audit.pool import fork_available, parallel_map
+
+        if fork_available():  # imported once here, before the helpers fork
+            _preload(any(str(getattr(x, "path", x)).lower().endswith(".pdf") for x in items))
+        chunk = max(1, min(CHUNK, len(items) // (workers * 4)))
+        yield from parallel_map(fn, items, workers, chunk, setup=partial(_set_index, index))
+    finally:
+        _set_index(None)
 
 
 def _preload(pdf: bool) -> None:
