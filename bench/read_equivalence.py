@@ -126,7 +126,7 @@ def _diff(a: Any, b: Any, where: str, out: list[str]) -> None:
             else:
                 _diff(a[k], b[k], f"{where}.{k}", out)
     elif isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
-        for i, (x, y) in enumerate(zip(a, b)):
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
             _diff(x, y, f"{where}[{i}]", out)
     elif a != b:
         out.append(f"{where}: before {str(a)[:200]!r} after {str(b)[:200]!r}")
