@@ -3,8 +3,10 @@
 Exit codes (one place): 0 success; 1 an error-severity finding or an expected failure;
 2 input that cannot be used (a Chinese message names the file, field or cell).
 
-Start-up is kept short: ``--version`` answers without loading the command framework, and a
-command loads only its own module (see ``cli_app``).
+Start-up is kept short: ``--version`` answers without loading the command framework; a plain
+``check`` or ``audit`` is parsed without it too (``cli_parse`` driven by ``commands/*_options.py``;
+anything that parser does not fully understand goes to typer), and any other command loads only
+its own module (see ``cli_app``).
 """
 
 from __future__ import annotations
@@ -70,6 +72,49 @@ def _interrupted() -> NoReturn:
     sys.exit(130)
 
 
+def _internal_error(ex: Exception) -> NoReturn:
+    if os.environ.get("DRAFT_REPORT_DEBUG"):
+        raise ex
+    _echo(
+        f"程序内部错误（{type(ex).__name__}：{ex}）。这不是您的输入问题，请将此信息反馈给维护人员；"
+        "设置环境变量 DRAFT_REPORT_DEBUG=1 可显示详细调用栈。",
+        err=True,
+    )
+    sys.exit(1)
+
+
+# Commands parsed without typer when ``cli_parse`` fully understands their options: the module
+# describing each one's parameters (``PARAMS``, and ``RUN``: "module:function" doing the work).
+FAST_COMMANDS = {
+    "check": "draft_report.commands.check_options",
+    "audit": "draft_report.commands.audit_options",
+}
+
+
+def _fast_path(args: list[str]) -> None:
+    """Run ``args`` without typer when its options are fully understood (``cli_parse``);
+    returns (doing nothing) when the typer command must handle them."""
+    from importlib import import_module
+
+    from draft_report.cli_parse import parse
+
+    described = import_module(FAST_COMMANDS[args[0]])
+    options = parse(described.PARAMS, args[1:])
+    if options is None:
+        return
+    module, _, function = described.RUN.partition(":")
+    try:
+        code = getattr(import_module(module), function)(**options)
+    except DraftReportError as err:
+        _echo(f"错误：{err}", err=True)
+        sys.exit(err.exit_code)
+    except KeyboardInterrupt:
+        _interrupted()
+    except Exception as ex:
+        _internal_error(ex)
+    sys.exit(code)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; expected errors become one Chinese line on stderr and an exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -79,6 +124,13 @@ def main(argv: list[str] | None = None) -> None:
     # draft-report uses no pydantic plugins: skip their discovery, which reads the metadata of
     # every installed package at the first model definition (a set value is respected).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if args and args[0] in FAST_COMMANDS:
+        _fast_path(args)  # exits unless typer must parse the options
+    _run_typer(args)
+
+
+def _run_typer(args: list[str]) -> NoReturn:
+    """Parse ``args`` with the typer application and run the command."""
     try:
         import typer
 
@@ -107,14 +159,7 @@ def main(argv: list[str] | None = None) -> None:
         if _is_usage_error(ex):
             _show_usage_error(ex)
             sys.exit(ex.exit_code)  # type: ignore[attr-defined]
-        if os.environ.get("DRAFT_REPORT_DEBUG"):
-            raise
-        _echo(
-            f"程序内部错误（{type(ex).__name__}：{ex}）。这不是您的输入问题，请将此信息反馈给维护人员；"
-            "设置环境变量 DRAFT_REPORT_DEBUG=1 可显示详细调用栈。",
-            err=True,
-        )
-        sys.exit(1)
+        _internal_error(ex)
     if code == 130:  # typer turns Ctrl-C into Exit(130), returned as the code without standalone mode
         _interrupted()
     sys.exit(code if isinstance(code, int) else 0)
