@@ -34,9 +34,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 # Tests that take seconds each (fresh interpreters, LibreOffice, pip, hypothesis, Word and Excel
 # round trips), most expensive first. They are started first so that a parallel run (pytest-xdist,
-# ``--dist loadgroup`` in pyproject.toml) never waits for one of them at its end; all other tests
-# keep their order. Tests that share an expensive module-scoped fixture carry
-# ``pytest.mark.xdist_group`` so that one worker builds it once.
+# scheduler in suite_schedule.py) never waits for one of them at its end; all other tests keep
+# their order.
 SLOW_FIRST = (
     "tests/test_install.py",
     "tests/test_docx_pdf.py",
@@ -52,6 +51,20 @@ SLOW_FIRST = (
     "tests/test_reading_pdf.py",
     "tests/test_cli_startup.py",
 )
+
+
+# Modules whose tests share an expensive module-scoped fixture: run by one worker, built once.
+ONE_WORKER = ("tests/test_docx_pdf.py",)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """``-n N`` (xdist's ``--dist load``): tests one at a time, slow first, ``ONE_WORKER``
+    modules kept together (suite_schedule.py). Other ``--dist`` modes are xdist's own."""
+    if config.getvalue("dist") != "load":
+        return None
+    from suite_schedule import SlowFirstScheduling
+
+    return SlowFirstScheduling(config, log, together=ONE_WORKER)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -19,8 +19,6 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_soffice = pytest.mark.skipif(
     SOFFICE is None, reason="LibreOffice (soffice) 未安装：跳过需要 LibreOffice 的检查"
 )
-# one xdist worker runs this module, so the conversions (fixture ``converted``) are done once
-pytestmark = pytest.mark.xdist_group("soffice")
 
 
 def _soffice(sources: list[Path], convert_to: str, outdir: Path, profile: Path) -> None:
@@ -49,7 +47,7 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ``report.pdf`` (docx → PDF), ``from-lo/report.docx`` (our docx re-saved by LibreOffice) and
     ``from-lo/preview.docx`` (the HTML preview saved as Word). Two soffice runs (one per target
     format) share one user profile; the tests only read the results (and run on one xdist worker:
-    ``pytestmark``)."""
+    ``ONE_WORKER`` in conftest.py)."""
     from draft_report.rendering.html import render_html
 
     if SOFFICE is None:
