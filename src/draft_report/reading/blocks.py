@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from draft_report.limits import MAX_NUMBER_DIGITS
@@ -38,17 +39,29 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 def compact(text: str) -> str:
     """The text with every kind of whitespace removed."""
+    if text.isalnum():  # letters, digits, CJK only: nothing to remove (the common case of a cell)
+        return text
     return _SPACES.sub("", text)
 
 
 def clean(text: str) -> str:
     """Trim surrounding whitespace of every kind and collapse inner runs to one space."""
+    if text.isalnum():
+        return text
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=4096)
 def norm_key(text: str) -> str:
-    """Comparison key: NFKC, punctuation and spaces dropped ("（二）部分公开" → "二部分公开")."""
+    """Comparison key: NFKC, punctuation and spaces dropped ("（二）部分公开" → "二部分公开").
+
+    Cached: the same labels recur in every table region and every report."""
     return _NOT_KEY.sub("", unicodedata.normalize("NFKC", text))
+
+
+def _is_digits(text: str) -> bool:
+    """Only ASCII digits (the common value cell): NFKC and whitespace removal leave it as is."""
+    return text.isdigit() and text.isascii()
 
 
 def bigrams(key: str) -> frozenset[str]:
@@ -66,6 +79,8 @@ CellKind = Literal["number", "numbers", "blank", "bad", "text"]
 
 def classify_cell(text: str) -> CellKind:
     """What a table cell holds: a number, nothing, an unusable value, or label text."""
+    if _is_digits(text):
+        return "number"
     n = unicodedata.normalize("NFKC", text)
     t = compact(n)
     if not t:
@@ -93,6 +108,8 @@ def is_value_token(token: str) -> bool:
 
 def is_dash(text: str) -> bool:
     """A cell printed as "—", "-", "/" or "无": nothing was written, read as blank (not 0)."""
+    if _is_digits(text):
+        return False
     return _DASH.match(compact(unicodedata.normalize("NFKC", text))) is not None
 
 
@@ -101,6 +118,8 @@ def parse_number(text: str, *, decimal: bool) -> int | float | None:
 
     A unit after the number is accepted when it fits the cell: a count unit (件, 条 …) in a
     count cell, 万元 in the fee cell (万元); "5000元" in a 万元 cell is not converted."""
+    if _is_digits(text):
+        return int(text) if len(text) <= MAX_NUMBER_DIGITS else None
     t = compact(unicodedata.normalize("NFKC", text))
     unit = _WITH_UNIT.match(t)
     if unit is not None:
