@@ -77,8 +77,10 @@ def has_cjk(text: str) -> bool:
 CellKind = Literal["number", "numbers", "blank", "bad", "text"]
 
 
+@lru_cache(maxsize=8192)
 def classify_cell(text: str) -> CellKind:
-    """What a table cell holds: a number, nothing, an unusable value, or label text."""
+    """What a table cell holds: a number, nothing, an unusable value, or label text (cached:
+    the same labels and values recur in every table)."""
     if _is_digits(text):
         return "number"
     n = unicodedata.normalize("NFKC", text)

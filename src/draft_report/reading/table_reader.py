@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from draft_report.limits import MAX_NUMBER_DIGITS
 from draft_report.models.document import CellIssue, TableNote
 from draft_report.models.tables import Tables
 from draft_report.reading.blocks import SIGNED, Block, compact, is_dash, norm_key, parse_number
@@ -90,6 +91,10 @@ class TableRead:
         self.table_lines[cid] = raw if raw is not None else raw_of(entry)
         if value.kind == "blank":
             self.tables.set(cid, None)
+            return
+        text = value.raw
+        if value.kind == "number" and text.isdigit() and text.isascii() and len(text) <= MAX_NUMBER_DIGITS:
+            self.tables.set(cid, int(text))  # the common cell, read as parse_number below would
             return
         if is_dash(value.raw):  # "—", "/", "无": blank with a note, never guessed as 0
             self.tables.set(cid, None)
