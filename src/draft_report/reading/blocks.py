@@ -51,12 +51,23 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-@lru_cache(maxsize=4096)
+# Memoised helpers keep only short strings (labels, cell values), so that the caches stay
+# small whatever a hostile report holds.
+CACHED_LENGTH = 200
+
+
 def norm_key(text: str) -> str:
     """Comparison key: NFKC, punctuation and spaces dropped ("（二）部分公开" → "二部分公开").
 
-    Cached: the same labels recur in every table region and every report."""
+    Cached for short texts: the same labels recur in every table region and every report."""
+    return _norm_key_cached(text) if len(text) <= CACHED_LENGTH else _norm_key(text)
+
+
+def _norm_key(text: str) -> str:
     return _NOT_KEY.sub("", unicodedata.normalize("NFKC", text))
+
+
+_norm_key_cached = lru_cache(maxsize=4096)(_norm_key)
 
 
 def _is_digits(text: str) -> bool:
@@ -77,12 +88,15 @@ def has_cjk(text: str) -> bool:
 CellKind = Literal["number", "numbers", "blank", "bad", "text"]
 
 
-@lru_cache(maxsize=8192)
 def classify_cell(text: str) -> CellKind:
-    """What a table cell holds: a number, nothing, an unusable value, or label text (cached:
-    the same labels and values recur in every table)."""
+    """What a table cell holds: a number, nothing, an unusable value, or label text (cached
+    for short cells: the same labels and values recur in every table)."""
     if _is_digits(text):
         return "number"
+    return _classify_cached(text) if len(text) <= CACHED_LENGTH else _classify(text)
+
+
+def _classify(text: str) -> CellKind:
     n = unicodedata.normalize("NFKC", text)
     t = compact(n)
     if not t:
@@ -95,6 +109,9 @@ def classify_cell(text: str) -> CellKind:
     if _PLACEHOLDER.match(t) or not has_cjk(t):
         return "bad"  # something other than a label where a value belongs ("x?", "N/A", "—")
     return "text"
+
+
+_classify_cached = lru_cache(maxsize=8192)(_classify)
 
 
 # A signed whole number ("-8", "+3"): the 2019 format's “本年增/减” column; elsewhere it is an

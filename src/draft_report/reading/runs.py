@@ -23,6 +23,7 @@ from functools import lru_cache
 from itertools import chain
 
 from draft_report.reading.blocks import (
+    CACHED_LENGTH,
     Block,
     bigrams,
     classify_cell,
@@ -131,15 +132,21 @@ class RowSpecs(tuple[RowSpec, ...]):
                 best, second, spec = sc, best, self[si]
             elif sc > second:
                 second = sc
-        if len(self._memo) >= 4096:
-            self._memo.clear()
-        self._memo[grams] = result = (best, spec, second)
+        result = (best, spec, second)
+        if len(grams) <= CACHED_LENGTH:
+            if len(self._memo) >= 4096:
+                self._memo.clear()
+            self._memo[grams] = result
         return result
 
 
-@lru_cache(maxsize=4096)
 def label_grams(text: str) -> frozenset[str]:
-    """The bigrams of a label's comparison key (cached: labels recur in every report)."""
+    """The bigrams of a label's comparison key (cached for short labels: they recur in every report)."""
+    return _label_grams(text) if len(text) <= CACHED_LENGTH else bigrams(norm_key(text))
+
+
+@lru_cache(maxsize=4096)
+def _label_grams(text: str) -> frozenset[str]:
     return bigrams(norm_key(text))
 
 
