@@ -12,7 +12,6 @@ Location keys may be null; ``cell_id`` is an extension (e.g. ``t3.r1_new.total``
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -117,4 +116,6 @@ class CheckResult:
         return {"findings": [f.to_dict() for f in self.findings], "summary": self.summary}
 
     def to_json(self, indent: int | None = 2) -> str:
+        import json  # lazy: only for --format json
+
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
