@@ -22,6 +22,8 @@ SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
 @dataclass(frozen=True)
 class Location:
+    """Where a finding is: section, table cell or line, and the text quoted."""
+
     section: str | None = None  # section key (overview … other), "preface", or None for the whole report
     table: str | None = None  # 表二 / 表三 / 表四
     row: str | None = None
@@ -56,6 +58,8 @@ def shown(value: Any) -> str | None:
 
 @dataclass(frozen=True)
 class Finding:
+    """One problem (or note) the checker reports: rule id, severity, Chinese message, place, values."""
+
     rule: str
     severity: Severity
     message: str
@@ -81,6 +85,8 @@ class Finding:
 
 @dataclass
 class CheckResult:
+    """Everything the checker found in one report, with what it was checked against."""
+
     findings: list[Finding]
     source: str | None = None
     agency: str | None = None
