@@ -23,6 +23,7 @@ def pytest_configure(config: pytest.Config) -> None:
     modules (see ``suite_cache``)."""
     if hasattr(config, "workerinput"):  # an xdist worker: the controller has done it
         return
+    _temporary_files_in_memory(config)
     import compileall
 
     from suite_cache import prewrite_test_modules
@@ -30,6 +31,22 @@ def pytest_configure(config: pytest.Config) -> None:
     compileall.compile_dir(str(ROOT / "src"), quiet=1)
     compileall.compile_dir(str(ROOT / "bench"), quiet=1, maxlevels=0)
     prewrite_test_modules(config, sorted((ROOT / "tests").glob("test_*.py")))
+
+
+def _temporary_files_in_memory(config: pytest.Config) -> None:
+    """tmp_path folders on a RAM disk (/dev/shm) where there is one, unless a place was chosen.
+
+    Every output of draft-report is written through a temporary file that is fsync'ed before the
+    rename (safety.atomic); on a disk shared with other work each fsync waits tens of milliseconds,
+    which added up to seconds of a test run. On tmpfs fsync returns at once; what the tests write
+    and check is the same. pytest's own layout is kept (pytest-of-USER/pytest-N, last 3 runs)."""
+    import os
+
+    shm = Path("/dev/shm")
+    if config.option.basetemp or os.environ.get("PYTEST_DEBUG_TEMPROOT"):
+        return
+    if shm.is_dir() and os.access(shm, os.W_OK | os.X_OK):
+        os.environ["PYTEST_DEBUG_TEMPROOT"] = str(shm)  # pytest's documented temp root variable
 
 
 # Tests that take seconds each (fresh interpreters, LibreOffice, pip, hypothesis, Word and Excel

@@ -90,12 +90,19 @@ def test_full_disk_keeps_the_previous_report_byte_identical(tmp_path: Path) -> N
     assert _snapshot(out) == before
 
 
+def _sigint_as_at_a_terminal() -> None:
+    """Ctrl-C reaches the child as at a terminal, even when pytest itself was started as a
+    background job (a shell then ignores SIGINT for it, and the child would inherit that)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_during_the_word_save_leaves_every_previous_file(tmp_path: Path) -> None:
     out = tmp_path / "out"
     before = _previous_draft(out)
     proc = subprocess.Popen(
         [*CLI, "draft", str(DATA), "-o", str(out), "--format", "md,html,docx", "--force"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(**{PAUSE_ENV: "60@2"}),
+        preexec_fn=_sigint_as_at_a_terminal,
     )
     # the writer waits (up to 60 s) after its second temporary file until the signal comes
     deadline = time.monotonic() + 60
