@@ -58,4 +58,11 @@ APPLICANTS: tuple[T, ...] = (
     T("receive:q2", "全年新收到政府信息公开申请{N!T}件，办结{D}件。", ()),
     T("receive:q3", "本年度新收各类申请{N!T}件。", ()),
     T("receive:q4", "本年度共收到新申请{N!T}件。", ()),
+    # a 2019/2020 report: its 2019-format 表二 and （六） (rendered only over such a report: --with-2019)
+    T("documents:y1", "本年新制作规范性文件{NM19}件。", ()),
+    T("documents:y2", "全年制发规范性文件{NM19}件，新公开{NP19}件。", ()),
+    T("documents:y3", "对外公开规范性文件总数量{NT19}件。", ()),
+    T("decisions:y1", "其他对外管理服务事项处理决定{SERV}件。", ()),
+    T("decisions:y2", "政府集中采购项目{PROC}个，采购总金额{PROCW}万元。", ()),
+    T("results:y1", "其他处理{OT19}件。", ()),
 )
