@@ -53,6 +53,9 @@ APPLICANTS: tuple[T, ...] = (
     T("applicants:t30", "个人申请{NPA}件，占全部申请的{pct1:NPA/N}%。", ()),
     T("applicants:t31", "公民个人提出的政府信息公开申请共计{NPA}件。", ()),
     T("applicants:t32", "从申请主体看，以自然人为主，共{NPA}件。", ()),
+    T("applicants:t33", "全年共收到申请{N}件，其中自然人、法人或其他组织分别为{NPA}件、{ORG}件。", ("T",)),
+    T("applicants:t34", "按申请人类型统计，自然人{NPA}件，占{pct1:NPA/N}%；法人或其他组织{ORG}件。", ()),
+    T("applicants:t35", "全年办结申请{D}件；其中自然人申请{NPD}件。", ()),
     # the explicit 新收 qualifier excludes the carried-over reading
     T("receive:q1", "本年新收政府信息公开申请{N!T}件。", ()),
     T("receive:q2", "全年新收到政府信息公开申请{N!T}件，办结{D}件。", ()),

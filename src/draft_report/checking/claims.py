@@ -87,8 +87,9 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
             continue
         numbers: list[Claim] = []
         labels = fold_parentheses(sent)  # same offsets; digit-free parentheses belong to the label
-        # a sentence that starts with 其中 continues the one before: bound with it as context
-        context = prev_labels if qs and CONTINUES.match(sent) else ""
+        # a sentence that starts with 其中, or follows a ；, continues the one before: bound with it as context
+        continues = bool(qs) and (CONTINUES.match(sent) is not None or prev_labels.rstrip().endswith(("；", ";")))
+        context = prev_labels if continues else ""
         shift = len(context)
         for i, q in enumerate(qs):
             prev_end = qs[i - 1].end + shift if i else 0
@@ -101,8 +102,8 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
             if binding.fact is None and is_idiom_numeral(q.raw, q.numeral):
                 continue
             numbers.append(_number_claim(sent, offset, q, binding, numbers))
-        numbers = inherit_rows(numbers, labels, facts, carried)
-        carried = last_row_claim(numbers, labels) or (carried if context else None)
+        numbers = inherit_rows(numbers, labels, facts, carried if continues else None)
+        carried = last_row_claim(numbers, labels) or (carried if continues else None)
         prev_labels = labels
         found = numbers + percent_claims(labels, offset, facts, numbers, sent)
         found += [replace(z, sentence_start=offset) for z in _zero_claims(sent, facts, qs)]

@@ -8,7 +8,7 @@ counts. The **parent** of an applicant number is, in order:
    or after 含 is a part of its clause, not its parent (“受理21件（含上年结转2件），其中…”);
 2. else the last row word named before it (“办结的申请中，自然人…”, “本年新收的申请中…”);
 3. else, for a sentence that starts with 其中, the parent of the sentence before (“…共收到申请44件。
-   其中，自然人40件”);
+   其中，自然人40件”); for a sentence after a ；, that parent unlinked (its rows, or 新收);
 4. else 新收 (and 新收 + 上年结转 when the sentence names carried-over requests).
 
 The parent's readings become the child's: “受理申请N件” may be 新收 or 新收 + 上年结转, so may its
@@ -187,7 +187,7 @@ def inherit_rows(numbers: list[Claim], sentence: str, facts: Sequence[Fact], car
     """The sentence's numbers with every applicant number over its parent's rows (module docstring).
 
     ``sentence``: the sentence with digit-free parentheses folded; ``carried``: the last row number
-    of the sentence before (a parent for a sentence that starts with 其中). A parent not linked to
+    of the sentence this one continues (it starts with 其中 — linked — or follows a ；). A parent not linked to
     the number by 其中 / 分别 / “…中，” gives its rows as one reading and 新收 as another."""
     if not any(applicant_columns(c.fact) is not None for c in numbers):
         return numbers
@@ -214,8 +214,9 @@ def inherit_rows(numbers: list[Claim], sentence: str, facts: Sequence[Fact], car
                 parent_facts = [_qualified(word, before)]
                 parent_facts += [FACT_BY_ID[i] for i in word.alternatives if i in FACT_BY_ID]
                 linked = _linked(before) or _own_clause(before, word)
-            elif carried is not None and CONTINUES.match(sentence):
+            elif carried is not None:
                 parent = carried
+                linked = CONTINUES.match(sentence) is not None
         if parent is not None:
             assert parent.fact is not None
             parent_facts = [parent.fact, *parent.alternatives]

@@ -39,8 +39,9 @@ _SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "sci": ("科研院所", "高等院校", "高校"),
     "npo": ("公益组织", "社会组织"),
     "law": ("律师事务所", "律所", "律师"),
-    "oth": ("其他组织",),  # the printed label “其他” alone is a word of every list (see row_scope)
-    ORG: ("法人和其他组织", "法人或者其他组织", "法人及其他组织", "法人"),
+    # the printed label “其他” alone is a word of every list (see row_scope)
+    "oth": ("其他组织", "其他申请人", "其他类申请人", "其他类型申请人"),
+    ORG: ("法人和其他组织", "法人或者其他组织", "法人及其他组织", "法人", "企事业单位"),
 }
 # “个人隐私”, “企业信用信息”: the phrase is the object of the request, not its applicant; “公民提出
 # 意见30条”: not a request.

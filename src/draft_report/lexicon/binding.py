@@ -279,12 +279,17 @@ def bind_claim(
 
 
 def _named(facts: Sequence[Fact], family: str | None, text: str, window: str, unit: str | None,
-           before: str | None) -> list[tuple[int, int, Fact]]:
+           before: str | None, subjects: bool = False) -> list[tuple[int, int, Fact]]:
     """(start, end, fact) of each mention of a member of ``family`` (None: facts of no family) in
-    ``text``, in order; a mention inside a longer one (公开 in 部分公开) is not a mention of its own."""
+    ``text``, in order; a mention inside a longer one (公开 in 部分公开) is not a mention of its own.
+    ``subjects``: the mentions are the subjects of the sentence's predicate (a list before 分别), so a
+    ``requires_in_sentence`` fact may take its required word from anywhere before."""
     hits: list[tuple[int, int, Fact]] = []
     for f in facts:
-        if f.family != family or not f.keywords or not _allowed(f, window, unit, before):
+        if f.family != family or not f.keywords:
+            continue
+        if not _allowed(f, window, unit, before) and not (
+                subjects and f.requires_in_sentence and before is not None and _allowed(f, before, unit, before)):
             continue
         for kw in f.keywords:
             i = text.find(kw)
@@ -350,7 +355,7 @@ def _respectively(facts: Sequence[Fact], sentence: str, start: int, unit: str | 
     best: list[Fact] = []
     families: list[str | None] = [None, *sorted({f.family for f in facts if f.family})]
     for family in families:
-        for run in _runs(_named(facts, family, head, window, unit, before), head):
+        for run in _runs(_named(facts, family, head, window, unit, before, subjects=True), head):
             if len(run) >= 2 and len(run) > len(best):
                 best = run
     k = len(find_quantities(between))
