@@ -77,7 +77,9 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
     facts = FACTS if facts is None else facts
     text = normalise_digits(text)
     claims: list[Claim] = []
-    prev_labels, carried = "", None  # the sentence before, and its last 表三 row number (row_scope)
+    # the sentence before, its numbers, and the parent it inherited (row_scope)
+    prev_labels, carried = "", None
+    prev_numbers: list[Claim] = []
     for offset, sent in sentences(text):
         qs = find_quantities(sent, normalised=True)
         if len(qs) > MAX_NUMBERS_PER_SENTENCE:
@@ -102,9 +104,10 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
             if binding.fact is None and is_idiom_numeral(q.raw, q.numeral):
                 continue
             numbers.append(_number_claim(sent, offset, q, binding, numbers))
-        numbers = inherit_rows(numbers, labels, facts, carried if continues else None)
-        carried = last_row_claim(numbers, labels) or (carried if continues else None)
-        prev_labels = labels
+        # the parent a continuing sentence may inherit: the last row number of the one before (or its parent)
+        carried = (last_row_claim(prev_numbers, prev_labels) or carried) if continues else None
+        numbers = inherit_rows(numbers, labels, facts, carried)
+        prev_labels, prev_numbers = labels, numbers
         found = numbers + percent_claims(labels, offset, facts, numbers, sent)
         found += [replace(z, sentence_start=offset) for z in _zero_claims(sent, facts, qs)]
         markers = scope_markers(sent) if found and SCOPE_MARKERS.search(sent) else []
