@@ -142,6 +142,7 @@ class KeywordIndex:
             kw: tuple(k for k in keywords if kw.startswith(k)) for kw in keywords
         }
         self.elliptic: list[Fact] | None = None  # see _elliptic_facts
+        self.elliptic_named: re.Pattern[str] | None = None
         self.facts_of: dict[str, list[tuple[int, Fact]]] = {}
         for order, f in enumerate(facts):
             for kw in dict.fromkeys(f.keywords):
@@ -431,7 +432,11 @@ def _elliptic(facts: Sequence[Fact], left: str, unit: str | None, before: str) -
     政府网站64条": the clause names only the subject; the verb 发布 comes from the sentence
     (``Fact.requires_in_sentence``). Either clause may hold little else (其中, 另, 共 …)."""
     best: tuple[int, int, Fact] | None = None
-    for f in _elliptic_facts(facts):
+    elliptic = _elliptic_facts(facts)
+    named_re = keyword_index(facts).elliptic_named
+    if named_re is not None and not named_re.search(left):
+        return None  # the clause names no qualifier, requirement or keyword of any of them
+    for f in elliptic:
         if unit is not None and unit not in f.units:
             continue
         if f.excludes and any(w in left for w in f.excludes):
@@ -468,6 +473,9 @@ def _elliptic_facts(facts: Sequence[Fact]) -> list[Fact]:
             _ELLIPTIC.clear()
         found = _ELLIPTIC[key] = [f for f in facts if f.elliptic or f.requires_in_sentence]
     index.elliptic = found
+    # the words one of them must find in the clause (``_elliptic``): one search rules them all out
+    words = {w for f in found for w in ((f.qualifiers or f.requires) if f.elliptic else f.keywords)}
+    index.elliptic_named = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
     return found
 
 
