@@ -199,7 +199,7 @@ def test_a_file_that_takes_too_long_is_listed_and_the_run_goes_on(tmp_path: Path
     import time
 
     import draft_report.audit.run as run_module
-    import draft_report.commands.check as check_module
+    import draft_report.commands.check_run as check_module
 
     real = check_module.read_report_file
 

@@ -30,6 +30,8 @@ NOT_FOR_CHECK = (
     "draft_report.drafting", "draft_report.rendering", "draft_report.loading", "draft_report.commands.draft",
     "draft_report.commands.init", "draft_report.commands.schema", "draft_report.commands.audit",
     "draft_report.config", "draft_report.checking.crossyear", "html",
+    # a plain `check` is parsed without the command framework (commands.check_options)
+    "typer", "click", "draft_report.cli_app", "draft_report.cli_help", "draft_report.commands.check",
 )
 
 
@@ -43,10 +45,16 @@ def _heavy(modules: set[str], names: tuple[str, ...]) -> list[str]:
     return sorted(m for m in modules for n in names if m == n or m.startswith(n + "."))
 
 
-def test_check_of_a_text_report_loads_only_what_it_uses() -> None:
-    modules = loaded_modules("check", str(REAL_REPORTS / "huaian_2024.txt"))
+@pytest.mark.parametrize("options", [[], ["--format", "json", "-v"], ["--no-info", "--verbose"]])
+def test_check_of_a_text_report_loads_only_what_it_uses(options: list[str]) -> None:
+    modules = loaded_modules("check", str(REAL_REPORTS / "huaian_2024.txt"), *options)
     assert "draft_report.checking.engine" in modules  # the probe really ran the check
     assert _heavy(modules, NOT_FOR_CHECK) == []
+
+
+def test_check_help_still_goes_through_typer() -> None:
+    modules = loaded_modules("check", "--help")
+    assert "typer" in modules and "draft_report.commands.check" in modules
 
 
 def test_version_does_not_load_the_command_framework() -> None:

@@ -74,3 +74,29 @@ def test_the_data_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(yaml, "compose", lambda *a, **k: composed.append(1))
     load_dataset(EXAMPLE)
     assert len(calls) == 1 and composed == []  # no line was needed: the node tree was never built
+
+
+def test_one_walker_serves_both_screens_nested_deep_is_a_clear_refusal() -> None:
+    """Truth values are screened by the same iterative walk as control characters: a structure
+    nested far deeper than any data file (e.g. a model dump gone wrong) is refused in Chinese,
+    never a RecursionError."""
+    from draft_report.loading.guards import refuse_odd_values
+
+    deep: list[object] = [True]
+    for _ in range(5000):
+        deep = [deep]
+    with pytest.raises(InputError) as err:
+        refuse_odd_values({"notes": deep}, Path("data.yaml"))
+    assert "嵌套层数" in str(err.value)
+
+
+def test_odd_value_is_placed_by_line_or_by_workbook_cell() -> None:
+    from draft_report.loading.guards import refuse_odd_values
+
+    raw = {"fees": {"amount": float("inf")}}
+    with pytest.raises(InputError) as by_line:
+        refuse_odd_values(raw, Path("data.yaml"), lambda loc: 7)
+    assert "第7行，字段 fees.amount" in str(by_line.value)
+    with pytest.raises(InputError) as by_cell:
+        refuse_odd_values(raw, Path("data.xlsx"), lambda loc: "收费!B3")
+    assert "收费!B3" in str(by_cell.value) and "不是有限的数值" in str(by_cell.value)

@@ -3,8 +3,9 @@
 Exit codes (one place): 0 success; 1 an error-severity finding or an expected failure;
 2 input that cannot be used (a Chinese message names the file, field or cell).
 
-Start-up is kept short: ``--version`` answers without loading the command framework, and a
-command loads only its own module (see ``cli_app``).
+Start-up is kept short: ``--version`` answers without loading the command framework, a plain
+``check`` is parsed without it too (``commands.check_options``; anything that parser does not fully
+understand goes to typer), and any other command loads only its own module (see ``cli_app``).
 """
 
 from __future__ import annotations
@@ -70,6 +71,39 @@ def _interrupted() -> NoReturn:
     sys.exit(130)
 
 
+def _internal_error(ex: Exception) -> NoReturn:
+    if os.environ.get("DRAFT_REPORT_DEBUG"):
+        raise ex
+    _echo(
+        f"程序内部错误（{type(ex).__name__}：{ex}）。这不是您的输入问题，请将此信息反馈给维护人员；"
+        "设置环境变量 DRAFT_REPORT_DEBUG=1 可显示详细调用栈。",
+        err=True,
+    )
+    sys.exit(1)
+
+
+def _fast_check(args: list[str]) -> None:
+    """``check`` with options ``check_options.parse`` fully understands: no typer on the way.
+    Returns (does nothing) when the typer command must handle ``args``."""
+    from draft_report.commands.check_options import parse
+
+    options = parse(args[1:])
+    if options is None:
+        return
+    try:
+        from draft_report.commands.check_run import run_check
+
+        code = run_check(**options)
+    except DraftReportError as err:
+        _echo(f"错误：{err}", err=True)
+        sys.exit(err.exit_code)
+    except KeyboardInterrupt:
+        _interrupted()
+    except Exception as ex:
+        _internal_error(ex)
+    sys.exit(code)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; expected errors become one Chinese line on stderr and an exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -79,6 +113,13 @@ def main(argv: list[str] | None = None) -> None:
     # draft-report uses no pydantic plugins: skip their discovery, which reads the metadata of
     # every installed package at the first model definition (a set value is respected).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if args and args[0] == "check":
+        _fast_check(args)  # exits unless typer must parse the options
+    _run_typer(args)
+
+
+def _run_typer(args: list[str]) -> NoReturn:
+    """Parse ``args`` with the typer application and run the command."""
     try:
         import typer
 
@@ -107,14 +148,7 @@ def main(argv: list[str] | None = None) -> None:
         if _is_usage_error(ex):
             _show_usage_error(ex)
             sys.exit(ex.exit_code)  # type: ignore[attr-defined]
-        if os.environ.get("DRAFT_REPORT_DEBUG"):
-            raise
-        _echo(
-            f"程序内部错误（{type(ex).__name__}：{ex}）。这不是您的输入问题，请将此信息反馈给维护人员；"
-            "设置环境变量 DRAFT_REPORT_DEBUG=1 可显示详细调用栈。",
-            err=True,
-        )
-        sys.exit(1)
+        _internal_error(ex)
     if code == 130:  # typer turns Ctrl-C into Exit(130), returned as the code without standalone mode
         _interrupted()
     sys.exit(code if isinstance(code, int) else 0)

@@ -148,7 +148,7 @@ def _failure(exc: BaseException) -> str:
 
 def identify(path: Path) -> Identity:
     """Agency and year of a report (for pairing), never raising."""
-    from draft_report.commands.check import read_report_file
+    from draft_report.commands.check_run import read_report_file
 
     try:
         doc = read_report_file(path)
@@ -198,7 +198,7 @@ def audit_one(job: Job) -> AuditRow:
 
 def _audit_into(row: AuditRow, job: Job) -> None:
     from draft_report.checking import check_document
-    from draft_report.commands.check import read_report_file
+    from draft_report.commands.check_run import read_report_file
 
     doc = read_report_file(job.path)
     previous = None
@@ -245,7 +245,7 @@ def _mapped(fn: Callable[[T], R], items: list[T], workers: int, index: PreviousI
 def _preload(pdf: bool) -> None:
     """Import here what every worker needs, once, before the pool forks (about a second for PDF)."""
     import draft_report.checking  # noqa: F401
-    import draft_report.commands.check  # noqa: F401
+    import draft_report.commands.check_run  # noqa: F401
     import draft_report.reading  # noqa: F401
 
     if pdf:

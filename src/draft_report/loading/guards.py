@@ -11,47 +11,28 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from draft_report.errors import InputError
-from draft_report.loading.sanity import field_path
+from draft_report.loading.sanity import Where, place, walk
 
 TABLE_NAMES = {"table2": "表二", "table3": "表三", "table4": "表四"}
-Where = Callable[[tuple[Any, ...]], "int | str | None"]
 
 
-def _place(loc: tuple[Any, ...], where: Where | None) -> str | None:
-    at = where(loc) if where is not None else None
-    path = field_path(loc)
-    if isinstance(at, str):
-        return at
-    if isinstance(at, int):
-        return f"第{at}行，字段 {path}"
-    return f"字段 {path}" if path else None
-
-
-def refuse_odd_values(raw: Any, path: Path, where: Where | None = None, loc: tuple[Any, ...] = ()) -> None:
+def refuse_odd_values(raw: Any, path: Path, where: Where | None = None) -> None:
     """Raise ``InputError`` at the first truth value or non-finite number anywhere in ``raw``."""
-    if isinstance(raw, dict):
-        for key, value in raw.items():
-            refuse_odd_values(value, path, where, (*loc, key))
-    elif isinstance(raw, list):
-        for i, value in enumerate(raw):
-            refuse_odd_values(value, path, where, (*loc, i))
-    elif isinstance(raw, bool):
-        shown = "true" if raw else "false"
-        raise InputError(
-            f"“{shown}”是真假值，不是数字或文字（YAML 把 true/false/yes/no/on/off 读作真假值）；"
-            "件数请填数字，文字请加引号",
-            path=str(path),
-            where=_place(loc, where),
-        )
-    elif isinstance(raw, float) and not math.isfinite(raw):
-        raise InputError(
-            f"“{raw}”不是有限的数值；请填写实际的数字", path=str(path), where=_place(loc, where)
-        )
+    for loc, item in walk(raw, path):
+        if isinstance(item, bool):
+            shown = "true" if item else "false"
+            raise InputError(
+                f"“{shown}”是真假值，不是数字或文字（YAML 把 true/false/yes/no/on/off 读作真假值）；"
+                "件数请填数字，文字请加引号",
+                path=str(path),
+                where=place(loc, where),
+            )
+        if isinstance(item, float) and not math.isfinite(item):
+            raise InputError(f"“{item}”不是有限的数值；请填写实际的数字", path=str(path), where=place(loc, where))
 
 
 # Rows that ``init --from`` pre-fills from last year's report: alone they do not make a table filled in.

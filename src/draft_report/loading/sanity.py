@@ -2,12 +2,13 @@
 invisible control characters (which no Word file can hold, so they are refused up front instead
 of failing after half the outputs are written).
 
-The walk is iterative, so a hostile file nested thousands deep cannot exhaust the stack here.
+One iterative walk (``walk``) serves every check of a parsed data file (also ``loading.guards``),
+so a hostile file nested thousands deep cannot exhaust the stack.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,8 @@ from draft_report.textfiles import XML_UNSAFE
 
 FORBIDDEN_CHARS = XML_UNSAFE
 
-LineOf = Callable[[tuple[Any, ...]], "int | None"]
+# loc → a YAML/JSON line (int), a workbook cell (“表三!E12”) or None
+Where = Callable[[tuple[Any, ...]], "int | str | None"]
 
 
 def field_path(loc: tuple[Any, ...]) -> str:
@@ -25,28 +27,24 @@ def field_path(loc: tuple[Any, ...]) -> str:
     return ".".join(f"[{p + 1}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
 
 
-def _where(loc: tuple[Any, ...], line_of: LineOf | None) -> str | None:
-    parts = []
-    line = line_of(loc) if line_of is not None and loc else None
-    if line:
-        parts.append(f"第{line}行")
-    if loc:
-        parts.append(f"字段 {field_path(loc)}")
-    return "，".join(parts) or None
+def place(loc: tuple[Any, ...], where: Where | None) -> str | None:
+    """Where a value is, as users read it: ``第12行，字段 problems[2]`` for a YAML/JSON line,
+    the workbook cell (“表三!E12”) when ``where`` gives one, else the field path alone."""
+    at = where(loc) if where is not None and loc else None
+    if isinstance(at, str):
+        return at
+    path = field_path(loc)
+    if isinstance(at, int) and at:
+        return f"第{at}行，字段 {path}"
+    return f"字段 {path}" if path else None
 
 
-def char_name(ch: str) -> str:
-    names = {"\x00": "空字符 NUL", "\x1b": "转义符 ESC", "\x7f": "删除符 DEL", "\ufffe": "非字符", "\uffff": "非字符"}
-    return f"U+{ord(ch):04X}" + (f"，{names[ch]}" if ch in names else "")
-
-
-def check_data_values(value: Any, path: Path, line_of: LineOf | None = None) -> None:
-    """Raise ``InputError`` (exit 2) naming the field for: nesting deeper than
-    ``MAX_NESTING_DEPTH``, an integer longer than ``MAX_NUMBER_DIGITS`` digits, or a text (or
-    field name) holding an invisible control character."""
-    _check_expanded_size(value, path)
+def walk(value: Any, path: Path) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """Every value of a parsed data file with its location, in document order. Iterative (a file
+    nested thousands deep cannot exhaust the stack); a container shared through YAML aliases is
+    visited once; nesting deeper than ``MAX_NESTING_DEPTH`` is refused."""
     stack: list[tuple[tuple[Any, ...], Any]] = [((), value)]
-    seen: set[int] = set()  # YAML aliases share one object: visit it once
+    seen: set[int] = set()
     while stack:
         loc, item = stack.pop()
         if isinstance(item, (dict, list)):
@@ -58,17 +56,32 @@ def check_data_values(value: Any, path: Path, line_of: LineOf | None = None) -> 
                 "数据文件的嵌套层数", MAX_NESTING_DEPTH, unit="层", path=str(path),
                 hint="数据文件的层级通常不超过 5 层，请检查缩进或括号",
             )
+        yield loc, item
         if isinstance(item, dict):
-            for key, child in item.items():
-                if isinstance(key, str):
-                    _check_text(key, loc + (key,), path, line_of, is_key=True)
-                stack.append((loc + (key,), child))
+            stack.extend((loc + (key,), child) for key, child in reversed(list(item.items())))
         elif isinstance(item, list):
-            stack.extend((loc + (i,), child) for i, child in enumerate(item))
+            stack.extend((loc + (i,), item[i]) for i in range(len(item) - 1, -1, -1))
+
+
+def char_name(ch: str) -> str:
+    names = {"\x00": "空字符 NUL", "\x1b": "转义符 ESC", "\x7f": "删除符 DEL", "\ufffe": "非字符", "\uffff": "非字符"}
+    return f"U+{ord(ch):04X}" + (f"，{names[ch]}" if ch in names else "")
+
+
+def check_data_values(value: Any, path: Path, where: Where | None = None) -> None:
+    """Raise ``InputError`` (exit 2) naming the field for: nesting deeper than
+    ``MAX_NESTING_DEPTH``, an integer longer than ``MAX_NUMBER_DIGITS`` digits, or a text (or
+    field name) holding an invisible control character."""
+    _check_expanded_size(value, path)
+    for loc, item in walk(value, path):
+        if isinstance(item, dict):
+            for key in item:
+                if isinstance(key, str):
+                    _check_text(key, loc + (key,), path, where, is_key=True)
         elif isinstance(item, str):
-            _check_text(item, loc, path, line_of)
+            _check_text(item, loc, path, where)
         elif isinstance(item, int) and not isinstance(item, bool):
-            _check_int(item, loc, path, line_of)
+            _check_int(item, loc, path, where)
 
 
 def _check_expanded_size(value: Any, path: Path) -> None:
@@ -100,7 +113,7 @@ def _check_expanded_size(value: Any, path: Path) -> None:
             raise too_many()
 
 
-def _check_text(text: str, loc: tuple[Any, ...], path: Path, line_of: LineOf | None, *, is_key: bool = False) -> None:
+def _check_text(text: str, loc: tuple[Any, ...], path: Path, where: Where | None, *, is_key: bool = False) -> None:
     m = FORBIDDEN_CHARS.search(text)
     if m is None:
         return
@@ -111,17 +124,17 @@ def _check_text(text: str, loc: tuple[Any, ...], path: Path, line_of: LineOf | N
         f"{what}中有不可见的控制字符（{char_name(m.group())}）{context}；"
         "这类字符无法写入 Word 等文件，常因从网页或其他软件复制而来，请删除后重试",
         path=str(path),
-        where=_where(loc, line_of),
+        where=place(loc, where),
     )
 
 
-def _check_int(value: int, loc: tuple[Any, ...], path: Path, line_of: LineOf | None) -> None:
+def _check_int(value: int, loc: tuple[Any, ...], path: Path, where: Where | None) -> None:
     if -(10**MAX_NUMBER_DIGITS) < value < 10**MAX_NUMBER_DIGITS:
         return
     raise exceeded(
-        "数字的位数", MAX_NUMBER_DIGITS, unit="位", path=str(path), where=_where(loc, line_of),
+        "数字的位数", MAX_NUMBER_DIGITS, unit="位", path=str(path), where=place(loc, where),
         hint="件数、金额不会有这么多位，请检查是否多输入了数字",
     )
 
 
-__all__ = ["FORBIDDEN_CHARS", "char_name", "check_data_values", "field_path"]
+__all__ = ["FORBIDDEN_CHARS", "Where", "char_name", "check_data_values", "field_path", "place", "walk"]

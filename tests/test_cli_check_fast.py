@@ -1,0 +1,164 @@
+"""``draft-report check`` has two ways in: the fast parser (``commands.check_options``, no typer) and
+the typer command. Both must print the same and exit the same; their options cannot drift apart."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, REAL_REPORTS
+from draft_report import cli
+from draft_report.commands import check_options
+from draft_report.commands.check_run import run_check
+
+CLEAN = REAL_REPORTS / "huaian_2024.txt"  # exit 0
+WITH_ERRORS = REAL_REPORTS / "huaian-hongze_2023.txt"  # table identity errors: exit 1
+DATA = EXAMPLES / "xiaxian-2023" / "data.yaml"
+
+
+def _run(fn: Callable[[list[str]], object], argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exc:
+        fn(argv)
+    out, err = capsys.readouterr()
+    code = exc.value.code
+    return (code if isinstance(code, int) else 0 if code is None else 1), out, err
+
+
+def _no_typer(args: list[str]) -> None:
+    raise AssertionError(f"the fast path handed {args} to typer")
+
+
+@pytest.fixture(scope="module")
+def docx_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from draft_report.drafting.compose import compose_document
+    from draft_report.drafting.offline import OfflineDrafter
+    from draft_report.loading import load_dataset
+    from draft_report.rendering.docx import write_docx
+
+    path = tmp_path_factory.mktemp("docx") / "报告.docx"
+    write_docx(compose_document(load_dataset(DATA), OfflineDrafter()), path)
+    return path
+
+
+FAST_CASES: list[tuple[str, list[str], int]] = [
+    ("ok report", ["check", str(CLEAN)], 0),
+    ("report with errors", ["check", str(WITH_ERRORS)], 1),
+    ("json", ["check", str(WITH_ERRORS), "--format", "json"], 1),
+    ("format upper case, options first", ["check", "--format", " JSON", str(CLEAN)], 0),
+    ("no info", ["check", "--no-info", str(CLEAN)], 0),
+    ("verbose long", ["check", str(WITH_ERRORS), "--verbose"], 1),
+    ("verbose short", ["check", "-v", str(WITH_ERRORS), "--no-info"], 1),
+    ("data", ["check", str(CLEAN), "--data", str(DATA)], 1),
+    ("previous report", ["check", str(CLEAN), "--previous", str(WITH_ERRORS), "--format", "json"], 1),
+    ("previous data", ["check", str(CLEAN), "--previous", str(DATA)], 1),
+    ("missing report", ["check", "没有这个文件.txt"], 2),
+    ("missing data", ["check", str(CLEAN), "--data", "没有.yaml"], 2),
+    ("report is a folder", ["check", str(REAL_REPORTS)], 2),
+    ("bad format", ["check", str(CLEAN), "--format", "xml"], 2),
+    ("annotate a text report", ["check", str(CLEAN), "--annotate", "批注.docx"], 2),
+    ("annotate", ["check", "{docx}", "--annotate", "批注.docx", "--no-info"], -1),
+    ("annotate over an existing file", ["check", "{docx}", "--annotate", "{docx}"], 2),
+    ("annotate with force", ["check", "{docx}", "--annotate", "批注.docx", "--force", "--format", "json"], -1),
+]
+
+
+@pytest.mark.parametrize(("argv", "code"), [pytest.param(a, c, id=i) for i, a, c in FAST_CASES])
+def test_fast_path_and_typer_command_agree(argv: list[str], code: int, docx_report: Path, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    argv = [a.format(docx=docx_report) for a in argv]
+    assert check_options.parse(argv[1:]) is not None  # the fast parser takes it
+    results = []
+    for name in ("fast", "typer"):
+        (tmp_path / name).mkdir()
+        monkeypatch.chdir(tmp_path / name)  # relative outputs (批注.docx) land apart, named the same
+        if name == "fast":
+            with monkeypatch.context() as m:
+                m.setattr(cli, "_run_typer", _no_typer)
+                results.append(_run(cli.main, argv, capsys))
+        else:
+            results.append(_run(cli._run_typer, argv, capsys))
+    fast, typer_ = results
+    assert fast == typer_
+    if code >= 0:
+        assert fast[0] == code, fast
+    if code == 2:
+        assert fast[2].startswith("错误：") and fast[1] == ""
+    if "--annotate" in argv and fast[0] != 2:
+        assert (tmp_path / "fast" / "批注.docx").is_file() and (tmp_path / "typer" / "批注.docx").is_file()
+        assert "已写出带批注的副本：批注.docx" in fast[2]
+
+
+# (argv, exit code): help pages (0), usage errors (2) and what typer accepts but this parser does not (0).
+FALLBACK_CASES: list[tuple[list[str], int]] = [
+    (["check"], 2),
+    (["check", "--help"], 0),
+    (["check", str(CLEAN), "--help"], 0),
+    (["check", "-h", str(CLEAN)], 2),
+    (["check", str(CLEAN), "--unknown"], 2),
+    (["check", str(CLEAN), "--dat", str(DATA)], 2),  # did you mean
+    (["check", str(CLEAN), "--data"], 2),
+    (["check", str(CLEAN), "--format"], 2),
+    (["check", str(CLEAN), str(WITH_ERRORS)], 2),
+    (["check", "-vx", str(CLEAN)], 2),
+    (["check", "-"], 2),
+    (["check", ""], 2),
+    (["check", "--", str(CLEAN)], 0),
+    (["check", str(CLEAN), "--no-info", "--no-info"], 0),
+    (["check", str(CLEAN), "--format", "json", "--format", "text"], 0),
+    (["check", str(CLEAN), "--format=json"], 0),
+]
+
+
+@pytest.mark.parametrize(("argv", "code"), FALLBACK_CASES,
+                         ids=[" ".join(a[1:]).replace(str(REAL_REPORTS), "R") for a, _ in FALLBACK_CASES])
+def test_what_the_fast_parser_does_not_understand_goes_to_typer(argv: list[str], code: int,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    assert check_options.parse(argv[1:]) is None
+    via_main = _run(cli.main, argv, capsys)
+    assert via_main == _run(cli._run_typer, argv, capsys)
+    assert via_main[0] == code, via_main
+    _, out, err = via_main
+    assert "Traceback" not in err
+    if code == 2:
+        assert err.startswith("错误：") and not out
+    elif "--help" in argv:
+        assert out.startswith("用法：draft-report check")
+    else:
+        assert out and not err
+
+
+def test_parse_fills_every_option_with_its_default() -> None:
+    assert check_options.parse([str(CLEAN), "-v"]) == {
+        "report": CLEAN, "data": None, "previous": None, "fmt": "text", "no_info": False,
+        "annotate": None, "force": False, "verbose": True,
+    }
+
+
+def test_description_matches_the_typer_command_and_run_check() -> None:
+    import typer
+
+    from draft_report.cli_app import app
+
+    group = typer.main.get_command(app)
+    command = group.get_command(None, "check")  # type: ignore[attr-defined]
+    params = {p.name: p for p in command.params if p.name != "help"}
+    assert list(params) == [p.dest for p in check_options.PARAMS]
+    for spec in check_options.PARAMS:
+        param = params[spec.dest]
+        assert param.param_type_name == ("argument" if spec.is_argument else "option"), spec.dest
+        if spec.is_argument:
+            assert param.required and param.opts == [spec.dest]
+        else:
+            assert sorted(param.opts) == sorted(spec.flags) and not param.secondary_opts, spec.dest
+            assert bool(param.is_flag) == (spec.kind == check_options.FLAG), spec.dest
+            assert param.default == spec.default, spec.dest
+            assert param.help == spec.help, spec.dest
+        assert param.metavar == spec.metavar, spec.dest
+    assert list(inspect.signature(run_check).parameters) == [p.dest for p in check_options.PARAMS]
+    for spec in check_options.PARAMS:
+        if not spec.is_argument:
+            assert inspect.signature(run_check).parameters[spec.dest].default == spec.default
