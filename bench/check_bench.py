@@ -85,7 +85,7 @@ def missed_warnings(name: str, result: CheckResult) -> list[tuple[str, str]]:
 
 def as_dataset(doc: ReportDocument) -> Any:
     """The unmutated report's own tables as a data file (for the with-data table mutation)."""
-    tables = doc.tables.model_copy(deep=True)
+    tables = doc.tables.copy()
     data = SimpleNamespace(tables=lambda: tables, year=doc.year, agency=SimpleNamespace(kind=None), fees=None)
     return SimpleNamespace(data=data, aggregates=None, path=Path("report-as-data"))
 

@@ -55,7 +55,7 @@ METRICS = ("one_naming", "table_one_naming", "table_one", "blames_other_total")
 
 
 def as_dataset(doc: ReportDocument) -> Any:
-    tables = doc.tables.model_copy(deep=True)
+    tables = doc.tables.copy()
     data = SimpleNamespace(tables=lambda: tables, year=doc.year, agency=SimpleNamespace(kind=None), fees=None)
     return SimpleNamespace(data=data, aggregates=None, path=Path("report-as-data"))
 

@@ -109,9 +109,9 @@ def make_dataset(tables: Tables | None = None, *, year: int = 2023, aggregates: 
     data = ReportData(
         agency={"name": "某县某局", "kind": kind},
         year=year,
-        table2=tables.table2,
-        table3=tables.table3,
-        table4=tables.table4,
+        table2=tables.table2.nested(),
+        table3=tables.table3.nested(),
+        table4=tables.table4.nested(),
         fees=fees or {},
     )
     return SimpleNamespace(data=data, aggregates=Aggregates(aggregates or {}), path="data.yaml")

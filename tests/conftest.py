@@ -58,7 +58,7 @@ def write_llm_dataset(folder: Path) -> Path:
     """
     import yaml
 
-    from draft_report.models.tables import Table2, Table3, Table4
+    from draft_report.models.table_input import Table2, Table3, Table4
     from draft_report.tables import layout as L
 
     tables = {}

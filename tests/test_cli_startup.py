@@ -32,6 +32,8 @@ NOT_FOR_CHECK = (
     "draft_report.config", "draft_report.checking.crossyear", "html",
     # a plain `check` is parsed without the command framework (commands.check_options)
     "typer", "click", "draft_report.cli_app", "draft_report.cli_help", "draft_report.commands.check",
+    # the parsed report and its tables are plain classes (models.tables, models.document)
+    "pydantic", "pydantic_core", "draft_report.models.data", "draft_report.models.table_input",
 )
 
 
@@ -50,6 +52,32 @@ def test_check_of_a_text_report_loads_only_what_it_uses(options: list[str]) -> N
     modules = loaded_modules("check", str(REAL_REPORTS / "huaian_2024.txt"), *options)
     assert "draft_report.checking.engine" in modules  # the probe really ran the check
     assert _heavy(modules, NOT_FOR_CHECK) == []
+
+
+_CHECK_PATH_PROBE = """
+import json, sys
+from draft_report.checking import check_document
+from draft_report.checking.report_text import render_text
+from draft_report.reading import read_report
+result = check_document(read_report(sys.argv[1]))
+render_text(result)
+result.to_json()
+sys.stderr.write("\\nMODULES=" + json.dumps(sorted(sys.modules)))
+"""
+
+
+@pytest.mark.parametrize("report", ["real_reports/huaian_2024.txt", "html/qinglan-jiaoyu_2024.html",
+                                    "format2019/qinglan-scj_2020.txt"])
+def test_reading_and_checking_a_report_never_imports_pydantic(report: str) -> None:
+    """`check REPORT` without --data: the parsed report and its tables are plain classes."""
+    path = REAL_REPORTS.parent / report
+    proc = subprocess.run([sys.executable, "-c", _CHECK_PATH_PROBE, str(path)], capture_output=True, text=True,
+                          timeout=60)
+    marker = proc.stderr.rindex("MODULES=")
+    modules = set(json.loads(proc.stderr[marker + len("MODULES="):]))
+    assert "draft_report.checking.engine" in modules and "draft_report.models.tables" in modules
+    assert _heavy(modules, ("pydantic", "pydantic_core", "draft_report.models.data",
+                            "draft_report.models.table_input")) == []
 
 
 def test_check_help_still_goes_through_typer() -> None:

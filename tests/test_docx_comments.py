@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import subprocess
 import sys
@@ -110,7 +111,7 @@ def test_annotate_writes_a_commented_copy_and_keeps_the_original(
 
 
 def test_table4_cell_comment_lands_in_the_right_column(sample: ReportDocument, tmp_path: Path) -> None:
-    doc = sample.model_copy(deep=True)
+    doc = copy.deepcopy(sample)
     doc.tables.set("t4.lr.pending", 7)
     path = tmp_path / "r.docx"
     write_docx(doc, path, findings=[_finding("H4", "尚未审结", cell_id="t4.lr.pending")])
@@ -282,7 +283,7 @@ def test_a_wrong_number_is_commented_on_itself(
 def test_number_anchor_prefers_the_quoted_sentence_and_falls_back_to_the_paragraph(
     sample: ReportDocument, tmp_path: Path
 ) -> None:
-    doc = sample.model_copy(deep=True)
+    doc = copy.deepcopy(sample)
     doc.sections[0].paragraphs[0].text = "全年培训3次，检查3次。另有3次会议。"
     findings = [
         Finding("P1", "error", "检查次数不符", Location(section="overview", excerpt="检查3次。"), 2, 3),

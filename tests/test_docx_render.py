@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import docx
@@ -197,7 +198,7 @@ def test_table_text_is_compact_and_bordered(word: docx.document.Document) -> Non
 
 
 def test_pending_markers_are_highlighted(tmp_path: Path, sample: ReportDocument) -> None:
-    doc = sample.model_copy(deep=True)
+    doc = copy.deepcopy(sample)
     doc.sections[0].paragraphs[0].text += "全年培训【待核实】次。"
     path = tmp_path / "r.docx"
     write_docx(doc, path)
@@ -207,7 +208,7 @@ def test_pending_markers_are_highlighted(tmp_path: Path, sample: ReportDocument)
 
 
 def test_read_document_draws_only_tables_it_found(tmp_path: Path, sample: ReportDocument) -> None:
-    doc = sample.model_copy(deep=True)
+    doc = copy.deepcopy(sample)
     doc.tables_found = ["table3"]
     path = tmp_path / "r.docx"
     write_docx(doc, path)

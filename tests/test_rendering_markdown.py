@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import lxml.html
@@ -43,7 +45,7 @@ def test_markdown_outline(doc: ReportDocument) -> None:
 
 
 def test_markdown_escapes_markup_in_prose(doc: ReportDocument) -> None:
-    edited = doc.model_copy(deep=True)
+    edited = copy.deepcopy(doc)
     edited.sections[0].paragraphs.append(Paragraph(text="# 不是标题 *也不是强调* <b>x</b>"))
     md = render_markdown(edited)
     assert "\\# 不是标题 \\*也不是强调\\* \\<b\\>x\\</b\\>" in md
@@ -52,7 +54,7 @@ def test_markdown_escapes_markup_in_prose(doc: ReportDocument) -> None:
 
 
 def test_html_page_is_standalone_and_escaped(doc: ReportDocument) -> None:
-    edited = doc.model_copy(deep=True)
+    edited = copy.deepcopy(doc)
     edited.title = "<script>alert(1)</script>报告"
     edited.sections[0].paragraphs.append(Paragraph(text="a < b & c"))
     page = render_html(edited)
@@ -69,7 +71,7 @@ def test_html_page_is_standalone_and_escaped(doc: ReportDocument) -> None:
 
 
 def test_rendering_without_signature_or_date(doc: ReportDocument) -> None:
-    bare = doc.model_copy(deep=True, update={"signature": None, "date": None})
+    bare = replace(copy.deepcopy(doc), signature=None, date=None)
     md = render_markdown(bare)
     assert 'align="right"' not in md
     assert 'class="date"' not in render_html(bare)

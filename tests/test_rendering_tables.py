@@ -6,6 +6,7 @@ copied out of Word); the drafted ones from the HTML tables embedded in our Markd
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 
@@ -125,7 +126,7 @@ def test_every_cell_is_rendered_once_with_its_value() -> None:
 
 
 def test_blank_cell_renders_blank_not_zero(xiaxian_doc: ReportDocument) -> None:
-    doc = xiaxian_doc.model_copy(deep=True)
+    doc = copy.deepcopy(xiaxian_doc)
     doc.tables.set("t3.r1_new.biz", None)
     table3 = drafted_tables(render_markdown(doc))["table3"]
     cell = next(td for td in table3.iter("td") if td.get("data-cell") == "t3.r1_new.biz")

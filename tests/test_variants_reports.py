@@ -158,7 +158,7 @@ def test_deadline_depends_on_the_agency_kind() -> None:
 
 def _as_data(doc: ReportDocument) -> SimpleNamespace:
     """A report's own tables as a data file (as the bench does)."""
-    tables = doc.tables.model_copy(deep=True)
+    tables = doc.tables.copy()
     data = SimpleNamespace(tables=lambda: tables, year=doc.year, agency=SimpleNamespace(kind=None), fees=None)
     return SimpleNamespace(data=data, aggregates=None, path=Path("data.yaml"))
 

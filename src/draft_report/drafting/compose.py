@@ -55,7 +55,7 @@ def compose_document(
         year=data.year,
         preface=preface(data),
         sections=sections,
-        tables=tables.model_copy(deep=True),
+        tables=tables,  # a fresh copy: data.tables() builds new tables
         tables_found=["table2", "table3", "table4"],
         signature=data.signature,
         date=data.publication_date,

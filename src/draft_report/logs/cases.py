@@ -13,7 +13,7 @@ from pathlib import Path
 
 from draft_report.logs.readers import Column, LogRow, LogSpec
 from draft_report.logs.values import cell_error, normalize_choice, parse_choice, parse_date, parse_each
-from draft_report.models.tables import Table4
+from draft_report.models.table_input import Table4
 from draft_report.tables import layout as L
 
 CASES_SPEC = LogSpec(

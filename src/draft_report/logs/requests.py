@@ -26,7 +26,7 @@ from draft_report.logs.values import (
     parse_date,
     parse_each,
 )
-from draft_report.models.tables import Table3
+from draft_report.models.table_input import Table3
 from draft_report.tables import layout as L
 
 REQUESTS_SPEC = LogSpec(

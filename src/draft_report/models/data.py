@@ -12,7 +12,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from draft_report.models.tables import Table2, Table3, Table4, Tables, _TableBase
+from draft_report.models.table_input import Table2, Table3, Table4, _TableBase
+from draft_report.models.tables import TablePart, Tables
 from draft_report.tables import identities as I
 from draft_report.tables import layout as L
 from draft_report.tables.grid import format_value
@@ -192,11 +193,11 @@ class ReportData(_Model):
         return self.agency.signature or self.agency.name
 
     def tables(self) -> Tables:
-        """All three tables; raises if one was neither given nor derived."""
+        """All three tables (a new plain copy each call); raises if one was neither given nor derived."""
         missing = [n for n in ("table2", "table3", "table4") if getattr(self, n) is None]
         if missing:
             raise ValueError(f"缺少表格数据：{'、'.join(missing)}")
-        return Tables(table2=self.table2, table3=self.table3, table4=self.table4)
+        return Tables(*(TablePart(n, values=getattr(self, n).cells()) for n in ("table2", "table3", "table4")))
 
 
 class CellValueError(ValueError):

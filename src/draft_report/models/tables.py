@@ -1,201 +1,203 @@
-"""Pydantic models of 表二/表三/表四, generated from ``tables.layout``.
+"""表二/表三/表四 as plain values: one dict cell id → value per table, plus the table's format.
 
-``Table2``/``Table3``/``Table4`` are the 2021 format; ``Table2v2019``/``Table3v2019`` are
-generated the same way from the 2019 trial format, for reports of 2019 and 2020 read as
-published. ``Tables`` holds one of each table; ``Tables.get`` of a cell that only the other
-format has is ``None`` (not given), never an error.
+``Tables`` holds one ``TablePart`` of each table; ``get``/``set`` accept any global cell id
+(``t3.r1_new.np``). Table 2 and table 3 come in the 2021 format or the 2019 trial format
+(``tables.layout``), read as published; ``Tables.get`` of a cell that only the other format
+has is ``None`` (not given), never an error. A cell is ``None`` when it is blank: blank is
+never silently zero.
 
-The same models hold the agency's input data and what a reader parsed from a published
-report. A cell is ``None`` when it is blank: blank is never silently zero. Input-level
-completeness (every non-total cell given, totals derived or validated) is enforced by
-``models.data``; these models only guarantee types and non-negativity.
+These are what readers fill, what the drafter renders and what the checker reconciles. They
+are plain classes, not pydantic models, so that reading and checking a report stays cheap and
+never imports pydantic; ``set`` still refuses what no table may hold (a negative count except in
+the 2019 “本年增/减” column, a fractional count, a negative or NaN amount) with ``ValueError``.
+The agency's data file is validated by the pydantic models of ``models.table_input``.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
-
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 
 from draft_report.tables import layout as L
 
-Count = int | None
-Amount = float | None
+Value = int | float | None
+TABLE_KEYS = ("table2", "table3", "table4")
+_PREFIX_TABLE = {"t2": "table2", "t3": "table3", "t4": "table4"}
 
 
-class _Part(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+class InvalidCellValue(ValueError):
+    """A value no table cell may hold (names the cell and what is expected)."""
 
 
-def _count_field(label: str, signed: bool = False) -> Any:
-    if signed:
-        return (Count, Field(default=None, description=label))
-    return (Count, Field(default=None, ge=0, description=label))
+@dataclass(frozen=True)
+class _CellKind:
+    decimal: bool = False  # an amount (万元): a float ≥ 0
+    signed: bool = False  # 2019 “本年增/减”: an integer of any sign
 
 
-def _amount_field(label: str) -> Any:
-    return (Amount, Field(default=None, ge=0, description=label))
+_COUNT = _CellKind()
 
 
-# --- 表二 -------------------------------------------------------------------
-
-def _t2_item_models(layout: L.Layout, suffix: str) -> dict[str, type[_Part]]:
-    out: dict[str, type[_Part]] = {}
-    for block in layout.t2_blocks:
-        for item in block.items:
-            fields = {
-                m.id: (_amount_field(m.label) if m.decimal else _count_field(m.label, m.signed))
-                for m in block.measures
-            }
-            out[item.id] = create_model(  # type: ignore[call-overload]
-                f"T2_{item.id}{suffix}",
-                __base__=_Part,
-                __doc__=f"{block.caption} {item.label}",
-                **fields,
-            )
-    return out
+def _kinds(table: str, layout: L.Layout) -> dict[str, _CellKind]:
+    if table == "table2":
+        return {cid: _CellKind(m.decimal, m.signed) for cid, _, _, m in layout.t2_cells()}
+    if table == "table3":
+        return {cid: _COUNT for cid, _, _ in layout.t3_cells()}
+    return {cid: _COUNT for cid, _, _ in layout.t4_cells()}
 
 
-class _TableBase(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-    layout: ClassVar[L.Layout] = L.LAYOUT_2021
+# every table's cells in printed order, per format (computed once)
+_KINDS: dict[tuple[str, str], dict[str, _CellKind]] = {
+    (table, layout.name): _kinds(table, layout) for table in TABLE_KEYS for layout in L.LAYOUTS.values()
+}
 
-    def _locate(self, cell_id: str) -> tuple[BaseModel, str]:
-        parts = cell_id.split(".")
-        if len(parts) != 3:
+
+def checked_value(cell_id: str, value: object, kind: _CellKind) -> Value:
+    """``value`` as the cell stores it: an int count or a float amount; ``InvalidCellValue`` otherwise.
+
+    Accepts what the former pydantic models accepted in lax mode: ints, integral floats and
+    numeric strings for counts; ints, floats and numeric strings for amounts.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        value = int(value)
+    if kind.decimal:
+        try:
+            amount = float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            raise InvalidCellValue(f"{cell_id}：应为数字，不是 {value!r}") from None
+        if not amount >= 0:  # also NaN
+            raise InvalidCellValue(f"{cell_id}：应为不小于 0 的数，不是 {value!r}")
+        return amount
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise InvalidCellValue(f"{cell_id}：应为整数，不是 {value!r}")
+        count = int(value)
+    elif isinstance(value, int):
+        count = value
+    elif isinstance(value, str):
+        try:
+            count = int(value.strip())
+        except ValueError:
+            raise InvalidCellValue(f"{cell_id}：应为整数，不是 {value!r}") from None
+    else:
+        raise InvalidCellValue(f"{cell_id}：应为整数，不是 {value!r}")
+    if count < 0 and not kind.signed:
+        raise InvalidCellValue(f"{cell_id}：应为不小于 0 的整数，不是 {value!r}")
+    return count
+
+
+class TablePart:
+    """One table (``table2``/``table3``/``table4``) in one format: its cells' values."""
+
+    __slots__ = ("_kinds", "_values", "key", "layout")
+
+    def __init__(self, key: str, layout: L.Layout = L.LAYOUT_2021, values: Mapping[str, object] | None = None) -> None:
+        if key not in TABLE_KEYS:
+            raise ValueError(f"unknown table {key!r}")
+        self.key = key
+        self.layout = layout if key != "table4" else L.LAYOUT_2021
+        self._kinds = _KINDS[(key, self.layout.name)]
+        self._values: dict[str, Value] = {}
+        for cid, value in (values or {}).items():
+            self.set(cid, value)
+
+    def has(self, cell_id: str) -> bool:
+        return cell_id in self._kinds
+
+    def get(self, cell_id: str) -> Value:
+        if cell_id not in self._kinds:
             raise KeyError(cell_id)
-        _, outer, inner = parts
-        part = getattr(self, outer, None)
-        if not isinstance(part, BaseModel) or inner not in type(part).model_fields:
+        return self._values.get(cell_id)
+
+    def set(self, cell_id: str, value: object) -> None:
+        kind = self._kinds.get(cell_id)
+        if kind is None:
             raise KeyError(cell_id)
-        return part, inner
+        checked = checked_value(cell_id, value, kind)
+        if checked is None:
+            self._values.pop(cell_id, None)
+        else:
+            self._values[cell_id] = checked
 
-    def get(self, cell_id: str) -> int | float | None:
-        part, name = self._locate(cell_id)
-        return getattr(part, name)
-
-    def set(self, cell_id: str, value: int | float | None) -> None:
-        part, name = self._locate(cell_id)
-        setattr(part, name, value)
-
-    def cells(self) -> dict[str, int | float | None]:
+    def cells(self) -> dict[str, Value]:
         """All cells of this table keyed by global cell id, in printed order."""
-        raise NotImplementedError
+        values = self._values
+        return {cid: values.get(cid) for cid in self._kinds}
+
+    def cell_ids(self) -> Iterator[str]:
+        return iter(self._kinds)
+
+    def row(self, row_id: str) -> dict[str, Value]:
+        """One row (表二 item, 表三 row, 表四 group) as column id → value."""
+        prefix = f"{self.key.replace('table', 't')}.{row_id}."
+        out = {cid[len(prefix):]: self._values.get(cid) for cid in self._kinds if cid.startswith(prefix)}
+        if not out:
+            raise KeyError(row_id)
+        return out
+
+    def nested(self) -> dict[str, dict[str, Value]]:
+        """``{row id: {column id: value}}`` — the shape of the data file's tables."""
+        out: dict[str, dict[str, Value]] = {}
+        for cid in self._kinds:
+            _, outer, inner = cid.split(".")
+            out.setdefault(outer, {})[inner] = self._values.get(cid)
+        return out
+
+    def copy(self) -> TablePart:
+        new = TablePart.__new__(TablePart)
+        new.key, new.layout, new._kinds, new._values = self.key, self.layout, self._kinds, dict(self._values)
+        return new
+
+    def __copy__(self) -> TablePart:
+        return self.copy()
+
+    def __deepcopy__(self, memo: dict[int, object]) -> TablePart:
+        return self.copy()  # values are ints and floats: a copy of the dict is deep
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, TablePart):
+            return NotImplemented
+        return self.key == other.key and self.layout is other.layout and self._values == other._values
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"TablePart({self.key!r}, {self.layout.name}, {self._values!r})"
 
 
-def _t2_fields(layout: L.Layout, suffix: str) -> dict[str, Any]:
-    models = _t2_item_models(layout, suffix)
-    out: dict[str, Any] = {}
-    for block in layout.t2_blocks:
-        for item in block.items:
-            model = models[item.id]
-            out[item.id] = (model, Field(default_factory=model, description=f"{block.caption} {item.label}"))
-    return out
+def _part(key: str) -> TablePart:
+    return TablePart(key)
 
 
-class _Table2Base(_TableBase):
-    def cells(self) -> dict[str, int | float | None]:
-        return {cid: self.get(cid) for cid, *_ in self.layout.t2_cells()}
-
-
-class _Table2Base2019(_Table2Base):
-    layout: ClassVar[L.Layout] = L.LAYOUT_2019
-
-
-Table2 = create_model(  # type: ignore[call-overload]
-    "Table2", __base__=_Table2Base, __doc__="表二 主动公开政府信息情况", **_t2_fields(L.LAYOUT_2021, "")
-)
-Table2v2019 = create_model(  # type: ignore[call-overload]
-    "Table2v2019", __base__=_Table2Base2019, __doc__="表二 主动公开政府信息情况（2019 年试行格式）",
-    **_t2_fields(L.LAYOUT_2019, "_2019"),
-)
-
-
-# --- 表三 -------------------------------------------------------------------
-
-Table3Row = create_model(  # type: ignore[call-overload]
-    "Table3Row",
-    __base__=_Part,
-    __doc__="表三的一行：按申请人类型分列的件数",
-    **{c.id: _count_field(c.label) for c in L.T3_COLUMNS},
-)
-
-
-class _Table3Base(_TableBase):
-    def cells(self) -> dict[str, int | float | None]:
-        return {cid: self.get(cid) for cid, *_ in self.layout.t3_cells()}
-
-    def row(self, row_id: str) -> BaseModel:
-        return getattr(self, row_id)
-
-
-class _Table3Base2019(_Table3Base):
-    layout: ClassVar[L.Layout] = L.LAYOUT_2019
-
-
-Table3 = create_model(  # type: ignore[call-overload]
-    "Table3",
-    __base__=_Table3Base,
-    __doc__="表三 收到和处理政府信息公开申请情况",
-    **{r.id: (Table3Row, Field(default_factory=Table3Row, description=r.full_label)) for r in L.T3_ROWS},
-)
-Table3v2019 = create_model(  # type: ignore[call-overload]
-    "Table3v2019",
-    __base__=_Table3Base2019,
-    __doc__="表三 收到和处理政府信息公开申请情况（2019 年试行格式：（六）其他处理为一行）",
-    **{r.id: (Table3Row, Field(default_factory=Table3Row, description=r.full_label)) for r in L.T3_ROWS_2019},
-)
-
-
-# --- 表四 -------------------------------------------------------------------
-
-Table4Group = create_model(  # type: ignore[call-overload]
-    "Table4Group",
-    __base__=_Part,
-    __doc__="表四的一组：结果维持、结果纠正、其他结果、尚未审结、总计",
-    **{c.id: _count_field(c.label) for c in L.T4_COLUMNS},
-)
-
-
-class _Table4Base(_TableBase):
-    def cells(self) -> dict[str, int | float | None]:
-        return {cid: self.get(cid) for cid, *_ in L.t4_cells()}
-
-
-Table4 = create_model(  # type: ignore[call-overload]
-    "Table4",
-    __base__=_Table4Base,
-    __doc__="表四 政府信息公开行政复议、行政诉讼情况",
-    **{g.id: (Table4Group, Field(default_factory=Table4Group, description=g.full_label)) for g in L.T4_GROUPS},
-)
-
-
-class Tables(BaseModel):
+@dataclass(slots=True)
+class Tables:
     """表二、表三、表四 together; ``get``/``set`` accept any global cell id."""
 
-    model_config = ConfigDict(extra="forbid")
+    table2: TablePart = field(default_factory=lambda: _part("table2"))
+    table3: TablePart = field(default_factory=lambda: _part("table3"))
+    table4: TablePart = field(default_factory=lambda: _part("table4"))
 
-    table2: Table2 | Table2v2019 = Field(  # type: ignore[valid-type]
-        default_factory=Table2, description="表二 主动公开政府信息情况"
-    )
-    table3: Table3 | Table3v2019 = Field(  # type: ignore[valid-type]
-        default_factory=Table3, description="表三 收到和处理政府信息公开申请情况"
-    )
-    table4: Table4 = Field(default_factory=Table4, description="表四 政府信息公开行政复议、行政诉讼情况")  # type: ignore[valid-type]
-
-    def _table(self, cell_id: str) -> _TableBase:
-        prefix = cell_id.split(".", 1)[0]
-        table = {"t2": self.table2, "t3": self.table3, "t4": self.table4}.get(prefix)
+    def _table(self, cell_id: str) -> TablePart:
+        table = _PREFIX_TABLE.get(cell_id[:2]) if cell_id[2:3] == "." else None
         if table is None:
             raise KeyError(cell_id)
-        return table
+        part: TablePart = getattr(self, table)
+        return part
 
     @classmethod
     def of_layout(cls, layout: L.Layout, table2: L.Layout | None = None, table3: L.Layout | None = None) -> Tables:
         """Empty tables of a format (表二 and 表三 may each be given their own)."""
-        t2 = Table2v2019 if (table2 or layout) is L.LAYOUT_2019 else Table2
-        t3 = Table3v2019 if (table3 or layout) is L.LAYOUT_2019 else Table3
-        return cls(table2=t2(), table3=t3())
+        return cls(table2=TablePart("table2", table2 or layout), table3=TablePart("table3", table3 or layout))
+
+    @classmethod
+    def of_values(cls, values: Mapping[str, object], layout: L.Layout = L.LAYOUT_2021) -> Tables:
+        """Tables of a format holding ``values`` (cell id → value; every id must be the format's)."""
+        tables = cls.of_layout(layout)
+        for cid, value in values.items():
+            tables.set(cid, value)
+        return tables
 
     def layout_of(self, table: str) -> L.Layout:
         """The format of ``table`` (table2 / table3 / table4) as it was read or drafted."""
@@ -203,21 +205,20 @@ class Tables(BaseModel):
 
     @property
     def table2_layout(self) -> L.Layout:
-        return self.table2.layout  # type: ignore[no-any-return]
+        return self.table2.layout
 
     @property
     def table3_layout(self) -> L.Layout:
-        return self.table3.layout  # type: ignore[no-any-return]
+        return self.table3.layout
 
     def has_cell(self, cell_id: str) -> bool:
         """Whether the tables' format has this cell."""
         try:
-            self._table(cell_id)._locate(cell_id)
+            return self._table(cell_id).has(cell_id)
         except KeyError:
             return False
-        return True
 
-    def get(self, cell_id: str) -> int | float | None:
+    def get(self, cell_id: str) -> Value:
         """A cell's value; ``None`` when blank or when only the other format has the cell."""
         try:
             return self._table(cell_id).get(cell_id)
@@ -226,9 +227,12 @@ class Tables(BaseModel):
                 return None
             raise
 
-    def set(self, cell_id: str, value: int | float | None) -> None:
+    def set(self, cell_id: str, value: object) -> None:
         self._table(cell_id).set(cell_id, value)
 
-    def cells(self) -> dict[str, int | float | None]:
-        tables: tuple[_TableBase, ...] = (self.table2, self.table3, self.table4)
-        return {cid: value for table in tables for cid, value in table.cells().items()}
+    def cells(self) -> dict[str, Value]:
+        return {**self.table2.cells(), **self.table3.cells(), **self.table4.cells()}
+
+    def copy(self) -> Tables:
+        return Tables(self.table2.copy(), self.table3.copy(), self.table4.copy())
+

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from draft_report.drafting.llm.draft_claims import Issue
@@ -106,7 +106,7 @@ def mark_issues(
     section: str, paragraphs: Sequence[Paragraph], issues: Sequence[Issue]
 ) -> tuple[list[Paragraph], list[Unresolved]]:
     """Insert one 【待核实：…】 right after each issue's span; return the new paragraphs and the list."""
-    out = [p.model_copy() for p in paragraphs]
+    out = [replace(p) for p in paragraphs]
     by_paragraph: dict[int, list[Issue]] = defaultdict(list)
     for issue in issues:
         by_paragraph[issue.paragraph].append(issue)
@@ -115,7 +115,7 @@ def mark_issues(
         text = out[i].text
         for issue in sorted(items, key=lambda x: x.end, reverse=True):  # from the end: offsets stay valid
             text = text[: issue.end] + _marker(issue) + text[issue.end :]
-        out[i] = out[i].model_copy(update={"text": text})
+        out[i] = replace(out[i], text=text)
     for issue in sorted(issues, key=lambda x: (x.paragraph, x.start)):
         unresolved.append(
             Unresolved(section, issue.sentence, issue.message, issue.expected, issue.value, RULES.get(issue.kind),
