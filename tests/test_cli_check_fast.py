@@ -1,9 +1,9 @@
 """``draft-report check`` has two ways in: the fast parser (``commands.check_options``, no typer) and
-the typer command. Both must print the same and exit the same; their options cannot drift apart."""
+the typer command. Both must print the same and exit the same (their parameters are compared in
+``test_cli_fast_params.py``)."""
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +12,6 @@ import pytest
 from conftest import EXAMPLES, REAL_REPORTS
 from draft_report import cli
 from draft_report.commands import check_options
-from draft_report.commands.check_run import run_check
 
 CLEAN = REAL_REPORTS / "huaian_2024.txt"  # exit 0
 WITH_ERRORS = REAL_REPORTS / "huaian-hongze_2023.txt"  # table identity errors: exit 1
@@ -136,29 +135,3 @@ def test_parse_fills_every_option_with_its_default() -> None:
         "report": CLEAN, "data": None, "previous": None, "fmt": "text", "no_info": False,
         "annotate": None, "force": False, "verbose": True,
     }
-
-
-def test_description_matches_the_typer_command_and_run_check() -> None:
-    import typer
-
-    from draft_report.cli_app import app
-
-    group = typer.main.get_command(app)
-    command = group.get_command(None, "check")  # type: ignore[attr-defined]
-    params = {p.name: p for p in command.params if p.name != "help"}
-    assert list(params) == [p.dest for p in check_options.PARAMS]
-    for spec in check_options.PARAMS:
-        param = params[spec.dest]
-        assert param.param_type_name == ("argument" if spec.is_argument else "option"), spec.dest
-        if spec.is_argument:
-            assert param.required and param.opts == [spec.dest]
-        else:
-            assert sorted(param.opts) == sorted(spec.flags) and not param.secondary_opts, spec.dest
-            assert bool(param.is_flag) == (spec.kind == check_options.FLAG), spec.dest
-            assert param.default == spec.default, spec.dest
-            assert param.help == spec.help, spec.dest
-        assert param.metavar == spec.metavar, spec.dest
-    assert list(inspect.signature(run_check).parameters) == [p.dest for p in check_options.PARAMS]
-    for spec in check_options.PARAMS:
-        if not spec.is_argument:
-            assert inspect.signature(run_check).parameters[spec.dest].default == spec.default

@@ -54,6 +54,14 @@ def test_check_of_a_text_report_loads_only_what_it_uses(options: list[str]) -> N
     assert _heavy(modules, NOT_FOR_CHECK) == []
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_audit_loads_only_the_check_path(jobs: str) -> None:
+    """A plain ``audit`` is parsed without typer too; the worker processes it forks inherit its modules."""
+    modules = loaded_modules("audit", str(REAL_REPORTS), "--format", "csv", "--jobs", jobs)
+    assert "draft_report.checking.engine" in modules and "draft_report.audit.render" in modules
+    assert _heavy(modules, NOT_FOR_CHECK) == []  # rich too: no progress bar when stderr is not a terminal
+
+
 _CHECK_PATH_PROBE = """
 import json, sys
 from draft_report.checking import check_document

@@ -3,9 +3,10 @@
 Exit codes (one place): 0 success; 1 an error-severity finding or an expected failure;
 2 input that cannot be used (a Chinese message names the file, field or cell).
 
-Start-up is kept short: ``--version`` answers without loading the command framework, a plain
-``check`` is parsed without it too (``commands.check_options``; anything that parser does not fully
-understand goes to typer), and any other command loads only its own module (see ``cli_app``).
+Start-up is kept short: ``--version`` answers without loading the command framework; a plain
+``check`` or ``audit`` is parsed without it too (``cli_parse`` driven by ``commands/*_options.py``;
+anything that parser does not fully understand goes to typer), and any other command loads only
+its own module (see ``cli_app``).
 """
 
 from __future__ import annotations
@@ -82,18 +83,28 @@ def _internal_error(ex: Exception) -> NoReturn:
     sys.exit(1)
 
 
-def _fast_check(args: list[str]) -> None:
-    """``check`` with options ``check_options.parse`` fully understands: no typer on the way.
-    Returns (does nothing) when the typer command must handle ``args``."""
-    from draft_report.commands.check_options import parse
+# Commands parsed without typer when ``cli_parse`` fully understands their options: the module
+# describing each one's parameters (``PARAMS``, and ``RUN``: "module:function" doing the work).
+FAST_COMMANDS = {
+    "check": "draft_report.commands.check_options",
+    "audit": "draft_report.commands.audit_options",
+}
 
-    options = parse(args[1:])
+
+def _fast_path(args: list[str]) -> None:
+    """Run ``args`` without typer when its options are fully understood (``cli_parse``);
+    returns (doing nothing) when the typer command must handle them."""
+    from importlib import import_module
+
+    from draft_report.cli_parse import parse
+
+    described = import_module(FAST_COMMANDS[args[0]])
+    options = parse(described.PARAMS, args[1:])
     if options is None:
         return
+    module, _, function = described.RUN.partition(":")
     try:
-        from draft_report.commands.check_run import run_check
-
-        code = run_check(**options)
+        code = getattr(import_module(module), function)(**options)
     except DraftReportError as err:
         _echo(f"错误：{err}", err=True)
         sys.exit(err.exit_code)
@@ -113,8 +124,8 @@ def main(argv: list[str] | None = None) -> None:
     # draft-report uses no pydantic plugins: skip their discovery, which reads the metadata of
     # every installed package at the first model definition (a set value is respected).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    if args and args[0] == "check":
-        _fast_check(args)  # exits unless typer must parse the options
+    if args and args[0] in FAST_COMMANDS:
+        _fast_path(args)  # exits unless typer must parse the options
     _run_typer(args)
 
 

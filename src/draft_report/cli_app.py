@@ -18,6 +18,7 @@ from typer.models import CommandInfo
 
 from draft_report import __version__
 from draft_report.cli_help import ChineseCommand, ChineseGroup
+from draft_report.cli_parse import FLAG, INT, Param
 
 APP_HELP = "起草与核查政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）。"
 COMMANDS_PACKAGE = "draft_report.commands"
@@ -32,6 +33,17 @@ class ChineseTyper(typer.Typer):
         if kwargs.get("cls") is None:
             kwargs["cls"] = ChineseCommand
         return super().command(name, **kwargs)
+
+
+def typer_param(p: Param) -> Any:
+    """The ``typer.Argument``/``typer.Option`` of a parameter described for the fast parser (``cli_parse``)."""
+    if p.is_argument:
+        return typer.Argument(metavar=p.metavar, help=p.help)
+    if p.kind == FLAG:
+        return typer.Option(*p.flags, help=p.help)
+    if p.kind == INT:
+        return typer.Option(*p.flags, metavar=p.metavar, help=p.help, min=p.minimum, max=p.maximum)
+    return typer.Option(*p.flags, metavar=p.metavar, help=p.help)
 
 
 def _command_name(info: CommandInfo) -> str:

@@ -1,7 +1,7 @@
 """Read and check every report of a collection; one bad file never stops the run.
 
-Large batches are spread over a process pool (``concurrent.futures``, results in the order
-of the jobs, handed out in chunks so that a worker gets several reports per round trip).
+Large batches are spread over worker processes (``audit.pool``: this process and forked helpers
+take chunks of a few reports in turn; results in the order of the jobs).
 A progress bar is drawn on stderr when stderr is a terminal (rich), and nothing otherwise.
 
 ``--previous-dir``: the reports of last year's folder are read first and indexed by agency;
@@ -15,11 +15,12 @@ from __future__ import annotations
 import os
 import re
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from types import FrameType
 from typing import Any, TypeVar
@@ -30,6 +31,9 @@ from draft_report.reading.blocks import norm_key
 
 FILE_TIMEOUT = 120.0  # seconds for reading and checking one file (a report takes well under one)
 POOL_MIN_JOBS = 8  # below this, starting worker processes costs more than it saves
+# Reports handed to a worker at a time: few enough that both workers finish together (the last
+# chunk is the only one run alone), many enough that a round trip is rare (≈ 10 ms of work each).
+CHUNK = 8
 MIN_AGENCY_KEY = 4  # a shorter name ("本局") never matches by suffix
 # What may stand before an agency's name in another year's title: the higher-level place.
 _PLACE_PREFIX = re.compile(r"^(?:[\u3400-\u9fff]{1,8}(?:省|自治区))?(?:[\u3400-\u9fff]{1,8}(?:市|州|盟|地区))$")
@@ -229,17 +233,19 @@ def default_workers() -> int:
 
 
 def _mapped(fn: Callable[[T], R], items: list[T], workers: int, index: PreviousIndex | None) -> Iterator[R]:
-    if workers <= 1 or len(items) < POOL_MIN_JOBS:
-        _set_index(index)
-        try:
+    _set_index(index)
+    try:
+        if workers <= 1 or len(items) < POOL_MIN_JOBS:
             yield from map(fn, items)
-        finally:
-            _set_index(None)
-        return
-    chunk = max(1, min(32, len(items) // (workers * 4)))
-    _preload(any(str(getattr(x, "path", x)).lower().endswith(".pdf") for x in items))  # shared by the forked workers
-    with ProcessPoolExecutor(max_workers=workers, initializer=_set_index, initargs=(index,)) as pool:
-        yield from pool.map(fn, items, chunksize=chunk)
+            return
+        from draft_report.audit.pool import fork_available, parallel_map
+
+        if fork_available():  # imported once here, before the helpers fork
+            _preload(any(str(getattr(x, "path", x)).lower().endswith(".pdf") for x in items))
+        chunk = max(1, min(CHUNK, len(items) // (workers * 4)))
+        yield from parallel_map(fn, items, workers, chunk, setup=partial(_set_index, index))
+    finally:
+        _set_index(None)
 
 
 def _preload(pdf: bool) -> None:
@@ -256,7 +262,26 @@ def _preload(pdf: bool) -> None:
         import draft_report.reading.pdf_pdfium  # noqa: F401
 
 
+class _NoProgress:
+    """What ``_progress`` gives when no bar is drawn: the same calls, doing nothing (rich not loaded)."""
+
+    def __enter__(self) -> _NoProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def add_task(self, description: str, total: int) -> int:
+        return 0
+
+    def advance(self, task: int) -> None:
+        return None
+
+
 def _progress(total: int, label: str) -> Any:
+    """A rich progress bar on stderr when it is a terminal (rich is loaded only then)."""
+    if total < 2 or not sys.stderr.isatty():
+        return _NoProgress()
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 

@@ -12,12 +12,12 @@ be read (``InputError``, mapped in ``cli.main``).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from draft_report.cli_app import app
-from draft_report.commands.check_options import BY_DEST, FLAG
+from draft_report.cli_app import app, typer_param
+from draft_report.commands.check_options import BY_DEST
 from draft_report.commands.check_run import (  # noqa: F401  (the names other modules import from here)
     DATA_SUFFIXES,
     check_annotate_target,
@@ -27,26 +27,16 @@ from draft_report.commands.check_run import (  # noqa: F401  (the names other mo
 )
 
 
-def _param(dest: str) -> Any:
-    """The typer parameter of ``dest`` as ``check_options`` describes it."""
-    p = BY_DEST[dest]
-    if p.is_argument:
-        return typer.Argument(metavar=p.metavar, help=p.help)
-    if p.kind == FLAG:
-        return typer.Option(*p.flags, help=p.help)
-    return typer.Option(*p.flags, metavar=p.metavar, help=p.help)
-
-
 @app.command("check")
 def check(
-    report: Annotated[Path, _param("report")],
-    data: Annotated[Path | None, _param("data")] = None,
-    previous: Annotated[Path | None, _param("previous")] = None,
-    fmt: Annotated[str, _param("fmt")] = "text",
-    no_info: Annotated[bool, _param("no_info")] = False,
-    annotate: Annotated[Path | None, _param("annotate")] = None,
-    force: Annotated[bool, _param("force")] = False,
-    verbose: Annotated[bool, _param("verbose")] = False,
+    report: Annotated[Path, typer_param(BY_DEST["report"])],
+    data: Annotated[Path | None, typer_param(BY_DEST["data"])] = None,
+    previous: Annotated[Path | None, typer_param(BY_DEST["previous"])] = None,
+    fmt: Annotated[str, typer_param(BY_DEST["fmt"])] = "text",
+    no_info: Annotated[bool, typer_param(BY_DEST["no_info"])] = False,
+    annotate: Annotated[Path | None, typer_param(BY_DEST["annotate"])] = None,
+    force: Annotated[bool, typer_param(BY_DEST["force"])] = False,
+    verbose: Annotated[bool, typer_param(BY_DEST["verbose"])] = False,
 ) -> None:
     """核查报告：表格勾稽关系、正文数字与表格/数据、结构、时效与跨年度一致性。"""
     code = run_check(report, data, previous, fmt, no_info, annotate, force, verbose)
