@@ -2,7 +2,8 @@
 
     python bench/bank_bench.py [--seeds 2] [--json] [--show-failures]
 
-Every template of bench/phrasing_bank.py (and the later tuning-only bench/phrasing_more.py) is rendered over the tables of each real report
+Every template of bench/phrasing_bank.py (and the later tuning-only bench/phrasing_more.py and
+bench/phrasing_applicants.py) is rendered over the tables of each real report
 (tests/fixtures/real_reports) and the sample (tests/fixtures/seeds), with ``--seeds`` different
 wrong versions per template and report, and inserted into the report's section 一 as a paragraph
 of its own. The report is then checked against its own tables (洪泽 2024 with 洪泽 2023 as
@@ -34,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 import phrasing_bank as B  # noqa: E402
+from phrasing_applicants import APPLICANTS  # noqa: E402
 from phrasing_more import MORE  # noqa: E402
 
 from draft_report.checking import check_document  # noqa: E402
@@ -67,8 +69,9 @@ def _new(base: set[Any], result: CheckResult, severities: tuple[str, ...]) -> li
             if f.severity in severities and f.key() not in base]
 
 
-ALL_TEMPLATES: tuple[B.Template, ...] = B.TEMPLATES + MORE
-HELD_OUT: frozenset[str] = frozenset(t.id for t in B.TEMPLATES if B.held_out(t.id))  # MORE is all tuning
+ALL_TEMPLATES: tuple[B.Template, ...] = B.TEMPLATES + MORE + APPLICANTS
+# MORE and APPLICANTS are all tuning
+HELD_OUT: frozenset[str] = frozenset(t.id for t in B.TEMPLATES if B.held_out(t.id))
 
 
 def run(seeds: int = 2, templates: tuple[B.Template, ...] = ALL_TEMPLATES,
@@ -135,8 +138,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seeds", type=int, default=2, help="wrong versions per template and report")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--show-failures", action="store_true", help="list the tuning split's failures")
+    ap.add_argument("--tuning-only", action="store_true",
+                    help="run only the tuning split (while tuning: the held-out split is measured once, at the end)")
+    ap.add_argument("--only", default="", help="tuning templates whose id starts with one of these (comma-separated)")
     args = ap.parse_args(argv)
-    out = run(args.seeds)
+    chosen = ALL_TEMPLATES
+    if args.tuning_only or args.only:
+        prefixes = tuple(p for p in args.only.split(",") if p)
+        chosen = tuple(t for t in ALL_TEMPLATES if t.id not in HELD_OUT and (not prefixes or t.id.startswith(prefixes)))
+    out = run(args.seeds, chosen)
     if args.json:
         print(json.dumps({"stats": out["stats"], "tuning_failures": out["failures"]["tuning"],
                           "held_out_failures": len(out["failures"]["held-out"])}, ensure_ascii=False, indent=2))

@@ -8,6 +8,7 @@ report's tables and gives the **true** sentence and, for one chosen slot, a **wr
 number changed so that it disagrees with every plausible reading the template declares).
 
 Slots: ``{N}`` an exact value; ``{N~余}``/``{N~多}``/``{N~近}``/``{N~约}`` an approximation of it;
+``{A!B}`` A's value, whose wrong version is B's value (a reading the words exclude);
 ``{pct:A/B}`` / ``{pct1:A/B}`` a percentage with 0 / 1 decimals; ``{chg:N}`` a change from last
 year (“增加3件” / “减少2件”; needs last year's values); ``{part:N}`` a value that is not the year's
 total (a moment or a sub-unit: never wrong, never an alarm). ``{YEAR}``/``{NEXT}`` the report's year.
@@ -172,6 +173,12 @@ def values_of(tables: object) -> dict[str, float]:
         "LPC": total("t2.licensing.decisions", "t2.penalty.decisions", "t2.coercion.decisions"),
         "U1": cell("t3.r3_4_1.total"), "W6": cell("t3.r3_3_6.total"),
         "NPAT": total("t3.r1_new.np", "t3.r2_carry_in.np"), "BIZ": cell("t3.r1_new.biz"),
+        # applicant columns of other rows (tuning templates of bench/phrasing_applicants.py)
+        "SCI": cell("t3.r1_new.sci"), "NPO": cell("t3.r1_new.npo"), "LAW": cell("t3.r1_new.law"),
+        "OTH": cell("t3.r1_new.oth"), "BIZLAW": total("t3.r1_new.biz", "t3.r1_new.law"),
+        "NPC": cell("t3.r2_carry_in.np"), "NPD": cell("t3.r3_7_total.np"), "BIZD": cell("t3.r3_7_total.biz"),
+        "ORGD": total(*(f"t3.r3_7_total.{c}" for c in org_cols)), "NPCO": cell("t3.r4_carry_out.np"),
+        "OPNP": cell("t3.r3_1_open.np"),
     }
     return {k: v for k, v in out.items() if v is not None}
 
@@ -256,6 +263,7 @@ def render(template: Template, values: Mapping[str, float], year: int, rng: rand
             true_parts[slot] = _fmt(math.floor(values[key] * 0.6))
             continue
         key, _, word = slot.partition("~")
+        key = key.partition("!")[0]  # {A!B}: the wrong version writes B's value (see _wrong)
         if key not in values:
             return None
         if word:
@@ -307,7 +315,10 @@ def _wrong(slot: str, values: Mapping[str, float], template: Template, rng: rand
         wrong = abs(d) + rng.randint(1, max(2, int(abs(d)) // 3 + 2))
         return f"{'增加' if d > 0 else '减少'}{_fmt(wrong)}件"
     key, _, word = slot.partition("~")
+    key, _, confusable = key.partition("!")
     v = values[key]
+    if confusable and values.get(confusable, v) != v:
+        return _fmt(values[confusable])  # a value the words exclude (新收 ≠ 新收 + 上年结转)
     if word:
         step = _sig_step(v)
         if word in ("余", "多"):  # stated above the value: plainly wrong

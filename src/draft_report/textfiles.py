@@ -25,6 +25,7 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Control characters other than TAB, LF, CR, FF: a text file has essentially none.
 _CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f") | {"\x7f"}
 _SAMPLE = 20000
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # the characters of _CONTROL
 
 
 def regular_file_size(path: Path, *, what: str = "文件", max_bytes: int | None = None) -> int:
@@ -99,7 +100,7 @@ def decode_text(data: bytes, name: str, *, what: str = "文件", hint: str = "",
 
 def _mostly_controls(text: str) -> bool:
     sample = text[:_SAMPLE]
-    controls = sum(1 for ch in sample if ch in _CONTROL)
+    controls = len(_CONTROL_RE.findall(sample))  # C speed: a report is read on every check
     return controls > max(2, len(sample) // 200)
 
 

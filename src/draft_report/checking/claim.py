@@ -14,7 +14,8 @@ class Claim:
     ``fact`` is the most likely measure (None: unbound); ``alternatives`` are other measures the
     words allow (“办理” = 办结, or 新收 + 上年结转); ``low``/``high`` the range an approximate
     figure stands for (“40余条” → 40…50); ``scope`` the words that narrow it to a moment or a
-    sub-unit (“截至6月底”, “区政府办代表区政府”); ``comparison`` the words of a change
+    sub-unit (“截至6月底”, “区政府办代表区政府”); ``parent`` the number an applicant number
+(“其中自然人12件”) is a breakdown of; ``comparison`` the words of a change
     (“较上年增加”); ``denominators`` the measures a percentage is taken of; ``confidence`` how
     sure the binding is (1.0: the label stands right before the number, nothing competes).
     ``start``/``end`` are offsets in ``sentence``; ``sentence_start`` the sentence's offset in the
@@ -40,6 +41,9 @@ class Claim:
     confidence: float = 1.0
     sentence_start: int = 0
     decimals: int = 0  # printed decimals of a percentage (its tolerance)
+    # the number whose 表三 rows an applicant number inherits (“受理21件（含上年结转2件），其中自然人…”):
+    # only the rows of the parent's readings that agree with the parent's value are read (row_scope)
+    parent: Claim | None = None
 
     @property
     def shown_value(self) -> str:

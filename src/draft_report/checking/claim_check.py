@@ -43,7 +43,9 @@ from typing import Any, Literal
 from draft_report.checking.claims import Claim, extract_claims
 from draft_report.checking.fact_source import FactSource
 from draft_report.checking.findings import Finding, Location
+from draft_report.checking.row_scope import t3_grid
 from draft_report.checking.scope import is_moment
+from draft_report.lexicon.applicants import columns_label
 from draft_report.lexicon.fields import Fact
 from draft_report.tables import layout as L
 from draft_report.tables.grid import format_value
@@ -107,6 +109,10 @@ def _items(fact: Fact) -> tuple[str, ...]:
 
 
 def _cells_label(cells: Sequence[str]) -> str:
+    grid = t3_grid(cells)
+    if grid is not None and grid[1] != ("total",):
+        rows, columns = grid
+        return f"{'＋'.join(L.T3_ROW_BY_ID[r].short for r in rows)}（{columns_label(columns)}）"
     names = []
     for cid in cells:
         parts = cid.split(".")
@@ -141,7 +147,27 @@ def readings_of(claim: Claim, source: FactSource) -> list[Reading]:
     out: list[Reading] = []
     for f in facts:
         out += fact_readings(f, source)
+    if claim.parent is not None and claim.fact.columns:
+        out = _inherited(claim.parent, out, source)
     return out
+
+
+def _rows(r: Reading) -> frozenset[str]:
+    return frozenset(i.split(".")[1] for i in r.items if i.startswith("t3."))
+
+
+def _inherited(parent: Claim, readings: list[Reading], source: FactSource) -> list[Reading]:
+    """An applicant number's readings over the rows its parent's value agrees with (``row_scope``):
+    “受理21件（含上年结转2件），其中自然人…” — 21 is 新收 + 上年结转, so is the 其中. Rows the parent
+    does not count (the 新收 reading of a parent not linked by 其中) stay; no agreement: all stay."""
+    facts = {f.id: f for f in (parent.fact, *parent.alternatives) if f is not None}
+    theirs = readings_of(parent, source)
+    agreeing = {_rows(r) for r in theirs if _matches(parent, r, facts.get(r.fact_id))}
+    if not agreeing:
+        return readings
+    every = {_rows(r) for r in theirs}
+    kept = [r for r in readings if _rows(r) not in every or _rows(r) in agreeing]
+    return kept or readings
 
 
 def _ratio_readings(nums: Sequence[Fact], dens: Sequence[Fact], source: FactSource) -> list[Reading]:
@@ -230,6 +256,8 @@ def assess_claim(claim: Claim, source: FactSource) -> Assessment:
     first = next((r.expected for r in known if r.fact_id == primary_id and r.expected is not None), None)
     sure = (
         first is not None and claim.confidence >= SURE and not (competing - own) and _hard_side(claim, first)
+        # an applicant number over several rows (新收, or 新收 + 上年结转) is sure only when they agree
+        and not (claim.fact is not None and claim.fact.columns and len(own) > 1)
     )
     return Assessment("disagrees_unambiguous" if sure else "disagrees_ambiguous", tuple(readings), claim.confidence,
                       scope)

@@ -18,10 +18,11 @@ from dataclasses import replace
 
 from draft_report.checking.claim import Claim
 from draft_report.checking.ratios import comparison_words, percent_claims
+from draft_report.checking.row_scope import CONTINUES, inherit_rows, last_row_claim
 from draft_report.checking.scope import SCOPE_MARKERS, scope_before, scope_markers
 from draft_report.lexicon.approx import approx_range, approx_word
 from draft_report.lexicon.binding import Binding, bind_claim, bind_zero, clause_window, fold_parentheses
-from draft_report.lexicon.fields import CARRY_IN_WORDS, FACTS, Fact, sum_fact
+from draft_report.lexicon.fields import FACTS, Fact, sum_fact
 from draft_report.lexicon.numerals import CHINESE_DIGITS, Quantity, find_quantities, normalise_digits
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
@@ -76,6 +77,7 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
     facts = FACTS if facts is None else facts
     text = normalise_digits(text)
     claims: list[Claim] = []
+    prev_labels, carried = "", None  # the sentence before, and its last 表三 row number (row_scope)
     for offset, sent in sentences(text):
         qs = find_quantities(sent, normalised=True)
         if len(qs) > MAX_NUMBERS_PER_SENTENCE:
@@ -85,15 +87,21 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
             continue
         numbers: list[Claim] = []
         labels = fold_parentheses(sent)  # same offsets; digit-free parentheses belong to the label
+        # a sentence that starts with 其中 continues the one before: bound with it as context
+        context = prev_labels if qs and CONTINUES.match(sent) else ""
+        shift = len(context)
         for i, q in enumerate(qs):
-            prev_end = qs[i - 1].end if i else 0
-            next_start = qs[i + 1].start if i + 1 < len(qs) else None
-            binding = bind_claim(facts, labels, q.start, q.end, q.unit, prev_end, next_start)
+            prev_end = qs[i - 1].end + shift if i else 0
+            next_start = qs[i + 1].start + shift if i + 1 < len(qs) else None
+            binding = bind_claim(facts, context + labels, q.start + shift, q.end + shift, q.unit, prev_end, next_start)
             if binding.fact is None:
-                binding = _sum_of_earlier(labels, q, prev_end, numbers)
+                binding = _sum_of_earlier(labels, q, prev_end - shift if i else 0, numbers)
             if binding.fact is None and is_idiom_numeral(q.raw, q.numeral):
                 continue
             numbers.append(_number_claim(sent, offset, q, binding, numbers))
+        numbers = inherit_rows(numbers, labels, facts, carried)
+        carried = last_row_claim(numbers, labels) or (carried if context else None)
+        prev_labels = labels
         found = numbers + percent_claims(labels, offset, facts, numbers, sent)
         found += [replace(z, sentence_start=offset) for z in _zero_claims(sent, facts, qs)]
         markers = scope_markers(sent) if found and SCOPE_MARKERS.search(sent) else []
@@ -132,10 +140,10 @@ def _number_claim(sent: str, offset: int, q: Quantity, binding: Binding, earlier
         low, high = approx_range(q.value, "约")
     comparison = comparison_words(sent, q.start)
     fact, alternatives, confidence = binding.fact, binding.alternatives, binding.confidence
-    if fact is not None and fact.inherits_rows and fact.also_accept and not any(
-        w in sent[: q.start] for w in CARRY_IN_WORDS
-    ):
-        fact = replace(fact, also_accept=())  # its parent counts new requests only: so does the 其中
+    if fact is not None and fact.exclusive and fact.also_accept:
+        left, _ = clause_window(sent, q.start, q.end)
+        if any(w in left for w in fact.exclusive):
+            fact = replace(fact, also_accept=())  # 本年新收 N 件: 新收 alone, not 新收 + 上年结转
     kind = "number"
     if comparison is not None:
         kind = "change"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from draft_report.lexicon.fields import FACTS, Fact, accepted_values, aggregate_facts, fact_value
+from draft_report.lexicon.layout_facts import facts_for_layouts
 from draft_report.models.document import ReportDocument
 from draft_report.models.tables import Tables
 
@@ -55,7 +56,10 @@ class FactSource:
     def facts(self) -> list[Fact]:
         if self._facts is None:
             extra = aggregate_facts(self.aggregates.keys()) if self.aggregates is not None else []
-            self._facts = list(FACTS) + extra
+            base = FACTS
+            if self.tables is not None:  # a 2019/2020 report's tables: the lexicon of their format
+                base = facts_for_layouts(self.tables.layout_of("table2"), self.tables.layout_of("table3"))
+            self._facts = list(base) + extra
         return self._facts
 
     def value(self, fact: Fact) -> float | None:

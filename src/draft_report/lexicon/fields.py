@@ -30,6 +30,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from draft_report.lexicon.applicants import APPLICANT_KINDS, ORG
+from draft_report.lexicon.applicants import FAMILY as APPLICANTS_FAMILY
 from draft_report.tables import layout as L
 
 if TYPE_CHECKING:
@@ -64,9 +66,12 @@ class Fact:
     family: str | None = None  # members named together as a list bind to their sum
     family_total: str | None = None  # aggregate key of the family's total
     family_cells: tuple[str, ...] = ()  # cells of the family's total (the applicant columns → 新收 总计)
-    # a breakdown (其中自然人…) whose ``also_accept`` rows (新收 + 上年结转) apply only when its parent
-    # clause counts carried-over requests too (“受理申请21件（含上年结转2件），其中…”)
-    inherits_rows: bool = False
+    # an applicant kind (自然人, 商业企业, 法人或其他组织 …): the 表三 columns it states; its row is the
+    # parent clause's (新收, 新收 + 上年结转, 办结 …; see ``checking.row_scope``), 新收 by default
+    columns: tuple[str, ...] = ()
+    # words that, named in the number's clause, exclude the ``also_accept`` readings: “本年新收申请N件”
+    # is 新收, never 新收 + 上年结转
+    exclusive: tuple[str, ...] = ()
     # a way of naming measures the sheet already lists (办理, 依申请公开, the bare 公开): bound by the
     # checker, never offered to the drafter as a figure of its own
     in_sheet: bool = True
@@ -110,6 +115,8 @@ _CARRY_OUT = ("结转下年度", "结转至下年度", "结转到下年度", "�
               "跨年度办理", "跨年度继续办理", "跨年办理", "延至下年度", "转至下年度", "尚在办理", "正在办理",
               "仍在办理", "尚未办结", "未办结")
 _RECEIVE = ("新收", "受理", "收到", "接收", "接到", "收悉", "共收")
+# An explicit “newly received” qualifier: the count is 新收 alone, never 新收 + 上年结转.
+NEW_ONLY_WORDS: tuple[str, ...] = ("新收", "新申请", "新提出", "新增申请")
 _NOT_PROACTIVE = ("主动公开", "主动发布")
 # Other kinds of requests and replies that reports count next to disclosure requests.
 _NOT_DISCLOSURE = ("政务服务", "网络问政", "留言", "咨询", "来信", "信访", "投诉", "热线", "12345", "诉求",
@@ -171,15 +178,22 @@ def _reason_facts() -> list[Fact]:
     return out
 
 
-def _org_column_facts() -> list[Fact]:
-    """One fact per organisation column of 表三 (商业企业, 科研机构 …): “商业企业申请3件”."""
+# A sentence about requests (an applicant kind needs one): 申请 (提出), or a word only their handling uses.
+_ABOUT_REQUESTS = ("申请", "提出", "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "办结", "结转")
+
+
+def applicant_facts() -> list[Fact]:
+    """One fact per applicant kind (``lexicon.applicants``): its columns of the 新收 row by default."""
     out = []
-    for c in L.T3_ORG_COLUMNS:
-        if c.id == "oth":
-            continue
-        out.append(Fact(f"requests_new_{c.id}", f"本年新收申请（{c.label}）", (c.label,), cells=(_t3("r1_new", c.id),),
-                        requires=("申请",), requires_in_sentence=True, priority=3, in_sheet=False,
-                        inherits_rows=True, also_accept=((_t3("r1_new", c.id), _t3("r2_carry_in", c.id)),)))
+    for k in APPLICANT_KINDS:
+        in_sheet = k.id in ("np", ORG)  # the sheet lists 自然人 and 法人或其他组织; the columns are bound only
+        out.append(Fact(
+            f"requests_new_{k.id}", f"本年新收申请（{k.label}）", k.phrases,
+            cells=tuple(_t3("r1_new", c) for c in k.columns), requires=_ABOUT_REQUESTS,
+            excludes=k.excludes + _NOT_PROACTIVE + _NOT_DISCLOSURE,
+            requires_in_sentence=True, priority=3, family=APPLICANTS_FAMILY, family_cells=(_t3("r1_new"),),
+            in_sheet=in_sheet, columns=k.columns,
+        ))
     return out
 
 
@@ -210,20 +224,10 @@ TABLE_FACTS: tuple[Fact, ...] = (
     Fact(
         "requests_new", "本年新收政府信息公开申请", _RECEIVE, cells=(_t3("r1_new"),),
         zero_phrases=("申请",), requires=("申请",), excludes=("结转",) + _NOT_PROACTIVE + _NOT_DISCLOSURE,
-        also_accept=((_t3("r1_new"), _t3("r2_carry_in")),), priority=1,
+        also_accept=((_t3("r1_new"), _t3("r2_carry_in")),), exclusive=NEW_ONLY_WORDS, priority=1,
     ),
-    # Applicant columns: a 其中 under “受理…（含上年结转…）” inherits the parent's rows (新收 + 上年结转).
-    # Named together (“公民、法人和其他组织”) they are every applicant: the total.
-    Fact("requests_new_np", "本年新收申请（自然人）", ("自然人", "公民", "个人"), cells=(_t3("r1_new", "np"),),
-         requires=("申请",), requires_in_sentence=True, priority=3, family="t3.applicants",
-         family_cells=(_t3("r1_new"),), also_accept=((_t3("r1_new", "np"), _t3("r2_carry_in", "np")),),
-         inherits_rows=True),
-    Fact(
-        "requests_new_org", "本年新收申请（法人或其他组织）", ("法人或其他组织", "法人和其他组织", "法人或者其他组织"),
-        cells=tuple(_t3("r1_new", c.id) for c in L.T3_ORG_COLUMNS), requires=("申请",), requires_in_sentence=True,
-        priority=3, family="t3.applicants", family_cells=(_t3("r1_new"),), inherits_rows=True,
-        also_accept=(tuple(_t3(r, c.id) for r in ("r1_new", "r2_carry_in") for c in L.T3_ORG_COLUMNS),),
-    ),
+    # Applicant kinds (自然人, 商业企业 …, 法人或其他组织): columns of the parent clause's row (row_scope).
+    *applicant_facts(),
     Fact("requests_carry_in", "上年结转政府信息公开申请", _CARRY_IN, cells=(_t3("r2_carry_in"),),
          zero_phrases=_CARRY_IN, priority=3),
     Fact(
@@ -276,7 +280,6 @@ TABLE_FACTS: tuple[Fact, ...] = (
          priority=4),
     *_outcome_facts(),
     *_reason_facts(),
-    *_org_column_facts(),
     *_document_facts(),
     # 表二 decisions are one family: “许可和处罚决定合计N件” is their sum.
     Fact("licensing", "行政许可决定", ("行政许可", "许可"), units=_DECISION_UNITS, cells=("t2.licensing.decisions",),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from draft_report.limits import MAX_NUMBER_DIGITS
@@ -38,17 +39,40 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 def compact(text: str) -> str:
     """The text with every kind of whitespace removed."""
+    if text.isalnum():  # letters, digits, CJK only: nothing to remove (the common case of a cell)
+        return text
     return _SPACES.sub("", text)
 
 
 def clean(text: str) -> str:
     """Trim surrounding whitespace of every kind and collapse inner runs to one space."""
+    if text.isalnum():
+        return text
     return _SPACES.sub(" ", text).strip()
 
 
+# Memoised helpers keep only short strings (labels, cell values), so that the caches stay
+# small whatever a hostile report holds.
+CACHED_LENGTH = 200
+
+
 def norm_key(text: str) -> str:
-    """Comparison key: NFKC, punctuation and spaces dropped ("（二）部分公开" → "二部分公开")."""
+    """Comparison key: NFKC, punctuation and spaces dropped ("（二）部分公开" → "二部分公开").
+
+    Cached for short texts: the same labels recur in every table region and every report."""
+    return _norm_key_cached(text) if len(text) <= CACHED_LENGTH else _norm_key(text)
+
+
+def _norm_key(text: str) -> str:
     return _NOT_KEY.sub("", unicodedata.normalize("NFKC", text))
+
+
+_norm_key_cached = lru_cache(maxsize=4096)(_norm_key)
+
+
+def _is_digits(text: str) -> bool:
+    """Only ASCII digits (the common value cell): NFKC and whitespace removal leave it as is."""
+    return text.isdigit() and text.isascii()
 
 
 def bigrams(key: str) -> frozenset[str]:
@@ -65,7 +89,14 @@ CellKind = Literal["number", "numbers", "blank", "bad", "text"]
 
 
 def classify_cell(text: str) -> CellKind:
-    """What a table cell holds: a number, nothing, an unusable value, or label text."""
+    """What a table cell holds: a number, nothing, an unusable value, or label text (cached
+    for short cells: the same labels and values recur in every table)."""
+    if _is_digits(text):
+        return "number"
+    return _classify_cached(text) if len(text) <= CACHED_LENGTH else _classify(text)
+
+
+def _classify(text: str) -> CellKind:
     n = unicodedata.normalize("NFKC", text)
     t = compact(n)
     if not t:
@@ -78,6 +109,9 @@ def classify_cell(text: str) -> CellKind:
     if _PLACEHOLDER.match(t) or not has_cjk(t):
         return "bad"  # something other than a label where a value belongs ("x?", "N/A", "—")
     return "text"
+
+
+_classify_cached = lru_cache(maxsize=8192)(_classify)
 
 
 # A signed whole number ("-8", "+3"): the 2019 format's “本年增/减” column; elsewhere it is an
@@ -93,6 +127,8 @@ def is_value_token(token: str) -> bool:
 
 def is_dash(text: str) -> bool:
     """A cell printed as "—", "-", "/" or "无": nothing was written, read as blank (not 0)."""
+    if _is_digits(text):
+        return False
     return _DASH.match(compact(unicodedata.normalize("NFKC", text))) is not None
 
 
@@ -101,6 +137,8 @@ def parse_number(text: str, *, decimal: bool) -> int | float | None:
 
     A unit after the number is accepted when it fits the cell: a count unit (件, 条 …) in a
     count cell, 万元 in the fee cell (万元); "5000元" in a 万元 cell is not converted."""
+    if _is_digits(text):
+        return int(text) if len(text) <= MAX_NUMBER_DIGITS else None
     t = compact(unicodedata.normalize("NFKC", text))
     unit = _WITH_UNIT.match(t)
     if unit is not None:

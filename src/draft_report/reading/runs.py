@@ -6,7 +6,8 @@ broken over the lines around it by pdftotext. Label-only blocks between runs are
 the run above while they complete its label ("形，不计其他情形）"), the rest to the run below.
 
 Rows are matched by label (character bigram coverage of the normalised label and its
-variants). A run whose own label matches is placed; a run placed only by the text around
+variants), looked up in an index bigram → row variants built once per table (``RowSpecs``), so
+a label costs a few dictionary look-ups, not a comparison with every row. A run whose own label matches is placed; a run placed only by the text around
 it must point to one row unambiguously, and two such runs never share a row: whatever is
 uncertain is left unplaced, never guessed.
 """
@@ -15,9 +16,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import chain
 
 from draft_report.reading.blocks import (
+    CACHED_LENGTH,
     Block,
     bigrams,
     classify_cell,
@@ -75,6 +81,73 @@ class RowSpec:
             if v:
                 best = max(best, len(v & grams) / len(v))
         return best
+
+
+class RowSpecs(tuple[RowSpec, ...]):
+    """The rows of one table, with an index bigram → row variants for ``best``."""
+
+    _by_gram: dict[str, tuple[int, ...]]  # bigram → ids of the variants that contain it
+    _row_of: list[int]  # variant id → position of its row
+    _size_of: list[int]  # variant id → its number of bigrams
+    _memo: dict[frozenset[str], tuple[float, RowSpec | None, float]]
+
+    def __new__(cls, specs: Iterable[RowSpec]) -> RowSpecs:
+        self = super().__new__(cls, specs)
+        by_gram: dict[str, list[int]] = {}
+        self._row_of, self._size_of, self._memo = [], [], {}
+        for si, spec in enumerate(self):
+            for variant in spec.variants:
+                if not variant:
+                    continue
+                vid = len(self._row_of)
+                self._row_of.append(si)
+                self._size_of.append(len(variant))
+                for gram in variant:
+                    by_gram.setdefault(gram, []).append(vid)
+        self._by_gram = {gram: tuple(vids) for gram, vids in by_gram.items()}
+        return self
+
+    def best(self, grams: frozenset[str]) -> tuple[float, RowSpec | None, float]:
+        """(best score, its row, runner-up score) — exactly what scoring every row gives.
+
+        Only rows sharing a bigram with ``grams`` can score above 0, and rows scoring 0 never
+        change the best or the runner-up; the rows that do are taken in table order, so ties
+        go to the first row as before. Results are remembered per label (labels recur)."""
+        known = self._memo.get(grams)
+        if known is not None:
+            return known
+        by_gram = self._by_gram
+        counts = Counter(chain.from_iterable([by_gram[g] for g in grams if g in by_gram]))
+        per_row: dict[int, float] = {}
+        row_of, size_of = self._row_of, self._size_of
+        for vid, n in counts.items():
+            si = row_of[vid]
+            score = n / size_of[vid]
+            if score > per_row.get(si, 0.0):
+                per_row[si] = score
+        best, second, spec = 0.0, 0.0, None
+        for si in sorted(per_row):
+            sc = per_row[si]
+            if sc > best:
+                best, second, spec = sc, best, self[si]
+            elif sc > second:
+                second = sc
+        result = (best, spec, second)
+        if len(grams) <= CACHED_LENGTH:
+            if len(self._memo) >= 4096:
+                self._memo.clear()
+            self._memo[grams] = result
+        return result
+
+
+def label_grams(text: str) -> frozenset[str]:
+    """The bigrams of a label's comparison key (cached for short labels: they recur in every report)."""
+    return _label_grams(text) if len(text) <= CACHED_LENGTH else bigrams(norm_key(text))
+
+
+@lru_cache(maxsize=4096)
+def _label_grams(text: str) -> frozenset[str]:
+    return bigrams(norm_key(text))
 
 
 _SUBTOTAL = re.compile(r"小计|合计")
@@ -205,7 +278,9 @@ def merge_split_runs(entries: list[Entry], width: int) -> list[Entry]:
     return out
 
 
-def _best(specs: list[RowSpec], grams: frozenset[str]) -> tuple[float, RowSpec | None, float]:
+def _best(specs: Sequence[RowSpec], grams: frozenset[str]) -> tuple[float, RowSpec | None, float]:
+    if isinstance(specs, RowSpecs):
+        return specs.best(grams)
     best, second, spec = 0.0, 0.0, None
     for s in specs:
         sc = s.score(grams)
@@ -216,13 +291,13 @@ def _best(specs: list[RowSpec], grams: frozenset[str]) -> tuple[float, RowSpec |
     return best, spec, second
 
 
-def _attach_context(entries: list[Entry], specs: list[RowSpec]) -> list[Entry]:
+def _attach_context(entries: list[Entry], specs: Sequence[RowSpec]) -> list[Entry]:
     """Give label-only text between runs to the run above (while it completes it) or below."""
     runs: list[Entry] = []
     pending: list[str] = []
     for e in entries:
         if e.is_run and not e.has_value:  # a row of blanks counts only when its label is a row's
-            best, _, second = _best(specs, bigrams(norm_key(e.label)))
+            best, _, second = _best(specs, label_grams(e.label))
             if best < MATCH or best - second < MARGIN:
                 e = Entry(e.block, e.label, [], e.explicit)
         if e.is_run:
@@ -253,15 +328,14 @@ class Placement:
     inline: bool  # placed by its own label, not by the text around it
 
 
-def align(entries: list[Entry], specs: list[RowSpec], *, ordered: bool) -> tuple[dict[str, Placement], list[Entry]]:
+def align(entries: list[Entry], specs: Sequence[RowSpec], *, ordered: bool) -> tuple[dict[str, Placement], list[Entry]]:
     """Place runs on rows. Returns (row key → placement, runs left unplaced)."""
     runs = _attach_context(entries, specs)
     candidates: list[Placement] = []
     for run in runs:
         if is_subtotal(run.label) or (not run.label and is_subtotal("".join(run.pre))):
             continue
-        own = norm_key(run.label)
-        best, spec, second = _best(specs, bigrams(own))
+        best, spec, second = _best(specs, label_grams(run.label))
         if spec is not None and best >= MATCH and best - second >= MARGIN:
             candidates.append(Placement(run, spec, True))
             continue
@@ -287,7 +361,7 @@ def align(entries: list[Entry], specs: list[RowSpec], *, ordered: bool) -> tuple
     return placed, [r for r in runs if id(r) not in used and r.has_value]
 
 
-def _drop_out_of_order(placed: dict[str, Placement], specs: list[RowSpec], runs: list[Entry]) -> None:
+def _drop_out_of_order(placed: dict[str, Placement], specs: Sequence[RowSpec], runs: list[Entry]) -> None:
     order = {s.key: i for i, s in enumerate(specs)}
     position = {id(r): i for i, r in enumerate(runs)}
     anchors = sorted(

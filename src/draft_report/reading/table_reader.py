@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from draft_report.limits import MAX_NUMBER_DIGITS
 from draft_report.models.document import CellIssue, TableNote
 from draft_report.models.tables import Tables
 from draft_report.reading.blocks import SIGNED, Block, compact, is_dash, norm_key, parse_number
@@ -24,6 +25,7 @@ from draft_report.reading.runs import (
     Entry,
     Placement,
     RowSpec,
+    RowSpecs,
     Value,
     align,
     entries_of,
@@ -82,20 +84,27 @@ class TableRead:
     notes: list[TableNote] = field(default_factory=list)
     zone: set[int] = field(default_factory=set)  # id() of the blocks that belong to tables
 
-    def put(self, cid: str, value: Value, entry: Entry, *, decimal: bool = False, signed: bool = False) -> None:
+    def put(self, cid: str, value: Value, entry: Entry, *, decimal: bool = False, signed: bool = False,
+            raw: str | None = None) -> None:
+        """Store one value of ``entry``'s row; ``raw``: the row's ``raw_of`` when the caller has it."""
         self.cell_lines[cid] = value.line
-        self.table_lines[cid] = raw_of(entry)
+        self.table_lines[cid] = raw if raw is not None else raw_of(entry)
         if value.kind == "blank":
             self.tables.set(cid, None)
+            return
+        text = value.raw
+        if value.kind == "number" and text.isdigit() and text.isascii() and len(text) <= MAX_NUMBER_DIGITS:
+            self.tables.set(cid, int(text))  # the common cell, read as parse_number below would
             return
         if is_dash(value.raw):  # "—", "/", "无": blank with a note, never guessed as 0
             self.tables.set(cid, None)
             self.issues.append(CellIssue(cell_id=cid, problem="placeholder", raw=value.raw, line=value.line))
             return
-        raw = compact(value.raw).replace("−", "-").replace("－", "-")
-        if signed and SIGNED.match(raw):  # 2019 “本年增/减”: “-8” is a decrease of 8
-            self.tables.set(cid, int(raw))
-            return
+        if signed:
+            text = compact(value.raw).replace("−", "-").replace("－", "-")
+            if SIGNED.match(text):  # 2019 “本年增/减”: “-8” is a decrease of 8
+                self.tables.set(cid, int(text))
+                return
         number = parse_number(value.raw, decimal=decimal) if value.kind == "number" else None
         if number is None:
             self.issues.append(CellIssue(cell_id=cid, problem="unreadable", raw=value.raw, line=value.line))
@@ -114,20 +123,20 @@ class TableRead:
             self.issues.append(CellIssue(cell_id=cid, problem="missing", raw=raw, line=line))
 
 
-def _specs_t2(layout: L.Layout = L.LAYOUT_2021) -> list[RowSpec]:
-    return [
+def _specs_t2(layout: L.Layout = L.LAYOUT_2021) -> RowSpecs:
+    return RowSpecs(
         RowSpec.of(item.id, len(block.measures), (item.label, *item.variants))
         for block in layout.t2_blocks
         for item in block.items
-    ]
+    )
 
 
-def _specs_t3(layout: L.Layout = L.LAYOUT_2021) -> list[RowSpec]:
-    return [RowSpec.of(r.id, len(L.T3_COLUMNS), (r.label, *r.variants)) for r in layout.t3_rows]
+def _specs_t3(layout: L.Layout = L.LAYOUT_2021) -> RowSpecs:
+    return RowSpecs(RowSpec.of(r.id, len(L.T3_COLUMNS), (r.label, *r.variants)) for r in layout.t3_rows)
 
 
-def _specs_t4() -> list[RowSpec]:
-    return [RowSpec.of(g.id, len(L.T4_COLUMNS), (g.full_label, g.label)) for g in L.T4_GROUPS]
+def _specs_t4() -> RowSpecs:
+    return RowSpecs(RowSpec.of(g.id, len(L.T4_COLUMNS), (g.full_label, g.label)) for g in L.T4_GROUPS)
 
 
 SPECS_T2 = _specs_t2()
@@ -216,8 +225,9 @@ def read_table2(blocks: list[Block], out: TableRead) -> None:
         if vals is None:
             out.unreadable_row(cids, p.entry)
             continue
+        raw = raw_of(p.entry)
         for cid, m, v in zip(cids, block.measures, vals, strict=True):
-            out.put(cid, v, p.entry, decimal=m.decimal, signed=m.signed)
+            out.put(cid, v, p.entry, decimal=m.decimal, signed=m.signed, raw=raw)
 
 
 def read_table3(blocks: list[Block], out: TableRead) -> None:
@@ -329,8 +339,9 @@ def _put_row(out: TableRead, cids: list[str], p: Placement, drop: int | None = N
     if vals is None:
         out.unreadable_row(cids, p.entry)
         return
+    raw = raw_of(p.entry)
     for cid, v in zip(cids, vals, strict=True):
-        out.put(cid, v, p.entry)
+        out.put(cid, v, p.entry, raw=raw)
     if extra is None:
         return
     orgs = [out.tables.get(cid) for cid in cids if cid.rsplit(".", 1)[1] in _T3_ORG_IDS]
@@ -338,7 +349,7 @@ def _put_row(out: TableRead, cids: list[str], p: Placement, drop: int | None = N
     if sub is not None and all(v is not None for v in orgs) and sub != sum(orgs):  # type: ignore[arg-type]
         label = L.CELL_INFO[cids[0]].row
         out.notes.append(TableNote(
-            table="表三", line=extra.line, raw=raw_of(p.entry),
+            table="表三", line=extra.line, raw=raw,
             message=f"表三“{label}”行的非标准“小计”列为 {sub}，五类法人或其他组织之和为 {sum(orgs)}",  # type: ignore[arg-type]
         ))
 
@@ -379,8 +390,9 @@ def read_table4(blocks: list[Block], out: TableRead) -> None:
     used = [p.entry for p in placed.values()] + ([horizontal] if horizontal is not None else [])
     _mark_zone(out, blocks, raw_entries, "table4", used)
     if horizontal is not None:
+        raw = raw_of(horizontal)
         for cid, v in zip(cids, value_cells(horizontal, width) or [], strict=True):
-            out.put(cid, v, horizontal)
+            out.put(cid, v, horizontal, raw=raw)
         return
     if placed:  # the vertical layout: one labelled row of 5 per group
         for spec in SPECS_T4:
@@ -400,7 +412,7 @@ def read_table4(blocks: list[Block], out: TableRead) -> None:
         out.missing(cids)
 
 
-_SPECS_T4_MEASURES = [RowSpec.of(c.id, len(L.T4_GROUPS), (c.label,)) for c in L.T4_COLUMNS]
+_SPECS_T4_MEASURES = RowSpecs(RowSpec.of(c.id, len(L.T4_GROUPS), (c.label,)) for c in L.T4_COLUMNS)
 _T4_GROUP_KEYS = [(g.id, norm_key(g.label)) for g in L.T4_GROUPS]
 
 

@@ -28,7 +28,7 @@ _MAX_CONTINUATION = 8
 
 
 def _clean_line(line: str) -> str:
-    return clean(_BOOKMARK.sub("", line))
+    return clean(_BOOKMARK.sub("", line) if "[" in line else line)
 
 
 def pipe_cells(line: str) -> list[str]:
