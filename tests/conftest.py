@@ -18,12 +18,63 @@ def pytest_configure(config: pytest.Config) -> None:
 
     With PYTHONDONTWRITEBYTECODE set (as in some sandboxes and CI machines) nothing else writes
     the .pyc files of the editable source, and every test subprocess would compile all of it
-    again (that doubled the cost of each CLI call). Only stale files are recompiled."""
+    again (that doubled the cost of each CLI call). Only stale files are recompiled. The same
+    holds for the bench/ modules the tests import, and for pytest's assertion-rewritten test
+    modules (see ``suite_cache``)."""
     if hasattr(config, "workerinput"):  # an xdist worker: the controller has done it
         return
     import compileall
 
+    from suite_cache import prewrite_test_modules
+
     compileall.compile_dir(str(ROOT / "src"), quiet=1)
+    compileall.compile_dir(str(ROOT / "bench"), quiet=1, maxlevels=0)
+    prewrite_test_modules(config, sorted((ROOT / "tests").glob("test_*.py")))
+
+
+# Tests that take seconds each (fresh interpreters, LibreOffice, pip, hypothesis, Word and Excel
+# round trips), most expensive first. They are started first so that a parallel run (pytest-xdist,
+# scheduler in suite_schedule.py) never waits for one of them at its end; all other tests keep
+# their order.
+SLOW_FIRST = (
+    "tests/test_install.py",
+    "tests/test_docx_pdf.py",
+    "tests/test_workbook.py",
+    "tests/test_fuzz_properties.py",
+    "tests/test_atomic_writes.py",
+    "tests/test_docx_comments.py::test_check_annotate_option_writes_a_commented_copy",
+    "tests/test_hostile_inputs.py::test_a_huge_number_anywhere_in_a_report_is_no_crash",
+    "tests/test_phrasing_bank.py::test_slice_true_sentences_silent_and_wrong_ones_caught",
+    "tests/test_staff_workbook.py",
+    "tests/test_table_causes.py",
+    "tests/test_audit_region.py",
+    "tests/test_reading_pdf.py",
+    "tests/test_cli_startup.py",
+)
+
+
+# Modules whose tests share an expensive module-scoped fixture: run by one worker, built once.
+ONE_WORKER = ("tests/test_docx_pdf.py",)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """``-n N`` (xdist's ``--dist load``): tests one at a time, slow first, ``ONE_WORKER``
+    modules kept together (suite_schedule.py). Other ``--dist`` modes are xdist's own."""
+    if config.getvalue("dist") != "load":
+        return None
+    from suite_schedule import SlowFirstScheduling
+
+    return SlowFirstScheduling(config, log, together=ONE_WORKER)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slow tests first (``SLOW_FIRST``), the rest in collection order (a stable sort: the same
+    order in every xdist worker, as xdist requires)."""
+
+    def rank(item: pytest.Item) -> int:
+        return next((i for i, prefix in enumerate(SLOW_FIRST) if item.nodeid.startswith(prefix)), len(SLOW_FIRST))
+
+    items.sort(key=rank)
 
 
 @pytest.fixture(autouse=True)
@@ -35,6 +86,34 @@ def _hermetic_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.Temp
         if name.startswith(("OPENAI_", "DRAFT_REPORT_", "DEEPSEEK_", "DASHSCOPE_")):
             monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DRAFT_REPORT_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+
+
+# --- hypothesis (tests/test_fuzz_properties.py): the example budgets, by profile -------------
+
+# "suite" (the default: CI and everyday runs): 15 derandomized examples per property, no deadline
+# (a loaded CI machine must not fail a property on time), no example database (runs are
+# reproducible and write nothing). "long": HYPOTHESIS_PROFILE=long python -m pytest -n0
+# tests/test_fuzz_properties.py — random examples, many more of them. The long fuzz run with
+# child processes and memory figures is bench/fuzz.py.
+HYPOTHESIS_PROFILES: dict[str, dict[str, object]] = {
+    "suite": {"max_examples": 15, "derandomize": True, "deadline": None, "database": None},
+    "long": {"max_examples": 400, "derandomize": False, "deadline": None, "database": None},
+}
+
+
+def hypothesis_settings():  # -> hypothesis.settings (imported here: only the fuzz tests need it)
+    """The settings of the profile named by ``HYPOTHESIS_PROFILE`` (default ``suite``)."""
+    import os
+
+    from hypothesis import HealthCheck, settings
+
+    for name, values in HYPOTHESIS_PROFILES.items():
+        settings.register_profile(
+            name, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow], **values
+        )
+    name = os.environ.get("HYPOTHESIS_PROFILE", "suite")
+    settings.load_profile(name)
+    return settings.get_profile(name)
 
 
 # --- LLM drafting tests (helper LLM): a small, fixed dataset ---------------------------------

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import EXAMPLES
 
+from cli_inprocess import run_cli
 from draft_report.safety.atomic import PAUSE_ENV, TEMP_SUFFIX, FileSet, WriteError, write_text
 
 DATA = EXAMPLES / "xiaxian-2023" / "data.yaml"
@@ -94,8 +95,9 @@ def test_ctrl_c_during_the_word_save_leaves_every_previous_file(tmp_path: Path) 
     before = _previous_draft(out)
     proc = subprocess.Popen(
         [*CLI, "draft", str(DATA), "-o", str(out), "--format", "md,html,docx", "--force"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(**{PAUSE_ENV: "3"}),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(**{PAUSE_ENV: "60@2"}),
     )
+    # the writer waits (up to 60 s) after its second temporary file until the signal comes
     deadline = time.monotonic() + 60
     temps: list[Path] = []
     while time.monotonic() < deadline and len(temps) < 2:  # md written to its temp file, html too
@@ -112,10 +114,7 @@ def test_ctrl_c_during_the_word_save_leaves_every_previous_file(tmp_path: Path) 
 def test_a_completed_draft_replaces_every_file(tmp_path: Path) -> None:
     out = tmp_path / "out"
     before = _previous_draft(out)
-    proc = subprocess.run(
-        [*CLI, "draft", str(DATA), "-o", str(out), "--format", "md,html,docx", "--force"],
-        capture_output=True, text=True, env=_env(), timeout=120,
-    )
+    proc = run_cli("draft", str(DATA), "-o", str(out), "--format", "md,html,docx", "--force")
     assert proc.returncode == 0, proc.stderr
     after = _snapshot(out)
     assert sorted(after) == sorted(before)

@@ -32,6 +32,8 @@ NOT_FOR_CHECK = (
     "draft_report.config", "draft_report.checking.crossyear", "html",
     # a plain `check` is parsed without the command framework (commands.check_options)
     "typer", "click", "draft_report.cli_app", "draft_report.cli_help", "draft_report.commands.check",
+    # front ends of other formats (reading imports them when such a report is read)
+    "draft_report.reading.html_blocks", "draft_report.reading.markdown_blocks",
     # the parsed report and its tables are plain classes (models.tables, models.document)
     "pydantic", "pydantic_core", "draft_report.models.data", "draft_report.models.table_input",
 )

@@ -12,6 +12,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from cli_inprocess import run_cli
 from draft_report.checking.findings import Finding, Location
 from draft_report.errors import InputError
 from draft_report.models.document import ReportDocument
@@ -163,6 +164,7 @@ def test_checker_findings_on_an_edited_file_are_commented_in_place(
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m draft_report ARGS`` in a fresh interpreter (the module entry point itself)."""
     return subprocess.run(
         [sys.executable, "-m", "draft_report", *args],
         capture_output=True,
@@ -185,6 +187,7 @@ def test_check_annotate_option_writes_a_commented_copy(sample: ReportDocument, t
     digest = hashlib.sha256(src.read_bytes()).hexdigest()
     out = tmp_path / "审改稿.批注.docx"
 
+    # once through `python -m draft_report` in a fresh interpreter; the other cases in-process
     done = _cli("check", str(src), "--data", str(SAMPLE_DATA), "--annotate", str(out), "--no-info")
     assert done.returncode == 1 and "已写出带批注的副本" in done.stderr  # errors found, copy written
     placed = _commented_text(docx.Document(str(out)))
@@ -193,15 +196,15 @@ def test_check_annotate_option_writes_a_commented_copy(sample: ReportDocument, t
     assert set(placed.values()) == {"cell:一、本年新收政府信息公开申请数量|5"}
     assert hashlib.sha256(src.read_bytes()).hexdigest() == digest
 
-    again = _cli("check", str(src), "--annotate", str(out))
+    again = run_cli("check", str(src), "--annotate", str(out))
     assert again.returncode == 2 and "已存在" in again.stderr and "--force" in again.stderr
-    forced = _cli("check", str(src), "--data", str(SAMPLE_DATA), "--annotate", str(out), "--force")
+    forced = run_cli("check", str(src), "--data", str(SAMPLE_DATA), "--annotate", str(out), "--force")
     assert forced.returncode == 1 and "已写出带批注的副本" in forced.stderr
-    same = _cli("check", str(src), "--annotate", str(src), "--force")
+    same = run_cli("check", str(src), "--annotate", str(src), "--force")
     assert same.returncode == 2 and "不能覆盖原文件" in same.stderr
     md = tmp_path / "r.md"
     md.write_text("# 某局2023年度政府信息公开工作年度报告\n", encoding="utf-8")
-    not_docx = _cli("check", str(md), "--annotate", str(tmp_path / "x.docx"))
+    not_docx = run_cli("check", str(md), "--annotate", str(tmp_path / "x.docx"))
     assert not_docx.returncode == 2 and ".docx" in not_docx.stderr
     assert hashlib.sha256(src.read_bytes()).hexdigest() == digest
 

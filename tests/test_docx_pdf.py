@@ -21,8 +21,8 @@ needs_soffice = pytest.mark.skipif(
 )
 
 
-def _soffice(source: Path, convert_to: str, outdir: Path, profile: Path) -> None:
-    """LibreOffice headless ``--convert-to``, writing into ``outdir``."""
+def _soffice(sources: list[Path], convert_to: str, outdir: Path, profile: Path) -> None:
+    """LibreOffice headless ``--convert-to``: every source in one soffice run, into ``outdir``."""
     assert SOFFICE is not None
     subprocess.run(
         [
@@ -33,12 +33,35 @@ def _soffice(source: Path, convert_to: str, outdir: Path, profile: Path) -> None
             convert_to,
             "--outdir",
             str(outdir),
-            str(source),
+            *(str(source) for source in sources),
         ],
         capture_output=True,
         check=True,
         timeout=300,
     )
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The drafted sample as .docx and its HTML preview, through LibreOffice once for the module:
+    ``report.pdf`` (docx → PDF), ``from-lo/report.docx`` (our docx re-saved by LibreOffice) and
+    ``from-lo/preview.docx`` (the HTML preview saved as Word). Two soffice runs (one per target
+    format) share one user profile; the tests only read the results (and run on one xdist worker:
+    ``ONE_WORKER`` in conftest.py)."""
+    from draft_report.rendering.html import render_html
+
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) 未安装：跳过需要 LibreOffice 的检查")
+    folder = tmp_path_factory.mktemp("soffice")
+    profile = folder / "lo-profile"
+    doc = sample_document()
+    report = folder / "report.docx"
+    write_docx(doc, report)
+    html = folder / "preview.html"
+    html.write_text(render_html(doc), encoding="utf-8")
+    _soffice([report], "pdf", folder, profile)
+    _soffice([report, html], "docx:MS Word 2007 XML", folder / "from-lo", profile)
+    return folder
 
 
 def _pages(pdf: Path) -> int:
@@ -52,11 +75,8 @@ def _pages(pdf: Path) -> int:
 
 
 @needs_soffice
-def test_sample_converts_to_a_pdf_of_the_expected_length(tmp_path: Path) -> None:
-    docx_path = tmp_path / "report.docx"
-    write_docx(sample_document(), docx_path)
-    _soffice(docx_path, "pdf", tmp_path, tmp_path / "lo-profile")
-    pdf = tmp_path / "report.pdf"
+def test_sample_converts_to_a_pdf_of_the_expected_length(converted: Path) -> None:
+    pdf = converted / "report.pdf"
     assert pdf.is_file()
     # The drafted sample lays out on 6 A4 pages here (22 lines of 3号 per page plus three tables);
     # the range allows for other viewers substituting the official fonts.
@@ -72,21 +92,14 @@ def test_sample_converts_to_a_pdf_of_the_expected_length(tmp_path: Path) -> None
 
 
 @needs_soffice
-def test_docx_written_by_libreoffice_reads_the_same(tmp_path: Path) -> None:
+def test_docx_written_by_libreoffice_reads_the_same(converted: Path) -> None:
     """A .docx from another producer (LibreOffice: our docx re-saved, and the HTML preview saved as
     Word) reads to the same tables, sections, paragraphs, signature and date."""
     from draft_report.reading.docx import read_docx
-    from draft_report.rendering.html import render_html
 
     doc = sample_document()
-    ours = tmp_path / "ours.docx"
-    write_docx(doc, ours)
-    html = tmp_path / "preview.html"
-    html.write_text(render_html(doc), encoding="utf-8")
-    for source in (ours, html):
-        outdir = tmp_path / f"from-{source.suffix[1:]}"
-        _soffice(source, "docx:MS Word 2007 XML", outdir, tmp_path / "lo-profile")
-        back = read_docx(outdir / f"{source.stem}.docx")
+    for name in ("report.docx", "preview.docx"):
+        back = read_docx(converted / "from-lo" / name)
         assert back.tables == doc.tables
         assert [s.key for s in back.sections] == [s.key for s in doc.sections]
         assert [[p.text for p in s.paragraphs] for s in back.sections] == [

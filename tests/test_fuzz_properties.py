@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,12 +20,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import hostile  # noqa: E402
 
+from conftest import hypothesis_settings  # noqa: E402
 from draft_report.errors import InputError  # noqa: E402
 
-FAST = settings(
-    max_examples=15, derandomize=True, deadline=None, database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+FAST = hypothesis_settings()  # the example budget: profile "suite" (tests/conftest.py)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ENGLISH = re.compile(r"\b[A-Za-z]{2,}(?:[ ,'-]+[A-Za-z]{2,}){2,}\b")
 

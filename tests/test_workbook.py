@@ -4,10 +4,11 @@ named in errors, blank tables refused, and YAML ↔ workbook giving the same rep
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from draft_report.cli import main
 from draft_report.errors import InputError
@@ -95,11 +96,17 @@ def _grid_merges(table: str) -> set[tuple[int, int, int, int]]:
     }
 
 
-@pytest.mark.parametrize("table", ["table2", "table3", "table4"])
-def test_table_sheets_follow_the_official_grid(table: str, tmp_path: Path) -> None:
-    path = tmp_path / "data.xlsx"
+@pytest.fixture(scope="module")
+def blank_workbook(tmp_path_factory: pytest.TempPathFactory) -> Workbook:
+    """A new workbook as ``write_workbook`` writes it, read back once (the tests only read it)."""
+    path = tmp_path_factory.mktemp("blank") / "data.xlsx"
     write_workbook(path, {"agency": {"name": "测试局"}, "year": 2024})
-    wb = load_workbook(path)
+    return load_workbook(path)
+
+
+@pytest.mark.parametrize("table", ["table2", "table3", "table4"])
+def test_table_sheets_follow_the_official_grid(table: str, blank_workbook: Workbook) -> None:
+    wb = blank_workbook
     ts = F.TABLE_SHEETS[table]
     ws = wb[ts.sheet]
     grid = {"table2": G.table2_grid, "table3": G.table3_grid, "table4": G.table4_grid}[table](lambda _: None)
@@ -128,13 +135,35 @@ def test_table3_totals_are_visible_sums() -> None:
     assert cell_of("table3", "t3.r1_new.np") == f"D{r}" and cell_of("table3", "t3.r1_new.total") == f"J{r}"
 
 
-def _example_workbook(tmp_path: Path, example: str = "xiaxian-2023") -> Path:
-    folder = copy_example(example, tmp_path)
-    main_args = ["convert", str(folder / "data.yaml"), str(folder / "data.xlsx")]
-    with pytest.raises(SystemExit):
-        main(main_args)
-    (folder / "data.yaml").unlink()
-    return folder / "data.xlsx"
+@pytest.fixture(scope="module")
+def converted_examples(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """An example folder with its data.yaml converted to data.xlsx (and removed), made once per
+    module; tests edit copies (``example_workbook``)."""
+    made: dict[str, Path] = {}
+
+    def get(example: str) -> Path:
+        if example not in made:
+            folder = copy_example(example, tmp_path_factory.mktemp("converted"))
+            main_args = ["convert", str(folder / "data.yaml"), str(folder / "data.xlsx")]
+            with pytest.raises(SystemExit):
+                main(main_args)
+            (folder / "data.yaml").unlink()
+            made[example] = folder
+        return made[example]
+
+    return get
+
+
+@pytest.fixture
+def example_workbook(tmp_path: Path, converted_examples: Callable[[str], Path]) -> Callable[..., Path]:
+    """``example_workbook(example)``: this test's own copy of a converted example; its data.xlsx."""
+
+    def copy(example: str = "xiaxian-2023") -> Path:
+        folder = tmp_path / example
+        shutil.copytree(converted_examples(example), folder)
+        return folder / "data.xlsx"
+
+    return copy
 
 
 def _edit(path: Path, sheet: str, ref: str, value: object) -> None:
@@ -147,8 +176,10 @@ def _edit(path: Path, sheet: str, ref: str, value: object) -> None:
     ("value", "expected"),
     [("很多", "应为整数"), (True, "真假值"), (-1, "不能为负数"), (2.5, "不能有小数")],
 )
-def test_a_bad_count_names_sheet_and_cell(tmp_path: Path, value: object, expected: str) -> None:
-    path = _example_workbook(tmp_path)
+def test_a_bad_count_names_sheet_and_cell(
+    example_workbook: Callable[..., Path], value: object, expected: str
+) -> None:
+    path = example_workbook()
     ref = cell_of("table3", "t3.r3_4_1.biz")
     _edit(path, "表三", ref, value)
     with pytest.raises(InputError) as err:
@@ -156,8 +187,8 @@ def test_a_bad_count_names_sheet_and_cell(tmp_path: Path, value: object, expecte
     assert f"表三!{ref}" in str(err.value) and expected in str(err.value)
 
 
-def test_a_blank_cell_in_a_filled_table_is_named(tmp_path: Path) -> None:
-    path = _example_workbook(tmp_path)
+def test_a_blank_cell_in_a_filled_table_is_named(example_workbook: Callable[..., Path]) -> None:
+    path = example_workbook()
     ref = cell_of("table4", "t4.lr.fix")
     _edit(path, "表四", ref, None)
     with pytest.raises(InputError) as err:
@@ -165,8 +196,8 @@ def test_a_blank_cell_in_a_filled_table_is_named(tmp_path: Path) -> None:
     assert f"表四!{ref}" in str(err.value) and "空白不等于 0" in str(err.value)
 
 
-def test_a_total_typed_over_the_formula_is_compared(tmp_path: Path) -> None:
-    path = _example_workbook(tmp_path)
+def test_a_total_typed_over_the_formula_is_compared(example_workbook: Callable[..., Path]) -> None:
+    path = example_workbook()
     ref = cell_of("table3", "t3.r1_new.total")
     _edit(path, "表三", ref, 5)
     with pytest.raises(InputError) as err:
@@ -174,8 +205,10 @@ def test_a_total_typed_over_the_formula_is_compared(tmp_path: Path) -> None:
     assert f"表三!{ref}" in str(err.value) and "应为 0" in str(err.value)
 
 
-def test_a_number_typed_as_text_reads_with_a_notice_naming_the_cell(tmp_path: Path) -> None:
-    path = _example_workbook(tmp_path)
+def test_a_number_typed_as_text_reads_with_a_notice_naming_the_cell(
+    example_workbook: Callable[..., Path],
+) -> None:
+    path = example_workbook()
     ref = cell_of("table2", "t2.penalty.decisions")
     _edit(path, "表二", ref, "１２件")
     ds = load_dataset(path)
@@ -183,8 +216,8 @@ def test_a_number_typed_as_text_reads_with_a_notice_naming_the_cell(tmp_path: Pa
     assert any(f"表二!{ref}" in n and "按 12" in n for n in ds.notices)
 
 
-def test_an_inserted_row_is_reported_not_misread(tmp_path: Path) -> None:
-    path = _example_workbook(tmp_path)
+def test_an_inserted_row_is_reported_not_misread(example_workbook: Callable[..., Path]) -> None:
+    path = example_workbook()
     wb = load_workbook(path)
     ws = wb["表三"]
     ws.protection.sheet = False
@@ -195,8 +228,8 @@ def test_an_inserted_row_is_reported_not_misread(tmp_path: Path) -> None:
     assert "表三!" in str(err.value) and "插入、删除或移动" in str(err.value)
 
 
-def test_a_missing_sheet_is_named(tmp_path: Path) -> None:
-    path = _example_workbook(tmp_path)
+def test_a_missing_sheet_is_named(example_workbook: Callable[..., Path]) -> None:
+    path = example_workbook()
     wb = load_workbook(path)
     del wb["要点"]
     wb.save(path)
@@ -204,8 +237,8 @@ def test_a_missing_sheet_is_named(tmp_path: Path) -> None:
         load_dataset(path)
 
 
-def test_a_note_without_a_topic_and_a_misspelt_topic(tmp_path: Path) -> None:
-    path = _example_workbook(tmp_path)
+def test_a_note_without_a_topic_and_a_misspelt_topic(example_workbook: Callable[..., Path]) -> None:
+    path = example_workbook()
     _edit(path, "要点", "A3", None)
     with pytest.raises(InputError, match=r"要点!A3.*选择小节"):
         load_dataset(path)
@@ -214,8 +247,8 @@ def test_a_note_without_a_topic_and_a_misspelt_topic(tmp_path: Path) -> None:
         load_dataset(path)
 
 
-def test_workbook_lists_keep_their_order_and_topics(tmp_path: Path) -> None:
-    path = _example_workbook(tmp_path, "scjg-2024")
+def test_workbook_lists_keep_their_order_and_topics(example_workbook: Callable[..., Path]) -> None:
+    path = example_workbook("scjg-2024")
     ds = load_dataset(path)
     yaml_ds = load_dataset(ROOT / "examples" / "scjg-2024" / "data.yaml")
     assert ds.data.notes == yaml_ds.data.notes
@@ -252,8 +285,10 @@ def test_last_years_valid_count_next_to_table2_is_checked(tmp_path: Path) -> Non
     assert any(f"表二!{cell}" in n and "上年现行有效 9 + 本年制发 2 − 本年废止 1 = 10" in n for n in notices), notices
 
 
-def test_check_takes_the_workbook_as_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = _example_workbook(tmp_path)
+def test_check_takes_the_workbook_as_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], example_workbook: Callable[..., Path]
+) -> None:
+    path = example_workbook()
     code, text = run(["draft", str(path), "-o", str(tmp_path / "out")], capsys)
     assert code == 0, text
     code, text = run(["check", str(tmp_path / "out" / "report.md"), "--data", str(path)], capsys)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class SectionDef:
+    """One of the six sections of the report, as the 2021 format names them."""
+
     key: str  # stable id used everywhere in code and JSON output
     number: str  # 一 .. 六
     title: str  # the standard wording, without the number
@@ -33,6 +35,8 @@ TABLE_SECTION: dict[str, str] = {"table2": "proactive", "table3": "requests", "t
 
 @dataclass(frozen=True)
 class SubTopic:
+    """One of the five sub-topics of section 一 (主动公开 … 监督保障)."""
+
     key: str
     number: str  # （一） .. （五）
     title: str

@@ -238,28 +238,14 @@ def _mapped(fn: Callable[[T], R], items: list[T], workers: int, index: PreviousI
         if workers <= 1 or len(items) < POOL_MIN_JOBS:
             yield from map(fn, items)
             return
-        from draft_report.audit.pool import fork_available, parallel_map
+        from draft_report.audit.pool import parallel_map
 
-        if fork_available():  # imported once here, before the helpers fork
-            _preload(any(str(getattr(x, "path", x)).lower().endswith(".pdf") for x in items))
+        # The check path is not imported before the helpers fork: each process imports what its
+        # reports need at the same time as the others, instead of all waiting for the parent.
         chunk = max(1, min(CHUNK, len(items) // (workers * 4)))
         yield from parallel_map(fn, items, workers, chunk, setup=partial(_set_index, index))
     finally:
         _set_index(None)
-
-
-def _preload(pdf: bool) -> None:
-    """Import here what every worker needs, once, before the pool forks (about a second for PDF)."""
-    import draft_report.checking  # noqa: F401
-    import draft_report.commands.check_run  # noqa: F401
-    import draft_report.reading  # noqa: F401
-
-    if pdf:
-        import pdfplumber.table  # noqa: F401
-        import pypdfium2  # noqa: F401
-
-        import draft_report.reading.pdf  # noqa: F401
-        import draft_report.reading.pdf_pdfium  # noqa: F401
 
 
 class _NoProgress:

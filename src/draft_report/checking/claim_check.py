@@ -231,6 +231,8 @@ def _hard_side(claim: Claim, expected: float) -> bool:
 
 @dataclass(frozen=True)
 class Assessment:
+    """The verdict on one claim, the readings behind it and how sure it is."""
+
     verdict: Verdict
     readings: tuple[Reading, ...]
     confidence: float

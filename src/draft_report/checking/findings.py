@@ -12,7 +12,6 @@ Location keys may be null; ``cell_id`` is an extension (e.g. ``t3.r1_new.total``
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -23,6 +22,8 @@ SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
 @dataclass(frozen=True)
 class Location:
+    """Where a finding is: section, table cell or line, and the text quoted."""
+
     section: str | None = None  # section key (overview … other), "preface", or None for the whole report
     table: str | None = None  # 表二 / 表三 / 表四
     row: str | None = None
@@ -57,6 +58,8 @@ def shown(value: Any) -> str | None:
 
 @dataclass(frozen=True)
 class Finding:
+    """One problem (or note) the checker reports: rule id, severity, Chinese message, place, values."""
+
     rule: str
     severity: Severity
     message: str
@@ -82,6 +85,8 @@ class Finding:
 
 @dataclass
 class CheckResult:
+    """Everything the checker found in one report, with what it was checked against."""
+
     findings: list[Finding]
     source: str | None = None
     agency: str | None = None
@@ -117,4 +122,6 @@ class CheckResult:
         return {"findings": [f.to_dict() for f in self.findings], "summary": self.summary}
 
     def to_json(self, indent: int | None = 2) -> str:
+        import json  # lazy: only for --format json
+
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

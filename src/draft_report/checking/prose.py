@@ -41,6 +41,8 @@ def looks_like_table(text: str) -> bool:
 
 @dataclass(frozen=True)
 class LocatedClaim:
+    """A number claim of the prose with the section and line it was found in."""
+
     claim: Claim
     section: str | None
     line: int | None

@@ -21,6 +21,8 @@ _PERIOD_START = re.compile(r"自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 
 @dataclass(frozen=True)
 class ExpiredTopic:
+    """A phrase that is stale in reports from the year ``since`` on (疫情防控 …)."""
+
     word: str
     since: int  # stale in reports for this year and later
 

@@ -29,6 +29,8 @@ _EPS = 1e-9
 
 @dataclass(frozen=True)
 class Failure:
+    """An identity that does not hold: its two sides' sums."""
+
     identity: Identity
     left: float
     right: float
@@ -40,6 +42,8 @@ class Failure:
 
 @dataclass(frozen=True)
 class Cause:
+    """One cell whose value, changed to ``expected``, makes every failing identity it is in hold."""
+
     cell_id: str
     actual: float
     expected: float  # the value that balances every identity in ``failures``

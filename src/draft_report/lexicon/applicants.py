@@ -23,6 +23,8 @@ ORG = "org"  # the five organisation columns (法人或其他组织) together
 
 @dataclass(frozen=True)
 class ApplicantKind:
+    """A kind of applicant (表三's columns) and the phrases that name it in prose."""
+
     id: str  # a 表三 column id, or ``ORG``
     label: str
     columns: tuple[str, ...]  # 表三 column ids

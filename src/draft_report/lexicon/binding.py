@@ -64,6 +64,8 @@ _FOLD_PUNCT = str.maketrans({c: "\u3000" for c in "，,；;：:"})
 
 @dataclass(frozen=True)
 class Match:
+    """A keyword of a fact found near a number: which side of it and how far."""
+
     fact: Fact
     keyword: str
     side: str  # left | right

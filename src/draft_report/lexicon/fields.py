@@ -43,6 +43,8 @@ _DECISION_UNITS: tuple[str, ...] = ("件", "项", "个", "宗", "起", "份")
 
 @dataclass(frozen=True)
 class Fact:
+    """A data field and the Chinese phrases that name it in prose (shared by drafter and checker)."""
+
     id: str
     label: str  # Chinese label for facts sheets and messages
     keywords: tuple[str, ...]  # phrases that name the fact in prose

@@ -19,6 +19,8 @@ from draft_report.models.tables import Tables
 
 @dataclass(slots=True, kw_only=True)
 class Paragraph:
+    """A paragraph of the report's prose (or a sub-heading), with its source line."""
+
     text: str
     kind: Literal["text", "subheading"] = "text"
     line: int | None = None
@@ -26,6 +28,8 @@ class Paragraph:
 
 @dataclass(slots=True, kw_only=True)
 class Section:
+    """One section of the report: its heading as written and its paragraphs."""
+
     key: str | None = None  # 标准章节键（overview…other）；无法识别时为 None
     heading: str  # 标题原文，例如“一、总体情况”
     line: int | None = None
@@ -60,6 +64,8 @@ class TableNote:
 
 @dataclass(slots=True, kw_only=True)
 class ReportDocument:
+    """A report as read from any format: title, agency, year, sections, tables and where they were."""
+
     title: str = ""
     agency: str | None = None
     year: int | None = None

@@ -31,6 +31,8 @@ class InvalidCellValue(ValueError):
 
 @dataclass(frozen=True)
 class _CellKind:
+    """What a cell may hold: a count (default), an amount in 万元, or a signed change."""
+
     decimal: bool = False  # an amount (万元): a float ≥ 0
     signed: bool = False  # 2019 “本年增/减”: an integer of any sign
 

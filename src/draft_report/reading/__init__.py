@@ -18,8 +18,6 @@ from draft_report.models.document import ReportDocument
 from draft_report.reading.assemble import build_document
 from draft_report.reading.blocks import has_cjk
 from draft_report.reading.files import read_source_text, split_lines, unsupported_format
-from draft_report.reading.html_blocks import html_blocks, renumber, strip_tags
-from draft_report.reading.markdown_blocks import markdown_blocks
 from draft_report.reading.text_blocks import text_blocks
 
 Format = Literal["text", "markdown", "html"]
@@ -56,6 +54,8 @@ def _bounded(items: list[_T], source: str | None, what: str = "报告的行数")
 
 
 def read_markdown(text: str, *, source: str | None = None) -> ReportDocument:
+    from draft_report.reading.markdown_blocks import markdown_blocks  # lazy: not for a plain-text report
+
     lines = _bounded(split_lines(text), source)
     return build_document(markdown_blocks(lines), lines, source=source, fmt="markdown")
 
@@ -67,6 +67,8 @@ def read_html(text: str, *, source: str | None = None) -> ReportDocument:
     lines — unless the page is minified into a few long lines: then ``lines`` are the page's
     text lines (one per paragraph or table row) and line numbers count those.
     """
+    from draft_report.reading.html_blocks import html_blocks, renumber, strip_tags  # lazy: not for plain text
+
     lines = [strip_tags(x) for x in _bounded(split_lines(text), source)]
     try:
         blocks = html_blocks(text)

@@ -71,6 +71,8 @@ _TOC_ENTRY = re.compile(r"(?:[.…·．。]{2,}|…)\s*\d{1,3}$")
 
 @dataclass(frozen=True)
 class Heading:
+    """A section heading as parsed: its number, title, and any text glued after it."""
+
     number: str
     title: str  # as written, after the number
     heading: str  # the heading as written

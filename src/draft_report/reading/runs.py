@@ -41,6 +41,8 @@ MARGIN = 0.2  # the best row must beat the runner-up by this much
 
 @dataclass
 class Value:
+    """One value cell (or number token) of a table row as written, with its line."""
+
     raw: str
     kind: str  # number / blank / bad
     line: int
@@ -48,6 +50,8 @@ class Value:
 
 @dataclass
 class Entry:
+    """A run of values with the label before them: one candidate table row."""
+
     block: Block
     label: str  # text cells (or text tokens) before the values
     values: list[Value]
@@ -67,6 +71,8 @@ class Entry:
 
 @dataclass(frozen=True)
 class RowSpec:
+    """A row of an official table to place runs on: its key, width and label variants (as bigrams)."""
+
     key: str
     width: int
     variants: tuple[frozenset[str], ...]
@@ -323,6 +329,8 @@ def _attach_context(entries: list[Entry], specs: Sequence[RowSpec]) -> list[Entr
 
 @dataclass
 class Placement:
+    """A run placed on a row of the official table."""
+
     entry: Entry
     spec: RowSpec
     inline: bool  # placed by its own label, not by the text around it

@@ -74,6 +74,8 @@ _T2_FIRST_KEYS = {name: _column_keys(lay, first_block=True) for name, lay in L.L
 
 @dataclass
 class TableRead:
+    """What reading a report's tables produced: values, cell issues, lines, notes."""
+
     tables: Tables = field(default_factory=Tables)
     year: int | None = None  # the report's year: decides the format when the labels do not
     found: list[str] = field(default_factory=list)

@@ -23,7 +23,8 @@ Ctrl-C (``KeyboardInterrupt``) passes through after the temporary files are remo
 ``cli.main`` prints one Chinese line and exits 130.
 
 Test hook: ``DRAFT_REPORT_TEST_WRITE_PAUSE=<seconds>`` sleeps after each temporary file is
-written (lets a test send SIGINT in the middle of a multi-file write).
+written, ``<seconds>@<n>`` only after the n-th one (lets a test send SIGINT in the middle of a
+multi-file write: the process waits at a known point until the signal comes).
 """
 
 from __future__ import annotations
@@ -78,11 +79,19 @@ def write_failure_text(exc: OSError) -> str:
     return f"无法写入（系统错误 {code}）" if code else "无法写入"
 
 
+_staged_count = 0  # temporary files written by this process (for the test hook)
+
+
 def _pause() -> None:
+    global _staged_count
     value = os.environ.get(PAUSE_ENV)
-    if value:
-        with contextlib.suppress(ValueError):
-            time.sleep(float(value))
+    if not value:
+        return
+    _staged_count += 1
+    seconds, _, nth = value.partition("@")
+    with contextlib.suppress(ValueError):
+        if not nth or int(nth) == _staged_count:
+            time.sleep(float(seconds))
 
 
 def _new_file_mode(target: Path) -> int:

@@ -21,6 +21,8 @@ Getter = Callable[[str], int | float | None]
 
 @dataclass(frozen=True)
 class GridCell:
+    """One cell of a rendered table: its text, spans, and the value cell it shows (if any)."""
+
     text: str
     rowspan: int = 1
     colspan: int = 1
@@ -30,6 +32,8 @@ class GridCell:
 
 @dataclass(frozen=True)
 class Grid:
+    """An official table laid out as rows of cells, shared by every renderer."""
+
     table: str  # table2 / table3 / table4
     width: int
     header_rows: int  # how many leading rows are header rows (repeated on page breaks)

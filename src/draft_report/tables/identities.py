@@ -21,6 +21,8 @@ from draft_report.tables import layout as L
 
 @dataclass(frozen=True)
 class Identity:
+    """A table identity (勾稽关系): the sum of the ``lhs`` cells equals the sum of the ``rhs`` cells."""
+
     rule: str  # H1 .. H4
     name: str  # Chinese, for messages
     lhs: tuple[str, ...]

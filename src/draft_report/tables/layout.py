@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class T2Measure:
+    """A column of a 表二 block (本年制发件数 …): what is counted for each of the block's items."""
+
     id: str
     label: str
     decimal: bool = False  # only the 万元 amounts may have decimals
@@ -37,6 +39,8 @@ class T2Measure:
 
 @dataclass(frozen=True)
 class T2Item:
+    """A row of a 表二 block (规章, 行政许可 …)."""
+
     id: str
     label: str
     variants: tuple[str, ...] = ()  # other spellings seen in published reports
@@ -44,6 +48,8 @@ class T2Item:
 
 @dataclass(frozen=True)
 class T2Block:
+    """One block of 表二 (one article item of 第二十条): its items × its measures are its cells."""
+
     caption: str  # e.g. 第二十条第（一）项
     article_item: str  # （一）
     measures: tuple[T2Measure, ...]
@@ -109,6 +115,8 @@ def t2_cells() -> list[tuple[str, T2Block, T2Item, T2Measure]]:
 
 @dataclass(frozen=True)
 class T3Column:
+    """A column of 表三: one kind of applicant (自然人, 商业企业 …) or the total."""
+
     id: str
     label: str
     is_total: bool = False
@@ -129,6 +137,8 @@ T3_ORG_COLUMNS: tuple[T3Column, ...] = T3_PART_COLUMNS[1:]
 
 @dataclass(frozen=True)
 class T3Row:
+    """A row of 表三: applications received, carried over, and each way of handling them."""
+
     id: str
     label: str  # the row's own (innermost) label, as printed
     category: str | None = None  # e.g. （三）不予公开 for its sub-rows
@@ -234,6 +244,8 @@ def t3_cell_id(row: str, column: str) -> str:
 
 @dataclass(frozen=True)
 class T4Column:
+    """A column of 表四: one outcome (结果维持 …) or the total of a group."""
+
     id: str
     label: str
     is_total: bool = False
@@ -241,6 +253,8 @@ class T4Column:
 
 @dataclass(frozen=True)
 class T4Group:
+    """A column group of 表四: 行政复议, or one of the two 行政诉讼 groups."""
+
     id: str
     label: str
     parent: str | None = None  # 行政诉讼 for the two litigation groups
