@@ -45,7 +45,7 @@ EXPIRED_TOPICS: tuple[ExpiredTopic, ...] = (
 def _masked(text: str) -> str:
     """Blank out book titles and quotations: years there are names, not statements."""
     if "《" not in text and "“" not in text:
-        return text  # nothing opens a title or a quotation: nothing to blank
+        return text  # nothing opens a title or a quotation
     out = list(text)
     depth = 0
     for i, ch in enumerate(text):
