@@ -42,9 +42,27 @@ APPLICANTS: tuple[T, ...] = (
     T("applicants:t20", "全年收到政府信息公开申请{N}件，其中自然人{NPA!NPAT}件。", ("T",)),
     T("applicants:t21", "共受理申请{T}件（含上年结转{C}件），其中自然人{NPAT!NPA}件。", ("N",)),
     T("applicants:t22", "本年新收申请{N}件，其中自然人{NPA!NPAT}件。", ()),
+    # more wordings of the same phenomena (second round)
+    T("applicants:t23", "自然人、法人或其他组织分别提出申请{NPA}件、{ORG}件。", ()),
+    T("applicants:t24", "在{N}件新收申请中，自然人提出{NPA}件。", ()),
+    T("applicants:t25", "本年度共收到{N}件申请，其中来自自然人的{NPA}件，来自企业的{BIZ}件。", ("T",)),
+    T("applicants:t26", "全年共受理政府信息公开申请{N}件，自然人申请{NPA}件，法人或其他组织申请{ORG}件。", ("T",)),
+    T("applicants:t27", "办结的{D}件申请中，自然人{NPD}件、法人或其他组织{ORGD}件。", ()),
+    T("applicants:t28", "收到法人或其他组织申请{ORG}件，其中商业企业{BIZ}件、法律服务机构{LAW}件。", ()),
+    T("applicants:t29", "全年收到申请{N}件，其中法人或其他组织{ORG}件（商业企业{BIZ}件、其他{OTH}件）。", ("T",)),
+    T("applicants:t30", "个人申请{NPA}件，占全部申请的{pct1:NPA/N}%。", ()),
+    T("applicants:t31", "公民个人提出的政府信息公开申请共计{NPA}件。", ()),
+    T("applicants:t32", "从申请主体看，以自然人为主，共{NPA}件。", ()),
     # the explicit 新收 qualifier excludes the carried-over reading
     T("receive:q1", "本年新收政府信息公开申请{N!T}件。", ()),
     T("receive:q2", "全年新收到政府信息公开申请{N!T}件，办结{D}件。", ()),
     T("receive:q3", "本年度新收各类申请{N!T}件。", ()),
     T("receive:q4", "本年度共收到新申请{N!T}件。", ()),
+    # a 2019/2020 report: its 2019-format 表二 and （六） (rendered only over such a report: --with-2019)
+    T("documents:y1", "本年新制作规范性文件{NM19}件。", ()),
+    T("documents:y2", "全年制发规范性文件{NM19}件，新公开{NP19}件。", ()),
+    T("documents:y3", "对外公开规范性文件总数量{NT19}件。", ()),
+    T("decisions:y1", "其他对外管理服务事项处理决定{SERV}件。", ()),
+    T("decisions:y2", "政府集中采购项目{PROC}个，采购总金额{PROCW}万元。", ()),
+    T("results:y1", "其他处理{OT19}件。", ()),
 )

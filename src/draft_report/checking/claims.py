@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from draft_report.checking.claim import Claim
 from draft_report.checking.ratios import comparison_words, percent_claims
-from draft_report.checking.row_scope import CONTINUES, inherit_rows, last_row_claim
+from draft_report.checking.row_scope import CONTINUES, inherit_rows, kind_of_previous_clause, last_row_claim
 from draft_report.checking.scope import SCOPE_MARKERS, scope_before, scope_markers
 from draft_report.lexicon.approx import approx_range, approx_word
 from draft_report.lexicon.binding import Binding, bind_claim, bind_zero, clause_window, fold_parentheses
@@ -96,6 +96,8 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
             binding = bind_claim(facts, context + labels, q.start + shift, q.end + shift, q.unit, prev_end, next_start)
             if binding.fact is None:
                 binding = _sum_of_earlier(labels, q, prev_end - shift if i else 0, numbers)
+            if binding.fact is None and not numbers:
+                binding = kind_of_previous_clause(labels, q.start, q.unit, facts)
             if binding.fact is None and is_idiom_numeral(q.raw, q.numeral):
                 continue
             numbers.append(_number_claim(sent, offset, q, binding, numbers))

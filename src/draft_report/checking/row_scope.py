@@ -29,7 +29,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from draft_report.checking.claim import Claim
-from draft_report.lexicon.applicants import columns_label, union_columns
+from draft_report.lexicon.applicants import APPLICANT_KINDS, columns_label, union_columns
+from draft_report.lexicon.binding import Binding
 from draft_report.lexicon.fields import CARRY_IN_WORDS, FACT_BY_ID, Fact
 from draft_report.tables import layout as L
 
@@ -232,6 +233,31 @@ def _own_clause(before: str, word: Fact) -> bool:
         i -= 1
     clause = before[i + 1 :]
     return any(kw in clause for kw in word.keywords)
+
+
+_BARE_SUM = re.compile(r"^(?:共计|合计|总计|一共|总共|共|计|为)?$")
+
+
+def kind_of_previous_clause(sentence: str, start: int, unit: str | None, facts: Sequence[Fact]) -> Binding:
+    """“从申请主体看，以自然人为主，共95件”: a bare 共N件 right after a clause that names an applicant kind
+    and no number states that kind — or all the requests the kind is part of (two readings, unsure)."""
+    i = start - 1
+    while i >= 0 and sentence[i] not in "，,；;。：:":
+        i -= 1
+    if i < 0 or sentence[i] not in "，," or not _BARE_SUM.match(re.sub(r"\s", "", sentence[i + 1 : start])):
+        return Binding(None)
+    j = i - 1
+    while j >= 0 and sentence[j] not in "，,；;。：:":
+        j -= 1
+    clause = sentence[j + 1 : i]
+    if not any(ch.isdigit() for ch in clause):
+        for k in APPLICANT_KINDS:
+            named = [p for p in k.phrases if p in clause]
+            if named and not any(w in clause for w in k.excludes):
+                fact = next((f for f in facts if f.columns == k.columns), None)
+                if fact is not None and unit in fact.units:
+                    return Binding(fact, (FACT_BY_ID["requests_new"],), 0.6)
+    return Binding(None)
 
 
 def last_row_claim(claims: Sequence[Claim], sentence: str) -> Claim | None:
