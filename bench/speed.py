@@ -150,7 +150,9 @@ def audit_figures(count: int, runs: int) -> dict[str, dict[str, float]]:
         out: dict[str, dict[str, float]] = {}
         for jobs in (1, 2):
             cmd = [*_cli(), "audit", str(folder), "--format", "csv", "--jobs", str(jobs)]
-            out[f"audit_{count}_jobs{jobs}"] = spread([_run_once(cmd) for _ in range(runs)])
+            cpu: list[float] = []
+            out[f"audit_{count}_jobs{jobs}"] = spread([_run_once(cmd, cpu) for _ in range(runs)])
+            out[f"audit_{count}_jobs{jobs}_cpu"] = spread(cpu)  # all processes: the cost of going parallel
         return out
 
 
@@ -229,6 +231,10 @@ def main(argv: list[str] | None = None) -> int:
         print(_row(f"audit {args.audit_reports} reports, 1 process", one, base, unit=1, suffix="s"))
         print(_row(f"audit {args.audit_reports} reports, 2 processes", two, base, unit=1, suffix="s",
                    target=f"[≥ 1.7× faster] → {one['median'] / two['median']:.2f}×"))
+        cpu1 = figures[f"audit_{args.audit_reports}_jobs1_cpu"]["median"]
+        cpu2 = figures[f"audit_{args.audit_reports}_jobs2_cpu"]["median"]
+        print(f"{'audit CPU (all processes), 1 → 2 processes':44} {cpu1:8.2f} → {cpu2:8.2f} s  "
+              f"(×{cpu2 / cpu1:.2f}: the work added by going parallel; wall figures need idle cores)")
     elif not args.skip_audit:
         print("audit: this version has no --jobs option; batch figure skipped")
     if args.suite:
