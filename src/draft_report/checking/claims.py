@@ -51,7 +51,7 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:]
 
 
-def _zero_claims(sentence: str, facts: Sequence[Fact], quantities: Sequence[Quantity]) -> list[Claim]:
+def _zero_claims(sentence: str, facts: Sequence[Fact], quantities: Sequence[Quantity], offset: int = 0) -> list[Claim]:
     out: list[Claim] = []
     for m in _ZERO.finditer(sentence):
         end_m = _OBJECT_END.search(sentence, m.end())
@@ -60,7 +60,8 @@ def _zero_claims(sentence: str, facts: Sequence[Fact], quantities: Sequence[Quan
         if any(m.end() <= q.start < obj_end for q in quantities):
             continue  # "没有超过 3 件" is a number, not a zero claim
         for fact in bind_zero(facts, m.group(0), obj):
-            out.append(Claim("zero", sentence[m.start() : obj_end], 0, None, fact, sentence, m.start(), obj_end))
+            out.append(Claim("zero", sentence[m.start() : obj_end], 0, None, fact, sentence, m.start(), obj_end,
+                             sentence_start=offset))
     return out
 
 
@@ -109,7 +110,7 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
         numbers = inherit_rows(numbers, labels, facts, carried)
         prev_labels, prev_numbers = labels, numbers
         found = numbers + percent_claims(labels, offset, facts, numbers, sent)
-        found += [replace(z, sentence_start=offset) for z in _zero_claims(sent, facts, qs)]
+        found += _zero_claims(sent, facts, qs, offset)
         markers = scope_markers(sent) if found and SCOPE_MARKERS.search(sent) else []
         if markers:  # found once per sentence; each claim takes those before it
             found = [replace(c, scope=scope_before(markers, c.start)) for c in found]

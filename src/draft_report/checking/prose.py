@@ -74,8 +74,11 @@ def judge(lc: LocatedClaim, source: FactSource) -> Finding | None:
     """The finding for one claim: mismatch (error), ambiguous/scoped (warning), unverified (info);
     None when it agrees. See ``checking.claim_check`` for the contract."""
     c = lc.claim
+    assessment = assess_claim(c, source)
+    if assessment.verdict == "agrees":  # ``finding_for`` says nothing then: no location to build
+        return None
     loc = Location(section=lc.section, line=lc.line, excerpt=c.sentence.strip())
-    return finding_for(c, assess_claim(c, source), source, loc)
+    return finding_for(c, assessment, source, loc)
 
 
 def prose_findings(claims: Iterable[LocatedClaim], source: FactSource) -> list[Finding]:

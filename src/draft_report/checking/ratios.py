@@ -75,6 +75,8 @@ def percent_claims(sentence: str, offset: int, facts: Sequence[Fact], numbers: S
     """The percentages of one sentence as ratio (or change) claims.
 
     ``sentence``: the sentence with its labels folded (``fold_parentheses``); ``original``: as written."""
+    if "%" not in sentence and "％" not in sentence:
+        return []  # no percentage: nothing below would match
     original = sentence if original is None else original
     out: list[Claim] = []
     for m in _PERCENT.finditer(sentence):

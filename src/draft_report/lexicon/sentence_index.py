@@ -67,18 +67,25 @@ class SentenceIndex:
         """(left_start, left_end, right_start, right_end) in ``compact`` of the clause around
         ``text[start:end]`` — the same windows as ``binding.clause_window``."""
         text = self.text
-        delims = self._delimiters(delimiters)
-        lo = max(prev_end, 0)
+        delims = self._delims.get(delimiters)
+        if delims is None:
+            delims = self._delimiters(delimiters)
+        lo = prev_end if prev_end > 0 else 0
         i = start - 1
         if i >= lo:
             k = bisect_left(delims, start) - 1  # the last delimiter before start
             i = delims[k] if k >= 0 and delims[k] >= lo else lo - 1
-        hi = len(text) if next_start is None else min(next_start, len(text))
+        n = len(text)
+        hi = n if next_start is None or next_start > n else next_start
         j = end
         if j < hi:
             k = bisect_left(delims, end)  # the first delimiter at or after end
             j = delims[k] if k < len(delims) and delims[k] < hi else hi
-        return self.cpos(i + 1), self.cpos(start), self.cpos(end), self.cpos(j)
+        spaces = self._spaces
+        if not spaces:
+            return i + 1, start, end, j
+        return (i + 1 - bisect_left(spaces, i + 1), start - bisect_left(spaces, start),
+                end - bisect_left(spaces, end), j - bisect_left(spaces, j))
 
     def occurrences(self, a: int, b: int) -> list[tuple[int, str]]:
         """(position, keyword) of every keyword that lies within ``compact[a:b]``, in order."""
