@@ -47,6 +47,8 @@ REPORTS: tuple[Path, ...] = (
     *sorted((ROOT / "tests/fixtures/real_reports").glob("*.txt")),
     ROOT / "tests/fixtures/seeds/xiaxian_2023.txt",
 )
+# A 2020 report in the 2019 trial format (invented, tests/fixtures/format2019): ``--with-2019`` adds it.
+REPORTS_2019: tuple[Path, ...] = (ROOT / "tests/fixtures/format2019/qinglan-scj_2020.txt",)
 PREVIOUS: dict[str, str] = {"huaian-hongze_2024.txt": "huaian-hongze_2023.txt"}
 
 
@@ -140,13 +142,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show-failures", action="store_true", help="list the tuning split's failures")
     ap.add_argument("--tuning-only", action="store_true",
                     help="run only the tuning split (while tuning: the held-out split is measured once, at the end)")
+    ap.add_argument("--with-2019", action="store_true",
+                    help="also render over a 2020 report in the 2019 trial format (tests/fixtures/format2019)")
     ap.add_argument("--only", default="", help="tuning templates whose id starts with one of these (comma-separated)")
     args = ap.parse_args(argv)
     chosen = ALL_TEMPLATES
     if args.tuning_only or args.only:
         prefixes = tuple(p for p in args.only.split(",") if p)
         chosen = tuple(t for t in ALL_TEMPLATES if t.id not in HELD_OUT and (not prefixes or t.id.startswith(prefixes)))
-    out = run(args.seeds, chosen)
+    reports = REPORTS + (REPORTS_2019 if args.with_2019 else ())
+    out = run(args.seeds, chosen, reports)
     if args.json:
         print(json.dumps({"stats": out["stats"], "tuning_failures": out["failures"]["tuning"],
                           "held_out_failures": len(out["failures"]["held-out"])}, ensure_ascii=False, indent=2))
@@ -154,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     s = out["stats"]
     n_templates = {split: sum(1 for t in ALL_TEMPLATES if (t.id in HELD_OUT) == (split == "held-out"))
                    for split in ("tuning", "held-out")}
-    print(f"== Phrasing bank: {len(ALL_TEMPLATES)} templates × {len(REPORTS)} reports "
+    print(f"== Phrasing bank: {len(chosen)} templates × {len(reports)} reports "
           f"(targets: true ≥ 99 % silent, wrong ≥ 98 % caught) ==")
     for split in ("tuning", "held-out"):
         st = s.get(split, {"true": 0, "alarms": 0, "wrong": 0, "caught": 0})

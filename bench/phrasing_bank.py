@@ -179,6 +179,10 @@ def values_of(tables: object) -> dict[str, float]:
         "NPC": cell("t3.r2_carry_in.np"), "NPD": cell("t3.r3_7_total.np"), "BIZD": cell("t3.r3_7_total.biz"),
         "ORGD": total(*(f"t3.r3_7_total.{c}" for c in org_cols)), "NPCO": cell("t3.r4_carry_out.np"),
         "OPNP": cell("t3.r3_1_open.np"),
+        # the 2019 trial format's 表二 (a 2019/2020 report) and its single （六）其他处理 row
+        "NM19": cell("t2.norm.new_made"), "NP19": cell("t2.norm.new_public"), "NT19": cell("t2.norm.public_total"),
+        "SERV": cell("t2.services.decisions"), "PROC": cell("t2.procurement.items"),
+        "PROCW": cell("t2.procurement.amount_wan"), "OT19": cell("t3.r3_6.total"),
     }
     return {k: v for k, v in out.items() if v is not None}
 

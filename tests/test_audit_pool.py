@@ -72,3 +72,8 @@ def test_setup_runs_before_the_work(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[int] = []
     assert list(parallel_map(_square, [1, 2, 3], 2, 1, setup=lambda: seen.append(1))) == [1, 4, 9]
     assert seen == [1]
+
+
+def test_without_fork_the_executor_gives_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool, "fork_available", lambda: False)
+    assert list(parallel_map(_square, list(range(25)), 2, 4)) == [x * x for x in range(25)]

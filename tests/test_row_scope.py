@@ -93,3 +93,27 @@ def test_an_explicit_new_qualifier_excludes_the_carried_over_reading() -> None:
     c = last("本年新收申请5件，其中自然人5件。")
     assert c.verdict == "disagrees_unambiguous" and c.expected == 4
     assert last("全年新收到政府信息公开申请5件。").verdict == "agrees"
+
+
+def test_a_bare_sum_after_a_clause_naming_a_kind_reads_as_that_kind_or_all_requests() -> None:
+    c = last("从申请主体看，以自然人为主，共4件。")
+    assert c.verdict == "agrees" and c.readings[0].items == ("t3.r1_new.np",)
+    assert last("从申请主体看，以自然人为主，共5件。").verdict == "agrees"  # all requests
+    c = last("从申请主体看，以自然人为主，共9件。")
+    assert c.verdict == "disagrees_ambiguous" and c.finding is not None and c.finding.severity == "warning"
+
+
+def test_words_that_are_not_requests_do_not_bind_a_kind() -> None:
+    (c,) = checks("征求意见期间，公民提出意见30条。")
+    assert c.claim.fact is None or not c.claim.fact.columns
+
+
+def test_respectively_over_kinds_and_a_clause_after_a_semicolon() -> None:
+    found = checks("全年共收到申请5件，其中自然人、法人或其他组织分别为4件、1件。")
+    assert [c.verdict for c in found] == ["agrees"] * 3
+    assert found[1].readings[0].items == ("t3.r1_new.np",)
+    c = checks("全年共收到申请5件，其中自然人、法人或其他组织分别为4件、2件。")[-1]
+    assert c.verdict == "disagrees_unambiguous" and c.expected == 1
+    # a sentence after ； continues the one before: the kind takes 申请 from it
+    c = last("从申请人类型看，自然人4件；法人或其他组织3件。")
+    assert c.verdict == "disagrees_unambiguous" and c.expected == 1

@@ -3,7 +3,7 @@
 - ``collect``: which files are reports (one report saved as .docx/.html/.md/.pdf is audited
   once, from the richest format), which are skipped and why (files this tool wrote, formats
   that cannot be read, other files);
-- ``run``: read and check every report, over a process pool for large batches, with a
+- ``run``: read and check every report, over worker processes for large batches (``pool``), with a
   progress bar on a terminal; one bad file never stops the run; ``--previous-dir`` pairs each
   report with the same agency's report of the year before;
 - ``render`` (text, CSV, JSON) and ``html_summary`` (one self-contained page).

@@ -8,7 +8,8 @@ the list from a shared counter (so a slow report never holds up the others' chun
 send their results back through a pipe, and the parent reads them between its own chunks. The
 whole list, the function and its set-up are inherited through ``fork`` and never pickled.
 
-Where ``fork`` is not available (not Linux/macOS) this falls back to ``ProcessPoolExecutor``.
+Elsewhere than on Linux (no ``fork``, or macOS where it is unsafe) this falls back to
+``ProcessPoolExecutor`` with the platform's default start method.
 A helper that dies (killed, out of memory) loses nothing: the parent does the chunks it had taken.
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
@@ -29,7 +31,8 @@ _FAILED = -2  # a helper could not finish a chunk: (_FAILED, chunk index)
 
 
 def fork_available() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Linux: ``fork`` is safe there (macOS frameworks are not fork-safe: Python spawns there)."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
 def parallel_map(fn: Callable[[T], R], items: list[T], workers: int, chunk: int,

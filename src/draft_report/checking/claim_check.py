@@ -123,6 +123,9 @@ def _cells_label(cells: Sequence[str]) -> str:
 
 def fact_readings(fact: Fact, source: FactSource) -> list[Reading]:
     """The fact's own reading and its legitimate variants (受理 = 新收, or 新收 + 上年结转)."""
+    hit = source.readings_cache.get(id(fact))
+    if hit is not None and hit[0] is fact:  # the same fact object: the same readings
+        return list(hit[1])
     op = "sum" if len(_items(fact)) > 1 else "cell"
     out = [Reading(fact.label, _items(fact), op, source.value(fact), fact.id)]
     for cells in fact.also_accept:
@@ -132,7 +135,8 @@ def fact_readings(fact: Fact, source: FactSource) -> list[Reading]:
         v = source.aggregates.get(key) if source.aggregates is not None else None
         out.append(Reading(f"{fact.label}（合计，同一信息多渠道只计一次）", (key,), "sum",
                            float(v) if v is not None else None, fact.id))
-    return out
+    source.readings_cache[id(fact)] = (fact, out)
+    return list(out)
 
 
 def readings_of(claim: Claim, source: FactSource) -> list[Reading]:

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from draft_report.checking.claim import Claim
 from draft_report.checking.ratios import comparison_words, percent_claims
-from draft_report.checking.row_scope import CONTINUES, inherit_rows, last_row_claim
+from draft_report.checking.row_scope import CONTINUES, inherit_rows, kind_of_previous_clause, last_row_claim
 from draft_report.checking.scope import SCOPE_MARKERS, scope_before, scope_markers
 from draft_report.lexicon.approx import approx_range, approx_word
 from draft_report.lexicon.binding import Binding, bind_claim, bind_zero, clause_window, fold_parentheses
@@ -51,7 +51,7 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:]
 
 
-def _zero_claims(sentence: str, facts: Sequence[Fact], quantities: Sequence[Quantity]) -> list[Claim]:
+def _zero_claims(sentence: str, facts: Sequence[Fact], quantities: Sequence[Quantity], offset: int = 0) -> list[Claim]:
     out: list[Claim] = []
     for m in _ZERO.finditer(sentence):
         end_m = _OBJECT_END.search(sentence, m.end())
@@ -60,7 +60,8 @@ def _zero_claims(sentence: str, facts: Sequence[Fact], quantities: Sequence[Quan
         if any(m.end() <= q.start < obj_end for q in quantities):
             continue  # "没有超过 3 件" is a number, not a zero claim
         for fact in bind_zero(facts, m.group(0), obj):
-            out.append(Claim("zero", sentence[m.start() : obj_end], 0, None, fact, sentence, m.start(), obj_end))
+            out.append(Claim("zero", sentence[m.start() : obj_end], 0, None, fact, sentence, m.start(), obj_end,
+                             sentence_start=offset))
     return out
 
 
@@ -77,7 +78,9 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
     facts = FACTS if facts is None else facts
     text = normalise_digits(text)
     claims: list[Claim] = []
-    prev_labels, carried = "", None  # the sentence before, and its last 表三 row number (row_scope)
+    # the sentence before, its numbers, and the parent it inherited (row_scope)
+    prev_labels, carried = "", None
+    prev_numbers: list[Claim] = []
     for offset, sent in sentences(text):
         qs = find_quantities(sent, normalised=True)
         if len(qs) > MAX_NUMBERS_PER_SENTENCE:
@@ -87,8 +90,9 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
             continue
         numbers: list[Claim] = []
         labels = fold_parentheses(sent)  # same offsets; digit-free parentheses belong to the label
-        # a sentence that starts with 其中 continues the one before: bound with it as context
-        context = prev_labels if qs and CONTINUES.match(sent) else ""
+        # a sentence that starts with 其中, or follows a ；, continues the one before: bound with it as context
+        continues = bool(qs) and (CONTINUES.match(sent) is not None or prev_labels.rstrip().endswith(("；", ";")))
+        context = prev_labels if continues else ""
         shift = len(context)
         for i, q in enumerate(qs):
             prev_end = qs[i - 1].end + shift if i else 0
@@ -96,14 +100,17 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
             binding = bind_claim(facts, context + labels, q.start + shift, q.end + shift, q.unit, prev_end, next_start)
             if binding.fact is None:
                 binding = _sum_of_earlier(labels, q, prev_end - shift if i else 0, numbers)
+            if binding.fact is None and not numbers:
+                binding = kind_of_previous_clause(labels, q.start, q.unit, facts)
             if binding.fact is None and is_idiom_numeral(q.raw, q.numeral):
                 continue
             numbers.append(_number_claim(sent, offset, q, binding, numbers))
+        # the parent a continuing sentence may inherit: the last row number of the one before (or its parent)
+        carried = (last_row_claim(prev_numbers, prev_labels) or carried) if continues else None
         numbers = inherit_rows(numbers, labels, facts, carried)
-        carried = last_row_claim(numbers, labels) or (carried if context else None)
-        prev_labels = labels
+        prev_labels, prev_numbers = labels, numbers
         found = numbers + percent_claims(labels, offset, facts, numbers, sent)
-        found += [replace(z, sentence_start=offset) for z in _zero_claims(sent, facts, qs)]
+        found += _zero_claims(sent, facts, qs, offset)
         markers = scope_markers(sent) if found and SCOPE_MARKERS.search(sent) else []
         if markers:  # found once per sentence; each claim takes those before it
             found = [replace(c, scope=scope_before(markers, c.start)) for c in found]

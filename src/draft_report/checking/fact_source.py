@@ -28,6 +28,8 @@ class FactSource:
     previous: FactSource | None = None
     _values: dict[str, float | None] = field(default_factory=dict, repr=False, compare=False)
     _facts: list[Fact] | None = field(default=None, repr=False, compare=False)
+    # ``claim_check.fact_readings`` per fact object (a report's claims quote the same few facts)
+    readings_cache: dict[int, tuple[Fact, list[Any]]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_dataset(cls, dataset: Any) -> FactSource:

@@ -7,6 +7,7 @@ unverified, never guessed).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +22,7 @@ from draft_report.models.document import Paragraph, ReportDocument
 __all__ = ["FactSource", "LocatedClaim", "check_prose", "claims_in", "document_claims", "fmt", "judge",
            "prose_findings"]
 
+_SPACE = re.compile(r"\s+")
 # Sections whose prose is checked (the table sections 二三四 only when they carry prose).
 PROSE_SECTIONS: tuple[str, ...] = ("preface", "overview", "problems", "other")
 TABLE_SECTIONS: tuple[str, ...] = ("proactive", "requests", "review_litigation")
@@ -30,10 +32,10 @@ def looks_like_table(text: str) -> bool:
     """A paragraph that is table residue (cells, separators) rather than prose."""
     if "\t" in text or "|" in text:
         return True
-    chars = [c for c in text if not c.isspace()]
+    chars = _SPACE.sub("", text)  # ``\s`` is ``str.isspace``
     if not chars:
         return True
-    digits = sum(c.isdigit() for c in chars)
+    digits = sum(map(str.isdigit, chars))
     return digits / len(chars) > 0.3
 
 
@@ -72,8 +74,11 @@ def judge(lc: LocatedClaim, source: FactSource) -> Finding | None:
     """The finding for one claim: mismatch (error), ambiguous/scoped (warning), unverified (info);
     None when it agrees. See ``checking.claim_check`` for the contract."""
     c = lc.claim
+    assessment = assess_claim(c, source)
+    if assessment.verdict == "agrees":  # ``finding_for`` says nothing then: no location to build
+        return None
     loc = Location(section=lc.section, line=lc.line, excerpt=c.sentence.strip())
-    return finding_for(c, assess_claim(c, source), source, loc)
+    return finding_for(c, assessment, source, loc)
 
 
 def prose_findings(claims: Iterable[LocatedClaim], source: FactSource) -> list[Finding]:

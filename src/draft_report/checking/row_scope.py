@@ -8,7 +8,7 @@ counts. The **parent** of an applicant number is, in order:
    or after 含 is a part of its clause, not its parent (“受理21件（含上年结转2件），其中…”);
 2. else the last row word named before it (“办结的申请中，自然人…”, “本年新收的申请中…”);
 3. else, for a sentence that starts with 其中, the parent of the sentence before (“…共收到申请44件。
-   其中，自然人40件”);
+   其中，自然人40件”); for a sentence after a ；, that parent unlinked (its rows, or 新收);
 4. else 新收 (and 新收 + 上年结转 when the sentence names carried-over requests).
 
 The parent's readings become the child's: “受理申请N件” may be 新收 or 新收 + 上年结转, so may its
@@ -29,7 +29,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from draft_report.checking.claim import Claim
-from draft_report.lexicon.applicants import columns_label, union_columns
+from draft_report.lexicon.applicants import APPLICANT_KINDS, columns_label, union_columns
+from draft_report.lexicon.binding import Binding
 from draft_report.lexicon.fields import CARRY_IN_WORDS, FACT_BY_ID, Fact
 from draft_report.tables import layout as L
 
@@ -186,7 +187,7 @@ def inherit_rows(numbers: list[Claim], sentence: str, facts: Sequence[Fact], car
     """The sentence's numbers with every applicant number over its parent's rows (module docstring).
 
     ``sentence``: the sentence with digit-free parentheses folded; ``carried``: the last row number
-    of the sentence before (a parent for a sentence that starts with 其中). A parent not linked to
+    of the sentence this one continues (it starts with 其中 — linked — or follows a ；). A parent not linked to
     the number by 其中 / 分别 / “…中，” gives its rows as one reading and 新收 as another."""
     if not any(applicant_columns(c.fact) is not None for c in numbers):
         return numbers
@@ -213,8 +214,9 @@ def inherit_rows(numbers: list[Claim], sentence: str, facts: Sequence[Fact], car
                 parent_facts = [_qualified(word, before)]
                 parent_facts += [FACT_BY_ID[i] for i in word.alternatives if i in FACT_BY_ID]
                 linked = _linked(before) or _own_clause(before, word)
-            elif carried is not None and CONTINUES.match(sentence):
+            elif carried is not None:
                 parent = carried
+                linked = CONTINUES.match(sentence) is not None
         if parent is not None:
             assert parent.fact is not None
             parent_facts = [parent.fact, *parent.alternatives]
@@ -232,6 +234,31 @@ def _own_clause(before: str, word: Fact) -> bool:
         i -= 1
     clause = before[i + 1 :]
     return any(kw in clause for kw in word.keywords)
+
+
+_BARE_SUM = re.compile(r"^(?:共计|合计|总计|一共|总共|共|计|为)?$")
+
+
+def kind_of_previous_clause(sentence: str, start: int, unit: str | None, facts: Sequence[Fact]) -> Binding:
+    """“从申请主体看，以自然人为主，共95件”: a bare 共N件 right after a clause that names an applicant kind
+    and no number states that kind — or all the requests the kind is part of (two readings, unsure)."""
+    i = start - 1
+    while i >= 0 and sentence[i] not in "，,；;。：:":
+        i -= 1
+    if i < 0 or sentence[i] not in "，," or not _BARE_SUM.match(re.sub(r"\s", "", sentence[i + 1 : start])):
+        return Binding(None)
+    j = i - 1
+    while j >= 0 and sentence[j] not in "，,；;。：:":
+        j -= 1
+    clause = sentence[j + 1 : i]
+    if not any(ch.isdigit() for ch in clause):
+        for k in APPLICANT_KINDS:
+            named = [p for p in k.phrases if p in clause]
+            if named and not any(w in clause for w in k.excludes):
+                fact = next((f for f in facts if f.columns == k.columns), None)
+                if fact is not None and unit in fact.units:
+                    return Binding(fact, (FACT_BY_ID["requests_new"],), 0.6)
+    return Binding(None)
 
 
 def last_row_claim(claims: Sequence[Claim], sentence: str) -> Claim | None:

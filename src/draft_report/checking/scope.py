@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 _SUB_UNIT = (
-    r"(?<!人大)(?<!党)(?<!职工)代表(?!建议|提出|意见|委员|性)[^，,。；;]{0,6}?(?:政府|机关|单位|部门|局|委(?!员))"
+    r"代表(?<!人大代表)(?<!党代表)(?<!职工代表)(?!建议|提出|意见|委员|性)[^，,。；;]{0,6}?(?:政府|机关|单位|部门|局|委(?!员))"
     r"|本级|其中[，,]?[^，,。；;]{0,8}?(?:政府办|办公室|办公厅|局|委|中心|街道|乡镇|镇政府|乡政府)"
     r"|政府办|政府办公室|政府办公厅"
 )
@@ -20,8 +20,10 @@ _SUB_UNIT = (
 _MOMENT = (
     r"截[至止](?!\s*(?:\d{4}\s*年\s*)?(?:12\s*月\s*31\s*日|12\s*月\s*底|12\s*月\s*末|年\s*底|年\s*末|本年底|本年末|年终))"
     r"[^，,。；;]{0,12}?(?:月底|月末|月份|月\d{1,2}日|日|目前|现在|当前|发稿|本报告)"
-    r"|上半年|下半年|第?[一二三四1-4]季度|\d{1,2}\s*[-—－~至到]\s*\d{1,2}\s*月|(?<!\d)\d{1,2}\s*月份"
+    r"|上半年|下半年|第[一二三四1-4]季度|[一二三四1-4]季度|\d{1,2}\s*[-—－~至到]\s*\d{1,2}\s*月|\d(?<!\d\d)\d?\s*月份"
 )
+# Every alternative starts with a character, not a lookbehind (“(?<!人大)代表” is written “代表(?<!人大代表)”,
+# “第?” as two alternatives): the regex engine then tests one character per alternative and position.
 SCOPE_MARKERS = re.compile(_SUB_UNIT + "|" + _MOMENT)
 
 # Words that make the marker an object rather than the subject (按照区政府办要求, 向区政府办报送).

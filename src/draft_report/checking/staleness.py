@@ -12,6 +12,8 @@ from draft_report.checking.findings import Finding, Location
 from draft_report.models.document import Paragraph, ReportDocument
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# Every year pattern below needs these digits and a 年 (masking only blanks characters out).
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _RANGE_CHARS = "-－–—~～至到"
 _LEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]\s*\S{0,20}?[。．.]\s*)?((?:19|20)\d{2})\s*年(?:度)?(?:以来|，|,|我|全|本|共)")
 _PERIOD_START = re.compile(r"自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
@@ -42,6 +44,8 @@ EXPIRED_TOPICS: tuple[ExpiredTopic, ...] = (
 
 def _masked(text: str) -> str:
     """Blank out book titles and quotations: years there are names, not statements."""
+    if "《" not in text and "“" not in text:
+        return text  # nothing opens a title or a quotation
     out = list(text)
     depth = 0
     for i, ch in enumerate(text):
@@ -70,7 +74,11 @@ def year_findings(doc: ReportDocument, year: int | None) -> list[Finding]:
         return []
     out: list[Finding] = []
     for section, p in prose_paragraphs(doc):
+        if "年" not in p.text or not _YEAR_DIGITS.search(p.text):
+            continue  # no year in the paragraph: nothing to flag
         for _, sent in sentences(p.text):
+            if "年" not in sent or not _YEAR_DIGITS.search(sent):
+                continue
             masked = _masked(sent)
             flagged: set[int] = set()
             for m in _YEAR.finditer(masked):
@@ -101,6 +109,8 @@ def topic_findings(doc: ReportDocument, year: int | None) -> list[Finding]:
     out: list[Finding] = []
     topics = [t for t in EXPIRED_TOPICS if year >= t.since]
     for section, p in prose_paragraphs(doc):
+        if not any(t.word in p.text for t in topics):
+            continue  # a sentence's hits are the paragraph's hits
         for _, sent in sentences(p.text):
             hits = [t.word for t in topics if t.word in sent]
             if hits:

@@ -22,6 +22,8 @@ OLD_FORMAT_STRONG: tuple[str, ...] = (
     "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "本年增减",
     "其他对外管理服务事项", "第二十条第（九）项", "第二十条第(九)项", "采购项目数量", "采购总金额", "政府集中采购",
 )
+_WHITESPACE = re.compile(r"\s+")
+_ANY_STRONG = re.compile("|".join(re.escape(m) for m in OLD_FORMAT_STRONG))  # one search per line
 _SINGLE_ROW_SIX = re.compile(r"^\s*[（(]六[）)]\s*其他处理[\s|]*\d+(?:[\s|]|$)")
 FEE_STATEMENT = re.compile(r"信息处理费|处理费|收费|收取[^。]{0,12}费|费用")
 _BOILERPLATE_NONE = re.compile(r"^(无|暂无|没有|无其他)")
@@ -88,8 +90,8 @@ def old_format_findings(doc: ReportDocument, year: int | None = None) -> list[Fi
     for no, line in enumerate(lines, start=1):
         if no in prose:
             continue
-        compact = re.sub(r"\s+", "", line)
-        for marker in OLD_FORMAT_STRONG:
+        compact = _WHITESPACE.sub("", line)
+        for marker in (OLD_FORMAT_STRONG if _ANY_STRONG.search(compact) else ()):
             if marker in compact and marker not in seen:
                 seen.add(marker)
                 out.append(Finding("structure.old_format", "error",

@@ -39,10 +39,13 @@ _SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "sci": ("科研院所", "高等院校", "高校"),
     "npo": ("公益组织", "社会组织"),
     "law": ("律师事务所", "律所", "律师"),
-    "oth": ("其他组织",),  # the printed label “其他” alone is a word of every list (see row_scope)
-    ORG: ("法人和其他组织", "法人或者其他组织", "法人及其他组织", "法人"),
+    # the printed label “其他” alone is a word of every list (see row_scope)
+    "oth": ("其他组织", "其他申请人", "其他类申请人", "其他类型申请人"),
+    ORG: ("法人和其他组织", "法人或者其他组织", "法人及其他组织", "法人", "企事业单位"),
 }
-# “个人隐私”, “企业信用信息”: the phrase is the object of the request, not its applicant.
+# “个人隐私”, “企业信用信息”: the phrase is the object of the request, not its applicant; “公民提出
+# 意见30条”: not a request.
+_NOT_REQUESTS = ("意见", "问题", "需求")
 _EXCLUDES: dict[str, tuple[str, ...]] = {
     "np": ("隐私", "个人信息", "个人所得"),
     "biz": ("信用", "涉企"),
@@ -53,9 +56,10 @@ def _kinds() -> tuple[ApplicantKind, ...]:
     out = []
     for c in L.T3_PART_COLUMNS:
         phrases = () if c.id == "oth" else (c.label,)
-        out.append(ApplicantKind(c.id, c.label, (c.id,), phrases + _SHORT_FORMS.get(c.id, ()), _EXCLUDES.get(c.id, ())))
+        out.append(ApplicantKind(c.id, c.label, (c.id,), phrases + _SHORT_FORMS.get(c.id, ()),
+                                 _EXCLUDES.get(c.id, ()) + _NOT_REQUESTS))
     org = tuple(c.id for c in L.T3_ORG_COLUMNS)
-    out.append(ApplicantKind(ORG, L.T3_ORG_HEADER, org, (L.T3_ORG_HEADER, *_SHORT_FORMS[ORG])))
+    out.append(ApplicantKind(ORG, L.T3_ORG_HEADER, org, (L.T3_ORG_HEADER, *_SHORT_FORMS[ORG]), _NOT_REQUESTS))
     return tuple(out)
 
 

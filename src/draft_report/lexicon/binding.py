@@ -18,9 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from draft_report.lexicon.fields import Fact, sum_fact
 from draft_report.lexicon.numerals import find_quantities
+from draft_report.lexicon.sentence_index import SentenceIndex
 
 # Quotation marks are not delimiters: they wrap names (在“工作动态”栏目发布信息37条).
 CLAUSE_DELIMITERS = "，,；;。！？!?：:、（）()【】《》\n"
@@ -128,18 +130,21 @@ def _allowed(fact: Fact, window: str, unit: str | None, before: str | None) -> b
 class KeywordIndex:
     """Every keyword of a list of facts in one compiled alternation (an automaton in effect).
 
-    ``occurrences(text)`` finds every keyword at every position in one pass: a lookahead
-    alternation, longest first, gives the longest keyword starting at each position, and the
-    keywords that are its prefixes start there too. So binding costs one regex pass over the
-    clause per number instead of one ``rfind`` per keyword of every fact."""
+    ``occurrences(text)`` finds every keyword at every position: the alternation is written as a
+    trie (``trie_pattern``: one branch per next character, longer keywords first), so a match is
+    the longest keyword starting at its position and the engine tests a few characters per
+    position, whatever the number of keywords; the keywords that are its prefixes start there
+    too. So binding costs one regex pass per sentence instead of one ``rfind`` per keyword of
+    every fact and number."""
 
     def __init__(self, facts: Sequence[Fact]) -> None:
         keywords = sorted({kw for f in facts for kw in f.keywords}, key=len, reverse=True)
-        self.pattern = re.compile("(?=(" + "|".join(map(re.escape, keywords)) + "))") if keywords else None
+        self.pattern = re.compile(trie_pattern(keywords)) if keywords else None
         self.prefixes: dict[str, tuple[str, ...]] = {
             kw: tuple(k for k in keywords if kw.startswith(k)) for kw in keywords
         }
         self.elliptic: list[Fact] | None = None  # see _elliptic_facts
+        self.elliptic_named: re.Pattern[str] | None = None
         self.facts_of: dict[str, list[tuple[int, Fact]]] = {}
         for order, f in enumerate(facts):
             for kw in dict.fromkeys(f.keywords):
@@ -150,10 +155,48 @@ class KeywordIndex:
         if self.pattern is None or not text:
             return []
         out: list[tuple[int, str]] = []
-        for m in self.pattern.finditer(text):
+        search, n = self.pattern.search, len(text)
+        m = search(text)
+        while m is not None:
             pos = m.start()
-            out.extend((pos, k) for k in self.prefixes[m.group(1)])
+            out.extend((pos, k) for k in self.prefixes[m.group()])
+            m = search(text, pos + 1) if pos < n else None  # keywords may overlap: go on from the next character
         return out
+
+
+def trie_pattern(words: Sequence[str]) -> str:
+    """A regex matching the longest of ``words`` at a position: the words as a trie of branches
+    (“受理(?:申请)?” rather than “受理申请|受理”), each branch starting with its own character."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body  # greedy: the longer word first
+
+    return emit(trie)
+
+
+_LIST_DELIMITERS = CLAUSE_DELIMITERS.replace("、", "")
+_LAST_SENTENCE: tuple[KeywordIndex, str, SentenceIndex] | None = None
+
+
+def _sentence_index(index: KeywordIndex, sentence: str) -> SentenceIndex:
+    """The index of ``sentence`` (the last one is kept: a sentence's numbers are bound in a row)."""
+    global _LAST_SENTENCE
+    last = _LAST_SENTENCE
+    if last is not None and last[0] is index and last[1] == sentence:
+        return last[2]
+    ctx = SentenceIndex(sentence, index)
+    _LAST_SENTENCE = (index, sentence, ctx)
+    return ctx
 
 
 _INDEXES: dict[tuple[str, ...], KeywordIndex] = {}
@@ -186,18 +229,28 @@ def candidates(
     facts: Sequence[Fact], left: str, right: str, unit: str | None, before: str | None
 ) -> list[Match]:
     """Facts named on the left (preferred) or, failing that, on the right of the number."""
-    window = left + right
     index = keyword_index(facts)
-    for side, text in (("left", left), ("right", right)):
-        best: dict[int, Match] = {}
-        for pos, kw in index.occurrences(text):
-            dist = len(text) - (pos + len(kw)) if side == "left" else pos
+    return _candidates(index, index.occurrences(left), len(left), index.occurrences(right), 0,
+                       left + right, unit, before)
+
+
+def _candidates(
+    index: KeywordIndex, left_occ: list[tuple[int, str]], left_end: int, right_occ: list[tuple[int, str]],
+    right_start: int, window: str, unit: str | None, before: str | None,
+) -> list[Match]:
+    """``candidates`` from the keyword occurrences of each side: ``left_end`` is where the left
+    side ends and ``right_start`` where the right side starts, in the occurrences' coordinates."""
+    for side, occ in (("left", left_occ), ("right", right_occ)):
+        best: dict[int, tuple[tuple[int, int, int], Fact, str, int]] = {}
+        for pos, kw in occ:
+            dist = left_end - (pos + len(kw)) if side == "left" else pos - right_start
             for order, fact in index.facts_of[kw]:
-                m = Match(fact, kw, side, dist)
+                rank = (fact.priority, -dist, len(kw))  # Match.rank
                 old = best.get(order)
-                if old is None or m.rank() > old.rank():
-                    best[order] = m
-        found = [best[o] for o in sorted(best) if _allowed(best[o].fact, window, unit, before)]
+                if old is None or rank > old[0]:
+                    best[order] = (rank, fact, kw, dist)
+        found = [Match(f, kw, side, dist) for _, f, kw, dist in (best[o] for o in sorted(best))
+                 if _allowed(f, window, unit, before)]
         if found:
             return found
     return []
@@ -231,10 +284,24 @@ def bind_number(
     return bind_claim(facts, sentence, start, end, unit, prev_end, next_start).fact
 
 
+_LAST_BY_ID: tuple[Sequence[Fact], dict[str, Fact]] | None = None
+
+
+def _facts_by_id(facts: Sequence[Fact]) -> dict[str, Fact]:
+    """``{id: fact}`` of ``facts`` (kept for the last list: a report's numbers share one)."""
+    global _LAST_BY_ID
+    last = _LAST_BY_ID
+    if last is not None and last[0] is facts:
+        return last[1]
+    by_id = {f.id: f for f in facts}
+    _LAST_BY_ID = (facts, by_id)
+    return by_id
+
+
 def _with_alternatives(fact: Fact, others: Sequence[Fact], facts: Sequence[Fact], confidence: float) -> Binding:
     alts: list[Fact] = [o for o in others if o.id != fact.id]
     if fact.alternatives:
-        by_id = {f.id: f for f in facts}
+        by_id = _facts_by_id(facts)
         alts += [by_id[i] for i in fact.alternatives if i in by_id and i != fact.id]
     seen: set[str] = set()
     unique = [a for a in alts if not (a.id in seen or seen.add(a.id))]  # type: ignore[func-returns-value]
@@ -251,14 +318,17 @@ def bind_claim(
     next_start: int | None = None,
 ) -> Binding:
     """The measure(s) the number at ``sentence[start:end]`` quotes (see ``Binding``)."""
-    left, right = clause_window(sentence, start, end, prev_end, next_start)
+    index = keyword_index(facts)
+    ctx = _sentence_index(index, sentence)  # built once per sentence, shared by its numbers
+    la, lb, ra, rb = ctx.window(start, end, prev_end, next_start, CLAUSE_DELIMITERS)
+    left, right = ctx.compact[la:lb], ctx.compact[ra:rb]
     if "每" in left:  # 每半年一次: a frequency, not a count
         return Binding(None)
     listed = _respectively(facts, sentence, start, unit)
     if listed is not None:
         return _with_alternatives(listed, (), facts, 1.0)
-    before = compact(sentence[:start])
-    found = candidates(facts, left, right, unit, before)
+    before = ctx.compact[: ctx.cpos(start)]
+    found = _candidates(index, ctx.occurrences(la, lb), lb, ctx.occurrences(ra, rb), ra, left + right, unit, before)
     m = best_match(found)
     if m is None:
         fact = _elliptic(facts, left, unit, before)
@@ -267,9 +337,8 @@ def bind_claim(
     if m.fact.family is None:
         return _with_alternatives(m.fact, ties, facts, 1.0)
     # A list may span 、: look at the clause up to the stronger delimiters.
-    list_left, list_right = clause_window(
-        sentence, start, end, prev_end, next_start, CLAUSE_DELIMITERS.replace("、", "")
-    )
+    la, lb, ra, rb = ctx.window(start, end, prev_end, next_start, _LIST_DELIMITERS)
+    list_left, list_right = ctx.compact[la:lb], ctx.compact[ra:rb]
     text = list_left if m.side == "left" else list_right
     members = listed_members(facts, m.fact, text, list_left + list_right, unit, before)
     if len(members) < 2:
@@ -279,12 +348,17 @@ def bind_claim(
 
 
 def _named(facts: Sequence[Fact], family: str | None, text: str, window: str, unit: str | None,
-           before: str | None) -> list[tuple[int, int, Fact]]:
+           before: str | None, subjects: bool = False) -> list[tuple[int, int, Fact]]:
     """(start, end, fact) of each mention of a member of ``family`` (None: facts of no family) in
-    ``text``, in order; a mention inside a longer one (公开 in 部分公开) is not a mention of its own."""
+    ``text``, in order; a mention inside a longer one (公开 in 部分公开) is not a mention of its own.
+    ``subjects``: the mentions are the subjects of the sentence's predicate (a list before 分别), so a
+    ``requires_in_sentence`` fact may take its required word from anywhere before."""
     hits: list[tuple[int, int, Fact]] = []
     for f in facts:
-        if f.family != family or not f.keywords or not _allowed(f, window, unit, before):
+        if f.family != family or not f.keywords:
+            continue
+        if not _allowed(f, window, unit, before) and not (
+                subjects and f.requires_in_sentence and before is not None and _allowed(f, before, unit, before)):
             continue
         for kw in f.keywords:
             i = text.find(kw)
@@ -350,7 +424,7 @@ def _respectively(facts: Sequence[Fact], sentence: str, start: int, unit: str | 
     best: list[Fact] = []
     families: list[str | None] = [None, *sorted({f.family for f in facts if f.family})]
     for family in families:
-        for run in _runs(_named(facts, family, head, window, unit, before), head):
+        for run in _runs(_named(facts, family, head, window, unit, before, subjects=True), head):
             if len(run) >= 2 and len(run) > len(best):
                 best = run
     k = len(find_quantities(between))
@@ -365,7 +439,11 @@ def _elliptic(facts: Sequence[Fact], left: str, unit: str | None, before: str) -
     政府网站64条": the clause names only the subject; the verb 发布 comes from the sentence
     (``Fact.requires_in_sentence``). Either clause may hold little else (其中, 另, 共 …)."""
     best: tuple[int, int, Fact] | None = None
-    for f in _elliptic_facts(facts):
+    elliptic = _elliptic_facts(facts)
+    named_re = keyword_index(facts).elliptic_named
+    if named_re is not None and not named_re.search(left):
+        return None  # the clause names no qualifier, requirement or keyword of any of them
+    for f in elliptic:
         if unit is not None and unit not in f.units:
             continue
         if f.excludes and any(w in left for w in f.excludes):
@@ -402,6 +480,9 @@ def _elliptic_facts(facts: Sequence[Fact]) -> list[Fact]:
             _ELLIPTIC.clear()
         found = _ELLIPTIC[key] = [f for f in facts if f.elliptic or f.requires_in_sentence]
     index.elliptic = found
+    # the words one of them must find in the clause (``_elliptic``): one search rules them all out
+    words = {w for f in found for w in ((f.qualifiers or f.requires) if f.elliptic else f.keywords)}
+    index.elliptic_named = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
     return found
 
 

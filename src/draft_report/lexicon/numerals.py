@@ -35,10 +35,14 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 CHINESE_DIGITS = _CN_DIGITS
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+_HAS_FULLWIDTH = re.compile("[０-９]")
 
+# A number not preceded by a digit, "." or ",": written as a first digit, then the lookbehind
+# (the same test as a leading ``(?<![\d.,])``, but a pattern that starts with a digit lets the
+# regex engine skip to digits — more than ten times faster on CJK prose).
 _ARABIC = re.compile(
-    r"(?<![\d.,])"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?=\s*[余多]?\s*(?:" + _UNIT_RE + r"))|\d+(?:\.\d+)?)"
+    r"(?P<num>\d(?<![\d.,]\d)"
+    r"(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d{0,2}(?: \d{3})+(?=\s*[余多]?\s*(?:" + _UNIT_RE + r"))|\d*(?:\.\d+)?))"
     r"(?P<gap>\s*)(?P<wan>万(?!元))?(?P<approx>[余多])?\s*(?P<unit>" + _UNIT_RE + r")"
 )
 _CHINESE = re.compile(
@@ -79,7 +83,8 @@ class Quantity:
 
 def normalise_digits(text: str) -> str:
     """Full-width digits → ASCII (same length, so offsets stay valid)."""
-    return text.translate(_FULLWIDTH)
+    # str.translate is slow on CJK text (a table lookup per character): most texts have none
+    return text.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(text) else text
 
 
 def parse_arabic(s: str) -> float:
@@ -139,10 +144,13 @@ def find_quantities(text: str, *, normalised: bool = False) -> list[Quantity]:
             value *= 10000
             approx = approx or not float(m.group("num").replace(",", "")).is_integer()
         found.append(Quantity(start, end, text[start:end], value, unit, approx, "arabic"))
-    taken = [(q.start, q.end) for q in found]
+    taken = [(q.start, q.end) for q in found]  # in order, not overlapping
+    k = 0
     for m in _CHINESE.finditer(text):
         start, end = m.start("num"), m.end()
-        if any(s <= start < e for s, e in taken):
+        while k < len(taken) and taken[k][1] <= start:
+            k += 1  # Chinese matches come in order too: one pass over the Arabic ones
+        if k < len(taken) and taken[k][0] <= start:
             continue
         num = m.group("num")
         unit = m.group("unit")

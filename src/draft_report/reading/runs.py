@@ -99,8 +99,12 @@ class RowSpecs(tuple[RowSpec, ...]):
 
     def __new__(cls, specs: Iterable[RowSpec]) -> RowSpecs:
         self = super().__new__(cls, specs)
+        self._by_gram, self._row_of, self._size_of, self._memo = {}, [], [], {}
+        return self
+
+    def _build_index(self) -> None:
+        """Built on first use, not at import (a cold ``check`` pays only for the tables it reads)."""
         by_gram: dict[str, list[int]] = {}
-        self._row_of, self._size_of, self._memo = [], [], {}
         for si, spec in enumerate(self):
             for variant in spec.variants:
                 if not variant:
@@ -111,7 +115,6 @@ class RowSpecs(tuple[RowSpec, ...]):
                 for gram in variant:
                     by_gram.setdefault(gram, []).append(vid)
         self._by_gram = {gram: tuple(vids) for gram, vids in by_gram.items()}
-        return self
 
     def best(self, grams: frozenset[str]) -> tuple[float, RowSpec | None, float]:
         """(best score, its row, runner-up score) — exactly what scoring every row gives.
@@ -122,6 +125,8 @@ class RowSpecs(tuple[RowSpec, ...]):
         known = self._memo.get(grams)
         if known is not None:
             return known
+        if not self._row_of:
+            self._build_index()
         by_gram = self._by_gram
         counts = Counter(chain.from_iterable([by_gram[g] for g in grams if g in by_gram]))
         per_row: dict[int, float] = {}

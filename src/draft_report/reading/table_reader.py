@@ -141,11 +141,11 @@ def _specs_t4() -> RowSpecs:
     return RowSpecs(RowSpec.of(g.id, len(L.T4_COLUMNS), (g.full_label, g.label)) for g in L.T4_GROUPS)
 
 
-SPECS_T2 = _specs_t2()
-SPECS_T3 = _specs_t3()
-SPECS_T4 = _specs_t4()
 _SPECS_T2 = {name: _specs_t2(lay) for name, lay in L.LAYOUTS.items()}
 _SPECS_T3 = {name: _specs_t3(lay) for name, lay in L.LAYOUTS.items()}
+SPECS_T2 = _SPECS_T2[L.LAYOUT_2021.name]
+SPECS_T3 = _SPECS_T3[L.LAYOUT_2021.name]
+SPECS_T4 = _specs_t4()
 T2_WIDE = max(len(b.measures) for b in L.T2_BLOCKS)  # 第（一）项: 3 values per item
 _T2_ITEMS = {
     name: {item.id: (block, item) for block in lay.t2_blocks for item in block.items}

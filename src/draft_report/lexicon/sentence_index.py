@@ -1,0 +1,106 @@
+"""One sentence, indexed once and shared by every number in it (binding stays linear in the text).
+
+Binding a number looks at the clause around it with spaces removed (``binding.clause_window``),
+at everything before it (``before``) and at the lexicon keywords named there. Done per number,
+that is a scan of the clause, a copy of the sentence's start and a keyword search per number —
+quadratic in the numbers of a sentence. ``SentenceIndex`` does each once per sentence:
+
+- the sentence with spaces removed (``compact``) and a map from offsets in the sentence to
+  offsets in ``compact`` (``cpos``), so that any window's compact text is one slice;
+- the positions of clause delimiters (per delimiter set), so that a clause boundary is one bisection;
+- every keyword occurrence in ``compact`` (one pass of the lexicon's compiled alternation,
+  ``binding.KeywordIndex``), so that the keywords of a window are a bisected range of one list.
+
+The results are exactly those of the per-number scans: a keyword that fits in a window starts
+at a position where the (longest-first) alternation matched in the whole sentence, and it is a
+prefix of that longest match, so it is among the occurrences listed there.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import Protocol
+
+_WS = re.compile(r"\s")
+_SPACES = re.compile(r"\s+")
+_DELIMITER_RES: dict[str, re.Pattern[str]] = {}
+
+
+class Occurrences(Protocol):
+    def occurrences(self, text: str) -> list[tuple[int, str]]: ...
+
+
+def _delimiter_re(chars: str) -> re.Pattern[str]:
+    pattern = _DELIMITER_RES.get(chars)
+    if pattern is None:
+        pattern = _DELIMITER_RES[chars] = re.compile("[" + re.escape(chars) + "]")
+    return pattern
+
+
+class SentenceIndex:
+    """Spaces, clause delimiters and keyword occurrences of one sentence (see the module doc)."""
+
+    __slots__ = ("_delims", "_index", "_occ", "_occ_pos", "_spaces", "compact", "text")
+
+    def __init__(self, text: str, index: Occurrences) -> None:
+        self.text = text
+        self._spaces: list[int] = [m.start() for m in _WS.finditer(text)] if _WS.search(text) else []
+        self.compact = _SPACES.sub("", text) if self._spaces else text
+        self._index = index
+        self._delims: dict[str, list[int]] = {}
+        self._occ: list[tuple[int, str]] | None = None
+        self._occ_pos: list[int] = []
+
+    def cpos(self, i: int) -> int:
+        """The offset in ``compact`` of offset ``i`` of the sentence (spaces before it dropped)."""
+        return i - bisect_left(self._spaces, i) if self._spaces else i
+
+    def _delimiters(self, chars: str) -> list[int]:
+        found = self._delims.get(chars)
+        if found is None:
+            found = self._delims[chars] = [m.start() for m in _delimiter_re(chars).finditer(self.text)]
+        return found
+
+    def window(self, start: int, end: int, prev_end: int, next_start: int | None,
+               delimiters: str) -> tuple[int, int, int, int]:
+        """(left_start, left_end, right_start, right_end) in ``compact`` of the clause around
+        ``text[start:end]`` — the same windows as ``binding.clause_window``."""
+        text = self.text
+        delims = self._delims.get(delimiters)
+        if delims is None:
+            delims = self._delimiters(delimiters)
+        lo = prev_end if prev_end > 0 else 0
+        i = start - 1
+        if i >= lo:
+            k = bisect_left(delims, start) - 1  # the last delimiter before start
+            i = delims[k] if k >= 0 and delims[k] >= lo else lo - 1
+        n = len(text)
+        hi = n if next_start is None or next_start > n else next_start
+        j = end
+        if j < hi:
+            k = bisect_left(delims, end)  # the first delimiter at or after end
+            j = delims[k] if k < len(delims) and delims[k] < hi else hi
+        spaces = self._spaces
+        if not spaces:
+            return i + 1, start, end, j
+        return (i + 1 - bisect_left(spaces, i + 1), start - bisect_left(spaces, start),
+                end - bisect_left(spaces, end), j - bisect_left(spaces, j))
+
+    def occurrences(self, a: int, b: int) -> list[tuple[int, str]]:
+        """(position, keyword) of every keyword that lies within ``compact[a:b]``, in order."""
+        occ = self._occ
+        if occ is None:
+            occ = self._occ = self._index.occurrences(self.compact)
+            self._occ_pos = [p for p, _ in occ]
+        out: list[tuple[int, str]] = []
+        k = bisect_left(self._occ_pos, a)
+        n = len(occ)
+        while k < n:
+            pos, kw = occ[k]
+            if pos >= b:
+                break
+            if pos + len(kw) <= b:
+                out.append((pos, kw))
+            k += 1
+        return out

@@ -1,0 +1,65 @@
+"""The per-sentence index gives exactly what the per-number scans give (binding's speed path)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from draft_report.lexicon.binding import CLAUSE_DELIMITERS, KeywordIndex, clause_window, keyword_index
+from draft_report.lexicon.fields import FACTS
+from draft_report.lexicon.sentence_index import SentenceIndex
+
+SENTENCES = (
+    "受理政府信息公开申请 3119 件，答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复）。",
+    "全年主动公开政府信息 1 234 条，其中政府网站、微信公众号分别发布 64 条、32 条；",
+    "  区政府办代表区政府受理申请\u300017件 ，部分公开 3 件、不予公开2件\n",
+    "未收到 政府信息公开申请",
+    "",
+)
+
+
+def _alphabet() -> list[str]:
+    words = sorted({kw for f in FACTS for kw in f.keywords})
+    return [*words[:60], *"，、（）() \u3000\t\n1234件条申请公开部分予以", "分别", "其中"]
+
+
+def _sentences() -> list[str]:
+    rng = random.Random(7)
+    alphabet = _alphabet()
+    return [*SENTENCES, *("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 24))) for _ in range(60))]
+
+
+def test_windows_are_the_clause_windows() -> None:
+    index = keyword_index(FACTS)
+    delimiter_sets = (CLAUSE_DELIMITERS, CLAUSE_DELIMITERS.replace("、", ""))
+    for sentence in _sentences():
+        ctx = SentenceIndex(sentence, index)
+        n = len(sentence)
+        for start in range(n + 1):
+            for end in (start, min(n, start + 2)):
+                for prev_end in (0, max(0, start - 3)):
+                    for next_start in (None, min(n, end + 2)):
+                        for delimiters in delimiter_sets:
+                            la, lb, ra, rb = ctx.window(start, end, prev_end, next_start, delimiters)
+                            left, right = clause_window(sentence, start, end, prev_end, next_start, delimiters)
+                            assert (ctx.compact[la:lb], ctx.compact[ra:rb]) == (left, right), (sentence, start, end)
+
+
+def test_occurrences_in_a_window_are_those_of_its_text() -> None:
+    index = keyword_index(FACTS)
+    for sentence in _sentences():
+        ctx = SentenceIndex(sentence, index)
+        compact = ctx.compact
+        for a in range(len(compact) + 1):
+            for b in range(a, min(len(compact), a + 12) + 1):
+                got = [(pos - a, kw) for pos, kw in ctx.occurrences(a, b)]
+                assert got == index.occurrences(compact[a:b]), (compact, a, b)
+
+
+def test_trie_pattern_finds_what_a_plain_alternation_finds() -> None:
+    index = KeywordIndex(FACTS)
+    keywords = sorted({kw for f in FACTS for kw in f.keywords}, key=len, reverse=True)
+    plain = re.compile("(?=(" + "|".join(map(re.escape, keywords)) + "))")
+    for sentence in _sentences():
+        expected = [(m.start(), k) for m in plain.finditer(sentence) for k in index.prefixes[m.group(1)]]
+        assert index.occurrences(sentence) == expected
