@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from cli_two_paths import assert_falls_back_to_typer, no_typer, run_captured
 from conftest import FIXTURES, REAL_REPORTS
 from draft_report import cli
 from draft_report.commands import audit_options
-from test_cli_check_fast import _no_typer, _run
 
 CLEAN = REAL_REPORTS / "huaian_2024.txt"
 WITH_ERRORS = REAL_REPORTS / "huaian-hongze_2023.txt"
@@ -65,10 +65,10 @@ def test_fast_path_and_typer_command_agree(argv: list[str], code: int, mixed: Pa
         monkeypatch.chdir(tmp_path / name)  # relative outputs land apart, named the same
         if name == "fast":
             with monkeypatch.context() as m:
-                m.setattr(cli, "_run_typer", _no_typer)
-                results.append(_run(cli.main, argv, capsys))
+                m.setattr(cli, "_run_typer", no_typer)
+                results.append(run_captured(cli.main, argv, capsys))
         else:
-            results.append(_run(cli._run_typer, argv, capsys))
+            results.append(run_captured(cli._run_typer, argv, capsys))
     assert results[0] == results[1]
     assert results[0][0] == code, results[0]
     written = _written(tmp_path / "fast")
@@ -95,15 +95,4 @@ FALLBACK_CASES: list[tuple[list[str], int]] = [
                          ids=[" ".join(a[1:]).replace(str(REAL_REPORTS), "R") for a, _ in FALLBACK_CASES])
 def test_what_the_fast_parser_does_not_understand_goes_to_typer(argv: list[str], code: int,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    assert audit_options.parse(argv[1:]) is None
-    via_main = _run(cli.main, argv, capsys)
-    assert via_main == _run(cli._run_typer, argv, capsys)
-    assert via_main[0] == code, via_main
-    _, out, err = via_main
-    assert "Traceback" not in err
-    if code == 2:
-        assert err.startswith("错误：") and not out
-    elif "--help" in argv:
-        assert out.startswith("用法：draft-report audit")
-    else:
-        assert out and not err
+    assert_falls_back_to_typer(audit_options.parse, argv, code, capsys)

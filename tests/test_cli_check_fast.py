@@ -4,11 +4,11 @@ the typer command. Both must print the same and exit the same (their parameters 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from cli_two_paths import assert_falls_back_to_typer, no_typer, run_captured
 from conftest import EXAMPLES, REAL_REPORTS
 from draft_report import cli
 from draft_report.commands import check_options
@@ -16,19 +16,6 @@ from draft_report.commands import check_options
 CLEAN = REAL_REPORTS / "huaian_2024.txt"  # exit 0
 WITH_ERRORS = REAL_REPORTS / "huaian-hongze_2023.txt"  # table identity errors: exit 1
 DATA = EXAMPLES / "xiaxian-2023" / "data.yaml"
-
-
-def _run(fn: Callable[[list[str]], object], argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    capsys.readouterr()
-    with pytest.raises(SystemExit) as exc:
-        fn(argv)
-    out, err = capsys.readouterr()
-    code = exc.value.code
-    return (code if isinstance(code, int) else 0 if code is None else 1), out, err
-
-
-def _no_typer(args: list[str]) -> None:
-    raise AssertionError(f"the fast path handed {args} to typer")
 
 
 @pytest.fixture(scope="module")
@@ -76,10 +63,10 @@ def test_fast_path_and_typer_command_agree(argv: list[str], code: int, docx_repo
         monkeypatch.chdir(tmp_path / name)  # relative outputs (批注.docx) land apart, named the same
         if name == "fast":
             with monkeypatch.context() as m:
-                m.setattr(cli, "_run_typer", _no_typer)
-                results.append(_run(cli.main, argv, capsys))
+                m.setattr(cli, "_run_typer", no_typer)
+                results.append(run_captured(cli.main, argv, capsys))
         else:
-            results.append(_run(cli._run_typer, argv, capsys))
+            results.append(run_captured(cli._run_typer, argv, capsys))
     fast, typer_ = results
     assert fast == typer_
     if code >= 0:
@@ -116,18 +103,7 @@ FALLBACK_CASES: list[tuple[list[str], int]] = [
                          ids=[" ".join(a[1:]).replace(str(REAL_REPORTS), "R") for a, _ in FALLBACK_CASES])
 def test_what_the_fast_parser_does_not_understand_goes_to_typer(argv: list[str], code: int,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    assert check_options.parse(argv[1:]) is None
-    via_main = _run(cli.main, argv, capsys)
-    assert via_main == _run(cli._run_typer, argv, capsys)
-    assert via_main[0] == code, via_main
-    _, out, err = via_main
-    assert "Traceback" not in err
-    if code == 2:
-        assert err.startswith("错误：") and not out
-    elif "--help" in argv:
-        assert out.startswith("用法：draft-report check")
-    else:
-        assert out and not err
+    assert_falls_back_to_typer(check_options.parse, argv, code, capsys)
 
 
 def test_parse_fills_every_option_with_its_default() -> None:
