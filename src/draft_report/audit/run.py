@@ -278,27 +278,26 @@ def _progress(total: int, label: str) -> Any:
     )
 
 
-def read_previous(paths: list[Job], workers: int) -> PreviousIndex:
-    jobs = [j.path for j in paths]
-    found: list[Identity] = []
-    with _progress(len(jobs), "读取上年度报告") as bar:
-        task = bar.add_task("", total=len(jobs))
-        for ident in _mapped(identify, jobs, workers, None):
-            found.append(ident)
+def _map_shown(fn: Callable[[T], R], items: list[T], workers: int, index: PreviousIndex | None, label: str) -> list[R]:
+    """``_mapped`` in order, with a progress bar labelled ``label`` on a terminal."""
+    out: list[R] = []
+    with _progress(len(items), label) as bar:
+        task = bar.add_task("", total=len(items))
+        for result in _mapped(fn, items, workers, index):
+            out.append(result)
             bar.advance(task)
+    return out
+
+
+def read_previous(paths: list[Job], workers: int) -> PreviousIndex:
+    found = _map_shown(identify, [j.path for j in paths], workers, None, "读取上年度报告")
     return PreviousIndex([i for i in found if i.error is None])
 
 
 def run_audit(jobs: list[Job], *, workers: int | None = None, previous: PreviousIndex | None = None) -> list[AuditRow]:
     """Audit every job (in order); ``workers`` processes for large batches (default: all cores)."""
     n = default_workers() if workers is None else max(1, workers)
-    rows: list[AuditRow] = []
-    with _progress(len(jobs), "核查报告") as bar:
-        task = bar.add_task("", total=len(jobs))
-        for row in _mapped(audit_one, jobs, n, previous):
-            rows.append(row)
-            bar.advance(task)
-    return rows
+    return _map_shown(audit_one, jobs, n, previous, "核查报告")
 
 
 __all__ = ["AuditRow", "PreviousIndex", "audit_one", "default_workers", "read_previous", "run_audit"]
