@@ -5,6 +5,7 @@ does not understand reaches typer and comes out the same."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -42,3 +43,20 @@ def assert_falls_back_to_typer(parse: Callable[[list[str]], object], argv: list[
         assert out.startswith(f"用法：draft-report {argv[0]}")
     else:
         assert out and not err
+
+
+def run_both_paths(argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                   monkeypatch: pytest.MonkeyPatch) -> tuple[Outcome, Outcome]:
+    """``argv`` through ``cli.main`` (the fast path, typer forbidden) in ``tmp_path/fast`` and through
+    the typer command in ``tmp_path/typer``: relative outputs land apart, named the same."""
+    results = []
+    for name in ("fast", "typer"):
+        (tmp_path / name).mkdir()
+        monkeypatch.chdir(tmp_path / name)
+        if name == "fast":
+            with monkeypatch.context() as m:
+                m.setattr(cli, "_run_typer", no_typer)
+                results.append(run_captured(cli.main, argv, capsys))
+        else:
+            results.append(run_captured(cli._run_typer, argv, capsys))
+    return results[0], results[1]

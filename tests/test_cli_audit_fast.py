@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from cli_two_paths import assert_falls_back_to_typer, no_typer, run_captured
+from cli_two_paths import assert_falls_back_to_typer, run_both_paths
 from conftest import FIXTURES, REAL_REPORTS
-from draft_report import cli
 from draft_report.commands import audit_options
 
 CLEAN = REAL_REPORTS / "huaian_2024.txt"
@@ -59,22 +58,13 @@ def test_fast_path_and_typer_command_agree(argv: list[str], code: int, mixed: Pa
                                            capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     argv = [a.format(mixed=mixed) for a in argv]
     assert audit_options.parse(argv[1:]) is not None  # the fast parser takes it
-    results = []
-    for name in ("fast", "typer"):
-        (tmp_path / name).mkdir()
-        monkeypatch.chdir(tmp_path / name)  # relative outputs land apart, named the same
-        if name == "fast":
-            with monkeypatch.context() as m:
-                m.setattr(cli, "_run_typer", no_typer)
-                results.append(run_captured(cli.main, argv, capsys))
-        else:
-            results.append(run_captured(cli._run_typer, argv, capsys))
-    assert results[0] == results[1]
-    assert results[0][0] == code, results[0]
+    fast, typer_ = run_both_paths(argv, tmp_path, capsys, monkeypatch)
+    assert fast == typer_
+    assert fast[0] == code, fast
     written = _written(tmp_path / "fast")
     assert written == _written(tmp_path / "typer")
     if "-o" in argv or "--output" in argv:
-        assert (written != {}) == (not results[0][2].startswith("错误："))  # an input error writes nothing
+        assert (written != {}) == (not fast[2].startswith("错误："))  # an input error writes nothing
 
 
 FALLBACK_CASES: list[tuple[list[str], int]] = [

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cli_two_paths import assert_falls_back_to_typer, no_typer, run_captured
+from cli_two_paths import assert_falls_back_to_typer, run_both_paths
 from conftest import EXAMPLES, REAL_REPORTS
-from draft_report import cli
 from draft_report.commands import check_options
 
 CLEAN = REAL_REPORTS / "huaian_2024.txt"  # exit 0
@@ -57,17 +56,7 @@ def test_fast_path_and_typer_command_agree(argv: list[str], code: int, docx_repo
                                            capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     argv = [a.format(docx=docx_report) for a in argv]
     assert check_options.parse(argv[1:]) is not None  # the fast parser takes it
-    results = []
-    for name in ("fast", "typer"):
-        (tmp_path / name).mkdir()
-        monkeypatch.chdir(tmp_path / name)  # relative outputs (批注.docx) land apart, named the same
-        if name == "fast":
-            with monkeypatch.context() as m:
-                m.setattr(cli, "_run_typer", no_typer)
-                results.append(run_captured(cli.main, argv, capsys))
-        else:
-            results.append(run_captured(cli._run_typer, argv, capsys))
-    fast, typer_ = results
+    fast, typer_ = run_both_paths(argv, tmp_path, capsys, monkeypatch)
     assert fast == typer_
     if code >= 0:
         assert fast[0] == code, fast
