@@ -51,6 +51,7 @@ REPORTS: tuple[Path, ...] = (
 )
 # Reports looked at while building the root-cause analysis (tuning); the others are held out.
 TUNING = frozenset({"huaian_2024.txt", "shanghai-kewei_2024.txt", "qinglan-scj_2020.txt"})
+Stats = dict[str, dict[str, list[int]]]  # kind → metric → [hits, tries]
 METRICS = ("one_naming", "table_one_naming", "table_one", "blames_other_total")
 
 
@@ -106,9 +107,22 @@ def _table(cid: str) -> str:
     return {"t2": "表二", "t3": "表三", "t4": "表四"}[cid.split(".", 1)[0]]
 
 
-def run_reports(cells: int, held_out: bool | None = None) -> tuple[dict[str, dict[str, list[int]]], list[str]]:
+def _tally(stats: Stats, misses: list[str], name: str, cid: str, mutated: Any,
+           bases: tuple[CheckResult, CheckResult], dataset: Any) -> None:
+    """Check one mutant without and with the data; add its scores and name it if it was missed."""
+    for mode, base, ds in (("无数据", bases[0], None), ("有数据", bases[1], dataset)):
+        s = score(cid, base, check_document(mutated, ds))
+        kind = f"{_table(cid)}·{mode}"
+        for metric in METRICS:
+            stats[kind][metric][0] += s[metric]
+            stats[kind][metric][1] += 1
+        if not s["table_one_naming"] and not (cid.startswith("t2.") and ds is None):
+            misses.append(f"{name} {kind} {cid}")
+
+
+def run_reports(cells: int, held_out: bool | None = None) -> tuple[Stats, list[str]]:
     """``held_out``: True → only the held-out reports, False → only the tuning ones, None → all."""
-    stats: dict[str, dict[str, list[int]]] = defaultdict(lambda: {m: [0, 0] for m in METRICS})
+    stats: Stats = defaultdict(lambda: {m: [0, 0] for m in METRICS})
     misses: list[str] = []
     for path in REPORTS:
         if held_out is not None and (path.name not in TUNING) != held_out:
@@ -116,7 +130,7 @@ def run_reports(cells: int, held_out: bool | None = None) -> tuple[dict[str, dic
         text = path.read_text(encoding="utf-8")
         doc = M.read(text)
         dataset = as_dataset(doc)
-        base_plain, base_data = check_document(doc), check_document(doc, dataset)
+        bases = check_document(doc), check_document(doc, dataset)
         rng = random.Random(f"table-findings:{path.name}")
         for prefix in ("t2.", "t3.", "t4."):
             ids = [c for c, v in doc.tables.cells().items() if c.startswith(prefix) and isinstance(v, int)]
@@ -129,32 +143,24 @@ def run_reports(cells: int, held_out: bool | None = None) -> tuple[dict[str, dic
                 if mutated is None:
                     continue
                 done += 1
-                mdoc = M.read(mutated)
-                for mode, base, ds in (("无数据", base_plain, None), ("有数据", base_data, dataset)):
-                    s = score(cid, base, check_document(mdoc, ds))
-                    kind = f"{_table(cid)}·{mode}"
-                    for m in METRICS:
-                        stats[kind][m][0] += s[m]
-                        stats[kind][m][1] += 1
-                    if not s["table_one_naming"] and not (prefix == "t2." and ds is None):
-                        misses.append(f"{path.name} {kind} {cid}")
+                _tally(stats, misses, path.name, cid, M.read(mutated), bases, dataset)
     return stats, misses
 
 
-def run_drafted(reports: int, cells: int) -> tuple[dict[str, dict[str, list[int]]], list[str]]:
+def run_drafted(reports: int, cells: int) -> tuple[Stats, list[str]]:
     from random_datasets import dataset
 
     from draft_report.drafting.compose import compose_document
     from draft_report.drafting.offline import OfflineDrafter
     from draft_report.rendering.markdown import render_markdown
 
-    stats: dict[str, dict[str, list[int]]] = defaultdict(lambda: {m: [0, 0] for m in METRICS})
+    stats: Stats = defaultdict(lambda: {m: [0, 0] for m in METRICS})
     misses: list[str] = []
     for n in range(reports):
         ds = dataset(n)
         md = render_markdown(compose_document(ds, OfflineDrafter()))
         doc = M.read_md(md)
-        base_plain, base_data = check_document(doc), check_document(doc, ds)
+        bases = check_document(doc), check_document(doc, ds)
         found = list(re.finditer(r'data-cell="([^"]+)"[^>]*>(\d+)<', md))
         rng = random.Random(f"table-findings:drafted:{n}")
         for prefix in ("t2.", "t3.", "t4."):
@@ -167,14 +173,7 @@ def run_drafted(reports: int, cells: int) -> tuple[dict[str, dict[str, list[int]
                 after, before = mdoc.tables.cells(), doc.tables.cells()
                 if [c for c in after if after[c] != before[c]] != [cid]:
                     continue
-                for mode, base, d in (("无数据", base_plain, None), ("有数据", base_data, ds)):
-                    s = score(cid, base, check_document(mdoc, d))
-                    kind = f"{_table(cid)}·{mode}"
-                    for metric in METRICS:
-                        stats[kind][metric][0] += s[metric]
-                        stats[kind][metric][1] += 1
-                    if not s["table_one_naming"] and not (prefix == "t2." and d is None):
-                        misses.append(f"drafted-{n} {kind} {cid}")
+                _tally(stats, misses, f"drafted-{n}", cid, mdoc, bases, ds)
     return stats, misses
 
 
