@@ -13,10 +13,10 @@ fills blank total cells from their parts.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from itertools import repeat
 from operator import itemgetter
 
+from draft_report.records import dataclass
 from draft_report.tables import layout as L
 
 
