@@ -28,9 +28,10 @@ class _LazyModule(types.ModuleType):
     def __getattr__(self, name: str) -> Any:
         spec: ModuleSpec = self.__dict__["__spec__"]
         if self.__class__ is _LazyModule and spec.loader is not None:
-            self.__class__ = types.ModuleType  # from now on an ordinary module (no second load)
-            spec.loader.exec_module(self)
-            return getattr(self, name)
+            module: types.ModuleType = self
+            module.__class__ = types.ModuleType  # from now on an ordinary module (no second load)
+            spec.loader.exec_module(module)
+            return getattr(module, name)
         raise AttributeError(f"module {self.__name__!r} has no attribute {name!r}")
 
 
