@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from draft_report.lexicon.fields import Fact
+from draft_report.quick_init import quick_init
 
 
+@quick_init
 @dataclass(frozen=True)
 class Claim:
     """One number (or zero statement) of the prose and the measure(s) it may state.

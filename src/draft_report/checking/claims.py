@@ -112,8 +112,9 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
         found = numbers + percent_claims(labels, offset, facts, numbers, sent)
         found += _zero_claims(sent, facts, qs, offset)
         markers = scope_markers(sent) if found and SCOPE_MARKERS.search(sent) else []
-        if markers:  # found once per sentence; each claim takes those before it
-            found = [replace(c, scope=scope_before(markers, c.start)) for c in found]
+        if markers:  # found once per sentence; each claim takes those before it (most take none)
+            found = [c if (scope := scope_before(markers, c.start)) is None else replace(c, scope=scope)
+                     for c in found]
         claims.extend(found)
     return claims
 
