@@ -30,7 +30,7 @@ def quick_init(cls: type[T]) -> type[T]:
         raise TypeError(f"quick_init: {cls.__name__} is not a frozen dataclass")
     if hasattr(cls, "__slots__") or hasattr(cls, "__post_init__"):
         raise TypeError(f"quick_init: {cls.__name__} has __slots__ or __post_init__")
-    fields = dataclasses.fields(cls)
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
     if any(not f.init or f.kw_only is True for f in fields):
         raise TypeError(f"quick_init: {cls.__name__} has a keyword-only field or one outside __init__")
     namespace: dict[str, Any] = {"_set": object.__setattr__, "_MISSING": _MISSING}
@@ -55,5 +55,5 @@ def quick_init(cls: type[T]) -> type[T]:
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__doc__ = cls.__init__.__doc__
-    cls.__init__ = init  # type: ignore[misc]
+    setattr(cls, "__init__", init)
     return cls
