@@ -55,5 +55,5 @@ def quick_init(cls: type[T]) -> type[T]:
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__doc__ = cls.__init__.__doc__
-    setattr(cls, "__init__", init)
+    cls.__init__ = init  # type: ignore[method-assign, misc]
     return cls
