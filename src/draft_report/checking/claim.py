@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from draft_report.lexicon.fields import Fact
 from draft_report.quick_init import quick_init
+from draft_report.records import dataclass
 
 
 @quick_init
