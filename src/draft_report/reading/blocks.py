@@ -121,6 +121,8 @@ SIGNED = re.compile(r"^[+\-−－]\d+$")
 
 def is_value_token(token: str) -> bool:
     """A whitespace-separated token of a text line that stands for a value (a number, a dash)."""
+    if _is_digits(token):
+        return True  # the common value: a plain number
     t = compact(unicodedata.normalize("NFKC", token))
     return bool(t) and any(p.match(t) is not None for p in (_NUMBER, _WITH_UNIT, _PLACEHOLDER, SIGNED))
 
@@ -157,7 +159,7 @@ def parse_number(text: str, *, decimal: bool) -> int | float | None:
     return int(t)
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One paragraph line or one table row of the source."""
 

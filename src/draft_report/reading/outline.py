@@ -21,6 +21,7 @@ from draft_report.tables import layout as L
 _NUM = "一二三四五六七八九十"
 # "一、总体情况", "一．总体情况", and "第一部分 总体情况" / "第一部分：总体情况"
 _HEADING = re.compile(rf"^(?:([{_NUM}]{{1,3}})[、.．,，]|第([{_NUM}]{{1,3}})部分[、.．,，:：]?)\s*(.+)$")
+_HEADING_START = frozenset(_NUM + "第")  # what a match of _HEADING starts with (a cheap test first)
 _NUMBER_PREFIX = re.compile(rf"^\s*(?:[{_NUM}]{{1,3}}\s*[、.．,，]|第\s*[{_NUM}]{{1,3}}\s*部分\s*[、.．,，:：]?)\s*")
 _SUBHEADING = re.compile(rf"^[（(]([{_NUM}]{{1,3}})[）)]")
 _DATE = re.compile(
@@ -87,9 +88,10 @@ def _is_t3_label(title: str) -> bool:
 def parse_heading(text: str) -> Heading | None:
     """A numbered section heading ("一、总体情况"), possibly glued to its first paragraph."""
     stripped = text.strip()
-    m = _HEADING.match(compact(stripped))
+    key = compact(stripped)
+    m = _HEADING.match(key) if key[:1] in _HEADING_START else None
     if not m:
-        if compact(stripped) in _BARE_TITLES:  # an unnumbered standard heading on its own line
+        if key in _BARE_TITLES:  # an unnumbered standard heading on its own line
             return Heading("", stripped, stripped, "")
         return None
     number, title = m.group(1) or m.group(2), m.group(3)

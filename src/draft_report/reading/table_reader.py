@@ -113,6 +113,25 @@ class TableRead:
             return
         self.tables.set(cid, number)
 
+    def put_row(self, cids: list[str], vals: list[Value], entry: Entry, raw: str,
+                measures: tuple[L.T2Measure, ...] | None = None) -> None:
+        """Store a row's values (as ``put`` of each): the common cells — plain ASCII counts
+        and blanks — are written to the tables at once; the rest go through ``put``."""
+        row: dict[str, int | None] = {}
+        cell_lines, table_lines = self.cell_lines, self.table_lines
+        for n, (cid, value) in enumerate(zip(cids, vals, strict=True)):
+            text, kind = value.raw, value.kind
+            if kind == "blank" or (kind == "number" and text.isdigit() and text.isascii()
+                                   and len(text) <= MAX_NUMBER_DIGITS):
+                cell_lines[cid] = value.line
+                table_lines[cid] = raw
+                row[cid] = None if kind == "blank" else int(text)
+            elif measures is None:
+                self.put(cid, value, entry, raw=raw)
+            else:
+                self.put(cid, value, entry, decimal=measures[n].decimal, signed=measures[n].signed, raw=raw)
+        self.tables.update(row)
+
     def unreadable_row(self, cids: list[str], entry: Entry) -> None:
         raw = raw_of(entry)
         for cid in cids:
@@ -227,9 +246,7 @@ def read_table2(blocks: list[Block], out: TableRead) -> None:
         if vals is None:
             out.unreadable_row(cids, p.entry)
             continue
-        raw = raw_of(p.entry)
-        for cid, m, v in zip(cids, block.measures, vals, strict=True):
-            out.put(cid, v, p.entry, decimal=m.decimal, signed=m.signed, raw=raw)
+        out.put_row(cids, vals, p.entry, raw_of(p.entry), block.measures)
 
 
 def read_table3(blocks: list[Block], out: TableRead) -> None:
@@ -342,8 +359,7 @@ def _put_row(out: TableRead, cids: list[str], p: Placement, drop: int | None = N
         out.unreadable_row(cids, p.entry)
         return
     raw = raw_of(p.entry)
-    for cid, v in zip(cids, vals, strict=True):
-        out.put(cid, v, p.entry, raw=raw)
+    out.put_row(cids, vals, p.entry, raw)
     if extra is None:
         return
     orgs = [out.tables.get(cid) for cid in cids if cid.rsplit(".", 1)[1] in _T3_ORG_IDS]
@@ -392,9 +408,7 @@ def read_table4(blocks: list[Block], out: TableRead) -> None:
     used = [p.entry for p in placed.values()] + ([horizontal] if horizontal is not None else [])
     _mark_zone(out, blocks, raw_entries, "table4", used)
     if horizontal is not None:
-        raw = raw_of(horizontal)
-        for cid, v in zip(cids, value_cells(horizontal, width) or [], strict=True):
-            out.put(cid, v, horizontal, raw=raw)
+        out.put_row(cids, value_cells(horizontal, width) or [], horizontal, raw_of(horizontal))
         return
     if placed:  # the vertical layout: one labelled row of 5 per group
         for spec in SPECS_T4:

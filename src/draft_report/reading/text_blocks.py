@@ -51,8 +51,9 @@ def is_pipe_separator(line: str) -> bool:
 
 def _uses_cell_lines(lines: list[str]) -> bool:
     """True when tables are laid out one cell per TAB-indented line."""
-    cell_lines = sum(1 for ln in lines if _CELL_LINE.match(ln))
-    tab_rows = sum(1 for ln in lines if "\t" in ln.strip("\t"))
+    tabbed = [ln for ln in lines if "\t" in ln]  # the other lines are neither
+    cell_lines = sum(1 for ln in tabbed if _CELL_LINE.match(ln))
+    tab_rows = sum(1 for ln in tabbed if "\t" in ln.strip("\t"))
     return cell_lines >= 8 and cell_lines > 2 * tab_rows
 
 
@@ -101,7 +102,7 @@ def text_blocks(lines: list[str]) -> list[Block]:
             blocks.append(row(cells, [n] * len(cells), line))
         elif "\t" in line.strip("\t \u00a0\u3000"):
             # leading TABs are indentation, not empty cells
-            cells = [_clean_line(c) for c in line.lstrip("\t").split("\t")]
+            cells = [c if c.isalnum() else _clean_line(c) for c in line.lstrip("\t").split("\t")]
             blocks.append(row(cells, [n] * len(cells), line))
         else:
             text = _clean_line(line)
