@@ -329,8 +329,10 @@ def _attach_context(entries: list[Entry], specs: Sequence[RowSpec]) -> list[Entr
             pending = []
             runs.append(e)
             continue
+        if _is_prose(e.label):
+            continue
         text = norm_key(e.label)
-        if not text or _is_prose(e.label):
+        if not text:
             continue
         if runs and not pending:
             last = runs[-1]

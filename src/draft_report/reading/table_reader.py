@@ -181,7 +181,7 @@ def _mark_zone(out: TableRead, blocks: list[Block], entries: list[Entry], table:
     used = {id(b) for p in placed for b in (p.block, *p.extra_blocks)}
     first = last = last_any = None
     for i, (b, e) in enumerate(zip(blocks, entries, strict=True)):
-        is_anchor = b.kind == "row" or bool(anchor.search(compact(b.text)))
+        is_anchor = b.kind == "row" or bool(anchor.search(b.key))
         if first is None and (is_anchor or e.has_value) and "。" not in b.text:
             first = i
         if id(b) in used:
@@ -195,7 +195,7 @@ def _mark_zone(out: TableRead, blocks: list[Block], entries: list[Entry], table:
 
 def _has_anchor(blocks: list[Block], table: str) -> bool:
     anchor = _ANCHORS[table]
-    return any("。" not in b.text and anchor.search(compact(b.text)) for b in blocks)
+    return any("。" not in b.text and anchor.search(b.key) for b in blocks)
 
 
 def _choose(evidence: set[str], year: int | None) -> L.Layout:
@@ -231,7 +231,7 @@ def read_table2(blocks: list[Block], out: TableRead) -> None:
     _mark_zone(out, blocks, raw_entries, "table2", [p.entry for p in placed.values()])
     markers: list[str] = []
     for b in blocks:
-        text = compact(b.text).replace("(", "（").replace(")", "）").replace("／", "/")
+        text = b.key.replace("(", "（").replace(")", "）").replace("／", "/")
         markers += [m for m in OLD_FORMAT_MARKERS if m in text and m not in markers]
     out.markers += [m for m in markers if m not in out.markers]
     items = _T2_ITEMS[layout.name]
@@ -305,6 +305,8 @@ def _extra_column(blocks: list[Block]) -> tuple[int, Block] | None:
     Only a header that names 小计 among at least three of the standard applicant columns
     counts; the position is where 小计 stands among them (自然人 first, 总计 last)."""
     for b in blocks:
+        if "计" not in b.text:  # no token of it can be 小计 (no other character's NFKC holds 计)
+            continue
         tokens = b.cells if b.kind == "row" else b.text.split()
         keys = [norm_key(t) for t in tokens]
         if _SUBTOTAL_KEY not in keys or sum(k in _T3_COLUMN_KEYS for k in keys) < 3:
@@ -324,7 +326,7 @@ def _inferred_extra_column(blocks: list[Block], entries: list[Entry], rows: list
     the position is the one whose value equals the sum of the five organisation columns in every
     row of 8 values; when no single reading fits, nothing is inferred (the rows stay unreadable)."""
     header = next((b for b, e in zip(blocks, entries, strict=True)
-                   if not e.has_value and _SUBTOTAL_KEY in compact(b.text) and "。" not in b.text), None)
+                   if not e.has_value and _SUBTOTAL_KEY in b.key and "。" not in b.text), None)
     width = len(L.T3_COLUMNS) + 1
     rows8 = [vals for e in rows if (vals := value_cells(e, width)) is not None]
     if header is None or not rows8 or 2 * len(rows8) < len(rows):
