@@ -25,7 +25,6 @@ import math
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -33,6 +32,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
 from draft_report.errors import DraftReportError, InputError
+from draft_report.records import dataclass
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import os
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from draft_report.audit import ANNOTATED_CATEGORY, GENERATOR, TEXT_MARK
 from draft_report.errors import InputError
 from draft_report.reading.files import UNSUPPORTED_FORMATS, unsupported_format
+from draft_report.records import dataclass
 
 # Formats a reader handles, richest first: a Word file keeps every cell boundary, a web page
 # too; Markdown from the drafter has its tables as HTML; a PDF needs its geometry read; plain

@@ -13,12 +13,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from draft_report.audit import TEXT_MARK
 from draft_report.audit.collect import Skipped
 from draft_report.audit.run import AuditRow
+from draft_report.records import dataclass
 
 CSV_HEADER = ("报告文件", "机关", "年度", "错误", "警告", "提示", "结论", "首个错误或警告", "同一报告的其他格式", "上年度报告")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

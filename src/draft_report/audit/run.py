@@ -19,7 +19,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import partial
 from pathlib import Path
 from types import FrameType
@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 from draft_report.audit.collect import Job
 from draft_report.errors import InputError
 from draft_report.reading.blocks import norm_key
+from draft_report.records import dataclass
 
 FILE_TIMEOUT = 120.0  # seconds for reading and checking one file (a report takes well under one)
 POOL_MIN_JOBS = 8  # below this, starting worker processes costs more than it saves

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from draft_report.lexicon.fields import Fact
+from draft_report.records import dataclass
 
 
 @dataclass(frozen=True)

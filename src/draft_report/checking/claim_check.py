@@ -37,7 +37,6 @@ disagreement).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from draft_report.checking.claims import Claim, extract_claims
@@ -47,6 +46,7 @@ from draft_report.checking.row_scope import t3_grid
 from draft_report.checking.scope import is_moment
 from draft_report.lexicon.applicants import columns_label
 from draft_report.lexicon.fields import Fact
+from draft_report.records import dataclass
 from draft_report.tables import layout as L
 from draft_report.tables.grid import format_value
 

@@ -8,7 +8,6 @@ comparing the wrong years would only produce false errors. X4 and X5 still run.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from draft_report.checking.findings import Finding, Location
@@ -16,6 +15,7 @@ from draft_report.checking.prose import fmt
 from draft_report.checking.table_rules import cell_location
 from draft_report.models.document import ReportDocument
 from draft_report.models.tables import Tables
+from draft_report.records import dataclass
 from draft_report.tables import layout as L
 
 SIMILARITY_WARN = 0.8

@@ -7,13 +7,14 @@ A cell the reader could not read gives no value (the claim is then unverified, n
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from draft_report.lexicon.fields import FACTS, Fact, accepted_values, aggregate_facts, fact_value
 from draft_report.lexicon.layout_facts import facts_for_layouts
 from draft_report.models.document import ReportDocument
 from draft_report.models.tables import Tables
+from draft_report.records import dataclass
 
 
 @dataclass

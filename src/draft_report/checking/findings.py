@@ -13,8 +13,10 @@ Location keys may be null; ``cell_id`` is an extension (e.g. ``t3.r1_new.total``
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal
+
+from draft_report.records import dataclass
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}

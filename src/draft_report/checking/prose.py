@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from draft_report.checking.claim_check import assess_claim, finding_for, fmt
@@ -18,6 +17,7 @@ from draft_report.checking.fact_source import FactSource
 from draft_report.checking.findings import Finding, Location
 from draft_report.lexicon.fields import Fact
 from draft_report.models.document import Paragraph, ReportDocument
+from draft_report.records import dataclass
 
 __all__ = ["FactSource", "LocatedClaim", "check_prose", "claims_in", "document_claims", "fmt", "judge",
            "prose_findings"]

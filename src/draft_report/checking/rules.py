@@ -6,7 +6,7 @@ the same table (a test keeps them in step).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from draft_report.records import dataclass
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from draft_report.checking.claims import sentences
 from draft_report.checking.findings import Finding, Location
 from draft_report.models.document import Paragraph, ReportDocument
+from draft_report.records import dataclass
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # Every year pattern below needs these digits and a 年 (masking only blanks characters out).

@@ -19,8 +19,8 @@ module finds the cell behind them instead:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from draft_report.records import dataclass
 from draft_report.tables.identities import Identity
 
 Getter = Callable[[str], int | float | None]

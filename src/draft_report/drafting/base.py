@@ -7,10 +7,11 @@ the offline templates and an LLM can be swapped without touching anything else.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 
 from draft_report.models.document import Paragraph
+from draft_report.records import dataclass
 
 if TYPE_CHECKING:  # the loader is built by another module; only its attributes are used here
     from draft_report.loading import Dataset

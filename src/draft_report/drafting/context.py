@@ -8,12 +8,13 @@ templates can phrase them naturally (“全年未收到政府信息公开申请�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from draft_report.drafting import facts
 from draft_report.models.data import ReportData
 from draft_report.models.tables import Tables
+from draft_report.records import dataclass
 from draft_report.sections import OVERVIEW_TOPICS, SECTION_BY_KEY
 from draft_report.tables import layout as L
 

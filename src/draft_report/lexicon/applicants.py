@@ -13,8 +13,7 @@ family: listed together (“商业企业和法律服务机构共N件”) they bi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from draft_report.records import dataclass
 from draft_report.tables import layout as L
 
 FAMILY = "t3.applicants"

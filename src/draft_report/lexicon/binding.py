@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from draft_report.lexicon.fields import Fact, sum_fact
 from draft_report.lexicon.numerals import find_quantities
 from draft_report.lexicon.sentence_index import SentenceIndex
+from draft_report.records import dataclass
 
 # Quotation marks are not delimiters: they wrap names (在“工作动态”栏目发布信息37条).
 CLAUSE_DELIMITERS = "，,；;。！？!?：:、（）()【】《》\n"

@@ -27,11 +27,11 @@ claim written in another unit ("行政事业性收费123500元" against a value 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from draft_report.lexicon.applicants import APPLICANT_KINDS, ORG
 from draft_report.lexicon.applicants import FAMILY as APPLICANTS_FAMILY
+from draft_report.records import dataclass
 from draft_report.tables import layout as L
 
 if TYPE_CHECKING:

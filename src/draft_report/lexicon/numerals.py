@@ -15,10 +15,10 @@ idioms such as 一次性 or 每一件, and quoted slogans that open with a Chine
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from draft_report.lexicon.cn_numbers import cn_to_int, int_to_cn
+from draft_report.records import dataclass
 
 # Longest first so that 万元 wins over 元 and 人次 over 人.
 UNITS: tuple[str, ...] = (

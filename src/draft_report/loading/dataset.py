@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from draft_report.logs.aggregates import (
     similar_name_notices,
 )
 from draft_report.models.data import ReportData
+from draft_report.records import dataclass
 from draft_report.tables import layout as L
 
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from draft_report.models.document import ReportDocument
+from draft_report.records import dataclass
 from draft_report.tables import layout as L
 
 Loc = tuple[Any, ...]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 from draft_report.logs.aggregates import add_counts, event_keys, participant_keys, publication_keys
 from draft_report.logs.readers import Column, LogRow, LogSpec
 from draft_report.logs.values import parse_count, parse_date, parse_each, required
+from draft_report.records import dataclass
 
 PUBLICATIONS_SPEC = LogSpec(
     key="publications",

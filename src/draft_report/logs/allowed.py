@@ -3,8 +3,7 @@ templates' header comments and the README (``python -m draft_report.logs.allowed
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from draft_report.records import dataclass
 from draft_report.tables import layout as L
 
 

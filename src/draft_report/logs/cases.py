@@ -8,12 +8,12 @@ are left out with a notice (they belong to the table of the year they were filed
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 from draft_report.logs.readers import Column, LogRow, LogSpec
 from draft_report.logs.values import cell_error, normalize_choice, parse_choice, parse_date, parse_each
 from draft_report.models.table_input import Table4
+from draft_report.records import dataclass
 from draft_report.tables import layout as L
 
 CASES_SPEC = LogSpec(

@@ -11,11 +11,11 @@ import csv
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from draft_report.errors import InputError
+from draft_report.records import dataclass
 from draft_report.textfiles import read_text_file
 
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")  # .txt: Excel's “Unicode 文本” (tab-separated UTF-16)

@@ -14,7 +14,7 @@ Y or received after Y are left out, with a notice.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from draft_report.logs.readers import Column, LogRow, LogSpec
@@ -27,6 +27,7 @@ from draft_report.logs.values import (
     parse_each,
 )
 from draft_report.models.table_input import Table3
+from draft_report.records import dataclass
 from draft_report.tables import layout as L
 
 REQUESTS_SPEC = LogSpec(

@@ -11,10 +11,11 @@ report never imports pydantic. Copy with ``dataclasses.replace`` or ``copy.deepc
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from draft_report.models.tables import Tables
+from draft_report.records import dataclass
 
 
 @dataclass(slots=True, kw_only=True)

@@ -16,8 +16,9 @@ The agency's data file is validated by the pydantic models of ``models.table_inp
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from draft_report.records import dataclass
 from draft_report.tables import layout as L
 
 Value = int | float | None

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from typing import Literal
 
 from draft_report.limits import MAX_NUMBER_DIGITS
+from draft_report.records import dataclass
 
 # Whitespace as it appears in copied Word/PDF/web text (NBSP, ideographic space, zero-width).
 _SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")

@@ -9,7 +9,7 @@ lives in the Word file, which ``rendering.docx_comments`` uses to attach finding
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 import docx
@@ -24,6 +24,7 @@ from draft_report.reading.docx_body import Body, walk_body
 from draft_report.reading.docx_guard import check_body, check_package, translate_open_error
 from draft_report.reading.docx_places import line_places
 from draft_report.reading.docx_tables import locate_cells
+from draft_report.records import dataclass
 
 
 @dataclass

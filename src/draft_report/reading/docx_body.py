@@ -9,7 +9,7 @@ non-empty paragraphs and table rows (1-based) and are what docx findings point a
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
@@ -18,6 +18,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
 from draft_report.reading.docx_numbering import Numbering, load_numbering
+from draft_report.records import dataclass
 
 _SKIP = {qn("w:del"), qn("w:moveFrom"), qn("w:delText"), qn("w:instrText")}
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"

@@ -9,11 +9,13 @@ numbering, as in Word); ``w:startOverride`` restarts a list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from lxml import etree
+
+from draft_report.records import dataclass
 
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

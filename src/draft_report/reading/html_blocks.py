@@ -10,8 +10,9 @@ numbers are the HTML source lines (lxml's ``sourceline``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from draft_report.records import dataclass
 
 if TYPE_CHECKING:  # lxml is imported where HTML is parsed: reading a .txt report does not load it
     from lxml import etree

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from draft_report.reading.blocks import compact, has_cjk, norm_key
+from draft_report.records import dataclass
 from draft_report.sections import SECTIONS
 from draft_report.tables import layout as L
 

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from draft_report.records import dataclass
 
 # Page numbers as printed in a page margin.
 PAGE_NUMBER = re.compile(

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from itertools import chain
 
@@ -32,6 +32,7 @@ from draft_report.reading.blocks import (
     is_value_token,
     norm_key,
 )
+from draft_report.records import dataclass
 
 MATCH = 0.7  # minimum label coverage
 # A cell written as a Chinese numeral ("二", "十二", "两") where a value belongs.

@@ -15,7 +15,7 @@ text; a cell of a table that is present but whose row was not found is ``missing
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from draft_report.limits import MAX_NUMBER_DIGITS
 from draft_report.models.document import CellIssue, TableNote
@@ -34,6 +34,7 @@ from draft_report.reading.runs import (
     raw_of,
     value_cells,
 )
+from draft_report.records import dataclass
 from draft_report.tables import layout as L
 
 # Strings of the 2019 试行 format (spec §6), compared without spaces and after NFKC.

@@ -9,8 +9,6 @@ Word and WPS never fall back to a Latin theme font; digits and Latin text use Ti
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
@@ -22,6 +20,8 @@ from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 from lxml import etree
+
+from draft_report.records import dataclass
 
 # --- fonts ------------------------------------------------------------------------------------
 # Runs name the official face of each role; the font table gives each one a fallback chain of

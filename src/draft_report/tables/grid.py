@@ -12,8 +12,8 @@ their format; otherwise the 2021 format is drawn.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from draft_report.records import dataclass
 from draft_report.tables import layout as L
 
 Getter = Callable[[str], int | float | None]

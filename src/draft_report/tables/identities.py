@@ -13,9 +13,9 @@ fills blank total cells from their parts.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 
+from draft_report.records import dataclass
 from draft_report.tables import layout as L
 
 

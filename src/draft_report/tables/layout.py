@@ -19,7 +19,9 @@ Cell ids are global strings:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from draft_report.records import dataclass
 
 # ---------------------------------------------------------------------------
 # 表二 主动公开政府信息情况

@@ -14,11 +14,12 @@ Used by the data workbook (``workbook.read``) and by XLSX registers (``logs.read
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from draft_report.errors import InputError
+from draft_report.records import dataclass
 
 MAX_FILE_BYTES = 20_000_000  # an .xlsx file on disk
 MAX_UNPACKED_BYTES = 200_000_000  # all parts of the zip, uncompressed (zip bombs)

@@ -8,9 +8,10 @@ The other sheets are forms (one field per row) and lists (one item per row).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
+from draft_report.records import dataclass
 from draft_report.sections import SECTION_BY_KEY
 from draft_report.tables import grid as G
 from draft_report.tables import identities as I

@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from draft_report.errors import InputError
+from draft_report.records import dataclass
 from draft_report.tables import layout as L
 from draft_report.workbook import form as F
 from draft_report.workbook.cells import SheetCells, read_sheets

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from typing import Any
 
 from draft_report.drafting.llm.draft_claims import Number
 from draft_report.models.document import Paragraph
+from draft_report.records import dataclass
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 import httpx2
@@ -27,6 +27,7 @@ import openai
 
 from draft_report.config import LLMConfig
 from draft_report.errors import DraftReportError
+from draft_report.records import dataclass
 
 Message = dict[str, str]
 Sleep = Callable[[float], None]

@@ -27,11 +27,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, field
 from typing import TYPE_CHECKING, Any
 
 from draft_report.drafting.llm.notes import NoteQuantities, note_quantities
 from draft_report.models.document import Paragraph
+from draft_report.records import dataclass
 
 if TYPE_CHECKING:
     from draft_report.checking.claim_check import ClaimCheck

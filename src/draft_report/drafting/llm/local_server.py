@@ -16,9 +16,11 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from draft_report.records import dataclass
 
 SHUTDOWN_POLL = 0.02  # seconds between checks of the shutdown flag (http.server's default is 0.5)
 

@@ -11,10 +11,10 @@ say “7个工作日”): ``contradicts`` / ``figure_contradicted`` return the n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from draft_report.lexicon.numerals import find_quantities, normalise_digits
+from draft_report.records import dataclass
 
 CONTEXT_LEFT = 8  # characters before a number that say what it counts
 CONTEXT_RIGHT = 6

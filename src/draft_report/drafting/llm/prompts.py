@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -26,6 +25,7 @@ from draft_report.drafting import context as C
 from draft_report.drafting import facts as F
 from draft_report.drafting.base import DraftedSection
 from draft_report.drafting.templating import jinja_env
+from draft_report.records import dataclass
 from draft_report.sections import OVERVIEW_TOPICS, SECTION_BY_KEY, SECTIONS, report_title
 
 Message = dict[str, str]

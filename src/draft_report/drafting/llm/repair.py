@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 from typing import Any
 
 from draft_report.drafting.llm.draft_claims import Issue
 from draft_report.models.document import Paragraph
+from draft_report.records import dataclass
 
 MARK_OPEN = "【待核实："
 MARK_CLOSE = "】"
