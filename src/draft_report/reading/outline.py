@@ -62,6 +62,9 @@ _GLUED_TITLES: tuple[tuple[str, str], ...] = tuple(
     )
 )
 _BARE_TITLES = frozenset(t for _, t in _GLUED_TITLES)
+# What a heading's text starts with after ``strip``: a numbering character, a bare title's first
+# character, or a zero-width space that ``compact`` removes (then the full test decides).
+_FIRST_CHARS = _HEADING_START | {t[0] for t in _BARE_TITLES} | {"\u200b", "\ufeff"}
 _T3_TOP_LABELS = tuple(
     norm_key(x)[1:]  # without the number: 本年新收…, 上年结转…, 本年度办理结果, 结转下年度继续办理
     for x in (L.T3_ROWS[0].label, L.T3_ROWS[1].label, L.T3_RESULTS_LABEL, L.T3_ROWS[-1].label)
@@ -88,6 +91,8 @@ def _is_t3_label(title: str) -> bool:
 def parse_heading(text: str) -> Heading | None:
     """A numbered section heading ("一、总体情况"), possibly glued to its first paragraph."""
     stripped = text.strip()
+    if stripped[:1] not in _FIRST_CHARS:  # the cheap test that rules out most paragraphs
+        return None
     key = compact(stripped)
     m = _HEADING.match(key) if key[:1] in _HEADING_START else None
     if not m:

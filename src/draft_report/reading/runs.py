@@ -186,12 +186,19 @@ def _row_values(cells: list[str], kinds: list[str], lines: list[int]) -> tuple[s
     any number among the cells, the label runs to the last text cell.
     """
     n = len(cells)
-    numeral = [k == "text" and _CN_NUMERAL.match(compact(c)) is not None for c, k in zip(cells, kinds, strict=True)]
-    first_text = next((i for i, k in enumerate(kinds) if k == "text" and not numeral[i]), None)
+    first_text = None
+    for i, k in enumerate(kinds):
+        if k == "text" and not _is_numeral(cells[i]):
+            first_text = i
+            break
     # numbers before the label (a serial-number column) belong to the label; after it, a
     # number, an unusable value or a Chinese numeral is a value
-    begin = first_text + 1 if first_text is not None else 0
-    first_value = next((i for i in range(begin, n) if kinds[i] in ("number", "bad") or numeral[i]), None)
+    first_value = None
+    for i in range(0 if first_text is None else first_text + 1, n):
+        k = kinds[i]
+        if k == "number" or k == "bad" or (k == "text" and _is_numeral(cells[i])):
+            first_value = i
+            break
     if first_value is None:
         start = n
         while start > 0 and kinds[start - 1] != "text":
@@ -205,12 +212,16 @@ def _row_values(cells: list[str], kinds: list[str], lines: list[int]) -> tuple[s
     return label, values
 
 
+def _is_numeral(cell: str) -> bool:
+    return _CN_NUMERAL.match(compact(cell)) is not None
+
+
 def _row_entry(block: Block) -> Entry:
     cells, lines = block.cells, block.cell_lines
     if len(cells) != len(lines):
         m = min(len(cells), len(lines))
         cells, lines = cells[:m], lines[:m]
-    kinds: list[str] = [classify_cell(c) for c in cells]
+    kinds: list[str] = ["number" if c.isdigit() and c.isascii() else classify_cell(c) for c in cells]
     if "numbers" in kinds:  # a text cell made only of space-separated numbers holds several values
         cells, kinds, lines = _split_numbers(cells, kinds, lines)
     label, values = _row_values(cells, kinds, lines)
