@@ -19,7 +19,7 @@ false, since those two methods are not the generated ones.
 from __future__ import annotations
 
 import dataclasses
-import threading
+from _thread import get_ident
 from collections.abc import Callable
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, overload
@@ -52,7 +52,7 @@ def _add_repr(cls: type, names: tuple[str, ...]) -> None:
     running: set[tuple[int, int]] = set()
 
     def __repr__(self: Any) -> str:
-        key = (id(self), threading.get_ident())
+        key = (id(self), get_ident())
         if key in running:
             return "..."
         running.add(key)

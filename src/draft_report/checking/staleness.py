@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from draft_report.checking.claims import sentences
 from draft_report.checking.findings import Finding, Location
@@ -14,6 +15,7 @@ from draft_report.records import dataclass
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # Every year pattern below needs these digits and a 年 (masking only blanks characters out).
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
+_BRACKET = re.compile("[《“》”]")
 _RANGE_CHARS = "-－–—~～至到"
 _LEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]\s*\S{0,20}?[。．.]\s*)?((?:19|20)\d{2})\s*年(?:度)?(?:以来|，|,|我|全|本|共)")
 _PERIOD_START = re.compile(r"自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
@@ -46,18 +48,25 @@ def _masked(text: str) -> str:
     """Blank out book titles and quotations: years there are names, not statements."""
     if "《" not in text and "“" not in text:
         return text  # nothing opens a title or a quotation
-    out = list(text)
+    # walk the brackets only: a character is blanked while a title or quotation is open,
+    # and so is the bracket that closes it (nesting counts; a stray closer is kept)
+    parts: list[str] = []
     depth = 0
-    for i, ch in enumerate(text):
-        if ch in "《“":
+    start = 0  # where the current run (open or not) began
+    for m in _BRACKET.finditer(text):
+        at = m.start()
+        if m.group() in "《“":
+            if depth == 0:
+                parts.append(text[start:at])
+                start = at
             depth += 1
-        elif ch in "》”" and depth:
+        elif depth:
             depth -= 1
-            out[i] = " "
-            continue
-        if depth:
-            out[i] = " "
-    return "".join(out)
+            if depth == 0:
+                parts.append(" " * (at + 1 - start))
+                start = at + 1
+    parts.append(" " * (len(text) - start) if depth else text[start:])
+    return "".join(parts)
 
 
 def prose_paragraphs(doc: ReportDocument) -> list[tuple[str | None, Paragraph]]:
@@ -103,13 +112,22 @@ def year_findings(doc: ReportDocument, year: int | None) -> list[Finding]:
     return out
 
 
+@cache
+def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One search for any of ``words`` (one pattern per set of expired topics, built once)."""
+    return re.compile("|".join(map(re.escape, words)))
+
+
 def topic_findings(doc: ReportDocument, year: int | None) -> list[Finding]:
     if year is None:
         return []
     out: list[Finding] = []
     topics = [t for t in EXPIRED_TOPICS if year >= t.since]
+    if not topics:
+        return out
+    any_topic = _any_word(tuple(t.word for t in topics))
     for section, p in prose_paragraphs(doc):
-        if not any(t.word in p.text for t in topics):
+        if not any_topic.search(p.text):
             continue  # a sentence's hits are the paragraph's hits
         for _, sent in sentences(p.text):
             hits = [t.word for t in topics if t.word in sent]

@@ -24,6 +24,8 @@ OLD_FORMAT_STRONG: tuple[str, ...] = (
 )
 _WHITESPACE = re.compile(r"\s+")
 _ANY_STRONG = re.compile("|".join(re.escape(m) for m in OLD_FORMAT_STRONG))  # one search per line
+# the same markers with any whitespace between their characters: one scan of a whole document
+_ANY_STRONG_SPACED = re.compile("|".join(r"\s*".join(map(re.escape, m)) for m in OLD_FORMAT_STRONG))
 _SINGLE_ROW_SIX = re.compile(r"^\s*[（(]六[）)]\s*其他处理[\s|]*\d+(?:[\s|]|$)")
 FEE_STATEMENT = re.compile(r"信息处理费|处理费|收费|收取[^。]{0,12}费|费用")
 _BOILERPLATE_NONE = re.compile(r"^(无|暂无|没有|无其他)")
@@ -74,6 +76,24 @@ def heading_findings(doc: ReportDocument) -> list[Finding]:
     return out
 
 
+def _marker_lines(lines: list[str]) -> list[int]:
+    """The (1-based) numbers of the lines that may hold an old-format marker or a single-row
+    （六）其他处理, found with one scan of the whole text: a superset of the lines whose
+    whitespace-free text contains a strong marker, or which contain “其他处理”."""
+    text = "\n".join(lines)
+    if text.count("\n") != len(lines) - 1:  # a line holds a line break (a paragraph): look at every line
+        return list(range(1, len(lines) + 1))
+    found: set[int] = set()
+    for m in _ANY_STRONG_SPACED.finditer(text):  # a match may span lines: every line it touches
+        first = text.count("\n", 0, m.start()) + 1
+        found.update(range(first, first + text.count("\n", m.start(), m.end()) + 1))
+    at = text.find("其他处理")
+    while at >= 0:
+        found.add(text.count("\n", 0, at) + 1)
+        at = text.find("其他处理", at + 1)
+    return sorted(found)
+
+
 def old_format_findings(doc: ReportDocument, year: int | None = None) -> list[Finding]:
     """Markers of the 2019 trial format. ``year``: the report's year (title, preface or
     statistics period); reports up to 2020 were written in that format, correctly: nothing
@@ -83,11 +103,13 @@ def old_format_findings(doc: ReportDocument, year: int | None = None) -> list[Fi
         return out
     seen: set[str] = set()
     lines = doc.lines or [p.text for s in doc.sections for p in s.paragraphs]
+    candidates = _marker_lines(lines)
     # prose lines may mention 政府集中采购 as work done; markers count in tables and labels only
     prose = {p.line for p in doc.preface if p.line} | {
         p.line for s in doc.sections for p in s.paragraphs if p.line and p.kind == "text" and len(p.text) > 40
-    } if doc.lines else set()
-    for no, line in enumerate(lines, start=1):
+    } if doc.lines and candidates else set()
+    for no in candidates:
+        line = lines[no - 1]
         if no in prose:
             continue
         compact = _WHITESPACE.sub("", line)

@@ -18,10 +18,10 @@ module finds the cell behind them instead:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from draft_report.records import dataclass
-from draft_report.tables.identities import Identity
+from draft_report.tables.identities import Identity, IdentitySet
 
 Getter = Callable[[str], int | float | None]
 _EPS = 1e-9
@@ -56,12 +56,14 @@ def coefficient(identity: Identity, cell_id: str) -> int:
     return (cell_id in identity.lhs) - (cell_id in identity.rhs)
 
 
-def evaluate(identities: tuple[Identity, ...], get: Getter) -> tuple[list[Failure], list[Identity]]:
-    """(failing identities, holding identities); identities with a blank cell are neither."""
+def evaluate(
+    identities: IdentitySet, values: Mapping[str, int | float]
+) -> tuple[list[Failure], list[Identity]]:
+    """(failing identities, holding identities) over ``values`` (the non-blank cells);
+    identities with a blank cell are neither."""
     failing: list[Failure] = []
     holding: list[Identity] = []
-    for ident in identities:
-        left, right = ident.evaluate(get)
+    for ident, (left, right) in zip(identities.identities, identities.sums(values), strict=True):
         if left is None or right is None:
             continue
         if abs(left - right) < _EPS:

@@ -10,6 +10,7 @@ from draft_report.checking import table_causes as C
 from draft_report.checking.findings import Finding, Location
 from draft_report.checking.prose import fmt
 from draft_report.models.document import ReportDocument
+from draft_report.models.tables import TablePart
 from draft_report.sections import TABLE_SECTION
 from draft_report.tables import identities as I
 from draft_report.tables import layout as L
@@ -66,24 +67,42 @@ def cell_location(doc: ReportDocument, cell_id: str) -> Location:
 def _found_tables(doc: ReportDocument) -> set[str]:
     found = set(doc.tables_found)
     if not found:  # a drafted document, or a reader that did not record it: infer from values
-        for cid, v in doc.tables.cells().items():
-            if v is not None:
-                found.add(_table_key(cid))
+        found = {part.key for part in _parts(doc) if part.filled()}
     return found
 
 
-def _getter(doc: ReportDocument) -> Callable[[str], int | float | None]:
-    bad = {i.cell_id for i in doc.cell_issues if i.problem == "unreadable"}
-    values = doc.tables.cells()  # read once: identities look cells up ~1500 times
+def _parts(doc: ReportDocument) -> tuple[TablePart, TablePart, TablePart]:
+    return doc.tables.table2, doc.tables.table3, doc.tables.table4
 
-    def get(cid: str) -> int | float | None:
-        return None if cid in bad else values.get(cid)
 
-    return get
+# a table's cell ids in printed order, per (table, format name): built once
+_CELL_IDS: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def _blank_cells(part: TablePart) -> list[str]:
+    """A table's blank cells, in printed order."""
+    values = part.filled()
+    key = (part.key, part.layout.name)
+    ids = _CELL_IDS.get(key)
+    if ids is None:
+        ids = _CELL_IDS[key] = tuple(part.cell_ids())
+    if len(values) == len(ids):
+        return []  # every cell filled (the usual case): nothing to scan
+    return [cid for cid in ids if cid not in values]
+
+
+def _identity_values(doc: ReportDocument) -> dict[str, int | float]:
+    """The cells identities are made of (表三, 表四) that hold a readable value."""
+    values = {**doc.tables.table3.filled(), **doc.tables.table4.filled()}
+    for issue in doc.cell_issues:
+        if issue.problem == "unreadable":
+            values.pop(issue.cell_id, None)
+    return values
 
 
 def _differing(doc: ReportDocument, dataset: Any, get: Callable[[str], int | float | None]) -> dict[str, float]:
-    """Cells whose (read) value differs from the data's: cell → the data's value."""
+    """表三/表四 cells whose (read) value differs from the data's: cell → the data's value (``get``: the
+    identity cells, ``None`` for any other)."""
     out: dict[str, float] = {}
     for cid, expected in _expected_cells(doc, dataset.data.tables().cells()).items():
         actual = get(cid)
@@ -94,9 +113,10 @@ def _differing(doc: ReportDocument, dataset: Any, get: Callable[[str], int | flo
 
 def _broken_by_data(doc: ReportDocument, dataset: Any) -> dict[str, list[C.Failure]]:
     """With ``--data``: cell → the failing identities its difference from the data accounts for."""
-    get = _getter(doc)
-    failing, _ = C.evaluate(I.identities_for(doc.tables.table3_layout), get)
-    return C.data_causes(failing, get, _differing(doc, dataset, get))
+    values = _identity_values(doc)
+    get = values.get
+    failing, _ = C.evaluate(I.compiled_for(doc.tables.table3_layout), values)
+    return C.data_causes(failing, get, _differing(doc, dataset, get)) if failing else {}
 
 
 def _names(failures: tuple[C.Failure, ...] | list[C.Failure]) -> str:
@@ -137,11 +157,14 @@ def table_identity_findings(
     is named once as their likely cause; what remains is reported per identity, without blaming
     its total. Returns the findings and the (line, stated value) of the prose claims folded into
     a cause: their ``prose.mismatch`` is the same root cause and is not reported again."""
-    get = _getter(doc)
+    values = _identity_values(doc)
+    get = values.get
+    folded: set[tuple[int | None, str]] = set()
+    failing, holding = C.evaluate(I.compiled_for(doc.tables.table3_layout), values)
+    if not failing:
+        return [], folded  # every identity that can be evaluated holds
     stated_claims = _stated(claims) if dataset is None else {}
     stated = {cid: {float(lc.claim.value) for lc in lcs} for cid, lcs in stated_claims.items()}
-    folded: set[tuple[int | None, str]] = set()
-    failing, holding = C.evaluate(I.identities_for(doc.tables.table3_layout), get)
     if dataset is not None:
         by_data = C.data_causes(failing, get, _differing(doc, dataset, get))
         explained = {f.identity for fs in by_data.values() for f in fs}
@@ -196,17 +219,17 @@ def cell_findings(doc: ReportDocument) -> list[Finding]:
     issues = {i.cell_id: i for i in doc.cell_issues}
     unreadable: dict[tuple[str, str, str, int | None], list[tuple[str, Location]]] = {}
     for cid, issue in issues.items():
-        if cid not in L.CELL_INFO:
+        if issue.problem != "unreadable" or cid not in L.CELL_INFO:
             continue
         raw = (issue.raw or "").strip()
         loc = cell_location(doc, cid)
         if issue.line is not None and loc.line is None:
             loc = Location(**{**loc.to_dict(), "line": issue.line})
-        if issue.problem == "unreadable" and _bad_number(raw, info_of(doc, cid).decimal):
+        if _bad_number(raw, info_of(doc, cid).decimal):
             out.append(Finding("table.value.H5", "error",
                                f"{describe(doc, cid)}应为不小于 0 的{'数' if info_of(doc, cid).decimal else '整数'}，报告中为“{raw}”",
                                loc, "整数 ≥ 0", raw))
-        elif issue.problem == "unreadable":
+        else:
             info = info_of(doc, cid)
             unreadable.setdefault((info.table, info.row, raw, loc.line), []).append((cid, loc))
     # a row of a found table that the reader could not locate (extraction damage): not blank
@@ -238,12 +261,9 @@ def cell_findings(doc: ReportDocument) -> list[Finding]:
             out.append(Finding("structure.table_missing", "warning", f"未找到{name}（或其中没有可读取的数字）",
                                Location(section=section, table=name)))
             continue
-    blank = [
-        cid for cid, v in doc.tables.cells().items()
-        if v is None and _table_key(cid) in found
-        and not (cid in issues and issues[cid].problem == "unreadable")
-        and not any(cid in cids for cids in missing_rows.values())
-    ]
+    not_blank = {cid for cid, issue in issues.items() if issue.problem == "unreadable"}
+    not_blank.update(c for cids in missing_rows.values() for c in cids)
+    blank = [cid for part in _parts(doc) if part.key in found for cid in _blank_cells(part) if cid not in not_blank]
     out += blank_findings(doc, blank)
     return out
 
@@ -251,6 +271,8 @@ def cell_findings(doc: ReportDocument) -> list[Finding]:
 def blank_findings(doc: ReportDocument, blank: list[str]) -> list[Finding]:
     """H6, grouped: 表三 columns blank in every row as one finding, the other blanks per row."""
     out: list[Finding] = []
+    if not blank:
+        return out
     blank_set = set(blank)
     t3_rows = doc.tables.table3_layout.t3_rows
     whole_cols = [c for c in L.T3_COLUMNS if all(L.t3_cell_id(r.id, c.id) in blank_set for r in t3_rows)]

@@ -12,8 +12,9 @@ fills blank total cells from their parts.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import cache
+from collections.abc import Callable, Mapping
+from itertools import repeat
+from operator import itemgetter
 
 from draft_report.records import dataclass
 from draft_report.tables import layout as L
@@ -107,11 +108,57 @@ def _h4() -> list[Identity]:
     return out
 
 
-@cache
+class IdentitySet:
+    """A format's identities compiled once over one flat list of the cells they use.
+
+    ``sums(values)`` looks every cell up once and adds each identity's sides from that list
+    (one ``itemgetter`` and one ``sum`` per side), instead of one lookup per cell per identity."""
+
+    __slots__ = ("_sides", "cells", "identities")
+
+    def __init__(self, identities: tuple[Identity, ...]) -> None:
+        self.identities = identities
+        self.cells: tuple[str, ...] = tuple(dict.fromkeys(c for i in identities for c in (*i.lhs, *i.rhs)))
+        index = {c: n for n, c in enumerate(self.cells)}
+        zero = len(self.cells)  # a constant 0 after the cells: a one-cell side still gets a tuple
+
+        def side(ids: tuple[str, ...]) -> Callable[[list[float]], tuple[float, ...]]:
+            positions = [index[c] for c in ids]
+            return itemgetter(*positions, zero) if len(positions) == 1 else itemgetter(*positions)
+
+        self._sides = tuple((side(i.lhs), side(i.rhs)) for i in identities)
+
+    def sums(self, values: Mapping[str, int | float]) -> list[tuple[float | None, float | None]]:
+        """Each identity's (lhs sum, rhs sum) over ``values`` (the non-blank cells), as
+        ``Identity.evaluate`` gives them: a side is None when any of its cells is blank."""
+        # a blank cell is NaN, so a side with a blank sums to NaN (the only value unequal to itself)
+        flat: list[float] = [*map(values.get, self.cells, repeat(_NAN)), 0]
+        out: list[tuple[float | None, float | None]] = []
+        for lhs, rhs in self._sides:
+            left, right = sum(lhs(flat)), sum(rhs(flat))
+            out.append((None if left != left else left, None if right != right else right))
+        return out
+
+
+_NAN = float("nan")
+
+
+# per format, built once (keyed by the layout object: hashing a Layout walks all its rows)
+_COMPILED: dict[int, tuple[L.Layout, IdentitySet]] = {}
+
+
+def compiled_for(layout: L.Layout) -> IdentitySet:
+    """``identities_for(layout)`` compiled for evaluation over many documents."""
+    hit = _COMPILED.get(id(layout))
+    if hit is None or hit[0] is not layout:
+        hit = _COMPILED[id(layout)] = (layout, IdentitySet(tuple(_h3(layout) + _h2(layout) + _h4() + _h1())))
+    return hit[1]
+
+
 def identities_for(layout: L.Layout) -> tuple[Identity, ...]:
     """Every identity of a format. Row and column sums first, so that a wrong total is
     reported as such before H1."""
-    return tuple(_h3(layout) + _h2(layout) + _h4() + _h1())
+    return compiled_for(layout).identities
 
 
 IDENTITIES: tuple[Identity, ...] = identities_for(L.LAYOUT_2021)

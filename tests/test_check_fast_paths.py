@@ -1,0 +1,93 @@
+"""The checker's one-pass mechanisms give what the straightforward per-item code gave.
+
+Compiled identities (one flat value list per document), the bracket walk that masks titles and
+quotations, and the one-scan search for old-format marker lines are checked against reference
+implementations of the former code on seeded random input."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+
+import pytest
+
+from draft_report.checking import structure as S
+from draft_report.checking.staleness import _masked
+from draft_report.models.tables import Tables
+from draft_report.tables import identities as I
+from draft_report.tables import layout as L
+
+
+def _reference_sum(get: Callable[[str], int | float | None], ids: tuple[str, ...]) -> float | None:
+    total: float = 0
+    for cid in ids:
+        v = get(cid)
+        if v is None:
+            return None
+        total += v
+    return total
+
+
+@pytest.mark.parametrize("layout", [L.LAYOUT_2021, L.LAYOUT_2019])
+def test_compiled_identities_sum_as_each_identity_does(layout: L.Layout) -> None:
+    rng = random.Random(f"identities:{layout.name}")
+    compiled = I.compiled_for(layout)
+    assert compiled is I.compiled_for(layout)  # built once per format
+    assert compiled.identities == I.identities_for(layout)
+    for _ in range(200):
+        values: dict[str, int] = {c: rng.randint(0, 40) for c in compiled.cells if rng.random() > 0.05}
+        got = compiled.sums(values)
+        want = [(_reference_sum(values.get, i.lhs), _reference_sum(values.get, i.rhs)) for i in compiled.identities]
+        assert got == want
+        assert [type(v) for pair in got for v in pair] == [type(v) for pair in want for v in pair]
+
+
+def test_compiled_identities_read_a_documents_tables() -> None:
+    tables = Tables.of_layout(L.LAYOUT_2021)
+    tables.set("t3.r1_new.np", 3)
+    tables.set("t3.r1_new.total", 3)
+    values = {**tables.table3.filled(), **tables.table4.filled()}
+    sums = dict(zip(I.IDENTITIES, I.compiled_for(L.LAYOUT_2021).sums(values), strict=True))
+    h3 = next(i for i in I.IDENTITIES if i.rule == "H3" and i.total_cell == "t3.r1_new.total")
+    assert sums[h3] == (3, None)  # the total is read; the row's other cells are blank
+    assert tables.table3.filled() == {"t3.r1_new.np": 3, "t3.r1_new.total": 3}
+
+
+def _reference_masked(text: str) -> str:
+    if "《" not in text and "“" not in text:
+        return text
+    out = list(text)
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "《“":
+            depth += 1
+        elif ch in "》”" and depth:
+            depth -= 1
+            out[i] = " "
+            continue
+        if depth:
+            out[i] = " "
+    return "".join(out)
+
+
+def test_masking_walks_brackets_as_the_character_walk_did() -> None:
+    rng = random.Random("masked")
+    for _ in range(20000):
+        text = "".join(rng.choice("年2《》“”a ") for _ in range(rng.randint(0, 16)))
+        assert _masked(text) == _reference_masked(text), text
+    assert _masked("依据《2019年条例》，2024年") == "依据" + " " * 9 + "，2024年"
+
+
+def _reference_marker_lines(lines: list[str]) -> list[int]:
+    return [n for n, line in enumerate(lines, 1)
+            if S._ANY_STRONG.search(re.sub(r"\s+", "", line)) or "其他处理" in line]
+
+
+def test_marker_lines_cover_every_line_the_per_line_search_finds() -> None:
+    rng = random.Random("markers")
+    pieces = [*"本年新制作数量增/减采购项目总金额", "\n", " ", "\t", "　", "政府集中采购", "本年增/减", "其他处理"]
+    for _ in range(5000):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(rng.randint(1, 5))]
+        assert set(_reference_marker_lines(lines)) <= set(S._marker_lines(lines)), lines
+    assert S._marker_lines(["标题", "本 年 新 制 作", "数量 12", "（六）其他处理 3"]) == [2, 3, 4]
