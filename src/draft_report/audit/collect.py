@@ -42,18 +42,24 @@ _MARK_BYTES = len("\ufeff".encode()) + len(TEXT_MARK.encode())
 
 @dataclass
 class Job:
+    """One report to audit, with copies of it in other formats (listed, not audited)."""
+
     path: Path
     also: list[Path] = field(default_factory=list)  # the same report in other formats, not audited
 
 
 @dataclass
 class Skipped:
+    """A file left out of the audit, and why."""
+
     path: Path
     reason: str
 
 
 @dataclass
 class Collection:
+    """What the audit found among its inputs: reports to audit, unreadable and skipped files."""
+
     jobs: list[Job] = field(default_factory=list)
     unreadable: list[Skipped] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)

@@ -27,6 +27,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 @dataclass
 class Audit:
+    """The whole audit: one row per report, and the files left out."""
+
     rows: list[AuditRow]
     unreadable: list[Skipped] = field(default_factory=list)  # reports in formats no reader handles
     skipped: list[Skipped] = field(default_factory=list)

@@ -45,6 +45,8 @@ R = TypeVar("R")
 
 @dataclass
 class AuditRow:
+    """One audited report: its check result (or why it could not be read) and last year's report."""
+
     path: Path
     also: list[Path] = field(default_factory=list)
     result: Any | None = None  # checking.findings.CheckResult
@@ -85,6 +87,8 @@ class AuditRow:
 
 @dataclass(frozen=True)
 class Identity:
+    """The agency and year a report names (or the error reading it)."""
+
     path: Path
     agency: str | None
     year: int | None

@@ -19,7 +19,7 @@ from dataclasses import replace
 from draft_report.checking.claim import Claim
 from draft_report.checking.ratios import comparison_words, percent_claims
 from draft_report.checking.row_scope import CONTINUES, inherit_rows, kind_of_previous_clause, last_row_claim
-from draft_report.checking.scope import SCOPE_MARKERS, scope_before, scope_markers
+from draft_report.checking.scope import may_have_markers, scope_before, scope_markers
 from draft_report.lexicon.approx import approx_range, approx_word
 from draft_report.lexicon.binding import Binding, bind_claim, bind_zero, clause_window, fold_parentheses
 from draft_report.lexicon.fields import FACTS, Fact, sum_fact
@@ -94,10 +94,11 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
         continues = bool(qs) and (CONTINUES.match(sent) is not None or prev_labels.rstrip().endswith(("；", ";")))
         context = prev_labels if continues else ""
         shift = len(context)
+        bound_in = context + labels
         for i, q in enumerate(qs):
             prev_end = qs[i - 1].end + shift if i else 0
             next_start = qs[i + 1].start + shift if i + 1 < len(qs) else None
-            binding = bind_claim(facts, context + labels, q.start + shift, q.end + shift, q.unit, prev_end, next_start)
+            binding = bind_claim(facts, bound_in, q.start + shift, q.end + shift, q.unit, prev_end, next_start)
             if binding.fact is None:
                 binding = _sum_of_earlier(labels, q, prev_end - shift if i else 0, numbers)
             if binding.fact is None and not numbers:
@@ -111,28 +112,30 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
         prev_labels, prev_numbers = labels, numbers
         found = numbers + percent_claims(labels, offset, facts, numbers, sent)
         found += _zero_claims(sent, facts, qs, offset)
-        markers = scope_markers(sent) if found and SCOPE_MARKERS.search(sent) else []
-        if markers:  # found once per sentence; each claim takes those before it
-            found = [replace(c, scope=scope_before(markers, c.start)) for c in found]
+        markers = scope_markers(sent) if found and may_have_markers(sent) else []
+        if markers:  # found once per sentence; each claim takes those before it (most take none)
+            found = [c if (scope := scope_before(markers, c.start)) is None else replace(c, scope=scope)
+                     for c in found]
         claims.extend(found)
     return claims
 
 
+_UNBOUND = Binding(None)
 _SUM_WORDS = ("共计", "合计", "总计", "累计", "一共", "总共", "共")
 
 
 def _sum_of_earlier(sentence: str, q: Quantity, prev_end: int, earlier: Sequence[Claim]) -> Binding:
     """“新收申请19件，加上上年结转2件，共计21件”: a clause naming only a sum word states the sum of the
     measures counted before it in the sentence (a reading, not a sure one)."""
-    left, _ = clause_window(sentence, q.start, q.end, prev_end)
-    if not any(w in left for w in _SUM_WORDS) or len(left) > 6:
-        return Binding(None)
     parts: list[Fact] = []
     for c in earlier:
         if c.kind == "number" and c.fact is not None and c.unit == q.unit and all(p.id != c.fact.id for p in parts):
             parts.append(c.fact)
     if len(parts) < 2:
-        return Binding(None)
+        return _UNBOUND
+    left, _ = clause_window(sentence, q.start, q.end, prev_end)
+    if not any(w in left for w in _SUM_WORDS) or len(left) > 6:
+        return _UNBOUND
     return Binding(sum_fact(parts, complete=False), (), 0.7)
 
 

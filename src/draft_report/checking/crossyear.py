@@ -26,6 +26,8 @@ _RESTRUCTURE = ("机构改革", "更正", "合并", "撤并", "职能调整")
 
 @dataclass
 class PreviousYear:
+    """Last year's report or data, as the cross-year rules read it."""
+
     tables: Tables | None
     sections: dict[str, str]  # section key → prose text (reports only)
     problems: list[str]  # last year's problems (data file) or empty

@@ -11,6 +11,8 @@ from draft_report.records import dataclass
 
 @dataclass(frozen=True)
 class Rule:
+    """A check rule: its id, default severity and description."""
+
     id: str
     severity: str  # default severity; a few rules lower it in stated cases (see docs/checker.md)
     description: str

@@ -25,6 +25,14 @@ _MOMENT = (
 # Every alternative starts with a character, not a lookbehind (“(?<!人大)代表” is written “代表(?<!人大代表)”,
 # “第?” as two alternatives): the regex engine then tests one character per alternative and position.
 SCOPE_MARKERS = re.compile(_SUB_UNIT + "|" + _MOMENT)
+# A word every alternative of ``SCOPE_MARKERS`` contains (代表…, 本级, 其中…, 政府办…, 截至…, 上半年 /
+# 下半年, …季度, …月 / …月份): a sentence with none of them has no marker, found without the regex.
+_MARKER_WORDS = ("月", "其中", "代表", "本级", "政府办", "截", "半年", "季度")
+
+
+def may_have_markers(sentence: str) -> bool:
+    """False when ``sentence`` surely holds no scope marker (a few substring tests, no regex pass)."""
+    return any(w in sentence for w in _MARKER_WORDS)
 
 # Words that make the marker an object rather than the subject (按照区政府办要求, 向区政府办报送).
 _NOT_SUBJECT = ("按照", "根据", "依据", "配合", "协助", "会同", "向", "经", "由", "对", "对照", "在")

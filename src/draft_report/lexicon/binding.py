@@ -22,6 +22,7 @@ from typing import Any
 from draft_report.lexicon.fields import Fact, sum_fact
 from draft_report.lexicon.numerals import find_quantities
 from draft_report.lexicon.sentence_index import SentenceIndex
+from draft_report.quick_init import quick_init
 from draft_report.records import dataclass
 
 # Quotation marks are not delimiters: they wrap names (在“工作动态”栏目发布信息37条).
@@ -62,6 +63,7 @@ def fold_parentheses(sentence: str) -> str:
 _FOLD_PUNCT = str.maketrans({c: "\u3000" for c in "，,；;：:"})
 
 
+@quick_init
 @dataclass(frozen=True)
 class Match:
     """A keyword of a fact found near a number: which side of it and how far."""
@@ -230,27 +232,43 @@ def candidates(
 ) -> list[Match]:
     """Facts named on the left (preferred) or, failing that, on the right of the number."""
     index = keyword_index(facts)
-    return _candidates(index, index.occurrences(left), len(left), index.occurrences(right), 0,
-                       left + right, unit, before)
+    found = _candidates(index, index.occurrences(left), len(left), index.occurrences(right), 0,
+                        left + right, unit, before)
+    return [Match(f, kw, side, dist) for _, f, kw, side, dist in found]
+
+
+# A candidate while binding: (rank, fact, keyword, side, distance) — ``Match`` without building one.
+_Candidate = tuple[tuple[int, int, int], Fact, str, str, int]
 
 
 def _candidates(
     index: KeywordIndex, left_occ: list[tuple[int, str]], left_end: int, right_occ: list[tuple[int, str]],
     right_start: int, window: str, unit: str | None, before: str | None,
-) -> list[Match]:
+) -> list[_Candidate]:
     """``candidates`` from the keyword occurrences of each side: ``left_end`` is where the left
     side ends and ``right_start`` where the right side starts, in the occurrences' coordinates."""
+    refused: set[int] = set()  # facts ``_allowed`` refused on the left: the same answer on the right
     for side, occ in (("left", left_occ), ("right", right_occ)):
+        if not occ:
+            continue
         best: dict[int, tuple[tuple[int, int, int], Fact, str, int]] = {}
         for pos, kw in occ:
             dist = left_end - (pos + len(kw)) if side == "left" else pos - right_start
+            size = len(kw)
             for order, fact in index.facts_of[kw]:
-                rank = (fact.priority, -dist, len(kw))  # Match.rank
+                rank = (fact.priority, -dist, size)  # Match.rank
                 old = best.get(order)
                 if old is None or rank > old[0]:
                     best[order] = (rank, fact, kw, dist)
-        found = [Match(f, kw, side, dist) for _, f, kw, dist in (best[o] for o in sorted(best))
-                 if _allowed(f, window, unit, before)]
+        found: list[_Candidate] = []
+        for order in sorted(best):
+            rank, f, kw, dist = best[order]
+            if order in refused:
+                continue
+            if _allowed(f, window, unit, before):
+                found.append((rank, f, kw, side, dist))
+            else:
+                refused.add(order)
         if found:
             return found
     return []
@@ -260,6 +278,7 @@ def best_match(matches: Sequence[Match]) -> Match | None:
     return max(matches, key=lambda m: m.rank()) if matches else None
 
 
+@quick_init
 @dataclass(frozen=True)
 class Binding:
     """The measure a number quotes: the most likely ``fact``, other plausible ``alternatives``
@@ -269,6 +288,13 @@ class Binding:
     fact: Fact | None
     alternatives: tuple[Fact, ...] = ()
     confidence: float = 1.0
+
+
+_UNBOUND = Binding(None)  # immutable: one shared instance
+
+
+def _rank_of(c: _Candidate) -> tuple[int, int, int]:
+    return c[0]
 
 
 def bind_number(
@@ -323,27 +349,28 @@ def bind_claim(
     la, lb, ra, rb = ctx.window(start, end, prev_end, next_start, CLAUSE_DELIMITERS)
     left, right = ctx.compact[la:lb], ctx.compact[ra:rb]
     if "每" in left:  # 每半年一次: a frequency, not a count
-        return Binding(None)
+        return _UNBOUND
     listed = _respectively(facts, sentence, start, unit)
     if listed is not None:
         return _with_alternatives(listed, (), facts, 1.0)
     before = ctx.compact[: ctx.cpos(start)]
     found = _candidates(index, ctx.occurrences(la, lb), lb, ctx.occurrences(ra, rb), ra, left + right, unit, before)
-    m = best_match(found)
-    if m is None:
+    if not found:
         fact = _elliptic(facts, left, unit, before)
-        return _with_alternatives(fact, (), facts, 0.9) if fact is not None else Binding(None)
-    ties = [x.fact for x in found if x.rank() == m.rank() and x.fact.id != m.fact.id]
-    if m.fact.family is None:
-        return _with_alternatives(m.fact, ties, facts, 1.0)
+        return _with_alternatives(fact, (), facts, 0.9) if fact is not None else _UNBOUND
+    top = max(found, key=_rank_of)  # the first of the highest rank, as ``best_match``
+    rank, best, _, side, _ = top
+    ties = [c[1] for c in found if c[0] == rank and c[1].id != best.id]
+    if best.family is None:
+        return _with_alternatives(best, ties, facts, 1.0)
     # A list may span 、: look at the clause up to the stronger delimiters.
     la, lb, ra, rb = ctx.window(start, end, prev_end, next_start, _LIST_DELIMITERS)
     list_left, list_right = ctx.compact[la:lb], ctx.compact[ra:rb]
-    text = list_left if m.side == "left" else list_right
-    members = listed_members(facts, m.fact, text, list_left + list_right, unit, before)
+    text = list_left if side == "left" else list_right
+    members = listed_members(facts, best, text, list_left + list_right, unit, before)
     if len(members) < 2:
-        return _with_alternatives(m.fact, ties, facts, 1.0)
-    family = [f for f in facts if f.family == m.fact.family]
+        return _with_alternatives(best, ties, facts, 1.0)
+    family = [f for f in facts if f.family == best.family]
     return Binding(sum_fact(members, complete={f.id for f in members} == {f.id for f in family}))
 
 

@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 
 from draft_report.lexicon.cn_numbers import cn_to_int, int_to_cn
+from draft_report.quick_init import quick_init
 from draft_report.records import dataclass
 
 # Longest first so that 万元 wins over 元 and 人次 over 人.
@@ -60,6 +61,7 @@ _OPEN_QUOTES, _CLOSE_QUOTES = "“\"‘「『", "”\"’」』"
 _SLOGAN_TAIL = 6
 
 
+@quick_init
 @dataclass(frozen=True)
 class Quantity:
     """One number with its measure word, found at ``start:end`` of the text."""
@@ -98,6 +100,11 @@ def parse_chinese(s: str) -> int | None:
     return cn_to_int(s)
 
 
+# Characters before an Arabic number that may make it no quantity (an ordinal: 第 with spaces; a
+# percentage or a decimal: "%", "."): a number after any other character skips those tests.
+_BEFORE_CHECK = frozenset(" 第%％.")
+
+
 def _approx_before(text: str, start: int) -> bool:
     return text[max(0, start - 3) : start].rstrip().endswith(_APPROX_BEFORE)
 
@@ -133,19 +140,20 @@ def find_quantities(text: str, *, normalised: bool = False) -> list[Quantity]:
     found: list[Quantity] = []
     for m in _ARABIC.finditer(text):
         start, end = m.start("num"), m.end()
-        if _is_ordinal(text, start) or _idiom_after(text, end):
+        if start > 0 and text[start - 1] in _BEFORE_CHECK and (_is_ordinal(text, start) or text[start - 1] in "%％."):
             continue
-        if start > 0 and text[start - 1] in "%％.":
+        if _idiom_after(text, end):
             continue
-        unit = m.group("unit")
-        value = parse_arabic(m.group("num"))
-        approx = bool(m.group("approx")) or _approx_before(text, start)
-        if m.group("wan"):
+        num, wan, approx_mark = m.group("num", "wan", "approx")
+        value = parse_arabic(num) if "," in num or " " in num else float(num)
+        approx = approx_mark is not None or _approx_before(text, start)
+        if wan:
             value *= 10000
-            approx = approx or not float(m.group("num").replace(",", "")).is_integer()
-        found.append(Quantity(start, end, text[start:end], value, unit, approx, "arabic"))
+            approx = approx or not float(num.replace(",", "")).is_integer()
+        found.append(Quantity(start, end, text[start:end], value, m.group("unit"), approx, "arabic"))
     taken = [(q.start, q.end) for q in found]  # in order, not overlapping
     k = 0
+    chinese = False  # the Arabic numbers come in order: sorted unless a Chinese one joins them
     for m in _CHINESE.finditer(text):
         start, end = m.start("num"), m.end()
         while k < len(taken) and taken[k][1] <= start:
@@ -165,8 +173,14 @@ def find_quantities(text: str, *, normalised: bool = False) -> list[Quantity]:
             continue
         approx = bool(m.group("approx")) or _approx_before(text, start)
         found.append(Quantity(start, end, text[start:end], float(parsed), unit, approx, "chinese"))
-    found.sort(key=lambda q: q.start)
+        chinese = True
+    if chinese:
+        found.sort(key=_start_of)
     return found
+
+
+def _start_of(q: Quantity) -> int:
+    return q.start
 
 
 def replace_number(quantity: Quantity, new_value: int) -> str:

@@ -23,7 +23,6 @@ from bisect import bisect_left
 from typing import Protocol
 
 _WS = re.compile(r"\s")
-_SPACES = re.compile(r"\s+")
 _DELIMITER_RES: dict[str, re.Pattern[str]] = {}
 
 
@@ -45,8 +44,9 @@ class SentenceIndex:
 
     def __init__(self, text: str, index: Occurrences) -> None:
         self.text = text
-        self._spaces: list[int] = [m.start() for m in _WS.finditer(text)] if _WS.search(text) else []
-        self.compact = _SPACES.sub("", text) if self._spaces else text
+        compact = "".join(text.split())  # ``str.split`` and ``\s`` agree on what is a space (str.isspace)
+        self._spaces: list[int] = [m.start() for m in _WS.finditer(text)] if len(compact) < len(text) else []
+        self.compact = compact if self._spaces else text
         self._index = index
         self._delims: dict[str, list[int]] = {}
         self._occ: list[tuple[int, str]] | None = None

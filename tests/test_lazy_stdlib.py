@@ -1,0 +1,54 @@
+"""``draft_report.lazy_stdlib``: ``inspect`` is loaded only when something reads from it, and then it
+is the real module for everyone who imported it (checked in fresh interpreters)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+_PROBE = """
+import sys
+import draft_report.checking, draft_report.reading
+import inspect, dataclasses
+assert type(sys.modules["inspect"]).__name__ == "_LazyModule", type(sys.modules["inspect"])
+assert "ast" not in sys.modules and "dis" not in sys.modules
+from draft_report.records import dataclass
+
+@dataclass(frozen=True)
+class NoDocstring:
+    a: int
+    b: str = "x"
+
+# dataclasses reads inspect.signature for the docstring: the module loads there, in place
+assert NoDocstring.__doc__ == "NoDocstring(a: int, b: str = 'x')", NoDocstring.__doc__
+assert type(sys.modules["inspect"]) is type(sys), type(sys.modules["inspect"])
+assert sys.modules["inspect"] is inspect is dataclasses.inspect
+assert inspect.isclass(NoDocstring) and "ast" in sys.modules
+try:
+    inspect.no_such_name
+except AttributeError:
+    pass
+else:
+    raise AssertionError("a missing attribute must raise AttributeError")
+print("ok")
+"""
+
+
+def test_inspect_loads_on_first_use_in_place() -> None:
+    proc = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "ok"
+
+
+def test_from_import_of_a_lazy_module_loads_it() -> None:
+    code = ("import sys, draft_report\nfrom inspect import signature\n"
+            "print(type(sys.modules['inspect']) is type(sys), signature(len))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["True", "(obj,", "/)"]
+
+
+def test_a_module_already_loaded_is_left_alone() -> None:
+    code = "import inspect, sys, draft_report\nprint(type(sys.modules['inspect']) is type(sys))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.strip() == "True", proc.stderr
