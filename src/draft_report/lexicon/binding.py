@@ -325,6 +325,8 @@ def _facts_by_id(facts: Sequence[Fact]) -> dict[str, Fact]:
 
 
 def _with_alternatives(fact: Fact, others: Sequence[Fact], facts: Sequence[Fact], confidence: float) -> Binding:
+    if not others and not fact.alternatives:
+        return Binding(fact, (), confidence)  # the common case: one measure, nothing else to collect
     alts: list[Fact] = [o for o in others if o.id != fact.id]
     if fact.alternatives:
         by_id = _facts_by_id(facts)
