@@ -69,3 +69,34 @@ def test_rows_and_nested_shape() -> None:
     assert t.table3.nested()["r1_new"]["np"] == 4
     with pytest.raises(KeyError):
         t.table3.row("nope")
+
+
+def test_update_stores_a_row_as_set_does_each_cell() -> None:
+    row: dict[str, object] = {"t3.r1_new.np": 5, "t3.r1_new.biz": None, "t2.fees.amount_wan": 3, "t4.rv.keep": 2.0}
+    by_update, by_set = Tables(), Tables()
+    by_set.set("t3.r1_new.biz", 7)
+    by_update.set("t3.r1_new.biz", 7)
+    by_update.update(row)
+    for cid, value in row.items():
+        by_set.set(cid, value)
+    assert by_update == by_set
+    assert isinstance(by_update.get("t2.fees.amount_wan"), float) and isinstance(by_update.get("t4.rv.keep"), int)
+    assert by_update.get("t3.r1_new.biz") is None
+
+
+@pytest.mark.parametrize(("cell", "value"), [("t3.r1_new.np", -1), ("t3.r1_new.np", True), ("t2.fees.amount_wan", -2)])
+def test_update_checks_what_is_not_a_plain_count(cell: str, value: object) -> None:
+    t = Tables()
+    if value is True:
+        t.update({cell: value})  # a bool is checked (as set checks it), not stored as is
+        assert t.get(cell) == 1 and type(t.get(cell)) is int
+        return
+    with pytest.raises(InvalidCellValue):
+        t.update({cell: value})
+
+
+def test_update_refuses_a_cell_no_table_has() -> None:
+    with pytest.raises(KeyError):
+        Tables().update({"t3.nope.np": 1})
+    with pytest.raises(KeyError):
+        TablePart("table3").update({"t2.norm.made": 1})

@@ -125,6 +125,17 @@ class TablePart:
         else:
             self._values[cell_id] = checked
 
+    def update(self, values: Mapping[str, object]) -> None:
+        """``set`` of several cells at once (a row as read): a non-negative ``int`` goes
+        straight into a count cell; every other value is checked as ``set`` checks it."""
+        kinds, store = self._kinds, self._values
+        for cid, value in values.items():
+            kind = kinds.get(cid)
+            if kind is not None and type(value) is int and value >= 0 and not kind.decimal:
+                store[cid] = value
+            else:
+                self.set(cid, value)
+
     def cells(self) -> dict[str, Value]:
         """All cells of this table keyed by global cell id, in printed order."""
         values = self._values
@@ -238,6 +249,14 @@ class Tables:
 
     def set(self, cell_id: str, value: object) -> None:
         self._table(cell_id).set(cell_id, value)
+
+    def update(self, values: Mapping[str, object]) -> None:
+        """``set`` of several cells at once (``TablePart.update`` per table)."""
+        parts: dict[str, dict[str, object]] = {}
+        for cid, value in values.items():
+            parts.setdefault(cid[:3], {})[cid] = value
+        for prefix, part_values in parts.items():
+            self._table(prefix).update(part_values)
 
     def cells(self) -> dict[str, Value]:
         return {**self.table2.cells(), **self.table3.cells(), **self.table4.cells()}

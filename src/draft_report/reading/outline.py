@@ -21,6 +21,7 @@ from draft_report.tables import layout as L
 _NUM = "一二三四五六七八九十"
 # "一、总体情况", "一．总体情况", and "第一部分 总体情况" / "第一部分：总体情况"
 _HEADING = re.compile(rf"^(?:([{_NUM}]{{1,3}})[、.．,，]|第([{_NUM}]{{1,3}})部分[、.．,，:：]?)\s*(.+)$")
+_HEADING_START = frozenset(_NUM + "第")  # what a match of _HEADING starts with (a cheap test first)
 _NUMBER_PREFIX = re.compile(rf"^\s*(?:[{_NUM}]{{1,3}}\s*[、.．,，]|第\s*[{_NUM}]{{1,3}}\s*部分\s*[、.．,，:：]?)\s*")
 _SUBHEADING = re.compile(rf"^[（(]([{_NUM}]{{1,3}})[）)]")
 _DATE = re.compile(
@@ -61,6 +62,9 @@ _GLUED_TITLES: tuple[tuple[str, str], ...] = tuple(
     )
 )
 _BARE_TITLES = frozenset(t for _, t in _GLUED_TITLES)
+# What a heading's text starts with after ``strip``: a numbering character, a bare title's first
+# character, or a zero-width space that ``compact`` removes (then the full test decides).
+_FIRST_CHARS = _HEADING_START | {t[0] for t in _BARE_TITLES} | {"\u200b", "\ufeff"}
 _T3_TOP_LABELS = tuple(
     norm_key(x)[1:]  # without the number: 本年新收…, 上年结转…, 本年度办理结果, 结转下年度继续办理
     for x in (L.T3_ROWS[0].label, L.T3_ROWS[1].label, L.T3_RESULTS_LABEL, L.T3_ROWS[-1].label)
@@ -87,9 +91,12 @@ def _is_t3_label(title: str) -> bool:
 def parse_heading(text: str) -> Heading | None:
     """A numbered section heading ("一、总体情况"), possibly glued to its first paragraph."""
     stripped = text.strip()
-    m = _HEADING.match(compact(stripped))
+    if stripped[:1] not in _FIRST_CHARS:  # the cheap test that rules out most paragraphs
+        return None
+    key = compact(stripped)
+    m = _HEADING.match(key) if key[:1] in _HEADING_START else None
     if not m:
-        if compact(stripped) in _BARE_TITLES:  # an unnumbered standard heading on its own line
+        if key in _BARE_TITLES:  # an unnumbered standard heading on its own line
             return Heading("", stripped, stripped, "")
         return None
     number, title = m.group(1) or m.group(2), m.group(3)

@@ -40,7 +40,7 @@ _CN_NUMERAL = re.compile(r"^[〇零一二三四五六七八九十百千万两壹
 MARGIN = 0.2  # the best row must beat the runner-up by this much
 
 
-@dataclass
+@dataclass(slots=True)
 class Value:
     """One value cell (or number token) of a table row as written, with its line."""
 
@@ -49,7 +49,7 @@ class Value:
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """A run of values with the label before them: one candidate table row."""
 
@@ -67,7 +67,10 @@ class Entry:
 
     @property
     def has_value(self) -> bool:
-        return any(v.kind != "blank" for v in self.values)
+        for v in self.values:
+            if v.kind != "blank":
+                return True
+        return False
 
 
 @dataclass(frozen=True)
@@ -182,21 +185,22 @@ def _row_values(cells: list[str], kinds: list[str], lines: list[int]) -> tuple[s
     columns. A Chinese numeral after the label is a value too ("规章 | 二 | 0 | 0"). Without
     any number among the cells, the label runs to the last text cell.
     """
-    first_text = next(
-        (i for i, k in enumerate(kinds) if k == "text" and not _CN_NUMERAL.match(compact(cells[i]))), None
-    )
-
-    def is_value(i: int) -> bool:
-        if kinds[i] in ("number", "bad"):
-            return True
-        after_label = first_text is None or i > first_text  # a row without a label is all values
-        return kinds[i] == "text" and after_label and bool(_CN_NUMERAL.match(compact(cells[i])))
-
-    # numbers before the label (a serial-number column) belong to the label
-    begin = first_text + 1 if first_text is not None else 0
-    first_value = next((i for i in range(begin, len(cells)) if is_value(i)), None)
+    n = len(cells)
+    first_text = None
+    for i, k in enumerate(kinds):
+        if k == "text" and not _is_numeral(cells[i]):
+            first_text = i
+            break
+    # numbers before the label (a serial-number column) belong to the label; after it, a
+    # number, an unusable value or a Chinese numeral is a value
+    first_value = None
+    for i in range(0 if first_text is None else first_text + 1, n):
+        k = kinds[i]
+        if k == "number" or k == "bad" or (k == "text" and _is_numeral(cells[i])):
+            first_value = i
+            break
     if first_value is None:
-        start = len(cells)
+        start = n
         while start > 0 and kinds[start - 1] != "text":
             start -= 1
     else:
@@ -204,34 +208,53 @@ def _row_values(cells: list[str], kinds: list[str], lines: list[int]) -> tuple[s
         while start > 0 and kinds[start - 1] == "blank":
             start -= 1
     label = "".join(cells[:start])
-    values = [
-        Value(cells[i], "bad" if kinds[i] == "text" else kinds[i], lines[i]) for i in range(start, len(cells))
-    ]
+    values = [Value(cells[i], "bad" if kinds[i] == "text" else kinds[i], lines[i]) for i in range(start, n)]
     return label, values
+
+
+def _is_numeral(cell: str) -> bool:
+    return _CN_NUMERAL.match(compact(cell)) is not None
+
+
+def _row_entry(block: Block) -> Entry:
+    cells, lines = block.cells, block.cell_lines
+    if len(cells) != len(lines):
+        m = min(len(cells), len(lines))
+        cells, lines = cells[:m], lines[:m]
+    kinds: list[str] = ["number" if c.isdigit() and c.isascii() else classify_cell(c) for c in cells]
+    if "numbers" in kinds:  # a text cell made only of space-separated numbers holds several values
+        cells, kinds, lines = _split_numbers(cells, kinds, lines)
+    label, values = _row_values(cells, kinds, lines)
+    if not label:
+        for v in values:
+            if v.kind != "blank":
+                break
+        else:
+            values = []
+    return Entry(block, label, values, explicit=True)
+
+
+def _split_numbers(cells: list[str], kinds: list[str], lines: list[int]) -> tuple[list[str], list[str], list[int]]:
+    out_cells: list[str] = []
+    out_kinds: list[str] = []
+    out_lines: list[int] = []
+    for c, k, ln in zip(cells, kinds, lines, strict=True):
+        if k == "numbers":
+            toks = unicodedata.normalize("NFKC", c).split()
+            out_cells += toks
+            out_kinds += ["number"] * len(toks)
+            out_lines += [ln] * len(toks)
+        else:
+            out_cells.append(c)
+            out_kinds.append(k)
+            out_lines.append(ln)
+    return out_cells, out_kinds, out_lines
 
 
 def entry_of(block: Block) -> Entry:
     """Split a block into its label text and its trailing value cells."""
     if block.kind == "row":
-        # a text cell made only of space-separated numbers holds several values
-        cells: list[str] = []
-        kinds: list[str] = []
-        lines: list[int] = []
-        for c, ln in zip(block.cells, block.cell_lines, strict=False):
-            k = classify_cell(c)
-            if k == "numbers":
-                toks = unicodedata.normalize("NFKC", c).split()
-                cells += toks
-                kinds += ["number"] * len(toks)
-                lines += [ln] * len(toks)
-            else:
-                cells.append(c)
-                kinds.append(k)
-                lines.append(ln)
-        label, values = _row_values(cells, kinds, lines)
-        if not any(v.kind != "blank" for v in values) and not label:
-            values = []
-        return Entry(block, label, values, explicit=True)
+        return _row_entry(block)
     text = block.cells[0]
     if _is_prose(text):
         return Entry(block, text, [], explicit=False)
@@ -318,8 +341,10 @@ def _attach_context(entries: list[Entry], specs: Sequence[RowSpec]) -> list[Entr
             pending = []
             runs.append(e)
             continue
+        if _is_prose(e.label):
+            continue
         text = norm_key(e.label)
-        if not text or _is_prose(e.label):
+        if not text:
             continue
         if runs and not pending:
             last = runs[-1]

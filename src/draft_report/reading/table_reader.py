@@ -114,6 +114,25 @@ class TableRead:
             return
         self.tables.set(cid, number)
 
+    def put_row(self, cids: list[str], vals: list[Value], entry: Entry, raw: str,
+                measures: tuple[L.T2Measure, ...] | None = None) -> None:
+        """Store a row's values (as ``put`` of each): the common cells — plain ASCII counts
+        and blanks — are written to the tables at once; the rest go through ``put``."""
+        row: dict[str, int | None] = {}
+        cell_lines, table_lines = self.cell_lines, self.table_lines
+        for n, (cid, value) in enumerate(zip(cids, vals, strict=True)):
+            text, kind = value.raw, value.kind
+            if kind == "blank" or (kind == "number" and text.isdigit() and text.isascii()
+                                   and len(text) <= MAX_NUMBER_DIGITS):
+                cell_lines[cid] = value.line
+                table_lines[cid] = raw
+                row[cid] = None if kind == "blank" else int(text)
+            elif measures is None:
+                self.put(cid, value, entry, raw=raw)
+            else:
+                self.put(cid, value, entry, decimal=measures[n].decimal, signed=measures[n].signed, raw=raw)
+        self.tables.update(row)
+
     def unreadable_row(self, cids: list[str], entry: Entry) -> None:
         raw = raw_of(entry)
         for cid in cids:
@@ -163,7 +182,7 @@ def _mark_zone(out: TableRead, blocks: list[Block], entries: list[Entry], table:
     used = {id(b) for p in placed for b in (p.block, *p.extra_blocks)}
     first = last = last_any = None
     for i, (b, e) in enumerate(zip(blocks, entries, strict=True)):
-        is_anchor = b.kind == "row" or bool(anchor.search(compact(b.text)))
+        is_anchor = b.kind == "row" or bool(anchor.search(b.key))
         if first is None and (is_anchor or e.has_value) and "。" not in b.text:
             first = i
         if id(b) in used:
@@ -177,7 +196,7 @@ def _mark_zone(out: TableRead, blocks: list[Block], entries: list[Entry], table:
 
 def _has_anchor(blocks: list[Block], table: str) -> bool:
     anchor = _ANCHORS[table]
-    return any("。" not in b.text and anchor.search(compact(b.text)) for b in blocks)
+    return any("。" not in b.text and anchor.search(b.key) for b in blocks)
 
 
 def _choose(evidence: set[str], year: int | None) -> L.Layout:
@@ -213,7 +232,7 @@ def read_table2(blocks: list[Block], out: TableRead) -> None:
     _mark_zone(out, blocks, raw_entries, "table2", [p.entry for p in placed.values()])
     markers: list[str] = []
     for b in blocks:
-        text = compact(b.text).replace("(", "（").replace(")", "）").replace("／", "/")
+        text = b.key.replace("(", "（").replace(")", "）").replace("／", "/")
         markers += [m for m in OLD_FORMAT_MARKERS if m in text and m not in markers]
     out.markers += [m for m in markers if m not in out.markers]
     items = _T2_ITEMS[layout.name]
@@ -228,9 +247,7 @@ def read_table2(blocks: list[Block], out: TableRead) -> None:
         if vals is None:
             out.unreadable_row(cids, p.entry)
             continue
-        raw = raw_of(p.entry)
-        for cid, m, v in zip(cids, block.measures, vals, strict=True):
-            out.put(cid, v, p.entry, decimal=m.decimal, signed=m.signed, raw=raw)
+        out.put_row(cids, vals, p.entry, raw_of(p.entry), block.measures)
 
 
 def read_table3(blocks: list[Block], out: TableRead) -> None:
@@ -289,6 +306,8 @@ def _extra_column(blocks: list[Block]) -> tuple[int, Block] | None:
     Only a header that names 小计 among at least three of the standard applicant columns
     counts; the position is where 小计 stands among them (自然人 first, 总计 last)."""
     for b in blocks:
+        if "计" not in b.text:  # no token of it can be 小计 (no other character's NFKC holds 计)
+            continue
         tokens = b.cells if b.kind == "row" else b.text.split()
         keys = [norm_key(t) for t in tokens]
         if _SUBTOTAL_KEY not in keys or sum(k in _T3_COLUMN_KEYS for k in keys) < 3:
@@ -308,7 +327,7 @@ def _inferred_extra_column(blocks: list[Block], entries: list[Entry], rows: list
     the position is the one whose value equals the sum of the five organisation columns in every
     row of 8 values; when no single reading fits, nothing is inferred (the rows stay unreadable)."""
     header = next((b for b, e in zip(blocks, entries, strict=True)
-                   if not e.has_value and _SUBTOTAL_KEY in compact(b.text) and "。" not in b.text), None)
+                   if not e.has_value and _SUBTOTAL_KEY in b.key and "。" not in b.text), None)
     width = len(L.T3_COLUMNS) + 1
     rows8 = [vals for e in rows if (vals := value_cells(e, width)) is not None]
     if header is None or not rows8 or 2 * len(rows8) < len(rows):
@@ -343,8 +362,7 @@ def _put_row(out: TableRead, cids: list[str], p: Placement, drop: int | None = N
         out.unreadable_row(cids, p.entry)
         return
     raw = raw_of(p.entry)
-    for cid, v in zip(cids, vals, strict=True):
-        out.put(cid, v, p.entry, raw=raw)
+    out.put_row(cids, vals, p.entry, raw)
     if extra is None:
         return
     orgs = [out.tables.get(cid) for cid in cids if cid.rsplit(".", 1)[1] in _T3_ORG_IDS]
@@ -393,9 +411,7 @@ def read_table4(blocks: list[Block], out: TableRead) -> None:
     used = [p.entry for p in placed.values()] + ([horizontal] if horizontal is not None else [])
     _mark_zone(out, blocks, raw_entries, "table4", used)
     if horizontal is not None:
-        raw = raw_of(horizontal)
-        for cid, v in zip(cids, value_cells(horizontal, width) or [], strict=True):
-            out.put(cid, v, horizontal, raw=raw)
+        out.put_row(cids, value_cells(horizontal, width) or [], horizontal, raw_of(horizontal))
         return
     if placed:  # the vertical layout: one labelled row of 5 per group
         for spec in SPECS_T4:

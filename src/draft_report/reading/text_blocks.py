@@ -22,6 +22,7 @@ _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$
 _CELL_LINE = re.compile(r"^\t[^\t]*$")
 # Page numbers and footers left by PDF conversion: "— 3 —", "- 12 -", "第 3 页 共 9 页".
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+_PAGE_START = frozenset("-—–－第")
 _TERMINAL = "。！？；;!?：:"
 # A continuation line of a one-cell-per-line table cell is short and is not a heading.
 _MAX_CONTINUATION = 8
@@ -51,8 +52,9 @@ def is_pipe_separator(line: str) -> bool:
 
 def _uses_cell_lines(lines: list[str]) -> bool:
     """True when tables are laid out one cell per TAB-indented line."""
-    cell_lines = sum(1 for ln in lines if _CELL_LINE.match(ln))
-    tab_rows = sum(1 for ln in lines if "\t" in ln.strip("\t"))
+    tabbed = [ln for ln in lines if "\t" in ln]  # the other lines are neither
+    cell_lines = sum(1 for ln in tabbed if _CELL_LINE.match(ln))
+    tab_rows = sum(1 for ln in tabbed if "\t" in ln.strip("\t"))
     return cell_lines >= 8 and cell_lines > 2 * tab_rows
 
 
@@ -70,7 +72,8 @@ def text_blocks(lines: list[str]) -> list[Block]:
             group = None
 
     for n, line in enumerate(lines, start=1):
-        if not line.strip(" \t\r\f\u00a0\u3000") or _PAGE_NUMBER.match(line):
+        head = line.lstrip()[:1]  # what _PAGE_NUMBER and a pipe row start with (after \s*)
+        if not line.strip(" \t\r\f\u00a0\u3000") or (head in _PAGE_START and _PAGE_NUMBER.match(line)):
             close_group()
             continue
         if cell_layout and _CELL_LINE.match(line):
@@ -94,14 +97,14 @@ def text_blocks(lines: list[str]) -> list[Block]:
                 group.extra_lines.append(n)
                 continue
             close_group()
-        if is_pipe_row(line):
+        if head == "|" and is_pipe_row(line):
             if is_pipe_separator(line):
                 continue
             cells = pipe_cells(line)
             blocks.append(row(cells, [n] * len(cells), line))
-        elif "\t" in line.strip("\t \u00a0\u3000"):
+        elif "\t" in line and "\t" in line.strip("\t \u00a0\u3000"):
             # leading TABs are indentation, not empty cells
-            cells = [_clean_line(c) for c in line.lstrip("\t").split("\t")]
+            cells = [c if c.isalnum() else _clean_line(c) for c in line.lstrip("\t").split("\t")]
             blocks.append(row(cells, [n] * len(cells), line))
         else:
             text = _clean_line(line)

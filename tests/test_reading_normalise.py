@@ -1,0 +1,32 @@
+"""The text normalisation the readers use everywhere (``compact``, ``clean``, ``Block.key``):
+the fast paths (``str.split`` instead of a regex, a cached key) give exactly what the
+regex definition gives, for every kind of whitespace."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from draft_report.reading.blocks import clean, compact, para, row
+
+# the definition: every kind of whitespace as it appears in copied Word/PDF/web text
+SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
+WHITESPACE = [chr(c) for c in range(0x10000) if SPACES.fullmatch(chr(c))]  # all of Unicode's are in the BMP
+
+
+def test_every_whitespace_character_is_known() -> None:
+    assert {"\t", " ", "\u00a0", "\u3000", "\u200b", "\ufeff", "\u2028", "\x1c"} <= set(WHITESPACE)
+
+
+def test_compact_and_clean_match_the_regex_definition() -> None:
+    alphabet = [*WHITESPACE, "a", "1", "一", "。", ",", "（"]
+    rng = random.Random(14)
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9)))
+        assert compact(text) == SPACES.sub("", text), repr(text)
+        assert clean(text) == SPACES.sub(" ", text).strip(), repr(text)
+
+
+def test_block_key_is_the_compacted_text() -> None:
+    assert para(1, " 一、 总体\u200b情况 ").key == "一、总体情况"
+    assert row(["规章 ", "\u3000 1", "0"], [1, 1, 1], "").key == "规章10"
