@@ -116,7 +116,7 @@ def year_findings(doc: ReportDocument, year: int | None) -> list[Finding]:
 @cache
 def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
     """One search for any of ``words`` (one pattern per set of expired topics, built once)."""
-    return re.compile("|".join(map(re.escape, words)))
+    return regex("|".join(map(re.escape, words)))
 
 
 def topic_findings(doc: ReportDocument, year: int | None) -> list[Finding]:
