@@ -252,6 +252,11 @@ class Tables:
 
     def update(self, values: Mapping[str, object]) -> None:
         """``set`` of several cells at once (``TablePart.update`` per table)."""
+        prefix = next(iter(values), "")[:3]
+        if all(cid.startswith(prefix) for cid in values):  # one table's cells (a row): no grouping
+            if values:
+                self._table(prefix).update(values)
+            return
         parts: dict[str, dict[str, object]] = {}
         for cid, value in values.items():
             parts.setdefault(cid[:3], {})[cid] = value
