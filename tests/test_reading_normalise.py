@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 import re
 
-from draft_report.reading.blocks import clean, compact, para, row
+from draft_report.reading.blocks import bigrams, clean, compact, para, row
 
 # the definition: every kind of whitespace as it appears in copied Word/PDF/web text
 SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
@@ -30,3 +30,9 @@ def test_compact_and_clean_match_the_regex_definition() -> None:
 def test_block_key_is_the_compacted_text() -> None:
     assert para(1, " 一、 总体\u200b情况 ").key == "一、总体情况"
     assert row(["规章 ", "\u3000 1", "0"], [1, 1, 1], "").key == "规章10"
+
+
+def test_bigrams_are_every_pair_of_neighbours() -> None:
+    for key in ["", "a", "ab", "aaa", "一二三四", "二部分公开"]:
+        expected = frozenset({key}) if len(key) == 1 else frozenset(key[i : i + 2] for i in range(len(key) - 1))
+        assert bigrams(key) == expected

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import field
 from functools import lru_cache
+from operator import add
 from typing import Literal
 
 from draft_report.limits import MAX_NUMBER_DIGITS
@@ -89,7 +90,7 @@ def _is_digits(text: str) -> bool:
 def bigrams(key: str) -> frozenset[str]:
     if len(key) < 2:
         return frozenset({key}) if key else frozenset()
-    return frozenset(key[i : i + 2] for i in range(len(key) - 1))
+    return frozenset(map(add, key, key[1:]))  # key[i] + key[i + 1] for every i
 
 
 def has_cjk(text: str) -> bool:

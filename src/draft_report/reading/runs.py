@@ -331,11 +331,11 @@ def _attach_context(entries: list[Entry], specs: Sequence[RowSpec]) -> list[Entr
     runs: list[Entry] = []
     pending: list[str] = []
     for e in entries:
-        if e.is_run and not e.has_value:  # a row of blanks counts only when its label is a row's
+        if e.values and not e.has_value:  # a row of blanks counts only when its label is a row's
             best, _, second = _best(specs, label_grams(e.label))
             if best < MATCH or best - second < MARGIN:
                 e = Entry(e.block, e.label, [], e.explicit)
-        if e.is_run:
+        if e.values:  # a run
             e.pre = pending
             e.post = []
             pending = []
