@@ -36,3 +36,16 @@ def test_bigrams_are_every_pair_of_neighbours() -> None:
     for key in ["", "a", "ab", "aaa", "一二三四", "二部分公开"]:
         expected = frozenset({key}) if len(key) == 1 else frozenset(key[i : i + 2] for i in range(len(key) - 1))
         assert bigrams(key) == expected
+
+
+def test_value_token_alternation_matches_where_one_of_its_patterns_does() -> None:
+    from draft_report.reading import blocks
+
+    patterns = (blocks._NUMBER, blocks._WITH_UNIT, blocks._PLACEHOLDER, blocks.SIGNED)
+    alphabet = ["1", "0", ",", ".", "-", "+", "—", "/", "件", "万元", "元", "x", "无", "空", "一", "a", " "]
+    rng = random.Random(7)
+    for _ in range(20000):
+        token = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 6)))
+        t = compact(token)
+        expected = bool(t) and any(p.match(t) is not None for p in patterns)
+        assert blocks.is_value_token(token) == expected, repr(token)

@@ -132,7 +132,8 @@ class TableRead:
                 self.put(cid, value, entry, raw=raw)
             else:
                 self.put(cid, value, entry, decimal=measures[n].decimal, signed=measures[n].signed, raw=raw)
-        self.tables.update(row)
+        if row:  # the cells of one row are cells of one table
+            self.tables.table_of(cids[0]).update(row)
 
     def unreadable_row(self, cids: list[str], entry: Entry) -> None:
         raw = raw_of(entry)
