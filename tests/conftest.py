@@ -49,39 +49,54 @@ def _temporary_files_in_memory(config: pytest.Config) -> None:
         os.environ["PYTEST_DEBUG_TEMPROOT"] = str(shm)  # pytest's documented temp root variable
 
 
-# Tests that take seconds each (fresh interpreters, LibreOffice, pip, hypothesis, Word and Excel
-# round trips), most expensive first. They are started first so that a parallel run (pytest-xdist,
-# scheduler in suite_schedule.py) never waits for one of them at its end; all other tests keep
-# their order.
+# The order in which a parallel run (pytest-xdist, scheduler in suite_schedule.py) hands out the
+# work, most expensive first (CPU seconds measured on the whole suite), so that no long module or
+# test is left to run alone at the end; everything not listed keeps its collection order after them.
 SLOW_FIRST = (
+    "tests/test_docx_pdf.py",  # LibreOffice: mostly waiting, started first to overlap the rest
     "tests/test_install.py",
-    "tests/test_docx_pdf.py",
     "tests/test_workbook.py",
-    "tests/test_fuzz_properties.py",
-    "tests/test_atomic_writes.py",
-    "tests/test_docx_comments.py::test_check_annotate_option_writes_a_commented_copy",
-    "tests/test_hostile_inputs.py::test_a_huge_number_anywhere_in_a_report_is_no_crash",
-    "tests/test_phrasing_bank.py::test_slice_true_sentences_silent_and_wrong_ones_caught",
-    "tests/test_staff_workbook.py",
-    "tests/test_table_causes.py",
-    "tests/test_audit_region.py",
+    "tests/test_llm_cassettes.py",
+    "tests/test_docx_comments.py",
     "tests/test_reading_pdf.py",
     "tests/test_cli_startup.py",
+    "tests/test_cli_audit_fast.py",
+    "tests/test_hostile_inputs.py",
+    "tests/test_fuzz_properties.py",
+    "tests/test_docx_read.py",
+    "tests/test_cli_check_fast.py",
+    "tests/test_atomic_writes.py",
+    "tests/test_llm_cli.py",
+    "tests/test_audit_region.py",
+    "tests/test_staff_workbook.py",
+    "tests/test_llm_drafter.py",
+    "tests/test_check_drafted_random.py",
+    "tests/test_init_schema.py",
+    "tests/test_table_causes.py",
+    "tests/test_phrasing_bank.py",
+)
+
+# A worker runs a whole module, so module-scoped fixtures and per-process caches are built once
+# (not once per worker), except in these modules: their tests are long, share nothing, and are
+# handed out one at a time to keep the two workers' shares even.
+SPLIT = (
+    "tests/test_install.py",
+    "tests/test_cli_startup.py",
+    "tests/test_fuzz_properties.py",
+    "tests/test_atomic_writes.py",
+    "tests/test_llm_cassettes.py",
+    "tests/test_staff_workbook.py",
 )
 
 
-# Modules whose tests share an expensive module-scoped fixture: run by one worker, built once.
-ONE_WORKER = ("tests/test_docx_pdf.py",)
-
-
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
-    """``-n N`` (xdist's ``--dist load``): tests one at a time, slow first, ``ONE_WORKER``
-    modules kept together (suite_schedule.py). Other ``--dist`` modes are xdist's own."""
+    """``-n N`` (xdist's ``--dist load``): whole modules (tests one by one in ``SPLIT`` modules),
+    in ``SLOW_FIRST`` order (suite_schedule.py). Other ``--dist`` modes are xdist's own."""
     if config.getvalue("dist") != "load":
         return None
     from suite_schedule import SlowFirstScheduling
 
-    return SlowFirstScheduling(config, log, together=ONE_WORKER)
+    return SlowFirstScheduling(config, log, split=SPLIT)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -1,12 +1,13 @@
 """How a parallel run (pytest-xdist ``-n``) hands tests to its workers.
 
-One test at a time, as workers free up, in collection order — which ``conftest.py`` sorts slow
-tests first — so no long test is left to run alone at the end. The tests of a module listed in
-``conftest.ONE_WORKER`` go to a single worker together: they share an expensive module-scoped
-fixture (LibreOffice conversions …) that another worker would build a second time.
+Whole modules, in collection order — which ``conftest.py`` sorts most expensive first — so no long
+module is left to run alone at the end, and a module's module-scoped fixtures and per-process
+caches (converted workbooks, LibreOffice conversions, read PDFs …) are built by one worker only.
+The tests of a module listed in ``conftest.SPLIT`` are handed out one at a time instead: long
+tests that share nothing, spread over the workers.
 
-(xdist's own ``--dist loadgroup`` would do the grouping by ``xdist_group`` marks, but with
-pytest ≥ 9.2 it silently stops grouping: pytest-dev/pytest-xdist#1386.)
+(xdist's own ``--dist loadfile`` groups by module too, but orders modules by their number of
+tests, not by cost, and cannot split a module.)
 """
 
 from __future__ import annotations
@@ -17,15 +18,16 @@ from xdist.scheduler import LoadScopeScheduling
 
 
 class SlowFirstScheduling(LoadScopeScheduling):
-    """xdist's scope scheduler with one scope per test, except whole modules in ``together``.
+    """xdist's scope scheduler with one scope per module, or per test in the modules of ``split``.
 
-    Scopes are handed out largest first (xdist's ``--loadscope-reorder``), then in collection
-    order; a worker gets a new one when it has at most two tests left."""
+    Scopes are handed out in collection order (not largest first: ``--loadscope-reorder`` is
+    turned off); a worker gets a new one when it has at most two tests left."""
 
-    def __init__(self, config: Any, log: Any = None, together: tuple[str, ...] = ()) -> None:
+    def __init__(self, config: Any, log: Any = None, split: tuple[str, ...] = ()) -> None:
         super().__init__(config, log)
-        self.together = frozenset(together)
+        self.split = frozenset(split)
+        config.option.loadscopereorder = False  # the order is conftest's, most expensive first
 
     def _split_scope(self, nodeid: str) -> str:
         module = nodeid.split("::", 1)[0]
-        return module if module in self.together else nodeid
+        return nodeid if module in self.split else module

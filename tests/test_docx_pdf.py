@@ -46,8 +46,8 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The drafted sample as .docx and its HTML preview, through LibreOffice once for the module:
     ``report.pdf`` (docx → PDF), ``from-lo/report.docx`` (our docx re-saved by LibreOffice) and
     ``from-lo/preview.docx`` (the HTML preview saved as Word). Two soffice runs (one per target
-    format) share one user profile; the tests only read the results (and run on one xdist worker:
-    ``ONE_WORKER`` in conftest.py)."""
+    format) share one user profile; the tests only read the results (and run on one xdist worker,
+    which runs whole modules: tests/suite_schedule.py)."""
     from draft_report.rendering.html import render_html
 
     if SOFFICE is None:

@@ -128,6 +128,33 @@ def test_table_sheets_follow_the_official_grid(table: str, blank_workbook: Workb
     assert "whole" in kinds and (("decimal" in kinds) == (table == "table2"))
 
 
+@pytest.mark.parametrize("table", ["table2", "table3", "table4"])
+def test_every_grid_cell_has_its_styles(table: str, blank_workbook: Workbook) -> None:
+    """write.py sets styles by index (``_Writer._style``) and merges before styling a range's first
+    cell: every grid cell still reads back with its thin outline (a merged range: the sides on the
+    range's outline), headers bold on the header fill and locked, inputs white and unlocked, totals grey."""
+    ts = F.TABLE_SHEETS[table]
+    ws = blank_workbook[ts.sheet]
+    for p in ts.placed:
+        first = ws.cell(p.row, p.col)
+        for r in range(p.row, p.last_row + 1):
+            for c in range(p.col, p.last_col + 1):
+                border = ws.cell(r, c).border
+                outline = {"left": c == p.col, "right": c == p.last_col, "top": r == p.row, "bottom": r == p.last_row}
+                for side, on_outline in outline.items():
+                    if on_outline:
+                        found = getattr(border, side)
+                        assert found.style == "thin" and found.color.rgb == "00808080", (table, r, c, side)
+        assert first.font.name == "宋体" and first.alignment.vertical == "center" and first.alignment.wrap_text
+        cid = p.cell.cell_id
+        if cid is None:
+            assert first.font.b and first.fill.fgColor.rgb == "00D9E1F2" and first.protection.locked
+        elif L.CELL_INFO[cid].is_total:
+            assert first.font.b and first.fill.fgColor.rgb == "00EDEDED" and first.protection.locked
+        else:
+            assert not first.font.b and first.fill.fgColor.rgb == "00FFFFFF" and not first.protection.locked
+
+
 def test_table3_totals_are_visible_sums() -> None:
     ts = F.TABLE_SHEETS["table3"]
     r, _ = ts.value_at["t3.r1_new.np"]

@@ -3,26 +3,32 @@
 ``dataclasses.dataclass`` writes the source of every method it adds (``__init__``, ``__repr__``,
 ``__eq__``, ``__hash__`` and, for a frozen class, ``__setattr__`` / ``__delattr__``) and compiles
 each one with ``exec`` when the class is defined. The check command defines some forty such
-classes on its way in, and compiling their methods was a good part of its start-up.
+classes on its way in; compiling their methods was a sixth of its start-up.
 
-This ``dataclass`` lets the standard one write only what must be written per class (``__init__``
-and, for a frozen class, the two attribute guards) and gives the class shared ``__repr__``,
-``__eq__`` and ``__hash__`` that read the field names from the class instead of being compiled for
-it. They behave as the generated ones do (Python 3.11 semantics): the same ``repr`` text, equality
-only with an instance of the very same class comparing the ``compare`` fields as a tuple, a hash of
-those fields for a frozen class and none (unhashable) for a mutable one, and a method the class
-defines itself is kept. ``fields``, ``replace``, ``asdict`` and ``is_dataclass`` work as usual
-(the class is a standard dataclass); only ``__dataclass_params__`` records ``repr`` and ``eq`` as
-false, since those two methods are not the generated ones.
+This ``dataclass`` has the standard one collect the fields (and check them: defaults, ClassVar,
+mutable defaults …) and adds the methods itself (``record_methods``): ``__repr__``, ``__eq__``,
+``__hash__`` and the frozen guards are shared functions, and only ``__init__`` is compiled, from a
+short source that sets a frozen instance's ``__dict__`` in one call. They behave as the generated
+ones do (Python 3.11 semantics, tests/test_records.py): the same ``repr`` text, equality only with
+an instance of the very same class comparing the ``compare`` fields as a tuple, a hash of those
+fields for a frozen class and none (unhashable) for a mutable one, ``FrozenInstanceError`` on
+assignment, and a method the class defines itself is kept. ``fields``, ``replace``, ``asdict`` and
+``is_dataclass`` work as usual (the class is a standard dataclass; ``__dataclass_params__`` says
+``frozen`` and ``init`` as given, ``repr`` and ``eq`` false since those are not generated).
+
+A class this module does not write ``__init__`` for is handed whole to ``dataclasses`` for that
+part: one with ``__slots__``, ``kw_only``, ``__post_init__``, ``InitVar`` / ``KW_ONLY`` fields,
+fields outside ``__init__``, base classes, its own ``__init__``, or no docstring (``dataclasses``
+writes the signature as its docstring).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from _thread import get_ident
 from collections.abc import Callable
-from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+from draft_report.record_methods import add_eq, add_frozen_guards, add_hash, add_init, add_repr
 
 if TYPE_CHECKING:
     from typing_extensions import dataclass_transform
@@ -37,55 +43,19 @@ _STANDARD = dataclasses.dataclass
 __all__ = ["dataclass"]
 
 
-def _values_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
-    """A function giving the tuple of these attributes of an object (``()`` for no names)."""
-    if not names:
-        return lambda obj: ()
-    if len(names) == 1:
-        get_one = attrgetter(names[0])
-        return lambda obj: (get_one(obj),)
-    return attrgetter(*names)
-
-
-def _add_repr(cls: type, names: tuple[str, ...]) -> None:
-    """``Name(a=1, b='x')`` with ``__qualname__``, guarded against recursion as ``dataclasses`` is."""
-    running: set[tuple[int, int]] = set()
-
-    def __repr__(self: Any) -> str:
-        key = (id(self), get_ident())
-        if key in running:
-            return "..."
-        running.add(key)
-        try:
-            inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
-        finally:
-            running.discard(key)
-        return f"{self.__class__.__qualname__}({inner})"
-
-    __repr__.__qualname__ = f"{cls.__qualname__}.__repr__"
-    cls.__repr__ = __repr__  # type: ignore[assignment]
-
-
-def _add_eq(cls: type, names: tuple[str, ...]) -> None:
-    values = _values_getter(names)
-
-    def __eq__(self: Any, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return bool(values(self) == values(other))
-        return NotImplemented
-
-    __eq__.__qualname__ = f"{cls.__qualname__}.__eq__"
-    cls.__eq__ = __eq__  # type: ignore[assignment]
-
-
-def _add_hash(cls: type, names: tuple[str, ...]) -> None:
-    values = _values_getter(names)
-
-    def __hash__(self: Any) -> int:
-        return hash(values(self))
-
-    __hash__.__qualname__ = f"{cls.__qualname__}.__hash__"
-    cls.__hash__ = __hash__  # type: ignore[assignment]
+def _writes_init(cls: type, *, slots: bool, kw_only: bool) -> bool:
+    """Whether ``add_init`` makes this class's ``__init__`` (else ``dataclasses`` does; see the module)."""
+    if slots or kw_only or cls.__bases__ != (object,) or not cls.__doc__:
+        return False
+    if "__init__" in cls.__dict__ or hasattr(cls, "__post_init__"):
+        return False
+    annotations = cls.__dict__.get("__annotations__", {})
+    if any(name.startswith("__dataclass_") for name in annotations):
+        return False
+    if any("InitVar" in str(a) or "KW_ONLY" in str(a) for a in annotations.values()):
+        return False
+    return not any(isinstance(v, dataclasses.Field) and (not v.init or v.kw_only is True)
+                   for v in cls.__dict__.values())
 
 
 def _finish(cls: type, *, repr: bool, eq: bool, frozen: bool, explicit_hash: bool) -> None:
@@ -93,15 +63,15 @@ def _finish(cls: type, *, repr: bool, eq: bool, frozen: bool, explicit_hash: boo
     fields = dataclasses.fields(cls)
     own = cls.__dict__
     if repr and "__repr__" not in own:
-        _add_repr(cls, tuple(f.name for f in fields if f.repr))
+        add_repr(cls, tuple(f.name for f in fields if f.repr))
     if not eq:
         return
     if "__eq__" not in own:
-        _add_eq(cls, tuple(f.name for f in fields if f.compare))
+        add_eq(cls, tuple(f.name for f in fields if f.compare))
     if explicit_hash:
         return
     if frozen:
-        _add_hash(cls, tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash)))
+        add_hash(cls, tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash)))
     else:
         cls.__hash__ = None  # type: ignore[assignment]
 
@@ -127,14 +97,27 @@ def dataclass(
     slots: bool = False,
     kw_only: bool = False,
 ) -> type[_T] | Callable[[type[_T]], type[_T]]:
-    """``dataclasses.dataclass`` with shared ``__repr__`` / ``__eq__`` / ``__hash__`` (see the module)."""
+    """``dataclasses.dataclass`` with methods that cost less to define (see the module)."""
 
     def wrap(cls: type[_T]) -> type[_T]:
+        made: Any
         class_hash = cls.__dict__.get("__hash__", dataclasses.MISSING)
         # as ``dataclasses`` decides it: a ``__hash__ = None`` that Python set because the class
         # defines ``__eq__`` is not an explicit hash
         explicit_hash = not (class_hash is dataclasses.MISSING or (class_hash is None and "__eq__" in cls.__dict__))
-        made = _STANDARD(cls, repr=False, eq=False, frozen=frozen, slots=slots, kw_only=kw_only)
+        if not _writes_init(cls, slots=slots, kw_only=kw_only):
+            made = _STANDARD(cls, repr=False, eq=False, frozen=frozen, slots=slots, kw_only=kw_only)
+        else:
+            made = _STANDARD(cls, init=False, repr=False, eq=False, frozen=False)
+            fields = dataclasses.fields(made)
+            if not all(f.init and f.kw_only is not True for f in fields):  # _writes_init missed one
+                raise TypeError(f"records.dataclass: cannot write __init__ of {cls.__qualname__}")
+            add_init(made, fields, frozen=frozen)
+            params: Any = made.__dataclass_params__  # type: ignore[attr-defined]
+            params.init = True
+            if frozen:
+                add_frozen_guards(made, tuple(f.name for f in fields))
+                params.frozen = True
         _finish(made, repr=repr, eq=eq, frozen=frozen, explicit_hash=explicit_hash)
         return made
 

@@ -60,16 +60,43 @@ def _cell_value(value: Any) -> Any:
     return str(value)
 
 
+# cell style attribute → (the workbook's table of such styles, the cell's index into it)
+_STYLE_SLOTS = {
+    "font": ("_fonts", "fontId"),
+    "fill": ("_fills", "fillId"),
+    "border": ("_borders", "borderId"),
+    "alignment": ("_alignments", "alignmentId"),
+    "protection": ("_protections", "protectionId"),
+}
+
+
 class _Writer:
     def __init__(self, raw: Mapping[str, Any], sources: Mapping[tuple[Any, ...], str], baseline: Mapping[str, int]):
         from openpyxl import Workbook
+        from openpyxl.styles.cell_style import StyleArray
 
+        self._style_array = StyleArray
         self.raw = raw
         self.sources = sources
         self.baseline = baseline
         self.s = _Styles()
         self.wb = Workbook()
         self.wb.remove(self.wb.active)
+        self._style_index: dict[tuple[str, int], int] = {}
+
+    def _style(self, cell: Any, **styles: Any) -> None:
+        """``cell.font = …`` etc. for the ``_Styles`` objects, by index. openpyxl hashes the whole
+        style object on every assignment to find it in the workbook's table; here each of our few
+        style objects is looked up once per workbook. The cell ends up exactly as with assignment."""
+        for name, style in styles.items():
+            table, slot = _STYLE_SLOTS[name]
+            key = (name, id(style))
+            index = self._style_index.get(key)
+            if index is None:
+                index = self._style_index[key] = getattr(self.wb, table).add(style)
+            if not cell._style:  # as openpyxl's descriptor: a cell without styles gets its array now
+                cell._style = self._style_array()
+            setattr(cell._style, slot, index)
 
     # --- helpers ---------------------------------------------------------------
     def _sheet(self, name: str) -> Any:
@@ -93,18 +120,13 @@ class _Writer:
             ws.row_dimensions[2].height = 30
 
     def _header(self, cell: Any) -> None:
-        cell.font = self.s.bold
-        cell.fill = self.s.header_fill
-        cell.alignment = self.s.center
-        cell.border = self.s.border
-        cell.protection = self.s.locked
+        s = self.s
+        self._style(cell, font=s.bold, fill=s.header_fill, alignment=s.center, border=s.border, protection=s.locked)
 
     def _input(self, cell: Any, *, wrap: bool = False) -> None:
-        cell.font = self.s.font
-        cell.fill = self.s.input_fill
-        cell.border = self.s.border
-        cell.protection = self.s.unlocked
-        cell.alignment = self.s.left if wrap else self.s.center
+        s = self.s
+        self._style(cell, font=s.font, fill=s.input_fill, border=s.border, protection=s.unlocked,
+                    alignment=s.left if wrap else s.center)
 
     def _source(self, cell: Any, loc: tuple[Any, ...]) -> str | None:
         source = self.sources.get(loc)
@@ -212,6 +234,9 @@ class _Writer:
         for p in ts.placed:
             cell = ws.cell(p.row, p.col)
             cid = p.cell.cell_id
+            merged = p.cell.rowspan > 1 or p.cell.colspan > 1
+            if merged:  # merged while the first cell has no border yet: openpyxl then derives none
+                ws.merge_cells(start_row=p.row, start_column=p.col, end_row=p.last_row, end_column=p.last_col)
             if cid is None:
                 cell.value = p.cell.text
                 self._header(cell)
@@ -222,22 +247,20 @@ class _Writer:
                 addends = F.TOTALS.get(cid, ())
                 refs = ",".join(self._ref(ts, a) for a in addends)
                 cell.value = f"=SUM({_compact(refs)})" if addends else None
-                cell.fill = self.s.total_fill
-                cell.border = self.s.border
-                cell.font = self.s.bold
-                cell.alignment = self.s.center
-                cell.protection = self.s.locked
+                s = self.s
+                self._style(cell, fill=s.total_fill, border=s.border, font=s.bold, alignment=s.center,
+                            protection=s.locked)
             else:
                 loc = F.cell_loc(cid)
                 cell.value = _cell_value(_get(self.raw, loc))
                 self._input(cell)
                 self._source(cell, loc)
                 (decimals if F.is_decimal(cid) else counts).append(cell.coordinate)
-            if p.cell.rowspan > 1 or p.cell.colspan > 1:
-                ws.merge_cells(start_row=p.row, start_column=p.col, end_row=p.last_row, end_column=p.last_col)
-                for r in range(p.row, p.last_row + 1):
+            if merged:  # every cell of the range: the thin border (Excel draws the outline from them)
+                protection = self.s.unlocked if cid is not None and not F.is_total(cid) else self.s.locked
+                for r in range(p.row, p.last_row + 1):  # … and the first cell's protection (as openpyxl's merge)
                     for c in range(p.col, p.last_col + 1):
-                        ws.cell(r, c).border = self.s.border
+                        self._style(ws.cell(r, c), border=self.s.border, protection=protection)
         if counts:
             self._validation(ws, "int", " ".join(counts))
         if decimals:

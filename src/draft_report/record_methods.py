@@ -1,0 +1,134 @@
+"""The methods ``records.dataclass`` gives a class, as ``dataclasses`` would generate them.
+
+``__repr__``, ``__eq__``, ``__hash__`` and a frozen class's ``__setattr__`` / ``__delattr__`` are
+shared functions that read the field names they need from a closure: nothing is compiled per
+class. ``__init__`` is compiled per class (its signature is the class's own), from a short source:
+a frozen class's ``__init__`` sets the instance's ``__dict__`` in one call instead of one
+``object.__setattr__`` per field, which also makes such an object as cheap to build as a mutable
+one. Semantics are those of Python 3.11's ``dataclasses`` (see tests/test_records.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from _thread import get_ident
+from collections.abc import Callable
+from operator import attrgetter
+from typing import Any
+
+_MISSING = dataclasses.MISSING
+
+
+def values_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """A function giving the tuple of these attributes of an object (``()`` for no names)."""
+    if not names:
+        return lambda obj: ()
+    if len(names) == 1:
+        get_one = attrgetter(names[0])
+        return lambda obj: (get_one(obj),)
+    return attrgetter(*names)
+
+
+def _install(cls: type, name: str, method: Callable[..., Any]) -> None:
+    method.__qualname__ = f"{cls.__qualname__}.{name}"
+    method.__module__ = cls.__module__
+    setattr(cls, name, method)
+
+
+def add_repr(cls: type, names: tuple[str, ...]) -> None:
+    """``Name(a=1, b='x')`` with ``__qualname__``, guarded against recursion as ``dataclasses`` is."""
+    running: set[tuple[int, int]] = set()
+
+    def __repr__(self: Any) -> str:
+        key = (id(self), get_ident())
+        if key in running:
+            return "..."
+        running.add(key)
+        try:
+            inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
+        finally:
+            running.discard(key)
+        return f"{self.__class__.__qualname__}({inner})"
+
+    _install(cls, "__repr__", __repr__)
+
+
+def add_eq(cls: type, names: tuple[str, ...]) -> None:
+    values = values_getter(names)
+
+    def __eq__(self: Any, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return bool(values(self) == values(other))
+        return NotImplemented
+
+    _install(cls, "__eq__", __eq__)
+
+
+def add_hash(cls: type, names: tuple[str, ...]) -> None:
+    values = values_getter(names)
+
+    def __hash__(self: Any) -> int:
+        return hash(values(self))
+
+    _install(cls, "__hash__", __hash__)
+
+
+def add_frozen_guards(cls: type, names: tuple[str, ...]) -> None:
+    """Assigning or deleting an attribute raises ``FrozenInstanceError`` (any attribute on an
+    instance of ``cls`` itself, a field's on an instance of a subclass)."""
+    for name in ("__setattr__", "__delattr__"):
+        if name in cls.__dict__:
+            raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}")
+    error = dataclasses.FrozenInstanceError
+    owner: Any = cls  # ``super(owner, self)``: the class these guards belong to
+
+    def __setattr__(self: Any, name: str, value: Any) -> None:
+        if type(self) is cls or name in names:
+            raise error(f"cannot assign to field {name!r}")
+        super(owner, self).__setattr__(name, value)
+
+    def __delattr__(self: Any, name: str) -> None:
+        if type(self) is cls or name in names:
+            raise error(f"cannot delete field {name!r}")
+        super(owner, self).__delattr__(name)
+
+    _install(cls, "__setattr__", __setattr__)
+    _install(cls, "__delattr__", __delattr__)
+
+
+def add_init(cls: type, fields: tuple[dataclasses.Field[Any], ...], *, frozen: bool) -> None:
+    """An ``__init__`` taking every field in order (a default or a default factory where given),
+    setting the instance's ``__dict__`` at once for a frozen class, field by field otherwise."""
+    seen_default = False
+    for f in fields:
+        if f.default is _MISSING and f.default_factory is _MISSING:
+            if seen_default:
+                raise TypeError(f"non-default argument {f.name!r} follows default argument")
+        else:
+            seen_default = True
+    self_name = "__dataclass_self__" if "self" in {f.name for f in fields} else "self"
+    closure: dict[str, Any] = {"__dataclass_set__": object.__setattr__, "__dataclass_factory__": _MISSING}
+    params: list[str] = [self_name]
+    values: list[str] = []
+    for f in fields:
+        if f.default_factory is not _MISSING:
+            closure[f"__dataclass_factory_{f.name}__"] = f.default_factory
+            params.append(f"{f.name}=__dataclass_factory__")
+            values.append(f"__dataclass_factory_{f.name}__() if {f.name} is __dataclass_factory__ else {f.name}")
+        elif f.default is not _MISSING:
+            closure[f"__dataclass_default_{f.name}__"] = f.default
+            params.append(f"{f.name}=__dataclass_default_{f.name}__")
+            values.append(f.name)
+        else:
+            params.append(f.name)
+            values.append(f.name)
+    if frozen:
+        items = ", ".join(f"{f.name!r}: {v}" for f, v in zip(fields, values, strict=True))
+        body = f"__dataclass_set__({self_name}, '__dict__', {{{items}}})"
+    else:
+        body = "; ".join(f"{self_name}.{f.name} = {v}" for f, v in zip(fields, values, strict=True)) or "pass"
+    source = (f"def __create__({', '.join(closure)}):\n"
+              f" def __init__({', '.join(params)}):\n  {body}\n return __init__")
+    namespace: dict[str, Any] = {}
+    exec(source, {}, namespace)  # as ``dataclasses`` does: the signature is the class's own
+    _install(cls, "__init__", namespace["__create__"](**closure))
