@@ -49,3 +49,9 @@ def test_value_token_alternation_matches_where_one_of_its_patterns_does() -> Non
         t = compact(token)
         expected = bool(t) and any(p.match(t) is not None for p in patterns)
         assert blocks.is_value_token(token) == expected, repr(token)
+
+
+def test_row_text_is_its_cells_joined() -> None:
+    block = row(["（一）", "规章", " 1"], [3, 3, 3], "（一）\t规章\t 1")
+    assert block.text == "（一）规章 1" and block.text is block.text  # joined once
+    assert para(1, "一、总体情况").text == "一、总体情况"

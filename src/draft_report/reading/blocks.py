@@ -190,10 +190,17 @@ class Block:
     joinable: bool = False  # a wrapped text line that may continue the previous paragraph
     extra_lines: list[int] = field(default_factory=list)
     _key: str | None = field(default=None, repr=False, compare=False)
+    _row_text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return "".join(self.cells) if self.kind == "row" else self.cells[0]
+        """The paragraph, or the row's cells joined (joined once: front ends build a row's
+        cells before anything reads its text)."""
+        if self.kind != "row":
+            return self.cells[0]
+        if self._row_text is None:
+            self._row_text = "".join(self.cells)
+        return self._row_text
 
     @property
     def key(self) -> str:
