@@ -84,19 +84,30 @@ SPLIT = (
     "tests/test_cli_startup.py",
     "tests/test_fuzz_properties.py",
     "tests/test_atomic_writes.py",
-    "tests/test_llm_cassettes.py",
     "tests/test_staff_workbook.py",
+)
+
+# Modules run one after the other by the same worker: the only users of the openai SDK (≈ 1-2 s of
+# CPU to import; drafting.llm.client loads it when a client is made), so one worker loads it.
+TOGETHER = (
+    (
+        "tests/test_llm_cassettes.py",
+        "tests/test_llm_cli.py",
+        "tests/test_llm_drafter.py",
+        "tests/test_llm_validate.py",
+        "tests/test_llm_client.py",
+    ),
 )
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
-    """``-n N`` (xdist's ``--dist load``): whole modules (tests one by one in ``SPLIT`` modules),
-    in ``SLOW_FIRST`` order (suite_schedule.py). Other ``--dist`` modes are xdist's own."""
+    """``-n N`` (xdist's ``--dist load``): whole modules (tests one by one in ``SPLIT`` modules,
+    ``TOGETHER`` modules as one), in ``SLOW_FIRST`` order (suite_schedule.py). Other ``--dist`` modes are xdist's own."""
     if config.getvalue("dist") != "load":
         return None
     from suite_schedule import SlowFirstScheduling
 
-    return SlowFirstScheduling(config, log, split=SPLIT)
+    return SlowFirstScheduling(config, log, split=SPLIT, together=TOGETHER)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -4,7 +4,8 @@ Whole modules, in collection order — which ``conftest.py`` sorts most expensiv
 module is left to run alone at the end, and a module's module-scoped fixtures and per-process
 caches (converted workbooks, LibreOffice conversions, read PDFs …) are built by one worker only.
 The tests of a module listed in ``conftest.SPLIT`` are handed out one at a time instead: long
-tests that share nothing, spread over the workers.
+tests that share nothing, spread over the workers. The modules of a ``conftest.TOGETHER`` group
+go to one worker as one unit (they need the same expensive import).
 
 (xdist's own ``--dist loadfile`` groups by module too, but orders modules by their number of
 tests, not by cost, and cannot split a module.)
@@ -18,16 +19,19 @@ from xdist.scheduler import LoadScopeScheduling
 
 
 class SlowFirstScheduling(LoadScopeScheduling):
-    """xdist's scope scheduler with one scope per module, or per test in the modules of ``split``.
+    """xdist's scope scheduler with one scope per module, or per test in the modules of ``split``,
+    or per group of modules in ``together``.
 
     Scopes are handed out in collection order (not largest first: ``--loadscope-reorder`` is
     turned off); a worker gets a new one when it has at most two tests left."""
 
-    def __init__(self, config: Any, log: Any = None, split: tuple[str, ...] = ()) -> None:
+    def __init__(self, config: Any, log: Any = None, split: tuple[str, ...] = (),
+                 together: tuple[tuple[str, ...], ...] = ()) -> None:
         super().__init__(config, log)
         self.split = frozenset(split)
+        self.group = {module: group[0] for group in together for module in group}
         config.option.loadscopereorder = False  # the order is conftest's, most expensive first
 
     def _split_scope(self, nodeid: str) -> str:
         module = nodeid.split("::", 1)[0]
-        return nodeid if module in self.split else module
+        return nodeid if module in self.split else self.group.get(module, module)

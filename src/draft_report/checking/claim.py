@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from draft_report.lexicon.fields import Fact
-from draft_report.quick_init import quick_init
 from draft_report.records import dataclass
 
 
-@quick_init
 @dataclass(frozen=True)
 class Claim:
     """One number (or zero statement) of the prose and the measure(s) it may state.

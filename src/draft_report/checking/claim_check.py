@@ -46,7 +46,6 @@ from draft_report.checking.row_scope import t3_grid
 from draft_report.checking.scope import is_moment
 from draft_report.lexicon.applicants import columns_label
 from draft_report.lexicon.fields import Fact
-from draft_report.quick_init import quick_init
 from draft_report.records import dataclass
 from draft_report.tables import layout as L
 from draft_report.tables.grid import format_value
@@ -55,7 +54,6 @@ Verdict = Literal["agrees", "disagrees_unambiguous", "disagrees_ambiguous", "unb
 SURE = 0.75  # a binding at least this sure may give an error
 
 
-@quick_init
 @dataclass(frozen=True)
 class Reading:
     """One plausible reading of a claim: a measure over the data and the value it has there."""
@@ -67,7 +65,6 @@ class Reading:
     fact_id: str = ""
 
 
-@quick_init
 @dataclass(frozen=True)
 class ClaimCheck:
     """A claim with its readings and verdict (see the module docstring)."""
@@ -236,7 +233,6 @@ def _hard_side(claim: Claim, expected: float) -> bool:
     return (claim.low == claim.value and expected < claim.low) or (claim.high == claim.value and expected > claim.high)
 
 
-@quick_init
 @dataclass(frozen=True)
 class Assessment:
     """The verdict on one claim, the readings behind it and how sure it is."""

@@ -25,7 +25,8 @@ from draft_report.lexicon.binding import Binding, bind_claim, bind_zero, clause_
 from draft_report.lexicon.fields import FACTS, Fact, sum_fact
 from draft_report.lexicon.numerals import CHINESE_DIGITS, Quantity, find_quantities, normalise_digits
 
-SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_ENDS = "。！？!?；;\n"
+SENTENCE_END = re.compile(f"[{_ENDS}]")
 # Zero markers: a negation that says something did not happen at all.
 _ZERO = re.compile(
     r"(?:未收到|没有收到|未接到|没有接到|未受理|未发生|没有发生|未产生|未出现|未收取|没有收取|未发出|未曾收到|未有"
@@ -39,14 +40,17 @@ MAX_NUMBERS_PER_SENTENCE = 200
 IDIOM_NUMERALS: frozenset[str] = frozenset({"一", "两"})
 
 
+# A piece of text up to and with its closing punctuation (``SENTENCE_END``).
+_PIECE = re.compile(f"[^{_ENDS}]*[{_ENDS}]")
+
+
 def sentences(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, sentence) pieces of ``text``, each with its closing punctuation."""
+    """(offset, sentence) pieces of ``text``, each with its closing punctuation (blank ones left out)."""
     start = 0
-    for m in SENTENCE_END.finditer(text):
-        piece = text[start : m.end()]
-        if piece.strip():
+    for piece in _PIECE.findall(text):  # strings, not match objects: the offsets are running lengths
+        if not piece.isspace():  # ``piece.strip()`` is not empty
             yield start, piece
-        start = m.end()
+        start += len(piece)
     if text[start:].strip():
         yield start, text[start:]
 

@@ -32,7 +32,10 @@ _RATIO_WORDS = ("占比", "比例", "比重", "占")
 
 def comparison_words(sentence: str, start: int) -> str | None:
     """“较上年增加” when the number at ``start`` states a change from last year; else None."""
-    m = _COMPARISON.search(sentence[max(0, start - 24) : start])
+    before = sentence[max(0, start - 24) : start]
+    if "比" not in before and "较" not in before:
+        return None  # every opening of ``_COMPARISON`` holds 比 or 较: no regex pass needed
+    m = _COMPARISON.search(before)
     return m.group(0).strip() if m else None
 
 

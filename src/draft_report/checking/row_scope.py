@@ -237,6 +237,16 @@ def _own_clause(before: str, word: Fact) -> bool:
 
 
 _BARE_SUM = re.compile(r"^(?:共计|合计|总计|一共|总共|共|计|为)?$")
+_UNBOUND = Binding(None)
+_KIND_PHRASES: list[re.Pattern[str]] = []
+
+
+def _any_kind_phrase() -> re.Pattern[str]:
+    """Every phrase of every applicant kind in one alternation (compiled on first use)."""
+    if not _KIND_PHRASES:
+        words = sorted({p for k in APPLICANT_KINDS for p in k.phrases}, key=len, reverse=True)
+        _KIND_PHRASES.append(re.compile("|".join(map(re.escape, words))))
+    return _KIND_PHRASES[0]
 
 
 def kind_of_previous_clause(sentence: str, start: int, unit: str | None, facts: Sequence[Fact]) -> Binding:
@@ -245,12 +255,14 @@ def kind_of_previous_clause(sentence: str, start: int, unit: str | None, facts: 
     i = start - 1
     while i >= 0 and sentence[i] not in "，,；;。：:":
         i -= 1
-    if i < 0 or sentence[i] not in "，," or not _BARE_SUM.match(re.sub(r"\s", "", sentence[i + 1 : start])):
-        return Binding(None)
+    if i < 0 or sentence[i] not in "，," or not _BARE_SUM.match("".join(sentence[i + 1 : start].split())):
+        return _UNBOUND
     j = i - 1
     while j >= 0 and sentence[j] not in "，,；;。：:":
         j -= 1
     clause = sentence[j + 1 : i]
+    if _any_kind_phrase().search(clause) is None:
+        return _UNBOUND  # the clause names no applicant kind (one search instead of every phrase)
     if not any(ch.isdigit() for ch in clause):
         for k in APPLICANT_KINDS:
             named = [p for p in k.phrases if p in clause]
@@ -258,7 +270,7 @@ def kind_of_previous_clause(sentence: str, start: int, unit: str | None, facts: 
                 fact = next((f for f in facts if f.columns == k.columns), None)
                 if fact is not None and unit in fact.units:
                     return Binding(fact, (FACT_BY_ID["requests_new"],), 0.6)
-    return Binding(None)
+    return _UNBOUND
 
 
 def last_row_claim(claims: Sequence[Claim], sentence: str) -> Claim | None:

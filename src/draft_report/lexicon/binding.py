@@ -22,7 +22,6 @@ from typing import Any
 from draft_report.lexicon.fields import Fact, sum_fact
 from draft_report.lexicon.numerals import find_quantities
 from draft_report.lexicon.sentence_index import SentenceIndex
-from draft_report.quick_init import quick_init
 from draft_report.records import dataclass
 
 # Quotation marks are not delimiters: they wrap names (在“工作动态”栏目发布信息37条).
@@ -63,7 +62,6 @@ def fold_parentheses(sentence: str) -> str:
 _FOLD_PUNCT = str.maketrans({c: "\u3000" for c in "，,；;：:"})
 
 
-@quick_init
 @dataclass(frozen=True)
 class Match:
     """A keyword of a fact found near a number: which side of it and how far."""
@@ -278,7 +276,6 @@ def best_match(matches: Sequence[Match]) -> Match | None:
     return max(matches, key=lambda m: m.rank()) if matches else None
 
 
-@quick_init
 @dataclass(frozen=True)
 class Binding:
     """The measure a number quotes: the most likely ``fact``, other plausible ``alternatives``
@@ -325,6 +322,8 @@ def _facts_by_id(facts: Sequence[Fact]) -> dict[str, Fact]:
 
 
 def _with_alternatives(fact: Fact, others: Sequence[Fact], facts: Sequence[Fact], confidence: float) -> Binding:
+    if not others and not fact.alternatives:
+        return Binding(fact, (), confidence)  # the common case: one measure, nothing else to collect
     alts: list[Fact] = [o for o in others if o.id != fact.id]
     if fact.alternatives:
         by_id = _facts_by_id(facts)

@@ -31,7 +31,6 @@ from typing import TYPE_CHECKING, Any
 
 from draft_report.lexicon.applicants import APPLICANT_KINDS, ORG
 from draft_report.lexicon.applicants import FAMILY as APPLICANTS_FAMILY
-from draft_report.quick_init import quick_init
 from draft_report.records import dataclass
 from draft_report.tables import layout as L
 
@@ -42,7 +41,6 @@ COUNT_UNITS: tuple[str, ...] = ("件", "项", "个", "条", "宗", "起", "次",
 _DECISION_UNITS: tuple[str, ...] = ("件", "项", "个", "宗", "起", "份")
 
 
-@quick_init
 @dataclass(frozen=True)
 class Fact:
     """A data field and the Chinese phrases that name it in prose (shared by drafter and checker)."""

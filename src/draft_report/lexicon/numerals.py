@@ -18,7 +18,6 @@ import re
 from functools import lru_cache
 
 from draft_report.lexicon.cn_numbers import cn_to_int, int_to_cn
-from draft_report.quick_init import quick_init
 from draft_report.records import dataclass
 
 # Longest first so that 万元 wins over 元 and 人次 over 人.
@@ -61,7 +60,6 @@ _OPEN_QUOTES, _CLOSE_QUOTES = "“\"‘「『", "”\"’」』"
 _SLOGAN_TAIL = 6
 
 
-@quick_init
 @dataclass(frozen=True)
 class Quantity:
     """One number with its measure word, found at ``start:end`` of the text."""

@@ -20,14 +20,15 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import field
-from typing import Any
-
-import httpx2
-import openai
+from typing import TYPE_CHECKING, Any
 
 from draft_report.config import LLMConfig
 from draft_report.errors import DraftReportError
 from draft_report.records import dataclass
+
+if TYPE_CHECKING:  # the SDK (≈ 1 s to import) is loaded when a client is made, not with this module
+    import httpx2
+    import openai
 
 Message = dict[str, str]
 Sleep = Callable[[float], None]
@@ -84,6 +85,9 @@ class CallStats:
 
 def make_openai_client(config: LLMConfig, http_client: httpx2.Client | None = None) -> openai.OpenAI:
     """A real ``openai.OpenAI`` client for ``config``; SDK retries off (``ChatClient`` retries)."""
+    import httpx2
+    import openai
+
     client = openai.OpenAI(
         api_key=config.bearer_token(),
         base_url=config.base_url,
@@ -165,6 +169,8 @@ class ChatClient:
     ) -> ChatResult:
         """One answer. ``deadline`` (``time.monotonic()`` value): the run's time limit — no attempt
         or wait goes past it, and reaching it is fatal for the run."""
+        import openai  # loaded by make_openai_client already: a lookup
+
         host = self.config.host
         last = ""
         timeouts = 0

@@ -46,3 +46,32 @@ def test_random_strings_of_marker_pieces() -> None:
             seen += 1
             assert may_have_markers(s), s
     assert seen > 300
+
+
+def test_comparison_words_without_bi_or_jiao_is_none_as_the_regex_says() -> None:
+    from draft_report.checking.ratios import _COMPARISON, comparison_words
+
+    openings = ("同比", "较上年", "较上年度", "比上年", "较去年", "比去年", "与上年相比", "与去年相比", "较上一年度", "比上一年", "环比")
+    for o in openings:
+        s = f"受理申请95件，{o}增加12件"
+        assert comparison_words(s, s.index("12")) == f"{o}增加"
+    rng = random.Random(3)
+    pieces = (*openings, "增加", "减少", "了", "约", "，", "受理", "申请", "件", " ", "比", "较", "上年", "多")
+    for _ in range(3000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) + "12件"
+        at = len(s) - 3
+        m = _COMPARISON.search(s[max(0, at - 24) : at])
+        assert comparison_words(s, at) == (m.group(0).strip() if m else None), s
+
+
+def test_kind_of_previous_clause_sees_every_applicant_phrase() -> None:
+    from draft_report.checking.row_scope import kind_of_previous_clause
+    from draft_report.lexicon.applicants import APPLICANT_KINDS
+    from draft_report.lexicon.fields import FACTS
+
+    for k in APPLICANT_KINDS:
+        for p in k.phrases:
+            s = f"从申请主体看，以{p}为主，共95件"
+            b = kind_of_previous_clause(s, s.index("95"), "件", FACTS)
+            if not any(w in s for w in k.excludes) and any(f.columns == k.columns for f in FACTS):
+                assert b.fact is not None, p
