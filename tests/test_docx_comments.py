@@ -27,6 +27,14 @@ def sample() -> ReportDocument:
     return sample_document()
 
 
+@pytest.fixture(scope="module")
+def sample_docx(sample: ReportDocument, tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The sample written as .docx once for the module; tests write their own copy and edit it."""
+    path = tmp_path_factory.mktemp("sample") / "report.docx"
+    write_docx(sample, path)
+    return path.read_bytes()
+
+
 def _commented_text(word: docx.document.Document) -> dict[str, str]:
     """comment text → the text of the paragraph (or table cell) that holds its range start."""
     comments = {str(c.comment_id): c.text for c in word.comments}
@@ -81,10 +89,10 @@ def test_comment_text_names_expected_and_actual() -> None:
 
 
 def test_annotate_writes_a_commented_copy_and_keeps_the_original(
-    sample: ReportDocument, tmp_path: Path
+    sample_docx: bytes, tmp_path: Path
 ) -> None:
     src = tmp_path / "reviewed.docx"
-    write_docx(sample, src)
+    src.write_bytes(sample_docx)
     digest = hashlib.sha256(src.read_bytes()).hexdigest()
     back = read_docx(src)
     line = back.cell_lines["t4.rv.total"]
@@ -136,14 +144,14 @@ def test_unplaceable_finding_falls_back_to_the_title(sample: ReportDocument, tmp
 
 
 def test_checker_findings_on_an_edited_file_are_commented_in_place(
-    sample: ReportDocument, tmp_path: Path
+    sample_docx: bytes, tmp_path: Path
 ) -> None:
     from draft_report.checking import check_document
     from draft_report.loading import load_dataset
     from test_docx_support import SAMPLE_DATA
 
     src = tmp_path / "reviewed.docx"
-    write_docx(sample, src)
+    src.write_bytes(sample_docx)
     word = docx.Document(str(src))
     p = next(p for p in word.paragraphs if "发布信息37条" in p.text)
     for run in p.runs:
@@ -174,11 +182,11 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_check_annotate_option_writes_a_commented_copy(sample: ReportDocument, tmp_path: Path) -> None:
+def test_check_annotate_option_writes_a_commented_copy(sample_docx: bytes, tmp_path: Path) -> None:
     from test_docx_support import SAMPLE_DATA
 
     src = tmp_path / "审改稿.docx"
-    write_docx(sample, src)
+    src.write_bytes(sample_docx)
     word = docx.Document(str(src))
     table3 = word.tables[1]
     row = next(r for r in table3.rows if r.cells[0].text.startswith("一、本年新收"))
@@ -249,7 +257,7 @@ def _text_before_comment(word: docx.document.Document, comment_id: str) -> str:
     ],
 )
 def test_a_wrong_number_is_commented_on_itself(
-    sample: ReportDocument, tmp_path: Path, runs: list[str], wrong: str
+    sample_docx: bytes, tmp_path: Path, runs: list[str], wrong: str
 ) -> None:
     """The reviewer's typo gets a comment covering exactly the number, however the runs fall;
     the paragraph's text is unchanged by the split."""
@@ -260,7 +268,7 @@ def test_a_wrong_number_is_commented_on_itself(
     from test_docx_support import SAMPLE_DATA
 
     src = tmp_path / "reviewed.docx"
-    write_docx(sample, src)
+    src.write_bytes(sample_docx)
     word = docx.Document(str(src))
     p = next(p for p in word.paragraphs if "发布信息37条" in p.text)
     template = p.runs[0]._r

@@ -23,10 +23,19 @@ def sample() -> ReportDocument:
     return sample_document()
 
 
-@pytest.fixture()
-def drafted(sample: ReportDocument, tmp_path: Path) -> Path:
-    path = tmp_path / "report.docx"
+@pytest.fixture(scope="module")
+def drafted_bytes(sample: ReportDocument, tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The sample written as .docx once for the module (``write_docx`` takes ≈ 0.1 s)."""
+    path = tmp_path_factory.mktemp("drafted") / "report.docx"
     write_docx(sample, path)
+    return path.read_bytes()
+
+
+@pytest.fixture()
+def drafted(drafted_bytes: bytes, tmp_path: Path) -> Path:
+    """This test's own copy of the drafted .docx (tests edit it)."""
+    path = tmp_path / "report.docx"
+    path.write_bytes(drafted_bytes)
     return path
 
 

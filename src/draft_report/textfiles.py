@@ -11,21 +11,21 @@ can all use it without importing each other.
 
 from __future__ import annotations
 
-import re
 import stat
 from pathlib import Path
 
 from draft_report.errors import InputError
 from draft_report.limits import MAX_TEXT_REPORT_BYTES, check_limit
+from draft_report.regex_cache import regex
 
 ENCODINGS = ("utf-8-sig", "gb18030")
 # Not allowed in XML 1.0 (so never in a Word file), plus DEL and the C1 controls: never meant in text.
-XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+XML_UNSAFE = regex("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Control characters other than TAB, LF, CR, FF: a text file has essentially none.
 _CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f") | {"\x7f"}
 _SAMPLE = 20000
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # the characters of _CONTROL
+_CONTROL_RE = regex(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # the characters of _CONTROL
 
 
 def regular_file_size(path: Path, *, what: str = "文件", max_bytes: int | None = None) -> int:

@@ -13,7 +13,6 @@ each report is then checked together with the report of the same agency for the 
 from __future__ import annotations
 
 import os
-import re
 import signal
 import sys
 import threading
@@ -29,6 +28,7 @@ from draft_report.audit.collect import Job
 from draft_report.errors import InputError
 from draft_report.reading.blocks import norm_key
 from draft_report.records import dataclass
+from draft_report.regex_cache import regex
 
 FILE_TIMEOUT = 120.0  # seconds for reading and checking one file (a report takes well under one)
 POOL_MIN_JOBS = 8  # below this, starting worker processes costs more than it saves
@@ -37,7 +37,7 @@ POOL_MIN_JOBS = 8  # below this, starting worker processes costs more than it sa
 CHUNK = 8
 MIN_AGENCY_KEY = 4  # a shorter name ("本局") never matches by suffix
 # What may stand before an agency's name in another year's title: the higher-level place.
-_PLACE_PREFIX = re.compile(r"^(?:[\u3400-\u9fff]{1,8}(?:省|自治区))?(?:[\u3400-\u9fff]{1,8}(?:市|州|盟|地区))$")
+_PLACE_PREFIX = regex(r"^(?:[\u3400-\u9fff]{1,8}(?:省|自治区))?(?:[\u3400-\u9fff]{1,8}(?:市|州|盟|地区))$")
 
 T = TypeVar("T")
 R = TypeVar("R")

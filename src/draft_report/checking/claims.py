@@ -12,7 +12,6 @@ Written as a digit (“1件”) it stays a claim; bound (“受理申请一件�
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -24,15 +23,16 @@ from draft_report.lexicon.approx import approx_range, approx_word
 from draft_report.lexicon.binding import Binding, bind_claim, bind_zero, clause_window, fold_parentheses
 from draft_report.lexicon.fields import FACTS, Fact, sum_fact
 from draft_report.lexicon.numerals import CHINESE_DIGITS, Quantity, find_quantities, normalise_digits
+from draft_report.regex_cache import regex
 
 _ENDS = "。！？!?；;\n"
-SENTENCE_END = re.compile(f"[{_ENDS}]")
+SENTENCE_END = regex(f"[{_ENDS}]")
 # Zero markers: a negation that says something did not happen at all.
-_ZERO = re.compile(
+_ZERO = regex(
     r"(?:未收到|没有收到|未接到|没有接到|未受理|未发生|没有发生|未产生|未出现|未收取|没有收取|未发出|未曾收到|未有"
     r"|没有|零|无(?!法|正当|力|需|论|关|疑|缝|纸|效|偿|意|理|从|奈|私|序|障|误|限|线|人|形|不|视|须|一|损|异|缘|愧|数|比|条|所|非))"
 )
-_OBJECT_END = re.compile(r"[，,。；;！？!?：:\n（(]")
+_OBJECT_END = regex(r"[，,。；;！？!?：:\n（(]")
 # More numbers than this in one sentence are not bound one by one (a table pasted as prose, or a
 # hostile file): the sentence gets one unbound claim instead — time and memory stay linear.
 MAX_NUMBERS_PER_SENTENCE = 200
@@ -41,7 +41,7 @@ IDIOM_NUMERALS: frozenset[str] = frozenset({"一", "两"})
 
 
 # A piece of text up to and with its closing punctuation (``SENTENCE_END``).
-_PIECE = re.compile(f"[^{_ENDS}]*[{_ENDS}]")
+_PIECE = regex(f"[^{_ENDS}]*[{_ENDS}]")
 
 
 def sentences(text: str) -> Iterator[tuple[int, str]]:

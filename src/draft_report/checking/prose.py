@@ -7,7 +7,6 @@ unverified, never guessed).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -18,11 +17,12 @@ from draft_report.checking.findings import Finding, Location
 from draft_report.lexicon.fields import Fact
 from draft_report.models.document import Paragraph, ReportDocument
 from draft_report.records import dataclass
+from draft_report.regex_cache import regex
 
 __all__ = ["FactSource", "LocatedClaim", "check_prose", "claims_in", "document_claims", "fmt", "judge",
            "prose_findings"]
 
-_SPACE = re.compile(r"\s+")
+_SPACE = regex(r"\s+")
 # Sections whose prose is checked (the table sections 二三四 only when they carry prose).
 PROSE_SECTIONS: tuple[str, ...] = ("preface", "overview", "problems", "other")
 TABLE_SECTIONS: tuple[str, ...] = ("proactive", "requests", "review_litigation")

@@ -13,16 +13,16 @@ not a level: verified only with last year's figures (``--previous``), else unbou
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from draft_report.checking.claim import Claim
 from draft_report.lexicon.binding import bind_claim
 from draft_report.lexicon.fields import FACT_BY_ID, Fact
+from draft_report.regex_cache import regex
 
 # “(?<![\d.])\d+” written as a first digit then the lookbehind: a pattern that starts with a digit is scanned fast.
-_PERCENT = re.compile(r"(\d(?<![\d.]\d)\d*(?:\.(\d+))?)\s*[%％]")
-_COMPARISON = re.compile(
+_PERCENT = regex(r"(\d(?<![\d.]\d)\d*(?:\.(\d+))?)\s*[%％]")
+_COMPARISON = regex(
     r"(?:同比|较上年度?|比上年度?|较去年|比去年|与上年相比|与去年相比|较上一年度?|比上一年度?|环比)"
     r"[^，,。；;]{0,8}?(?:增加|增长|减少|下降|上升|降低|提高|提升|多|少)了?(?:约|近)?\s*$"
 )

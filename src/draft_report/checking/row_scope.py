@@ -32,14 +32,15 @@ from draft_report.checking.claim import Claim
 from draft_report.lexicon.applicants import APPLICANT_KINDS, columns_label, union_columns
 from draft_report.lexicon.binding import Binding
 from draft_report.lexicon.fields import CARRY_IN_WORDS, FACT_BY_ID, Fact
+from draft_report.regex_cache import regex
 from draft_report.tables import layout as L
 
-CONTINUES = re.compile(r"^\s*其中")
+CONTINUES = regex(r"^\s*其中")
 _PART_OF = ("含", "包括", "包含")
 _OTHER = "其他"
 # Words that make an applicant number a breakdown of the parent before it.
 _LINKS = ("其中", "分别")
-_IN_THEM = re.compile(r"中\s*[，,：:]|中\s*$|之中|当中")
+_IN_THEM = regex(r"中\s*[，,：:]|中\s*$|之中|当中")
 _FILLERS = ("其中", "另有", "另", "和", "及", "以及", "为", "有", "的", "共")
 
 
@@ -236,7 +237,7 @@ def _own_clause(before: str, word: Fact) -> bool:
     return any(kw in clause for kw in word.keywords)
 
 
-_BARE_SUM = re.compile(r"^(?:共计|合计|总计|一共|总共|共|计|为)?$")
+_BARE_SUM = regex(r"^(?:共计|合计|总计|一共|总共|共|计|为)?$")
 _UNBOUND = Binding(None)
 _KIND_PHRASES: list[re.Pattern[str]] = []
 

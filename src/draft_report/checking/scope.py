@@ -9,7 +9,7 @@ contradiction. 人大代表 / 党代表 are not subjects; “截至12月31日”
 
 from __future__ import annotations
 
-import re
+from draft_report.regex_cache import regex
 
 _SUB_UNIT = (
     r"代表(?<!人大代表)(?<!党代表)(?<!职工代表)(?!建议|提出|意见|委员|性)[^，,。；;]{0,6}?(?:政府|机关|单位|部门|局|委(?!员))"
@@ -24,7 +24,7 @@ _MOMENT = (
 )
 # Every alternative starts with a character, not a lookbehind (“(?<!人大)代表” is written “代表(?<!人大代表)”,
 # “第?” as two alternatives): the regex engine then tests one character per alternative and position.
-SCOPE_MARKERS = re.compile(_SUB_UNIT + "|" + _MOMENT)
+SCOPE_MARKERS = regex(_SUB_UNIT + "|" + _MOMENT)
 # A word every alternative of ``SCOPE_MARKERS`` contains (代表…, 本级, 其中…, 政府办…, 截至…, 上半年 /
 # 下半年, …季度, …月 / …月份): a sentence with none of them has no marker, found without the regex.
 _MARKER_WORDS = ("月", "其中", "代表", "本级", "政府办", "截", "半年", "季度")
@@ -36,7 +36,7 @@ def may_have_markers(sentence: str) -> bool:
 
 # Words that make the marker an object rather than the subject (按照区政府办要求, 向区政府办报送).
 _NOT_SUBJECT = ("按照", "根据", "依据", "配合", "协助", "会同", "向", "经", "由", "对", "对照", "在")
-_CLAUSE = re.compile(r"[，,；;：:]")
+_CLAUSE = regex(r"[，,；;：:]")
 
 
 def is_moment(word: str) -> bool:

@@ -11,14 +11,15 @@ from draft_report.checking.claims import sentences
 from draft_report.checking.findings import Finding, Location
 from draft_report.models.document import Paragraph, ReportDocument
 from draft_report.records import dataclass
+from draft_report.regex_cache import regex
 
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR = regex(r"((?:19|20)\d{2})\s*年")
 # Every year pattern below needs these digits and a 年 (masking only blanks characters out).
-_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
-_BRACKET = re.compile("[《“》”]")
+_YEAR_DIGITS = regex(r"(?:19|20)\d{2}")
+_BRACKET = regex("[《“》”]")
 _RANGE_CHARS = "-－–—~～至到"
-_LEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]\s*\S{0,20}?[。．.]\s*)?((?:19|20)\d{2})\s*年(?:度)?(?:以来|，|,|我|全|本|共)")
-_PERIOD_START = re.compile(r"自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+_LEADING = regex(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]\s*\S{0,20}?[。．.]\s*)?((?:19|20)\d{2})\s*年(?:度)?(?:以来|，|,|我|全|本|共)")
+_PERIOD_START = regex(r"自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 
 
 @dataclass(frozen=True)

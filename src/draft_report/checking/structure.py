@@ -8,13 +8,14 @@ from collections.abc import Sequence
 from draft_report.checking.findings import Finding, Location
 from draft_report.checking.prose import LocatedClaim, fmt
 from draft_report.models.document import ReportDocument, Section
+from draft_report.regex_cache import regex
 from draft_report.sections import OVERVIEW_TOPICS, SECTION_BY_KEY, SECTION_KEYS, SECTIONS
 from draft_report.tables import layout as L
 
-_NUMBERING = re.compile(
+_NUMBERING = regex(
     r"^\s*(?:([一二三四五六七八九十]+)\s*[、.．,，]|第\s*([一二三四五六七八九十]+)\s*部分\s*[、.．,，:：]?)\s*"
 )
-_PUNCT = re.compile(r"[\s　、，,。．.：:；;“”\"'（）()]")
+_PUNCT = regex(r"[\s　、，,。．.：:；;“”\"'（）()]")
 
 # Spec §6: markers of the 2019 试行 format. Strong ones are unambiguous (error); weak ones are
 # also seen as quirks of 2021-format reports (warning).
@@ -22,13 +23,13 @@ OLD_FORMAT_STRONG: tuple[str, ...] = (
     "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "本年增减",
     "其他对外管理服务事项", "第二十条第（九）项", "第二十条第(九)项", "采购项目数量", "采购总金额", "政府集中采购",
 )
-_WHITESPACE = re.compile(r"\s+")
-_ANY_STRONG = re.compile("|".join(re.escape(m) for m in OLD_FORMAT_STRONG))  # one search per line
+_WHITESPACE = regex(r"\s+")
+_ANY_STRONG = regex("|".join(re.escape(m) for m in OLD_FORMAT_STRONG))  # one search per line
 # the same markers with any whitespace between their characters: one scan of a whole document
-_ANY_STRONG_SPACED = re.compile("|".join(r"\s*".join(map(re.escape, m)) for m in OLD_FORMAT_STRONG))
-_SINGLE_ROW_SIX = re.compile(r"^\s*[（(]六[）)]\s*其他处理[\s|]*\d+(?:[\s|]|$)")
-FEE_STATEMENT = re.compile(r"信息处理费|处理费|收费|收取[^。]{0,12}费|费用")
-_BOILERPLATE_NONE = re.compile(r"^(无|暂无|没有|无其他)")
+_ANY_STRONG_SPACED = regex("|".join(r"\s*".join(map(re.escape, m)) for m in OLD_FORMAT_STRONG))
+_SINGLE_ROW_SIX = regex(r"^\s*[（(]六[）)]\s*其他处理[\s|]*\d+(?:[\s|]|$)")
+FEE_STATEMENT = regex(r"信息处理费|处理费|收费|收取[^。]{0,12}费|费用")
+_BOILERPLATE_NONE = regex(r"^(无|暂无|没有|无其他)")
 _PROBLEM_WORDS = ("问题", "不足", "差距", "短板", "薄弱", "有待", "不够", "欠缺", "滞后", "不及时", "不规范", "不完善")
 
 
@@ -221,7 +222,7 @@ _TOPIC_WORDS: dict[str, tuple[str, ...]] = {
     "platforms": ("平台",),
     "supervision": ("监督", "保障"),
 }
-_SUBHEADING = re.compile(r"^\s*[（(]([一二三四五六七八九十]+)[）)]\s*")
+_SUBHEADING = regex(r"^\s*[（(]([一二三四五六七八九十]+)[）)]\s*")
 _ACCOUNTABILITY = ("考核", "评议", "评估", "责任追究", "问责")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -11,12 +10,13 @@ from draft_report.checking.findings import Finding, Location
 from draft_report.checking.prose import fmt
 from draft_report.models.document import ReportDocument
 from draft_report.models.tables import TablePart
+from draft_report.regex_cache import regex
 from draft_report.sections import TABLE_SECTION
 from draft_report.tables import identities as I
 from draft_report.tables import layout as L
 
 _TABLE_OF_PREFIX = {"t2": "table2", "t3": "table3", "t4": "table4"}
-_NUMBER = re.compile(r"^[-−－]?\d+(?:\.\d+)?$")
+_NUMBER = regex(r"^[-−－]?\d+(?:\.\d+)?$")
 
 
 def _bad_number(raw: str, decimal: bool) -> bool:

@@ -23,6 +23,7 @@ from draft_report.lexicon.fields import Fact, sum_fact
 from draft_report.lexicon.numerals import find_quantities
 from draft_report.lexicon.sentence_index import SentenceIndex
 from draft_report.records import dataclass
+from draft_report.regex_cache import regex
 
 # Quotation marks are not delimiters: they wrap names (在“工作动态”栏目发布信息37条).
 CLAUSE_DELIMITERS = "，,；;。！？!?：:、（）()【】《》\n"
@@ -34,12 +35,12 @@ _LIST_GAP = 6  # at most this many characters between two listed members (joiner
 # An elliptic clause: apart from the qualifier word, at most this many characters ("另废止", "同时废止").
 _ELLIPTIC_REST = 4
 _FILLERS = ("其中", "通过", "累计", "分别", "合计", "共计", "在", "另", "共", "为", "有", "的")
-_SPACE = re.compile(r"\s+")
+_SPACE = regex(r"\s+")
 # A clause this short (spaces removed) may take a required word (申请) from earlier in the sentence:
 # “共受理申请21件（本年新收19件、上年结转2件）”.
 _SHORT_CLAUSE = 8
-_PAREN = re.compile(r"[（(][^（）()]*[）)]")
-_DIGIT = re.compile(r"\d")
+_PAREN = regex(r"[（(][^（）()]*[）)]")
+_DIGIT = regex(r"\d")
 
 
 def fold_parentheses(sentence: str) -> str:

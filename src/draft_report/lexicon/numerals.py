@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from draft_report.lexicon.cn_numbers import cn_to_int, int_to_cn
 from draft_report.records import dataclass
+from draft_report.regex_cache import regex
 
 # Longest first so that 万元 wins over 元 and 人次 over 人.
 UNITS: tuple[str, ...] = (
@@ -35,17 +36,17 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 CHINESE_DIGITS = _CN_DIGITS
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
-_HAS_FULLWIDTH = re.compile("[０-９]")
+_HAS_FULLWIDTH = regex("[０-９]")
 
 # A number not preceded by a digit, "." or ",": written as a first digit, then the lookbehind
 # (the same test as a leading ``(?<![\d.,])``, but a pattern that starts with a digit lets the
 # regex engine skip to digits — more than ten times faster on CJK prose).
-_ARABIC = re.compile(
+_ARABIC = regex(
     r"(?P<num>\d(?<![\d.,]\d)"
     r"(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d{0,2}(?: \d{3})+(?=\s*[余多]?\s*(?:" + _UNIT_RE + r"))|\d*(?:\.\d+)?))"
     r"(?P<gap>\s*)(?P<wan>万(?!元))?(?P<approx>[余多])?\s*(?P<unit>" + _UNIT_RE + r")"
 )
-_CHINESE = re.compile(
+_CHINESE = regex(
     r"(?P<num>[" + _CN_DIGITS + r"]+)(?P<wan>)(?P<approx>[余多])?(?P<unit>" + _UNIT_RE + r")"
 )
 # Characters that, right before a number, make it an ordinal, an idiom or part of a word.

@@ -22,7 +22,9 @@ import re
 from bisect import bisect_left
 from typing import Protocol
 
-_WS = re.compile(r"\s")
+from draft_report.regex_cache import regex
+
+_WS = regex(r"\s")
 _DELIMITER_RES: dict[str, re.Pattern[str]] = {}
 
 

@@ -12,7 +12,6 @@ number, a blank, text, or a value that cannot be read.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import field
 from functools import cache, lru_cache
@@ -21,22 +20,23 @@ from typing import Literal
 
 from draft_report.limits import MAX_NUMBER_DIGITS
 from draft_report.records import dataclass
+from draft_report.regex_cache import regex
 
 # Whitespace as it appears in copied Word/PDF/web text (NBSP, ideographic space, zero-width).
-_SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
+_SPACES = regex(r"[\s\u00a0\u3000\u200b\ufeff]+")
 # Everything that is not a letter, a digit or a CJK character is ignored when comparing labels.
-_NOT_KEY = re.compile(r"[^0-9A-Za-z\u3400-\u9fff]+")
-_NUMBER = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_NOT_KEY = regex(r"[^0-9A-Za-z\u3400-\u9fff]+")
+_NUMBER = regex(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 # A value cell that holds something, but not a number we may use: dashes, slashes,
 # a number with a unit, digits mixed with letters ("1O").
-_PLACEHOLDER = re.compile(r"^(?:[-‐‑‒–—―－~～/／\\×xX*＊]+|无|空|不适用|[0-9][0-9.,]*\s*(?:件|个|条|项|万元|元|次)|[0-9][0-9A-Za-z.,]*)$")
+_PLACEHOLDER = regex(r"^(?:[-‐‑‒–—―－~～/／\\×xX*＊]+|无|空|不适用|[0-9][0-9.,]*\s*(?:件|个|条|项|万元|元|次)|[0-9][0-9A-Za-z.,]*)$")
 # What agencies print for "nothing" in a count cell: dashes, a slash, 无. Read as blank with a
 # note, never as 0 — the national format asks for 0, and a dash may also mean "not counted".
-_DASH = re.compile(r"^(?:[-‐‑‒–—―－]{1,4}|[/／]|无)$")
+_DASH = regex(r"^(?:[-‐‑‒–—―－]{1,4}|[/／]|无)$")
 # A number written with its unit ("12件", "3.5万元"): the unit must fit the cell (see parse_number).
-_WITH_UNIT = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(件|个|条|项|次|宗|起|人次|万元|元)$")
+_WITH_UNIT = regex(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(件|个|条|项|次|宗|起|人次|万元|元)$")
 _COUNT_UNITS = frozenset({"件", "个", "条", "项", "次", "宗", "起", "人次"})
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = regex(r"[\u3400-\u9fff]")
 
 
 # ``_SPACES`` without the characters ``str.split()`` already splits on (``\s`` in a str pattern
@@ -128,7 +128,7 @@ _classify_cached = lru_cache(maxsize=8192)(_classify)
 
 # A signed whole number ("-8", "+3"): the 2019 format's “本年增/减” column; elsewhere it is an
 # unusable value (a negative count), never part of a label.
-SIGNED = re.compile(r"^[+\-−－]\d+$")
+SIGNED = regex(r"^[+\-−－]\d+$")
 
 
 def is_value_token(token: str) -> bool:

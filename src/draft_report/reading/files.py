@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from draft_report.regex_cache import regex
 from draft_report.textfiles import read_text_file
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+_NEWLINE = regex(r"\r\n|\r|\n")
 _FORMATS_HINT = "请提供 .docx、PDF、.md、.txt 或 .html 格式的报告"
 
 

@@ -11,28 +11,28 @@ the sample's truncated "…行政诉讼情") and a heading glued to its text ("�
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from draft_report.reading.blocks import compact, has_cjk, norm_key
 from draft_report.records import dataclass
+from draft_report.regex_cache import regex
 from draft_report.sections import SECTIONS
 from draft_report.tables import layout as L
 
 _NUM = "一二三四五六七八九十"
 # "一、总体情况", "一．总体情况", and "第一部分 总体情况" / "第一部分：总体情况"
-_HEADING = re.compile(rf"^(?:([{_NUM}]{{1,3}})[、.．,，]|第([{_NUM}]{{1,3}})部分[、.．,，:：]?)\s*(.+)$")
+_HEADING = regex(rf"^(?:([{_NUM}]{{1,3}})[、.．,，]|第([{_NUM}]{{1,3}})部分[、.．,，:：]?)\s*(.+)$")
 _HEADING_START = frozenset(_NUM + "第")  # what a match of _HEADING starts with (a cheap test first)
-_NUMBER_PREFIX = re.compile(rf"^\s*(?:[{_NUM}]{{1,3}}\s*[、.．,，]|第\s*[{_NUM}]{{1,3}}\s*部分\s*[、.．,，:：]?)\s*")
-_SUBHEADING = re.compile(rf"^[（(]([{_NUM}]{{1,3}})[）)]")
-_DATE = re.compile(
+_NUMBER_PREFIX = regex(rf"^\s*(?:[{_NUM}]{{1,3}}\s*[、.．,，]|第\s*[{_NUM}]{{1,3}}\s*部分\s*[、.．,，:：]?)\s*")
+_SUBHEADING = regex(rf"^[（(]([{_NUM}]{{1,3}})[）)]")
+_DATE = regex(
     r"^(\d{4}|[〇零○Ｏ一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月"
     r"(\d{1,2}|[一二三四五六七八九十]{1,3})日$"
 )
 _YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
-_CN_YEAR = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})年")
-_TITLE_YEAR_FIRST = re.compile(r"^(\d{4})年度?(.+?)(?:政府信息公开|政务公开|信息公开)")
-_TITLE_AGENCY_FIRST = re.compile(r"^(.+?)(\d{4})年度?")
-_REPORT_NAME = re.compile(r"政府信息公开|政务公开|信息公开|年度报告|[（(【\[]$")
+_CN_YEAR = regex(r"([〇零○Ｏ一二三四五六七八九]{4})年")
+_TITLE_YEAR_FIRST = regex(r"^(\d{4})年度?(.+?)(?:政府信息公开|政务公开|信息公开)")
+_TITLE_AGENCY_FIRST = regex(r"^(.+?)(\d{4})年度?")
+_REPORT_NAME = regex(r"政府信息公开|政务公开|信息公开|年度报告|[（(【\[]$")
 
 # Strong title words per section; then weak words, used only for sections not yet found.
 _STRONG: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -70,7 +70,7 @@ _T3_TOP_LABELS = tuple(
     for x in (L.T3_ROWS[0].label, L.T3_ROWS[1].label, L.T3_RESULTS_LABEL, L.T3_ROWS[-1].label)
 )
 MAX_TITLE = 30
-_TOC_ENTRY = re.compile(r"(?:[.…·．。]{2,}|…)\s*\d{1,3}$")
+_TOC_ENTRY = regex(r"(?:[.…·．。]{2,}|…)\s*\d{1,3}$")
 
 
 @dataclass(frozen=True)
@@ -200,7 +200,7 @@ def is_signature(text: str) -> bool:
     return 0 < len(t) <= 30 and "。" not in t and "，" not in t and has_cjk(t) and parse_heading(text) is None
 
 
-_SIGNATURE_DATE = re.compile(
+_SIGNATURE_DATE = regex(
     r"^(.{2,30}?)\s+((?:\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日)\s*$"
 )
 
@@ -222,4 +222,4 @@ def split_subheading(text: str) -> tuple[str, str] | None:
     return m.group(1), m.group(2).strip()
 
 
-_GLUED_SUBHEADING = re.compile(rf"^([（(][{_NUM}]{{1,3}}[）)][^。，；：:]{{2,30}}?)[。：:]\s*(\S.*)$")
+_GLUED_SUBHEADING = regex(rf"^([（(][{_NUM}]{{1,3}}[）)][^。，；：:]{{2,30}}?)[。：:]\s*(\S.*)$")

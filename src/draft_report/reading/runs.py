@@ -14,7 +14,6 @@ uncertain is left unplaced, never guessed.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -33,10 +32,11 @@ from draft_report.reading.blocks import (
     norm_key,
 )
 from draft_report.records import dataclass
+from draft_report.regex_cache import regex
 
 MATCH = 0.7  # minimum label coverage
 # A cell written as a Chinese numeral ("二", "十二", "两") where a value belongs.
-_CN_NUMERAL = re.compile(r"^[〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]+$")
+_CN_NUMERAL = regex(r"^[〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]+$")
 MARGIN = 0.2  # the best row must beat the runner-up by this much
 
 
@@ -165,7 +165,7 @@ def _label_grams(text: str) -> frozenset[str]:
     return bigrams(norm_key(text))
 
 
-_SUBTOTAL = re.compile(r"小计|合计")
+_SUBTOTAL = regex(r"小计|合计")
 
 
 def is_subtotal(label: str) -> bool:

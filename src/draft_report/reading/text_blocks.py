@@ -12,16 +12,15 @@ are dropped from the text (the source line is kept as is in ``lines``).
 
 from __future__ import annotations
 
-import re
-
 from draft_report.reading.blocks import Block, classify_cell, clean, para, row
 from draft_report.reading.outline import parse_heading
+from draft_report.regex_cache import regex
 
-_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
-_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_CELL_LINE = re.compile(r"^\t[^\t]*$")
+_BOOKMARK = regex(r"\[bookmark:[^\]]*\]")
+_PIPE_SEPARATOR = regex(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_CELL_LINE = regex(r"^\t[^\t]*$")
 # Page numbers and footers left by PDF conversion: "— 3 —", "- 12 -", "第 3 页 共 9 页".
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+_PAGE_NUMBER = regex(r"^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 _PAGE_START = frozenset("-—–－第")
 _TERMINAL = "。！？；;!?：:"
 # A continuation line of a one-cell-per-line table cell is short and is not a heading.

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 
-_PERIOD = re.compile(r"(20\d\d)\s*年\s*1\s*月\s*1\s*日\s*[至到—–-]+\s*(?:(20\d\d)\s*年\s*)?12\s*月\s*31\s*日")
-_YEAR_OF_REPORT = re.compile(r"(20\d\d)\s*年度?(?:政府信息公开|政务公开|信息公开)")
+from draft_report.regex_cache import regex
+
+_PERIOD = regex(r"(20\d\d)\s*年\s*1\s*月\s*1\s*日\s*[至到—–-]+\s*(?:(20\d\d)\s*年\s*)?12\s*月\s*31\s*日")
+_YEAR_OF_REPORT = regex(r"(20\d\d)\s*年度?(?:政府信息公开|政务公开|信息公开)")
 
 
 def report_year(title_year: int | None, preface: Iterable[str], signed: dt.date | None = None) -> int | None:

@@ -1,0 +1,157 @@
+"""``regex``: ``re.compile`` for the package's fixed patterns, kept compiled between runs.
+
+Compiling a regular expression is pure Python work in the standard library, and a slow one for
+Chinese text: a character class holding a CJK character is turned into a 65,536-entry bitmap
+chunk by chunk. Compiling the fixed patterns of the modules ``draft-report check`` imports cost
+about a fifth of its start-up, every run, for the same result every time.
+
+So ``regex`` keeps what the compiler produced for a pattern (its program: a list of integers,
+and its groups) in one file in the user's cache directory, and on the next run hands that to
+``_sre.compile``, the very call that ends ``re.compile`` (the result is the same object: a
+``re.Pattern`` equal to ``re.compile``'s). Only fixed patterns of the package's modules go through
+here, never text read from a report.
+
+Safety: the file's name carries the package version, the interpreter's cache tag and the regex
+engine's version (``_sre.MAGIC``), and each entry is looked up by the exact pattern and flags, so a
+changed pattern is simply compiled afresh. ``_sre.compile`` validates a program before using it; an
+entry it refuses, a file that cannot be read or parsed, a cache directory that cannot be written
+(read-only home, no home) all fall back to ``re.compile`` silently. The file is written at exit,
+only when a pattern was compiled afresh, whole or not at all (temporary file + rename).
+``DRAFT_REPORT_REGEX_CACHE=0`` turns the cache off (``re.compile`` every time); another value names
+the directory to use instead of ``$XDG_CACHE_HOME/draft-report`` (``~/.cache/draft-report``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from typing import Any
+
+try:  # the engine's own steps (CPython 3.11+); without them, plain ``re.compile``
+    import _sre
+    from re import _compiler, _parser  # type: ignore[attr-defined]  # (3.11+; mypy checks as 3.10)
+
+    _ENGINE: str | None = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}"
+except (ImportError, AttributeError):  # pragma: no cover - older or other interpreters
+    _ENGINE = None
+
+# (pattern, flags) -> (flags, code, groups - 1, groupindex, indexgroup): the arguments of _sre.compile
+Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+_MAX_ENTRIES = 1000
+_loaded: dict[tuple[str, int], Program] | None = None
+_fresh: dict[tuple[str, int], Program] = {}
+
+
+def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from the cache when it holds this pattern."""
+    flags = int(flags)
+    table = _table()
+    if table is None:
+        return re.compile(pattern, flags)
+    key = (pattern, flags)
+    program = table.get(key)
+    if program is not None:
+        try:
+            return _sre.compile(pattern, *program)  # type: ignore[no-any-return]
+        except Exception:  # noqa: BLE001 - a refused entry: compile afresh
+            pass
+    program = _program(pattern, flags)
+    if program is None:
+        return re.compile(pattern, flags)
+    if not _fresh:
+        import atexit
+
+        atexit.register(_save)
+    _fresh[key] = program
+    return _sre.compile(pattern, *program)  # type: ignore[no-any-return]
+
+
+def _program(pattern: str, flags: int) -> Program | None:
+    """What ``re._compiler.compile`` hands to ``_sre.compile`` (the same steps), or None."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+        code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are int subclasses
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        return (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+    except re.error:
+        raise
+    except Exception:  # noqa: BLE001 - the engine's internals changed: plain re.compile
+        return None
+
+
+def cache_path() -> str | None:
+    """The cache file of this package version and regex engine, or None when the cache is off."""
+    setting = os.environ.get("DRAFT_REPORT_REGEX_CACHE", "")
+    if _ENGINE is None or setting == "0":
+        return None
+    if setting:
+        folder = setting
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "draft-report")
+    from draft_report import __version__
+
+    return os.path.join(folder, f"regex-{__version__}-{_ENGINE}.marshal")
+
+
+def _table() -> dict[tuple[str, int], Program] | None:
+    global _loaded
+    if _loaded is None:
+        path = cache_path()
+        if path is None:
+            return None
+        _loaded = {}
+        try:
+            import marshal
+
+            with open(path, "rb") as f:
+                data = marshal.load(f)
+            if isinstance(data, dict):
+                _loaded = data
+        except Exception:  # noqa: BLE001 - missing or unreadable: start empty
+            pass
+    return _loaded
+
+
+def _save() -> None:
+    """Write the loaded entries and this run's fresh ones (the fresh ones first when over the cap)."""
+    path = cache_path()
+    if path is None or not _fresh:
+        return
+    merged = dict(_fresh)
+    for key, program in (_loaded or {}).items():
+        if len(merged) >= _MAX_ENTRIES:
+            break
+        merged.setdefault(key, program)
+    try:
+        import marshal
+        import tempfile
+
+        folder = os.path.dirname(path)
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".regex-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                marshal.dump(merged, f)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except Exception:  # noqa: BLE001 - a cache that cannot be written is no cache
+        pass
+
+
+def _reset_for_tests(loaded: dict[tuple[str, int], Program] | None = None) -> None:
+    global _loaded
+    _loaded = loaded
+    _fresh.clear()
+
+
+def sizes() -> dict[str, Any]:
+    """How many entries were loaded and compiled afresh in this process (for tests and benches)."""
+    return {"loaded": len(_loaded or {}), "fresh": len(_fresh), "path": cache_path()}

@@ -1,0 +1,109 @@
+"""``regex_cache.regex`` gives the same compiled pattern as ``re.compile``, whether the program comes
+from the compiler or from the cache file, and falls back silently whenever the cache cannot help."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import REAL_REPORTS
+from draft_report import regex_cache
+
+PATTERNS: list[tuple[str, int]] = [
+    (r"[\u3400-\u9fff]", 0),
+    (r"[^0-9A-Za-z\u3400-\u9fff]+", 0),
+    (r"(?P<num>\d+)(?P<unit>件|个|条)?(?=[，,。；;])", 0),
+    (r"^\s*(?:([一二三四五六七八九十]+)\s*[、.．,，]|第\s*([一二三四五六七八九十]+)\s*部分)", re.MULTILINE),
+    (r"代表(?<!人大代表)(?!建议|提出)[^，,。；;]{0,6}?(?:政府|机关)", 0),
+    (r"abc (?# comment ) d", re.IGNORECASE | re.VERBOSE),
+    (r"(a)|(?P<b>b)\2?", 0),
+    (r"\bword\b|Ａ", re.ASCII),
+]
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("DRAFT_REPORT_REGEX_CACHE", str(tmp_path))
+    regex_cache._reset_for_tests()
+    yield tmp_path
+    regex_cache._reset_for_tests()
+
+
+def _same(got: re.Pattern[str], pattern: str, flags: int) -> None:
+    want = re.compile(pattern, flags)
+    assert got == want  # Pattern equality compares pattern, flags and the compiled program
+    assert (got.groups, got.groupindex, got.flags) == (want.groups, want.groupindex, want.flags)
+    for text in ("第三部分 代表政府 12件，", "ABC D word 一、", "ab b"):
+        assert [m.span() for m in got.finditer(text)] == [m.span() for m in want.finditer(text)]
+
+
+def test_compiled_then_cached_then_loaded_is_always_re_compile(cache_dir: Path) -> None:
+    for pattern, flags in PATTERNS:
+        _same(regex_cache.regex(pattern, flags), pattern, flags)
+    assert regex_cache.sizes()["fresh"] == len(PATTERNS)
+    regex_cache._save()
+    path = regex_cache.cache_path()
+    assert path is not None and Path(path).parent == cache_dir and Path(path).is_file()
+    regex_cache._reset_for_tests()  # a new run: the programs now come from the file
+    for pattern, flags in PATTERNS:
+        _same(regex_cache.regex(pattern, flags), pattern, flags)
+    assert regex_cache.sizes() == {"loaded": len(PATTERNS), "fresh": 0, "path": path}
+
+
+def test_a_bad_file_or_entry_falls_back_to_compiling(cache_dir: Path) -> None:
+    path = regex_cache.cache_path()
+    assert path is not None
+    Path(path).write_bytes(b"not a marshal file")
+    _same(regex_cache.regex(*PATTERNS[0]), *PATTERNS[0])
+    regex_cache._reset_for_tests({PATTERNS[2]: (32, [1, 2, 3], 0, {}, (None,))})  # a program _sre refuses
+    _same(regex_cache.regex(*PATTERNS[2]), *PATTERNS[2])
+    with pytest.raises(re.error):  # a faulty pattern is still the caller's error
+        regex_cache.regex("(unclosed", 0)
+
+
+def test_an_unwritable_cache_is_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("DRAFT_REPORT_REGEX_CACHE", str(blocker / "below-a-file"))
+    regex_cache._reset_for_tests()
+    _same(regex_cache.regex(*PATTERNS[1]), *PATTERNS[1])
+    regex_cache._save()  # nothing raised, nothing written
+    assert not (blocker / "below-a-file").exists()
+    monkeypatch.setenv("DRAFT_REPORT_REGEX_CACHE", "0")
+    regex_cache._reset_for_tests()
+    assert regex_cache.cache_path() is None
+    _same(regex_cache.regex(*PATTERNS[1]), *PATTERNS[1])
+    regex_cache._reset_for_tests()
+
+
+def test_every_cached_pattern_of_the_package_equals_re_compile() -> None:
+    """The module-level patterns of the modules routed through the cache, as this process got them
+    (from whatever cache the environment names, or compiled)."""
+    names = ["draft_report.reading.blocks", "draft_report.reading.outline", "draft_report.checking.structure",
+             "draft_report.lexicon.numerals", "draft_report.checking.scope", "draft_report.checking.claims"]
+    seen = 0
+    for name in names:
+        for value in vars(importlib.import_module(name)).values():
+            if isinstance(value, re.Pattern):
+                assert value == re.compile(value.pattern, value.flags)
+                seen += 1
+    assert seen > 30
+
+
+def test_check_reads_the_same_with_a_cold_a_warm_and_no_cache(tmp_path: Path) -> None:
+    report = str(REAL_REPORTS / "huaian_2024.txt")
+    outputs = []
+    for setting in ("0", str(tmp_path), str(tmp_path)):  # off, cold (writes the file), warm (reads it)
+        env = {**os.environ, "DRAFT_REPORT_REGEX_CACHE": setting}
+        proc = subprocess.run([sys.executable, "-m", "draft_report", "check", report, "--format", "json"],
+                              capture_output=True, text=True, timeout=120, env=env)
+        outputs.append((proc.returncode, proc.stdout, proc.stderr))
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert list(tmp_path.glob("regex-*.marshal"))
