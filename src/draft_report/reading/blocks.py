@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import field
-from functools import cache, lru_cache
+from functools import lru_cache
 from operator import add
 from typing import Literal
 
@@ -136,13 +136,11 @@ def is_value_token(token: str) -> bool:
     if _is_digits(token):
         return True  # the common value: a plain number
     t = compact(unicodedata.normalize("NFKC", token))
-    return bool(t) and _value_token().match(t) is not None
+    return bool(t) and _VALUE_TOKEN.match(t) is not None
 
 
-@cache
-def _value_token() -> re.Pattern[str]:
-    """One alternation of the four value patterns (each anchored): it matches where one of them does."""
-    return re.compile("|".join(f"(?:{p.pattern})" for p in (_NUMBER, _WITH_UNIT, _PLACEHOLDER, SIGNED)))
+# One alternation of the four value patterns (each anchored): it matches where one of them does.
+_VALUE_TOKEN = regex("|".join(f"(?:{p.pattern})" for p in (_NUMBER, _WITH_UNIT, _PLACEHOLDER, SIGNED)))
 
 
 def is_dash(text: str) -> bool:
