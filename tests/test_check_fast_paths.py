@@ -89,5 +89,23 @@ def test_marker_lines_cover_every_line_the_per_line_search_finds() -> None:
     pieces = [*"本年新制作数量增/减采购项目总金额", "\n", " ", "\t", "　", "政府集中采购", "本年增/减", "其他处理"]
     for _ in range(5000):
         lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(rng.randint(1, 5))]
-        assert set(_reference_marker_lines(lines)) <= set(S._marker_lines(lines)), lines
-    assert S._marker_lines(["标题", "本 年 新 制 作", "数量 12", "（六）其他处理 3"]) == [2, 3, 4]
+        assert set(_reference_marker_lines(lines)) <= set(S._marker_lines(lines, set())), lines
+    assert S._marker_lines(["标题", "本 年 新 制 作", "数量 12", "（六）其他处理 3"], set()) == [2, 3, 4]
+
+
+def test_year_findings_skip_only_paragraphs_that_cannot_be_flagged(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A paragraph is skipped when the only years in it are the report's own; the findings are
+    those of scanning every sentence (the prefilter disabled)."""
+    from draft_report.checking import staleness
+    from draft_report.models.document import Paragraph, ReportDocument
+
+    rng = random.Random("years")
+    words = ["2024年", "2023年", "2022年", "2025年", "2026年", "202019年", "自2023年1月1日", "以来", "至", "，", "。",
+             "《", "》", "“", "”", "全年", "我局", " ", "（一）", "2024"]
+    texts = ["".join(rng.choice(words) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    doc = ReportDocument(preface=[Paragraph(text=t, line=n) for n, t in enumerate(texts, 1)])
+    got = staleness.year_findings(doc, 2024)
+    monkeypatch.setattr(staleness, "_EVERY_YEAR", re.compile(r"(?=((?:19|20)\d{2}|$))"))  # never only 2024
+    want = staleness.year_findings(doc, 2024)
+    assert got == want
+    assert len(got) > 100

@@ -16,6 +16,8 @@ from draft_report.regex_cache import regex
 _YEAR = regex(r"((?:19|20)\d{2})\s*年")
 # Every year pattern below needs these digits and a 年 (masking only blanks characters out).
 _YEAR_DIGITS = regex(r"(?:19|20)\d{2}")
+# every digit run a year pattern could read as a year, overlapping ones too (“202019年” holds 2019)
+_EVERY_YEAR = regex(r"(?=((?:19|20)\d{2}))")
 _BRACKET = regex("[《“》”]")
 _RANGE_CHARS = "-－–—~～至到"
 _LEADING = regex(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]\s*\S{0,20}?[。．.]\s*)?((?:19|20)\d{2})\s*年(?:度)?(?:以来|，|,|我|全|本|共)")
@@ -70,8 +72,11 @@ def _masked(text: str) -> str:
     return "".join(parts)
 
 
-def prose_paragraphs(doc: ReportDocument) -> list[tuple[str | None, Paragraph]]:
-    items: list[tuple[str | None, Paragraph]] = [("preface", p) for p in doc.preface]
+Paragraphs = list[tuple[str | None, Paragraph]]  # (section key, paragraph)
+
+
+def prose_paragraphs(doc: ReportDocument) -> Paragraphs:
+    items: Paragraphs = [("preface", p) for p in doc.preface]
     for sec in doc.sections:
         if sec.key in ("proactive", "requests", "review_litigation"):
             continue
@@ -79,13 +84,17 @@ def prose_paragraphs(doc: ReportDocument) -> list[tuple[str | None, Paragraph]]:
     return items
 
 
-def year_findings(doc: ReportDocument, year: int | None) -> list[Finding]:
+def year_findings(doc: ReportDocument, year: int | None, paragraphs: Paragraphs | None = None) -> list[Finding]:
     if year is None:
         return []
     out: list[Finding] = []
-    for section, p in prose_paragraphs(doc):
-        if "年" not in p.text or not _YEAR_DIGITS.search(p.text):
-            continue  # no year in the paragraph: nothing to flag
+    own = {str(year)}
+    for section, p in paragraphs if paragraphs is not None else prose_paragraphs(doc):
+        if "年" not in p.text:
+            continue
+        years = set(_EVERY_YEAR.findall(p.text))
+        if not years or years == own:
+            continue  # no year in the paragraph, or only the report's own: nothing to flag
         for _, sent in sentences(p.text):
             if "年" not in sent or not _YEAR_DIGITS.search(sent):
                 continue
@@ -116,10 +125,10 @@ def year_findings(doc: ReportDocument, year: int | None) -> list[Finding]:
 @cache
 def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
     """One search for any of ``words`` (one pattern per set of expired topics, built once)."""
-    return re.compile("|".join(map(re.escape, words)))
+    return regex("|".join(map(re.escape, words)))
 
 
-def topic_findings(doc: ReportDocument, year: int | None) -> list[Finding]:
+def topic_findings(doc: ReportDocument, year: int | None, paragraphs: Paragraphs | None = None) -> list[Finding]:
     if year is None:
         return []
     out: list[Finding] = []
@@ -127,7 +136,7 @@ def topic_findings(doc: ReportDocument, year: int | None) -> list[Finding]:
     if not topics:
         return out
     any_topic = _any_word(tuple(t.word for t in topics))
-    for section, p in prose_paragraphs(doc):
+    for section, p in paragraphs if paragraphs is not None else prose_paragraphs(doc):
         if not any_topic.search(p.text):
             continue  # a sentence's hits are the paragraph's hits
         for _, sent in sentences(p.text):
@@ -165,4 +174,6 @@ def deadline_findings(doc: ReportDocument, year: int | None, kind: str | None = 
 
 
 def staleness_findings(doc: ReportDocument, year: int | None, kind: str | None = None) -> Iterable[Finding]:
-    return [*year_findings(doc, year), *topic_findings(doc, year), *deadline_findings(doc, year, kind)]
+    paragraphs = prose_paragraphs(doc)
+    return [*year_findings(doc, year, paragraphs), *topic_findings(doc, year, paragraphs),
+            *deadline_findings(doc, year, kind)]

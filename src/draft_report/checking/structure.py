@@ -77,22 +77,28 @@ def heading_findings(doc: ReportDocument) -> list[Finding]:
     return out
 
 
-def _marker_lines(lines: list[str]) -> list[int]:
-    """The (1-based) numbers of the lines that may hold an old-format marker or a single-row
-    （六）其他处理, found with one scan of the whole text: a superset of the lines whose
-    whitespace-free text contains a strong marker, or which contain “其他处理”."""
-    text = "\n".join(lines)
-    if text.count("\n") != len(lines) - 1:  # a line holds a line break (a paragraph): look at every line
-        return list(range(1, len(lines) + 1))
+def _marker_lines(lines: list[str], skip: set[int]) -> list[int]:
+    """The (1-based) numbers of the lines not in ``skip`` that may hold an old-format marker or a
+    single-row （六）其他处理: a superset of those whose whitespace-free text contains a strong
+    marker, or which contain “其他处理”. A report without any marker (the usual case) costs one
+    pass that drops the whitespace and one search per marker; else one scan finds the lines."""
+    kept = [n for n in range(1, len(lines) + 1) if n not in skip] if skip else range(1, len(lines) + 1)
+    text = "\n".join([lines[n - 1] for n in kept])
+    compact = "".join(text.split())  # every line without whitespace, end to end
+    markers = any(m in compact for m in OLD_FORMAT_STRONG)
+    if not markers and "其他处理" not in text:
+        return []
+    if text.count("\n") != len(kept) - 1:  # a line holds a line break (a paragraph): look at every line
+        return list(kept)
     found: set[int] = set()
-    for m in _ANY_STRONG_SPACED.finditer(text):  # a match may span lines: every line it touches
-        first = text.count("\n", 0, m.start()) + 1
+    for m in _ANY_STRONG_SPACED.finditer(text) if markers else ():  # a match may span lines: all it touches
+        first = text.count("\n", 0, m.start())
         found.update(range(first, first + text.count("\n", m.start(), m.end()) + 1))
     at = text.find("其他处理")
     while at >= 0:
-        found.add(text.count("\n", 0, at) + 1)
+        found.add(text.count("\n", 0, at))
         at = text.find("其他处理", at + 1)
-    return sorted(found)
+    return [kept[i] for i in sorted(found)]
 
 
 def old_format_findings(doc: ReportDocument, year: int | None = None) -> list[Finding]:
@@ -104,15 +110,12 @@ def old_format_findings(doc: ReportDocument, year: int | None = None) -> list[Fi
         return out
     seen: set[str] = set()
     lines = doc.lines or [p.text for s in doc.sections for p in s.paragraphs]
-    candidates = _marker_lines(lines)
     # prose lines may mention 政府集中采购 as work done; markers count in tables and labels only
     prose = {p.line for p in doc.preface if p.line} | {
         p.line for s in doc.sections for p in s.paragraphs if p.line and p.kind == "text" and len(p.text) > 40
-    } if doc.lines and candidates else set()
-    for no in candidates:
+    } if doc.lines else set()
+    for no in _marker_lines(lines, prose):
         line = lines[no - 1]
-        if no in prose:
-            continue
         compact = _WHITESPACE.sub("", line)
         for marker in (OLD_FORMAT_STRONG if _ANY_STRONG.search(compact) else ()):
             if marker in compact and marker not in seen:

@@ -33,15 +33,12 @@ def _table_key(cell_id: str) -> str:
 
 
 def _layout_of(doc: ReportDocument, cell_id: str) -> L.Layout:
-    prefix = cell_id.split(".", 1)[0]
-    if prefix == "t2":
-        return doc.tables.table2_layout
-    return doc.tables.table3_layout
+    return doc.tables.table2.layout if cell_id.startswith("t2.") else doc.tables.table3.layout
 
 
 def info_of(doc: ReportDocument, cell_id: str) -> L.CellInfo:
     """The cell's description in the wording of the report's format."""
-    info = L.cell_info(cell_id, _layout_of(doc, cell_id))
+    info = L.CELL_INFO_BY_LAYOUT[_layout_of(doc, cell_id).name].get(cell_id) or L.CELL_INFO.get(cell_id)
     if info is None:
         raise KeyError(cell_id)
     return info
@@ -51,8 +48,9 @@ def describe(doc: ReportDocument, cell_id: str) -> str:
     return L.describe_cell(cell_id, _layout_of(doc, cell_id))
 
 
-def cell_location(doc: ReportDocument, cell_id: str) -> Location:
-    info = info_of(doc, cell_id)
+def cell_location(doc: ReportDocument, cell_id: str, info: L.CellInfo | None = None) -> Location:
+    """Where a cell is (``info``: its ``info_of``, when the caller has it already)."""
+    info = info or info_of(doc, cell_id)
     return Location(
         section=TABLE_SECTION[_table_key(cell_id)],
         table=info.table,
@@ -100,23 +98,23 @@ def _identity_values(doc: ReportDocument) -> dict[str, int | float]:
     return values
 
 
-def _differing(doc: ReportDocument, dataset: Any, get: Callable[[str], int | float | None]) -> dict[str, float]:
+def _differing(doc: ReportDocument, data_cells: dict[str, Any], get: Callable[[str], int | float | None]) -> dict[str, float]:
     """表三/表四 cells whose (read) value differs from the data's: cell → the data's value (``get``: the
     identity cells, ``None`` for any other)."""
     out: dict[str, float] = {}
-    for cid, expected in _expected_cells(doc, dataset.data.tables().cells()).items():
+    for cid, expected in _expected_cells(doc, data_cells).items():
         actual = get(cid)
         if expected is not None and actual is not None and abs(float(expected) - float(actual)) > 1e-6:
             out[cid] = float(expected)
     return out
 
 
-def _broken_by_data(doc: ReportDocument, dataset: Any) -> dict[str, list[C.Failure]]:
+def _broken_by_data(doc: ReportDocument, data_cells: dict[str, Any]) -> dict[str, list[C.Failure]]:
     """With ``--data``: cell → the failing identities its difference from the data accounts for."""
     values = _identity_values(doc)
     get = values.get
     failing, _ = C.evaluate(I.compiled_for(doc.tables.table3_layout), values)
-    return C.data_causes(failing, get, _differing(doc, dataset, get)) if failing else {}
+    return C.data_causes(failing, get, _differing(doc, data_cells, get)) if failing else {}
 
 
 def _names(failures: tuple[C.Failure, ...] | list[C.Failure]) -> str:
@@ -166,7 +164,7 @@ def table_identity_findings(
     stated_claims = _stated(claims) if dataset is None else {}
     stated = {cid: {float(lc.claim.value) for lc in lcs} for cid, lcs in stated_claims.items()}
     if dataset is not None:
-        by_data = C.data_causes(failing, get, _differing(doc, dataset, get))
+        by_data = C.data_causes(failing, get, _differing(doc, dataset.data.tables().cells(), get))
         explained = {f.identity for fs in by_data.values() for f in fs}
         failing = [f for f in failing if f.identity not in explained]
     out: list[Finding] = []
@@ -217,26 +215,26 @@ def cell_findings(doc: ReportDocument) -> list[Finding]:
     """H5 (values), unreadable cells, H6 (blank cells, grouped by row) and missing tables."""
     out: list[Finding] = []
     issues = {i.cell_id: i for i in doc.cell_issues}
-    unreadable: dict[tuple[str, str, str, int | None], list[tuple[str, Location]]] = {}
+    unreadable: dict[tuple[str, str, str, int | None], list[tuple[L.CellInfo, Location]]] = {}
     for cid, issue in issues.items():
         if issue.problem != "unreadable" or cid not in L.CELL_INFO:
             continue
         raw = (issue.raw or "").strip()
-        loc = cell_location(doc, cid)
+        info = info_of(doc, cid)
+        loc = cell_location(doc, cid, info)
         if issue.line is not None and loc.line is None:
             loc = Location(**{**loc.to_dict(), "line": issue.line})
-        if _bad_number(raw, info_of(doc, cid).decimal):
+        if _bad_number(raw, info.decimal):
             out.append(Finding("table.value.H5", "error",
-                               f"{describe(doc, cid)}应为不小于 0 的{'数' if info_of(doc, cid).decimal else '整数'}，报告中为“{raw}”",
+                               f"{info.description}应为不小于 0 的{'数' if info.decimal else '整数'}，报告中为“{raw}”",
                                loc, "整数 ≥ 0", raw))
         else:
-            info = info_of(doc, cid)
-            unreadable.setdefault((info.table, info.row, raw, loc.line), []).append((cid, loc))
+            unreadable.setdefault((info.table, info.row, raw, loc.line), []).append((info, loc))
     # a row of a found table that the reader could not locate (extraction damage): not blank
     missing_rows: dict[tuple[str, str], list[str]] = {}
+    tables_found = set(doc.tables_found)
     for cid, issue in issues.items():
-        if issue.problem == "missing" and not issue.raw and cid in L.CELL_INFO \
-                and _table_key(cid) in set(doc.tables_found):
+        if issue.problem == "missing" and not issue.raw and cid in L.CELL_INFO and _table_key(cid) in tables_found:
             info = info_of(doc, cid)
             missing_rows.setdefault((info.table, info.row), []).append(cid)
     for (table, row), cids in missing_rows.items():
@@ -246,8 +244,8 @@ def cell_findings(doc: ReportDocument) -> list[Finding]:
                            Location(section=section, table=table, row=row), None, None))
     for (table, row, raw, _line), cells in unreadable.items():
         first, loc = cells[0]
-        cols = "、".join(info_of(doc, c).column for c, _ in cells)
-        where = describe(doc, first) if len(cells) == 1 else f"{table}“{row}”行 {len(cells)} 个单元格（{cols}）"
+        cols = "、".join(info.column for info, _ in cells)
+        where = first.description if len(cells) == 1 else f"{table}“{row}”行 {len(cells)} 个单元格（{cols}）"
         out.append(Finding("table.unreadable", "warning", f"{where}无法读取（原文“{raw or '？'}”），未作推测",
                            Location(**{**loc.to_dict(), "column": cols}), None, raw or None))
     for note in doc.table_notes:
@@ -287,20 +285,20 @@ def blank_findings(doc: ReportDocument, blank: list[str]) -> list[Finding]:
                            "0 或具体数字", "空白"))
         blank_set -= {L.t3_cell_id(r.id, c.id) for r in t3_rows for c in whole_cols}
     dashes = {i.cell_id: (i.raw or "").strip() for i in doc.cell_issues if i.problem == "placeholder"}
-    rows: dict[tuple[str, str, str], list[str]] = {}
+    rows: dict[tuple[str, str, str], list[L.CellInfo]] = {}
     for cid in blank:
         if cid in blank_set:
             info = info_of(doc, cid)
-            rows.setdefault((info.table, info.row, dashes.get(cid, "")), []).append(cid)
-    for (table, row, dash), cids in rows.items():
-        cols = "、".join(info_of(doc, c).column for c in cids)
-        first = cids[0]
-        loc = cell_location(doc, first)
+            rows.setdefault((info.table, info.row, dashes.get(cid, "")), []).append(info)
+    for (table, row, dash), infos in rows.items():
+        cols = "、".join(info.column for info in infos)
+        first = infos[0].cell_id
+        loc = cell_location(doc, first, infos[0])
         if dash:
-            msg = (f"{table}“{row}”行有 {len(cids)} 个单元格填写为“{dash}”（{cols}）：按空白处理，未当作 0，"
+            msg = (f"{table}“{row}”行有 {len(infos)} 个单元格填写为“{dash}”（{cols}）：按空白处理，未当作 0，"
                    "涉及的勾稽关系未核对；没有发生应填 0")
         else:
-            msg = f"{table}“{row}”行有 {len(cids)} 个单元格空白（{cols}）：空白不等于 0，没有发生应填 0"
+            msg = f"{table}“{row}”行有 {len(infos)} 个单元格空白（{cols}）：空白不等于 0，没有发生应填 0"
         out.append(Finding("table.blank.H6", "warning", msg,
                            Location(section=loc.section, table=table, row=row, column=cols, line=loc.line,
                                     excerpt=loc.excerpt, cell_id=first),
@@ -313,15 +311,16 @@ def _expected_cells(doc: ReportDocument, data_cells: dict[str, int | float | Non
     （六）其他处理 row is the sum of the data's three sub-rows; cells only the data's format has
     (表二 of the other format) are not compared."""
     out: dict[str, int | float | None] = {}
-    layout3 = doc.tables.table3_layout
-    for cid in doc.tables.cells():
+    rows: dict[str, L.T3Row] | None = None  # 表三's rows by id, built when first needed
+    for cid in (c for part in _parts(doc) for c in part.cell_ids()):
         if cid in data_cells:
             out[cid] = data_cells[cid]
             continue
         if not cid.startswith("t3."):
             continue
         _, row_id, col = cid.split(".")
-        row = layout3.t3_row_by_id.get(row_id)
+        rows = rows if rows is not None else doc.tables.table3_layout.t3_row_by_id
+        row = rows.get(row_id)
         if row is not None and row.merges:
             parts = [data_cells.get(L.t3_cell_id(r, col)) for r in row.merges]
             out[cid] = None if any(v is None for v in parts) else sum(v for v in parts if v is not None)
@@ -331,12 +330,13 @@ def _expected_cells(doc: ReportDocument, data_cells: dict[str, int | float | Non
 def data_findings(doc: ReportDocument, dataset: Any) -> list[Finding]:
     """Every table cell of the report vs the data file."""
     out: list[Finding] = []
-    tables = dataset.data.tables()
+    data_cells = dataset.data.tables().cells()
     found = _found_tables(doc)
     bad = {i.cell_id: i.raw for i in doc.cell_issues if i.problem == "unreadable"}
     dashes = {i.cell_id for i in doc.cell_issues if i.problem == "placeholder"}
-    broken = _broken_by_data(doc, dataset)
-    for cid, expected in _expected_cells(doc, tables.cells()).items():
+    broken = _broken_by_data(doc, data_cells)
+    values = {**doc.tables.table2.filled(), **doc.tables.table3.filled(), **doc.tables.table4.filled()}
+    for cid, expected in _expected_cells(doc, data_cells).items():
         if _table_key(cid) not in found:
             continue
         if cid in bad:
@@ -345,7 +345,7 @@ def data_findings(doc: ReportDocument, dataset: Any) -> list[Finding]:
                                f"{describe(doc, cid)}无法读取（原文“{raw}”），无法与数据核对：数据为 {fmt(expected)}",
                                cell_location(doc, cid), fmt(expected), f"无法读取：{raw}"))
             continue
-        actual = doc.tables.get(cid)
+        actual = values.get(cid)
         if expected is None and actual is None:
             continue
         if actual is None and expected == 0 and cid in dashes:

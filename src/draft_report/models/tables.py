@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import field
-from types import MappingProxyType
 
 from draft_report.records import dataclass
 from draft_report.tables import layout as L
@@ -151,9 +150,9 @@ class TablePart:
         return iter(self._kinds)
 
     def filled(self) -> Mapping[str, int | float]:
-        """The non-blank cells (cell id → value) as a read-only view, not a copy: for code that
-        looks many cells up (``.get`` is ``None`` for a blank cell). Not in printed order."""
-        return MappingProxyType(self._values)  # type: ignore[arg-type]
+        """The non-blank cells (cell id → value), not a copy — read it, never change it: for code
+        that looks many cells up (``.get`` is ``None`` for a blank cell). Not in printed order."""
+        return self._values  # type: ignore[return-value]  # holds no None: ``set`` pops blanks
 
     def row(self, row_id: str) -> dict[str, Value]:
         """One row (表二 item, 表三 row, 表四 group) as column id → value."""

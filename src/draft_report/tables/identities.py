@@ -111,8 +111,9 @@ def _h4() -> list[Identity]:
 class IdentitySet:
     """A format's identities compiled once over one flat list of the cells they use.
 
-    ``sums(values)`` looks every cell up once and adds each identity's sides from that list
-    (one ``itemgetter`` and one ``sum`` per side), instead of one lookup per cell per identity."""
+    ``sums(values)`` looks every cell up once (a cell is in two or three identities) and adds
+    each identity's sides from that list with one ``itemgetter`` and one ``sum`` per side,
+    without a Python step per cell."""
 
     __slots__ = ("_sides", "cells", "identities")
 
