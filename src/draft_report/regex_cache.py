@@ -8,8 +8,8 @@ about a fifth of its start-up, every run, for the same result every time.
 So ``regex`` keeps what the compiler produced for a pattern (its program: a list of integers,
 and its groups) in one file in the user's cache directory, and on the next run hands that to
 ``_sre.compile``, the very call that ends ``re.compile`` (the result is the same object: a
-``re.Pattern`` equal to ``re.compile``'s). Only fixed patterns of the package's modules go through
-here, never text read from a report.
+``re.Pattern`` equal to ``re.compile``'s). Only the package's fixed patterns go through here
+(written in its modules, or built from its lexicon and layouts), never text read from a report.
 
 Safety: the file's name carries the package version, the interpreter's cache tag and the regex
 engine's version (``_sre.MAGIC``), and each entry is looked up by the exact pattern and flags, so a

@@ -7,7 +7,6 @@ comparing the wrong years would only produce false errors. X4 and X5 still run.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from draft_report.checking.findings import Finding, Location
@@ -16,10 +15,11 @@ from draft_report.checking.table_rules import cell_location
 from draft_report.models.document import ReportDocument
 from draft_report.models.tables import Tables
 from draft_report.records import dataclass
+from draft_report.regex_cache import regex
 from draft_report.tables import layout as L
 
 SIMILARITY_WARN = 0.8
-_STRIP = re.compile(r"[\s\d０-９，。、；：！？“”（）《》,.;:!?()\-]")
+_STRIP = regex(r"[\s\d０-９，。、；：！？“”（）《》,.;:!?()\-]")
 _RECTIFY_WORDS = ("上年", "上一年", "去年", "上年度", "整改", "已解决", "得到解决", "有所改善", "改进情况")
 _RESTRUCTURE = ("机构改革", "更正", "合并", "撤并", "职能调整")
 

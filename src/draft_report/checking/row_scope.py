@@ -246,7 +246,7 @@ def _any_kind_phrase() -> re.Pattern[str]:
     """Every phrase of every applicant kind in one alternation (compiled on first use)."""
     if not _KIND_PHRASES:
         words = sorted({p for k in APPLICANT_KINDS for p in k.phrases}, key=len, reverse=True)
-        _KIND_PHRASES.append(re.compile("|".join(map(re.escape, words))))
+        _KIND_PHRASES.append(regex("|".join(map(re.escape, words))))
     return _KIND_PHRASES[0]
 
 

@@ -226,6 +226,7 @@ _TOPIC_WORDS: dict[str, tuple[str, ...]] = {
     "supervision": ("监督", "保障"),
 }
 _SUBHEADING = regex(r"^\s*[（(]([一二三四五六七八九十]+)[）)]\s*")
+_HEAD_END = regex(r"[。：:]")
 _ACCOUNTABILITY = ("考核", "评议", "评估", "责任追究", "问责")
 
 
@@ -234,7 +235,7 @@ def _subheadings(sec: Section) -> list[tuple[str, int | None]]:
     out: list[tuple[str, int | None]] = []
     for p in sec.paragraphs:
         if p.kind == "subheading" or _SUBHEADING.match(p.text):
-            head = re.split(r"[。：:]", p.text, maxsplit=1)[0][:40]
+            head = _HEAD_END.split(p.text, maxsplit=1)[0][:40]
             out.append((head.strip(), p.line))
     return out
 

@@ -33,6 +33,8 @@ PARAMS: tuple[Param, ...] = (
 )
 BY_DEST = {p.dest: p for p in PARAMS}
 RUN = "draft_report.audit.command:run_audit_command"  # the function the parsed options are for
+# modules the command always loads: imported up front, with the garbage collector paused (cli)
+NEEDS = ("draft_report.reading", "draft_report.checking")
 
 
 def parse(args: list[str]) -> dict[str, Any] | None:

@@ -140,9 +140,10 @@ class KeywordIndex:
 
     def __init__(self, facts: Sequence[Fact]) -> None:
         keywords = sorted({kw for f in facts for kw in f.keywords}, key=len, reverse=True)
-        self.pattern = re.compile(trie_pattern(keywords)) if keywords else None
+        self.pattern = regex(trie_pattern(keywords)) if keywords else None
+        known = set(keywords)  # the keywords that are prefixes of each, longest first
         self.prefixes: dict[str, tuple[str, ...]] = {
-            kw: tuple(k for k in keywords if kw.startswith(k)) for kw in keywords
+            kw: tuple(p for p in (kw[:n] for n in range(len(kw), 0, -1)) if p in known) for kw in keywords
         }
         self.elliptic: list[Fact] | None = None  # see _elliptic_facts
         self.elliptic_named: re.Pattern[str] | None = None
@@ -509,7 +510,7 @@ def _elliptic_facts(facts: Sequence[Fact]) -> list[Fact]:
     index.elliptic = found
     # the words one of them must find in the clause (``_elliptic``): one search rules them all out
     words = {w for f in found for w in ((f.qualifiers or f.requires) if f.elliptic else f.keywords)}
-    index.elliptic_named = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    index.elliptic_named = regex("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
     return found
 
 

@@ -35,7 +35,7 @@ class Occurrences(Protocol):
 def _delimiter_re(chars: str) -> re.Pattern[str]:
     pattern = _DELIMITER_RES.get(chars)
     if pattern is None:
-        pattern = _DELIMITER_RES[chars] = re.compile("[" + re.escape(chars) + "]")
+        pattern = _DELIMITER_RES[chars] = regex("[" + re.escape(chars) + "]")
     return pattern
 
 

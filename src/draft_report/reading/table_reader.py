@@ -14,7 +14,6 @@ text; a cell of a table that is present but whose row was not found is ``missing
 
 from __future__ import annotations
 
-import re
 from dataclasses import field
 from functools import cache
 
@@ -36,6 +35,7 @@ from draft_report.reading.runs import (
     value_cells,
 )
 from draft_report.records import dataclass
+from draft_report.regex_cache import regex
 from draft_report.tables import layout as L
 
 # Strings of the 2019 试行 format (spec §6), compared without spaces and after NFKC.
@@ -54,9 +54,9 @@ OLD_FORMAT_MARKERS: tuple[str, ...] = (
 OLD_SINGLE_OTHER_ROW = "表三“（六）其他处理”只有一行，没有“1.申请人无正当理由逾期不补正…”等三个子项"
 
 _ANCHORS = {
-    "table2": re.compile(r"第二十条|信息内容|本年制发件数"),
-    "table3": re.compile(r"勾稽关系|申请人情况|本年新收政府信息公开申请"),
-    "table4": re.compile(r"^行政复议|结果维持|尚未审结|未经复议直接起诉|复议后起诉"),
+    "table2": regex(r"第二十条|信息内容|本年制发件数"),
+    "table3": regex(r"勾稽关系|申请人情况|本年新收政府信息公开申请"),
+    "table4": regex(r"^行政复议|结果维持|尚未审结|未经复议直接起诉|复议后起诉"),
 }
 
 
