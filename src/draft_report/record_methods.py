@@ -106,25 +106,26 @@ def add_init(cls: type, fields: tuple[dataclasses.Field[Any], ...], *, frozen: b
                 raise TypeError(f"non-default argument {f.name!r} follows default argument")
         else:
             seen_default = True
-    self_name = "__dataclass_self__" if "self" in {f.name for f in fields} else "self"
-    closure: dict[str, Any] = {"__dataclass_set__": object.__setattr__, "__dataclass_factory__": _MISSING}
+    # closure names start with "__", which no field's can (``records`` hands such classes to dataclasses)
+    self_name = "__self" if "self" in {f.name for f in fields} else "self"
+    closure: dict[str, Any] = {"__set": object.__setattr__, "__factory": _MISSING}
     params: list[str] = [self_name]
     values: list[str] = []
-    for f in fields:
+    for i, f in enumerate(fields):
         if f.default_factory is not _MISSING:
-            closure[f"__dataclass_factory_{f.name}__"] = f.default_factory
-            params.append(f"{f.name}=__dataclass_factory__")
-            values.append(f"__dataclass_factory_{f.name}__() if {f.name} is __dataclass_factory__ else {f.name}")
+            closure[f"__f{i}"] = f.default_factory
+            params.append(f"{f.name}=__factory")
+            values.append(f"__f{i}() if {f.name} is __factory else {f.name}")
         elif f.default is not _MISSING:
-            closure[f"__dataclass_default_{f.name}__"] = f.default
-            params.append(f"{f.name}=__dataclass_default_{f.name}__")
+            closure[f"__d{i}"] = f.default
+            params.append(f"{f.name}=__d{i}")
             values.append(f.name)
         else:
             params.append(f.name)
             values.append(f.name)
     if frozen:
         items = ", ".join(f"{f.name!r}: {v}" for f, v in zip(fields, values, strict=True))
-        body = f"__dataclass_set__({self_name}, '__dict__', {{{items}}})"
+        body = f"__set({self_name}, '__dict__', {{{items}}})"
     else:
         body = "; ".join(f"{self_name}.{f.name} = {v}" for f, v in zip(fields, values, strict=True)) or "pass"
     source = (f"def __create__({', '.join(closure)}):\n"

@@ -50,7 +50,7 @@ def _writes_init(cls: type, *, slots: bool, kw_only: bool) -> bool:
     if "__init__" in cls.__dict__ or hasattr(cls, "__post_init__"):
         return False
     annotations = cls.__dict__.get("__annotations__", {})
-    if any(name.startswith("__dataclass_") for name in annotations):
+    if any(name.startswith("__") for name in annotations):  # the names record_methods.add_init uses
         return False
     if any("InitVar" in str(a) or "KW_ONLY" in str(a) for a in annotations.values()):
         return False

@@ -39,7 +39,7 @@ except (ImportError, AttributeError):  # pragma: no cover - older or other inter
 # (pattern, flags) -> (flags, code, groups - 1, groupindex, indexgroup): the arguments of _sre.compile
 Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
-_MAX_ENTRIES = 1000
+_MAX_ENTRIES = 400
 _loaded: dict[tuple[str, int], Program] | None = None
 _fresh: dict[tuple[str, int], Program] = {}
 

@@ -245,7 +245,8 @@ _KIND_PHRASES: list[re.Pattern[str]] = []
 def _any_kind_phrase() -> re.Pattern[str]:
     """Every phrase of every applicant kind in one alternation (compiled on first use)."""
     if not _KIND_PHRASES:
-        words = sorted({p for k in APPLICANT_KINDS for p in k.phrases}, key=len, reverse=True)
+        # longest first; equal lengths by text, so that the pattern (a regex_cache key) is the same every run
+        words = sorted({p for k in APPLICANT_KINDS for p in k.phrases}, key=lambda w: (-len(w), w))
         _KIND_PHRASES.append(regex("|".join(map(re.escape, words))))
     return _KIND_PHRASES[0]
 

@@ -510,7 +510,8 @@ def _elliptic_facts(facts: Sequence[Fact]) -> list[Fact]:
     index.elliptic = found
     # the words one of them must find in the clause (``_elliptic``): one search rules them all out
     words = {w for f in found for w in ((f.qualifiers or f.requires) if f.elliptic else f.keywords)}
-    index.elliptic_named = regex("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    # longest first; equal lengths by text, so that the pattern (a regex_cache key) is the same every run
+    index.elliptic_named = regex("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))))
     return found
 
 
