@@ -62,7 +62,7 @@ def test_a_bad_file_or_entry_falls_back_to_compiling(cache_dir: Path) -> None:
     assert path is not None
     Path(path).write_bytes(b"not a marshal file")
     _same(regex_cache.regex(*PATTERNS[0]), *PATTERNS[0])
-    regex_cache._reset_for_tests({PATTERNS[2]: (32, [1, 2, 3], 0, {}, (None,))})  # a program _sre refuses
+    regex_cache._reset_for_tests({PATTERNS[2]: (32, b"\x01\x00\x00\x00\x02\x00\x00\x00", 0, {}, (None,))})  # a program _sre refuses
     _same(regex_cache.regex(*PATTERNS[2]), *PATTERNS[2])
     with pytest.raises(re.error):  # a faulty pattern is still the caller's error
         regex_cache.regex("(unclosed", 0)
@@ -107,6 +107,6 @@ def test_check_reads_the_same_with_a_cold_a_warm_and_no_cache(tmp_path: Path) ->
         proc = subprocess.run([sys.executable, "-m", "draft_report", "check", report, "--format", "json"],
                               capture_output=True, text=True, timeout=120, env=env)
         outputs.append((proc.returncode, proc.stdout, proc.stderr))
-        files.append({p.name: p.read_bytes() for p in tmp_path.glob("regex-*.marshal")})
+        files.append({p.name: p.read_bytes() for p in tmp_path.glob("regex*.marshal")})
     assert outputs[0] == outputs[1] == outputs[2]
     assert files[0] == {} and files[1] and files[2] == files[1]

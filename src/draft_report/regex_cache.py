@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from array import array
 from typing import Any
 
 try:  # the engine's own steps (CPython 3.11+); without them, plain ``re.compile``
@@ -33,11 +34,14 @@ try:  # the engine's own steps (CPython 3.11+); without them, plain ``re.compile
     from re import _compiler, _parser  # type: ignore[attr-defined]  # (3.11+; mypy checks as 3.10)
 
     _ENGINE: str | None = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}"
+    if array("I").itemsize != _sre.CODESIZE:  # programs are stored as arrays of C unsigned ints
+        _ENGINE = None
 except (ImportError, AttributeError):  # pragma: no cover - older or other interpreters
     _ENGINE = None
 
-# (pattern, flags) -> (flags, code, groups - 1, groupindex, indexgroup): the arguments of _sre.compile
-Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+# (pattern, flags) -> (flags, code, groups - 1, groupindex, indexgroup): the arguments of _sre.compile,
+# the code as the bytes of an array("I") (one bytes object to load per pattern, not a list of ints)
+Program = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 
 _MAX_ENTRIES = 400
 _loaded: dict[tuple[str, int], Program] | None = None
@@ -54,7 +58,7 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     program = table.get(key)
     if program is not None:
         try:
-            return _sre.compile(pattern, *program)  # type: ignore[no-any-return]
+            return _compiled(pattern, program)
         except Exception:  # noqa: BLE001 - a refused entry: compile afresh
             pass
     program = _program(pattern, flags)
@@ -65,14 +69,19 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
         atexit.register(_save)
     _fresh[key] = program
-    return _sre.compile(pattern, *program)  # type: ignore[no-any-return]
+    return _compiled(pattern, program)
+
+
+def _compiled(pattern: str, program: Program) -> re.Pattern[str]:
+    flags, code, groups, groupindex, indexgroup = program
+    return _sre.compile(pattern, flags, array("I", code).tolist(), groups, groupindex, indexgroup)  # type: ignore[no-any-return]
 
 
 def _program(pattern: str, flags: int) -> Program | None:
     """What ``re._compiler.compile`` hands to ``_sre.compile`` (the same steps), or None."""
     try:
         parsed = _parser.parse(pattern, flags)
-        code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are int subclasses
+        code = array("I", _compiler._code(parsed, flags)).tobytes()
         groupindex = dict(parsed.state.groupdict)
         indexgroup: list[str | None] = [None] * parsed.state.groups
         for name, index in groupindex.items():
@@ -96,7 +105,7 @@ def cache_path() -> str | None:
         folder = os.path.join(base, "draft-report")
     from draft_report import __version__
 
-    return os.path.join(folder, f"regex-{__version__}-{_ENGINE}.marshal")
+    return os.path.join(folder, f"regex2-{__version__}-{_ENGINE}.marshal")
 
 
 def _table() -> dict[tuple[str, int], Program] | None:
@@ -110,7 +119,7 @@ def _table() -> dict[tuple[str, int], Program] | None:
             import marshal
 
             with open(path, "rb") as f:
-                data = marshal.load(f)
+                data = marshal.loads(f.read())  # (marshal.load reads a file object piece by piece)
             if isinstance(data, dict):
                 _loaded = data
         except Exception:  # noqa: BLE001 - missing or unreadable: start empty
