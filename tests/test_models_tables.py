@@ -100,3 +100,11 @@ def test_update_refuses_a_cell_no_table_has() -> None:
         Tables().update({"t3.nope.np": 1})
     with pytest.raises(KeyError):
         TablePart("table3").update({"t2.norm.made": 1})
+
+
+def test_a_copy_is_updated_as_the_original() -> None:
+    original = Tables.of_layout(L.LAYOUT_2019)
+    copied = original.copy()
+    copied.update({"t2.procurement.amount_wan": 2, "t2.fees.change": -3, "t3.r1_new.np": 4})
+    assert copied.get("t2.procurement.amount_wan") == 2.0 and copied.get("t2.fees.change") == -3
+    assert copied.get("t3.r1_new.np") == 4 and original.get("t3.r1_new.np") is None

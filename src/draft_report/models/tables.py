@@ -55,6 +55,12 @@ _KINDS: dict[tuple[str, str], dict[str, _CellKind]] = {
 }
 
 
+# the cells that hold a whole number (not an amount in 万元), per table and format
+_COUNTS: dict[tuple[str, str], frozenset[str]] = {
+    key: frozenset(cid for cid, kind in kinds.items() if not kind.decimal) for key, kinds in _KINDS.items()
+}
+
+
 def checked_value(cell_id: str, value: object, kind: _CellKind) -> Value:
     """``value`` as the cell stores it: an int count or a float amount; ``InvalidCellValue`` otherwise.
 
@@ -94,7 +100,7 @@ def checked_value(cell_id: str, value: object, kind: _CellKind) -> Value:
 class TablePart:
     """One table (``table2``/``table3``/``table4``) in one format: its cells' values."""
 
-    __slots__ = ("_kinds", "_values", "key", "layout")
+    __slots__ = ("_counts", "_kinds", "_values", "key", "layout")
 
     def __init__(self, key: str, layout: L.Layout = L.LAYOUT_2021, values: Mapping[str, object] | None = None) -> None:
         if key not in TABLE_KEYS:
@@ -102,6 +108,7 @@ class TablePart:
         self.key = key
         self.layout = layout if key != "table4" else L.LAYOUT_2021
         self._kinds = _KINDS[(key, self.layout.name)]
+        self._counts = _COUNTS[(key, self.layout.name)]
         self._values: dict[str, Value] = {}
         for cid, value in (values or {}).items():
             self.set(cid, value)
@@ -127,10 +134,9 @@ class TablePart:
     def update(self, values: Mapping[str, object]) -> None:
         """``set`` of several cells at once (a row as read): a non-negative ``int`` goes
         straight into a count cell; every other value is checked as ``set`` checks it."""
-        kinds, store = self._kinds, self._values
+        counts, store = self._counts, self._values
         for cid, value in values.items():
-            kind = kinds.get(cid)
-            if kind is not None and type(value) is int and value >= 0 and not kind.decimal:
+            if type(value) is int and value >= 0 and cid in counts:
                 store[cid] = value
             else:
                 self.set(cid, value)
@@ -167,6 +173,7 @@ class TablePart:
     def copy(self) -> TablePart:
         new = TablePart.__new__(TablePart)
         new.key, new.layout, new._kinds, new._values = self.key, self.layout, self._kinds, dict(self._values)
+        new._counts = self._counts
         return new
 
     def __copy__(self) -> TablePart:
@@ -249,8 +256,17 @@ class Tables:
     def set(self, cell_id: str, value: object) -> None:
         self._table(cell_id).set(cell_id, value)
 
+    def table_of(self, cell_id: str) -> TablePart:
+        """The table a global cell id belongs to (``KeyError`` when the id names no table)."""
+        return self._table(cell_id)
+
     def update(self, values: Mapping[str, object]) -> None:
         """``set`` of several cells at once (``TablePart.update`` per table)."""
+        prefix = next(iter(values), "")[:3]
+        if all(cid.startswith(prefix) for cid in values):  # one table's cells (a row): no grouping
+            if values:
+                self._table(prefix).update(values)
+            return
         parts: dict[str, dict[str, object]] = {}
         for cid, value in values.items():
             parts.setdefault(cid[:3], {})[cid] = value

@@ -48,7 +48,9 @@ def build_document(
 ) -> ReportDocument:
     doc = ReportDocument(lines=lines, source=source, source_format=fmt)
     # --- headings -----------------------------------------------------------
-    heads: list[tuple[int, Heading]] = [(i, h) for i, b in enumerate(blocks) if (h := _heading_of(b))]
+    heads: list[tuple[int, Heading]] = [
+        (i, h) for i, b in enumerate(blocks) if b.kind == "para" and (h := _heading_of(b))
+    ]
     # --- title and preface ----------------------------------------------------
     first = heads[0][0] if heads else len(blocks)
     title_end = _title(blocks[:first], doc)

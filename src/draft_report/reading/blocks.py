@@ -15,6 +15,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import field
 from functools import lru_cache
+from operator import add
 from typing import Literal
 
 from draft_report.limits import MAX_NUMBER_DIGITS
@@ -89,7 +90,7 @@ def _is_digits(text: str) -> bool:
 def bigrams(key: str) -> frozenset[str]:
     if len(key) < 2:
         return frozenset({key}) if key else frozenset()
-    return frozenset(key[i : i + 2] for i in range(len(key) - 1))
+    return frozenset(map(add, key, key[1:]))  # key[i] + key[i + 1] for every i
 
 
 def has_cjk(text: str) -> bool:
@@ -135,7 +136,11 @@ def is_value_token(token: str) -> bool:
     if _is_digits(token):
         return True  # the common value: a plain number
     t = compact(unicodedata.normalize("NFKC", token))
-    return bool(t) and any(p.match(t) is not None for p in (_NUMBER, _WITH_UNIT, _PLACEHOLDER, SIGNED))
+    return bool(t) and _VALUE_TOKEN.match(t) is not None
+
+
+# One alternation of the four value patterns (each anchored): it matches where one of them does.
+_VALUE_TOKEN = regex("|".join(f"(?:{p.pattern})" for p in (_NUMBER, _WITH_UNIT, _PLACEHOLDER, SIGNED)))
 
 
 def is_dash(text: str) -> bool:
@@ -183,10 +188,17 @@ class Block:
     joinable: bool = False  # a wrapped text line that may continue the previous paragraph
     extra_lines: list[int] = field(default_factory=list)
     _key: str | None = field(default=None, repr=False, compare=False)
+    _row_text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return "".join(self.cells) if self.kind == "row" else self.cells[0]
+        """The paragraph, or the row's cells joined (joined once: front ends build a row's
+        cells before anything reads its text)."""
+        if self.kind != "row":
+            return self.cells[0]
+        if self._row_text is None:
+            self._row_text = "".join(self.cells)
+        return self._row_text
 
     @property
     def key(self) -> str:

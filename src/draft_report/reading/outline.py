@@ -157,7 +157,7 @@ def section_keys(titles: list[str], empty: list[bool] | None = None) -> list[str
 def is_subheading(text: str) -> bool:
     """"（一）主动公开情况" on its own line (not a sentence)."""
     t = text.strip()
-    return bool(_SUBHEADING.match(t)) and len(compact(t)) <= 40 and "。" not in t
+    return t[:1] in "（(" and bool(_SUBHEADING.match(t)) and len(compact(t)) <= 40 and "。" not in t
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -170,7 +170,7 @@ _SUBTOTAL = regex(r"小计|合计")
 
 def is_subtotal(label: str) -> bool:
     """An unofficial subtotal row ("（三）不予公开小计"): never placed on a standard row."""
-    return _SUBTOTAL.search(compact(label)) is not None
+    return "计" in label and _SUBTOTAL.search(compact(label)) is not None
 
 
 def _is_prose(text: str) -> bool:
@@ -331,11 +331,11 @@ def _attach_context(entries: list[Entry], specs: Sequence[RowSpec]) -> list[Entr
     runs: list[Entry] = []
     pending: list[str] = []
     for e in entries:
-        if e.is_run and not e.has_value:  # a row of blanks counts only when its label is a row's
+        if e.values and not e.has_value:  # a row of blanks counts only when its label is a row's
             best, _, second = _best(specs, label_grams(e.label))
             if best < MATCH or best - second < MARGIN:
                 e = Entry(e.block, e.label, [], e.explicit)
-        if e.is_run:
+        if e.values:  # a run
             e.pre = pending
             e.post = []
             pending = []
@@ -418,7 +418,8 @@ def _drop_out_of_order(placed: dict[str, Placement], specs: Sequence[RowSpec], r
 
 def raw_of(entry: Entry) -> str:
     """The source text of a run, for quoting in messages."""
-    text = clean(" ".join(b.raw for b in (entry.block, *entry.extra_blocks)).replace("\t", " "))
+    more = entry.extra_blocks  # (clean turns TABs into spaces too)
+    text = clean(" ".join(b.raw for b in (entry.block, *more)) if more else entry.block.raw)
     if not entry.label and entry.pre:  # bare values whose label stood on the lines above
         text = f"{entry.pre[-1]} {text}".strip()
     return text or compact(entry.label)

@@ -15,6 +15,7 @@ text; a cell of a table that is present but whose row was not found is ``missing
 from __future__ import annotations
 
 from dataclasses import field
+from functools import cache
 
 from draft_report.limits import MAX_NUMBER_DIGITS
 from draft_report.models.document import CellIssue, TableNote
@@ -131,7 +132,8 @@ class TableRead:
                 self.put(cid, value, entry, raw=raw)
             else:
                 self.put(cid, value, entry, decimal=measures[n].decimal, signed=measures[n].signed, raw=raw)
-        self.tables.update(row)
+        if row:  # the cells of one row are cells of one table
+            self.tables.table_of(cids[0]).update(row)
 
     def unreadable_row(self, cids: list[str], entry: Entry) -> None:
         raw = raw_of(entry)
@@ -182,8 +184,7 @@ def _mark_zone(out: TableRead, blocks: list[Block], entries: list[Entry], table:
     used = {id(b) for p in placed for b in (p.block, *p.extra_blocks)}
     first = last = last_any = None
     for i, (b, e) in enumerate(zip(blocks, entries, strict=True)):
-        is_anchor = b.kind == "row" or bool(anchor.search(b.key))
-        if first is None and (is_anchor or e.has_value) and "。" not in b.text:
+        if first is None and "。" not in b.text and (b.kind == "row" or e.has_value or anchor.search(b.key)):
             first = i
         if id(b) in used:
             last = i
@@ -211,8 +212,10 @@ def table2_layout(blocks: list[Block], year: int | None) -> L.Layout:
     read in the format of its 第（一）项 columns (本年制发件数 … or 本年新制作数量 …); the rows of
     the other format's blocks then do not fit and are reported unreadable, never guessed."""
     texts = [norm_key(b.text) for b in blocks if "。" not in b.text]
+    # a key is in one of the texts when it is in them joined ("\n" is in no key)
+    joined = "\n".join(texts) if texts else None
     for keys in (_T2_FIRST_KEYS, _T2_COLUMN_KEYS):
-        evidence = {name for name, ks in keys.items() if any(k in t for t in texts for k in ks)}
+        evidence = {name for name, ks in keys.items() if joined is not None and any(k in joined for k in ks)}
         if len(evidence) == 1:
             return L.LAYOUTS[evidence.pop()]
     return L.layout_for_year(year)
@@ -285,7 +288,7 @@ def read_table3(blocks: list[Block], out: TableRead) -> None:
                     "已按标准的 7 列读取，小计列未计入",
         ))
     for spec in specs:
-        cids = [L.t3_cell_id(spec.key, c.id) for c in L.T3_COLUMNS]
+        cids = _t3_row_cids(spec.key)
         p = placed.get(spec.key)
         if p is None:
             out.missing(cids)
@@ -294,6 +297,12 @@ def read_table3(blocks: list[Block], out: TableRead) -> None:
     for run in loose:
         if is_subtotal(run.label or "".join(run.pre)):
             _subtotal_row(out, run, extra[0] if extra is not None else None, layout)
+
+
+@cache
+def _t3_row_cids(row: str) -> list[str]:
+    """The cell ids of a 表三 row in column order (the same for every report)."""
+    return [L.t3_cell_id(row, c.id) for c in L.T3_COLUMNS]
 
 
 _T3_COLUMN_KEYS = [norm_key(c.label) for c in L.T3_COLUMNS]
