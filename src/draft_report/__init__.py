@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from draft_report.lazy_stdlib import register_all
-
-register_all()  # before any module of the package imports dataclasses (see lazy_stdlib)
-
 __version__ = "0.1.0"
 
 __all__ = ["__version__"]

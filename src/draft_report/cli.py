@@ -16,7 +16,13 @@ import sys
 from typing import Any, NoReturn
 
 from draft_report import __version__
-from draft_report.errors import DraftReportError
+from draft_report.lazy_stdlib import register_all
+
+# The command line only (not a program importing the package as a library): before any module
+# imports dataclasses, so that ``inspect`` stays unloaded unless something uses it (see lazy_stdlib).
+register_all()
+
+from draft_report.errors import DraftReportError  # noqa: E402
 
 VERSION_TEXT = f"draft-report {__version__}"
 
