@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -110,3 +111,19 @@ def test_check_reads_the_same_with_a_cold_a_warm_and_no_cache(tmp_path: Path) ->
         files.append({p.name: p.read_bytes() for p in tmp_path.glob("regex*.marshal")})
     assert outputs[0] == outputs[1] == outputs[2]
     assert files[0] == {} and files[1] and files[2] == files[1]
+
+
+def test_saving_removes_temporaries_left_by_a_killed_run_but_not_fresh_ones(cache_dir: Path) -> None:
+    old = cache_dir / ".regex-killed.tmp"
+    young = cache_dir / ".regex-writing-now.tmp"
+    other = cache_dir / "notes.tmp"
+    for p in (old, young, other):
+        p.write_bytes(b"")
+    long_ago = time.time() - 3600
+    os.utime(old, (long_ago, long_ago))
+    os.utime(other, (long_ago, long_ago))
+    regex_cache.regex(*PATTERNS[0])
+    regex_cache._save()
+    assert not old.exists()
+    assert young.exists() and other.exists()  # another process may be writing it; not ours
+    assert [p.name for p in cache_dir.glob(".regex-*.tmp")] == [young.name]

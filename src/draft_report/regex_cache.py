@@ -143,6 +143,7 @@ def _save() -> None:
 
         folder = os.path.dirname(path)
         os.makedirs(folder, exist_ok=True)
+        _remove_stale_temporaries(folder)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".regex-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
@@ -152,6 +153,28 @@ def _save() -> None:
             os.unlink(tmp)
             raise
     except Exception:  # noqa: BLE001 - a cache that cannot be written is no cache
+        pass
+
+
+_STALE_SECONDS = 600.0
+
+
+def _remove_stale_temporaries(folder: str) -> None:
+    """Delete temporary files that a run killed while writing left behind (older than ten minutes,
+    so that a file another process is writing right now is never touched)."""
+    import time
+
+    cutoff = time.time() - _STALE_SECONDS
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith(".regex-") and entry.name.endswith(".tmp"):
+                    try:
+                        if entry.stat().st_mtime < cutoff:
+                            os.unlink(entry.path)
+                    except OSError:
+                        pass
+    except OSError:
         pass
 
 
