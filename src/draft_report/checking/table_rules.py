@@ -38,7 +38,7 @@ def _layout_of(doc: ReportDocument, cell_id: str) -> L.Layout:
 
 def info_of(doc: ReportDocument, cell_id: str) -> L.CellInfo:
     """The cell's description in the wording of the report's format."""
-    info = L.CELL_INFO_BY_LAYOUT[_layout_of(doc, cell_id).name].get(cell_id) or L.CELL_INFO.get(cell_id)
+    info = L.cell_info(cell_id, _layout_of(doc, cell_id))
     if info is None:
         raise KeyError(cell_id)
     return info

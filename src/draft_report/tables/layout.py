@@ -469,8 +469,10 @@ SIGNED_CELLS: frozenset[str] = frozenset(
 
 def cell_info(cell_id: str, layout: Layout | None = None) -> CellInfo | None:
     """A cell's description in ``layout``'s wording (any format's when not given)."""
-    if layout is not None and cell_id in CELL_INFO_BY_LAYOUT[layout.name]:
-        return CELL_INFO_BY_LAYOUT[layout.name][cell_id]
+    if layout is not None:
+        info = CELL_INFO_BY_LAYOUT[layout.name].get(cell_id)
+        if info is not None:
+            return info
     return CELL_INFO.get(cell_id)
 
 
