@@ -43,6 +43,7 @@ import bank_bench as BB  # noqa: E402
 import mutations as M  # noqa: E402
 import phrasing_bank as B  # noqa: E402
 from check_bench import as_dataset  # noqa: E402
+from equivalence_diff import differing, print_differences  # noqa: E402
 from speed import repeated_prose  # noqa: E402
 
 from draft_report.checking import check_document  # noqa: E402
@@ -139,23 +140,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"recorded {len(got)} cases, {n_findings} findings, {n_claims} claims in {elapsed:.1f} s → {args.file}")
         return 0
     want: dict[str, Any] = json.loads(args.file.read_text(encoding="utf-8"))
-    differ = [k for k in sorted(set(want) | set(got)) if want.get(k) != got.get(k)]
+    differ = differing(want, got)
     print(f"compared {len(got)} cases ({len(want)} recorded), {n_findings} findings, {n_claims} claims "
           f"in {elapsed:.1f} s: {len(differ)} differ")
-    for k in differ[:20]:
-        a, b = want.get(k), got.get(k)
-        print(f"  {k}")
-        if a is None or b is None:
-            print("    missing on one side")
-            continue
-        if a["claims"] != b["claims"]:
-            print(f"    claims digest {a['claims']} ({a['n_claims']}) → {b['claims']} ({b['n_claims']})")
-        for f in a["findings"]:
-            if f not in b["findings"]:
-                print(f"    - {f[:300]}")
-        for f in b["findings"]:
-            if f not in a["findings"]:
-                print(f"    + {f[:300]}")
+
+    def claims_note(a: Any, b: Any) -> str | None:
+        if a["claims"] == b["claims"]:
+            return None
+        return f"claims digest {a['claims']} ({a['n_claims']}) → {b['claims']} ({b['n_claims']})"
+
+    print_differences(differ, want, got, findings=lambda v: v["findings"], note=claims_note)
     return 1 if differ else 0
 
 

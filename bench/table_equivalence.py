@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import mutations as M  # noqa: E402
 from check_bench import as_dataset, make_mutant  # noqa: E402
+from equivalence_diff import differing, print_differences  # noqa: E402
 
 from draft_report.checking import check_document  # noqa: E402
 from draft_report.models.document import CellIssue, ReportDocument  # noqa: E402
@@ -131,23 +132,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"recorded {len(got)} cases, {n_findings} findings in {elapsed:.1f} s → {args.file}")
         return 0
     want: dict[str, list[str]] = json.loads(args.file.read_text(encoding="utf-8"))
-    differ = [k for k in sorted(set(want) | set(got)) if want.get(k) != got.get(k)]
+    differ = differing(want, got)
     print(f"compared {len(got)} cases ({len(want)} recorded), {n_findings} findings in {elapsed:.1f} s: "
           f"{len(differ)} differ")
-    for k in differ[:20]:
-        a, b = want.get(k), got.get(k)
-        print(f"  {k}")
-        if a is None or b is None:
-            print("    missing on one side")
-            continue
-        if sorted(a) == sorted(b):
-            print("    same findings, different order")
-        for f in a:
-            if f not in b:
-                print(f"    - {f[:300]}")
-        for f in b:
-            if f not in a:
-                print(f"    + {f[:300]}")
+    print_differences(differ, want, got, findings=lambda v: v,
+                      note=lambda a, b: "same findings, different order" if sorted(a) == sorted(b) else None)
     return 1 if differ else 0
 
 
