@@ -72,9 +72,6 @@ class Match:
     side: str  # left | right
     distance: int
 
-    def rank(self) -> tuple[int, int, int]:
-        return (self.fact.priority, -self.distance, len(self.keyword))
-
 
 def compact(text: str) -> str:
     return _SPACE.sub("", text)
@@ -256,7 +253,7 @@ def _candidates(
             dist = left_end - (pos + len(kw)) if side == "left" else pos - right_start
             size = len(kw)
             for order, fact in index.facts_of[kw]:
-                rank = (fact.priority, -dist, size)  # Match.rank
+                rank = (fact.priority, -dist, size)  # higher wins: priority, then nearer, then longer keyword
                 old = best.get(order)
                 if old is None or rank > old[0]:
                     best[order] = (rank, fact, kw, dist)
@@ -272,10 +269,6 @@ def _candidates(
         if found:
             return found
     return []
-
-
-def best_match(matches: Sequence[Match]) -> Match | None:
-    return max(matches, key=lambda m: m.rank()) if matches else None
 
 
 @dataclass(frozen=True)
@@ -359,7 +352,7 @@ def bind_claim(
     if not found:
         fact = _elliptic(facts, left, unit, before)
         return _with_alternatives(fact, (), facts, 0.9) if fact is not None else _UNBOUND
-    top = max(found, key=_rank_of)  # the first of the highest rank, as ``best_match``
+    top = max(found, key=_rank_of)  # the first of the highest rank
     rank, best, _, side, _ = top
     ties = [c[1] for c in found if c[0] == rank and c[1].id != best.id]
     if best.family is None:
