@@ -20,7 +20,7 @@ def _is_direct(cls: type) -> bool:
     """True for a frozen class whose ``__init__`` ``records`` wrote (it sets ``__dict__`` at once)."""
     found = _DIRECT.get(cls)
     if found is None:
-        init = getattr(cls.__init__, "__code__", None)
+        init = getattr(cls.__dict__.get("__init__"), "__code__", None)  # the class's own, not a base's
         params = getattr(cls, "__dataclass_params__", None)
         found = _DIRECT[cls] = bool(
             init is not None and params is not None and params.frozen and "__set" in init.co_freevars
