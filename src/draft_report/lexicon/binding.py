@@ -145,9 +145,13 @@ class KeywordIndex:
         self.elliptic: list[Fact] | None = None  # see _elliptic_facts
         self.elliptic_named: re.Pattern[str] | None = None
         self.facts_of: dict[str, list[tuple[int, Fact]]] = {}
+        # the facts with keywords of each family (None: of no family), in order (``_named``)
+        self.members: dict[str | None, list[Fact]] = {}
         for order, f in enumerate(facts):
             for kw in dict.fromkeys(f.keywords):
                 self.facts_of.setdefault(kw, []).append((order, f))
+            if f.keywords:
+                self.members.setdefault(f.family, []).append(f)
 
     def occurrences(self, text: str) -> list[tuple[int, str]]:
         """(position, keyword) of every keyword occurrence in ``text``, in order of position."""
@@ -375,9 +379,7 @@ def _named(facts: Sequence[Fact], family: str | None, text: str, window: str, un
     ``subjects``: the mentions are the subjects of the sentence's predicate (a list before 分别), so a
     ``requires_in_sentence`` fact may take its required word from anywhere before."""
     hits: list[tuple[int, int, Fact]] = []
-    for f in facts:
-        if f.family != family or not f.keywords:
-            continue
+    for f in keyword_index(facts).members.get(family, ()):
         if not _allowed(f, window, unit, before) and not (
                 subjects and f.requires_in_sentence and before is not None and _allowed(f, before, unit, before)):
             continue
