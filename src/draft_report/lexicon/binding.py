@@ -158,11 +158,15 @@ class KeywordIndex:
         if self.pattern is None or not text:
             return []
         out: list[tuple[int, str]] = []
-        search, n = self.pattern.search, len(text)
+        search, n, prefixes = self.pattern.search, len(text), self.prefixes
         m = search(text)
         while m is not None:
             pos = m.start()
-            out.extend((pos, k) for k in self.prefixes[m.group()])
+            words = prefixes[m.group()]
+            if len(words) == 1:  # most keywords have no shorter keyword as prefix
+                out.append((pos, words[0]))
+            else:
+                out.extend([(pos, k) for k in words])
             m = search(text, pos + 1) if pos < n else None  # keywords may overlap: go on from the next character
         return out
 
@@ -344,6 +348,16 @@ def bind_claim(
     """The measure(s) the number at ``sentence[start:end]`` quotes (see ``Binding``)."""
     index = keyword_index(facts)
     ctx = _sentence_index(index, sentence)  # built once per sentence, shared by its numbers
+    return bind_indexed(facts, index, ctx, start, end, unit, prev_end, next_start)
+
+
+def bind_indexed(
+    facts: Sequence[Fact], index: KeywordIndex, ctx: SentenceIndex, start: int, end: int, unit: str | None,
+    prev_end: int = 0, next_start: int | None = None,
+) -> Binding:
+    """``bind_claim`` with the keyword index of ``facts`` and the index of the sentence (``ctx.text``)
+    given: a caller binding every number of a sentence builds them once."""
+    sentence = ctx.text
     la, lb, ra, rb = ctx.window(start, end, prev_end, next_start, CLAUSE_DELIMITERS)
     left, right = ctx.compact[la:lb], ctx.compact[ra:rb]
     if "每" in left:  # 每半年一次: a frequency, not a count
