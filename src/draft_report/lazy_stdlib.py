@@ -48,10 +48,10 @@ class _LazyModule(types.ModuleType):
         raise AttributeError(f"module {self.__name__!r} has no attribute {name!r}")
 
 
-def _load(module: Any) -> bool:
+def _load(module: types.ModuleType) -> bool:
     """Run the module's code in ``module`` if it has not run yet; False if it has."""
     spec: ModuleSpec = module.__dict__["__spec__"]
-    if module.__class__ is not _LazyModule or spec.loader is None:
+    if type(module) is not _LazyModule or spec.loader is None:
         return False
     module.__class__ = types.ModuleType  # from now on an ordinary module (no second load)
     spec.loader.exec_module(module)
