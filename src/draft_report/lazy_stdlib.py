@@ -53,8 +53,9 @@ def _load(module: types.ModuleType) -> bool:
     spec: ModuleSpec = module.__dict__["__spec__"]
     if type(module) is not _LazyModule or spec.loader is None:
         return False
-    module.__class__ = types.ModuleType  # from now on an ordinary module (no second load)
-    spec.loader.exec_module(module)
+    plain: types.ModuleType = module
+    plain.__class__ = types.ModuleType  # from now on an ordinary module (no second load)
+    spec.loader.exec_module(plain)
     return True
 
 
