@@ -60,30 +60,34 @@ def test_the_template_module_is_what_this_file_writes() -> None:
 _MISSING = dataclasses.MISSING
 
 
-def _shapes() -> list[tuple[str, bool, list[Any]]]:
-    """(name, frozen, fields as (name, default)) for classes of 1 to 33 fields, defaults or not."""
+def _shapes() -> list[tuple[str, bool, bool, list[Any]]]:
+    """(name, frozen, kw_only, fields as (name, default)) for classes of 1 to 33 fields, defaults or not."""
     out = []
     for n in (1, 2, 3, 5, 8, 12, 13, 20, 31, 32, 33):
         for frozen in (True, False):
-            for with_defaults in (0, 1, n):
-                names = ["self" if (n == 3 and i == 1) else f"f{i}" for i in range(n)]
-                if n == 2:
-                    names = ["_set", "a0"]  # the template's own names: still only the fields
-                fields = [(name, i if i >= n - with_defaults else _MISSING) for i, name in enumerate(names)]
-                out.append((f"C{n}{'f' if frozen else 'm'}{with_defaults}", frozen, fields))
+            for kw_only in (False, True):
+                for with_defaults in (0, 1, n):
+                    names = ["self" if (n == 3 and i == 1) else f"f{i}" for i in range(n)]
+                    if n == 2:
+                        names = ["_set", "a0"]  # the template's own names: still only the fields
+                    fields = [(name, i if i >= n - with_defaults else _MISSING) for i, name in enumerate(names)]
+                    if kw_only and n > 2 and with_defaults == 1:  # keyword-only: a default may come first
+                        fields = fields[-1:] + fields[:-1]
+                    kind = ("f" if frozen else "m") + ("k" if kw_only else "")
+                    out.append((f"C{n}{kind}{with_defaults}", frozen, kw_only, fields))
     return out
 
 
-def _make(name: str, frozen: bool, fields: list[Any], *, template: bool) -> type:
+def _make(name: str, frozen: bool, kw_only: bool, fields: list[Any], *, template: bool) -> type:
     namespace: dict[str, Any] = {"__annotations__": {f: int for f, _ in fields}, "__doc__": "d"}
     namespace.update({f: d for f, d in fields if d is not _MISSING})
     cls = type(name, (), namespace)
-    made = dataclasses.dataclass(cls, init=False, repr=False, eq=False)
+    made = dataclasses.dataclass(cls, init=False, repr=False, eq=False, kw_only=kw_only)
     chosen = record_methods._from_template if template else (lambda *a, **k: None)
     original = record_methods._from_template
     record_methods._from_template = chosen  # type: ignore[assignment]
     try:
-        record_methods.add_init(made, dataclasses.fields(made), frozen=frozen)
+        record_methods.add_init(made, dataclasses.fields(made), frozen=frozen, kw_only=kw_only)
     finally:
         record_methods._from_template = original  # type: ignore[assignment]
     return made
@@ -97,16 +101,17 @@ def _outcome(cls: type, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
 
 
 @pytest.mark.parametrize("shape", _shapes(), ids=lambda s: s[0])
-def test_template_init_is_the_compiled_one(shape: tuple[str, bool, list[Any]]) -> None:
-    name, frozen, fields = shape
-    built = _make(name, frozen, fields, template=True)
-    compiled = _make(name, frozen, fields, template=False)
+def test_template_init_is_the_compiled_one(shape: tuple[str, bool, bool, list[Any]]) -> None:
+    name, frozen, kw_only, fields = shape
+    built = _make(name, frozen, kw_only, fields, template=True)
+    compiled = _make(name, frozen, kw_only, fields, template=False)
     n = len(fields)
     expect_template = n <= (MAX_FROZEN if frozen else MAX_PLAIN)
     assert (built.__init__.__code__.co_name == "__init__" and "__create__" not in built.__init__.__code__.co_qualname
             ) == expect_template if sys.version_info >= (3, 11) else True
     assert inspect.signature(built.__init__) == inspect.signature(compiled.__init__)
     assert built.__init__.__defaults__ == compiled.__init__.__defaults__
+    assert built.__init__.__kwdefaults__ == compiled.__init__.__kwdefaults__
     assert built.__init__.__qualname__ == compiled.__init__.__qualname__ == f"{name}.__init__"
     assert built.__init__.__annotations__ == {}
     names = [f for f, _ in fields]

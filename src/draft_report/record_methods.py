@@ -100,23 +100,24 @@ def add_frozen_guards(cls: type, names: tuple[str, ...]) -> None:
     _install(cls, "__delattr__", __delattr__)
 
 
-def add_init(cls: type, fields: tuple[dataclasses.Field[Any], ...], *, frozen: bool) -> None:
-    """An ``__init__`` taking every field in order (a default or a default factory where given),
-    setting the instance's ``__dict__`` at once for a frozen class, field by field otherwise."""
+def add_init(cls: type, fields: tuple[dataclasses.Field[Any], ...], *, frozen: bool, kw_only: bool = False) -> None:
+    """An ``__init__`` taking every field in order (a default or a default factory where given;
+    all keyword-only with ``kw_only``), setting the instance's ``__dict__`` at once for a frozen
+    class, field by field otherwise."""
     seen_default = False
-    for f in fields:
+    for f in () if kw_only else fields:
         if f.default is _MISSING and f.default_factory is _MISSING:
             if seen_default:
                 raise TypeError(f"non-default argument {f.name!r} follows default argument")
         else:
             seen_default = True
-    init = _from_template(cls, fields, frozen=frozen)
+    init = _from_template(cls, fields, frozen=frozen, kw_only=kw_only)
     if init is None:
-        init = _compiled_init(fields, frozen=frozen)
+        init = _compiled_init(fields, frozen=frozen, kw_only=kw_only)
     _install(cls, "__init__", init)
 
 
-def _from_template(cls: type, fields: tuple[dataclasses.Field[Any], ...], *, frozen: bool) -> Any:
+def _from_template(cls: type, fields: tuple[dataclasses.Field[Any], ...], *, frozen: bool, kw_only: bool) -> Any:
     """The ``__init__`` for ``fields`` made from a ``record_init_templates`` function (its names
     replaced by the fields'), or None when there is no template for them (no default factories,
     up to the number of fields the templates cover): no source compiled."""
@@ -141,9 +142,15 @@ def _from_template(cls: type, fields: tuple[dataclasses.Field[Any], ...], *, fro
         if code.co_names != slots:
             return None
         code = code.replace(co_varnames=params, co_names=names)
+    if kw_only:  # the same names after ``*``
+        code = code.replace(co_argcount=1, co_kwonlyargcount=len(fields))
     code = code.replace(co_name="__init__")
     if hasattr(code, "co_qualname"):  # (3.11+) what a traceback shows
         code = code.replace(co_qualname=f"{cls.__qualname__}.__init__")  # type: ignore[call-arg]
+    if kw_only:
+        init = FunctionType(code, template.__globals__, "__init__")
+        init.__kwdefaults__ = {f.name: f.default for f in fields if f.default is not _MISSING} or None
+        return init
     defaults = tuple(f.default for f in fields if f.default is not _MISSING)
     return FunctionType(code, template.__globals__, "__init__", defaults or None)
 
@@ -158,12 +165,12 @@ def _renamed(const: Any, renamed: dict[str, str]) -> Any:
     return const
 
 
-def _compiled_init(fields: tuple[dataclasses.Field[Any], ...], *, frozen: bool) -> Any:
+def _compiled_init(fields: tuple[dataclasses.Field[Any], ...], *, frozen: bool, kw_only: bool) -> Any:
     """The ``__init__`` for ``fields`` compiled from source (as ``dataclasses`` does)."""
     # closure names start with "__", which no field's can (``records`` hands such classes to dataclasses)
     self_name = "__self" if "self" in {f.name for f in fields} else "self"
     closure: dict[str, Any] = {"__set": object.__setattr__, "__factory": _MISSING}
-    params: list[str] = [self_name]
+    params: list[str] = [self_name, "*"] if kw_only and fields else [self_name]
     values: list[str] = []
     for i, f in enumerate(fields):
         if f.default_factory is not _MISSING:
