@@ -12,6 +12,7 @@ on, are the plain ``models.tables.Tables`` (no pydantic: checking a report never
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
@@ -79,7 +80,27 @@ class _TableBase(BaseModel):
 
     def cells(self) -> dict[str, int | float | None]:
         """All cells of this table keyed by global cell id, in printed order."""
+        return {cid: getattr(getattr(self, outer), inner) for cid, outer, inner in _cell_paths(type(self))}
+
+    @classmethod
+    def cell_ids(cls) -> list[str]:
+        """The table's cell ids in printed order (from ``layout``)."""
         raise NotImplementedError
+
+
+@cache
+def _cell_paths(cls: type[_TableBase]) -> tuple[tuple[str, str, str], ...]:
+    """(cell id, part field, value field) of every cell of a table class, in printed order: the
+    layout's ids split once per class, not once per cell and call (``cells`` runs on every check
+    against a data file)."""
+    paths = []
+    for cid in cls.cell_ids():
+        _, outer, inner = cid.split(".")
+        part = cls.model_fields[outer].annotation
+        if not (isinstance(part, type) and inner in part.model_fields):  # the layout and the model disagree
+            raise KeyError(cid)
+        paths.append((cid, outer, inner))
+    return tuple(paths)
 
 
 def _t2_fields(layout: L.Layout, suffix: str) -> dict[str, Any]:
@@ -93,8 +114,9 @@ def _t2_fields(layout: L.Layout, suffix: str) -> dict[str, Any]:
 
 
 class _Table2Base(_TableBase):
-    def cells(self) -> dict[str, int | float | None]:
-        return {cid: self.get(cid) for cid, *_ in self.layout.t2_cells()}
+    @classmethod
+    def cell_ids(cls) -> list[str]:
+        return [cid for cid, *_ in cls.layout.t2_cells()]
 
 
 Table2 = create_model(  # type: ignore[call-overload]
@@ -113,8 +135,9 @@ Table3Row = create_model(  # type: ignore[call-overload]
 
 
 class _Table3Base(_TableBase):
-    def cells(self) -> dict[str, int | float | None]:
-        return {cid: self.get(cid) for cid, *_ in self.layout.t3_cells()}
+    @classmethod
+    def cell_ids(cls) -> list[str]:
+        return [cid for cid, *_ in cls.layout.t3_cells()]
 
     def row(self, row_id: str) -> BaseModel:
         return getattr(self, row_id)
@@ -139,8 +162,9 @@ Table4Group = create_model(  # type: ignore[call-overload]
 
 
 class _Table4Base(_TableBase):
-    def cells(self) -> dict[str, int | float | None]:
-        return {cid: self.get(cid) for cid, *_ in L.t4_cells()}
+    @classmethod
+    def cell_ids(cls) -> list[str]:
+        return [cid for cid, *_ in L.t4_cells()]
 
 
 Table4 = create_model(  # type: ignore[call-overload]
