@@ -114,3 +114,22 @@ def test_every_pattern_of_the_check_path_compiles_to_the_standard_program() -> N
     assert len(patterns) > 60
     for pattern, flags in patterns:
         assert _fast(pattern, flags) == re.compile(pattern, flags), pattern
+
+
+def test_an_unverified_interpreter_keeps_the_standard_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On an interpreter whose standard step is not known to equal ``optimize_charset``, compiling
+    never calls it: the program is the standard compiler's own."""
+    calls: list[object] = []
+
+    def recording(*args: object) -> object:
+        calls.append(args)
+        return regex_charset.STANDARD(*args)
+
+    monkeypatch.setattr(regex_charset, "optimize_charset", recording)
+    pattern = "[一二三四五六七八九十百千万]+件"
+    assert _fast(pattern, 0) == re.compile(pattern)
+    assert calls  # (the verified path does use it)
+    calls.clear()
+    monkeypatch.setattr(regex_charset, "VERIFIED", False)
+    assert _fast(pattern, 0) == re.compile(pattern)
+    assert not calls

@@ -19,7 +19,12 @@ package's own patterns is compiled (``regex_cache``), and only then.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
+
+# The interpreters whose ``_optimize_charset`` this module is known to reproduce; on any other one
+# ``code`` leaves the standard step in place (a changed standard must never give another program).
+VERIFIED = (3, 11) <= sys.version_info[:2] <= (3, 13)
 
 try:
     from re import _compiler  # type: ignore[attr-defined]  # (3.11+; mypy checks as 3.10)
@@ -119,7 +124,9 @@ def _big_charset(runs: list[list[int]]) -> list[int]:
 def code(parsed: Any, flags: int) -> list[int]:
     """``re._compiler._code(parsed, flags)`` with ``optimize_charset`` in place of the standard
     step for the time of the call (the same program; another thread compiling meanwhile gets the
-    same results too)."""
+    same results too). On an interpreter not in ``VERIFIED``, simply the standard step."""
+    if not VERIFIED:
+        return _compiler._code(parsed, flags)  # type: ignore[no-any-return]
     _compiler._optimize_charset = optimize_charset
     try:
         return _compiler._code(parsed, flags)  # type: ignore[no-any-return]
