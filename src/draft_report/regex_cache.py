@@ -17,8 +17,12 @@ changed pattern is simply compiled afresh. ``_sre.compile`` validates a program 
 entry it refuses, a file that cannot be read or parsed, a cache directory that cannot be written
 (read-only home, no home) all fall back to ``re.compile`` silently. The file is written at exit,
 only when a pattern was compiled afresh, whole or not at all (temporary file + rename).
-``DRAFT_REPORT_REGEX_CACHE=0`` turns the cache off (``re.compile`` every time); another value names
-the directory to use instead of ``$XDG_CACHE_HOME/draft-report`` (``~/.cache/draft-report``).
+``DRAFT_REPORT_REGEX_CACHE=0`` turns the cache off (every pattern compiled every time); another value
+names the directory to use instead of ``$XDG_CACHE_HOME/draft-report`` (``~/.cache/draft-report``).
+
+A pattern compiled afresh (cache off, or not in the cache yet) goes through the standard compiler's
+steps with one of them, the character-set step, replaced by the faster ``regex_charset`` one (the
+same program), and then to ``_sre.compile`` as ``re.compile`` would.
 """
 
 from __future__ import annotations
@@ -29,14 +33,19 @@ import sys
 from array import array
 from typing import Any
 
+from draft_report import regex_charset
+
 try:  # the engine's own steps (CPython 3.11+); without them, plain ``re.compile``
     import _sre
-    from re import _compiler, _parser  # type: ignore[attr-defined]  # (3.11+; mypy checks as 3.10)
+    from re import _parser  # type: ignore[attr-defined]  # (3.11+; mypy checks as 3.10)
 
+    _STEPS = regex_charset.STANDARD is not None
+    # the cache file's engine; programs are stored as arrays of C unsigned ints
     _ENGINE: str | None = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}"
-    if array("I").itemsize != _sre.CODESIZE:  # programs are stored as arrays of C unsigned ints
+    if not _STEPS or array("I").itemsize != _sre.CODESIZE:
         _ENGINE = None
 except (ImportError, AttributeError):  # pragma: no cover - older or other interpreters
+    _STEPS = False
     _ENGINE = None
 
 # (pattern, flags) -> (flags, code, groups - 1, groupindex, indexgroup): the arguments of _sre.compile,
@@ -53,7 +62,7 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     flags = int(flags)
     table = _table()
     if table is None:
-        return re.compile(pattern, flags)
+        return _compile(pattern, flags)
     key = (pattern, flags)
     program = table.get(key)
     if program is not None:
@@ -61,15 +70,25 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
             return _compiled(pattern, program)
         except Exception:  # noqa: BLE001 - a refused entry: compile afresh
             pass
-    program = _program(pattern, flags)
-    if program is None:
+    steps = _steps(pattern, flags)
+    if steps is None:
         return re.compile(pattern, flags)
     if not _fresh:
         import atexit
 
         atexit.register(_save)
-    _fresh[key] = program
-    return _compiled(pattern, program)
+    compiled = _sre.compile(pattern, *steps)
+    _fresh[key] = (steps[0], array("I", steps[1]).tobytes(), *steps[2:])
+    return compiled  # type: ignore[no-any-return]
+
+
+def _compile(pattern: str, flags: int) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` without the cache: the standard steps, with the faster
+    character-set step of ``regex_charset`` (the same program)."""
+    steps = _steps(pattern, flags)
+    if steps is None:
+        return re.compile(pattern, flags)
+    return _sre.compile(pattern, *steps)  # type: ignore[no-any-return]
 
 
 def _compiled(pattern: str, program: Program) -> re.Pattern[str]:
@@ -77,11 +96,17 @@ def _compiled(pattern: str, program: Program) -> re.Pattern[str]:
     return _sre.compile(pattern, flags, array("I", code).tolist(), groups, groupindex, indexgroup)  # type: ignore[no-any-return]
 
 
-def _program(pattern: str, flags: int) -> Program | None:
-    """What ``re._compiler.compile`` hands to ``_sre.compile`` (the same steps), or None."""
+Steps = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+
+def _steps(pattern: str, flags: int) -> Steps | None:
+    """The arguments after the pattern that ``re._compiler.compile`` hands to ``_sre.compile``
+    (computed by the same steps), or None: use ``re.compile``."""
+    if not _STEPS:
+        return None
     try:
         parsed = _parser.parse(pattern, flags)
-        code = array("I", _compiler._code(parsed, flags)).tobytes()
+        code = regex_charset.code(parsed, flags)
         groupindex = dict(parsed.state.groupdict)
         indexgroup: list[str | None] = [None] * parsed.state.groups
         for name, index in groupindex.items():

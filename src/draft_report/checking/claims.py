@@ -13,7 +13,6 @@ Written as a digit (“1件”) it stays a claim; bound (“受理申请一件�
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 
 from draft_report.checking.claim import Claim
 from draft_report.checking.ratios import comparison_words, percent_claims
@@ -23,6 +22,7 @@ from draft_report.lexicon.approx import approx_range, approx_word
 from draft_report.lexicon.binding import Binding, bind_claim, bind_zero, clause_window, fold_parentheses
 from draft_report.lexicon.fields import FACTS, Fact, sum_fact
 from draft_report.lexicon.numerals import CHINESE_DIGITS, Quantity, find_quantities, normalise_digits
+from draft_report.records_replace import replace
 from draft_report.regex_cache import regex
 
 _ENDS = "。！？!?；;\n"
@@ -32,6 +32,8 @@ _ZERO = regex(
     r"(?:未收到|没有收到|未接到|没有接到|未受理|未发生|没有发生|未产生|未出现|未收取|没有收取|未发出|未曾收到|未有"
     r"|没有|零|无(?!法|正当|力|需|论|关|疑|缝|纸|效|偿|意|理|从|奈|私|序|障|误|限|线|人|形|不|视|须|一|损|异|缘|愧|数|比|条|所|非))"
 )
+# Every alternative of ``_ZERO`` starts with one of these.
+_ZERO_FIRST = "未没零无"
 _OBJECT_END = regex(r"[，,。；;！？!?：:\n（(]")
 # More numbers than this in one sentence are not bound one by one (a table pasted as prose, or a
 # hostile file): the sentence gets one unbound claim instead — time and memory stay linear.
@@ -85,6 +87,10 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
     # the sentence before, its numbers, and the parent it inherited (row_scope)
     prev_labels, carried = "", None
     prev_numbers: list[Claim] = []
+    # whole-text tests: a text without the first character of any zero marker (or without any word
+    # of a scope marker) has none in any of its sentences — their searches are skipped
+    zeros = any(ch in text for ch in _ZERO_FIRST)
+    scopes = may_have_markers(text)
     for offset, sent in sentences(text):
         qs = find_quantities(sent, normalised=True)
         if len(qs) > MAX_NUMBERS_PER_SENTENCE:
@@ -115,8 +121,9 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
         numbers = inherit_rows(numbers, labels, facts, carried)
         prev_labels, prev_numbers = labels, numbers
         found = numbers + percent_claims(labels, offset, facts, numbers, sent)
-        found += _zero_claims(sent, facts, qs, offset)
-        markers = scope_markers(sent) if found and may_have_markers(sent) else []
+        if zeros:
+            found += _zero_claims(sent, facts, qs, offset)
+        markers = scope_markers(sent) if found and scopes and may_have_markers(sent) else []
         if markers:  # found once per sentence; each claim takes those before it (most take none)
             found = [c if (scope := scope_before(markers, c.start)) is None else replace(c, scope=scope)
                      for c in found]

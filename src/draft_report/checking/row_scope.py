@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from draft_report.checking.claim import Claim
 from draft_report.lexicon.applicants import APPLICANT_KINDS, columns_label, union_columns
 from draft_report.lexicon.binding import Binding
 from draft_report.lexicon.fields import CARRY_IN_WORDS, FACT_BY_ID, Fact
+from draft_report.records_replace import replace
 from draft_report.regex_cache import regex
 from draft_report.tables import layout as L
 
