@@ -23,7 +23,8 @@ def _is_direct(cls: type) -> bool:
         init = getattr(cls.__dict__.get("__init__"), "__code__", None)  # the class's own, not a base's
         params = getattr(cls, "__dataclass_params__", None)
         found = _DIRECT[cls] = bool(
-            init is not None and params is not None and params.frozen and "__set" in init.co_freevars
+            init is not None and params is not None and params.frozen
+            and ("__set" in init.co_freevars or init.co_names == ("_set",))  # compiled, or a template
             and "__dict__" in init.co_consts
         )
     return found

@@ -31,7 +31,7 @@ import os
 import re
 import sys
 from array import array
-from typing import Any
+from typing import Any, cast
 
 from draft_report import regex_charset
 
@@ -58,6 +58,63 @@ _fresh: dict[tuple[str, int], Program] = {}
 
 
 def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, compiled (or taken from the cache) on first use: a
+    ``LazyPattern`` standing for it."""
+    return cast("re.Pattern[str]", LazyPattern(pattern, int(flags)))
+
+
+# what a LazyPattern takes over from the compiled pattern on first use
+_ATTRIBUTES = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner",
+               "flags", "groups", "groupindex")
+
+
+class LazyPattern:
+    """A compiled pattern that compiles on first use: a module's patterns cost nothing until the
+    input needs them (``check`` of a plain text report needs about two thirds of the patterns of
+    the modules it imports). The first read of any attribute but ``pattern`` compiles it
+    (``compiled``); each of its methods (``search``, ``sub`` …) and ``flags``, ``groups``,
+    ``groupindex`` is put on this object when first read, so later calls go straight to it. It compares, hashes, prints,
+    copies and pickles as the compiled pattern does; a faulty pattern raises ``re.error`` at its
+    first use. It is no ``re.Pattern`` instance: hand ``.compiled`` to code that needs one."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern = pattern
+        self._flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):  # (also keeps a half-built object from recursing)
+            raise AttributeError(name)
+        attributes = self.__dict__
+        compiled = attributes.get("compiled")
+        if compiled is None:
+            compiled = attributes["compiled"] = compile_now(self.pattern, self._flags)
+            if name == "compiled":
+                return compiled
+        value = getattr(compiled, name)
+        if name in _ATTRIBUTES:
+            attributes[name] = value
+        return value
+
+    def __eq__(self, other: object) -> bool:
+        return bool(self.compiled == (other.compiled if isinstance(other, LazyPattern) else other))
+
+    def __hash__(self) -> int:
+        return hash(self.compiled)
+
+    def __repr__(self) -> str:
+        return repr(self.compiled)
+
+    def __copy__(self) -> LazyPattern:
+        return self
+
+    def __deepcopy__(self, memo: Any) -> LazyPattern:
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (regex, (self.pattern, self._flags))
+
+
+def compile_now(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, from the cache when it holds this pattern."""
     flags = int(flags)
     table = _table()

@@ -19,9 +19,17 @@ from draft_report.checking.ratios import comparison_words, percent_claims
 from draft_report.checking.row_scope import CONTINUES, inherit_rows, kind_of_previous_clause, last_row_claim
 from draft_report.checking.scope import may_have_markers, scope_before, scope_markers
 from draft_report.lexicon.approx import approx_range, approx_word
-from draft_report.lexicon.binding import Binding, bind_claim, bind_zero, clause_window, fold_parentheses
+from draft_report.lexicon.binding import (
+    Binding,
+    bind_indexed,
+    bind_zero,
+    clause_window,
+    fold_parentheses,
+    keyword_index,
+)
 from draft_report.lexicon.fields import FACTS, Fact, sum_fact
 from draft_report.lexicon.numerals import CHINESE_DIGITS, Quantity, find_quantities, normalise_digits
+from draft_report.lexicon.sentence_index import SentenceIndex
 from draft_report.records_replace import replace
 from draft_report.regex_cache import regex
 
@@ -82,6 +90,7 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
     Linear in the text: quantities are found once per sentence; a sentence with more than
     ``MAX_NUMBERS_PER_SENTENCE`` numbers is not bound number by number (one unbound claim says so)."""
     facts = FACTS if facts is None else facts
+    index = keyword_index(facts)
     text = normalise_digits(text)
     claims: list[Claim] = []
     # the sentence before, its numbers, and the parent it inherited (row_scope)
@@ -104,11 +113,12 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
         continues = bool(qs) and (CONTINUES.match(sent) is not None or prev_labels.rstrip().endswith(("；", ";")))
         context = prev_labels if continues else ""
         shift = len(context)
-        bound_in = context + labels
+        if qs:
+            ctx = SentenceIndex(context + labels, index)  # built once, shared by the sentence's numbers
         for i, q in enumerate(qs):
             prev_end = qs[i - 1].end + shift if i else 0
             next_start = qs[i + 1].start + shift if i + 1 < len(qs) else None
-            binding = bind_claim(facts, bound_in, q.start + shift, q.end + shift, q.unit, prev_end, next_start)
+            binding = bind_indexed(facts, index, ctx, q.start + shift, q.end + shift, q.unit, prev_end, next_start)
             if binding.fact is None:
                 binding = _sum_of_earlier(labels, q, prev_end - shift if i else 0, numbers)
             if binding.fact is None and not numbers:
@@ -150,10 +160,14 @@ def _sum_of_earlier(sentence: str, q: Quantity, prev_end: int, earlier: Sequence
     return Binding(sum_fact(parts, complete=False), (), 0.7)
 
 
+_APPROX_AFTER = ("以上", "以下", "以内", "左右")
+
+
 def _number_claim(sent: str, offset: int, q: Quantity, binding: Binding, earlier: Sequence[Claim]) -> Claim:
-    before = sent[max(0, q.start - 4) : q.start]
-    after = sent[q.end : q.end + 2]
-    word = approx_word(before, q.raw, after) if q.approx or after.startswith(("以上", "以下", "以内", "左右")) else None
+    start, end = q.start, q.end
+    word = None
+    if q.approx or sent.startswith(_APPROX_AFTER, end):  # the two characters after the number
+        word = approx_word(sent[max(0, start - 4) : start], q.raw, sent[end : end + 2])
     low = high = None
     if word is not None:
         low, high = approx_range(q.value, word)

@@ -145,20 +145,28 @@ class KeywordIndex:
         self.elliptic: list[Fact] | None = None  # see _elliptic_facts
         self.elliptic_named: re.Pattern[str] | None = None
         self.facts_of: dict[str, list[tuple[int, Fact]]] = {}
+        # the facts with keywords of each family (None: of no family), in order (``_named``)
+        self.members: dict[str | None, list[Fact]] = {}
         for order, f in enumerate(facts):
             for kw in dict.fromkeys(f.keywords):
                 self.facts_of.setdefault(kw, []).append((order, f))
+            if f.keywords:
+                self.members.setdefault(f.family, []).append(f)
 
     def occurrences(self, text: str) -> list[tuple[int, str]]:
         """(position, keyword) of every keyword occurrence in ``text``, in order of position."""
         if self.pattern is None or not text:
             return []
         out: list[tuple[int, str]] = []
-        search, n = self.pattern.search, len(text)
+        search, n, prefixes = self.pattern.search, len(text), self.prefixes
         m = search(text)
         while m is not None:
             pos = m.start()
-            out.extend((pos, k) for k in self.prefixes[m.group()])
+            words = prefixes[m.group()]
+            if len(words) == 1:  # most keywords have no shorter keyword as prefix
+                out.append((pos, words[0]))
+            else:
+                out.extend([(pos, k) for k in words])
             m = search(text, pos + 1) if pos < n else None  # keywords may overlap: go on from the next character
         return out
 
@@ -340,6 +348,16 @@ def bind_claim(
     """The measure(s) the number at ``sentence[start:end]`` quotes (see ``Binding``)."""
     index = keyword_index(facts)
     ctx = _sentence_index(index, sentence)  # built once per sentence, shared by its numbers
+    return bind_indexed(facts, index, ctx, start, end, unit, prev_end, next_start)
+
+
+def bind_indexed(
+    facts: Sequence[Fact], index: KeywordIndex, ctx: SentenceIndex, start: int, end: int, unit: str | None,
+    prev_end: int = 0, next_start: int | None = None,
+) -> Binding:
+    """``bind_claim`` with the keyword index of ``facts`` and the index of the sentence (``ctx.text``)
+    given: a caller binding every number of a sentence builds them once."""
+    sentence = ctx.text
     la, lb, ra, rb = ctx.window(start, end, prev_end, next_start, CLAUSE_DELIMITERS)
     left, right = ctx.compact[la:lb], ctx.compact[ra:rb]
     if "每" in left:  # 每半年一次: a frequency, not a count
@@ -375,9 +393,7 @@ def _named(facts: Sequence[Fact], family: str | None, text: str, window: str, un
     ``subjects``: the mentions are the subjects of the sentence's predicate (a list before 分别), so a
     ``requires_in_sentence`` fact may take its required word from anywhere before."""
     hits: list[tuple[int, int, Fact]] = []
-    for f in facts:
-        if f.family != family or not f.keywords:
-            continue
+    for f in keyword_index(facts).members.get(family, ()):
         if not _allowed(f, window, unit, before) and not (
                 subjects and f.requires_in_sentence and before is not None and _allowed(f, before, unit, before)):
             continue
