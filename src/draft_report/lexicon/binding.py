@@ -253,30 +253,38 @@ def _candidates(
     """``candidates`` from the keyword occurrences of each side: ``left_end`` is where the left
     side ends and ``right_start`` where the right side starts, in the occurrences' coordinates."""
     refused: set[int] = set()  # facts ``_allowed`` refused on the left: the same answer on the right
-    for side, occ in (("left", left_occ), ("right", right_occ)):
-        if not occ:
+    return (_side_candidates(index, left_occ, "left", left_end, window, unit, before, refused)
+            or _side_candidates(index, right_occ, "right", right_start, window, unit, before, refused))
+
+
+def _side_candidates(
+    index: KeywordIndex, occ: list[tuple[int, str]], side: str, edge: int, window: str, unit: str | None,
+    before: str | None, refused: set[int],
+) -> list[_Candidate]:
+    """The candidates of one side (``_candidates``): ``edge`` is where the left side ends or the right
+    side starts; ``refused`` collects the facts ``_allowed`` refuses (not asked again on the right)."""
+    if not occ:
+        return []
+    best: dict[int, tuple[tuple[int, int, int], Fact, str, int]] = {}
+    left = side == "left"
+    for pos, kw in occ:
+        dist = edge - (pos + len(kw)) if left else pos - edge
+        size = len(kw)
+        for order, fact in index.facts_of[kw]:
+            rank = (fact.priority, -dist, size)  # higher wins: priority, then nearer, then longer keyword
+            old = best.get(order)
+            if old is None or rank > old[0]:
+                best[order] = (rank, fact, kw, dist)
+    found: list[_Candidate] = []
+    for order in sorted(best):
+        rank, f, kw, dist = best[order]
+        if order in refused:
             continue
-        best: dict[int, tuple[tuple[int, int, int], Fact, str, int]] = {}
-        for pos, kw in occ:
-            dist = left_end - (pos + len(kw)) if side == "left" else pos - right_start
-            size = len(kw)
-            for order, fact in index.facts_of[kw]:
-                rank = (fact.priority, -dist, size)  # higher wins: priority, then nearer, then longer keyword
-                old = best.get(order)
-                if old is None or rank > old[0]:
-                    best[order] = (rank, fact, kw, dist)
-        found: list[_Candidate] = []
-        for order in sorted(best):
-            rank, f, kw, dist = best[order]
-            if order in refused:
-                continue
-            if _allowed(f, window, unit, before):
-                found.append((rank, f, kw, side, dist))
-            else:
-                refused.add(order)
-        if found:
-            return found
-    return []
+        if _allowed(f, window, unit, before):
+            found.append((rank, f, kw, side, dist))
+        else:
+            refused.add(order)
+    return found
 
 
 @dataclass(frozen=True)
@@ -366,7 +374,10 @@ def bind_indexed(
     if listed is not None:
         return _with_alternatives(listed, (), facts, 1.0)
     before = ctx.compact[: ctx.cpos(start)]
-    found = _candidates(index, ctx.occurrences(la, lb), lb, ctx.occurrences(ra, rb), ra, left + right, unit, before)
+    # the right side's keywords are looked up only when the left side names nothing allowed
+    window, refused = left + right, set[int]()
+    found = (_side_candidates(index, ctx.occurrences(la, lb), "left", lb, window, unit, before, refused)
+             or _side_candidates(index, ctx.occurrences(ra, rb), "right", ra, window, unit, before, refused))
     if not found:
         fact = _elliptic(facts, left, unit, before)
         return _with_alternatives(fact, (), facts, 0.9) if fact is not None else _UNBOUND
