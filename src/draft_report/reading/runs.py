@@ -22,8 +22,8 @@ from functools import lru_cache
 from itertools import chain
 
 from draft_report.reading.blocks import (
-    _NOT_SPLIT,
     CACHED_LENGTH,
+    NOT_SPLIT,
     Block,
     _classify_cached,
     bigrams,
@@ -223,7 +223,7 @@ def _row_values(cells: list[str], kinds: list[str], lines: list[int]) -> tuple[s
 
 def _is_numeral(cell: str) -> bool:
     head = cell[:1]  # a label starts with a character no numeral holds: no need to compact it
-    if head and head not in _NUMERAL_CHARS and not head.isspace() and head not in _NOT_SPLIT:
+    if head and head not in _NUMERAL_CHARS and not head.isspace() and head not in NOT_SPLIT:
         return False
     return _CN_NUMERAL.match(compact(cell)) is not None
 
