@@ -18,6 +18,7 @@ from draft_report import record_init_templates, record_methods
 
 MAX_FROZEN = 32  # fields of a frozen class (check's largest record has 31)
 MAX_PLAIN = 12  # fields of a mutable one
+MAX_FACTORY = 12  # fields of a class with default factories
 
 HEADER = '''"""``__init__`` templates for ``record_methods.add_init``: one per number of fields, frozen or not.
 
@@ -34,6 +35,14 @@ from __future__ import annotations
 
 from typing import Any
 
+
+class _Factory:
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+# the default of a field with a default factory: the factory is called when the field is not given
+FACTORY: Any = _Factory()
 _set = object.__setattr__
 '''
 
@@ -50,6 +59,22 @@ def template_source() -> str:
         params = ", ".join(f"{a}: Any" for a in names)
         body = "".join(f"    self.{a} = {a}\n" for a in names)
         parts.append(f"\n\ndef plain_{n}(self: Any, {params}) -> None:\n{body}")
+    for frozen in (True, False):
+        family = "frozen_factory" if frozen else "plain_factory"
+        for n in range(1, MAX_FACTORY + 1):
+            names = [f"a{i}" for i in range(n)]
+            params = ", ".join(f"{a}: Any" for a in names)
+            values = [f"{a} if {a} is not FACTORY else factories[{i}]()" for i, a in enumerate(names)]
+            if frozen:
+                items = ", ".join(f'"{a}": {v}' for a, v in zip(names, values, strict=True))
+                body = f"        _set(self, \"__dict__\", {{{items}}})\n"
+            else:
+                body = "".join(f"        self.{a} = {v}\n" for a, v in zip(names, values, strict=True))
+            parts.append(
+                f"\n\ndef _{family}_{n}() -> Any:\n    factories: Any = ()  # (the class's own, in the closure)\n\n"
+                f"    def {family}_{n}(self: Any, {params}) -> None:\n{body}\n    return {family}_{n}\n\n\n"
+                f"{family}_{n} = _{family}_{n}()\n"
+            )
     return "".join(parts)
 
 
@@ -73,6 +98,8 @@ def _shapes() -> list[tuple[str, bool, bool, list[Any]]]:
                     fields = [(name, i if i >= n - with_defaults else _MISSING) for i, name in enumerate(names)]
                     if kw_only and n > 2 and with_defaults == 1:  # keyword-only: a default may come first
                         fields = fields[-1:] + fields[:-1]
+                    if with_defaults == n and n > 1:  # the first of them with a default factory
+                        fields[-with_defaults] = (fields[-with_defaults][0], dataclasses.field(default_factory=list))
                     kind = ("f" if frozen else "m") + ("k" if kw_only else "")
                     out.append((f"C{n}{kind}{with_defaults}", frozen, kw_only, fields))
     return out
@@ -80,7 +107,7 @@ def _shapes() -> list[tuple[str, bool, bool, list[Any]]]:
 
 def _make(name: str, frozen: bool, kw_only: bool, fields: list[Any], *, template: bool) -> type:
     namespace: dict[str, Any] = {"__annotations__": {f: int for f, _ in fields}, "__doc__": "d"}
-    namespace.update({f: d for f, d in fields if d is not _MISSING})
+    namespace.update({f: d for f, d in fields if d is not _MISSING})  # a value or a field()
     cls = type(name, (), namespace)
     made = dataclasses.dataclass(cls, init=False, repr=False, eq=False, kw_only=kw_only)
     chosen = record_methods._from_template if template else (lambda *a, **k: None)
@@ -106,7 +133,8 @@ def test_template_init_is_the_compiled_one(shape: tuple[str, bool, bool, list[An
     built = _make(name, frozen, kw_only, fields, template=True)
     compiled = _make(name, frozen, kw_only, fields, template=False)
     n = len(fields)
-    expect_template = n <= (MAX_FROZEN if frozen else MAX_PLAIN)
+    factory = any(isinstance(d, dataclasses.Field) for _, d in fields)
+    expect_template = n <= (MAX_FACTORY if factory else MAX_FROZEN if frozen else MAX_PLAIN)
     assert (built.__init__.__code__.co_name == "__init__" and "__create__" not in built.__init__.__code__.co_qualname
             ) == expect_template if sys.version_info >= (3, 11) else True
     assert inspect.signature(built.__init__) == inspect.signature(compiled.__init__)
@@ -121,6 +149,10 @@ def test_template_init_is_the_compiled_one(shape: tuple[str, bool, bool, list[An
     ]
     for args, kwargs in calls:
         assert _outcome(built, args, kwargs) == _outcome(compiled, args, kwargs), (args, kwargs)
+    if factory:  # every field has a default: each instance gets its own value of the factory
+        first, second = built(), built()
+        listed = next(f for f, d in fields if isinstance(d, dataclasses.Field))
+        assert getattr(first, listed) == [] and getattr(first, listed) is not getattr(second, listed)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import dataclasses
 from _thread import get_ident
 from collections.abc import Callable
 from operator import attrgetter
-from types import CodeType, FunctionType
+from types import CellType, CodeType, FunctionType
 from typing import Any
 
 _MISSING = dataclasses.MISSING
@@ -119,40 +119,41 @@ def add_init(cls: type, fields: tuple[dataclasses.Field[Any], ...], *, frozen: b
 
 def _from_template(cls: type, fields: tuple[dataclasses.Field[Any], ...], *, frozen: bool, kw_only: bool) -> Any:
     """The ``__init__`` for ``fields`` made from a ``record_init_templates`` function (its names
-    replaced by the fields'), or None when there is no template for them (no default factories,
-    up to the number of fields the templates cover): no source compiled."""
-    if any(f.default_factory is not _MISSING for f in fields):
-        return None
-    from draft_report import record_init_templates
+    replaced by the fields'), or None when there is no template for that many fields: no source
+    compiled. A class with default factories gets the template that calls a field's factory when
+    the field is not given (the factories in the function's closure)."""
+    from draft_report import record_init_templates as templates
 
-    template = getattr(record_init_templates, f"{'frozen' if frozen else 'plain'}_{len(fields)}", None)
+    factories = tuple(None if f.default_factory is _MISSING else f.default_factory for f in fields)
+    family = ("frozen" if frozen else "plain") + ("_factory" if any(f is not None for f in factories) else "")
+    template = getattr(templates, f"{family}_{len(fields)}", None)
     if template is None:
         return None
     code: CodeType = template.__code__
     names = tuple(f.name for f in fields)
     slots = tuple(f"a{i}" for i in range(len(fields)))
-    params = ("__self" if "self" in names else "self", *names)
-    if frozen:  # _set(self, "__dict__", {"a0": a0, …}): the keys are constants
-        if code.co_names != ("_set",):
-            return None
-        renamed = dict(zip(slots, names, strict=True))
-        consts = tuple(_renamed(c, renamed) for c in code.co_consts)
-        code = code.replace(co_varnames=params, co_consts=consts)
-    else:  # self.a0 = a0 …: the attributes are names
-        if code.co_names != slots:
-            return None
-        code = code.replace(co_varnames=params, co_names=names)
+    renamed = dict(zip(slots, names, strict=True))
+    if not set(code.co_names) <= {*slots, "_set", "FACTORY"}:
+        return None
+    # frozen: _set(self, "__dict__", {"a0": a0, …}), the keys are constants; mutable: self.a0 = a0 …,
+    # the attributes are names
+    code = code.replace(co_varnames=("__self" if "self" in names else "self", *names),
+                        co_consts=tuple(_renamed(c, renamed) for c in code.co_consts),
+                        co_names=tuple(renamed.get(n, n) for n in code.co_names))
     if kw_only:  # the same names after ``*``
         code = code.replace(co_argcount=1, co_kwonlyargcount=len(fields))
     code = code.replace(co_name="__init__")
     if hasattr(code, "co_qualname"):  # (3.11+) what a traceback shows
         code = code.replace(co_qualname=f"{cls.__qualname__}.__init__")  # type: ignore[call-arg]
+    closure = (CellType(factories),) if code.co_freevars else None
+    init = FunctionType(code, template.__globals__, "__init__", None, closure)
+    defaults = {f.name: templates.FACTORY if f.default is _MISSING else f.default
+                for f in fields if f.default is not _MISSING or f.default_factory is not _MISSING}
     if kw_only:
-        init = FunctionType(code, template.__globals__, "__init__")
-        init.__kwdefaults__ = {f.name: f.default for f in fields if f.default is not _MISSING} or None
-        return init
-    defaults = tuple(f.default for f in fields if f.default is not _MISSING)
-    return FunctionType(code, template.__globals__, "__init__", defaults or None)
+        init.__kwdefaults__ = defaults or None
+    else:
+        init.__defaults__ = tuple(defaults.values()) or None
+    return init
 
 
 def _renamed(const: Any, renamed: dict[str, str]) -> Any:
@@ -169,7 +170,9 @@ def _compiled_init(fields: tuple[dataclasses.Field[Any], ...], *, frozen: bool, 
     """The ``__init__`` for ``fields`` compiled from source (as ``dataclasses`` does)."""
     # closure names start with "__", which no field's can (``records`` hands such classes to dataclasses)
     self_name = "__self" if "self" in {f.name for f in fields} else "self"
-    closure: dict[str, Any] = {"__set": object.__setattr__, "__factory": _MISSING}
+    from draft_report.record_init_templates import FACTORY
+
+    closure: dict[str, Any] = {"__set": object.__setattr__, "__factory": FACTORY}
     params: list[str] = [self_name, "*"] if kw_only and fields else [self_name]
     values: list[str] = []
     for i, f in enumerate(fields):

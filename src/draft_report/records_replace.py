@@ -24,7 +24,7 @@ def _is_direct(cls: type) -> bool:
         params = getattr(cls, "__dataclass_params__", None)
         found = _DIRECT[cls] = bool(
             init is not None and params is not None and params.frozen
-            and ("__set" in init.co_freevars or init.co_names == ("_set",))  # compiled, or a template
+            and ("__set" in init.co_freevars or "_set" in init.co_names)  # compiled, or a template
             and "__dict__" in init.co_consts
         )
     return found

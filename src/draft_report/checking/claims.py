@@ -102,6 +102,10 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
     scopes = may_have_markers(text)
     for offset, sent in sentences(text):
         qs = find_quantities(sent, normalised=True)
+        if not qs and "%" not in sent and "％" not in sent and not (zeros and any(ch in sent for ch in _ZERO_FIRST)):
+            # no number, percentage or zero marker: nothing to claim; the next sentence may read its labels
+            prev_labels, prev_numbers, carried = fold_parentheses(sent), [], None
+            continue
         if len(qs) > MAX_NUMBERS_PER_SENTENCE:
             q = qs[0]
             claims.append(Claim("too_many", f"{len(qs)}个数字", float(len(qs)), None, None, sent, q.start, q.start,
