@@ -172,16 +172,20 @@ def _data_text() -> str:
 HEAVY = frozenset({"docx-zip-bomb", "docx-xml-400mb", "docx-2m-paragraphs", "txt-50mb", "txt-9mb"})
 
 
-def fixed_cases(folder: Path, *, heavy: bool = True) -> list[Case]:
-    """The named attacks; every file is written under ``folder`` (``heavy=False``: without ``HEAVY``)."""
-    folder.mkdir(parents=True, exist_ok=True)
+def fixed_cases(folder: Path, *, heavy: bool = True, write: bool = True) -> list[Case]:
+    """The named attacks; every file is written under ``folder`` (``heavy=False``: without ``HEAVY``;
+    ``write=False``: the cases' names and command lines only, no file written, sizes 0)."""
+    if write:
+        folder.mkdir(parents=True, exist_ok=True)
     cases: list[Case] = []
     src = _data_text()
 
     def data_case(name: str, text: str, suffix: str = ".yaml") -> None:
         path = folder / f"{name}{suffix}"
-        path.write_text(text, encoding="utf-8", newline="")
-        cases.append(Case(name, "data", ["draft", str(path), "-o", str(folder / f"out-{name}"), "-f", "md,html,docx"], path.stat().st_size))
+        if write:
+            path.write_text(text, encoding="utf-8", newline="")
+        size = path.stat().st_size if write else 0
+        cases.append(Case(name, "data", ["draft", str(path), "-o", str(folder / f"out-{name}"), "-f", "md,html,docx"], size))
 
     import yaml
 
@@ -224,8 +228,9 @@ def fixed_cases(folder: Path, *, heavy: bool = True) -> list[Case]:
         if name in HEAVY and not heavy:
             return
         path = folder / f"{name}{suffix}"
-        maker(path)
-        size = path.stat().st_size if path.is_file() else 0
+        if write:
+            maker(path)
+        size = path.stat().st_size if write and path.is_file() else 0
         cases.append(Case(name, "docx" if suffix == ".docx" else "report", ["check", str(path), *(extra or [])], size))
 
     for name, maker in _docx_cases(folder):
@@ -242,7 +247,7 @@ def fixed_cases(folder: Path, *, heavy: bool = True) -> list[Case]:
     report_case("md-many-tables", lambda p: p.write_text("# 报告\n" + "| 一 | 二 |\n|---|---|\n| 1 | 2 |\n\n" * 20000, encoding="utf-8"), ".md")
     for kind in ("report", "data"):
         fifo = folder / f"fifo-{kind}.{'txt' if kind == 'report' else 'yaml'}"
-        if not fifo.exists():
+        if write and not fifo.exists():
             os.mkfifo(fifo)
         argv = ["check", str(fifo)] if kind == "report" else ["draft", str(fifo), "-o", str(folder / "out-fifo")]
         cases.append(Case(f"fifo-{kind}", "report" if kind == "report" else "data", argv, 0))

@@ -120,15 +120,31 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=rank)
 
 
+@pytest.fixture(scope="session")
+def _no_certificate_authorities(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty folder of trusted CA certificates (see ``_hermetic_env``)."""
+    return tmp_path_factory.mktemp("no_certificate_authorities")
+
+
 @pytest.fixture(autouse=True)
-def _hermetic_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """No test sees the developer's endpoint, key or config file."""
+def _hermetic_env(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory, _no_certificate_authorities: Path
+) -> None:
+    """No test sees the developer's endpoint, key or config file.
+
+    Nor does a test trust any certificate authority: no test opens a TLS connection (no network;
+    cassettes replay, the local test servers speak plain HTTP), and every HTTP client the openai
+    SDK makes (one per ``draft --llm`` run) would otherwise load the system's CA bundle, ≈ 45 ms
+    of CPU each. ``SSL_CERT_DIR`` (an empty folder) is what httpx reads instead; a TLS connection
+    made by mistake fails verification rather than reaching a server."""
     import os
 
     for name in list(os.environ):
         if name.startswith(("OPENAI_", "DRAFT_REPORT_", "DEEPSEEK_", "DASHSCOPE_")):
             monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DRAFT_REPORT_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    monkeypatch.setenv("SSL_CERT_DIR", str(_no_certificate_authorities))
 
 
 # --- hypothesis (tests/test_fuzz_properties.py): the example budgets, by profile -------------

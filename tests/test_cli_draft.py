@@ -182,3 +182,20 @@ def test_clean_offline_draft_has_no_self_check_notice_or_comments(tmp_path: Path
     _, notices = run_draft(ROOT / "examples" / "scjg-2024", tmp_path / "o", ["docx"])
     assert not [n for n in notices if "自检发现" in n]
     assert list(Document(str(tmp_path / "o" / "report.docx")).comments) == []
+
+
+def test_a_command_built_once_runs_again_with_only_its_own_options(tmp_path: Path) -> None:
+    """The process keeps the commands it built (cli_app._BUILT); a second run gets its own
+    options, none left over from the first."""
+    from draft_report import cli_app
+
+    code, _, err = run_main(["draft", str(XIAXIAN), "-o", str(tmp_path / "a"), "-f", "md,html"])
+    assert code == 0, err
+    built = cli_app._BUILT["draft"]
+    code, _, err = run_main(["draft", str(XIAXIAN), "-o", str(tmp_path / "b")])
+    assert code == 0, err
+    assert cli_app._BUILT["draft"] is built
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["report.html", "report.md"]
+    assert sorted(p.name for p in (tmp_path / "b").iterdir()) == sorted(
+        p.name for p in (tmp_path / "a").iterdir() if p.suffix != ".html"
+    )

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from draft_report.drafting.base import SectionDraft
 from draft_report.drafting.compose import compose_document
@@ -19,6 +18,7 @@ from draft_report.logs.aggregates import Aggregates
 from draft_report.models.data import ReportData
 from draft_report.models.document import Paragraph
 from draft_report.sections import SECTIONS
+from parsed_once import yaml_of
 
 ROOT = Path(__file__).resolve().parent.parent
 XIAXIAN = ROOT / "examples" / "xiaxian-2023" / "data.yaml"
@@ -26,7 +26,7 @@ SCJG = ROOT / "examples" / "scjg-2024" / "data.yaml"
 
 
 def make_dataset(**changes: Any) -> Dataset:
-    raw = yaml.safe_load(XIAXIAN.read_text(encoding="utf-8"))
+    raw = yaml_of(XIAXIAN.read_text(encoding="utf-8"))
     raw.pop("activity", None)
     for key, value in changes.items():
         raw[key] = copy.deepcopy(value)

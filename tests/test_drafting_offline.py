@@ -19,6 +19,7 @@ from draft_report.loading import Dataset, load_dataset
 from draft_report.logs.aggregates import Aggregates
 from draft_report.models.data import Agency, ReportData
 from draft_report.sections import OVERVIEW_TOPICS
+from parsed_once import yaml_of
 
 ROOT = Path(__file__).resolve().parent.parent
 XIAXIAN = ROOT / "examples" / "xiaxian-2023" / "data.yaml"
@@ -26,7 +27,7 @@ SCJG = ROOT / "examples" / "scjg-2024" / "data.yaml"
 
 
 def raw_xiaxian() -> dict[str, Any]:
-    return yaml.safe_load(XIAXIAN.read_text(encoding="utf-8"))
+    return yaml_of(XIAXIAN.read_text(encoding="utf-8"))
 
 
 def make_dataset(raw: dict[str, Any], aggregates: dict[str, int] | None = None) -> Dataset:

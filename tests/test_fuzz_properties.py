@@ -5,7 +5,9 @@ another exception. The long run with child processes, a watchdog and memory figu
 
 from __future__ import annotations
 
+import functools
 import io
+import json
 import re
 import sys
 import zipfile
@@ -42,6 +44,12 @@ def _apply(text: str, changes: list[tuple[float, int, str]]) -> str:
     return text
 
 
+@functools.cache
+def _data_as_json() -> str:
+    """The example data file as JSON: the same for every example, so parsed once (pure-Python YAML)."""
+    return json.dumps(hostile._yaml_load(DATA), default=str, ensure_ascii=False)
+
+
 def _chinese_message(exc: InputError, path: Path) -> None:
     message = str(exc).replace(str(path), "")
     assert _CJK.search(message), message
@@ -52,11 +60,9 @@ def _chinese_message(exc: InputError, path: Path) -> None:
 @FAST
 @given(changes=edits, suffix=st.sampled_from([".yaml", ".json"]))
 def test_any_damaged_data_file_loads_or_is_refused_in_chinese(tmp_path: Path, changes, suffix: str) -> None:
-    import json
-
     from draft_report.loading import load_dataset
 
-    base = DATA if suffix == ".yaml" else json.dumps(hostile._yaml_load(DATA), default=str, ensure_ascii=False)
+    base = DATA if suffix == ".yaml" else _data_as_json()
     path = tmp_path / f"data{suffix}"
     path.write_text(_apply(base, changes), encoding="utf-8", errors="surrogatepass")
     try:

@@ -61,3 +61,41 @@ def test_a_program_importing_the_package_gets_the_ordinary_inspect() -> None:
             "print(type(sys.modules['inspect']) is type(sys))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip() == "True", proc.stderr
+
+
+_PATHLIB_PROBE = """
+import sys
+import draft_report.cli  # the command line registers the lazy modules
+import pathlib
+from pathlib import Path, PurePosixPath, PureWindowsPath
+lazy = [n for n in ("urllib.parse", "ntpath", "fnmatch") if type(sys.modules[n]).__name__ == "_LazyModule"]
+assert lazy == ["urllib.parse", "ntpath", "fnmatch"], lazy
+assert "ipaddress" not in sys.modules
+# pathlib's own uses load them, in place
+assert PurePosixPath("/tmp/a b/文件.txt").as_uri() == "file:///tmp/a%20b/%E6%96%87%E4%BB%B6.txt"
+assert str(PureWindowsPath("c:/x/y")) == "c:\\\\x\\\\y"
+assert PurePosixPath("a/b.txt").match("*.txt") and not PurePosixPath("a/b.txt").match("*.md")
+import urllib.parse, ntpath, fnmatch
+from urllib.parse import quote_from_bytes, urlsplit
+assert ntpath.sep == "\\\\" and fnmatch.translate("*") == "(?s:.*)\\\\Z"
+assert all(type(sys.modules[n]) is type(sys) for n in ("urllib.parse", "ntpath", "fnmatch"))
+assert urllib.parse is sys.modules["urllib.parse"] is sys.modules["urllib"].parse
+assert quote_from_bytes(b"a b") == "a%20b" and urlsplit("http://x/y").path == "/y"
+assert pathlib.urlquote_from_bytes(b"\\xe6") == "%E6"
+assert ntpath.splitdrive("c:/x") == ("c:", "/x") and fnmatch.fnmatch("a.txt", "*.txt")
+print("ok")
+"""
+
+
+def test_pathlib_imports_its_helpers_lazily_and_they_work_on_use() -> None:
+    proc = subprocess.run([sys.executable, "-c", _PATHLIB_PROBE], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "ok"
+
+
+def test_import_from_a_lazy_submodule_first_loads_it() -> None:
+    code = ("import sys, draft_report.cli\nfrom urllib.parse import urlsplit\n"
+            "print(type(sys.modules['urllib.parse']) is type(sys), urlsplit('http://h/p').netloc)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["True", "h"]

@@ -17,12 +17,13 @@ from draft_report.errors import InputError
 from draft_report.loading import Dataset, load_dataset
 from draft_report.loading.template import data_template
 from draft_report.tables import layout as L
+from parsed_once import yaml_of
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "scjg-2024"
 
 
 def base() -> dict[str, Any]:
-    return yaml.safe_load(data_template(folder="x", agency="测试局", year=2024))
+    return yaml_of(data_template(folder="x", agency="测试局", year=2024))
 
 
 def save(folder: Path, raw: dict[str, Any], name: str = "data.yaml") -> Path:

@@ -7,17 +7,17 @@ import datetime as dt
 from typing import Any
 
 import pytest
-import yaml
 from pydantic import ValidationError
 
 from draft_report.loading.template import data_template
 from draft_report.models.data import ReportData
 from draft_report.tables import layout as L
+from parsed_once import yaml_of
 
 
 def base() -> dict[str, Any]:
     """The init template: all cells 0, totals omitted."""
-    return yaml.safe_load(data_template(folder="x", agency="测试局", year=2024))
+    return yaml_of(data_template(folder="x", agency="测试局", year=2024))
 
 
 def with_cells(**cells: int | float | None) -> dict[str, Any]:

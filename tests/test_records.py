@@ -182,7 +182,7 @@ STANDARD = shapes(dataclasses.dataclass)
 OURS = shapes(records_dataclass)
 # the shapes whose __init__ records writes itself (the others are left to dataclasses)
 WRITTEN = {"Frozen", "Plain", "FrozenFactory", "Hidden", "Empty", "EmptyPlain", "One", "SelfField", "Base",
-           "OwnRepr", "OwnEq", "OwnHash", "NoEq", "NoRepr"}
+           "OwnRepr", "OwnEq", "OwnHash", "NoEq", "NoRepr", "Slotted"}
 
 
 def _make(cls: type, args: tuple[Any, ...]) -> Any:

@@ -40,6 +40,7 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
 def _same(got: re.Pattern[str], pattern: str, flags: int) -> None:
     want = re.compile(pattern, flags)
     assert got == want  # Pattern equality compares pattern, flags and the compiled program
+    assert regex_cache.compile_now(pattern, flags) == want
     assert (got.groups, got.groupindex, got.flags) == (want.groups, want.groupindex, want.flags)
     for text in ("第三部分 代表政府 12件，", "ABC D word 一、", "ab b"):
         assert [m.span() for m in got.finditer(text)] == [m.span() for m in want.finditer(text)]
@@ -65,8 +66,8 @@ def test_a_bad_file_or_entry_falls_back_to_compiling(cache_dir: Path) -> None:
     _same(regex_cache.regex(*PATTERNS[0]), *PATTERNS[0])
     regex_cache._reset_for_tests({PATTERNS[2]: (32, b"\x01\x00\x00\x00\x02\x00\x00\x00", 0, {}, (None,))})  # a program _sre refuses
     _same(regex_cache.regex(*PATTERNS[2]), *PATTERNS[2])
-    with pytest.raises(re.error):  # a faulty pattern is still the caller's error
-        regex_cache.regex("(unclosed", 0)
+    with pytest.raises(re.error):  # a faulty pattern is still the caller's error (at its first use)
+        regex_cache.regex("(unclosed", 0).search("x")
 
 
 def test_an_unwritable_cache_is_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -92,6 +93,8 @@ def test_every_cached_pattern_of_the_package_equals_re_compile() -> None:
     seen = 0
     for name in names:
         for value in vars(importlib.import_module(name)).values():
+            if isinstance(value, regex_cache.LazyPattern):
+                value = value.compiled
             if isinstance(value, re.Pattern):
                 assert value == re.compile(value.pattern, value.flags)
                 seen += 1
@@ -122,8 +125,32 @@ def test_saving_removes_temporaries_left_by_a_killed_run_but_not_fresh_ones(cach
     long_ago = time.time() - 3600
     os.utime(old, (long_ago, long_ago))
     os.utime(other, (long_ago, long_ago))
-    regex_cache.regex(*PATTERNS[0])
+    regex_cache.compile_now(*PATTERNS[0])
     regex_cache._save()
     assert not old.exists()
     assert young.exists() and other.exists()  # another process may be writing it; not ours
     assert [p.name for p in cache_dir.glob(".regex-*.tmp")] == [young.name]
+
+
+def test_a_pattern_compiles_on_first_use_and_then_is_the_compiled_one(cache_dir: Path) -> None:
+    import copy
+    import pickle
+
+    lazy = regex_cache.regex(r"(?P<n>\d+)件", 0)
+    assert isinstance(lazy, regex_cache.LazyPattern)
+    assert lazy.pattern == r"(?P<n>\d+)件" and "compiled" not in vars(lazy)
+    assert regex_cache.sizes()["fresh"] == 0  # nothing compiled yet
+    want = re.compile(r"(?P<n>\d+)件")
+    assert lazy.search("共12件").group("n") == "12"
+    assert regex_cache.sizes()["fresh"] == 1
+    compiled = vars(lazy)["compiled"]
+    assert compiled == want and lazy == want and want == compiled and lazy == regex_cache.regex(r"(?P<n>\d+)件")
+    assert hash(lazy) == hash(want) and repr(lazy) == repr(want)
+    assert (lazy.flags, lazy.groups, lazy.groupindex) == (want.flags, want.groups, want.groupindex)
+    for method in ("sub", "subn", "split", "findall", "finditer", "match", "fullmatch"):
+        assert getattr(lazy, method) == getattr(compiled, method)  # the compiled pattern's own methods
+    assert lazy.sub("#", "3件和4件") == "#和#" and lazy.split("1件2件") == ["", "1", "", "2", ""]
+    assert copy.copy(lazy) is lazy and copy.deepcopy(lazy) is lazy
+    assert pickle.loads(pickle.dumps(lazy)) == want
+    with pytest.raises(AttributeError):
+        lazy.no_such_attribute  # noqa: B018

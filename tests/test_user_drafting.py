@@ -7,13 +7,12 @@ import copy
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from draft_report.drafting.compose import compose_document
 from draft_report.drafting.offline import OfflineDrafter
 from draft_report.loading import Dataset
 from draft_report.logs.aggregates import Aggregates
 from draft_report.models.data import ReportData
+from parsed_once import yaml_of
 
 ROOT = Path(__file__).resolve().parent.parent
 XIAXIAN = ROOT / "examples" / "xiaxian-2023" / "data.yaml"
@@ -27,7 +26,7 @@ def dataset(raw: dict[str, Any], aggregates: dict[str, int] | None = None) -> Da
 
 
 def raw_xiaxian() -> dict[str, Any]:
-    return yaml.safe_load(XIAXIAN.read_text(encoding="utf-8"))
+    return yaml_of(XIAXIAN.read_text(encoding="utf-8"))
 
 
 def body(doc: Any) -> str:

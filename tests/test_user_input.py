@@ -18,10 +18,11 @@ from draft_report.loading.lenient import read_date, read_number
 from draft_report.loading.template import data_template
 from draft_report.logs.activity import EVENTS_SPEC
 from draft_report.logs.readers import read_log
+from parsed_once import yaml_of
 
 
 def base() -> dict[str, Any]:
-    return yaml.safe_load(data_template(folder="x", agency="某县应急管理局", year=2025))
+    return yaml_of(data_template(folder="x", agency="某县应急管理局", year=2025))
 
 
 def save(folder: Path, raw: dict[str, Any]) -> Path:
@@ -247,7 +248,7 @@ def test_applicant_typed_as_legal_person_asks_for_the_kind(tmp_path: Path) -> No
 
 
 def test_template_placeholder_name_is_not_drafted_into_a_report(tmp_path: Path) -> None:
-    raw = yaml.safe_load(data_template(folder="x", agency="（请填写机关全称）", year=2025))
+    raw = yaml_of(data_template(folder="x", agency="（请填写机关全称）", year=2025))
     with pytest.raises(InputError) as err:
         load_dataset(save(tmp_path, raw))
     assert "agency.name 还是模板中的占位文字" in str(err.value)

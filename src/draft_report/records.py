@@ -17,9 +17,10 @@ assignment, and a method the class defines itself is kept. ``fields``, ``replace
 ``frozen`` and ``init`` as given, ``repr`` and ``eq`` false since those are not generated).
 
 A class this module does not write ``__init__`` for is handed whole to ``dataclasses`` for that
-part: one with ``__slots__``, ``kw_only``, ``__post_init__``, ``InitVar`` / ``KW_ONLY`` fields,
-fields outside ``__init__``, base classes, its own ``__init__``, or no docstring (``dataclasses``
-writes the signature as its docstring).
+part: one with ``__slots__`` and frozen, some fields keyword-only and some not, ``__post_init__``,
+``InitVar`` / ``KW_ONLY`` fields, fields outside ``__init__``, base classes, its own ``__init__``,
+or no docstring (``dataclasses`` writes the signature as its docstring). For a class with
+``__slots__`` ``dataclasses`` makes the slotted class (a new one), and ``__init__`` is added to it.
 """
 
 from __future__ import annotations
@@ -43,9 +44,9 @@ _STANDARD = dataclasses.dataclass
 __all__ = ["dataclass"]
 
 
-def _writes_init(cls: type, *, slots: bool, kw_only: bool) -> bool:
+def _writes_init(cls: type, *, slots: bool, kw_only: bool, frozen: bool) -> bool:
     """Whether ``add_init`` makes this class's ``__init__`` (else ``dataclasses`` does; see the module)."""
-    if slots or kw_only or cls.__bases__ != (object,) or not cls.__doc__:
+    if (slots and frozen) or cls.__bases__ != (object,) or not cls.__doc__:
         return False
     if "__init__" in cls.__dict__ or hasattr(cls, "__post_init__"):
         return False
@@ -54,7 +55,8 @@ def _writes_init(cls: type, *, slots: bool, kw_only: bool) -> bool:
         return False
     if any("InitVar" in str(a) or "KW_ONLY" in str(a) for a in annotations.values()):
         return False
-    return not any(isinstance(v, dataclasses.Field) and (not v.init or v.kw_only is True)
+    # every field keyword-only or none (as the class says)
+    return not any(isinstance(v, dataclasses.Field) and (not v.init or v.kw_only is (not kw_only))
                    for v in cls.__dict__.values())
 
 
@@ -105,14 +107,14 @@ def dataclass(
         # as ``dataclasses`` decides it: a ``__hash__ = None`` that Python set because the class
         # defines ``__eq__`` is not an explicit hash
         explicit_hash = not (class_hash is dataclasses.MISSING or (class_hash is None and "__eq__" in cls.__dict__))
-        if not _writes_init(cls, slots=slots, kw_only=kw_only):
+        if not _writes_init(cls, slots=slots, kw_only=kw_only, frozen=frozen):
             made = _STANDARD(cls, repr=False, eq=False, frozen=frozen, slots=slots, kw_only=kw_only)
         else:
-            made = _STANDARD(cls, init=False, repr=False, eq=False, frozen=False)
+            made = _STANDARD(cls, init=False, repr=False, eq=False, frozen=False, slots=slots, kw_only=kw_only)
             fields = dataclasses.fields(made)
-            if not all(f.init and f.kw_only is not True for f in fields):  # _writes_init missed one
+            if not all(f.init and f.kw_only is kw_only for f in fields):  # _writes_init missed one
                 raise TypeError(f"records.dataclass: cannot write __init__ of {cls.__qualname__}")
-            add_init(made, fields, frozen=frozen)
+            add_init(made, fields, frozen=frozen, kw_only=kw_only)
             params: Any = made.__dataclass_params__  # type: ignore[attr-defined]
             params.init = True
             if frozen:

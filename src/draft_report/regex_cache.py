@@ -17,8 +17,12 @@ changed pattern is simply compiled afresh. ``_sre.compile`` validates a program 
 entry it refuses, a file that cannot be read or parsed, a cache directory that cannot be written
 (read-only home, no home) all fall back to ``re.compile`` silently. The file is written at exit,
 only when a pattern was compiled afresh, whole or not at all (temporary file + rename).
-``DRAFT_REPORT_REGEX_CACHE=0`` turns the cache off (``re.compile`` every time); another value names
-the directory to use instead of ``$XDG_CACHE_HOME/draft-report`` (``~/.cache/draft-report``).
+``DRAFT_REPORT_REGEX_CACHE=0`` turns the cache off (every pattern compiled every time); another value
+names the directory to use instead of ``$XDG_CACHE_HOME/draft-report`` (``~/.cache/draft-report``).
+
+A pattern compiled afresh (cache off, or not in the cache yet) goes through the standard compiler's
+steps with one of them, the character-set step, replaced by the faster ``regex_charset`` one (the
+same program), and then to ``_sre.compile`` as ``re.compile`` would.
 """
 
 from __future__ import annotations
@@ -27,16 +31,21 @@ import os
 import re
 import sys
 from array import array
-from typing import Any
+from typing import Any, cast
+
+from draft_report import regex_charset
 
 try:  # the engine's own steps (CPython 3.11+); without them, plain ``re.compile``
     import _sre
-    from re import _compiler, _parser  # type: ignore[attr-defined]  # (3.11+; mypy checks as 3.10)
+    from re import _parser  # type: ignore[attr-defined]  # (3.11+; mypy checks as 3.10)
 
+    _STEPS = regex_charset.STANDARD is not None
+    # the cache file's engine; programs are stored as arrays of C unsigned ints
     _ENGINE: str | None = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}"
-    if array("I").itemsize != _sre.CODESIZE:  # programs are stored as arrays of C unsigned ints
+    if not _STEPS or array("I").itemsize != _sre.CODESIZE:
         _ENGINE = None
 except (ImportError, AttributeError):  # pragma: no cover - older or other interpreters
+    _STEPS = False
     _ENGINE = None
 
 # (pattern, flags) -> (flags, code, groups - 1, groupindex, indexgroup): the arguments of _sre.compile,
@@ -49,11 +58,68 @@ _fresh: dict[tuple[str, int], Program] = {}
 
 
 def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, compiled (or taken from the cache) on first use: a
+    ``LazyPattern`` standing for it."""
+    return cast("re.Pattern[str]", LazyPattern(pattern, int(flags)))
+
+
+# what a LazyPattern takes over from the compiled pattern on first use
+_ATTRIBUTES = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner",
+               "flags", "groups", "groupindex")
+
+
+class LazyPattern:
+    """A compiled pattern that compiles on first use: a module's patterns cost nothing until the
+    input needs them (``check`` of a plain text report needs about two thirds of the patterns of
+    the modules it imports). The first read of any attribute but ``pattern`` compiles it
+    (``compiled``); each of its methods (``search``, ``sub`` …) and ``flags``, ``groups``,
+    ``groupindex`` is put on this object when first read, so later calls go straight to it. It compares, hashes, prints,
+    copies and pickles as the compiled pattern does; a faulty pattern raises ``re.error`` at its
+    first use. It is no ``re.Pattern`` instance: hand ``.compiled`` to code that needs one."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern = pattern
+        self._flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):  # (also keeps a half-built object from recursing)
+            raise AttributeError(name)
+        attributes = self.__dict__
+        compiled = attributes.get("compiled")
+        if compiled is None:
+            compiled = attributes["compiled"] = compile_now(self.pattern, self._flags)
+            if name == "compiled":
+                return compiled
+        value = getattr(compiled, name)
+        if name in _ATTRIBUTES:
+            attributes[name] = value
+        return value
+
+    def __eq__(self, other: object) -> bool:
+        return bool(self.compiled == (other.compiled if isinstance(other, LazyPattern) else other))
+
+    def __hash__(self) -> int:
+        return hash(self.compiled)
+
+    def __repr__(self) -> str:
+        return repr(self.compiled)
+
+    def __copy__(self) -> LazyPattern:
+        return self
+
+    def __deepcopy__(self, memo: Any) -> LazyPattern:
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (regex, (self.pattern, self._flags))
+
+
+def compile_now(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, from the cache when it holds this pattern."""
     flags = int(flags)
     table = _table()
     if table is None:
-        return re.compile(pattern, flags)
+        return _compile(pattern, flags)
     key = (pattern, flags)
     program = table.get(key)
     if program is not None:
@@ -61,15 +127,25 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
             return _compiled(pattern, program)
         except Exception:  # noqa: BLE001 - a refused entry: compile afresh
             pass
-    program = _program(pattern, flags)
-    if program is None:
+    steps = _steps(pattern, flags)
+    if steps is None:
         return re.compile(pattern, flags)
     if not _fresh:
         import atexit
 
         atexit.register(_save)
-    _fresh[key] = program
-    return _compiled(pattern, program)
+    compiled = _sre.compile(pattern, *steps)
+    _fresh[key] = (steps[0], array("I", steps[1]).tobytes(), *steps[2:])
+    return compiled  # type: ignore[no-any-return]
+
+
+def _compile(pattern: str, flags: int) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` without the cache: the standard steps, with the faster
+    character-set step of ``regex_charset`` (the same program)."""
+    steps = _steps(pattern, flags)
+    if steps is None:
+        return re.compile(pattern, flags)
+    return _sre.compile(pattern, *steps)  # type: ignore[no-any-return]
 
 
 def _compiled(pattern: str, program: Program) -> re.Pattern[str]:
@@ -77,11 +153,17 @@ def _compiled(pattern: str, program: Program) -> re.Pattern[str]:
     return _sre.compile(pattern, flags, array("I", code).tolist(), groups, groupindex, indexgroup)  # type: ignore[no-any-return]
 
 
-def _program(pattern: str, flags: int) -> Program | None:
-    """What ``re._compiler.compile`` hands to ``_sre.compile`` (the same steps), or None."""
+Steps = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+
+def _steps(pattern: str, flags: int) -> Steps | None:
+    """The arguments after the pattern that ``re._compiler.compile`` hands to ``_sre.compile``
+    (computed by the same steps), or None: use ``re.compile``."""
+    if not _STEPS:
+        return None
     try:
         parsed = _parser.parse(pattern, flags)
-        code = array("I", _compiler._code(parsed, flags)).tobytes()
+        code = regex_charset.code(parsed, flags)
         groupindex = dict(parsed.state.groupdict)
         indexgroup: list[str | None] = [None] * parsed.state.groups
         for name, index in groupindex.items():

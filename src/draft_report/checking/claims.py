@@ -13,16 +13,24 @@ Written as a digit (“1件”) it stays a claim; bound (“受理申请一件�
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 
 from draft_report.checking.claim import Claim
 from draft_report.checking.ratios import comparison_words, percent_claims
 from draft_report.checking.row_scope import CONTINUES, inherit_rows, kind_of_previous_clause, last_row_claim
 from draft_report.checking.scope import may_have_markers, scope_before, scope_markers
 from draft_report.lexicon.approx import approx_range, approx_word
-from draft_report.lexicon.binding import Binding, bind_claim, bind_zero, clause_window, fold_parentheses
+from draft_report.lexicon.binding import (
+    Binding,
+    bind_indexed,
+    bind_zero,
+    clause_window,
+    fold_parentheses,
+    keyword_index,
+)
 from draft_report.lexicon.fields import FACTS, Fact, sum_fact
 from draft_report.lexicon.numerals import CHINESE_DIGITS, Quantity, find_quantities, normalise_digits
+from draft_report.lexicon.sentence_index import SentenceIndex
+from draft_report.records_replace import replace
 from draft_report.regex_cache import regex
 
 _ENDS = "。！？!?；;\n"
@@ -32,6 +40,8 @@ _ZERO = regex(
     r"(?:未收到|没有收到|未接到|没有接到|未受理|未发生|没有发生|未产生|未出现|未收取|没有收取|未发出|未曾收到|未有"
     r"|没有|零|无(?!法|正当|力|需|论|关|疑|缝|纸|效|偿|意|理|从|奈|私|序|障|误|限|线|人|形|不|视|须|一|损|异|缘|愧|数|比|条|所|非))"
 )
+# Every alternative of ``_ZERO`` starts with one of these.
+_ZERO_FIRST = "未没零无"
 _OBJECT_END = regex(r"[，,。；;！？!?：:\n（(]")
 # More numbers than this in one sentence are not bound one by one (a table pasted as prose, or a
 # hostile file): the sentence gets one unbound claim instead — time and memory stay linear.
@@ -80,13 +90,22 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
     Linear in the text: quantities are found once per sentence; a sentence with more than
     ``MAX_NUMBERS_PER_SENTENCE`` numbers is not bound number by number (one unbound claim says so)."""
     facts = FACTS if facts is None else facts
+    index = keyword_index(facts)
     text = normalise_digits(text)
     claims: list[Claim] = []
     # the sentence before, its numbers, and the parent it inherited (row_scope)
     prev_labels, carried = "", None
     prev_numbers: list[Claim] = []
+    # whole-text tests: a text without the first character of any zero marker (or without any word
+    # of a scope marker) has none in any of its sentences — their searches are skipped
+    zeros = any(ch in text for ch in _ZERO_FIRST)
+    scopes = may_have_markers(text)
     for offset, sent in sentences(text):
         qs = find_quantities(sent, normalised=True)
+        if not qs and "%" not in sent and "％" not in sent and not (zeros and any(ch in sent for ch in _ZERO_FIRST)):
+            # no number, percentage or zero marker: nothing to claim; the next sentence may read its labels
+            prev_labels, prev_numbers, carried = fold_parentheses(sent), [], None
+            continue
         if len(qs) > MAX_NUMBERS_PER_SENTENCE:
             q = qs[0]
             claims.append(Claim("too_many", f"{len(qs)}个数字", float(len(qs)), None, None, sent, q.start, q.start,
@@ -98,11 +117,12 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
         continues = bool(qs) and (CONTINUES.match(sent) is not None or prev_labels.rstrip().endswith(("；", ";")))
         context = prev_labels if continues else ""
         shift = len(context)
-        bound_in = context + labels
+        if qs:
+            ctx = SentenceIndex(context + labels, index)  # built once, shared by the sentence's numbers
         for i, q in enumerate(qs):
             prev_end = qs[i - 1].end + shift if i else 0
             next_start = qs[i + 1].start + shift if i + 1 < len(qs) else None
-            binding = bind_claim(facts, bound_in, q.start + shift, q.end + shift, q.unit, prev_end, next_start)
+            binding = bind_indexed(facts, index, ctx, q.start + shift, q.end + shift, q.unit, prev_end, next_start)
             if binding.fact is None:
                 binding = _sum_of_earlier(labels, q, prev_end - shift if i else 0, numbers)
             if binding.fact is None and not numbers:
@@ -115,8 +135,9 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
         numbers = inherit_rows(numbers, labels, facts, carried)
         prev_labels, prev_numbers = labels, numbers
         found = numbers + percent_claims(labels, offset, facts, numbers, sent)
-        found += _zero_claims(sent, facts, qs, offset)
-        markers = scope_markers(sent) if found and may_have_markers(sent) else []
+        if zeros:
+            found += _zero_claims(sent, facts, qs, offset)
+        markers = scope_markers(sent) if found and scopes and may_have_markers(sent) else []
         if markers:  # found once per sentence; each claim takes those before it (most take none)
             found = [c if (scope := scope_before(markers, c.start)) is None else replace(c, scope=scope)
                      for c in found]
@@ -143,10 +164,14 @@ def _sum_of_earlier(sentence: str, q: Quantity, prev_end: int, earlier: Sequence
     return Binding(sum_fact(parts, complete=False), (), 0.7)
 
 
+_APPROX_AFTER = ("以上", "以下", "以内", "左右")
+
+
 def _number_claim(sent: str, offset: int, q: Quantity, binding: Binding, earlier: Sequence[Claim]) -> Claim:
-    before = sent[max(0, q.start - 4) : q.start]
-    after = sent[q.end : q.end + 2]
-    word = approx_word(before, q.raw, after) if q.approx or after.startswith(("以上", "以下", "以内", "左右")) else None
+    start, end = q.start, q.end
+    word = None
+    if q.approx or sent.startswith(_APPROX_AFTER, end):  # the two characters after the number
+        word = approx_word(sent[max(0, start - 4) : start], q.raw, sent[end : end + 2])
     low = high = None
     if word is not None:
         low, high = approx_range(q.value, word)

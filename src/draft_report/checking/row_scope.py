@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from draft_report.checking.claim import Claim
 from draft_report.lexicon.applicants import APPLICANT_KINDS, columns_label, union_columns
 from draft_report.lexicon.binding import Binding
 from draft_report.lexicon.fields import CARRY_IN_WORDS, FACT_BY_ID, Fact
+from draft_report.records_replace import replace
 from draft_report.regex_cache import regex
 from draft_report.tables import layout as L
 
@@ -251,17 +251,21 @@ def _any_kind_phrase() -> re.Pattern[str]:
     return _KIND_PHRASES[0]
 
 
+_STOPS = "，,；;。：:"
+
+
+def _last_stop(sentence: str, end: int) -> int:
+    """The offset of the last of ``_STOPS`` in ``sentence[:end]`` (-1: none)."""
+    return max([sentence.rfind(ch, 0, end) for ch in _STOPS])
+
+
 def kind_of_previous_clause(sentence: str, start: int, unit: str | None, facts: Sequence[Fact]) -> Binding:
     """“从申请主体看，以自然人为主，共95件”: a bare 共N件 right after a clause that names an applicant kind
     and no number states that kind — or all the requests the kind is part of (two readings, unsure)."""
-    i = start - 1
-    while i >= 0 and sentence[i] not in "，,；;。：:":
-        i -= 1
+    i = _last_stop(sentence, start)
     if i < 0 or sentence[i] not in "，," or not _BARE_SUM.match("".join(sentence[i + 1 : start].split())):
         return _UNBOUND
-    j = i - 1
-    while j >= 0 and sentence[j] not in "，,；;。：:":
-        j -= 1
+    j = _last_stop(sentence, i)
     clause = sentence[j + 1 : i]
     if _any_kind_phrase().search(clause) is None:
         return _UNBOUND  # the clause names no applicant kind (one search instead of every phrase)

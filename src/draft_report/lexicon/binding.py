@@ -145,20 +145,28 @@ class KeywordIndex:
         self.elliptic: list[Fact] | None = None  # see _elliptic_facts
         self.elliptic_named: re.Pattern[str] | None = None
         self.facts_of: dict[str, list[tuple[int, Fact]]] = {}
+        # the facts with keywords of each family (None: of no family), in order (``_named``)
+        self.members: dict[str | None, list[Fact]] = {}
         for order, f in enumerate(facts):
             for kw in dict.fromkeys(f.keywords):
                 self.facts_of.setdefault(kw, []).append((order, f))
+            if f.keywords:
+                self.members.setdefault(f.family, []).append(f)
 
     def occurrences(self, text: str) -> list[tuple[int, str]]:
         """(position, keyword) of every keyword occurrence in ``text``, in order of position."""
         if self.pattern is None or not text:
             return []
         out: list[tuple[int, str]] = []
-        search, n = self.pattern.search, len(text)
+        search, n, prefixes = self.pattern.search, len(text), self.prefixes
         m = search(text)
         while m is not None:
             pos = m.start()
-            out.extend((pos, k) for k in self.prefixes[m.group()])
+            words = prefixes[m.group()]
+            if len(words) == 1:  # most keywords have no shorter keyword as prefix
+                out.append((pos, words[0]))
+            else:
+                out.extend([(pos, k) for k in words])
             m = search(text, pos + 1) if pos < n else None  # keywords may overlap: go on from the next character
         return out
 
@@ -245,30 +253,38 @@ def _candidates(
     """``candidates`` from the keyword occurrences of each side: ``left_end`` is where the left
     side ends and ``right_start`` where the right side starts, in the occurrences' coordinates."""
     refused: set[int] = set()  # facts ``_allowed`` refused on the left: the same answer on the right
-    for side, occ in (("left", left_occ), ("right", right_occ)):
-        if not occ:
+    return (_side_candidates(index, left_occ, "left", left_end, window, unit, before, refused)
+            or _side_candidates(index, right_occ, "right", right_start, window, unit, before, refused))
+
+
+def _side_candidates(
+    index: KeywordIndex, occ: list[tuple[int, str]], side: str, edge: int, window: str, unit: str | None,
+    before: str | None, refused: set[int],
+) -> list[_Candidate]:
+    """The candidates of one side (``_candidates``): ``edge`` is where the left side ends or the right
+    side starts; ``refused`` collects the facts ``_allowed`` refuses (not asked again on the right)."""
+    if not occ:
+        return []
+    best: dict[int, tuple[tuple[int, int, int], Fact, str, int]] = {}
+    left = side == "left"
+    for pos, kw in occ:
+        dist = edge - (pos + len(kw)) if left else pos - edge
+        size = len(kw)
+        for order, fact in index.facts_of[kw]:
+            rank = (fact.priority, -dist, size)  # higher wins: priority, then nearer, then longer keyword
+            old = best.get(order)
+            if old is None or rank > old[0]:
+                best[order] = (rank, fact, kw, dist)
+    found: list[_Candidate] = []
+    for order in sorted(best):
+        rank, f, kw, dist = best[order]
+        if order in refused:
             continue
-        best: dict[int, tuple[tuple[int, int, int], Fact, str, int]] = {}
-        for pos, kw in occ:
-            dist = left_end - (pos + len(kw)) if side == "left" else pos - right_start
-            size = len(kw)
-            for order, fact in index.facts_of[kw]:
-                rank = (fact.priority, -dist, size)  # higher wins: priority, then nearer, then longer keyword
-                old = best.get(order)
-                if old is None or rank > old[0]:
-                    best[order] = (rank, fact, kw, dist)
-        found: list[_Candidate] = []
-        for order in sorted(best):
-            rank, f, kw, dist = best[order]
-            if order in refused:
-                continue
-            if _allowed(f, window, unit, before):
-                found.append((rank, f, kw, side, dist))
-            else:
-                refused.add(order)
-        if found:
-            return found
-    return []
+        if _allowed(f, window, unit, before):
+            found.append((rank, f, kw, side, dist))
+        else:
+            refused.add(order)
+    return found
 
 
 @dataclass(frozen=True)
@@ -340,6 +356,16 @@ def bind_claim(
     """The measure(s) the number at ``sentence[start:end]`` quotes (see ``Binding``)."""
     index = keyword_index(facts)
     ctx = _sentence_index(index, sentence)  # built once per sentence, shared by its numbers
+    return bind_indexed(facts, index, ctx, start, end, unit, prev_end, next_start)
+
+
+def bind_indexed(
+    facts: Sequence[Fact], index: KeywordIndex, ctx: SentenceIndex, start: int, end: int, unit: str | None,
+    prev_end: int = 0, next_start: int | None = None,
+) -> Binding:
+    """``bind_claim`` with the keyword index of ``facts`` and the index of the sentence (``ctx.text``)
+    given: a caller binding every number of a sentence builds them once."""
+    sentence = ctx.text
     la, lb, ra, rb = ctx.window(start, end, prev_end, next_start, CLAUSE_DELIMITERS)
     left, right = ctx.compact[la:lb], ctx.compact[ra:rb]
     if "每" in left:  # 每半年一次: a frequency, not a count
@@ -348,7 +374,10 @@ def bind_claim(
     if listed is not None:
         return _with_alternatives(listed, (), facts, 1.0)
     before = ctx.compact[: ctx.cpos(start)]
-    found = _candidates(index, ctx.occurrences(la, lb), lb, ctx.occurrences(ra, rb), ra, left + right, unit, before)
+    # the right side's keywords are looked up only when the left side names nothing allowed
+    window, refused = left + right, set[int]()
+    found = (_side_candidates(index, ctx.occurrences(la, lb), "left", lb, window, unit, before, refused)
+             or _side_candidates(index, ctx.occurrences(ra, rb), "right", ra, window, unit, before, refused))
     if not found:
         fact = _elliptic(facts, left, unit, before)
         return _with_alternatives(fact, (), facts, 0.9) if fact is not None else _UNBOUND
@@ -375,9 +404,7 @@ def _named(facts: Sequence[Fact], family: str | None, text: str, window: str, un
     ``subjects``: the mentions are the subjects of the sentence's predicate (a list before 分别), so a
     ``requires_in_sentence`` fact may take its required word from anywhere before."""
     hits: list[tuple[int, int, Fact]] = []
-    for f in facts:
-        if f.family != family or not f.keywords:
-            continue
+    for f in keyword_index(facts).members.get(family, ()):
         if not _allowed(f, window, unit, before) and not (
                 subjects and f.requires_in_sentence and before is not None and _allowed(f, before, unit, before)):
             continue

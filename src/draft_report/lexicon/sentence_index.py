@@ -39,6 +39,20 @@ def _delimiter_re(chars: str) -> re.Pattern[str]:
     return pattern
 
 
+def _space_positions(text: str, count: int) -> list[int]:
+    """The offsets of the ``count`` whitespace characters of ``text``: found with ``str.find`` when
+    they are all plain spaces (the common case: “共受理申请 3119 件”), else with the ``\\s`` regex."""
+    if text.count(" ") != count:
+        return [m.start() for m in _WS.finditer(text)]
+    out: list[int] = []
+    find = text.find
+    i = find(" ")
+    while i >= 0:
+        out.append(i)
+        i = find(" ", i + 1)
+    return out
+
+
 class SentenceIndex:
     """Spaces, clause delimiters and keyword occurrences of one sentence (see the module doc)."""
 
@@ -47,7 +61,7 @@ class SentenceIndex:
     def __init__(self, text: str, index: Occurrences) -> None:
         self.text = text
         compact = "".join(text.split())  # ``str.split`` and ``\s`` agree on what is a space (str.isspace)
-        self._spaces: list[int] = [m.start() for m in _WS.finditer(text)] if len(compact) < len(text) else []
+        self._spaces: list[int] = _space_positions(text, len(text) - len(compact)) if len(compact) < len(text) else []
         self.compact = compact if self._spaces else text
         self._index = index
         self._delims: dict[str, list[int]] = {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import field
+from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
@@ -22,6 +23,8 @@ from draft_report.records import dataclass
 
 _SKIP = {qn("w:del"), qn("w:moveFrom"), qn("w:delText"), qn("w:instrText")}
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_T, _TAB, _TBL, _P, _TC = qn("w:t"), qn("w:tab"), qn("w:tbl"), qn("w:p"), qn("w:tc")
+_BREAKS = (qn("w:br"), qn("w:cr"))
 
 
 def element_text(el: etree._Element) -> str:
@@ -33,13 +36,13 @@ def element_text(el: etree._Element) -> str:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIP or tag == _MC_FALLBACK:
                 continue
-            if tag == qn("w:t"):
+            if tag == _T:
                 out.append(child.text or "")
-            elif tag == qn("w:tab"):
+            elif tag == _TAB:
                 out.append("\t")
-            elif tag in (qn("w:br"), qn("w:cr")):
+            elif tag in _BREAKS:
                 out.append("\n")
-            elif tag == qn("w:tbl"):
+            elif tag == _TBL:
                 continue  # nested tables are read as their own cells, not as paragraph text
             else:
                 walk(child)
@@ -54,7 +57,7 @@ def _paragraph_text(p: etree._Element, numbering: Numbering | None) -> str:
 
 
 def cell_text(cell: _Cell, numbering: Numbering | None = None) -> str:
-    return "\n".join(_paragraph_text(p, numbering) for p in cell._tc.iterchildren(qn("w:p"))).strip()
+    return "\n".join(_paragraph_text(p, numbering) for p in cell._tc.iterchildren(_P)).strip()
 
 
 @dataclass
@@ -92,12 +95,57 @@ def _unique_cells(row_cells: list[_Cell]) -> list[_Cell]:
     return out
 
 
-def _row_cells(table: Table, index: int) -> list[_Cell]:
-    row = table.rows[index]
+class _MergeRoots:
+    """The ``w:tc`` whose content each cell of a table shows: python-docx's ``_Row.cells``
+    without its per-cell XPath searches.
+
+    python-docx resolves a cell continuing a vertical merge (``w:vMerge`` without ``restart``) to
+    the ``w:tc`` at the same grid offset in the row above, recursively, with two XPath queries per
+    step (the row above, the cell's offset); on a table with a tall merged label column that was
+    most of the time of reading a Word report. Here the rows are indexed once and each resolved
+    cell is remembered, so a merge of any height costs one step per row. Everything else is
+    python-docx's own (``grid_span``, ``grid_before``, ``tc_at_grid_offset``), evaluated in the
+    same order, so the same malformed spans raise the same errors (``tests/test_docx_read.py``
+    compares both on damaged and real documents)."""
+
+    def __init__(self, trs: list[Any]) -> None:
+        self._trs = trs
+        # keyed by the elements themselves (as ``seen`` in walk_body): a dict key keeps lxml's
+        # proxy alive, so the element found again through the tree is the same object
+        self._above: dict[Any, Any] = {tr: trs[i - 1] if i else None for i, tr in enumerate(trs)}
+        self._root: dict[Any, Any] = {}
+
+    def _resolved(self, tc: Any) -> Any:
+        """The tc holding the content shown at ``tc`` (itself unless it continues a merge)."""
+        if tc.vMerge != "continue":
+            return tc
+        done = self._root.get(tc)
+        if done is not None:
+            return done
+        tr = tc.getparent()
+        above = self._above.get(tr) if tr is not None else None
+        if above is None:
+            raise ValueError("no tr above topmost tr in w:tbl")
+        offset = tr.grid_before + sum(t.grid_span for t in tc.itersiblings(_TC, preceding=True))
+        root = self._resolved(above.tc_at_grid_offset(offset))
+        self._root[tc] = root
+        return root
+
+    def cells(self, table: Table, index: int) -> list[_Cell]:
+        """``table.rows[index].cells``: one ``_Cell`` per grid position (a spanning cell repeated)."""
+        out: list[_Cell] = []
+        for tc in self._trs[index].tc_lst:
+            root = self._resolved(tc)
+            cell = _Cell(root, table)
+            out.extend(cell for _ in range(root.grid_span))
+        return out
+
+
+def _row_cells(table: Table, index: int, roots: _MergeRoots | None = None) -> list[_Cell]:
     try:
-        cells = list(row.cells)
+        cells = roots.cells(table, index) if roots is not None else list(table.rows[index].cells)
     except (IndexError, ValueError):  # malformed spans: fall back to the row's own w:tc
-        cells = [_Cell(tc, table) for tc in row._tr.tc_lst]
+        cells = [_Cell(tc, table) for tc in table.rows[index]._tr.tc_lst]
     # python-docx gives a vertically merged position the cell at the top of the merge, so a
     # row keeps its full label ("三、本年度办理结果 （三）不予公开 1.属于国家秘密")
     return _unique_cells(cells)
@@ -128,8 +176,10 @@ def walk_body(document: DocxDocument) -> Body:
         t_index = len(body.tables)
         rows: list[RowLine] = []
         seen: dict[etree._Element, str] = {}  # a vertically merged cell is read (and numbered) once
-        for r in range(len(table.rows)):
-            cells = _row_cells(table, r)
+        trs = list(table._tbl.tr_lst)
+        roots = _MergeRoots(trs)
+        for r in range(len(trs)):
+            cells = _row_cells(table, r, roots)
             texts = []
             for c in cells:
                 if c._tc not in seen:
