@@ -84,18 +84,25 @@ def prose_paragraphs(doc: ReportDocument) -> Paragraphs:
     return items
 
 
+def _only_year(text: str, year: str) -> bool:
+    """True when no year but ``year`` can be read in ``text`` (False: maybe another). A year
+    starts where “19” or “20” is (the two never overlap); when ``year`` holds exactly one such
+    place, a text with as many of them as copies of ``year`` has no other — three substring
+    counts instead of a regex scan."""
+    if year.count("19") + year.count("20") != 1:
+        return False
+    return text.count("19") + text.count("20") == text.count(year)
+
+
 def year_findings(doc: ReportDocument, year: int | None, paragraphs: Paragraphs | None = None) -> list[Finding]:
     if year is None:
         return []
     out: list[Finding] = []
     own_year = str(year)
     own = {own_year}
-    # a year starts where “19” or “20” is (the two never overlap); when the report's own year holds
-    # exactly one such place, a paragraph with as many of them as copies of its year has no other
-    plain = own_year.count("19") + own_year.count("20") == 1
     for section, p in paragraphs if paragraphs is not None else prose_paragraphs(doc):
         text = p.text
-        if "年" not in text or (plain and text.count("19") + text.count("20") == text.count(own_year)):
+        if "年" not in text or _only_year(text, own_year):
             continue  # no year but the report's own (or none): nothing to flag
         years = set(_EVERY_YEAR.findall(text))
         if not years or years == own:

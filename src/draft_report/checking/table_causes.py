@@ -64,7 +64,7 @@ def evaluate(
     failing: list[Failure] = []
     holding: list[Identity] = []
     sides = iter(identities.sides(values))  # NaN: a side with a blank cell
-    for ident, left, right in zip(identities.identities, sides, sides):
+    for ident, left, right in zip(identities.identities, sides, sides, strict=True):
         if left != left or right != right:
             continue
         if abs(left - right) < _EPS:

@@ -133,7 +133,7 @@ class IdentitySet:
         """Each identity's (lhs sum, rhs sum) over ``values`` (the non-blank cells), as
         ``Identity.evaluate`` gives them: a side is None when any of its cells is blank."""
         pairs = iter(self.sides(values))
-        return [(None if left != left else left, None if right != right else right) for left, right in zip(pairs, pairs)]
+        return [(None if left != left else left, None if right != right else right) for left, right in zip(pairs, pairs, strict=True)]
 
 
 def _adder(sides: list[list[int]]) -> Callable[[list[float]], tuple[float, ...]]:
