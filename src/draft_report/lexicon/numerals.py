@@ -137,9 +137,11 @@ def find_quantities(text: str, *, normalised: bool = False) -> list[Quantity]:
     if not normalised:
         text = normalise_digits(text)
     found: list[Quantity] = []
+    ordinals = _ORDINAL_BEFORE in text  # without 第 no number is an ordinal
     for m in _ARABIC.finditer(text):
         start, end = m.start("num"), m.end()
-        if start > 0 and text[start - 1] in _BEFORE_CHECK and (_is_ordinal(text, start) or text[start - 1] in "%％."):
+        if start > 0 and text[start - 1] in _BEFORE_CHECK and (
+                (ordinals and _is_ordinal(text, start)) or text[start - 1] in "%％."):
             continue
         if _idiom_after(text, end):
             continue
@@ -161,7 +163,7 @@ def find_quantities(text: str, *, normalised: bool = False) -> list[Quantity]:
             continue
         num = m.group("num")
         unit = m.group("unit")
-        if unit in _CN_SKIP_UNITS or _is_ordinal(text, start) or _idiom_after(text, end):
+        if unit in _CN_SKIP_UNITS or (ordinals and _is_ordinal(text, start)) or _idiom_after(text, end):
             continue
         if _quoted_slogan(text, start, end):
             continue
