@@ -95,6 +95,35 @@ def test_year_findings_skip_only_paragraphs_that_cannot_be_flagged(monkeypatch: 
     doc = ReportDocument(preface=[Paragraph(text=t, line=n) for n, t in enumerate(texts, 1)])
     got = staleness.year_findings(doc, 2024)
     monkeypatch.setattr(staleness, "_EVERY_YEAR", re.compile(r"(?=((?:19|20)\d{2}|$))"))  # never only 2024
+    monkeypatch.setattr(staleness, "_only_year", lambda text, year: False)
     want = staleness.year_findings(doc, 2024)
     assert got == want
     assert len(got) > 100
+
+
+def test_only_year_is_never_wrong_about_another_year() -> None:
+    """The substring-count prefilter says “only the report's year” only when the year scan agrees."""
+    from draft_report.checking import staleness
+
+    rng = random.Random("only-year")
+    pieces = ["2024", "2023", "19", "20", "1", "2", "0", "4", "9", "年", " "]
+    for year in ("2024", "2020", "2019", "2002"):
+        for _ in range(3000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+            if staleness._only_year(text, year):
+                assert set(staleness._EVERY_YEAR.findall(text)) <= {year}, (text, year)
+
+
+def test_spaced_alternation_matches_exactly_the_words_with_any_whitespace() -> None:
+    rng = random.Random("spaced")
+    words = ["本年增减", "本年增/减", "本年新制作数量", "采购总金额", "采购", "a(b)"]
+    pattern = re.compile(S.spaced_alternation(words))
+    for w in words:
+        spaced = "".join(ch + rng.choice(["", " ", "\t", "\n", "　"]) for ch in w).rstrip()
+        assert pattern.fullmatch(w) and pattern.fullmatch(spaced), spaced
+    assert pattern.fullmatch("本年增") is None and pattern.search("本年减") is None
+
+
+def test_marker_lines_with_skip_are_those_without_it_minus_skip() -> None:
+    lines = ["标题", "本 年 新 制 作", "数量 12", "（六）其他处理 3", "政府集中采购项目"]
+    assert S._marker_lines(lines, {2, 5}) == [n for n in S._marker_lines(lines) if n not in {2, 5}] == [3, 4]

@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -154,3 +155,14 @@ def test_a_pattern_compiles_on_first_use_and_then_is_the_compiled_one(cache_dir:
     assert pickle.loads(pickle.dumps(lazy)) == want
     with pytest.raises(AttributeError):
         lazy.no_such_attribute  # noqa: B018
+
+
+def test_the_module_global_naming_a_pattern_becomes_the_compiled_pattern_on_first_use(cache_dir: Path) -> None:
+    namespace: dict[str, Any] = {"regex": regex_cache.regex}
+    exec("WORD = regex(r'\\d+件')\nALIAS = WORD", namespace)  # a module's globals
+    lazy = namespace["WORD"]
+    assert isinstance(lazy, regex_cache.LazyPattern) and namespace["ALIAS"] is lazy
+    assert lazy.search("共3件").group() == "3件"
+    assert namespace["WORD"] is namespace["ALIAS"] is vars(lazy)["compiled"]
+    assert isinstance(namespace["WORD"], re.Pattern)
+    assert lazy.findall("1件2件") == ["1件", "2件"]  # a holder of the lazy object still works

@@ -60,7 +60,7 @@ _fresh: dict[tuple[str, int], Program] = {}
 def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, compiled (or taken from the cache) on first use: a
     ``LazyPattern`` standing for it."""
-    return cast("re.Pattern[str]", LazyPattern(pattern, int(flags)))
+    return cast("re.Pattern[str]", LazyPattern(pattern, int(flags), sys._getframe(1).f_globals))
 
 
 # what a LazyPattern takes over from the compiled pattern on first use
@@ -73,13 +73,17 @@ class LazyPattern:
     input needs them (``check`` of a plain text report needs about two thirds of the patterns of
     the modules it imports). The first read of any attribute but ``pattern`` compiles it
     (``compiled``); each of its methods (``search``, ``sub`` …) and ``flags``, ``groups``,
-    ``groupindex`` is put on this object when first read, so later calls go straight to it. It compares, hashes, prints,
+    ``groupindex`` is put on this object when first read, so later calls go straight to it; and a
+    global of the module that asked for the pattern naming this object (``_WORD = regex(…)``) is
+    set to the compiled pattern, so that module's code then calls it exactly as before (a method
+    of a compiled pattern is found faster than one on this object). It compares, hashes, prints,
     copies and pickles as the compiled pattern does; a faulty pattern raises ``re.error`` at its
     first use. It is no ``re.Pattern`` instance: hand ``.compiled`` to code that needs one."""
 
-    def __init__(self, pattern: str, flags: int) -> None:
+    def __init__(self, pattern: str, flags: int, owner: dict[str, Any] | None = None) -> None:
         self.pattern = pattern
         self._flags = flags
+        self._owner = owner  # the globals of the module that asked for it
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):  # (also keeps a half-built object from recursing)
@@ -88,6 +92,10 @@ class LazyPattern:
         compiled = attributes.get("compiled")
         if compiled is None:
             compiled = attributes["compiled"] = compile_now(self.pattern, self._flags)
+            owner = self._owner
+            if owner is not None:
+                for key in [key for key, value in owner.items() if value is self]:
+                    owner[key] = compiled
             if name == "compiled":
                 return compiled
         value = getattr(compiled, name)

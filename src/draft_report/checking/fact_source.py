@@ -6,7 +6,7 @@ A cell the reader could not read gives no value (the claim is then unverified, n
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import field
 from typing import Any
 
@@ -15,6 +15,7 @@ from draft_report.lexicon.layout_facts import facts_for_layouts
 from draft_report.models.document import ReportDocument
 from draft_report.models.tables import Tables
 from draft_report.records import dataclass
+from draft_report.tables import layout as L
 
 
 @dataclass
@@ -28,7 +29,7 @@ class FactSource:
     name: str = "报告表格"
     previous: FactSource | None = None
     _values: dict[str, float | None] = field(default_factory=dict, repr=False, compare=False)
-    _facts: list[Fact] | None = field(default=None, repr=False, compare=False)
+    _facts: Sequence[Fact] | None = field(default=None, repr=False, compare=False)
     # ``claim_check.fact_readings`` per fact object (a report's claims quote the same few facts)
     readings_cache: dict[int, tuple[Fact, list[Any]]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -56,13 +57,16 @@ class FactSource:
             return source
         return None
 
-    def facts(self) -> list[Fact]:
+    def facts(self) -> Sequence[Fact]:
+        """The lexicon the prose is bound with: the tables' formats' facts (one shared tuple per
+        pair of formats, so that the binding's keyword index is found by identity), and the
+        data's aggregates (log channels, event kinds) when there are any."""
         if self._facts is None:
-            extra = aggregate_facts(self.aggregates.keys()) if self.aggregates is not None else []
             base = FACTS
             if self.tables is not None:  # a 2019/2020 report's tables: the lexicon of their format
-                base = facts_for_layouts(self.tables.layout_of("table2"), self.tables.layout_of("table3"))
-            self._facts = list(base) + extra
+                base = _layout_facts(self.tables.table2_layout, self.tables.table3_layout)
+            extra = aggregate_facts(self.aggregates.keys()) if self.aggregates is not None else []
+            self._facts = (*base, *extra) if extra else base
         return self._facts
 
     def value(self, fact: Fact) -> float | None:
@@ -86,3 +90,15 @@ class FactSource:
         if fact.cells and self.data is None:
             return fact.source
         return f"{self.name}（{fact.source}）" if fact.cells else self.name
+
+
+# the lexicon of each pair of table formats, built once: keyed by the layouts' identity (hashing
+# a Layout, as ``facts_for_layouts``' cache does, walks all its rows)
+_LAYOUT_FACTS: dict[tuple[int, int], tuple[L.Layout, L.Layout, tuple[Fact, ...]]] = {}
+
+
+def _layout_facts(t2: L.Layout, t3: L.Layout) -> tuple[Fact, ...]:
+    hit = _LAYOUT_FACTS.get((id(t2), id(t3)))
+    if hit is None or hit[0] is not t2 or hit[1] is not t3:
+        hit = _LAYOUT_FACTS[(id(t2), id(t3))] = (t2, t3, facts_for_layouts(t2, t3))
+    return hit[2]

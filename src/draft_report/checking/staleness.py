@@ -84,15 +84,27 @@ def prose_paragraphs(doc: ReportDocument) -> Paragraphs:
     return items
 
 
+def _only_year(text: str, year: str) -> bool:
+    """True when no year but ``year`` can be read in ``text`` (False: maybe another). A year
+    starts where “19” or “20” is (the two never overlap); when ``year`` holds exactly one such
+    place, a text with as many of them as copies of ``year`` has no other — three substring
+    counts instead of a regex scan."""
+    if year.count("19") + year.count("20") != 1:
+        return False
+    return text.count("19") + text.count("20") == text.count(year)
+
+
 def year_findings(doc: ReportDocument, year: int | None, paragraphs: Paragraphs | None = None) -> list[Finding]:
     if year is None:
         return []
     out: list[Finding] = []
-    own = {str(year)}
+    own_year = str(year)
+    own = {own_year}
     for section, p in paragraphs if paragraphs is not None else prose_paragraphs(doc):
-        if "年" not in p.text:
-            continue
-        years = set(_EVERY_YEAR.findall(p.text))
+        text = p.text
+        if "年" not in text or _only_year(text, own_year):
+            continue  # no year but the report's own (or none): nothing to flag
+        years = set(_EVERY_YEAR.findall(text))
         if not years or years == own:
             continue  # no year in the paragraph, or only the report's own: nothing to flag
         for _, sent in sentences(p.text):
@@ -123,20 +135,24 @@ def year_findings(doc: ReportDocument, year: int | None, paragraphs: Paragraphs 
 
 
 @cache
-def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One search for any of ``words`` (one pattern per set of expired topics, built once)."""
-    return regex("|".join(map(re.escape, words)))
+def _expired(year: int) -> tuple[tuple[ExpiredTopic, ...], re.Pattern[str] | None]:
+    """The topics stale in a report for ``year``, and one search for any of them (None: no
+    topic is stale yet); built once per year."""
+    topics = tuple(t for t in EXPIRED_TOPICS if year >= t.since)
+    return topics, (regex("|".join(re.escape(t.word) for t in topics)) if topics else None)
 
 
 def topic_findings(doc: ReportDocument, year: int | None, paragraphs: Paragraphs | None = None) -> list[Finding]:
     if year is None:
         return []
     out: list[Finding] = []
-    topics = [t for t in EXPIRED_TOPICS if year >= t.since]
-    if not topics:
+    topics, any_topic = _expired(year)
+    if any_topic is None:
         return out
-    any_topic = _any_word(tuple(t.word for t in topics))
-    for section, p in paragraphs if paragraphs is not None else prose_paragraphs(doc):
+    items = paragraphs if paragraphs is not None else prose_paragraphs(doc)
+    if not any_topic.search("\n".join([p.text for _, p in items])):
+        return out  # no topic in any paragraph (no topic word holds a line break)
+    for section, p in items:
         if not any_topic.search(p.text):
             continue  # a sentence's hits are the paragraph's hits
         for _, sent in sentences(p.text):

@@ -25,8 +25,29 @@ OLD_FORMAT_STRONG: tuple[str, ...] = (
 )
 _WHITESPACE = regex(r"\s+")
 _ANY_STRONG = regex("|".join(re.escape(m) for m in OLD_FORMAT_STRONG))  # one search per line
+
+
+def spaced_alternation(words: Sequence[str]) -> str:
+    """A pattern matching any of ``words`` with any whitespace between their characters, as a
+    trie (words sharing a beginning share its branch: “本年” is tried once for its four markers),
+    so that a scan tries one branch per character instead of one per word."""
+    branches: dict[str, list[str]] = {}
+    end = False
+    for w in dict.fromkeys(words):
+        if w:
+            branches.setdefault(w[0], []).append(w[1:])
+        else:
+            end = True
+    alternatives = [re.escape(ch) + (r"\s*" + rest if (rest := spaced_alternation(tails)) else "")
+                    for ch, tails in branches.items()]
+    if not alternatives:
+        return ""
+    group = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    return f"(?:{group})?" if end else group
+
+
 # the same markers with any whitespace between their characters: one scan of a whole document
-_ANY_STRONG_SPACED = regex("|".join(r"\s*".join(map(re.escape, m)) for m in OLD_FORMAT_STRONG))
+_ANY_STRONG_SPACED = regex(spaced_alternation(OLD_FORMAT_STRONG))
 _SINGLE_ROW_SIX = regex(r"^\s*[（(]六[）)]\s*其他处理[\s|]*\d+(?:[\s|]|$)")
 FEE_STATEMENT = regex(r"信息处理费|处理费|收费|收取[^。]{0,12}费|费用")
 _BOILERPLATE_NONE = regex(r"^(无|暂无|没有|无其他)")
@@ -77,28 +98,34 @@ def heading_findings(doc: ReportDocument) -> list[Finding]:
     return out
 
 
-def _marker_lines(lines: list[str], skip: set[int]) -> list[int]:
+def _marker_lines(lines: list[str], skip: set[int] | None = None) -> list[int]:
     """The (1-based) numbers of the lines not in ``skip`` that may hold an old-format marker or a
     single-row （六）其他处理: a superset of those whose whitespace-free text contains a strong
-    marker, or which contain “其他处理”. A report without any marker (the usual case) costs one
-    pass that drops the whitespace and one search per marker; else one scan finds the lines."""
-    kept = [n for n in range(1, len(lines) + 1) if n not in skip] if skip else range(1, len(lines) + 1)
-    text = "\n".join([lines[n - 1] for n in kept])
-    compact = "".join(text.split())  # every line without whitespace, end to end
-    markers = any(m in compact for m in OLD_FORMAT_STRONG)
-    if not markers and "其他处理" not in text:
-        return []
-    if text.count("\n") != len(kept) - 1:  # a line holds a line break (a paragraph): look at every line
-        return list(kept)
+    marker, or which contain “其他处理”. One scan of the whole text for the markers with any
+    whitespace between their characters (a match may span lines: every line it touches) and
+    one search for “其他处理”; ``skip`` is applied to the few lines found."""
+    text = "\n".join(lines)
+    if text.count("\n") != len(lines) - 1:  # a line holds a line break (a paragraph): look at every line
+        if _ANY_STRONG_SPACED.search(text) is None and "其他处理" not in text:
+            return []
+        return [n for n in range(1, len(lines) + 1) if not skip or n not in skip]
     found: set[int] = set()
-    for m in _ANY_STRONG_SPACED.finditer(text) if markers else ():  # a match may span lines: all it touches
+    for m in _ANY_STRONG_SPACED.finditer(text):
         first = text.count("\n", 0, m.start())
         found.update(range(first, first + text.count("\n", m.start(), m.end()) + 1))
     at = text.find("其他处理")
     while at >= 0:
         found.add(text.count("\n", 0, at))
         at = text.find("其他处理", at + 1)
-    return [kept[i] for i in sorted(found)]
+    return [i + 1 for i in sorted(found) if not skip or i + 1 not in skip]
+
+
+def _prose_lines(doc: ReportDocument) -> set[int]:
+    """The lines of the preface and of long text paragraphs: prose may mention 政府集中采购 as
+    work done; old-format markers count in tables and labels only."""
+    return {p.line for p in doc.preface if p.line} | {
+        p.line for s in doc.sections for p in s.paragraphs if p.line and p.kind == "text" and len(p.text) > 40
+    }
 
 
 def old_format_findings(doc: ReportDocument, year: int | None = None) -> list[Finding]:
@@ -110,11 +137,11 @@ def old_format_findings(doc: ReportDocument, year: int | None = None) -> list[Fi
         return out
     seen: set[str] = set()
     lines = doc.lines or [p.text for s in doc.sections for p in s.paragraphs]
-    # prose lines may mention 政府集中采购 as work done; markers count in tables and labels only
-    prose = {p.line for p in doc.preface if p.line} | {
-        p.line for s in doc.sections for p in s.paragraphs if p.line and p.kind == "text" and len(p.text) > 40
-    } if doc.lines else set()
-    for no in _marker_lines(lines, prose):
+    candidates = _marker_lines(lines)
+    if candidates and doc.lines:
+        prose = _prose_lines(doc)
+        candidates = [no for no in candidates if no not in prose]
+    for no in candidates:
         line = lines[no - 1]
         compact = _WHITESPACE.sub("", line)
         for marker in (OLD_FORMAT_STRONG if _ANY_STRONG.search(compact) else ()):
@@ -139,7 +166,7 @@ def old_format_findings(doc: ReportDocument, year: int | None = None) -> list[Fi
                                "行政规范性文件", "规范性文件"))
             break
     for marker in doc.old_format_markers:
-        key = re.sub(r"\s+", "", marker)
+        key = _WHITESPACE.sub("", marker)
         if key in seen or any(key in s or s in key for s in seen):
             continue
         seen.add(key)

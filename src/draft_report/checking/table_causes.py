@@ -63,8 +63,9 @@ def evaluate(
     identities with a blank cell are neither."""
     failing: list[Failure] = []
     holding: list[Identity] = []
-    for ident, (left, right) in zip(identities.identities, identities.sums(values), strict=True):
-        if left is None or right is None:
+    sides = iter(identities.sides(values))  # NaN: a side with a blank cell
+    for ident, left, right in zip(identities.identities, sides, sides, strict=True):
+        if left != left or right != right:
             continue
         if abs(left - right) < _EPS:
             holding.append(ident)

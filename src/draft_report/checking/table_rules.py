@@ -16,6 +16,7 @@ from draft_report.tables import identities as I
 from draft_report.tables import layout as L
 
 _TABLE_OF_PREFIX = {"t2": "table2", "t3": "table3", "t4": "table4"}
+_TABLE_NAME = {"table2": "表二", "table3": "表三", "table4": "表四"}
 _NUMBER = regex(r"^[-−－]?\d+(?:\.\d+)?$")
 
 
@@ -254,7 +255,7 @@ def cell_findings(doc: ReportDocument) -> list[Finding]:
                            Location(section=section, table=note.table, line=note.line, excerpt=note.raw)))
     found = _found_tables(doc)
     for key, section in TABLE_SECTION.items():
-        name = {"table2": "表二", "table3": "表三", "table4": "表四"}[key]
+        name = _TABLE_NAME[key]
         if key not in found:
             out.append(Finding("structure.table_missing", "warning", f"未找到{name}（或其中没有可读取的数字）",
                                Location(section=section, table=name)))
@@ -273,7 +274,8 @@ def blank_findings(doc: ReportDocument, blank: list[str]) -> list[Finding]:
         return out
     blank_set = set(blank)
     t3_rows = doc.tables.table3_layout.t3_rows
-    whole_cols = [c for c in L.T3_COLUMNS if all(L.t3_cell_id(r.id, c.id) in blank_set for r in t3_rows)]
+    whole = [(c, cells) for c, cells in _t3_column_cells(doc.tables.table3_layout) if cells <= blank_set]
+    whole_cols = [c for c, _ in whole]
     if whole_cols and len(whole_cols) < len(L.T3_COLUMNS):
         cols = "、".join(c.label for c in whole_cols)
         first = L.t3_cell_id(t3_rows[0].id, whole_cols[0].id)
@@ -283,7 +285,8 @@ def blank_findings(doc: ReportDocument, blank: list[str]) -> list[Finding]:
                            Location(section=loc.section, table="表三", column=cols, line=loc.line,
                                     excerpt=loc.excerpt, cell_id=first),
                            "0 或具体数字", "空白"))
-        blank_set -= {L.t3_cell_id(r.id, c.id) for r in t3_rows for c in whole_cols}
+        for _, cells in whole:
+            blank_set -= cells
     dashes = {i.cell_id: (i.raw or "").strip() for i in doc.cell_issues if i.problem == "placeholder"}
     rows: dict[tuple[str, str, str], list[L.CellInfo]] = {}
     for cid in blank:
@@ -304,6 +307,19 @@ def blank_findings(doc: ReportDocument, blank: list[str]) -> list[Finding]:
                                     excerpt=loc.excerpt, cell_id=first),
                            "0 或具体数字", dash or "空白"))
     return out
+
+
+# 表三's cells column by column, per format (keyed by the layout's identity): built once
+_T3_COLUMN_CELLS: dict[int, tuple[L.Layout, tuple[tuple[L.T3Column, frozenset[str]], ...]]] = {}
+
+
+def _t3_column_cells(layout: L.Layout) -> tuple[tuple[L.T3Column, frozenset[str]], ...]:
+    """Each 表三 column of the format with the ids of its cells in every row."""
+    hit = _T3_COLUMN_CELLS.get(id(layout))
+    if hit is None or hit[0] is not layout:
+        columns = tuple((c, frozenset(L.t3_cell_id(r.id, c.id) for r in layout.t3_rows)) for c in L.T3_COLUMNS)
+        hit = _T3_COLUMN_CELLS[id(layout)] = (layout, columns)
+    return hit[1]
 
 
 def _expected_cells(doc: ReportDocument, data_cells: dict[str, int | float | None]) -> dict[str, int | float | None]:

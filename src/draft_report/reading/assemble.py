@@ -16,6 +16,7 @@ from draft_report.reading.outline import (
     is_signature,
     is_subheading,
     is_title_line,
+    may_be_heading,
     parse_date,
     parse_heading,
     section_keys,
@@ -49,7 +50,8 @@ def build_document(
     doc = ReportDocument(lines=lines, source=source, source_format=fmt)
     # --- headings -----------------------------------------------------------
     heads: list[tuple[int, Heading]] = [
-        (i, h) for i, b in enumerate(blocks) if b.kind == "para" and (h := _heading_of(b))
+        (i, h) for i, b in enumerate(blocks)
+        if b.kind == "para" and (b.md_level or may_be_heading(b.cells[0])) and (h := _heading_of(b))
     ]
     # --- title and preface ----------------------------------------------------
     first = heads[0][0] if heads else len(blocks)
@@ -178,13 +180,14 @@ def _paragraphs(blocks: list[Block], zone: set[int], fmt: str) -> list[Paragraph
         if id(b) in zone:
             prev_joinable_target = False
             continue
-        text = b.text.strip() if b.kind == "para" else "\t".join(b.cells).strip()
+        para = b.kind == "para"
+        text = (b.cells[0] if para else "\t".join(b.cells)).strip()
         if not text:
             continue
-        sub = b.md_level >= 3 or (b.kind == "para" and is_subheading(text))
+        sub = b.md_level >= 3 or (para and text[0] in "（(" and is_subheading(text))
         if fmt == "text" and b.joinable and prev_joinable_target and not sub and out:
             out[-1].text += text
             continue
         out.append(Paragraph(text=text, kind="subheading" if sub else "text", line=b.line))
-        prev_joinable_target = b.kind == "para" and not sub
+        prev_joinable_target = para and not sub
     return out

@@ -42,14 +42,14 @@ _CJK = regex(r"[\u3400-\u9fff]")
 # ``_SPACES`` without the characters ``str.split()`` already splits on (``\s`` in a str pattern
 # is exactly ``str.isspace``): when none of these is in a text, ``split`` does what ``_SPACES``
 # does, at C speed and without a regex step per character.
-_NOT_SPLIT = ("\u200b", "\ufeff")
+NOT_SPLIT = ("\u200b", "\ufeff")
 
 
 def compact(text: str) -> str:
     """The text with every kind of whitespace removed."""
     if text.isalnum():  # letters, digits, CJK only: nothing to remove (the common case of a cell)
         return text
-    if _NOT_SPLIT[0] in text or _NOT_SPLIT[1] in text:
+    if NOT_SPLIT[0] in text or NOT_SPLIT[1] in text:
         return _SPACES.sub("", text)
     return "".join(text.split())
 
@@ -58,7 +58,7 @@ def clean(text: str) -> str:
     """Trim surrounding whitespace of every kind and collapse inner runs to one space."""
     if text.isalnum():
         return text
-    if _NOT_SPLIT[0] in text or _NOT_SPLIT[1] in text:
+    if NOT_SPLIT[0] in text or NOT_SPLIT[1] in text:
         return _SPACES.sub(" ", text).strip()
     return " ".join(text.split())
 

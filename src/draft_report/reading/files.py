@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from draft_report.regex_cache import regex
 from draft_report.textfiles import read_text_file
 
-_NEWLINE = regex(r"\r\n|\r|\n")
 _FORMATS_HINT = "请提供 .docx、PDF、.md、.txt 或 .html 格式的报告"
 
 
@@ -19,7 +17,9 @@ def read_source_text(path: Path) -> str:
 
 def split_lines(text: str) -> list[str]:
     """Source lines as an editor numbers them: only CR/LF end a line (not pdftotext's form feed)."""
-    lines = _NEWLINE.split(text)
+    if "\r" in text:  # CR LF, and a lone CR, end a line as LF does
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     return lines

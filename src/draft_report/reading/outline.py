@@ -88,6 +88,13 @@ def _is_t3_label(title: str) -> bool:
     return any(key.startswith(lbl[:6]) for lbl in _T3_TOP_LABELS)
 
 
+def may_be_heading(text: str) -> bool:
+    """False when ``parse_heading(text)`` is surely None: the cheap test of its first character,
+    for a caller that tests every paragraph line."""
+    head = text[:1]
+    return head in _FIRST_CHARS or head.isspace()
+
+
 def parse_heading(text: str) -> Heading | None:
     """A numbered section heading ("一、总体情况"), possibly glued to its first paragraph."""
     stripped = text.strip()

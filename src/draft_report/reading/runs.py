@@ -23,7 +23,9 @@ from itertools import chain
 
 from draft_report.reading.blocks import (
     CACHED_LENGTH,
+    NOT_SPLIT,
     Block,
+    _classify_cached,
     bigrams,
     classify_cell,
     clean,
@@ -36,17 +38,17 @@ from draft_report.regex_cache import regex
 
 MATCH = 0.7  # minimum label coverage
 # A cell written as a Chinese numeral ("二", "十二", "两") where a value belongs.
-_CN_NUMERAL = regex(r"^[〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]+$")
+_NUMERAL_CHARS = "〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟"
+_CN_NUMERAL = regex(f"^[{_NUMERAL_CHARS}]+$")
 MARGIN = 0.2  # the best row must beat the runner-up by this much
 
 
-@dataclass(slots=True)
-class Value:
-    """One value cell (or number token) of a table row as written, with its line."""
-
-    raw: str
-    kind: str  # number / blank / bad
-    line: int
+# One value cell (or number token) of a table row as written: (raw text, kind, source line),
+# kind one of number / blank / bad. A plain tuple: a row's values are made with one ``zip``
+# over its cells, kinds and lines, not one object per cell.
+Value = tuple[str, str, int]
+# a cell's kind as a value: label text where a value belongs is an unusable value
+_VALUE_KIND = {"number": "number", "blank": "blank", "bad": "bad", "text": "bad"}
 
 
 @dataclass(slots=True)
@@ -57,6 +59,7 @@ class Entry:
     label: str  # text cells (or text tokens) before the values
     values: list[Value]
     explicit: bool  # cell boundaries are known (TAB, pipe, HTML), so blanks have positions
+    has_value: bool  # some value is not blank (``new_entry`` computes it)
     pre: list[str] = field(default_factory=list)
     post: list[str] = field(default_factory=list)
     extra_blocks: list[Block] = field(default_factory=list)  # further blocks of a merged run
@@ -65,12 +68,16 @@ class Entry:
     def is_run(self) -> bool:
         return bool(self.values)
 
-    @property
-    def has_value(self) -> bool:
-        for v in self.values:
-            if v.kind != "blank":
-                return True
-        return False
+
+def new_entry(block: Block, label: str, values: list[Value], explicit: bool,
+              extra_blocks: list[Block] | None = None) -> Entry:
+    """An ``Entry`` whose ``has_value`` says whether any of ``values`` is not blank."""
+    has_value = False
+    for v in values:
+        if v[1] != "blank":
+            has_value = True
+            break
+    return Entry(block, label, values, explicit, has_value, extra_blocks=extra_blocks or [])
 
 
 @dataclass(frozen=True)
@@ -186,19 +193,21 @@ def _row_values(cells: list[str], kinds: list[str], lines: list[int]) -> tuple[s
     any number among the cells, the label runs to the last text cell.
     """
     n = len(cells)
-    first_text = None
+    # one pass: the first text cell that is not a numeral (the label's start), the first value
+    # after it, and the first value anywhere (which counts when no cell is such text)
+    first_text = first_value = first_any = None
     for i, k in enumerate(kinds):
         if k == "text" and not _is_numeral(cells[i]):
-            first_text = i
-            break
-    # numbers before the label (a serial-number column) belong to the label; after it, a
-    # number, an unusable value or a Chinese numeral is a value
-    first_value = None
-    for i in range(0 if first_text is None else first_text + 1, n):
-        k = kinds[i]
-        if k == "number" or k == "bad" or (k == "text" and _is_numeral(cells[i])):
-            first_value = i
-            break
+            if first_text is None:
+                first_text = i
+        elif k != "blank":  # a number, an unusable value or a Chinese numeral
+            if first_text is not None:
+                first_value = i
+                break
+            if first_any is None:
+                first_any = i
+    if first_text is None:
+        first_value = first_any
     if first_value is None:
         start = n
         while start > 0 and kinds[start - 1] != "text":
@@ -208,11 +217,14 @@ def _row_values(cells: list[str], kinds: list[str], lines: list[int]) -> tuple[s
         while start > 0 and kinds[start - 1] == "blank":
             start -= 1
     label = "".join(cells[:start])
-    values = [Value(cells[i], "bad" if kinds[i] == "text" else kinds[i], lines[i]) for i in range(start, n)]
+    values = list(zip(cells[start:], map(_VALUE_KIND.__getitem__, kinds[start:]), lines[start:], strict=True))
     return label, values
 
 
 def _is_numeral(cell: str) -> bool:
+    head = cell[:1]  # a label starts with a character no numeral holds: no need to compact it
+    if head and head not in _NUMERAL_CHARS and not head.isspace() and head not in NOT_SPLIT:
+        return False
     return _CN_NUMERAL.match(compact(cell)) is not None
 
 
@@ -221,17 +233,18 @@ def _row_entry(block: Block) -> Entry:
     if len(cells) != len(lines):
         m = min(len(cells), len(lines))
         cells, lines = cells[:m], lines[:m]
-    kinds: list[str] = ["number" if c.isdigit() and c.isascii() else classify_cell(c) for c in cells]
+    kinds: list[str] = [
+        "number" if c.isdigit() and c.isascii()
+        else (_classify_cached(c) if len(c) <= CACHED_LENGTH else classify_cell(c))
+        for c in cells
+    ]
     if "numbers" in kinds:  # a text cell made only of space-separated numbers holds several values
         cells, kinds, lines = _split_numbers(cells, kinds, lines)
     label, values = _row_values(cells, kinds, lines)
-    if not label:
-        for v in values:
-            if v.kind != "blank":
-                break
-        else:
-            values = []
-    return Entry(block, label, values, explicit=True)
+    run = new_entry(block, label, values, True)
+    if not label and not run.has_value:
+        run.values = []
+    return run
 
 
 def _split_numbers(cells: list[str], kinds: list[str], lines: list[int]) -> tuple[list[str], list[str], list[int]]:
@@ -257,7 +270,7 @@ def entry_of(block: Block) -> Entry:
         return _row_entry(block)
     text = block.cells[0]
     if _is_prose(text):
-        return Entry(block, text, [], explicit=False)
+        return Entry(block, text, [], False, False)
     toks = text.split()
     end = len(toks)
     # a Chinese numeral among the trailing values ("5 二 0") is one more value; whether the
@@ -266,8 +279,9 @@ def entry_of(block: Block) -> Entry:
         is_value_token(toks[end - 1]) or (end < len(toks) and _CN_NUMERAL.match(toks[end - 1]) is not None)
     ):
         end -= 1
-    values = [Value(t, _value_kind(t), block.line) for t in toks[end:]]
-    return Entry(block, "".join(toks[:end]), values, explicit=False)
+    line = block.line
+    values = [(t, _value_kind(t), line) for t in toks[end:]]
+    return new_entry(block, "".join(toks[:end]), values, False)
 
 
 def _value_kind(token: str) -> str:
@@ -279,9 +293,9 @@ def value_cells(entry: Entry, width: int) -> list[Value] | None:
     """The run's ``width`` values in column order, or None when positions are uncertain."""
     vals = list(entry.values)
     if entry.explicit:
-        while len(vals) > width and vals[-1].kind == "blank":
+        while len(vals) > width and vals[-1][1] == "blank":
             vals.pop()
-        while len(vals) > width and vals[0].kind == "blank":
+        while len(vals) > width and vals[0][1] == "blank":
             vals.pop(0)
     return vals if len(vals) == width else None
 
@@ -303,8 +317,8 @@ def merge_split_runs(entries: list[Entry], width: int) -> list[Entry]:
                 total += len(entries[j].values)
                 j += 1
             if total == width and j - i > 1:
-                merged = Entry(e.block, "", [v for x in entries[i:j] for v in x.values], explicit=False,
-                               extra_blocks=[x.block for x in entries[i + 1 : j]])
+                merged = new_entry(e.block, "", [v for x in entries[i:j] for v in x.values], False,
+                               [x.block for x in entries[i + 1 : j]])
                 out.append(merged)
                 i = j
                 continue
@@ -334,7 +348,7 @@ def _attach_context(entries: list[Entry], specs: Sequence[RowSpec]) -> list[Entr
         if e.values and not e.has_value:  # a row of blanks counts only when its label is a row's
             best, _, second = _best(specs, label_grams(e.label))
             if best < MATCH or best - second < MARGIN:
-                e = Entry(e.block, e.label, [], e.explicit)
+                e = Entry(e.block, e.label, [], e.explicit, False)
         if e.values:  # a run
             e.pre = pending
             e.post = []

@@ -88,50 +88,41 @@ class TableRead:
     notes: list[TableNote] = field(default_factory=list)
     zone: set[int] = field(default_factory=set)  # id() of the blocks that belong to tables
 
-    def put(self, cid: str, value: Value, entry: Entry, *, decimal: bool = False, signed: bool = False,
-            raw: str | None = None) -> None:
-        """Store one value of ``entry``'s row; ``raw``: the row's ``raw_of`` when the caller has it."""
-        self.cell_lines[cid] = value.line
-        self.table_lines[cid] = raw if raw is not None else raw_of(entry)
-        if value.kind == "blank":
+    def _put_value(self, cid: str, value: Value, *, decimal: bool = False, signed: bool = False) -> None:
+        """Store one value that is not a plain count or a blank (those ``put_row`` stores itself)."""
+        text, kind, line = value
+        if is_dash(text):  # "—", "/", "无": blank with a note, never guessed as 0
             self.tables.set(cid, None)
-            return
-        text = value.raw
-        if value.kind == "number" and text.isdigit() and text.isascii() and len(text) <= MAX_NUMBER_DIGITS:
-            self.tables.set(cid, int(text))  # the common cell, read as parse_number below would
-            return
-        if is_dash(value.raw):  # "—", "/", "无": blank with a note, never guessed as 0
-            self.tables.set(cid, None)
-            self.issues.append(CellIssue(cell_id=cid, problem="placeholder", raw=value.raw, line=value.line))
+            self.issues.append(CellIssue(cell_id=cid, problem="placeholder", raw=text, line=line))
             return
         if signed:
-            text = compact(value.raw).replace("−", "-").replace("－", "-")
-            if SIGNED.match(text):  # 2019 “本年增/减”: “-8” is a decrease of 8
-                self.tables.set(cid, int(text))
+            signed_text = compact(text).replace("−", "-").replace("－", "-")
+            if SIGNED.match(signed_text):  # 2019 “本年增/减”: “-8” is a decrease of 8
+                self.tables.set(cid, int(signed_text))
                 return
-        number = parse_number(value.raw, decimal=decimal) if value.kind == "number" else None
+        number = parse_number(text, decimal=decimal) if kind == "number" else None
         if number is None:
-            self.issues.append(CellIssue(cell_id=cid, problem="unreadable", raw=value.raw, line=value.line))
+            self.issues.append(CellIssue(cell_id=cid, problem="unreadable", raw=text, line=line))
             return
         self.tables.set(cid, number)
 
-    def put_row(self, cids: list[str], vals: list[Value], entry: Entry, raw: str,
+    def put_row(self, cids: list[str], vals: list[Value], raw: str,
                 measures: tuple[L.T2Measure, ...] | None = None) -> None:
-        """Store a row's values (as ``put`` of each): the common cells — plain ASCII counts
-        and blanks — are written to the tables at once; the rest go through ``put``."""
+        """Store a row's values, ``raw``: the row's text (``raw_of``) for quoting. Every cell's
+        line and row text is recorded; the common cells — plain ASCII counts and blanks — are
+        written to the tables at once, in one update; the rest one by one (``_put_value``)."""
+        self.cell_lines.update(zip(cids, [v[2] for v in vals], strict=True))
+        self.table_lines.update(dict.fromkeys(cids, raw))
         row: dict[str, int | None] = {}
-        cell_lines, table_lines = self.cell_lines, self.table_lines
-        for n, (cid, value) in enumerate(zip(cids, vals, strict=True)):
-            text, kind = value.raw, value.kind
-            if kind == "blank" or (kind == "number" and text.isdigit() and text.isascii()
-                                   and len(text) <= MAX_NUMBER_DIGITS):
-                cell_lines[cid] = value.line
-                table_lines[cid] = raw
-                row[cid] = None if kind == "blank" else int(text)
+        for n, (cid, (text, kind, _)) in enumerate(zip(cids, vals, strict=True)):
+            if kind == "blank":
+                row[cid] = None
+            elif kind == "number" and text.isdigit() and text.isascii() and len(text) <= MAX_NUMBER_DIGITS:
+                row[cid] = int(text)
             elif measures is None:
-                self.put(cid, value, entry, raw=raw)
+                self._put_value(cid, vals[n])
             else:
-                self.put(cid, value, entry, decimal=measures[n].decimal, signed=measures[n].signed, raw=raw)
+                self._put_value(cid, vals[n], decimal=measures[n].decimal, signed=measures[n].signed)
         if row:  # the cells of one row are cells of one table
             self.tables.table_of(cids[0]).update(row)
 
@@ -181,18 +172,17 @@ def _mark_zone(out: TableRead, blocks: list[Block], entries: list[Entry], table:
     """Record the blocks from the table's first anchor/row to its last placed run (or, when
     nothing could be placed, its last row or run)."""
     anchor = _ANCHORS[table]
+    first = next((i for i, (b, e) in enumerate(zip(blocks, entries, strict=True))
+                  if "。" not in b.text and (b.kind == "row" or e.has_value or anchor.search(b.key))), None)
+    if first is None:
+        return
     used = {id(b) for p in placed for b in (p.block, *p.extra_blocks)}
-    first = last = last_any = None
-    for i, (b, e) in enumerate(zip(blocks, entries, strict=True)):
-        if first is None and "。" not in b.text and (b.kind == "row" or e.has_value or anchor.search(b.key)):
-            first = i
-        if id(b) in used:
-            last = i
-        if e.has_value or (b.kind == "row" and first is not None):
-            last_any = i
-    last = last if last is not None else last_any
-    if first is not None and last is not None:
-        out.zone.update(id(b) for b in blocks[first : last + 1])
+    backwards = range(len(blocks) - 1, -1, -1)
+    last = next((i for i in backwards if id(blocks[i]) in used), None)
+    if last is None:
+        last = next((i for i in backwards if entries[i].has_value or (i >= first and blocks[i].kind == "row")), None)
+    if last is not None:
+        out.zone.update(map(id, blocks[first : last + 1]))
 
 
 def _has_anchor(blocks: list[Block], table: str) -> bool:
@@ -250,7 +240,7 @@ def read_table2(blocks: list[Block], out: TableRead) -> None:
         if vals is None:
             out.unreadable_row(cids, p.entry)
             continue
-        out.put_row(cids, vals, p.entry, raw_of(p.entry), block.measures)
+        out.put_row(cids, vals, raw_of(p.entry), block.measures)
 
 
 def read_table3(blocks: list[Block], out: TableRead) -> None:
@@ -341,7 +331,7 @@ def _inferred_extra_column(blocks: list[Block], entries: list[Entry], rows: list
     rows8 = [vals for e in rows if (vals := value_cells(e, width)) is not None]
     if header is None or not rows8 or 2 * len(rows8) < len(rows):
         return None
-    nums = [[parse_number(v.raw, decimal=False) if v.kind == "number" else None for v in vals] for vals in rows8]
+    nums = [[parse_number(raw, decimal=False) if kind == "number" else None for raw, kind, _ in vals] for vals in rows8]
     total = width - 1
     fits = [
         k for k in range(1, total)
@@ -371,15 +361,15 @@ def _put_row(out: TableRead, cids: list[str], p: Placement, drop: int | None = N
         out.unreadable_row(cids, p.entry)
         return
     raw = raw_of(p.entry)
-    out.put_row(cids, vals, p.entry, raw)
+    out.put_row(cids, vals, raw)
     if extra is None:
         return
     orgs = [out.tables.get(cid) for cid in cids if cid.rsplit(".", 1)[1] in _T3_ORG_IDS]
-    sub = parse_number(extra.raw, decimal=False) if extra.kind == "number" else None
+    sub = parse_number(extra[0], decimal=False) if extra[1] == "number" else None
     if sub is not None and all(v is not None for v in orgs) and sub != sum(orgs):  # type: ignore[arg-type]
         label = L.CELL_INFO[cids[0]].row
         out.notes.append(TableNote(
-            table="表三", line=extra.line, raw=raw,
+            table="表三", line=extra[2], raw=raw,
             message=f"表三“{label}”行的非标准“小计”列为 {sub}，五类法人或其他组织之和为 {sum(orgs)}",  # type: ignore[arg-type]
         ))
 
@@ -398,7 +388,7 @@ def _subtotal_row(out: TableRead, run: Entry, drop: int | None, layout: L.Layout
         rows = [r for r in layout.t3_rows if r.category == category]
         diffs: list[str] = []
         for col, v in zip(L.T3_COLUMNS, vals, strict=True):
-            given = parse_number(v.raw, decimal=False) if v.kind == "number" else None
+            given = parse_number(v[0], decimal=False) if v[1] == "number" else None
             items = [out.tables.get(L.t3_cell_id(r.id, col.id)) for r in rows]
             if given is not None and all(x is not None for x in items) and given != sum(items):  # type: ignore[arg-type]
                 diffs.append(f"“{col.label}”列为 {given}，各项之和为 {sum(items)}")  # type: ignore[arg-type]
@@ -420,7 +410,7 @@ def read_table4(blocks: list[Block], out: TableRead) -> None:
     used = [p.entry for p in placed.values()] + ([horizontal] if horizontal is not None else [])
     _mark_zone(out, blocks, raw_entries, "table4", used)
     if horizontal is not None:
-        out.put_row(cids, value_cells(horizontal, width) or [], horizontal, raw_of(horizontal))
+        out.put_row(cids, value_cells(horizontal, width) or [], raw_of(horizontal))
         return
     if placed:  # the vertical layout: one labelled row of 5 per group
         for spec in SPECS_T4:

@@ -12,7 +12,7 @@ are dropped from the text (the source line is kept as is in ``lines``).
 
 from __future__ import annotations
 
-from draft_report.reading.blocks import Block, classify_cell, clean, para, row
+from draft_report.reading.blocks import NOT_SPLIT, Block, classify_cell, clean
 from draft_report.reading.outline import parse_heading
 from draft_report.regex_cache import regex
 
@@ -23,6 +23,9 @@ _CELL_LINE = regex(r"^\t[^\t]*$")
 _PAGE_NUMBER = regex(r"^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 _PAGE_START = frozenset("-—–－第")
 _TERMINAL = "。！？；;!?：:"
+# What makes ``_clean_line`` more than a split and join: a Word bookmark, and the two
+# whitespace characters ``str.split`` keeps (``blocks.NOT_SPLIT``).
+_NOT_PLAIN = ("[", *NOT_SPLIT)
 # A continuation line of a one-cell-per-line table cell is short and is not a heading.
 _MAX_CONTINUATION = 8
 
@@ -57,34 +60,48 @@ def _uses_cell_lines(lines: list[str]) -> bool:
     return cell_lines >= 8 and cell_lines > 2 * tab_rows
 
 
+def _plain_clean(text: str) -> str:
+    """``_clean_line`` of a text that holds no "[" (no Word bookmark), no zero-width space and no
+    BOM: then ``clean`` is exactly ``" ".join(text.split())`` (see ``blocks.clean``)."""
+    return " ".join(text.split())
+
+
+def _is_plain(lines: list[str]) -> bool:
+    """True when no line holds what makes ``_clean_line`` more than a split and join."""
+    text = "\n".join(lines)
+    return not any(ch in text for ch in _NOT_PLAIN)
+
+
 def text_blocks(lines: list[str]) -> list[Block]:
-    """Blocks of a plain-text report; ``lines`` are the source lines (no line ends)."""
+    """Blocks of a plain-text report; ``lines`` are the source lines (no line ends).
+
+    One pass over the lines; a paragraph line is marked ``joinable`` as it is made: when the
+    paragraph line just before it (with no table row between) was cut by wrapping."""
     blocks: list[Block] = []
     cell_layout = _uses_cell_lines(lines)
+    plain = _is_plain(lines)
+    clean_line = _plain_clean if plain else _clean_line
     group: Block | None = None  # the row being collected in the one-cell-per-line layout
-
-    def close_group() -> None:
-        nonlocal group
-        if group is not None:
-            group.raw = "\t".join(group.cells)
-            blocks.append(group)
-            group = None
+    prev: Block | None = None  # the last paragraph line, while no table row followed it
 
     for n, line in enumerate(lines, start=1):
         head = line.lstrip()[:1]  # what _PAGE_NUMBER and a pipe row start with (after \s*)
         if not line.strip(" \t\r\f\u00a0\u3000") or (head in _PAGE_START and _PAGE_NUMBER.match(line)):
-            close_group()
+            if group is not None:
+                group.raw = "\t".join(group.cells)
+                blocks.append(group)
+                group = prev = None
             continue
         if cell_layout and _CELL_LINE.match(line):
-            cell = _clean_line(line)
+            cell = clean_line(line)
             if group is None:
-                group = row([cell], [n], line)
+                group = Block(n, [cell], [n], line, "row")
             else:
                 group.cells.append(cell)
                 group.cell_lines.append(n)
             continue
         if group is not None:
-            text = _clean_line(line)
+            text = clean_line(line)
             # "商业" TAB-line followed by "企业": the Word cell broke over two lines.
             if (
                 len(text) <= _MAX_CONTINUATION
@@ -95,40 +112,33 @@ def text_blocks(lines: list[str]) -> list[Block]:
                 group.cells[-1] += text
                 group.extra_lines.append(n)
                 continue
-            close_group()
+            group.raw = "\t".join(group.cells)
+            blocks.append(group)
+            group = prev = None
         if head == "|" and is_pipe_row(line):
             if is_pipe_separator(line):
                 continue
             cells = pipe_cells(line)
-            blocks.append(row(cells, [n] * len(cells), line))
+            blocks.append(Block(n, cells, [n] * len(cells), line, "row"))
+            prev = None
         elif "\t" in line and "\t" in line.strip("\t \u00a0\u3000"):
             # leading TABs are indentation, not empty cells
-            cells = [c if c.isalnum() else _clean_line(c) for c in line.lstrip("\t").split("\t")]
-            blocks.append(row(cells, [n] * len(cells), line))
+            parts = line.lstrip("\t").split("\t")
+            if plain:
+                cells = list(map(" ".join, map(str.split, parts)))
+            else:
+                cells = [c if c.isalnum() else _clean_line(c) for c in parts]
+            blocks.append(Block(n, cells, [n] * len(cells), line, "row"))
+            prev = None
         else:
-            text = _clean_line(line)
+            text = clean_line(line)
             if not text:
                 continue
-            block = para(n, text, line)
-            block.joinable = True
-            blocks.append(block)
-    close_group()
-    _mark_wraps(blocks)
+            joinable = prev is not None and n == prev.line + 1 and len(prev.cells[0]) >= 20 \
+                and prev.cells[0][-1] not in _TERMINAL
+            prev = Block(n, [text], [n], line, "para", 0, joinable)
+            blocks.append(prev)
+    if group is not None:
+        group.raw = "\t".join(group.cells)
+        blocks.append(group)
     return blocks
-
-
-def _mark_wraps(blocks: list[Block]) -> None:
-    """A paragraph line is 'joinable' when the previous paragraph line was cut by wrapping."""
-    prev: Block | None = None
-    for b in blocks:
-        if b.kind != "para":
-            prev = None
-            continue
-        text = b.cells[0]
-        b.joinable = bool(
-            prev is not None
-            and b.line == prev.line + 1 + len(prev.extra_lines)
-            and len(prev.cells[0]) >= 20
-            and prev.cells[0][-1] not in _TERMINAL
-        )
-        prev = b if text else None

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from itertools import repeat
-from operator import itemgetter
 
 from draft_report.records import dataclass
 from draft_report.tables import layout as L
@@ -111,34 +110,38 @@ def _h4() -> list[Identity]:
 class IdentitySet:
     """A format's identities compiled once over one flat list of the cells they use.
 
-    ``sums(values)`` looks every cell up once (a cell is in two or three identities) and adds
-    each identity's sides from that list with one ``itemgetter`` and one ``sum`` per side,
-    without a Python step per cell."""
+    ``sides(values)`` looks every cell up once (a cell is in two or three identities) and adds
+    every identity's two sides in one generated expression (``0 + v[3] + v[7], 0 + v[1], …``:
+    no Python step per identity or per cell). A blank cell is NaN there, so a side with a blank
+    sums to NaN — the only value unequal to itself."""
 
-    __slots__ = ("_sides", "cells", "identities")
+    __slots__ = ("_add", "cells", "identities")
 
     def __init__(self, identities: tuple[Identity, ...]) -> None:
         self.identities = identities
         self.cells: tuple[str, ...] = tuple(dict.fromkeys(c for i in identities for c in (*i.lhs, *i.rhs)))
         index = {c: n for n, c in enumerate(self.cells)}
-        zero = len(self.cells)  # a constant 0 after the cells: a one-cell side still gets a tuple
+        self._add = _adder([[index[c] for c in side] for i in identities for side in (i.lhs, i.rhs)])
 
-        def side(ids: tuple[str, ...]) -> Callable[[list[float]], tuple[float, ...]]:
-            positions = [index[c] for c in ids]
-            return itemgetter(*positions, zero) if len(positions) == 1 else itemgetter(*positions)
-
-        self._sides = tuple((side(i.lhs), side(i.rhs)) for i in identities)
+    def sides(self, values: Mapping[str, int | float]) -> tuple[float, ...]:
+        """Every identity's lhs and rhs sums in a row (lhs₀, rhs₀, lhs₁, rhs₁ …) over ``values``
+        (the non-blank cells), each added from 0 in order as ``Identity.evaluate`` adds it; NaN
+        for a side with a blank cell."""
+        return self._add([*map(values.get, self.cells, repeat(_NAN))])
 
     def sums(self, values: Mapping[str, int | float]) -> list[tuple[float | None, float | None]]:
         """Each identity's (lhs sum, rhs sum) over ``values`` (the non-blank cells), as
         ``Identity.evaluate`` gives them: a side is None when any of its cells is blank."""
-        # a blank cell is NaN, so a side with a blank sums to NaN (the only value unequal to itself)
-        flat: list[float] = [*map(values.get, self.cells, repeat(_NAN)), 0]
-        out: list[tuple[float | None, float | None]] = []
-        for lhs, rhs in self._sides:
-            left, right = sum(lhs(flat)), sum(rhs(flat))
-            out.append((None if left != left else left, None if right != right else right))
-        return out
+        pairs = iter(self.sides(values))
+        return [(None if left != left else left, None if right != right else right) for left, right in zip(pairs, pairs, strict=True)]
+
+
+def _adder(sides: list[list[int]]) -> Callable[[list[float]], tuple[float, ...]]:
+    """One function giving the sum of each side's positions in a list, added from 0 in order:
+    ``lambda v: (0 + v[3] + v[7], 0 + v[1], …)`` (its source holds only those numbers)."""
+    sums = ", ".join("".join(["0", *(f" + v[{n}]" for n in side)]) for side in sides)
+    add: Callable[[list[float]], tuple[float, ...]] = eval(f"lambda v: ({sums},)")  # built once per format
+    return add
 
 
 _NAN = float("nan")

@@ -1,0 +1,164 @@
+"""The readers' fast paths give exactly what their general definitions give.
+
+Each fast path below replaces a slower but plainer formulation (a regex, two loops, a second
+pass over the blocks); the plainer one is written out here as the reference and both are run
+on random input and on the fixture reports."""
+
+from __future__ import annotations
+
+import importlib
+import random
+import re
+from pathlib import Path
+
+from draft_report.reading import runs
+from draft_report.reading.blocks import Block, compact
+from draft_report.reading.files import split_lines
+from draft_report.reading.outline import may_be_heading, parse_heading
+
+# the module (``draft_report.reading.text_blocks`` the attribute is its function of that name)
+text_blocks = importlib.import_module("draft_report.reading.text_blocks")
+FIXTURES = Path(__file__).parent / "fixtures"
+TEXT_REPORTS = sorted((FIXTURES / "real_reports").glob("*.txt")) + sorted((FIXTURES / "seeds").glob("*.txt"))
+WHITESPACE = [chr(c) for c in range(0x10000) if re.fullmatch(r"[\s\u00a0\u3000\u200b\ufeff]", chr(c))]
+
+
+def test_split_lines_is_the_newline_regex_split() -> None:
+    newline = re.compile(r"\r\n|\r|\n")
+    alphabet = ["\r", "\n", "\r\n", "\f", "\v", "\u2028", "\x1c", "a", "一", " ", "\t"]
+    rng = random.Random(14)
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        expected = newline.split(text)
+        if expected and expected[-1] == "":
+            expected.pop()
+        assert split_lines(text) == expected, repr(text)
+
+
+def test_plain_clean_is_clean_line_without_bookmarks_or_zero_width_spaces() -> None:
+    alphabet = [*WHITESPACE, "a", "1", "一", "。", "（", "]", "b"]
+    rng = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9)))
+        if text_blocks._is_plain([text]):
+            assert text_blocks._plain_clean(text) == text_blocks._clean_line(text), repr(text)
+        else:
+            assert any(ch in text for ch in ("[", "\u200b", "\ufeff"))
+
+
+def _mark_wraps(blocks: list[Block]) -> list[bool]:
+    """The reference: a paragraph line is joinable when the paragraph line before it (no row
+    between) is on the line just above, at least 20 characters long and not ended."""
+    out: list[bool] = []
+    prev: Block | None = None
+    for b in blocks:
+        if b.kind != "para":
+            prev = None
+            out.append(b.joinable)
+            continue
+        out.append(bool(
+            prev is not None
+            and b.line == prev.line + 1 + len(prev.extra_lines)
+            and len(prev.cells[0]) >= 20
+            and prev.cells[0][-1] not in text_blocks._TERMINAL
+        ))
+        prev = b if b.cells[0] else None
+    return out
+
+
+def _fields(blocks: list[Block]) -> list[tuple[object, ...]]:
+    return [(b.line, b.cells, b.cell_lines, b.raw, b.kind, b.md_level, b.joinable, b.extra_lines) for b in blocks]
+
+
+def _mutants(rng: random.Random, lines: list[str], n: int) -> list[list[str]]:
+    out = []
+    for _ in range(n):
+        mutated = list(lines)
+        for _ in range(rng.randint(1, 8)):
+            i = rng.randrange(len(mutated))
+            choice = rng.random()
+            if choice < 0.3:
+                mutated[i] = ""
+            elif choice < 0.6:
+                mutated.insert(i, rng.choice(["\t商业", "企业", "\t12", "a\tb\t3", "[bookmark: x]一、总体情况",
+                                              "很长的一行文字很长的一行文字很长的一行文字，", "— 3 —", "| 规章 | 0 |"]))
+            else:
+                del mutated[i]
+        out.append(mutated)
+    return out
+
+
+def test_text_blocks_plain_path_and_joinable_marks_match_the_general_definitions(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    rng = random.Random(3)
+    inputs: list[list[str]] = []
+    for path in TEXT_REPORTS:
+        lines = split_lines(path.read_text(encoding="utf-8"))
+        inputs += [lines, *_mutants(rng, lines, 10)]
+    assert len(inputs) > 50
+    plain_seen = 0
+    for lines in inputs:
+        blocks = text_blocks.text_blocks(lines)
+        assert [b.joinable for b in blocks] == _mark_wraps(blocks)
+        if text_blocks._is_plain(lines):
+            plain_seen += 1
+            with monkeypatch.context() as m:
+                m.setattr(text_blocks, "_is_plain", lambda _lines: False)
+                general = text_blocks.text_blocks(lines)
+            assert _fields(blocks) == _fields(general)
+    assert plain_seen > 10
+
+
+def _row_values_reference(cells: list[str], kinds: list[str], lines: list[int]) -> tuple[str, list[runs.Value]]:
+    """The two-loop definition of ``runs._row_values``."""
+    def numeral(cell: str) -> bool:
+        return runs._CN_NUMERAL.match(compact(cell)) is not None
+
+    n = len(cells)
+    first_text = next((i for i, k in enumerate(kinds) if k == "text" and not numeral(cells[i])), None)
+    first_value = next((i for i in range(0 if first_text is None else first_text + 1, n)
+                        if kinds[i] in ("number", "bad") or (kinds[i] == "text" and numeral(cells[i]))), None)
+    if first_value is None:
+        start = n
+        while start > 0 and kinds[start - 1] != "text":
+            start -= 1
+    else:
+        start = first_value
+        while start > 0 and kinds[start - 1] == "blank":
+            start -= 1
+    values = [(cells[i], "bad" if kinds[i] == "text" else kinds[i], lines[i]) for i in range(start, n)]
+    return "".join(cells[:start]), values
+
+
+def test_row_values_in_one_pass_is_the_two_loop_definition() -> None:
+    pool = [("规章", "text"), ("二", "text"), ("十二", "text"), (" 三", "text"), ("\u200b五", "text"), ("（一）", "text"),
+            ("12", "number"), ("0", "number"), ("", "blank"), ("—", "bad"), ("x", "bad")]
+    rng = random.Random(11)
+    for _ in range(20000):
+        picked = [rng.choice(pool) for _ in range(rng.randint(0, 8))]
+        cells = [c for c, _ in picked]
+        kinds = [k for _, k in picked]
+        lines = list(range(1, len(cells) + 1))
+        assert runs._row_values(cells, kinds, lines) == _row_values_reference(cells, kinds, lines), picked
+
+
+def test_is_numeral_is_the_regex_on_the_compacted_cell() -> None:
+    alphabet = [*WHITESPACE[:40], "\u200b", "\ufeff", "一", "十", "两", "零", "a", "1", "（", "规"]
+    rng = random.Random(5)
+    for _ in range(20000):
+        cell = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 5)))
+        assert runs._is_numeral(cell) == (runs._CN_NUMERAL.match(compact(cell)) is not None), repr(cell)
+
+
+def test_may_be_heading_never_rules_out_a_heading() -> None:
+    texts: list[str] = []
+    for path in TEXT_REPORTS:
+        texts += split_lines(path.read_text(encoding="utf-8"))
+    alphabet = [" ", "\u3000", "\u200b", "一", "、", "第", "部分", "总体情况", "其他", "（", "a", "。"]
+    rng = random.Random(9)
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))) for _ in range(20000)]
+    headings = 0
+    for text in texts:
+        if parse_heading(text) is not None:
+            headings += 1
+            assert may_be_heading(text), repr(text)
+    assert headings > 30
