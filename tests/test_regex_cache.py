@@ -166,3 +166,22 @@ def test_the_module_global_naming_a_pattern_becomes_the_compiled_pattern_on_firs
     assert namespace["WORD"] is namespace["ALIAS"] is vars(lazy)["compiled"]
     assert isinstance(namespace["WORD"], re.Pattern)
     assert lazy.findall("1件2件") == ["1件", "2件"]  # a holder of the lazy object still works
+
+
+def test_every_module_level_pattern_of_the_package_compiles() -> None:
+    """Patterns compile on first use, so a faulty one would only show when some input needs it:
+    every module-level pattern of every module is compiled here instead."""
+    import pkgutil
+
+    import draft_report
+
+    lazy = 0
+    for info in pkgutil.walk_packages(draft_report.__path__, "draft_report."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for value in list(vars(module).values()):
+            if isinstance(value, regex_cache.LazyPattern):
+                assert isinstance(value.compiled, re.Pattern)
+                lazy += 1
+    assert lazy > 0
