@@ -25,7 +25,6 @@ from draft_report.reading.blocks import (
     CACHED_LENGTH,
     NOT_SPLIT,
     Block,
-    _classify_cached,
     bigrams,
     classify_cell,
     clean,
@@ -233,11 +232,7 @@ def _row_entry(block: Block) -> Entry:
     if len(cells) != len(lines):
         m = min(len(cells), len(lines))
         cells, lines = cells[:m], lines[:m]
-    kinds: list[str] = [
-        "number" if c.isdigit() and c.isascii()
-        else (_classify_cached(c) if len(c) <= CACHED_LENGTH else classify_cell(c))
-        for c in cells
-    ]
+    kinds: list[str] = [classify_cell(c) for c in cells]
     if "numbers" in kinds:  # a text cell made only of space-separated numbers holds several values
         cells, kinds, lines = _split_numbers(cells, kinds, lines)
     label, values = _row_values(cells, kinds, lines)
