@@ -16,7 +16,7 @@ takes the object named last earlier in the sentence (``Fact.elliptic``).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from draft_report.lexicon.fields import Fact, sum_fact
@@ -237,7 +237,7 @@ def candidates(
 ) -> list[Match]:
     """Facts named on the left (preferred) or, failing that, on the right of the number."""
     index = keyword_index(facts)
-    found = _candidates(index, index.occurrences(left), len(left), index.occurrences(right), 0,
+    found = _candidates(index, index.occurrences(left), len(left), lambda: index.occurrences(right), 0,
                         left + right, unit, before)
     return [Match(f, kw, side, dist) for _, f, kw, side, dist in found]
 
@@ -247,14 +247,17 @@ _Candidate = tuple[tuple[int, int, int], Fact, str, str, int]
 
 
 def _candidates(
-    index: KeywordIndex, left_occ: list[tuple[int, str]], left_end: int, right_occ: list[tuple[int, str]],
-    right_start: int, window: str, unit: str | None, before: str | None,
+    index: KeywordIndex, left_occ: list[tuple[int, str]], left_end: int,
+    right_occ: Callable[[], list[tuple[int, str]]], right_start: int, window: str, unit: str | None,
+    before: str | None,
 ) -> list[_Candidate]:
     """``candidates`` from the keyword occurrences of each side: ``left_end`` is where the left
-    side ends and ``right_start`` where the right side starts, in the occurrences' coordinates."""
+    side ends and ``right_start`` where the right side starts, in the occurrences' coordinates.
+    The right side's occurrences are looked up (``right_occ()``) only when the left side names
+    nothing allowed."""
     refused: set[int] = set()  # facts ``_allowed`` refused on the left: the same answer on the right
     return (_side_candidates(index, left_occ, "left", left_end, window, unit, before, refused)
-            or _side_candidates(index, right_occ, "right", right_start, window, unit, before, refused))
+            or _side_candidates(index, right_occ(), "right", right_start, window, unit, before, refused))
 
 
 def _side_candidates(
@@ -374,10 +377,8 @@ def bind_indexed(
     if listed is not None:
         return _with_alternatives(listed, (), facts, 1.0)
     before = ctx.compact[: ctx.cpos(start)]
-    # the right side's keywords are looked up only when the left side names nothing allowed
-    window, refused = left + right, set[int]()
-    found = (_side_candidates(index, ctx.occurrences(la, lb), "left", lb, window, unit, before, refused)
-             or _side_candidates(index, ctx.occurrences(ra, rb), "right", ra, window, unit, before, refused))
+    found = _candidates(index, ctx.occurrences(la, lb), lb, lambda: ctx.occurrences(ra, rb), ra, left + right,
+                        unit, before)
     if not found:
         fact = _elliptic(facts, left, unit, before)
         return _with_alternatives(fact, (), facts, 0.9) if fact is not None else _UNBOUND
