@@ -239,16 +239,10 @@ def _own_clause(before: str, word: Fact) -> bool:
 
 _BARE_SUM = regex(r"^(?:共计|合计|总计|一共|总共|共|计|为)?$")
 _UNBOUND = Binding(None)
-_KIND_PHRASES: list[re.Pattern[str]] = []
-
-
-def _any_kind_phrase() -> re.Pattern[str]:
-    """Every phrase of every applicant kind in one alternation (compiled on first use)."""
-    if not _KIND_PHRASES:
-        # longest first; equal lengths by text, so that the pattern (a regex_cache key) is the same every run
-        words = sorted({p for k in APPLICANT_KINDS for p in k.phrases}, key=lambda w: (-len(w), w))
-        _KIND_PHRASES.append(regex("|".join(map(re.escape, words))))
-    return _KIND_PHRASES[0]
+# Every phrase of every applicant kind in one alternation (compiled on first use, as every ``regex``):
+# longest first; equal lengths by text, so that the pattern (a regex_cache key) is the same every run.
+_ANY_KIND_PHRASE = regex("|".join(map(re.escape, sorted({p for k in APPLICANT_KINDS for p in k.phrases},
+                                                         key=lambda w: (-len(w), w)))))
 
 
 _STOPS = "，,；;。：:"
@@ -267,7 +261,7 @@ def kind_of_previous_clause(sentence: str, start: int, unit: str | None, facts: 
         return _UNBOUND
     j = _last_stop(sentence, i)
     clause = sentence[j + 1 : i]
-    if _any_kind_phrase().search(clause) is None:
+    if _ANY_KIND_PHRASE.search(clause) is None:
         return _UNBOUND  # the clause names no applicant kind (one search instead of every phrase)
     if not any(ch.isdigit() for ch in clause):
         for k in APPLICANT_KINDS:
