@@ -7,8 +7,9 @@ classes on its way in; compiling their methods was a sixth of its start-up.
 
 This ``dataclass`` has the standard one collect the fields (and check them: defaults, ClassVar,
 mutable defaults …) and adds the methods itself (``record_methods``): ``__repr__``, ``__eq__``,
-``__hash__`` and the frozen guards are shared functions, and only ``__init__`` is compiled, from a
-short source that sets a frozen instance's ``__dict__`` in one call. They behave as the generated
+``__hash__`` and the frozen guards are shared functions, and only ``__init__`` is made per class
+(from a ``record_init_templates`` template, or compiled from a short source); a frozen instance's
+``__dict__`` is set in one call. They behave as the generated
 ones do (Python 3.11 semantics, tests/test_records.py): the same ``repr`` text, equality only with
 an instance of the very same class comparing the ``compare`` fields as a tuple, a hash of those
 fields for a frozen class and none (unhashable) for a mutable one, ``FrozenInstanceError`` on
