@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from draft_report.checking.findings import Finding, Location
 from draft_report.checking.prose import LocatedClaim, fmt
+from draft_report.lexicon.binding import trie_pattern
 from draft_report.models.document import ReportDocument, Section
 from draft_report.regex_cache import regex
 from draft_report.sections import OVERVIEW_TOPICS, SECTION_BY_KEY, SECTION_KEYS, SECTIONS
@@ -27,27 +28,9 @@ _WHITESPACE = regex(r"\s+")
 _ANY_STRONG = regex("|".join(re.escape(m) for m in OLD_FORMAT_STRONG))  # one search per line
 
 
-def spaced_alternation(words: Sequence[str]) -> str:
-    """A pattern matching any of ``words`` with any whitespace between their characters, as a
-    trie (words sharing a beginning share its branch: “本年” is tried once for its four markers),
-    so that a scan tries one branch per character instead of one per word."""
-    branches: dict[str, list[str]] = {}
-    end = False
-    for w in dict.fromkeys(words):
-        if w:
-            branches.setdefault(w[0], []).append(w[1:])
-        else:
-            end = True
-    alternatives = [re.escape(ch) + (r"\s*" + rest if (rest := spaced_alternation(tails)) else "")
-                    for ch, tails in branches.items()]
-    if not alternatives:
-        return ""
-    group = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-    return f"(?:{group})?" if end else group
-
-
-# the same markers with any whitespace between their characters: one scan of a whole document
-_ANY_STRONG_SPACED = regex(spaced_alternation(OLD_FORMAT_STRONG))
+# the same markers with any whitespace between their characters, as a trie (“本年” tried once for its
+# four markers): one scan of a whole document
+_ANY_STRONG_SPACED = regex(trie_pattern(OLD_FORMAT_STRONG, gap=r"\s*"))
 _SINGLE_ROW_SIX = regex(r"^\s*[（(]六[）)]\s*其他处理[\s|]*\d+(?:[\s|]|$)")
 FEE_STATEMENT = regex(r"信息处理费|处理费|收费|收取[^。]{0,12}费|费用")
 _BOILERPLATE_NONE = regex(r"^(无|暂无|没有|无其他)")

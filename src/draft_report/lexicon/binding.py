@@ -171,9 +171,11 @@ class KeywordIndex:
         return out
 
 
-def trie_pattern(words: Sequence[str]) -> str:
+def trie_pattern(words: Sequence[str], gap: str = "") -> str:
     """A regex matching the longest of ``words`` at a position: the words as a trie of branches
-    (“受理(?:申请)?” rather than “受理申请|受理”), each branch starting with its own character."""
+    (“受理(?:申请)?” rather than “受理申请|受理”), each branch starting with its own character, so a
+    scan tries one branch per character instead of one per word. ``gap``: a pattern allowed between
+    a word's characters (``r"\s*"``: the words with any whitespace inside)."""
     trie: dict[str, Any] = {}
     for w in words:
         node = trie
@@ -182,7 +184,7 @@ def trie_pattern(words: Sequence[str]) -> str:
         node[""] = {}
 
     def emit(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        alts = [re.escape(ch) + (gap + rest if (rest := emit(child)) else "") for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
