@@ -57,3 +57,25 @@ def test_the_clean_2019_report_has_no_prose_alarm_and_a_wrong_number_is_found() 
     assert wrong != text
     found = check_document(read_text(wrong, source=CLEAN.name, fmt="text")).findings
     assert any(f.rule == "prose.mismatch" and "规范性文件" in f.message for f in found)
+
+
+def test_per_layout_builds_once_per_combination_of_formats() -> None:
+    calls: list[tuple[str, ...]] = []
+
+    @L.per_layout
+    def names(*layouts: L.Layout) -> tuple[str, ...]:
+        calls.append(tuple(x.name for x in layouts))
+        return tuple(x.name for x in layouts)
+
+    assert names(L.LAYOUT_2019, L.LAYOUT_2021) == ("2019", "2021")
+    assert names(L.LAYOUT_2019, L.LAYOUT_2021) is names(L.LAYOUT_2019, L.LAYOUT_2021)
+    assert names(L.LAYOUT_2021, L.LAYOUT_2019) == ("2021", "2019")
+    assert calls == [("2019", "2021"), ("2021", "2019")]
+    # an equal but distinct layout object is a format of its own (found by identity)
+    import dataclasses
+
+    copy = dataclasses.replace(L.LAYOUT_2021)
+    assert copy == L.LAYOUT_2021 and copy is not L.LAYOUT_2021
+    names(L.LAYOUT_2019, copy)
+    assert len(calls) == 3
+    assert facts_for_layouts(L.LAYOUT_2019, L.LAYOUT_2019) is facts_for_layouts(L.LAYOUT_2019, L.LAYOUT_2019)

@@ -15,7 +15,6 @@ from draft_report.lexicon.layout_facts import facts_for_layouts
 from draft_report.models.document import ReportDocument
 from draft_report.models.tables import Tables
 from draft_report.records import dataclass
-from draft_report.tables import layout as L
 
 
 @dataclass
@@ -64,7 +63,7 @@ class FactSource:
         if self._facts is None:
             base = FACTS
             if self.tables is not None:  # a 2019/2020 report's tables: the lexicon of their format
-                base = _layout_facts(self.tables.table2_layout, self.tables.table3_layout)
+                base = facts_for_layouts(self.tables.table2_layout, self.tables.table3_layout)
             extra = aggregate_facts(self.aggregates.keys()) if self.aggregates is not None else []
             self._facts = (*base, *extra) if extra else base
         return self._facts
@@ -91,14 +90,3 @@ class FactSource:
             return fact.source
         return f"{self.name}（{fact.source}）" if fact.cells else self.name
 
-
-# the lexicon of each pair of table formats, built once: keyed by the layouts' identity (hashing
-# a Layout, as ``facts_for_layouts``' cache does, walks all its rows)
-_LAYOUT_FACTS: dict[tuple[int, int], tuple[L.Layout, L.Layout, tuple[Fact, ...]]] = {}
-
-
-def _layout_facts(t2: L.Layout, t3: L.Layout) -> tuple[Fact, ...]:
-    hit = _LAYOUT_FACTS.get((id(t2), id(t3)))
-    if hit is None or hit[0] is not t2 or hit[1] is not t3:
-        hit = _LAYOUT_FACTS[(id(t2), id(t3))] = (t2, t3, facts_for_layouts(t2, t3))
-    return hit[2]

@@ -309,17 +309,10 @@ def blank_findings(doc: ReportDocument, blank: list[str]) -> list[Finding]:
     return out
 
 
-# 表三's cells column by column, per format (keyed by the layout's identity): built once
-_T3_COLUMN_CELLS: dict[int, tuple[L.Layout, tuple[tuple[L.T3Column, frozenset[str]], ...]]] = {}
-
-
+@L.per_layout
 def _t3_column_cells(layout: L.Layout) -> tuple[tuple[L.T3Column, frozenset[str]], ...]:
-    """Each 表三 column of the format with the ids of its cells in every row."""
-    hit = _T3_COLUMN_CELLS.get(id(layout))
-    if hit is None or hit[0] is not layout:
-        columns = tuple((c, frozenset(L.t3_cell_id(r.id, c.id) for r in layout.t3_rows)) for c in L.T3_COLUMNS)
-        hit = _T3_COLUMN_CELLS[id(layout)] = (layout, columns)
-    return hit[1]
+    """Each 表三 column of the format with the ids of its cells in every row (built once per format)."""
+    return tuple((c, frozenset(L.t3_cell_id(r.id, c.id) for r in layout.t3_rows)) for c in L.T3_COLUMNS)
 
 
 def _expected_cells(doc: ReportDocument, data_cells: dict[str, int | float | None]) -> dict[str, int | float | None]:

@@ -15,7 +15,6 @@ replaced by the facts of its own cells — generated from the layout's blocks, i
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
 
 from draft_report.lexicon.fields import FACTS, Fact
 from draft_report.tables import layout as L
@@ -69,9 +68,10 @@ def _in_layout(fact: Fact, cells: frozenset[str]) -> bool:
     return all(c in cells for c in own)
 
 
-@cache
+@L.per_layout
 def facts_for_layouts(t2: L.Layout = L.LAYOUT_2021, t3: L.Layout = L.LAYOUT_2021) -> tuple[Fact, ...]:
-    """The lexicon for a report whose 表二 is in format ``t2`` and 表三 in format ``t3``."""
+    """The lexicon for a report whose 表二 is in format ``t2`` and 表三 in format ``t3`` (built once
+    per pair of formats: the same tuple every time, so the binding's keyword index is found by identity)."""
     if t2 is L.LAYOUT_2021 and t3 is L.LAYOUT_2021:
         return FACTS
     t2_cells = frozenset(c for c, *_ in t2.t2_cells())

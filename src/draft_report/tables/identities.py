@@ -147,16 +147,10 @@ def _adder(sides: list[list[int]]) -> Callable[[list[float]], tuple[float, ...]]
 _NAN = float("nan")
 
 
-# per format, built once (keyed by the layout object: hashing a Layout walks all its rows)
-_COMPILED: dict[int, tuple[L.Layout, IdentitySet]] = {}
-
-
+@L.per_layout
 def compiled_for(layout: L.Layout) -> IdentitySet:
-    """``identities_for(layout)`` compiled for evaluation over many documents."""
-    hit = _COMPILED.get(id(layout))
-    if hit is None or hit[0] is not layout:
-        hit = _COMPILED[id(layout)] = (layout, IdentitySet(tuple(_h3(layout) + _h2(layout) + _h4() + _h1())))
-    return hit[1]
+    """``identities_for(layout)`` compiled for evaluation over many documents (built once per format)."""
+    return IdentitySet(tuple(_h3(layout) + _h2(layout) + _h4() + _h1()))
 
 
 def identities_for(layout: L.Layout) -> tuple[Identity, ...]:

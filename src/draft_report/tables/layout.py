@@ -19,7 +19,9 @@ Cell ids are global strings:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import field
+from typing import Any, ParamSpec, TypeVar, cast
 
 from draft_report.records import dataclass
 
@@ -429,6 +431,27 @@ def layout_for_year(year: int | None) -> Layout:
     if year is not None and LAYOUT_2019.last_year is not None and year <= LAYOUT_2019.last_year:
         return LAYOUT_2019
     return LAYOUT_2021
+
+
+_Params = ParamSpec("_Params")
+_Built = TypeVar("_Built")
+
+
+def per_layout(build: Callable[_Params, _Built]) -> Callable[_Params, _Built]:
+    """``build(*layouts)`` made once per combination of formats and then reused. The layouts are
+    found by identity, not by hash: hashing a ``Layout`` walks all its rows (and the few layouts
+    are module constants, kept alive here)."""
+    made: dict[tuple[int, ...], tuple[tuple[Layout, ...], _Built]] = {}
+
+    def get(*layouts: Layout) -> _Built:
+        key = tuple(map(id, layouts))
+        hit = made.get(key)
+        if hit is None or any(a is not b for a, b in zip(hit[0], layouts, strict=True)):
+            hit = made[key] = (layouts, cast(Any, build)(*layouts))
+        return hit[1]
+
+    get.__doc__ = build.__doc__
+    return cast(Callable[_Params, _Built], get)  # (called with layouts only, positionally)
 
 
 @dataclass(frozen=True)
