@@ -175,7 +175,7 @@ def trie_pattern(words: Sequence[str], gap: str = "") -> str:
     """A regex matching the longest of ``words`` at a position: the words as a trie of branches
     (“受理(?:申请)?” rather than “受理申请|受理”), each branch starting with its own character, so a
     scan tries one branch per character instead of one per word. ``gap``: a pattern allowed between
-    a word's characters (``r"\s*"``: the words with any whitespace inside)."""
+    a word's characters (``r"\\s*"``: the words with any whitespace inside)."""
     trie: dict[str, Any] = {}
     for w in words:
         node = trie
