@@ -344,8 +344,10 @@ def _side(index: KeywordIndex, ctx: SentenceIndex, k0: int, k1: int, edge: int, 
     text = ctx.compact
     if len(best) == 1:
         for _, entry in best.values():
-            rule = entry.rule
-            ok = (unit is None or unit in rule.units) if entry.plain else rule.allows(window, unit, text, before_end)
+            if entry.plain:
+                ok = unit is None or unit in entry.units
+            else:
+                ok = (entry.rule or entry.compiled_rule()).allows(window, unit, text, before_end)
             return [entry] if ok else None
     ranked = sorted([(rank, -order, entry) for order, (rank, entry) in best.items()], reverse=True)
     chosen: list[FactEntry] = []
@@ -353,8 +355,11 @@ def _side(index: KeywordIndex, ctx: SentenceIndex, k0: int, k1: int, edge: int, 
     for rank, _, entry in ranked:  # highest rank first, the first of the list first at one rank
         if chosen and rank != top:
             break
-        rule = entry.rule
-        if (unit is None or unit in rule.units) if entry.plain else rule.allows(window, unit, text, before_end):
+        if entry.plain:
+            ok = unit is None or unit in entry.units
+        else:
+            ok = (entry.rule or entry.compiled_rule()).allows(window, unit, text, before_end)
+        if ok:
             chosen.append(entry)
             top = rank
     return chosen or None

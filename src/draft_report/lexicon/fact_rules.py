@@ -22,12 +22,20 @@ from draft_report.regex_cache import compile_now
 SHORT_CLAUSE = 8
 
 
-def any_of(words: Sequence[str]) -> re.Pattern[str] | None:
+_ANY_OF: dict[tuple[str, ...], re.Pattern[str]] = {}  # facts share word lists (_NOT_PROACTIVE …)
+
+
+def any_of(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """A pattern that finds any of ``words`` (None for no words): ``p.search(s)`` is ``any(w in s …)``."""
     if not words:
         return None
-    # sorted: the same words give the same pattern (a regex_cache key) whatever their order
-    return compile_now("|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w)))))
+    found = _ANY_OF.get(words)
+    if found is None:
+        if len(_ANY_OF) >= 1024:  # word lists of facts made from a dataset's keys: bounded all the same
+            _ANY_OF.clear()
+        # sorted: the same words give the same pattern (a regex_cache key) whatever their order
+        found = _ANY_OF[words] = compile_now("|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w)))))
+    return found
 
 
 def last_named_in(text: str, end: int, family: Sequence[str]) -> str | None:
@@ -47,8 +55,8 @@ def last_named_in(text: str, end: int, family: Sequence[str]) -> str | None:
 class FactRule:
     """``binding._allowed`` for one fact, compiled (see the module doc)."""
 
-    __slots__ = ("context", "context_family", "excludes", "plain", "requires", "requires_all",
-                 "sentence_excludes", "units", "unless")
+    __slots__ = ("context", "context_family", "excludes", "requires", "requires_all", "sentence_excludes",
+                 "units", "unless")
 
     def __init__(self, fact: Fact) -> None:
         self.units = frozenset(fact.units)
@@ -59,9 +67,6 @@ class FactRule:
         self.unless = any_of(fact.sentence_excludes_unless)
         self.context = fact.context
         self.context_family = fact.context_family
-        # only the unit to check (``allowed_unit``)
-        self.plain = not (fact.requires or fact.requires_all or fact.excludes or fact.sentence_excludes
-                          or fact.context is not None)
 
     def allows(self, window: str, unit: str | None, text: str, end: int) -> bool:
         """``binding._allowed(fact, window, unit, text[:end])``."""

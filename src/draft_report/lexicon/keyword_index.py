@@ -50,19 +50,28 @@ def trie_pattern(words: Sequence[str], gap: str = "") -> str:
 
 
 class FactEntry:
-    """One fact of a ``KeywordIndex``: its place in the list (``order``), its priority, its
-    compiled conditions (``rule``; ``plain``: the unit is all there is to check) and the binding
-    that names it alone (``bound``, shared)."""
+    """One fact of a ``KeywordIndex``: its place in the list (``order``), its priority, its units, its
+    conditions (``plain``: the unit is all there is to check; else ``rule``, compiled on first use,
+    ``compiled_rule``) and the binding that names it alone (``bound``, shared)."""
 
-    __slots__ = ("bound", "fact", "order", "plain", "priority", "rule")
+    __slots__ = ("bound", "fact", "order", "plain", "priority", "rule", "units")
 
     def __init__(self, order: int, fact: Fact) -> None:
         self.order = order
         self.fact = fact
         self.priority = fact.priority
-        self.rule = FactRule(fact)
-        self.plain = self.rule.plain
+        self.units = frozenset(fact.units)
+        self.plain = not (fact.requires or fact.requires_all or fact.excludes or fact.sentence_excludes
+                          or fact.context is not None)
+        self.rule: FactRule | None = None
         self.bound = Binding(fact, (), 1.0)
+
+    def compiled_rule(self) -> FactRule:
+        """``rule``, compiled now if it was not yet (a report names a few of the lexicon's facts)."""
+        rule = self.rule
+        if rule is None:
+            rule = self.rule = FactRule(self.fact)
+        return rule
 
 
 # Where keywords start inside a trie match of keyword ``kw``: (offset, keywords) — the keywords that
@@ -88,7 +97,8 @@ class KeywordIndex:
         self.prefixes: dict[str, tuple[str, ...]] = {
             kw: tuple(p for p in (kw[:n] for n in range(len(kw), 0, -1)) if p in known) for kw in keywords
         }
-        self.expansion: dict[str, Expansion] = {kw: _expansion(kw, self.prefixes, known) for kw in keywords}
+        proper = {kw[:n] for kw in keywords for n in range(1, len(kw))}  # the proper prefixes of keywords
+        self.expansion: dict[str, Expansion] = {kw: _expansion(kw, self.prefixes, known, proper) for kw in keywords}
         self.facts_of: dict[str, list[tuple[int, Fact]]] = {}
         self.entries: dict[str, tuple[FactEntry, ...]] = {}
         # the facts with keywords of each family (None: of no family), in order (``binding._named``)
@@ -139,14 +149,14 @@ class KeywordIndex:
         return starts, ends, kws
 
 
-def _expansion(kw: str, prefixes: dict[str, tuple[str, ...]], known: set[str]) -> Expansion:
+def _expansion(kw: str, prefixes: dict[str, tuple[str, ...]], known: set[str], proper: set[str]) -> Expansion:
     """Where keywords start inside a match of ``kw`` (``Expansion``). At offset ``i`` the keywords
     that start there and end within ``kw`` are the keywords among the prefixes of ``kw[i:]``; one
-    may run past the end only when ``kw[i:]`` is a proper prefix of a keyword."""
+    may run past the end only when ``kw[i:]`` is a proper prefix of a keyword (in ``proper``)."""
     out: list[tuple[int, tuple[str, ...] | None]] = [(0, prefixes[kw])]  # a match is the longest at its start
     for i in range(1, len(kw)):
         rest = kw[i:]
-        if any(k != rest and k.startswith(rest) for k in known):
+        if rest in proper:
             out.append((i, None))
             continue
         inside = tuple(rest[:n] for n in range(len(rest), 0, -1) if rest[:n] in known)
