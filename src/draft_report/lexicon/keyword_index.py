@@ -105,10 +105,10 @@ class KeywordIndex:
         self.expansion: dict[str, Expansion] = {kw: _expansion(kw, self.prefixes, known, proper) for kw in keywords}
         # the keywords whose match stands for themselves alone (no other keyword starts inside them)
         self.simple: frozenset[str] = frozenset(kw for kw, e in self.expansion.items() if e == ((0, (kw,), ()),))
-        # the others' occurrences known from the keyword alone, (offset, length, keyword) of each: all
-        # when no keyword may run past the match, else those ending within it (see ``_expand``)
+        # the occurrences a match of each stands for, as (start, end, keyword) for a match at 0: all of
+        # them when no keyword may run past the match, else those ending within it (see ``_expand``)
         self.inside: dict[str, tuple[tuple[int, int, str], ...]] = {
-            kw: tuple((i, len(w), w) for i, words, _ in e for w in words) for kw, e in self.expansion.items()}
+            kw: tuple((i, i + len(w), w) for i, words, _ in e for w in words) for kw, e in self.expansion.items()}
         # the keywords some keyword may start inside of and run past: the rests of those keywords
         self.continued: dict[str, tuple[str, ...]] = {
             kw: tuple(c for _, _, cs in e for c in cs) for kw, e in self.expansion.items() if any(cs for _, _, cs in e)}
@@ -154,9 +154,13 @@ class KeywordIndex:
         if n == 1:
             return []
         simple = self.simple
-        if n == 3 and parts[1] in simple:  # one keyword (the common case in a clause)
+        if n == 3:  # one match (the common case in a clause)
+            kw = parts[1]
             p = len(parts[0])
-            return [(p, p + len(parts[1]), parts[1])]
+            if kw in simple:
+                return [(p, p + len(kw), kw)]
+            if kw not in self.continued or not text.startswith(self.continued[kw], p + len(kw)):
+                return list(self.inside[kw]) if p == 0 else [(p + a, p + b, w) for a, b, w in self.inside[kw]]
         out: list[tuple[int, int, str]] = []
         inside, continued = self.inside, self.continued
         p = 0
@@ -167,7 +171,7 @@ class KeywordIndex:
             if kw in simple:
                 out.append((p, p + size, kw))
             elif kw not in continued or not text.startswith(continued[kw], p + size):
-                out += [(p + i, p + i + z, w) for i, z, w in inside[kw]]
+                out += [(p + a, p + b, w) for a, b, w in inside[kw]]
             else:
                 self._expand(text, p, kw, out)
             p += size
