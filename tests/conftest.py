@@ -126,10 +126,19 @@ def _no_certificate_authorities(tmp_path_factory: pytest.TempPathFactory) -> Pat
     return tmp_path_factory.mktemp("no_certificate_authorities")
 
 
+@pytest.fixture(scope="session")
+def _empty_config_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The config folder every test sees: empty and read-only, so that it stays empty (a test
+    that wrote a config file there would fail instead of leaking it into later tests). One per
+    process: a folder per test cost a numbered mkdir (pytest scans the whole temp root for the
+    next number) for each of the ~1,500 tests."""
+    folder = tmp_path_factory.mktemp("config")
+    folder.chmod(0o555)
+    return folder
+
+
 @pytest.fixture(autouse=True)
-def _hermetic_env(
-    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory, _no_certificate_authorities: Path
-) -> None:
+def _hermetic_env(monkeypatch: pytest.MonkeyPatch, _empty_config_dir: Path, _no_certificate_authorities: Path) -> None:
     """No test sees the developer's endpoint, key or config file.
 
     Nor does a test trust any certificate authority: no test opens a TLS connection (no network;
@@ -142,7 +151,7 @@ def _hermetic_env(
     for name in list(os.environ):
         if name.startswith(("OPENAI_", "DRAFT_REPORT_", "DEEPSEEK_", "DASHSCOPE_")):
             monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("DRAFT_REPORT_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("DRAFT_REPORT_CONFIG_DIR", str(_empty_config_dir))
     monkeypatch.delenv("SSL_CERT_FILE", raising=False)
     monkeypatch.setenv("SSL_CERT_DIR", str(_no_certificate_authorities))
 

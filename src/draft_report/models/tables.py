@@ -141,6 +141,14 @@ class TablePart:
             else:
                 self.set(cid, value)
 
+    def update_counts(self, values: Mapping[str, int]) -> None:
+        """``update`` of cells that all hold a non-negative ``int`` (a row of plain counts as
+        read): one dictionary update when every cell is a count cell."""
+        if self._counts.issuperset(values):
+            self._values.update(values)
+        else:
+            self.update(values)
+
     def cells(self) -> dict[str, Value]:
         """All cells of this table keyed by global cell id, in printed order."""
         values = self._values

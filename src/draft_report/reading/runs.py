@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import field
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
 
 from draft_report.reading.blocks import (
     CACHED_LENGTH,
@@ -232,6 +232,9 @@ def _row_entry(block: Block) -> Entry:
     if len(cells) != len(lines):
         m = min(len(cells), len(lines))
         cells, lines = cells[:m], lines[:m]
+    plain = _plain_row(cells, lines, block)
+    if plain is not None:
+        return plain
     kinds: list[str] = [classify_cell(c) for c in cells]
     if "numbers" in kinds:  # a text cell made only of space-separated numbers holds several values
         cells, kinds, lines = _split_numbers(cells, kinds, lines)
@@ -240,6 +243,34 @@ def _row_entry(block: Block) -> Entry:
     if not label and not run.has_value:
         run.values = []
     return run
+
+
+def _plain_row(cells: list[str], lines: list[int], block: Block) -> Entry | None:
+    """The common row — label cells, then plain ASCII counts — made without classifying each
+    cell; None when the row is anything else (``_row_values`` then decides).
+
+    Exactly what ``_row_values`` gives for such a row: every count is a value ("number"), and
+    when every cell before them is label text (``_is_label_cell``: text, not a Chinese
+    numeral), those cells are the label and no blank stands between."""
+    digits = list(map(str.isdigit, cells))
+    if not digits or not digits[-1]:
+        return None
+    k = len(cells) - digits[::-1].index(False) if False in digits else 0
+    counts = cells[k:]
+    if not "".join(counts).isascii():  # "１２", "²": isdigit but not a plain count
+        return None
+    if k:
+        head = cells[:k]
+        if max(map(len, head)) > CACHED_LENGTH or not all(map(_is_label_cell, head)):
+            return None
+    values = list(zip(counts, repeat("number"), lines[k:]))
+    return Entry(block, "".join(cells[:k]), values, True, True)
+
+
+@lru_cache(maxsize=8192)
+def _is_label_cell(cell: str) -> bool:
+    """A cell that ``_row_values`` reads as (part of) a row's label: text, not a Chinese numeral."""
+    return classify_cell(cell) == "text" and not _is_numeral(cell)
 
 
 def _split_numbers(cells: list[str], kinds: list[str], lines: list[int]) -> tuple[list[str], list[str], list[int]]:

@@ -111,8 +111,14 @@ class TableRead:
         """Store a row's values, ``raw``: the row's text (``raw_of``) for quoting. Every cell's
         line and row text is recorded; the common cells — plain ASCII counts and blanks — are
         written to the tables at once, in one update; the rest one by one (``_put_value``)."""
-        self.cell_lines.update(zip(cids, [v[2] for v in vals], strict=True))
+        if len(cids) != len(vals):
+            raise ValueError(f"{len(cids)} cells, {len(vals)} values")
+        texts, kinds, lines = zip(*vals, strict=True) if vals else ((), (), ())
+        self.cell_lines.update(zip(cids, lines, strict=True))
         self.table_lines.update(dict.fromkeys(cids, raw))
+        if plain_counts(texts, kinds):  # the common row: one update, no test per cell
+            self.tables.table_of(cids[0]).update_counts(dict(zip(cids, map(int, texts), strict=True)))
+            return
         row: dict[str, int | None] = {}
         for n, (cid, (text, kind, _)) in enumerate(zip(cids, vals, strict=True)):
             if kind == "blank":
@@ -136,6 +142,14 @@ class TableRead:
     def missing(self, cids: list[str], raw: str | None = None, line: int | None = None) -> None:
         for cid in cids:
             self.issues.append(CellIssue(cell_id=cid, problem="missing", raw=raw, line=line))
+
+
+def plain_counts(texts: tuple[str, ...], kinds: tuple[str, ...]) -> bool:
+    """Every value a plain count (ASCII digits, not too long): what ``put_row`` stores as ``int``
+    cell by cell, tested for the whole row at once."""
+    digits = "".join(texts)
+    return (kinds.count("number") == len(kinds) and digits.isdigit() and digits.isascii() and all(texts)
+            and max(map(len, texts)) <= MAX_NUMBER_DIGITS)
 
 
 def _specs_t2(layout: L.Layout = L.LAYOUT_2021) -> RowSpecs:

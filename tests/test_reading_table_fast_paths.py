@@ -1,0 +1,121 @@
+"""The table readers' fast paths give exactly what the general path gives.
+
+Each fast path handles the common case (a row of label cells and plain counts, a row of plain
+counts to store) and hands everything else to the general code; here both are run — the fast
+path switched off by monkeypatching — on random rows and on every fixture report, and must
+agree on every field."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from draft_report.reading import read_report, runs, table_reader
+from draft_report.reading.blocks import Block
+from draft_report.tables import layout as L
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPORTS = sorted(p for p in FIXTURES.rglob("*") if p.suffix in (".txt", ".md", ".html", ".htm", ".docx"))
+
+# cells a table row holds: labels, counts, numerals, blanks, placeholders, odd digits
+_CELLS = ["规章", "（一）予以公开", "1.属于国家秘密", "二", "十二", " 三", "商业企业", "x", "—", "/", "无", "",
+          "0", "12", "3119", "1 2", "１２", "²", "12件", "1,234", "1.5", "007", "9" * 31, "-8", "a1", "规章 ",
+          "\u200b五", "三、", "本年" * 120]
+
+
+def _general(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Switch the fast paths off: every row is classified cell by cell and stored cell by cell."""
+    monkeypatch.setattr(runs, "_plain_row", lambda cells, lines, block: None)
+    monkeypatch.setattr(table_reader, "plain_counts", lambda texts, kinds: False)
+
+
+def _entry_fields(e: runs.Entry) -> tuple[object, ...]:
+    return (e.label, e.values, e.explicit, e.has_value, e.pre, e.post, e.extra_blocks)
+
+
+def _rows(rng: random.Random, n: int) -> list[list[str]]:
+    rows = []
+    for _ in range(n):
+        label = [rng.choice(_CELLS) for _ in range(rng.randint(0, 3))]
+        values = [rng.choice(_CELLS[12:] if rng.random() < 0.3 else ["0", "12", "3119", "7"]) for _ in range(rng.randint(0, 8))]
+        rows.append(label + values)
+    return rows
+
+
+def test_plain_row_entry_is_the_general_entry(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(14)
+    rows = _rows(rng, 20000)
+    blocks = [Block(1, cells, list(range(1, len(cells) + 1)), "\t".join(cells), "row") for cells in rows]
+    fast = [_entry_fields(runs.entry_of(b)) for b in blocks]
+    plain = sum(1 for cells, b in zip(rows, blocks, strict=True) if runs._plain_row(cells, b.cell_lines, b) is not None)
+    with monkeypatch.context() as m:
+        _general(m)
+        general = [_entry_fields(runs.entry_of(b)) for b in blocks]
+    assert plain > 2000  # the fast path is taken often, and not always
+    assert plain < len(rows)
+    for cells, f, g in zip(rows, fast, general, strict=True):
+        assert f == g, cells
+
+
+def _state(read: table_reader.TableRead) -> tuple[object, ...]:
+    return (repr(read.tables), read.issues, read.cell_lines, read.table_lines)
+
+
+def test_put_row_of_plain_counts_is_the_cell_by_cell_put(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(15)
+    targets = [
+        ["t2.procurement.items", "t2.procurement.amount_wan"],  # 2019: a count and an amount (万元)
+        ["t2.fees.prev_items", "t2.fees.change"],  # 2019: a signed change
+        [L.t3_cell_id("r1_new", c.id) for c in L.T3_COLUMNS],
+        [cid for cid, _, _ in L.t4_cells()],
+        ["t2.reg.made", "t2.reg.repealed", "t2.reg.valid"],
+    ]
+    cases = []
+    for _ in range(3000):
+        cids = rng.choice(targets)
+        vals = []
+        for i in range(len(cids)):
+            text = rng.choice(["0", "12", "3119", "7"]) if rng.random() < 0.85 else rng.choice(_CELLS)
+            kind = runs._VALUE_KIND.get(runs.classify_cell(text), "bad")
+            vals.append((text, kind, i + 1))
+        cases.append((cids, vals))
+    results = []
+    for layout in (L.LAYOUT_2021, L.LAYOUT_2019):
+        for cids, vals in cases:
+            read = table_reader.TableRead()
+            read.tables = table_reader.Tables.of_layout(layout)
+            try:
+                read.put_row(cids, vals, "raw")
+                results.append(_state(read))
+            except (KeyError, ValueError) as exc:
+                results.append(repr(exc))
+    with monkeypatch.context() as m:
+        _general(m)
+        general = []
+        for layout in (L.LAYOUT_2021, L.LAYOUT_2019):
+            for cids, vals in cases:
+                read = table_reader.TableRead()
+                read.tables = table_reader.Tables.of_layout(layout)
+                try:
+                    read.put_row(cids, vals, "raw")
+                    general.append(_state(read))
+                except (KeyError, ValueError) as exc:
+                    general.append(repr(exc))
+    assert results == general
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.name)
+def test_reports_read_the_same_without_the_fast_paths(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    try:
+        fast = repr(read_report(path))
+    except Exception as exc:  # an input error is part of what is read
+        fast = repr(exc)
+    with monkeypatch.context() as m:
+        _general(m)
+        try:
+            general = repr(read_report(path))
+        except Exception as exc:
+            general = repr(exc)
+    assert fast == general
