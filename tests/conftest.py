@@ -82,7 +82,6 @@ SLOW_FIRST = (
 SPLIT = (
     "tests/test_install.py",
     "tests/test_cli_startup.py",
-    "tests/test_fuzz_properties.py",
     "tests/test_atomic_writes.py",
     "tests/test_staff_workbook.py",
 )
