@@ -190,6 +190,21 @@ class Block:
     _key: str | None = field(default=None, repr=False, compare=False)
     _row_text: str | None = field(default=None, repr=False, compare=False)
 
+    def __init__(self, line: int, cells: list[str], cell_lines: list[int], raw: str,
+                 kind: Literal["para", "row"] = "para", md_level: int = 0, joinable: bool = False,
+                 extra_lines: list[int] | None = None, _key: str | None = None, _row_text: str | None = None) -> None:
+        # written out (not a generated ``__init__``): a report makes a block per line
+        self.line = line
+        self.cells = cells
+        self.cell_lines = cell_lines
+        self.raw = raw
+        self.kind = kind
+        self.md_level = md_level
+        self.joinable = joinable
+        self.extra_lines = [] if extra_lines is None else extra_lines
+        self._key = _key
+        self._row_text = _row_text
+
     @property
     def text(self) -> str:
         """The paragraph, or the row's cells joined (joined once: front ends build a row's

@@ -63,6 +63,19 @@ class Entry:
     post: list[str] = field(default_factory=list)
     extra_blocks: list[Block] = field(default_factory=list)  # further blocks of a merged run
 
+    def __init__(self, block: Block, label: str, values: list[Value], explicit: bool, has_value: bool,
+                 pre: list[str] | None = None, post: list[str] | None = None,
+                 extra_blocks: list[Block] | None = None) -> None:
+        # written out (not a generated ``__init__``): a report makes an entry per table block
+        self.block = block
+        self.label = label
+        self.values = values
+        self.explicit = explicit
+        self.has_value = has_value
+        self.pre = [] if pre is None else pre
+        self.post = [] if post is None else post
+        self.extra_blocks = [] if extra_blocks is None else extra_blocks
+
     @property
     def is_run(self) -> bool:
         return bool(self.values)

@@ -12,6 +12,8 @@ are dropped from the text (the source line is kept as is in ``lines``).
 
 from __future__ import annotations
 
+from itertools import count
+
 from draft_report.reading.blocks import NOT_SPLIT, Block, classify_cell, clean
 from draft_report.reading.outline import parse_heading
 from draft_report.regex_cache import regex
@@ -77,9 +79,11 @@ def text_blocks(lines: list[str]) -> list[Block]:
 
     One pass over the lines; a paragraph line is marked ``joinable`` as it is made: when the
     paragraph line just before it (with no table row between) was cut by wrapping."""
-    blocks: list[Block] = []
     cell_layout = _uses_cell_lines(lines)
     plain = _is_plain(lines)
+    if plain and not cell_layout:
+        return _plain_blocks(lines)
+    blocks: list[Block] = []
     clean_line = _plain_clean if plain else _clean_line
     group: Block | None = None  # the row being collected in the one-cell-per-line layout
     prev: Block | None = None  # the last paragraph line, while no table row followed it
@@ -141,4 +145,50 @@ def text_blocks(lines: list[str]) -> list[Block]:
     if group is not None:
         group.raw = "\t".join(group.cells)
         blocks.append(group)
+    return blocks
+
+
+# What a line that is more than a paragraph starts with (after whitespace): a pipe row, a page number.
+_ROW_OR_PAGE = frozenset("|") | _PAGE_START
+_SKIP = Block(0, [], [], "")  # what ``_row_line`` returns for a line that makes no block
+
+
+def _row_line(n: int, line: str) -> Block | None:
+    """``text_blocks`` of one line that holds a TAB or starts as a pipe row or a page number may,
+    in a plain report without one-cell-per-line tables: its row block, ``_SKIP`` (blank, a page
+    number, a pipe separator), or None when it is a paragraph line."""
+    head = line.lstrip()[:1]
+    if not line.strip(" \t\r\f\u00a0\u3000") or (head in _PAGE_START and _PAGE_NUMBER.match(line)):
+        return _SKIP
+    if head == "|" and is_pipe_row(line):
+        if is_pipe_separator(line):
+            return _SKIP
+        cells = pipe_cells(line)
+        return Block(n, cells, [n] * len(cells), line, "row")
+    if "\t" in line and "\t" in line.strip("\t \u00a0\u3000"):
+        cells = list(map(" ".join, map(str.split, line.lstrip("\t").split("\t"))))
+        return Block(n, cells, [n] * len(cells), line, "row")
+    return None
+
+
+def _plain_blocks(lines: list[str]) -> list[Block]:
+    """``text_blocks`` of a report without one-cell-per-line tables whose lines hold no Word
+    bookmark and no zero-width space (``_is_plain``): every line is cleaned at once (a split and
+    join), and only a line holding a TAB or starting with "|" or as a page number is looked at
+    further (``_row_line``); the others are paragraph lines, or nothing when blank."""
+    blocks: list[Block] = []
+    prev_n, prev_text = -1, ""  # the last paragraph line, while no table row followed it
+    for n, line, text in zip(count(1), lines, map(" ".join, map(str.split, lines))):
+        if "\t" in line or text[:1] in _ROW_OR_PAGE:
+            row = _row_line(n, line)
+            if row is _SKIP:
+                continue
+            if row is not None:
+                blocks.append(row)
+                prev_n = -1
+                continue
+        if text:
+            joinable = n == prev_n + 1 and len(prev_text) >= 20 and prev_text[-1] not in _TERMINAL
+            blocks.append(Block(n, [text], [n], line, "para", 0, joinable))
+            prev_n, prev_text = n, text
     return blocks
