@@ -36,7 +36,7 @@ _DASH = regex(r"^(?:[-‐‑‒–—―－]{1,4}|[/／]|无)$")
 # A number written with its unit ("12件", "3.5万元"): the unit must fit the cell (see parse_number).
 _WITH_UNIT = regex(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(件|个|条|项|次|宗|起|人次|万元|元)$")
 _COUNT_UNITS = frozenset({"件", "个", "条", "项", "次", "宗", "起", "人次"})
-_CJK = regex(r"[\u3400-\u9fff]")
+CJK = regex(r"[\u3400-\u9fff]")  # one CJK character
 
 
 # ``_SPACES`` without the characters ``str.split()`` already splits on (``\s`` in a str pattern
@@ -94,7 +94,7 @@ def bigrams(key: str) -> frozenset[str]:
 
 
 def has_cjk(text: str) -> bool:
-    return _CJK.search(text) is not None
+    return CJK.search(text) is not None
 
 
 CellKind = Literal["number", "numbers", "blank", "bad", "text"]

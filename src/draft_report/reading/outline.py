@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from draft_report.reading.blocks import compact, has_cjk, norm_key
+from draft_report.reading.blocks import CJK, compact, has_cjk, norm_key
 from draft_report.records import dataclass
 from draft_report.regex_cache import regex
 from draft_report.sections import SECTIONS
@@ -109,7 +109,7 @@ def parse_heading(text: str) -> Heading | None:
     number, title = m.group(1) or m.group(2), m.group(3)
     if _is_t3_label(title) or not has_cjk(title):
         return None
-    if len(title) <= MAX_TITLE and "。" not in title and sum(1 for c in title if has_cjk(c)) >= 2:
+    if len(title) <= MAX_TITLE and "。" not in title and len(CJK.findall(title)) >= 2:
         return Heading(number, _after_number(stripped), stripped, "")
     for _, standard in _GLUED_TITLES:
         if title.startswith(standard) and len(title) > len(standard):

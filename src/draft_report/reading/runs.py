@@ -119,10 +119,11 @@ class RowSpecs(tuple[RowSpec, ...]):
     _row_of: list[int]  # variant id → position of its row
     _size_of: list[int]  # variant id → its number of bigrams
     _memo: dict[frozenset[str], tuple[float, RowSpec | None, float]]
+    _by_label: dict[str, tuple[float, RowSpec | None, float]]  # label → ``best`` of its bigrams
 
     def __new__(cls, specs: Iterable[RowSpec]) -> RowSpecs:
         self = super().__new__(cls, specs)
-        self._by_gram, self._row_of, self._size_of, self._memo = {}, [], [], {}
+        self._by_gram, self._row_of, self._size_of, self._memo, self._by_label = {}, [], [], {}, {}
         return self
 
     def _build_index(self) -> None:
@@ -138,6 +139,18 @@ class RowSpecs(tuple[RowSpec, ...]):
                 for gram in variant:
                     by_gram.setdefault(gram, []).append(vid)
         self._by_gram = {gram: tuple(vids) for gram, vids in by_gram.items()}
+
+    def best_label(self, label: str) -> tuple[float, RowSpec | None, float]:
+        """``best(label_grams(label))``, remembered per short label (labels recur in every report)."""
+        known = self._by_label.get(label)
+        if known is not None:
+            return known
+        result = self.best(label_grams(label))
+        if len(label) <= CACHED_LENGTH:
+            if len(self._by_label) >= 4096:
+                self._by_label.clear()
+            self._by_label[label] = result
+        return result
 
     def best(self, grams: frozenset[str]) -> tuple[float, RowSpec | None, float]:
         """(best score, its row, runner-up score) — exactly what scoring every row gives.
@@ -340,7 +353,15 @@ def value_cells(entry: Entry, width: int) -> list[Value] | None:
 
 
 def entries_of(blocks: list[Block]) -> list[Entry]:
-    return [entry_of(b) for b in blocks]
+    """``entry_of`` of every block (the common row, label cells and plain counts, made at once)."""
+    out: list[Entry] = []
+    for b in blocks:
+        if b.kind == "row" and len(b.cells) == len(b.cell_lines):
+            plain = _plain_row(b.cells, b.cell_lines, b)
+            out.append(plain if plain is not None else _row_entry(b))
+        else:
+            out.append(entry_of(b))
+    return out
 
 
 def merge_split_runs(entries: list[Entry], width: int) -> list[Entry]:
@@ -379,13 +400,20 @@ def _best(specs: Sequence[RowSpec], grams: frozenset[str]) -> tuple[float, RowSp
     return best, spec, second
 
 
+def _best_label(specs: Sequence[RowSpec], label: str) -> tuple[float, RowSpec | None, float]:
+    """``_best`` of a label's bigrams, remembered per label by the table's ``RowSpecs`` (labels recur)."""
+    if isinstance(specs, RowSpecs):
+        return specs.best_label(label)
+    return _best(specs, label_grams(label))
+
+
 def _attach_context(entries: list[Entry], specs: Sequence[RowSpec]) -> list[Entry]:
     """Give label-only text between runs to the run above (while it completes it) or below."""
     runs: list[Entry] = []
     pending: list[str] = []
     for e in entries:
         if e.values and not e.has_value:  # a row of blanks counts only when its label is a row's
-            best, _, second = _best(specs, label_grams(e.label))
+            best, _, second = _best_label(specs, e.label)
             if best < MATCH or best - second < MARGIN:
                 e = Entry(e.block, e.label, [], e.explicit, False)
         if e.values:  # a run
@@ -394,7 +422,7 @@ def _attach_context(entries: list[Entry], specs: Sequence[RowSpec]) -> list[Entr
             pending = []
             runs.append(e)
             continue
-        if _is_prose(e.label):
+        if "。" in e.label or len(e.label) > 80:  # ``_is_prose``
             continue
         text = norm_key(e.label)
         if not text:
@@ -425,9 +453,9 @@ def align(entries: list[Entry], specs: Sequence[RowSpec], *, ordered: bool) -> t
     runs = _attach_context(entries, specs)
     candidates: list[Placement] = []
     for run in runs:
-        if is_subtotal(run.label) or (not run.label and is_subtotal("".join(run.pre))):
+        if ("计" in run.label and is_subtotal(run.label)) or (not run.label and is_subtotal("".join(run.pre))):
             continue
-        best, spec, second = _best(specs, label_grams(run.label))
+        best, spec, second = _best_label(specs, run.label)
         if spec is not None and best >= MATCH and best - second >= MARGIN:
             candidates.append(Placement(run, spec, True))
             continue
