@@ -27,6 +27,7 @@ from draft_report.reading.blocks import (
     Block,
     bigrams,
     classify_cell,
+    classify_cells,
     clean,
     compact,
     is_value_token,
@@ -261,7 +262,7 @@ def _row_entry(block: Block) -> Entry:
     plain = _plain_row(cells, lines, block)
     if plain is not None:
         return plain
-    kinds: list[str] = [classify_cell(c) for c in cells]
+    kinds: list[str] = classify_cells(cells)  # type: ignore[assignment]
     if "numbers" in kinds:  # a text cell made only of space-separated numbers holds several values
         cells, kinds, lines = _split_numbers(cells, kinds, lines)
     label, values = _row_values(cells, kinds, lines)
@@ -285,12 +286,13 @@ def _plain_row(cells: list[str], lines: list[int], block: Block) -> Entry | None
     counts = cells[k:]
     if not "".join(counts).isascii():  # "１２", "²": isdigit but not a plain count
         return None
+    label = ""
     if k:
         head = cells[:k]
-        if max(map(len, head)) > CACHED_LENGTH or not all(map(_is_label_cell, head)):
+        label = "".join(head)
+        if len(label) > CACHED_LENGTH or not all(map(_is_label_cell, head)):
             return None
-    values = list(zip(counts, repeat("number"), lines[k:]))
-    return Entry(block, "".join(cells[:k]), values, True, True)
+    return Entry(block, label, list(zip(counts, repeat("number"), lines[k:])), True, True)
 
 
 @lru_cache(maxsize=8192)
@@ -343,13 +345,19 @@ def _value_kind(token: str) -> str:
 
 def value_cells(entry: Entry, width: int) -> list[Value] | None:
     """The run's ``width`` values in column order, or None when positions are uncertain."""
-    vals = list(entry.values)
-    if entry.explicit:
-        while len(vals) > width and vals[-1][1] == "blank":
-            vals.pop()
-        while len(vals) > width and vals[0][1] == "blank":
-            vals.pop(0)
-    return vals if len(vals) == width else None
+    vals = entry.values
+    n = len(vals)
+    if n == width:  # the common case: nothing to trim
+        return list(vals)
+    if n < width or not entry.explicit:
+        return None
+    end = n
+    while end > width and vals[end - 1][1] == "blank":
+        end -= 1
+    start = 0
+    while end - start > width and vals[start][1] == "blank":
+        start += 1
+    return vals[start:end] if end - start == width else None
 
 
 def entries_of(blocks: list[Block]) -> list[Entry]:
@@ -370,10 +378,10 @@ def merge_split_runs(entries: list[Entry], width: int) -> list[Entry]:
     i = 0
     while i < len(entries):
         e = entries[i]
-        if e.is_run and not e.label and len(e.values) < width:
+        if e.values and not e.label and len(e.values) < width:
             total = len(e.values)
             j = i + 1
-            while j < len(entries) and entries[j].is_run and not entries[j].label and total < width:
+            while j < len(entries) and entries[j].values and not entries[j].label and total < width:
                 total += len(entries[j].values)
                 j += 1
             if total == width and j - i > 1:

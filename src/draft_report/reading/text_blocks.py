@@ -179,12 +179,13 @@ _ROW_OR_PAGE = frozenset("|") | _PAGE_START
 _SKIP = Block(0, [], [], "")  # what ``_row_line`` returns for a line that makes no block
 
 
-def _row_line(n: int, line: str) -> Block | None:
+def _row_line(n: int, line: str, text: str) -> Block | None:
     """``text_blocks`` of one line that holds a TAB or starts as a pipe row or a page number may,
     in a plain report without one-cell-per-line tables: its row block, ``_SKIP`` (blank, a page
-    number, a pipe separator), or None when it is a paragraph line."""
-    head = line.lstrip()[:1]
-    if not line.strip(" \t\r\f\u00a0\u3000") or (head in _PAGE_START and _PAGE_NUMBER.match(line)):
+    number, a pipe separator), or None when it is a paragraph line. ``text`` is the cleaned line:
+    its first character is the line's first after whitespace (nothing else is removed here)."""
+    head = text[:1]
+    if (not text and not line.strip(" \t\r\f\u00a0\u3000")) or (head in _PAGE_START and _PAGE_NUMBER.match(line)):
         return _SKIP
     if head == "|" and is_pipe_row(line):
         if is_pipe_separator(line):
@@ -206,7 +207,7 @@ def _plain_blocks(lines: list[str]) -> list[Block]:
     prev_n, prev_text = -1, ""  # the last paragraph line, while no table row followed it
     for n, line, text in zip(count(1), lines, map(" ".join, map(str.split, lines))):
         if "\t" in line or text[:1] in _ROW_OR_PAGE:
-            row = _row_line(n, line)
+            row = _row_line(n, line, text)
             if row is _SKIP:
                 continue
             if row is not None:
