@@ -25,6 +25,7 @@ from draft_report.reading.blocks import (
     CACHED_LENGTH,
     NOT_SPLIT,
     Block,
+    _norm_key_cached,
     bigrams,
     classify_cell,
     classify_cells,
@@ -223,7 +224,7 @@ def _row_values(cells: list[str], kinds: list[str], lines: list[int]) -> tuple[s
     # after it, and the first value anywhere (which counts when no cell is such text)
     first_text = first_value = first_any = None
     for i, k in enumerate(kinds):
-        if k == "text" and not _is_numeral(cells[i]):
+        if k == "text" and (_is_label_cell(cells[i]) if len(cells[i]) <= CACHED_LENGTH else not _is_numeral(cells[i])):
             if first_text is None:
                 first_text = i
         elif k != "blank":  # a number, an unusable value or a Chinese numeral
@@ -326,16 +327,23 @@ def entry_of(block: Block) -> Entry:
     if _is_prose(text):
         return Entry(block, text, [], False, False)
     toks = text.split()
-    end = len(toks)
+    n = end = len(toks)
     # a Chinese numeral among the trailing values ("5 二 0") is one more value; whether the
     # run can be placed is then decided by its count (``value_cells``)
-    while end > 0 and (
-        is_value_token(toks[end - 1]) or (end < len(toks) and _CN_NUMERAL.match(toks[end - 1]) is not None)
-    ):
+    while end > 0:
+        tok = toks[end - 1]
+        if not (_value_token_cached(tok) if len(tok) <= CACHED_LENGTH else is_value_token(tok)) \
+                and (end == n or _CN_NUMERAL.match(tok) is None):
+            break
         end -= 1
-    line = block.line
-    values = [(t, _value_kind(t), line) for t in toks[end:]]
+    if end == n:  # no value: a label-only entry
+        return Entry(block, "".join(toks), [], False, False)
+    kinds = classify_cells(toks[end:])  # label text where a value belongs is "bad" (``_VALUE_KIND``)
+    values = list(zip(toks[end:], map(_VALUE_KIND.get, kinds, kinds), repeat(block.line)))
     return new_entry(block, "".join(toks[:end]), values, False)
+
+
+_value_token_cached = lru_cache(maxsize=8192)(is_value_token)
 
 
 def _value_kind(token: str) -> str:
@@ -419,9 +427,10 @@ def _attach_context(entries: list[Entry], specs: Sequence[RowSpec]) -> list[Entr
     """Give label-only text between runs to the run above (while it completes it) or below."""
     runs: list[Entry] = []
     pending: list[str] = []
+    known = specs._by_label if isinstance(specs, RowSpecs) else {}
     for e in entries:
         if e.values and not e.has_value:  # a row of blanks counts only when its label is a row's
-            best, _, second = _best_label(specs, e.label)
+            best, _, second = known.get(e.label) or _best_label(specs, e.label)
             if best < MATCH or best - second < MARGIN:
                 e = Entry(e.block, e.label, [], e.explicit, False)
         if e.values:  # a run
@@ -432,7 +441,7 @@ def _attach_context(entries: list[Entry], specs: Sequence[RowSpec]) -> list[Entr
             continue
         if "。" in e.label or len(e.label) > 80:  # ``_is_prose``
             continue
-        text = norm_key(e.label)
+        text = _norm_key_cached(e.label) if len(e.label) <= CACHED_LENGTH else norm_key(e.label)
         if not text:
             continue
         if runs and not pending:
@@ -460,10 +469,11 @@ def align(entries: list[Entry], specs: Sequence[RowSpec], *, ordered: bool) -> t
     """Place runs on rows. Returns (row key → placement, runs left unplaced)."""
     runs = _attach_context(entries, specs)
     candidates: list[Placement] = []
+    known = specs._by_label if isinstance(specs, RowSpecs) else {}
     for run in runs:
         if ("计" in run.label and is_subtotal(run.label)) or (not run.label and is_subtotal("".join(run.pre))):
             continue
-        best, spec, second = _best_label(specs, run.label)
+        best, spec, second = known.get(run.label) or _best_label(specs, run.label)
         if spec is not None and best >= MATCH and best - second >= MARGIN:
             candidates.append(Placement(run, spec, True))
             continue
@@ -478,11 +488,13 @@ def align(entries: list[Entry], specs: Sequence[RowSpec], *, ordered: bool) -> t
         by_key.setdefault(p.spec.key, []).append(p)
     placed: dict[str, Placement] = {}
     for key, ps in by_key.items():
-        inline = [p for p in ps if p.inline]
-        if inline:
-            placed[key] = inline[0]
-        elif len(ps) == 1:
-            placed[key] = ps[0]
+        for p in ps:  # the first placed by its own label, else the only one
+            if p.inline:
+                placed[key] = p
+                break
+        else:
+            if len(ps) == 1:
+                placed[key] = ps[0]
     if ordered:
         _drop_out_of_order(placed, specs, runs)
     used = {id(p.entry) for p in placed.values()}
@@ -492,9 +504,11 @@ def align(entries: list[Entry], specs: Sequence[RowSpec], *, ordered: bool) -> t
 def _drop_out_of_order(placed: dict[str, Placement], specs: Sequence[RowSpec], runs: list[Entry]) -> None:
     order = {s.key: i for i, s in enumerate(specs)}
     position = {id(r): i for i, r in enumerate(runs)}
-    anchors = sorted(
-        (position[id(p.entry)], order[k]) for k, p in placed.items() if p.inline
-    )
+    anchors = []
+    for k, p in placed.items():
+        if p.inline:
+            anchors.append((position[id(p.entry)], order[k]))
+    anchors.sort()
     for key, p in list(placed.items()):
         if p.inline:
             continue
