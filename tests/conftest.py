@@ -24,6 +24,7 @@ def pytest_configure(config: pytest.Config) -> None:
     if hasattr(config, "workerinput"):  # an xdist worker: the controller has done it
         return
     _temporary_files_in_memory(config)
+    _no_hypothesis_summary_in_the_controller(config)
     import compileall
 
     from suite_cache import prewrite_test_modules
@@ -31,6 +32,22 @@ def pytest_configure(config: pytest.Config) -> None:
     compileall.compile_dir(str(ROOT / "src"), quiet=1)
     compileall.compile_dir(str(ROOT / "bench"), quiet=1, maxlevels=0)
     prewrite_test_modules(config, sorted((ROOT / "tests").glob("test_*.py")))
+
+
+def _no_hypothesis_summary_in_the_controller(config: pytest.Config) -> None:
+    """In a parallel run, the controller does without hypothesis's pytest plugin.
+
+    The tests run in the workers, which keep the plugin (its fixture checks, reporting and
+    profiles). In the controller the plugin's one remaining job is its terminal summary, which
+    imports all of hypothesis (≈ 0.5 s of CPU, at the very end of the run, when nothing else
+    runs) to look for observation files and failing-example patches. A failing property is
+    reported by its test as always (the falsifying example is in the failure report). Asked for
+    hypothesis's statistics (``--hypothesis-show-statistics``), the controller keeps the plugin."""
+    if not getattr(config.option, "numprocesses", None) or config.getoption("hypothesis_show_statistics", False):
+        return
+    plugin = config.pluginmanager.get_plugin("_hypothesis_pytestplugin")
+    if plugin is not None:
+        config.pluginmanager.unregister(plugin)
 
 
 def _temporary_files_in_memory(config: pytest.Config) -> None:
@@ -82,7 +99,6 @@ SLOW_FIRST = (
 SPLIT = (
     "tests/test_install.py",
     "tests/test_cli_startup.py",
-    "tests/test_fuzz_properties.py",
     "tests/test_atomic_writes.py",
     "tests/test_staff_workbook.py",
 )
@@ -126,10 +142,19 @@ def _no_certificate_authorities(tmp_path_factory: pytest.TempPathFactory) -> Pat
     return tmp_path_factory.mktemp("no_certificate_authorities")
 
 
+@pytest.fixture(scope="session")
+def _empty_config_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The config folder every test sees: empty and read-only, so that it stays empty (a test
+    that wrote a config file there would fail instead of leaking it into later tests). One per
+    process: a folder per test cost a numbered mkdir (pytest scans the whole temp root for the
+    next number) for each of the ~1,500 tests."""
+    folder = tmp_path_factory.mktemp("config")
+    folder.chmod(0o555)
+    return folder
+
+
 @pytest.fixture(autouse=True)
-def _hermetic_env(
-    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory, _no_certificate_authorities: Path
-) -> None:
+def _hermetic_env(monkeypatch: pytest.MonkeyPatch, _empty_config_dir: Path, _no_certificate_authorities: Path) -> None:
     """No test sees the developer's endpoint, key or config file.
 
     Nor does a test trust any certificate authority: no test opens a TLS connection (no network;
@@ -142,7 +167,7 @@ def _hermetic_env(
     for name in list(os.environ):
         if name.startswith(("OPENAI_", "DRAFT_REPORT_", "DEEPSEEK_", "DASHSCOPE_")):
             monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("DRAFT_REPORT_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("DRAFT_REPORT_CONFIG_DIR", str(_empty_config_dir))
     monkeypatch.delenv("SSL_CERT_FILE", raising=False)
     monkeypatch.setenv("SSL_CERT_DIR", str(_no_certificate_authorities))
 

@@ -126,17 +126,27 @@ def fact_readings(fact: Fact, source: FactSource) -> list[Reading]:
     hit = source.readings_cache.get(id(fact))
     if hit is not None and hit[0] is fact:  # the same fact object: the same readings
         return list(hit[1])
+    values = iter(reading_values(fact, source))
     op = "sum" if len(_items(fact)) > 1 else "cell"
-    out = [Reading(fact.label, _items(fact), op, source.value(fact), fact.id)]
+    out = [Reading(fact.label, _items(fact), op, next(values), fact.id)]
     for cells in fact.also_accept:
-        value = source.variant_values(Fact(fact.id, fact.label, (), also_accept=(cells,)))
-        out.append(Reading(_cells_label(cells), tuple(cells), "sum", value[0] if value else None, fact.id))
+        out.append(Reading(_cells_label(cells), tuple(cells), "sum", next(values), fact.id))
     for key in fact.accept_aggregates:
-        v = source.aggregates.get(key) if source.aggregates is not None else None
-        out.append(Reading(f"{fact.label}（合计，同一信息多渠道只计一次）", (key,), "sum",
-                           float(v) if v is not None else None, fact.id))
+        out.append(Reading(f"{fact.label}（合计，同一信息多渠道只计一次）", (key,), "sum", next(values), fact.id))
     source.readings_cache[id(fact)] = (fact, out)
     return list(out)
+
+
+def reading_values(fact: Fact, source: FactSource) -> list[float | None]:
+    """The value of each reading ``fact_readings`` gives, in its order (no labels built): the
+    fact's, each ``also_accept`` sum's, each ``accept_aggregates`` key's."""
+    values = [source.value(fact)]
+    values += [source.cells_sum(cells) for cells in fact.also_accept]
+    aggregates = source.aggregates
+    for key in fact.accept_aggregates:
+        v = aggregates.get(key) if aggregates is not None else None
+        values.append(float(v) if v is not None else None)
+    return values
 
 
 def readings_of(claim: Claim, source: FactSource) -> list[Reading]:
@@ -209,6 +219,11 @@ def _matches(claim: Claim, reading: Reading, fact: Fact | None) -> bool:
     expected = reading.expected
     if expected is None:
         return False
+    return _value_matches(claim, expected, fact)
+
+
+def _value_matches(claim: Claim, expected: float, fact: Fact | None) -> bool:
+    """``claim`` agrees with a reading whose value is ``expected`` (``fact``: the reading's measure)."""
     if claim.kind == "percent" or (claim.kind == "change" and claim.unit == "%"):
         tol = 10.0 ** -claim.decimals
         return abs(expected - claim.value) < tol + 1e-9
@@ -269,6 +284,45 @@ def assess_claim(claim: Claim, source: FactSource) -> Assessment:
                       scope)
 
 
+def known_values(fact: Fact, source: FactSource) -> tuple[float, ...]:
+    """The values of the fact's readings that the data has (``fact_readings`` with a value), in
+    order; computed once per fact object and source (the facts are fixed for one check)."""
+    hit = source.known_cache.get(id(fact))
+    if hit is not None and hit[0] is fact:
+        return hit[1]
+    known = tuple(v for v in reading_values(fact, source) if v is not None)
+    source.known_cache[id(fact)] = (fact, known)
+    return known
+
+
+def plainly_agrees(claim: Claim, source: FactSource) -> bool:
+    """True when ``assess_claim`` would find the claim agreeing, decided from its facts' known
+    values alone (``known_values``): for a bound claim that is not a percentage or a change and
+    inherits no rows from a parent — the readings it has are then exactly its facts'
+    ``fact_readings``. False: not such a claim, or it does not agree (``assess_claim`` decides)."""
+    fact = claim.fact
+    if fact is None or claim.kind == "percent" or claim.kind == "change":
+        return False
+    if claim.parent is not None and fact.columns:
+        return False  # ``_inherited`` may drop readings
+    alternatives = claim.alternatives
+    if not alternatives:
+        if not fact.unit_factors and (claim.low is None or claim.high is None):  # ``_close`` at factor 1
+            value = claim.value
+            return any(abs(e - value) < 1e-9 for e in known_values(fact, source))
+        return any(_value_matches(claim, e, fact) for e in known_values(fact, source))
+    facts = {f.id: f for f in (fact, *alternatives)}
+    return any(_value_matches(claim, e, facts[f.id]) for f in (fact, *alternatives) for e in known_values(f, source))
+
+
+def unbound_finding(claim: Claim, loc: Location) -> Finding:
+    """The finding for a claim bound to no measure (its readings are none: “unbound”)."""
+    if claim.kind == "too_many":
+        return Finding("prose.too_many_numbers", "info",
+                       f"此句含{claim.text}，超过逐一核对的上限，未逐一核对（可能是粘贴的表格），请人工核对", loc, None, None)
+    return Finding("prose.unverified", "info", f"未能核对：“{claim.text}”没有对应的数据项", loc, None, _shown(claim))
+
+
 def _shown(claim: Claim) -> str:
     v = claim.value
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
@@ -286,16 +340,15 @@ def _candidates(readings: Sequence[Reading], unit: str | None) -> str:
 def finding_for(claim: Claim, a: Assessment, source: FactSource, loc: Location) -> Finding | None:
     """The checker's finding for one assessed claim (None when it agrees)."""
     c = claim
-    shown_value = _shown(c)
     if a.verdict == "agrees":
         return None
     if c.kind == "too_many":
-        return Finding("prose.too_many_numbers", "info",
-                       f"此句含{c.text}，超过逐一核对的上限，未逐一核对（可能是粘贴的表格），请人工核对", loc, None, None)
+        return unbound_finding(c, loc)
     fact = c.fact
+    shown_value = _shown(c)
     if a.verdict == "unbound":
         if fact is None:
-            return Finding("prose.unverified", "info", f"未能核对：“{c.text}”没有对应的数据项", loc, None, shown_value)
+            return unbound_finding(c, loc)
         if c.kind == "change" and source.previous is None:
             why = "这是与上年的比较，未提供上年报告或数据（--previous），无法核对"
         elif fact.cells and source.data is None:

@@ -31,6 +31,8 @@ class FactSource:
     _facts: Sequence[Fact] | None = field(default=None, repr=False, compare=False)
     # ``claim_check.fact_readings`` per fact object (a report's claims quote the same few facts)
     readings_cache: dict[int, tuple[Fact, list[Any]]] = field(default_factory=dict, repr=False, compare=False)
+    # ``claim_check.known_values`` per fact object: the values its readings have
+    known_cache: dict[int, tuple[Fact, tuple[float, ...]]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_dataset(cls, dataset: Any) -> FactSource:
@@ -80,6 +82,17 @@ class FactSource:
     def variant_values(self, fact: Fact) -> list[float]:
         """The fact's other legitimate readings (``also_accept``, ``accept_aggregates``)."""
         return accepted_values(fact, self.tables, self.unreadable.__contains__, self.aggregates)
+
+    def cells_sum(self, cells: Sequence[str]) -> float | None:
+        """The sum of these cells (an ``also_accept`` reading); None without tables, or when a
+        cell is blank or unreadable (as ``variant_values`` of a fact accepting only ``cells``)."""
+        tables = self.tables
+        if tables is None:
+            return None
+        values = [tables.get(c) for c in cells]
+        if any(v is None for v in values) or any(c in self.unreadable for c in cells):
+            return None
+        return float(sum(values))  # type: ignore[arg-type]
 
     def accepts(self, fact: Fact, value: float) -> bool:
         """True when ``value`` is one of the fact's other legitimate readings."""

@@ -192,10 +192,25 @@ def fee_findings(doc: ReportDocument, claims: Sequence[LocatedClaim]) -> list[Fi
                                "第六部分没有信息处理费情况（未收取也应写明，如“本年度未收取信息处理费”）",
                                Location(section="other", line=sec.line, excerpt=body[:80] or None),
                                "信息处理费收取情况", None))
-    for lc in claims:
+    issued: list[LocatedClaim] = []  # numbers bound to 收费通知 / 已缴费, in order
+    paid: list[LocatedClaim] = []
+    zero_notices: list[LocatedClaim] = []  # “未发出收费通知”
+    for lc in claims:  # one pass: the few claims of any of the fee rules
         c = lc.claim
-        is_fee = c.fact is not None and c.fact.id in ("fees_collected", "fee_notices_amount")
-        if c.kind != "number" or c.unit != "元" or not (is_fee or "费" in c.sentence):
+        fact = c.fact
+        if c.kind == "zero":
+            if fact is not None and fact.id == "fee_notices":
+                zero_notices.append(lc)
+            continue
+        if c.kind != "number":
+            continue
+        fact_id = fact.id if fact is not None else None
+        if fact_id == "fee_notices":
+            issued.append(lc)
+        elif fact_id == "fee_notices_paid":
+            paid.append(lc)
+        is_fee = fact_id in ("fees_collected", "fee_notices_amount")
+        if c.unit != "元" or not (is_fee or "费" in c.sentence):
             continue
         if not float(c.value).is_integer() or int(c.value) % 10 != 0:
             out.append(Finding("fee.not_multiple_of_10", "warning",
@@ -203,10 +218,6 @@ def fee_findings(doc: ReportDocument, claims: Sequence[LocatedClaim]) -> list[Fi
                                Location(section=lc.section, line=lc.line, excerpt=c.sentence.strip()),
                                "10 元的整数倍", c.shown_value))
     r362 = doc.tables.get("t3.r3_6_2.total")
-    issued = [lc for lc in claims if lc.claim.kind == "number" and lc.claim.fact is not None
-              and lc.claim.fact.id == "fee_notices"]
-    paid = [lc for lc in claims if lc.claim.kind == "number" and lc.claim.fact is not None
-            and lc.claim.fact.id == "fee_notices_paid"]
     if issued and paid and r362 is not None and r362 > issued[0].claim.value - paid[0].claim.value:
         lc = issued[0]
         k, p = fmt(lc.claim.value), fmt(paid[0].claim.value)
@@ -216,14 +227,13 @@ def fee_findings(doc: ReportDocument, claims: Sequence[LocatedClaim]) -> list[Fi
                            Location(section=lc.section, line=lc.line, excerpt=lc.claim.sentence.strip(),
                                     cell_id="t3.r3_6_2.total"),
                            f"≤ {fmt(lc.claim.value - paid[0].claim.value)}", fmt(r362)))
-    for lc in claims:
+    for lc in zero_notices if r362 else ():
         c = lc.claim
-        if c.kind == "zero" and c.fact is not None and c.fact.id == "fee_notices" and r362:
-            out.append(Finding("fee.notice_vs_table.F3", "warning",
-                               f"文中称“{c.text}”，但表三“逾期未按收费通知要求缴纳费用”为 {fmt(r362)}"
-                               "（上年 12 月发出的通知可能在本年失效，请核实）",
-                               Location(section=lc.section, line=lc.line, excerpt=c.sentence.strip(),
-                                        cell_id="t3.r3_6_2.total"), 0, fmt(r362)))
+        out.append(Finding("fee.notice_vs_table.F3", "warning",
+                           f"文中称“{c.text}”，但表三“逾期未按收费通知要求缴纳费用”为 {fmt(r362)}"
+                           "（上年 12 月发出的通知可能在本年失效，请核实）",
+                           Location(section=lc.section, line=lc.line, excerpt=c.sentence.strip(),
+                                    cell_id="t3.r3_6_2.total"), 0, fmt(r362)))
     return out
 
 

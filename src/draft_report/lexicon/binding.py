@@ -16,14 +16,23 @@ takes the object named last earlier in the sentence (``Fact.elliptic``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from typing import Any
 
+from draft_report.lexicon.bound import UNBOUND, Binding
+from draft_report.lexicon.fact_rules import SHORT_CLAUSE
 from draft_report.lexicon.fields import Fact, sum_fact
+from draft_report.lexicon.keyword_index import FactEntry, KeywordIndex, keyword_index, trie_pattern
 from draft_report.lexicon.numerals import find_quantities
 from draft_report.lexicon.sentence_index import SentenceIndex
 from draft_report.records import dataclass
 from draft_report.regex_cache import regex
+
+__all__ = [  # Binding, KeywordIndex, keyword_index and trie_pattern live in modules of their own
+    "CLAUSE_DELIMITERS", "Binding", "KeywordIndex", "Match", "bind_claim", "bind_indexed", "bind_number",
+    "bind_zero", "candidates", "clause_window", "compact", "fold_parentheses", "keyword_index", "last_named",
+    "listed_members", "trie_pattern",
+]
 
 # Quotation marks are not delimiters: they wrap names (在“工作动态”栏目发布信息37条).
 CLAUSE_DELIMITERS = "，,；;。！？!?：:、（）()【】《》\n"
@@ -36,9 +45,10 @@ _LIST_GAP = 6  # at most this many characters between two listed members (joiner
 _ELLIPTIC_REST = 4
 _FILLERS = ("其中", "通过", "累计", "分别", "合计", "共计", "在", "另", "共", "为", "有", "的")
 _SPACE = regex(r"\s+")
-# A clause this short (spaces removed) may take a required word (申请) from earlier in the sentence:
-# “共受理申请21件（本年新收19件、上年结转2件）”.
-_SHORT_CLAUSE = 8
+# A clause this short (spaces removed) may take a required word (申请) from earlier in the sentence
+# (``fact_rules.SHORT_CLAUSE``): “共受理申请21件（本年新收19件、上年结转2件）”.
+_SHORT_CLAUSE = SHORT_CLAUSE
+_UNBOUND = UNBOUND
 _PAREN = regex(r"[（(][^（）()]*[）)]")
 _DIGIT = regex(r"\d")
 
@@ -125,74 +135,6 @@ def _allowed(fact: Fact, window: str, unit: str | None, before: str | None) -> b
     return True
 
 
-class KeywordIndex:
-    """Every keyword of a list of facts in one compiled alternation (an automaton in effect).
-
-    ``occurrences(text)`` finds every keyword at every position: the alternation is written as a
-    trie (``trie_pattern``: one branch per next character, longer keywords first), so a match is
-    the longest keyword starting at its position and the engine tests a few characters per
-    position, whatever the number of keywords; the keywords that are its prefixes start there
-    too. So binding costs one regex pass per sentence instead of one ``rfind`` per keyword of
-    every fact and number."""
-
-    def __init__(self, facts: Sequence[Fact]) -> None:
-        keywords = sorted({kw for f in facts for kw in f.keywords}, key=len, reverse=True)
-        self.pattern = regex(trie_pattern(keywords)) if keywords else None
-        known = set(keywords)  # the keywords that are prefixes of each, longest first
-        self.prefixes: dict[str, tuple[str, ...]] = {
-            kw: tuple(p for p in (kw[:n] for n in range(len(kw), 0, -1)) if p in known) for kw in keywords
-        }
-        self.elliptic: list[Fact] | None = None  # see _elliptic_facts
-        self.elliptic_named: re.Pattern[str] | None = None
-        self.facts_of: dict[str, list[tuple[int, Fact]]] = {}
-        # the facts with keywords of each family (None: of no family), in order (``_named``)
-        self.members: dict[str | None, list[Fact]] = {}
-        for order, f in enumerate(facts):
-            for kw in dict.fromkeys(f.keywords):
-                self.facts_of.setdefault(kw, []).append((order, f))
-            if f.keywords:
-                self.members.setdefault(f.family, []).append(f)
-
-    def occurrences(self, text: str) -> list[tuple[int, str]]:
-        """(position, keyword) of every keyword occurrence in ``text``, in order of position."""
-        if self.pattern is None or not text:
-            return []
-        out: list[tuple[int, str]] = []
-        search, n, prefixes = self.pattern.search, len(text), self.prefixes
-        m = search(text)
-        while m is not None:
-            pos = m.start()
-            words = prefixes[m.group()]
-            if len(words) == 1:  # most keywords have no shorter keyword as prefix
-                out.append((pos, words[0]))
-            else:
-                out.extend([(pos, k) for k in words])
-            m = search(text, pos + 1) if pos < n else None  # keywords may overlap: go on from the next character
-        return out
-
-
-def trie_pattern(words: Sequence[str], gap: str = "") -> str:
-    """A regex matching the longest of ``words`` at a position: the words as a trie of branches
-    (“受理(?:申请)?” rather than “受理申请|受理”), each branch starting with its own character, so a
-    scan tries one branch per character instead of one per word. ``gap``: a pattern allowed between
-    a word's characters (``r"\\s*"``: the words with any whitespace inside)."""
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + (gap + rest if (rest := emit(child)) else "") for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body  # greedy: the longer word first
-
-    return emit(trie)
-
-
 _LIST_DELIMITERS = CLAUSE_DELIMITERS.replace("、", "")
 _LAST_SENTENCE: tuple[KeywordIndex, str, SentenceIndex] | None = None
 
@@ -206,32 +148,6 @@ def _sentence_index(index: KeywordIndex, sentence: str) -> SentenceIndex:
     ctx = SentenceIndex(sentence, index)
     _LAST_SENTENCE = (index, sentence, ctx)
     return ctx
-
-
-_INDEXES: dict[tuple[str, ...], KeywordIndex] = {}
-_MAX_INDEXES = 64
-
-
-_LAST: list[tuple[Sequence[Fact], KeywordIndex]] = []
-
-
-def keyword_index(facts: Sequence[Fact]) -> KeywordIndex:
-    """The (cached) keyword index of ``facts`` — the same list object costs one identity check."""
-    if _LAST and _LAST[0][0] is facts:
-        return _LAST[0][1]
-    index = _index_by_ids(facts)
-    _LAST[:] = [(facts, index)]
-    return index
-
-
-def _index_by_ids(facts: Sequence[Fact]) -> KeywordIndex:
-    key = tuple(f.id for f in facts)
-    index = _INDEXES.get(key)
-    if index is None:
-        if len(_INDEXES) >= _MAX_INDEXES:
-            _INDEXES.clear()
-        index = _INDEXES[key] = KeywordIndex(facts)
-    return index
 
 
 def candidates(
@@ -290,24 +206,6 @@ def _side_candidates(
         else:
             refused.add(order)
     return found
-
-
-@dataclass(frozen=True)
-class Binding:
-    """The measure a number quotes: the most likely ``fact``, other plausible ``alternatives``
-    (competing labels of equal rank, or the other measures of a two-measure word such as 办理),
-    and how sure the binding is (``confidence``: 1.0 = the label stands in the number's clause)."""
-
-    fact: Fact | None
-    alternatives: tuple[Fact, ...] = ()
-    confidence: float = 1.0
-
-
-_UNBOUND = Binding(None)  # immutable: one shared instance
-
-
-def _rank_of(c: _Candidate) -> tuple[int, int, int]:
-    return c[0]
 
 
 def bind_number(
@@ -369,35 +267,102 @@ def bind_indexed(
     prev_end: int = 0, next_start: int | None = None,
 ) -> Binding:
     """``bind_claim`` with the keyword index of ``facts`` and the index of the sentence (``ctx.text``)
-    given: a caller binding every number of a sentence builds them once."""
-    sentence = ctx.text
+    given: a caller binding every number of a sentence builds them once.
+
+    Per number this is a few bisections into the sentence's arrays and a lookup of static tables
+    (``KeywordIndex.entries``); a clause that names no keyword ends at the test for elliptic words."""
     la, lb, ra, rb = ctx.window(start, end, prev_end, next_start, CLAUSE_DELIMITERS)
-    left, right = ctx.compact[la:lb], ctx.compact[ra:rb]
-    if "每" in left:  # 每半年一次: a frequency, not a count
-        return _UNBOUND
-    listed = _respectively(facts, sentence, start, unit)
-    if listed is not None:
-        return _with_alternatives(listed, (), facts, 1.0)
-    before = ctx.compact[: ctx.cpos(start)]
-    found = _candidates(index, ctx.occurrences(la, lb), lb, lambda: ctx.occurrences(ra, rb), ra, left + right,
-                        unit, before)
-    if not found:
-        fact = _elliptic(facts, left, unit, before)
-        return _with_alternatives(fact, (), facts, 0.9) if fact is not None else _UNBOUND
-    top = max(found, key=_rank_of)  # the first of the highest rank
-    rank, best, _, side, _ = top
-    ties = [c[1] for c in found if c[0] == rank and c[1].id != best.id]
+    text = ctx.compact
+    if text.find("每", la, lb) >= 0:  # 每半年一次: a frequency, not a count
+        return UNBOUND
+    if ctx.text.rfind(_RESPECTIVELY, 0, start) >= 0:
+        listed = _respectively(facts, ctx.text, start, unit)
+        if listed is not None:
+            return _with_alternatives(listed, (), facts, 1.0)
+    starts = ctx.occ_pos
+    if starts is None:
+        starts = ctx.scanned()
+    k0 = bisect_left(starts, la)
+    k1 = bisect_left(starts, lb, k0)
+    k2 = bisect_left(starts, ra, k1)
+    k3 = bisect_left(starts, rb, k2)
+    if k0 == k1 and k2 == k3:  # no keyword in the clause (dates, amounts …): only an elliptic clause binds
+        if index.elliptic_named.search(text, la, lb) is None:
+            return UNBOUND
+        fact = _elliptic(facts, text[la:lb], unit, text[:lb])
+        return _with_alternatives(fact, (), facts, 0.9) if fact is not None else UNBOUND
+    window = text[la:lb] + text[ra:rb]
+    side = "left"
+    chosen = _side(index, ctx, k0, k1, lb, lb, True, window, unit, lb) if k0 < k1 else None
+    if chosen is None:
+        side = "right"
+        chosen = _side(index, ctx, k2, k3, ra, rb, False, window, unit, lb) if k2 < k3 else None
+        if chosen is None:
+            fact = _elliptic(facts, text[la:lb], unit, text[:lb])
+            return _with_alternatives(fact, (), facts, 0.9) if fact is not None else UNBOUND
+    top = chosen[0]
+    best = top.fact
     if best.family is None:
-        return _with_alternatives(best, ties, facts, 1.0)
+        if len(chosen) == 1 and not best.alternatives:
+            return top.bound  # the common case: one measure, nothing else to collect
+        return _with_alternatives(best, [e.fact for e in chosen[1:] if e.fact.id != best.id], facts, 1.0)
+    ties = [e.fact for e in chosen[1:] if e.fact.id != best.id]
+    before = text[:lb]
     # A list may span 、: look at the clause up to the stronger delimiters.
     la, lb, ra, rb = ctx.window(start, end, prev_end, next_start, _LIST_DELIMITERS)
-    list_left, list_right = ctx.compact[la:lb], ctx.compact[ra:rb]
-    text = list_left if side == "left" else list_right
-    members = listed_members(facts, best, text, list_left + list_right, unit, before)
+    list_left, list_right = text[la:lb], text[ra:rb]
+    members = listed_members(facts, best, list_left if side == "left" else list_right, list_left + list_right,
+                             unit, before)
     if len(members) < 2:
         return _with_alternatives(best, ties, facts, 1.0)
     family = [f for f in facts if f.family == best.family]
     return Binding(sum_fact(members, complete={f.id for f in members} == {f.id for f in family}))
+
+
+def _side(index: KeywordIndex, ctx: SentenceIndex, k0: int, k1: int, edge: int, limit: int, left: bool,
+          window: str, unit: str | None, before_end: int) -> list[FactEntry] | None:
+    """The facts one side of a number names (``_side_candidates``): the keyword occurrences ``k0:k1``
+    of ``ctx`` that end by ``limit`` (the side's end), at their distance from ``edge`` (where the left
+    side ends or the right side starts); each fact ranks by its priority, then its nearest keyword,
+    then the longest. Returns the allowed facts of the top rank (the first of the list first), or None."""
+    starts, ends, kws, entries = ctx.occ_pos, ctx.occ_end, ctx.occ_kw, index.entries
+    assert starts is not None
+    best: dict[int, tuple[tuple[int, int, int], FactEntry]] = {}
+    for k in range(k0, k1):
+        e = ends[k]
+        if e > limit:
+            continue
+        dist = edge - e if left else starts[k] - edge
+        size = e - starts[k]
+        for entry in entries[kws[k]]:
+            rank = (entry.priority, -dist, size)  # higher wins: priority, then nearer, then longer keyword
+            old = best.get(entry.order)
+            if old is None or rank > old[0]:
+                best[entry.order] = (rank, entry)
+    if not best:
+        return None
+    text = ctx.compact
+    if len(best) == 1:
+        for _, entry in best.values():
+            if entry.plain:
+                ok = unit is None or unit in entry.units
+            else:
+                ok = (entry.rule or entry.compiled_rule()).allows(window, unit, text, before_end)
+            return [entry] if ok else None
+    ranked = sorted([(rank, -order, entry) for order, (rank, entry) in best.items()], reverse=True)
+    chosen: list[FactEntry] = []
+    top = None
+    for rank, _, entry in ranked:  # highest rank first, the first of the list first at one rank
+        if chosen and rank != top:
+            break
+        if entry.plain:
+            ok = unit is None or unit in entry.units
+        else:
+            ok = (entry.rule or entry.compiled_rule()).allows(window, unit, text, before_end)
+        if ok:
+            chosen.append(entry)
+            top = rank
+    return chosen or None
 
 
 def _named(facts: Sequence[Fact], family: str | None, text: str, window: str, unit: str | None,
@@ -490,11 +455,10 @@ def _elliptic(facts: Sequence[Fact], left: str, unit: str | None, before: str) -
     政府网站64条": the clause names only the subject; the verb 发布 comes from the sentence
     (``Fact.requires_in_sentence``). Either clause may hold little else (其中, 另, 共 …)."""
     best: tuple[int, int, Fact] | None = None
-    elliptic = _elliptic_facts(facts)
-    named_re = keyword_index(facts).elliptic_named
-    if named_re is not None and not named_re.search(left):
+    index = keyword_index(facts)
+    if not index.elliptic_named.search(left):
         return None  # the clause names no qualifier, requirement or keyword of any of them
-    for f in elliptic:
+    for f in index.elliptic:
         if unit is not None and unit not in f.units:
             continue
         if f.excludes and any(w in left for w in f.excludes):
@@ -514,28 +478,6 @@ def _elliptic(facts: Sequence[Fact], left: str, unit: str | None, before: str) -
         if pos >= 0 and (best is None or (f.priority, pos) > (best[0], best[1])):
             best = (f.priority, pos, f)
     return best[2] if best else None
-
-
-_ELLIPTIC: dict[tuple[str, ...], list[Fact]] = {}
-
-
-def _elliptic_facts(facts: Sequence[Fact]) -> list[Fact]:
-    """The facts that may take a word from earlier in the sentence (cached per list of facts)."""
-    index = keyword_index(facts)
-    if index.elliptic is not None:
-        return index.elliptic
-    key = tuple(f.id for f in facts)
-    found = _ELLIPTIC.get(key)
-    if found is None:
-        if len(_ELLIPTIC) >= 64:
-            _ELLIPTIC.clear()
-        found = _ELLIPTIC[key] = [f for f in facts if f.elliptic or f.requires_in_sentence]
-    index.elliptic = found
-    # the words one of them must find in the clause (``_elliptic``): one search rules them all out
-    words = {w for f in found for w in ((f.qualifiers or f.requires) if f.elliptic else f.keywords)}
-    # longest first; equal lengths by text, so that the pattern (a regex_cache key) is the same every run
-    index.elliptic_named = regex("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))))
-    return found
 
 
 def _rest(clause: str, named: str) -> str:

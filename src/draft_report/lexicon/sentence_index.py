@@ -8,8 +8,9 @@ quadratic in the numbers of a sentence. ``SentenceIndex`` does each once per sen
 - the sentence with spaces removed (``compact``) and a map from offsets in the sentence to
   offsets in ``compact`` (``cpos``), so that any window's compact text is one slice;
 - the positions of clause delimiters (per delimiter set), so that a clause boundary is one bisection;
-- every keyword occurrence in ``compact`` (one pass of the lexicon's compiled alternation,
-  ``binding.KeywordIndex``), so that the keywords of a window are a bisected range of one list.
+- every keyword occurrence in ``compact`` (one ``finditer`` of the lexicon's compiled alternation,
+  ``keyword_index.KeywordIndex.scan``) as sorted arrays of starts, ends and keywords, so that the
+  keywords of a window are a bisected range of them.
 
 The results are exactly those of the per-number scans: a keyword that fits in a window starts
 at a position where the (longest-first) alternation matched in the whole sentence, and it is a
@@ -29,7 +30,7 @@ _DELIMITER_RES: dict[str, re.Pattern[str]] = {}
 
 
 class Occurrences(Protocol):
-    def occurrences(self, text: str) -> list[tuple[int, str]]: ...
+    def scan(self, text: str) -> tuple[list[int], list[int], list[str]]: ...
 
 
 def _delimiter_re(chars: str) -> re.Pattern[str]:
@@ -56,7 +57,7 @@ def _space_positions(text: str, count: int) -> list[int]:
 class SentenceIndex:
     """Spaces, clause delimiters and keyword occurrences of one sentence (see the module doc)."""
 
-    __slots__ = ("_delims", "_index", "_occ", "_occ_pos", "_spaces", "compact", "text")
+    __slots__ = ("_delims", "_index", "_spaces", "compact", "occ_end", "occ_kw", "occ_pos", "text")
 
     def __init__(self, text: str, index: Occurrences) -> None:
         self.text = text
@@ -65,8 +66,18 @@ class SentenceIndex:
         self.compact = compact if self._spaces else text
         self._index = index
         self._delims: dict[str, list[int]] = {}
-        self._occ: list[tuple[int, str]] | None = None
-        self._occ_pos: list[int] = []
+        # start, end and keyword of every keyword occurrence in ``compact`` (``scanned``)
+        self.occ_pos: list[int] | None = None
+        self.occ_end: list[int] = []
+        self.occ_kw: list[str] = []
+
+    def scanned(self) -> list[int]:
+        """The starts of the keyword occurrences (``occ_pos``), found on first use."""
+        pos = self.occ_pos
+        if pos is None:
+            pos, self.occ_end, self.occ_kw = self._index.scan(self.compact)
+            self.occ_pos = pos
+        return pos
 
     def cpos(self, i: int) -> int:
         """The offset in ``compact`` of offset ``i`` of the sentence (spaces before it dropped)."""
@@ -105,18 +116,6 @@ class SentenceIndex:
 
     def occurrences(self, a: int, b: int) -> list[tuple[int, str]]:
         """(position, keyword) of every keyword that lies within ``compact[a:b]``, in order."""
-        occ = self._occ
-        if occ is None:
-            occ = self._occ = self._index.occurrences(self.compact)
-            self._occ_pos = [p for p, _ in occ]
-        out: list[tuple[int, str]] = []
-        k = bisect_left(self._occ_pos, a)
-        n = len(occ)
-        while k < n:
-            pos, kw = occ[k]
-            if pos >= b:
-                break
-            if pos + len(kw) <= b:
-                out.append((pos, kw))
-            k += 1
-        return out
+        starts = self.scanned()
+        ends, kws = self.occ_end, self.occ_kw
+        return [(starts[k], kws[k]) for k in range(bisect_left(starts, a), bisect_left(starts, b)) if ends[k] <= b]

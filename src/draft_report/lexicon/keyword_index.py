@@ -1,0 +1,189 @@
+"""The lexicon's keywords compiled once per list of facts: one automaton and static tables.
+
+Binding a number (``lexicon.binding``) asks which facts the keywords around it name, and whether
+each fact's conditions hold. Nothing of that depends on the sentence but the positions, so a
+``KeywordIndex`` holds, built once per list of facts:
+
+- every keyword in one compiled alternation written as a trie (``trie_pattern``), and per keyword
+  the keyword occurrences its match stands for (``expansion``: its prefixes at its start, the
+  keywords inside it, and where a keyword may start inside it and run past its end) — so one
+  ``finditer`` over a sentence lists every keyword occurrence, overlapping ones included;
+- per keyword, the facts it names (``entries``: ``FactEntry``, in the order of the list), each
+  with its conditions compiled (``fact_rules.FactRule``) and the binding to return when it is the
+  only answer (``FactEntry.bound``: one shared record per fact);
+- the facts that may take a word from earlier in the sentence (``elliptic``) and one pattern that
+  finds any word their clause must name (``elliptic_named``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from draft_report.lexicon.bound import Binding
+from draft_report.lexicon.fact_rules import FactRule
+from draft_report.lexicon.fields import Fact
+from draft_report.regex_cache import compile_now
+
+
+def trie_pattern(words: Sequence[str], gap: str = "") -> str:
+    """A regex matching the longest of ``words`` at a position: the words as a trie of branches
+    (“受理(?:申请)?” rather than “受理申请|受理”), each branch starting with its own character, so a
+    scan tries one branch per character instead of one per word. ``gap``: a pattern allowed between
+    a word's characters (``r"\\s*"``: the words with any whitespace inside)."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + (gap + rest if (rest := emit(child)) else "") for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body  # greedy: the longer word first
+
+    return emit(trie)
+
+
+class FactEntry:
+    """One fact of a ``KeywordIndex``: its place in the list (``order``), its priority, its units, its
+    conditions (``plain``: the unit is all there is to check; else ``rule``, compiled on first use,
+    ``compiled_rule``) and the binding that names it alone (``bound``, shared)."""
+
+    __slots__ = ("bound", "fact", "order", "plain", "priority", "rule", "units")
+
+    def __init__(self, order: int, fact: Fact) -> None:
+        self.order = order
+        self.fact = fact
+        self.priority = fact.priority
+        self.units = frozenset(fact.units)
+        self.plain = not (fact.requires or fact.requires_all or fact.excludes or fact.sentence_excludes
+                          or fact.context is not None)
+        self.rule: FactRule | None = None
+        self.bound = Binding(fact, (), 1.0)
+
+    def compiled_rule(self) -> FactRule:
+        """``rule``, compiled now if it was not yet (a report names a few of the lexicon's facts)."""
+        rule = self.rule
+        if rule is None:
+            rule = self.rule = FactRule(self.fact)
+        return rule
+
+
+# Where keywords start inside a trie match of keyword ``kw``: (offset, keywords) — the keywords that
+# start there and end within ``kw``, longest first; None: a keyword may start there and run past the
+# end of ``kw``, so the automaton is asked at that position (``KeywordIndex.occurrences``).
+Expansion = tuple[tuple[int, "tuple[str, ...] | None"], ...]
+
+
+class KeywordIndex:
+    """Every keyword of a list of facts in one compiled alternation (an automaton in effect), and the
+    static tables of binding (see the module doc).
+
+    ``occurrences(text)`` finds every keyword at every position: the alternation is written as a
+    trie (``trie_pattern``: one branch per next character, longer keywords first), so a match is
+    the longest keyword starting at its position and the engine tests a few characters per
+    position, whatever the number of keywords; the keywords that are its prefixes start there
+    too, and those starting inside it are known from the keyword alone (``expansion``)."""
+
+    def __init__(self, facts: Sequence[Fact]) -> None:
+        keywords = sorted({kw for f in facts for kw in f.keywords}, key=len, reverse=True)
+        self.pattern: re.Pattern[str] | None = compile_now(trie_pattern(keywords)) if keywords else None
+        known = set(keywords)  # the keywords that are prefixes of each, longest first
+        self.prefixes: dict[str, tuple[str, ...]] = {
+            kw: tuple(p for p in (kw[:n] for n in range(len(kw), 0, -1)) if p in known) for kw in keywords
+        }
+        proper = {kw[:n] for kw in keywords for n in range(1, len(kw))}  # the proper prefixes of keywords
+        self.expansion: dict[str, Expansion] = {kw: _expansion(kw, self.prefixes, known, proper) for kw in keywords}
+        self.facts_of: dict[str, list[tuple[int, Fact]]] = {}
+        self.entries: dict[str, tuple[FactEntry, ...]] = {}
+        # the facts with keywords of each family (None: of no family), in order (``binding._named``)
+        self.members: dict[str | None, list[Fact]] = {}
+        for order, f in enumerate(facts):
+            entry: FactEntry | None = None
+            for kw in dict.fromkeys(f.keywords):
+                self.facts_of.setdefault(kw, []).append((order, f))
+                entry = entry or FactEntry(order, f)
+                self.entries[kw] = (*self.entries.get(kw, ()), entry)
+            if f.keywords:
+                self.members.setdefault(f.family, []).append(f)
+        # the facts that may take a word from earlier in the sentence (``binding._elliptic``), and the
+        # words one of them must find in the clause: one search rules them all out
+        self.elliptic: list[Fact] = [f for f in facts if f.elliptic or f.requires_in_sentence]
+        words = {w for f in self.elliptic for w in ((f.qualifiers or f.requires) if f.elliptic else f.keywords)}
+        # longest first; equal lengths by text, so that the pattern (a regex_cache key) is the same every run
+        self.elliptic_named: re.Pattern[str] = compile_now(
+            "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))))
+
+    def occurrences(self, text: str) -> list[tuple[int, str]]:
+        """(position, keyword) of every keyword occurrence in ``text``, in order of position (the
+        longest first at one position)."""
+        pos, _, kws = self.scan(text)
+        return list(zip(pos, kws, strict=True))
+
+    def scan(self, text: str) -> tuple[list[int], list[int], list[str]]:
+        """``occurrences(text)`` as three lists: start, end and keyword of each occurrence."""
+        starts: list[int] = []
+        ends: list[int] = []
+        kws: list[str] = []
+        if self.pattern is None or not text:
+            return starts, ends, kws
+        expansion, prefixes, match = self.expansion, self.prefixes, self.pattern.match
+        for m in self.pattern.finditer(text):  # the longest keyword at each position, not overlapping
+            p = m.start()
+            for offset, words in expansion[m.group()]:
+                q = p + offset
+                if words is None:  # a keyword may start here and run past the match: ask the automaton
+                    longest = match(text, q)
+                    if longest is None:
+                        continue
+                    words = prefixes[longest.group()]
+                for w in words:
+                    starts.append(q)
+                    ends.append(q + len(w))
+                    kws.append(w)
+        return starts, ends, kws
+
+
+def _expansion(kw: str, prefixes: dict[str, tuple[str, ...]], known: set[str], proper: set[str]) -> Expansion:
+    """Where keywords start inside a match of ``kw`` (``Expansion``). At offset ``i`` the keywords
+    that start there and end within ``kw`` are the keywords among the prefixes of ``kw[i:]``; one
+    may run past the end only when ``kw[i:]`` is a proper prefix of a keyword (in ``proper``)."""
+    out: list[tuple[int, tuple[str, ...] | None]] = [(0, prefixes[kw])]  # a match is the longest at its start
+    for i in range(1, len(kw)):
+        rest = kw[i:]
+        if rest in proper:
+            out.append((i, None))
+            continue
+        inside = tuple(rest[:n] for n in range(len(rest), 0, -1) if rest[:n] in known)
+        if inside:
+            out.append((i, inside))
+    return tuple(out)
+
+
+_INDEXES: dict[tuple[str, ...], KeywordIndex] = {}
+_MAX_INDEXES = 64
+_LAST: list[tuple[Sequence[Fact], KeywordIndex]] = []
+
+
+def keyword_index(facts: Sequence[Fact]) -> KeywordIndex:
+    """The (cached) keyword index of ``facts`` — the same list object costs one identity check."""
+    if _LAST and _LAST[0][0] is facts:
+        return _LAST[0][1]
+    index = _index_by_ids(facts)
+    _LAST[:] = [(facts, index)]
+    return index
+
+
+def _index_by_ids(facts: Sequence[Fact]) -> KeywordIndex:
+    key = tuple(f.id for f in facts)
+    index = _INDEXES.get(key)
+    if index is None:
+        if len(_INDEXES) >= _MAX_INDEXES:
+            _INDEXES.clear()
+        index = _INDEXES[key] = KeywordIndex(facts)
+    return index

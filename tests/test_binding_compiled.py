@@ -1,0 +1,199 @@
+"""Binding's compiled path gives exactly what the definition gives.
+
+``bind_claim`` / ``bind_indexed`` bind a number through static tables (``keyword_index``: one
+automaton, the facts of each keyword, each fact's conditions compiled in ``fact_rules``) and the
+sorted arrays of one sentence (``sentence_index``). Here the definition is written out plainly —
+the clause window as text, every keyword of every fact looked up with ``rfind`` / ``find``, the
+conditions as ``binding._allowed`` states them — and both are run on every number of every
+fixture report, with several lists of facts, and on random sentences.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+from draft_report.checking.claims import sentences
+from draft_report.lexicon.binding import (
+    CLAUSE_DELIMITERS,
+    _allowed,
+    _elliptic,
+    _respectively,
+    _with_alternatives,
+    bind_claim,
+    bind_indexed,
+    clause_window,
+    compact,
+    fold_parentheses,
+    last_named,
+    listed_members,
+)
+from draft_report.lexicon.bound import UNBOUND, Binding
+from draft_report.lexicon.fact_rules import FactRule, last_named_in
+from draft_report.lexicon.fields import FACTS, Fact, aggregate_facts, sum_fact
+from draft_report.lexicon.keyword_index import KeywordIndex, keyword_index
+from draft_report.lexicon.numerals import find_quantities, normalise_digits
+from draft_report.lexicon.sentence_index import SentenceIndex
+
+FIXTURES = Path(__file__).parent / "fixtures"
+_AGGREGATES = ["publications.total", "publications.channel:政府网站", "publications.channel:微信公众号",
+               "publications.channel:政务微博", "publications.channel:政府网站.column:工作动态",
+               "publications.channel:微信公众号.column:工作动态", "publications.column:工作动态",
+               "publications.column:政策解读", "events.kind:培训", "events.kind:培训.participants",
+               "events.kind:政策解读", "events.kind:政策解读.participants", "events.total",
+               # names with numbers in them: a keyword may then overlap a number or run into the next one
+               "publications.column:一件事一次办", "publications.column:12345热线", "publications.column:3件实事"]
+FACT_LISTS = (FACTS, [*FACTS, *aggregate_facts(_AGGREGATES)])
+
+
+def _side_by_definition(facts: list[Fact] | tuple[Fact, ...], side: str, left: bool, window: str, unit: str | None,
+                        before: str) -> list[tuple[tuple[int, int, int], int, Fact]]:
+    """(rank, order, fact) of each allowed fact a keyword of which stands in ``side``."""
+    found = []
+    for order, f in enumerate(facts):
+        best = None
+        for kw in f.keywords:
+            idx = side.rfind(kw) if left else side.find(kw)
+            if idx < 0:
+                continue
+            dist = len(side) - (idx + len(kw)) if left else idx
+            rank = (f.priority, -dist, len(kw))
+            best = rank if best is None or rank > best else best
+        if best is not None and _allowed(f, window, unit, before):
+            found.append((best, order, f))
+    return found
+
+
+def bind_by_definition(facts: list[Fact] | tuple[Fact, ...], sentence: str, start: int, end: int, unit: str | None,
+                       prev_end: int = 0, next_start: int | None = None) -> Binding:
+    left, right = clause_window(sentence, start, end, prev_end, next_start)
+    if "每" in left:
+        return UNBOUND
+    listed = _respectively(facts, sentence, start, unit)
+    if listed is not None:
+        return _with_alternatives(listed, (), facts, 1.0)
+    before = compact(sentence[:start])
+    window = left + right
+    side = "left"
+    found = _side_by_definition(facts, left, True, window, unit, before)
+    if not found:
+        side = "right"
+        found = _side_by_definition(facts, right, False, window, unit, before)
+    if not found:
+        fact = _elliptic(facts, left, unit, before)
+        return _with_alternatives(fact, (), facts, 0.9) if fact is not None else UNBOUND
+    top = max(c[0] for c in found)
+    best = next(f for rank, _, f in found if rank == top)  # the first of the list at the top rank
+    ties = [f for rank, _, f in found if rank == top and f.id != best.id]
+    if best.family is None:
+        return _with_alternatives(best, ties, facts, 1.0)
+    list_delims = CLAUSE_DELIMITERS.replace("、", "")
+    list_left, list_right = clause_window(sentence, start, end, prev_end, next_start, list_delims)
+    members = listed_members(facts, best, list_left if side == "left" else list_right, list_left + list_right,
+                             unit, before)
+    if len(members) < 2:
+        return _with_alternatives(best, ties, facts, 1.0)
+    family = [f for f in facts if f.family == best.family]
+    return Binding(sum_fact(members, complete={f.id for f in members} == {f.id for f in family}))
+
+
+def _fixture_sentences() -> list[str]:
+    out: list[str] = []
+    for path in sorted(FIXTURES.glob("*/*.txt")):
+        text = normalise_digits(path.read_text(encoding="utf-8"))
+        out += [fold_parentheses(s) for _, s in sentences(text) if find_quantities(s, normalised=True)]
+    return out
+
+
+def _compare_all_numbers(facts: list[Fact] | tuple[Fact, ...], sentence: str) -> int:
+    index = keyword_index(facts)
+    qs = find_quantities(sentence, normalised=True)
+    ctx = SentenceIndex(sentence, index)
+    for i, q in enumerate(qs):
+        prev_end = qs[i - 1].end if i else 0
+        next_start = qs[i + 1].start if i + 1 < len(qs) else None
+        for unit in (q.unit, None):
+            expected = bind_by_definition(facts, sentence, q.start, q.end, unit, prev_end, next_start)
+            got = bind_indexed(facts, index, ctx, q.start, q.end, unit, prev_end, next_start)
+            assert got == expected, (sentence, q.raw, unit, got, expected)
+        assert bind_claim(facts, sentence, q.start, q.end, q.unit) == bind_by_definition(
+            facts, sentence, q.start, q.end, q.unit)
+    return len(qs)
+
+
+def test_every_number_of_the_fixture_reports_binds_as_defined() -> None:
+    numbers = 0
+    for sentence in _fixture_sentences():
+        for facts in FACT_LISTS:
+            numbers += _compare_all_numbers(facts, sentence)
+    assert numbers > 500  # the fixtures hold that many numbers (two lists of facts): the comparison did run
+
+
+def _random_sentences(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    words = sorted({kw for f in FACT_LISTS[1] for kw in f.keywords})
+    words += sorted({w for f in FACT_LISTS[1] for w in (*f.requires, *f.excludes, *f.sentence_excludes)})
+    pieces = [*words, *"，、；（）() \n每", "分别", "其中", "共", "废止", "和", "3件", "12条", "5次", "7人次", "2个", "一件",
+              "12345", "一次办"]
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(2, 16))) for _ in range(count)]
+
+
+def test_random_sentences_bind_as_defined() -> None:
+    for sentence in _random_sentences(400, 14):
+        for facts in FACT_LISTS:
+            _compare_all_numbers(facts, sentence)
+
+
+def test_fact_rules_allow_what_the_definition_allows() -> None:
+    rng = random.Random(3)
+    facts = FACT_LISTS[1]
+    texts = [compact(s) for s in _random_sentences(150, 5)]
+    units = [None, "件", "条", "元", "人次", "次"]
+    for f in facts:
+        rule = FactRule(f)
+        for text in texts:
+            end = rng.randint(0, len(text))
+            a = rng.randint(0, end)
+            window = text[a:end] + text[end : rng.randint(end, len(text))]
+            for unit in units:
+                assert rule.allows(window, unit, text, end) == _allowed(f, window, unit, text[:end]), (f.id, window)
+            if f.context_family:
+                assert last_named_in(text, end, f.context_family) == last_named(text[:end], f.context_family)
+
+
+def _plain_occurrences(keywords: list[str], text: str) -> list[tuple[int, str]]:
+    """Every keyword at every position (longest first), by brute force."""
+    return [(i, k) for i in range(len(text)) for k in sorted(keywords, key=len, reverse=True) if text.startswith(k, i)]
+
+
+def test_one_pass_finds_every_overlapping_keyword() -> None:
+    """Keywords inside others and keywords that start inside a match and run past it (``expansion``)."""
+    rng = random.Random(11)
+    for _ in range(300):
+        keywords = sorted({"".join(rng.choice("abc") for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 6))})
+        index = KeywordIndex([Fact("f", "f", tuple(keywords))])
+        for _ in range(5):
+            text = "".join(rng.choice("abcd") for _ in range(rng.randint(0, 20)))
+            assert index.occurrences(text) == _plain_occurrences(keywords, text), (keywords, text)
+            starts, ends, kws = index.scan(text)
+            assert ends == [s + len(k) for s, k in zip(starts, kws, strict=True)]
+
+
+def test_lexicon_keywords_found_in_one_pass() -> None:
+    keywords = sorted({kw for f in FACT_LISTS[1] for kw in f.keywords})
+    index = keyword_index(FACT_LISTS[1])
+    for sentence in _random_sentences(100, 2):
+        text = compact(sentence)
+        assert index.occurrences(text) == _plain_occurrences(keywords, text)
+    assert re.search("[\u4e00-\u9fff]", "".join(keywords))  # the lexicon's words, not a toy alphabet
+
+
+def test_keywords_running_into_the_number_or_past_the_clause_do_not_count() -> None:
+    """A keyword that starts in a side and runs into the number (or past the clause's end) is not
+    within the side: the definition looks in the side's text only."""
+    facts = [*FACTS, Fact("odd_a", "a", ("共计3",)), Fact("odd_b", "b", ("件，发", "办结3")),
+             Fact("odd_c", "c", ("信息5",), units=("条",))]
+    cases = ("共计3件。", "办结3件，发布信息5条。", "答复2件，发布信息5条，共计3件", "受理1件，发")
+    for sentence in cases:
+        assert _compare_all_numbers(facts, sentence)
