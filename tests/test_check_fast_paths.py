@@ -137,3 +137,16 @@ def test_shorter_than_is_the_length_of_the_normalised_text() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 200)))
         for n in (1, 5, 40):
             assert S._shorter_than(text, n) == (len(S._norm(text)) < n)
+
+
+def test_expired_topics_are_found_as_one_alternation_of_their_words_finds_them() -> None:
+    from draft_report.checking import staleness
+
+    rng = random.Random("topics")
+    pieces = [*"疫情防控新冠肺炎十三五复工产核酸检测抗防，。", "\n", "疫情防控", "十三五", "常态化疫情"]
+    for year in (2021, 2022, 2023, 2024):
+        topics, words = staleness._expired(year)
+        alternation = re.compile("|".join(re.escape(t.word) for t in topics)) if topics else None
+        for _ in range(2000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+            assert staleness._names_any(words, text) == bool(alternation and alternation.search(text))
