@@ -24,6 +24,7 @@ def pytest_configure(config: pytest.Config) -> None:
     if hasattr(config, "workerinput"):  # an xdist worker: the controller has done it
         return
     _temporary_files_in_memory(config)
+    _no_hypothesis_summary_in_the_controller(config)
     import compileall
 
     from suite_cache import prewrite_test_modules
@@ -31,6 +32,22 @@ def pytest_configure(config: pytest.Config) -> None:
     compileall.compile_dir(str(ROOT / "src"), quiet=1)
     compileall.compile_dir(str(ROOT / "bench"), quiet=1, maxlevels=0)
     prewrite_test_modules(config, sorted((ROOT / "tests").glob("test_*.py")))
+
+
+def _no_hypothesis_summary_in_the_controller(config: pytest.Config) -> None:
+    """In a parallel run, the controller does without hypothesis's pytest plugin.
+
+    The tests run in the workers, which keep the plugin (its fixture checks, reporting and
+    profiles). In the controller the plugin's one remaining job is its terminal summary, which
+    imports all of hypothesis (≈ 0.5 s of CPU, at the very end of the run, when nothing else
+    runs) to look for observation files and failing-example patches. A failing property is
+    reported by its test as always (the falsifying example is in the failure report). Asked for
+    hypothesis's statistics (``--hypothesis-show-statistics``), the controller keeps the plugin."""
+    if not getattr(config.option, "numprocesses", None) or config.getoption("hypothesis_show_statistics", False):
+        return
+    plugin = config.pluginmanager.get_plugin("_hypothesis_pytestplugin")
+    if plugin is not None:
+        config.pluginmanager.unregister(plugin)
 
 
 def _temporary_files_in_memory(config: pytest.Config) -> None:
@@ -50,29 +67,34 @@ def _temporary_files_in_memory(config: pytest.Config) -> None:
 
 
 # The order in which a parallel run (pytest-xdist, scheduler in suite_schedule.py) hands out the
-# work, most expensive first (CPU seconds measured on the whole suite), so that no long module or
+# work, most expensive first (CPU seconds per module measured on the whole suite, -n0, 2026-11-30), so that no long module or
 # test is left to run alone at the end; everything not listed keeps its collection order after them.
 SLOW_FIRST = (
-    "tests/test_docx_pdf.py",  # LibreOffice: mostly waiting, started first to overlap the rest
-    "tests/test_install.py",
+    "tests/test_docx_pdf.py",  # LibreOffice (≈ 7 s CPU in its children), started first
+    "tests/test_llm_cassettes.py",  # with the other TOGETHER modules: ≈ 7 s CPU and 3 s of waiting
+    "tests/test_llm_cli.py",
+    "tests/test_llm_drafter.py",
     "tests/test_workbook.py",
-    "tests/test_llm_cassettes.py",
-    "tests/test_docx_comments.py",
     "tests/test_reading_pdf.py",
     "tests/test_cli_startup.py",
+    "tests/test_atomic_writes.py",
+    "tests/test_docx_comments.py",
+    "tests/test_reading_table_fast_paths.py",
+    "tests/test_install.py",
+    "tests/test_docx_read.py",
+    "tests/test_regex_charset.py",
     "tests/test_cli_audit_fast.py",
     "tests/test_hostile_inputs.py",
-    "tests/test_fuzz_properties.py",
-    "tests/test_docx_read.py",
-    "tests/test_cli_check_fast.py",
-    "tests/test_atomic_writes.py",
-    "tests/test_llm_cli.py",
-    "tests/test_audit_region.py",
     "tests/test_staff_workbook.py",
-    "tests/test_llm_drafter.py",
+    "tests/test_fuzz_properties.py",
+    "tests/test_audit_region.py",
     "tests/test_check_drafted_random.py",
-    "tests/test_init_schema.py",
+    "tests/test_cli_check_fast.py",
+    "tests/test_audit_pool.py",
+    "tests/test_reading_fast_paths.py",
     "tests/test_table_causes.py",
+    "tests/test_binding_compiled.py",
+    "tests/test_init_schema.py",
     "tests/test_phrasing_bank.py",
 )
 
@@ -82,7 +104,6 @@ SLOW_FIRST = (
 SPLIT = (
     "tests/test_install.py",
     "tests/test_cli_startup.py",
-    "tests/test_fuzz_properties.py",
     "tests/test_atomic_writes.py",
     "tests/test_staff_workbook.py",
 )

@@ -10,30 +10,33 @@ from ``tables.grid`` (表三 runs over a page break without its header repeated;
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
-from draft_report.models.document import ReportDocument
 from draft_report.sections import TABLE_SECTION
 from draft_report.tables.grid import Grid, table2_grid, table3_grid, table4_grid
+
+if TYPE_CHECKING:  # reportlab is imported by the functions that draw (not when a test module is collected)
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Table
+
+    from draft_report.models.document import ReportDocument
 
 FONT = "STSong-Light"
 _GRIDS = {"table2": table2_grid, "table3": table3_grid, "table4": table4_grid}
 
 
 def _font() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(FONT))
 
 
 def _styles() -> dict[str, ParagraphStyle]:
+    from reportlab.lib.styles import ParagraphStyle
+
     base = ParagraphStyle("body", fontName=FONT, fontSize=12, leading=20, firstLineIndent=24, wordWrap="CJK")
     return {
         "title": ParagraphStyle("title", parent=base, fontSize=16, leading=26, alignment=1, firstLineIndent=0),
@@ -45,6 +48,8 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def _widths(grid: Grid, total: float) -> list[float]:
+    from reportlab.lib.units import mm
+
     if grid.table == "table3":  # vertical label column, category column, row label, 7 values
         fixed = [6 * mm, 16 * mm, 44 * mm]
         rest = (total - sum(fixed)) / (grid.width - 3)
@@ -56,6 +61,9 @@ def _widths(grid: Grid, total: float) -> list[float]:
 
 def grid_table(grid: Grid, styles: dict[str, ParagraphStyle], total: float) -> Table:
     """A reportlab ``Table`` of a grid: merged cells as SPANs, every cell ruled."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
     data: list[list[object]] = []
     spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
     taken: set[tuple[int, int]] = set()
@@ -87,6 +95,10 @@ def grid_table(grid: Grid, styles: dict[str, ParagraphStyle], total: float) -> T
 
 def write_report_pdf(doc: ReportDocument, path: Path, *, running_header: str | None = None) -> Path:
     """Print ``doc`` (drafted or read) as a PDF with a text layer."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
     _font()
     styles = _styles()
     page = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=28 * mm, rightMargin=26 * mm,
@@ -126,6 +138,8 @@ def write_report_pdf(doc: ReportDocument, path: Path, *, running_header: str | N
 def write_scanned_pdf(path: Path) -> Path:
     """A 'scanned' report: one page holding only an image, no text layer."""
     from PIL import Image, ImageDraw
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
 
     image = Image.new("RGB", (600, 840), "white")
     draw = ImageDraw.Draw(image)

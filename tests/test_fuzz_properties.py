@@ -6,16 +6,17 @@ another exception. The long run with child processes, a watchdog and memory figu
 from __future__ import annotations
 
 import functools
+import inspect
 import io
 import json
 import re
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -25,7 +26,6 @@ import hostile  # noqa: E402
 from conftest import hypothesis_settings  # noqa: E402
 from draft_report.errors import InputError  # noqa: E402
 
-FAST = hypothesis_settings()  # the example budget: profile "suite" (tests/conftest.py)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ENGLISH = re.compile(r"\b[A-Za-z]{2,}(?:[ ,'-]+[A-Za-z]{2,}){2,}\b")
 
@@ -33,8 +33,48 @@ DATA = hostile.EXAMPLE.read_text(encoding="utf-8")
 REPORT = hostile.REPORT_TXT.read_text(encoding="utf-8")
 REGISTER = (hostile.EXAMPLE_LOGS / "requests.csv").read_text(encoding="utf-8-sig")
 
-nasty = st.one_of(st.sampled_from(hostile._NASTY), st.text(max_size=30), st.from_regex(r"-?\d{1,60}", fullmatch=True))
-edits = st.lists(st.tuples(st.floats(0, 1), st.integers(0, 30), nasty), min_size=1, max_size=6)
+
+
+def _property(**strategies: Callable[[Any], Any]) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """``@_property(name=lambda st: strategy, …)``: the body is checked by hypothesis for examples
+    drawn from the strategies, with the example budget of the profile (``suite``:
+    tests/conftest.py); the fixtures the body names come from pytest as usual.
+
+    hypothesis (≈ 0.5 s of CPU to import) and the strategies are loaded when the test runs, not
+    when the module is collected: an xdist worker that runs none of these tests never loads it.
+    The property is the same as with ``@given`` on the test itself."""
+
+    def decorate(body: Callable[..., None]) -> Callable[..., None]:
+        fixtures = [name for name in inspect.signature(body).parameters if name not in strategies]
+
+        @functools.wraps(body)
+        def test(**fixtures_of_test: Any) -> None:
+            from hypothesis import given
+            from hypothesis import strategies as st
+
+            drawn = st.fixed_dictionaries({name: make(st) for name, make in strategies.items()})
+
+            @hypothesis_settings()
+            @given(drawn)
+            def example(values: dict[str, Any]) -> None:
+                body(**fixtures_of_test, **values)
+
+            example()
+
+        test.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+            [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY) for name in fixtures]
+        )
+        return test
+
+    return decorate
+
+
+def _edits(st: Any) -> Any:
+    """Up to six edits of a text: (where, how many characters cut, what is put there)."""
+    nasty = st.one_of(
+        st.sampled_from(hostile._NASTY), st.text(max_size=30), st.from_regex(r"-?\d{1,60}", fullmatch=True)
+    )
+    return st.lists(st.tuples(st.floats(0, 1), st.integers(0, 30), nasty), min_size=1, max_size=6)
 
 
 def _apply(text: str, changes: list[tuple[float, int, str]]) -> str:
@@ -57,8 +97,7 @@ def _chinese_message(exc: InputError, path: Path) -> None:
     assert m is None, message
 
 
-@FAST
-@given(changes=edits, suffix=st.sampled_from([".yaml", ".json"]))
+@_property(changes=_edits, suffix=lambda st: st.sampled_from([".yaml", ".json"]))
 def test_any_damaged_data_file_loads_or_is_refused_in_chinese(tmp_path: Path, changes, suffix: str) -> None:
     from draft_report.loading import load_dataset
 
@@ -71,8 +110,7 @@ def test_any_damaged_data_file_loads_or_is_refused_in_chinese(tmp_path: Path, ch
         _chinese_message(exc, path)
 
 
-@FAST
-@given(changes=edits)
+@_property(changes=_edits)
 def test_any_damaged_register_loads_or_is_refused_in_chinese(tmp_path: Path, changes) -> None:
     from draft_report.loading import load_dataset
 
@@ -85,8 +123,7 @@ def test_any_damaged_register_loads_or_is_refused_in_chinese(tmp_path: Path, cha
         _chinese_message(exc, tmp_path)
 
 
-@FAST
-@given(changes=edits, fmt=st.sampled_from(["text", "markdown", "html"]))
+@_property(changes=_edits, fmt=lambda st: st.sampled_from(["text", "markdown", "html"]))
 def test_any_damaged_report_is_checked_or_refused(changes, fmt: str) -> None:
     from draft_report.checking import check_document
     from draft_report.reading import read_text
@@ -103,10 +140,9 @@ def drafted_docx() -> bytes:
     return hostile._drafted_docx()
 
 
-@FAST
-@given(
-    values=st.lists(st.sampled_from(["0", "-1", "x", "", "99999999", "1e3", "2"]), min_size=1, max_size=8),
-    attr=st.sampled_from(["w:val", "w:w", "w:gridSpan", "w:ilvl"]),
+@_property(
+    values=lambda st: st.lists(st.sampled_from(["0", "-1", "x", "", "99999999", "1e3", "2"]), min_size=1, max_size=8),
+    attr=lambda st: st.sampled_from(["w:val", "w:w", "w:gridSpan", "w:ilvl"]),
 )
 def test_any_damaged_docx_is_read_or_refused(tmp_path: Path, drafted_docx: bytes, values, attr: str) -> None:
     from draft_report.reading.docx import read_docx

@@ -80,7 +80,8 @@ def _mutants(rng: random.Random, lines: list[str], n: int) -> list[list[str]]:
             if choice < 0.3:
                 mutated[i] = ""
             elif choice < 0.6:
-                mutated.insert(i, rng.choice(["\t商业", "企业", "\t12", "a\tb\t3", "[bookmark: x]一、总体情况",
+                mutated.insert(i, rng.choice(["\t商业", "企业", "\t12", "a\tb\t3", "[bookmark: x]一、总体情况", "\u200b二、 主动",
+                                              "[bookmark: y]\t3", "\v", "\v\t\v", "[bookmark: z]", "[bookmark: 第3页",
                                               "很长的一行文字很长的一行文字很长的一行文字，", "— 3 —", "| 规章 | 0 |"]))
             else:
                 del mutated[i]
@@ -105,6 +106,11 @@ def test_text_blocks_plain_path_and_joinable_marks_match_the_general_definitions
                 m.setattr(text_blocks, "_is_plain", lambda _lines: False)
                 general = text_blocks.text_blocks(lines)
             assert _fields(blocks) == _fields(general)
+        with monkeypatch.context() as m:  # every line cleaned by ``_clean_line`` itself
+            m.setattr(text_blocks, "_is_plain", lambda _lines: False)
+            m.setattr(text_blocks, "clean_lines", lambda lines, plain, zero_width: list(map(text_blocks._clean_line, lines)))
+            reference = text_blocks.text_blocks(lines)
+        assert _fields(blocks) == _fields(reference)
     assert plain_seen > 10
 
 
@@ -162,3 +168,9 @@ def test_may_be_heading_never_rules_out_a_heading() -> None:
             headings += 1
             assert may_be_heading(text), repr(text)
     assert headings > 30
+
+
+def test_whitespace_is_every_character_isspace_holds() -> None:
+    from draft_report.reading.outline import WHITESPACE
+
+    assert frozenset(c for c in map(chr, range(0x110000)) if c.isspace()) == WHITESPACE

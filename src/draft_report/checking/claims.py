@@ -12,7 +12,9 @@ Written as a digit (“1件”) it stays a claim; bound (“受理申请一件�
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 
 from draft_report.checking.claim import Claim
 from draft_report.checking.ratios import comparison_words, percent_claims
@@ -21,6 +23,7 @@ from draft_report.checking.scope import may_have_markers, scope_before, scope_ma
 from draft_report.lexicon.approx import approx_range, approx_word
 from draft_report.lexicon.binding import (
     Binding,
+    KeywordIndex,
     bind_indexed,
     bind_zero,
     clause_window,
@@ -28,12 +31,18 @@ from draft_report.lexicon.binding import (
     keyword_index,
 )
 from draft_report.lexicon.fields import FACTS, Fact, sum_fact
-from draft_report.lexicon.numerals import CHINESE_DIGITS, Quantity, find_quantities, normalise_digits
+from draft_report.lexicon.numerals import (
+    CHINESE_DIGITS,
+    SENTENCE_ENDS,
+    QuantityTuple,
+    normalise_digits,
+    scan_quantities,
+)
 from draft_report.lexicon.sentence_index import SentenceIndex
 from draft_report.records_replace import replace
 from draft_report.regex_cache import regex
 
-_ENDS = "。！？!?；;\n"
+_ENDS = SENTENCE_ENDS
 SENTENCE_END = regex(f"[{_ENDS}]")
 # Zero markers: a negation that says something did not happen at all.
 _ZERO = regex(
@@ -65,16 +74,19 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:]
 
 
-def _zero_claims(sentence: str, facts: Sequence[Fact], quantities: Sequence[Quantity], offset: int = 0) -> list[Claim]:
+def _zero_claims(sentence: str, facts: Sequence[Fact], marks: Iterable[re.Match[str]], starts: Sequence[int],
+                 at: int = 0, offset: int = 0) -> list[Claim]:
+    """The zero claims of the zero markers ``marks`` (found in a text the sentence starts at ``at`` of);
+    ``starts``: where the sentence's quantities start, in that text."""
     out: list[Claim] = []
-    for m in _ZERO.finditer(sentence):
-        end_m = _OBJECT_END.search(sentence, m.end())
+    for m in marks:
+        head, tail = m.start() - at, m.end() - at
+        end_m = _OBJECT_END.search(sentence, tail)
         obj_end = end_m.start() if end_m else len(sentence)
-        obj = sentence[m.end() : obj_end]
-        if any(m.end() <= q.start < obj_end for q in quantities):
+        if any(tail <= q - at < obj_end for q in starts):
             continue  # "没有超过 3 件" is a number, not a zero claim
-        for fact in bind_zero(facts, m.group(0), obj):
-            out.append(Claim("zero", sentence[m.start() : obj_end], 0, None, fact, sentence, m.start(), obj_end,
+        for fact in bind_zero(facts, m.group(0), sentence[tail:obj_end]):
+            out.append(Claim("zero", sentence[head:obj_end], 0, None, fact, sentence, head, obj_end,
                              sentence_start=offset))
     return out
 
@@ -87,56 +99,60 @@ def is_idiom_numeral(raw: str, numeral: str) -> bool:
 def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim]:
     """Every number-with-measure-word, percentage and zero claim in ``text``, bound to facts.
 
-    Linear in the text: quantities are found once per sentence; a sentence with more than
-    ``MAX_NUMBERS_PER_SENTENCE`` numbers is not bound number by number (one unbound claim says so)."""
+    Each sentence (``sentences``) is read on its own, with the sentence before as context; a
+    sentence with more than ``MAX_NUMBERS_PER_SENTENCE`` numbers is not bound number by number
+    (one unbound claim says so). Linear in the text, in one pass: the quantities, percent signs and
+    zero markers of the whole text are found first (``scan_quantities`` gives exactly those of each
+    sentence), and only the sentences that hold one are read further (``_hit_sentences``)."""
     facts = FACTS if facts is None else facts
-    index = keyword_index(facts)
     text = normalise_digits(text)
+    quantities = scan_quantities(text)
+    zeros = _zero_marks(text)
+    percents = "%" in text or "％" in text
+    if not quantities and not zeros and not percents:
+        return []  # the common paragraph: nothing to claim
+    index = keyword_index(facts)
+    scopes = may_have_markers(text)  # without any word of a scope marker, no sentence has one
     claims: list[Claim] = []
-    # the sentence before, its numbers, and the parent it inherited (row_scope)
-    prev_labels, carried = "", None
-    prev_numbers: list[Claim] = []
-    # whole-text tests: a text without the first character of any zero marker (or without any word
-    # of a scope marker) has none in any of its sentences — their searches are skipped
-    zeros = any(ch in text for ch in _ZERO_FIRST)
-    scopes = may_have_markers(text)
-    for offset, sent in sentences(text):
-        qs = find_quantities(sent, normalised=True)
-        if not qs and "%" not in sent and "％" not in sent and not (zeros and any(ch in sent for ch in _ZERO_FIRST)):
-            # no number, percentage or zero marker: nothing to claim; the next sentence may read its labels
-            prev_labels, prev_numbers, carried = fold_parentheses(sent), [], None
-            continue
+    # the last sentence read: its index, labels, numbers and the parent it inherited (row_scope)
+    last_k, last_labels, last_carried = -1, "", None
+    last_numbers: list[Claim] = []
+    too_many: set[int] = set()
+    bounds = _bounds(text)
+    for k, qs, marks in _hit_sentences(text, bounds, quantities, zeros, percents):
+        a = bounds[k - 1] if k else 0
+        sent = text[a : bounds[k]]
         if len(qs) > MAX_NUMBERS_PER_SENTENCE:
             q = qs[0]
-            claims.append(Claim("too_many", f"{len(qs)}个数字", float(len(qs)), None, None, sent, q.start, q.start,
-                                sentence_start=offset))
+            claims.append(Claim("too_many", f"{len(qs)}个数字", float(len(qs)), None, None, sent, q[0] - a, q[0] - a,
+                                sentence_start=a))
+            too_many.add(k)
             continue
-        numbers: list[Claim] = []
+        # the state the sentence before left: read it (labels, numbers, carried parent), or the
+        # labels of an unread sentence (no claim; folded only now, when a sentence with numbers needs them)
+        j = k - 1
+        while j >= 0 and (j in too_many or _is_blank(text, bounds, j)):
+            j -= 1
+        if j == last_k:
+            prev_labels, prev_numbers, carried = last_labels, last_numbers, last_carried
+        else:
+            prev_labels, prev_numbers, carried = (fold_parentheses(text[bounds[j - 1] if j else 0 : bounds[j]])
+                                                  if j >= 0 and qs else ""), [], None
         labels = fold_parentheses(sent)  # same offsets; digit-free parentheses belong to the label
-        # a sentence that starts with 其中, or follows a ；, continues the one before: bound with it as context
-        continues = bool(qs) and (CONTINUES.match(sent) is not None or prev_labels.rstrip().endswith(("；", ";")))
-        context = prev_labels if continues else ""
-        shift = len(context)
+        numbers: list[Claim] = []
         if qs:
-            ctx = SentenceIndex(context + labels, index)  # built once, shared by the sentence's numbers
-        for i, q in enumerate(qs):
-            prev_end = qs[i - 1].end + shift if i else 0
-            next_start = qs[i + 1].start + shift if i + 1 < len(qs) else None
-            binding = bind_indexed(facts, index, ctx, q.start + shift, q.end + shift, q.unit, prev_end, next_start)
-            if binding.fact is None:
-                binding = _sum_of_earlier(labels, q, prev_end - shift if i else 0, numbers)
-            if binding.fact is None and not numbers:
-                binding = kind_of_previous_clause(labels, q.start, q.unit, facts)
-            if binding.fact is None and is_idiom_numeral(q.raw, q.numeral):
-                continue
-            numbers.append(_number_claim(sent, offset, q, binding, numbers))
-        # the parent a continuing sentence may inherit: the last row number of the one before (or its parent)
-        carried = (last_row_claim(prev_numbers, prev_labels) or carried) if continues else None
-        numbers = inherit_rows(numbers, labels, facts, carried)
-        prev_labels, prev_numbers = labels, numbers
-        found = numbers + percent_claims(labels, offset, facts, numbers, sent)
-        if zeros:
-            found += _zero_claims(sent, facts, qs, offset)
+            # a sentence that starts with 其中, or follows a ；, continues the one before: bound with it as context
+            continues = CONTINUES.match(sent) is not None or prev_labels.rstrip().endswith(("；", ";"))
+            numbers = _numbers(sent, a, labels, qs, prev_labels if continues else "", facts, index)
+            # the parent a continuing sentence may inherit: the last row number of the one before (or its parent)
+            carried = (last_row_claim(prev_numbers, prev_labels) or carried) if continues else None
+            numbers = inherit_rows(numbers, labels, facts, carried)
+        else:
+            carried = None
+        last_k, last_labels, last_numbers, last_carried = k, labels, numbers, carried
+        found = numbers + percent_claims(labels, a, facts, numbers, sent) if percents else numbers
+        if marks:
+            found = found + _zero_claims(sent, facts, marks, [q[0] for q in qs], a, a)
         markers = scope_markers(sent) if found and scopes and may_have_markers(sent) else []
         if markers:  # found once per sentence; each claim takes those before it (most take none)
             found = [c if (scope := scope_before(markers, c.start)) is None else replace(c, scope=scope)
@@ -145,20 +161,119 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
     return claims
 
 
+def find_all(text: str, chars: str) -> list[int]:
+    """The offsets of every character of ``chars`` in ``text``, in order — found with ``str.find``,
+    which costs a small fraction of a regex pass over a character set (a set test per character)."""
+    found: list[int] = []
+    runs = 0
+    for ch in chars:
+        i = text.find(ch)
+        if i >= 0:
+            runs += 1
+            while i >= 0:
+                found.append(i)
+                i = text.find(ch, i + 1)
+    if runs > 1:
+        found.sort()
+    return found
+
+
+def _zero_marks(text: str) -> list[re.Match[str]]:
+    """``_ZERO.finditer(text)``: every match starts with one of ``_ZERO_FIRST``, so it is tried there only."""
+    marks: list[re.Match[str]] = []
+    done = 0
+    for i in find_all(text, _ZERO_FIRST):
+        if i >= done and (m := _ZERO.match(text, i)) is not None:
+            marks.append(m)
+            done = m.end()
+    return marks
+
+
+def _bounds(text: str) -> list[int]:
+    """Where each sentence of ``text`` ends: sentence ``k`` is ``text[bounds[k - 1]:bounds[k]]`` (0 for k = 0)."""
+    bounds = [i + 1 for i in find_all(text, _ENDS)]  # ``SENTENCE_END``
+    if not bounds or bounds[-1] < len(text):
+        bounds.append(len(text))  # the rest after the last closing punctuation
+    return bounds
+
+
+def _is_blank(text: str, bounds: Sequence[int], k: int) -> bool:
+    """Sentence ``k`` is only spaces (``sentences`` leaves it out)."""
+    a = bounds[k - 1] if k else 0
+    return text[a : bounds[k]].isspace()
+
+
+def _hit_sentences(text: str, bounds: Sequence[int], quantities: Sequence[QuantityTuple],
+                   zeros: Sequence[re.Match[str]], percents: bool,
+                   ) -> list[tuple[int, list[QuantityTuple], list[re.Match[str]]]]:
+    """(index, quantities, zero markers) of each sentence that holds a quantity, a zero marker or a
+    percent sign, in order; every other sentence holds no claim."""
+    hits: dict[int, tuple[list[QuantityTuple], list[re.Match[str]]]] = {}
+    for q in quantities:
+        k = bisect_right(bounds, q[0])
+        got = hits.get(k)
+        if got is None:
+            hits[k] = ([q], [])
+        else:
+            got[0].append(q)
+    for m in zeros:
+        k = bisect_right(bounds, m.start())
+        if k not in hits:
+            hits[k] = ([], [m])
+        else:
+            hits[k][1].append(m)
+    if percents:
+        for sign in "%％":
+            i = text.find(sign)
+            while i >= 0:
+                k = bisect_right(bounds, i)
+                if k not in hits:
+                    hits[k] = ([], [])
+                i = text.find(sign, bounds[k] if k < len(bounds) else len(text))
+    return [(k, *hits[k]) for k in sorted(hits)]
+
+
+def _numbers(sent: str, offset: int, labels: str, qs: Sequence[QuantityTuple], context: str,
+             facts: Sequence[Fact], index: KeywordIndex) -> list[Claim]:
+    """The number claims of one sentence (``qs``: its quantities, offsets in the text the sentence
+    starts at ``offset`` of), each bound in ``context + labels``."""
+    numbers: list[Claim] = []
+    shift = len(context) - offset  # text offset → offset in ``context + labels``
+    ctx = SentenceIndex(context + labels, index)  # built once, shared by the sentence's numbers
+    n = len(qs)
+    prev_end = 0
+    for i in range(n):
+        start, end, raw, value, unit, approx, numeral = qs[i]
+        next_start = qs[i + 1][0] + shift if i + 1 < n else None
+        binding = bind_indexed(facts, index, ctx, start + shift, end + shift, unit, prev_end, next_start)
+        start -= offset
+        end -= offset
+        if binding.fact is None:
+            binding = _sum_of_earlier(labels, start, end, unit, prev_end - len(context) if i else 0, numbers)
+            if binding.fact is None and not numbers:
+                binding = kind_of_previous_clause(labels, start, unit, facts)
+            if binding.fact is None and is_idiom_numeral(raw, numeral):
+                prev_end = end + len(context)
+                continue
+        numbers.append(_number_claim(sent, offset, start, end, raw, value, unit, approx, numeral, binding, numbers))
+        prev_end = end + len(context)
+    return numbers
+
+
 _UNBOUND = Binding(None)
 _SUM_WORDS = ("共计", "合计", "总计", "累计", "一共", "总共", "共")
 
 
-def _sum_of_earlier(sentence: str, q: Quantity, prev_end: int, earlier: Sequence[Claim]) -> Binding:
+def _sum_of_earlier(sentence: str, start: int, end: int, unit: str, prev_end: int, earlier: Sequence[Claim]) -> Binding:
     """“新收申请19件，加上上年结转2件，共计21件”: a clause naming only a sum word states the sum of the
     measures counted before it in the sentence (a reading, not a sure one)."""
     parts: list[Fact] = []
     for c in earlier:
-        if c.kind == "number" and c.fact is not None and c.unit == q.unit and all(p.id != c.fact.id for p in parts):
+        if c.kind == "number" and c.fact is not None and c.unit == unit and all(p.id != c.fact.id for p in parts):
             parts.append(c.fact)
     if len(parts) < 2:
         return _UNBOUND
-    left, _ = clause_window(sentence, q.start, q.end, prev_end)
+    left, _ = clause_window(sentence, start, end, prev_end)
     if not any(w in left for w in _SUM_WORDS) or len(left) > 6:
         return _UNBOUND
     return Binding(sum_fact(parts, complete=False), (), 0.7)
@@ -167,20 +282,21 @@ def _sum_of_earlier(sentence: str, q: Quantity, prev_end: int, earlier: Sequence
 _APPROX_AFTER = ("以上", "以下", "以内", "左右")
 
 
-def _number_claim(sent: str, offset: int, q: Quantity, binding: Binding, earlier: Sequence[Claim]) -> Claim:
-    start, end = q.start, q.end
+def _number_claim(sent: str, offset: int, start: int, end: int, raw: str, value: float, unit: str, approx: bool,
+                  numeral: str, binding: Binding, earlier: Sequence[Claim]) -> Claim:
+    """The claim of the quantity ``raw`` at ``sent[start:end]`` (its fields as ``Quantity`` has them)."""
     word = None
-    if q.approx or sent.startswith(_APPROX_AFTER, end):  # the two characters after the number
-        word = approx_word(sent[max(0, start - 4) : start], q.raw, sent[end : end + 2])
+    if approx or sent.startswith(_APPROX_AFTER, end):  # the two characters after the number
+        word = approx_word(sent[max(0, start - 4) : start], raw, sent[end : end + 2])
     low = high = None
     if word is not None:
-        low, high = approx_range(q.value, word)
-    elif q.approx:  # 1.2万条: rounded to its printed digits
-        low, high = approx_range(q.value, "约")
-    comparison = comparison_words(sent, q.start)
+        low, high = approx_range(value, word)
+    elif approx:  # 1.2万条: rounded to its printed digits
+        low, high = approx_range(value, "约")
+    comparison = comparison_words(sent, start)
     fact, alternatives, confidence = binding.fact, binding.alternatives, binding.confidence
     if fact is not None and fact.exclusive and fact.also_accept:
-        left, _ = clause_window(sent, q.start, q.end)
+        left, _ = clause_window(sent, start, end)
         if any(w in left for w in fact.exclusive):
             fact = replace(fact, also_accept=())  # 本年新收 N 件: 新收 alone, not 新收 + 上年结转
     kind = "number"
@@ -190,8 +306,6 @@ def _number_claim(sent: str, offset: int, q: Quantity, binding: Binding, earlier
             prior = next((c for c in reversed(earlier) if c.kind == "number" and c.fact is not None), None)
             if prior is not None:
                 fact, alternatives, confidence = prior.fact, prior.alternatives, min(prior.confidence, 0.8)
-    return Claim(
-        kind, q.raw, q.value, q.unit, fact, sent, q.start, q.end, q.approx or word is not None, q.numeral,
-        low=low, high=high, alternatives=alternatives, scope=None, comparison=comparison,
-        confidence=confidence, sentence_start=offset,
-    )
+    # positional, in the order of ``Claim``'s fields (scope None; no denominators)
+    return Claim(kind, raw, value, unit, fact, sent, start, end, approx or word is not None, numeral, low, high,
+                 alternatives, None, comparison, (), confidence, offset)

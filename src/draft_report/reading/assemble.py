@@ -11,12 +11,12 @@ from draft_report.models.document import Paragraph, ReportDocument, Section
 from draft_report.reading import table_reader
 from draft_report.reading.blocks import Block, compact
 from draft_report.reading.outline import (
+    HEADING_STARTS,
     Heading,
     agency_and_year,
     is_signature,
     is_subheading,
     is_title_line,
-    may_be_heading,
     parse_date,
     parse_heading,
     section_keys,
@@ -51,7 +51,7 @@ def build_document(
     # --- headings -----------------------------------------------------------
     heads: list[tuple[int, Heading]] = [
         (i, h) for i, b in enumerate(blocks)
-        if b.kind == "para" and (b.md_level or may_be_heading(b.cells[0])) and (h := _heading_of(b))
+        if b.kind == "para" and (b.md_level or b.cells[0][:1] in HEADING_STARTS) and (h := _heading_of(b))
     ]
     # --- title and preface ----------------------------------------------------
     first = heads[0][0] if heads else len(blocks)

@@ -51,6 +51,7 @@ OLD_FORMAT_MARKERS: tuple[str, ...] = (
     "采购总金额",
     "第二十条第（九）项",
 )
+_MARKER_FORMS = str.maketrans({"(": "（", ")": "）", "／": "/"})  # as the markers are written
 OLD_SINGLE_OTHER_ROW = "表三“（六）其他处理”只有一行，没有“1.申请人无正当理由逾期不补正…”等三个子项"
 
 _ANCHORS = {
@@ -148,8 +149,8 @@ def plain_counts(texts: tuple[str, ...], kinds: tuple[str, ...]) -> bool:
     """Every value a plain count (ASCII digits, not too long): what ``put_row`` stores as ``int``
     cell by cell, tested for the whole row at once."""
     digits = "".join(texts)
-    return (kinds.count("number") == len(kinds) and digits.isdigit() and digits.isascii() and all(texts)
-            and max(map(len, texts)) <= MAX_NUMBER_DIGITS)
+    return (digits.isdigit() and digits.isascii() and kinds.count("number") == len(kinds) and all(texts)
+            and (len(digits) <= MAX_NUMBER_DIGITS or max(map(len, texts)) <= MAX_NUMBER_DIGITS))
 
 
 def _specs_t2(layout: L.Layout = L.LAYOUT_2021) -> RowSpecs:
@@ -239,7 +240,7 @@ def read_table2(blocks: list[Block], out: TableRead) -> None:
     _mark_zone(out, blocks, raw_entries, "table2", [p.entry for p in placed.values()])
     markers: list[str] = []
     for b in blocks:
-        text = b.key.replace("(", "（").replace(")", "）").replace("／", "/")
+        text = b.key.translate(_MARKER_FORMS)
         markers += [m for m in OLD_FORMAT_MARKERS if m in text and m not in markers]
     out.markers += [m for m in markers if m not in out.markers]
     items = _T2_ITEMS[layout.name]

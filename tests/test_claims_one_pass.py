@@ -1,0 +1,136 @@
+"""``extract_claims`` reads a text in one pass (quantities, zero markers and sentence ends found over
+the whole text, only the sentences that hold one read further): it gives exactly what reading the
+text sentence by sentence gives — the definition below, the loop ``extract_claims`` was before.
+Checked over every text fixture (whole files, with their line breaks, and line by line) and over
+texts made of the pieces that matter (numbers, measure words, sentence ends, quotes, zero markers,
+scope words, parentheses)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import hypothesis_settings
+from draft_report.checking import claims as C
+from draft_report.checking.claim import Claim
+from draft_report.checking.ratios import percent_claims
+from draft_report.checking.row_scope import CONTINUES, inherit_rows, kind_of_previous_clause, last_row_claim
+from draft_report.checking.scope import _MARKER_WORDS, may_have_markers, scope_before, scope_markers
+from draft_report.lexicon.binding import bind_indexed, fold_parentheses, keyword_index
+from draft_report.lexicon.fields import FACTS, Fact
+from draft_report.lexicon.numerals import find_quantities, normalise_digits, scan_quantities
+from draft_report.lexicon.sentence_index import SentenceIndex
+from draft_report.records_replace import replace
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TEXTS = sorted(p for p in FIXTURES.rglob("*.txt"))
+
+
+def per_sentence_quantities(text: str) -> list[tuple[int, int, str, float, str, bool, str]]:
+    """``find_quantities`` of each sentence, offsets in ``text``."""
+    out = []
+    for offset, sent in C.sentences(text):
+        for q in find_quantities(sent, normalised=True):
+            out.append((q.start + offset, q.end + offset, q.raw, q.value, q.unit, q.approx, q.numeral))
+    return out
+
+
+def reference_claims(text: str, facts: Sequence[Fact] = FACTS) -> list[Claim]:
+    """The claims of ``text`` read sentence by sentence (the definition ``extract_claims`` keeps)."""
+    index = keyword_index(facts)
+    text = normalise_digits(text)
+    claims: list[Claim] = []
+    prev_labels, carried = "", None
+    prev_numbers: list[Claim] = []
+    scopes = may_have_markers(text)
+    for offset, sent in C.sentences(text):
+        qs = find_quantities(sent, normalised=True)
+        if not qs and "%" not in sent and "％" not in sent and not any(ch in sent for ch in C._ZERO_FIRST):
+            prev_labels, prev_numbers, carried = fold_parentheses(sent), [], None
+            continue
+        if len(qs) > C.MAX_NUMBERS_PER_SENTENCE:
+            q = qs[0]
+            claims.append(Claim("too_many", f"{len(qs)}个数字", float(len(qs)), None, None, sent, q.start, q.start,
+                                sentence_start=offset))
+            continue
+        numbers: list[Claim] = []
+        labels = fold_parentheses(sent)
+        continues = bool(qs) and (CONTINUES.match(sent) is not None or prev_labels.rstrip().endswith(("；", ";")))
+        context = prev_labels if continues else ""
+        shift = len(context)
+        ctx = SentenceIndex(context + labels, index)
+        for i, q in enumerate(qs):
+            prev_end = qs[i - 1].end + shift if i else 0
+            next_start = qs[i + 1].start + shift if i + 1 < len(qs) else None
+            binding = bind_indexed(facts, index, ctx, q.start + shift, q.end + shift, q.unit, prev_end, next_start)
+            if binding.fact is None:
+                binding = C._sum_of_earlier(labels, q.start, q.end, q.unit, prev_end - shift if i else 0, numbers)
+            if binding.fact is None and not numbers:
+                binding = kind_of_previous_clause(labels, q.start, q.unit, facts)
+            if binding.fact is None and C.is_idiom_numeral(q.raw, q.numeral):
+                continue
+            numbers.append(C._number_claim(sent, offset, q.start, q.end, q.raw, q.value, q.unit, q.approx, q.numeral,
+                                           binding, numbers))
+        carried = (last_row_claim(prev_numbers, prev_labels) or carried) if continues else None
+        numbers = inherit_rows(numbers, labels, facts, carried)
+        prev_labels, prev_numbers = labels, numbers
+        found = numbers + percent_claims(labels, offset, facts, numbers, sent)
+        found += C._zero_claims(sent, facts, C._ZERO.finditer(sent), [q.start for q in qs], 0, offset)
+        markers = scope_markers(sent) if found and scopes and may_have_markers(sent) else []
+        if markers:
+            found = [c if (scope := scope_before(markers, c.start)) is None else replace(c, scope=scope)
+                     for c in found]
+        claims.extend(found)
+    return claims
+
+
+def check_one_pass(text: str) -> None:
+    norm = normalise_digits(text)
+    assert scan_quantities(norm) == per_sentence_quantities(norm)
+    assert [m.span() for m in C._zero_marks(norm)] == [m.span() for m in C._ZERO.finditer(norm)]
+    bounds = C._bounds(norm)
+    pieces = [(bounds[k - 1] if k else 0, norm[bounds[k - 1] if k else 0 : bounds[k]]) for k in range(len(bounds))]
+    assert [p for p in pieces if not p[1].isspace() and p[1]] == list(C.sentences(norm))
+    assert may_have_markers(text) == any(w in text for w in _MARKER_WORDS)
+    assert C.extract_claims(text) == reference_claims(text)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_one_pass_gives_the_per_sentence_claims_of_every_fixture(path: Path) -> None:
+    text = path.read_text(encoding="utf-8", errors="replace").replace("\r", "")
+    check_one_pass(text)  # whole files: many sentences, line breaks, tables as text
+    for line in text.split("\n"):
+        check_one_pass(line)
+
+
+PIECES = [
+    "3", "12", "1,234", "3 119", "1.5", "0", " ", "  ", "\n", "万", "余", "多", "件", "个", "人次", "万元", "条", "起",
+    "一", "两", "三十七", "十", "零", "〇", "第", "约", "近", "超过", "以上", "左右", "“", "”", "\"", "。", "！", "？",
+    "!", "?", "；", ";", "，", "、", "：", "%", "％", "（", "）", "(", ")", "其中", "自然人", "法人", "受理", "申请",
+    "共", "共计", "未收到", "没有", "无", "无法", "截至6月底", "上半年", "区政府办", "代表", "本级", "同比", "增加",
+    "较上年", "办结", "率", "占", "月", "工作日", "性", "年", "日", "政府信息公开", "予以公开", "不予公开", "行政复议",
+    "行政诉讼", "上年结转", "新收", "４", "２", "、法人", "收费", "元", "四个意识",
+]
+texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+@given(texts)
+@settings(parent=hypothesis_settings(), max_examples=max(300, hypothesis_settings().max_examples))
+def test_one_pass_gives_the_per_sentence_claims_of_any_text(text: str) -> None:
+    check_one_pass(text)
+
+
+@pytest.mark.parametrize("text", [
+    "“一件事！”受理申请3件。",  # the slogan's closing quote is in the next sentence: not a slogan
+    "约\n3件；其中自然人2件",  # an approximation word on the line before is not this number's
+    "3\n件。共受理申请 3 119\n件",  # a number and its measure word on two lines are no quantity
+    "共受理申请5件；\n\n其中自然人3件。",  # blank sentences between: the context is the sentence before them
+    # a sentence with too many numbers leaves the context as it was: 其中 reads the sentence before it
+    "共受理申请5件。" + "、".join(f"{i}件" for i in range(C.MAX_NUMBERS_PER_SENTENCE + 1)) + "。其中自然人2件。",
+])
+def test_one_pass_at_sentence_and_line_edges(text: str) -> None:
+    check_one_pass(text)
