@@ -29,6 +29,7 @@ def _general(monkeypatch: pytest.MonkeyPatch) -> None:
     """Switch the fast paths off: every row is classified cell by cell and stored cell by cell."""
     monkeypatch.setattr(runs, "_plain_row", lambda cells, lines, block: None)
     monkeypatch.setattr(table_reader, "plain_counts", lambda texts, kinds: False)
+    monkeypatch.setattr(table_reader, "put_counts", lambda out, cids, entry: False)
 
 
 def _entry_fields(e: runs.Entry) -> tuple[object, ...]:

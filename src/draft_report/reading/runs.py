@@ -64,10 +64,12 @@ class Entry:
     pre: list[str] = field(default_factory=list)
     post: list[str] = field(default_factory=list)
     extra_blocks: list[Block] = field(default_factory=list)  # further blocks of a merged run
+    # the values' texts and lines when every value is a plain ASCII count (``_plain_row``), else None
+    counts: tuple[list[str], list[int]] | None = None
 
     def __init__(self, block: Block, label: str, values: list[Value], explicit: bool, has_value: bool,
                  pre: list[str] | None = None, post: list[str] | None = None,
-                 extra_blocks: list[Block] | None = None) -> None:
+                 extra_blocks: list[Block] | None = None, counts: tuple[list[str], list[int]] | None = None) -> None:
         # written out (not a generated ``__init__``): a report makes an entry per table block
         self.block = block
         self.label = label
@@ -77,6 +79,7 @@ class Entry:
         self.pre = [] if pre is None else pre
         self.post = [] if post is None else post
         self.extra_blocks = [] if extra_blocks is None else extra_blocks
+        self.counts = counts
 
     @property
     def is_run(self) -> bool:
@@ -293,7 +296,9 @@ def _plain_row(cells: list[str], lines: list[int], block: Block) -> Entry | None
         label = "".join(head)
         if len(label) > CACHED_LENGTH or not all(map(_is_label_cell, head)):
             return None
-    return Entry(block, label, list(zip(counts, repeat("number"), lines[k:])), True, True)
+    count_lines = lines[k:]
+    return Entry(block, label, list(zip(counts, repeat("number"), count_lines)), True, True, None, None, None,
+                 (counts, count_lines))
 
 
 @lru_cache(maxsize=8192)
