@@ -389,12 +389,13 @@ def merge_split_runs(entries: list[Entry], width: int) -> list[Entry]:
     """Join consecutive label-less runs that only together hold ``width`` values."""
     out: list[Entry] = []
     i = 0
-    while i < len(entries):
+    n = len(entries)
+    while i < n:
         e = entries[i]
         if e.values and not e.label and len(e.values) < width:
             total = len(e.values)
             j = i + 1
-            while j < len(entries) and entries[j].values and not entries[j].label and total < width:
+            while j < n and entries[j].values and not entries[j].label and total < width:
                 total += len(entries[j].values)
                 j += 1
             if total == width and j - i > 1:

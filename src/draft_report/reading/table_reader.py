@@ -370,9 +370,11 @@ def _inferred_extra_column(blocks: list[Block], entries: list[Entry], rows: list
     row of 8 values; when no single reading fits, nothing is inferred (the rows stay unreadable)."""
     header = next((b for b, e in zip(blocks, entries, strict=True)
                    if not e.has_value and _SUBTOTAL_KEY in b.key and "。" not in b.text), None)
+    if header is None:
+        return None
     width = len(L.T3_COLUMNS) + 1
     rows8 = [vals for e in rows if (vals := value_cells(e, width)) is not None]
-    if header is None or not rows8 or 2 * len(rows8) < len(rows):
+    if not rows8 or 2 * len(rows8) < len(rows):
         return None
     nums = [[parse_number(raw, decimal=False) if kind == "number" else None for raw, kind, _ in vals] for vals in rows8]
     total = width - 1
