@@ -21,6 +21,7 @@ from dataclasses import field
 from functools import lru_cache
 from itertools import chain, repeat
 
+from draft_report.limits import MAX_NUMBER_DIGITS
 from draft_report.reading.blocks import (
     CACHED_LENGTH,
     NOT_SPLIT,
@@ -64,7 +65,8 @@ class Entry:
     pre: list[str] = field(default_factory=list)
     post: list[str] = field(default_factory=list)
     extra_blocks: list[Block] = field(default_factory=list)  # further blocks of a merged run
-    # the values' texts and lines when every value is a plain ASCII count (``_plain_row``), else None
+    # the values' texts and lines when every value is a plain ASCII count of at most
+    # ``MAX_NUMBER_DIGITS`` digits (``_plain_row``), else None
     counts: tuple[list[str], list[int]] | None = None
 
     def __init__(self, block: Block, label: str, values: list[Value], explicit: bool, has_value: bool,
@@ -283,12 +285,13 @@ def _plain_row(cells: list[str], lines: list[int], block: Block) -> Entry | None
     Exactly what ``_row_values`` gives for such a row: every count is a value ("number"), and
     when every cell before them is label text (``_is_label_cell``: text, not a Chinese
     numeral), those cells are the label and no blank stands between."""
-    digits = list(map(str.isdigit, cells))
-    if not digits or not digits[-1]:
+    is_count = list(map(str.isdigit, cells))
+    if not is_count or not is_count[-1]:
         return None
-    k = len(cells) - digits[::-1].index(False) if False in digits else 0
+    k = len(cells) - is_count[::-1].index(False) if False in is_count else 0
     counts = cells[k:]
-    if not "".join(counts).isascii():  # "１２", "²": isdigit but not a plain count
+    digits = "".join(counts)
+    if not digits.isascii():  # "１２", "²": isdigit but not a plain count
         return None
     label = ""
     if k:
@@ -297,8 +300,10 @@ def _plain_row(cells: list[str], lines: list[int], block: Block) -> Entry | None
         if len(label) > CACHED_LENGTH or not all(map(_is_label_cell, head)):
             return None
     count_lines = lines[k:]
+    # a count too long to be one (``MAX_NUMBER_DIGITS``) is left to ``TableRead.put_row`` to judge
+    plain = len(digits) <= MAX_NUMBER_DIGITS or max(map(len, counts)) <= MAX_NUMBER_DIGITS
     return Entry(block, label, list(zip(counts, repeat("number"), count_lines)), True, True, None, None, None,
-                 (counts, count_lines))
+                 (counts, count_lines) if plain else None)
 
 
 @lru_cache(maxsize=8192)

@@ -139,8 +139,7 @@ class TableRead:
         if entry.counts is None:
             return False
         texts, lines = entry.counts
-        if len(texts) != len(cids) or (len("".join(texts)) > MAX_NUMBER_DIGITS
-                                       and max(map(len, texts)) > MAX_NUMBER_DIGITS):
+        if len(texts) != len(cids):
             return False
         self.cell_lines.update(zip(cids, lines, strict=True))
         self.table_lines.update(dict.fromkeys(cids, raw))
