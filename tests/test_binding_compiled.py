@@ -148,7 +148,7 @@ def test_random_sentences_bind_as_defined() -> None:
 def test_fact_rules_allow_what_the_definition_allows() -> None:
     rng = random.Random(3)
     facts = FACT_LISTS[1]
-    texts = [compact(s) for s in _random_sentences(150, 5)]
+    texts = [compact(s) for s in _random_sentences(150, 5)]  # no spaces: offsets are those of ``compact``
     units = [None, "件", "条", "元", "人次", "次"]
     for f in facts:
         rule = FactRule(f)
@@ -156,8 +156,9 @@ def test_fact_rules_allow_what_the_definition_allows() -> None:
             end = rng.randint(0, len(text))
             a = rng.randint(0, end)
             window = text[a:end] + text[end : rng.randint(end, len(text))]
+            sentence = SentenceIndex(text, keyword_index(facts))
             for unit in units:
-                assert rule.allows(window, unit, text, end) == _allowed(f, window, unit, text[:end]), (f.id, window)
+                assert rule.allows(window, unit, sentence, end) == _allowed(f, window, unit, text[:end]), (f.id, window)
             if f.context_family:
                 assert last_named_in(text, end, f.context_family) == last_named(text[:end], f.context_family)
 

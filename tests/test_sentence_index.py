@@ -43,6 +43,8 @@ def test_windows_are_the_clause_windows() -> None:
                             la, lb, ra, rb = ctx.window(start, end, prev_end, next_start, delimiters)
                             left, right = clause_window(sentence, start, end, prev_end, next_start, delimiters)
                             assert (ctx.compact[la:lb], ctx.compact[ra:rb]) == (left, right), (sentence, start, end)
+                            if delimiters == CLAUSE_DELIMITERS:  # the searches binding uses
+                                assert ctx.clause(start, end, prev_end, next_start) == (left, right)
 
 
 def test_occurrences_in_a_window_are_those_of_its_text() -> None:
