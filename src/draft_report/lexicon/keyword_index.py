@@ -6,8 +6,9 @@ each fact's conditions hold. Nothing of that depends on the sentence but the pos
 
 - every keyword in one compiled alternation written as a trie (``trie_pattern``), and per keyword
   the keyword occurrences its match stands for (``expansion``: its prefixes at its start, the
-  keywords inside it, and where a keyword may start inside it and run past its end) — so one
-  ``finditer`` over a sentence lists every keyword occurrence, overlapping ones included;
+  keywords inside it, and where a keyword may start inside it and run past its end; worked out
+  for a keyword when a text first holds it) — so one ``split`` of a clause lists every keyword
+  occurrence, overlapping ones included;
 - per keyword, the facts it names (``entries``: ``FactEntry``, in the order of the list), each
   with its conditions compiled (``fact_rules.FactRule``) and the binding to return when it is the
   only answer (``FactEntry.bound``: one shared record per fact);
@@ -101,17 +102,11 @@ class KeywordIndex:
         self.prefixes: dict[str, tuple[str, ...]] = {
             kw: tuple(p for p in (kw[:n] for n in range(len(kw), 0, -1)) if p in known) for kw in keywords
         }
-        proper = {kw[:n] for kw in keywords for n in range(1, len(kw))}  # the proper prefixes of keywords
-        self.expansion: dict[str, Expansion] = {kw: _expansion(kw, self.prefixes, known, proper) for kw in keywords}
-        # the keywords whose match stands for themselves alone (no other keyword starts inside them)
-        self.simple: frozenset[str] = frozenset(kw for kw, e in self.expansion.items() if e == ((0, (kw,), ()),))
-        # the occurrences a match of each stands for, as (start, end, keyword) for a match at 0: all of
-        # them when no keyword may run past the match, else those ending within it (see ``_expand``)
-        self.inside: dict[str, tuple[tuple[int, int, str], ...]] = {
-            kw: tuple((i, i + len(w), w) for i, words, _ in e for w in words) for kw, e in self.expansion.items()}
-        # the keywords some keyword may start inside of and run past: the rests of those keywords
-        self.continued: dict[str, tuple[str, ...]] = {
-            kw: tuple(c for _, _, cs in e for c in cs) for kw, e in self.expansion.items() if any(cs for _, _, cs in e)}
+        self._known = known
+        self._rests: dict[str, list[str]] | None = None  # per proper prefix of keywords, their rests
+        # per keyword met so far: (stands for itself alone, the occurrences a match of it at 0 stands
+        # for when no keyword runs past it, the rests of those that may) — see ``info``
+        self._infos: dict[str, tuple[bool, tuple[tuple[int, int, str], ...], tuple[str, ...]]] = {}
         self.facts_of: dict[str, list[tuple[int, Fact]]] = {}
         self.entries: dict[str, tuple[FactEntry, ...]] = {}
         # the facts with keywords of each family (None: of no family), in order (``binding._named``)
@@ -153,35 +148,57 @@ class KeywordIndex:
         n = len(parts)
         if n == 1:
             return []
-        simple = self.simple
+        infos = self._infos
         if n == 3:  # one match (the common case in a clause)
             kw = parts[1]
             p = len(parts[0])
-            if kw in simple:
+            simple, inside, continued = infos.get(kw) or self.info(kw)
+            if simple:
                 return [(p, p + len(kw), kw)]
-            if kw not in self.continued or not text.startswith(self.continued[kw], p + len(kw)):
-                return list(self.inside[kw]) if p == 0 else [(p + a, p + b, w) for a, b, w in self.inside[kw]]
+            if not continued or not text.startswith(continued, p + len(kw)):
+                return list(inside) if p == 0 else [(p + a, p + b, w) for a, b, w in inside]
         out: list[tuple[int, int, str]] = []
-        inside, continued = self.inside, self.continued
         p = 0
         for k in range(1, n, 2):
             p += len(parts[k - 1])
             kw = parts[k]
             size = len(kw)
-            if kw in simple:
+            simple, inside, continued = infos.get(kw) or self.info(kw)
+            if simple:
                 out.append((p, p + size, kw))
-            elif kw not in continued or not text.startswith(continued[kw], p + size):
-                out += [(p + a, p + b, w) for a, b, w in inside[kw]]
+            elif not continued or not text.startswith(continued, p + size):
+                out += [(p + a, p + b, w) for a, b, w in inside]
             else:
                 self._expand(text, p, kw, out)
             p += size
         return out
 
+    def info(self, kw: str) -> tuple[bool, tuple[tuple[int, int, str], ...], tuple[str, ...]]:
+        """What a match of ``kw`` stands for, worked out from its ``expansion`` on first use: whether
+        it stands for itself alone; the occurrences it stands for, as (start, end, keyword) for a
+        match at 0 (all of them when no keyword may run past it, else those ending within it); the
+        rests of the keywords that may start inside it and run past it (``_expand``)."""
+        e = self.expansion(kw)
+        inside = tuple((i, i + len(w), w) for i, words, _ in e for w in words)
+        continued = tuple(c for _, _, cs in e for c in cs)
+        found = self._infos[kw] = (e == ((0, (kw,), ()),), inside, continued)
+        return found
+
+    def expansion(self, kw: str) -> Expansion:
+        """Where keywords start inside a match of keyword ``kw`` (``Expansion``)."""
+        rests = self._rests
+        if rests is None:
+            rests = self._rests = {}
+            for k in self._known:
+                for n in range(1, len(k)):
+                    rests.setdefault(k[:n], []).append(k[n:])
+        return _expansion(kw, self.prefixes, self._known, rests)
+
     def _expand(self, text: str, p: int, kw: str, out: list[tuple[int, int, str]]) -> None:
         """Append the occurrences that a match of ``kw`` at ``p`` stands for (``expansion``), when
         the text after it may continue a keyword that starts inside it."""
         end = p + len(kw)
-        for offset, words, continuations in self.expansion[kw]:
+        for offset, words, continuations in self.expansion(kw):
             q = p + offset
             if continuations and text.startswith(continuations, end):  # ask the automaton there
                 assert self.pattern is not None
@@ -191,17 +208,16 @@ class KeywordIndex:
             out += [(q, q + len(w), w) for w in words]
 
 
-def _expansion(kw: str, prefixes: dict[str, tuple[str, ...]], known: set[str], proper: set[str]) -> Expansion:
+def _expansion(kw: str, prefixes: dict[str, tuple[str, ...]], known: set[str], rests: dict[str, list[str]]) -> Expansion:
     """Where keywords start inside a match of ``kw`` (``Expansion``). At offset ``i`` the keywords
     that start there and end within ``kw`` are the keywords among the prefixes of ``kw[i:]``; one
-    may run past the end only when ``kw[i:]`` is a proper prefix of a keyword (in ``proper``): the
-    text after the match then goes on with the rest of such a keyword (``continuations``)."""
+    may run past the end only when ``kw[i:]`` is a proper prefix of a keyword (a key of ``rests``):
+    the text after the match then goes on with the rest of such a keyword (``continuations``)."""
     out: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = [(0, prefixes[kw], ())]  # a match is the longest
     for i in range(1, len(kw)):
         rest = kw[i:]
         inside = tuple(rest[:n] for n in range(len(rest), 0, -1) if rest[:n] in known)
-        continuations = tuple(sorted(k[len(rest):] for k in known if k != rest and k.startswith(rest))) \
-            if rest in proper else ()
+        continuations = tuple(sorted(rests.get(rest, ())))
         if inside or continuations:
             out.append((i, inside, continuations))
     return tuple(out)
