@@ -150,3 +150,17 @@ def test_expired_topics_are_found_as_one_alternation_of_their_words_finds_them()
         for _ in range(2000):
             text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
             assert staleness._names_any(words, text) == bool(alternation and alternation.search(text))
+
+
+def test_subheadings_are_those_the_pattern_alone_finds() -> None:
+    from draft_report.models.document import Paragraph, Section
+
+    rng = random.Random("subheadings")
+    pieces = ["（一）", "(二)", "（ 三 ）", " ", "\u3000", "\t", "主动公开情况", "。", "：", "2024年", "一、", "（", "(", "十"]
+    paragraphs = [Paragraph(text="".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))), line=n,
+                            kind=rng.choice(("text", "text", "subheading"))) for n in range(4000)]
+    sec = Section(key="overview", heading="一、总体情况", paragraphs=paragraphs)
+    want = [(S._HEAD_END.split(p.text, maxsplit=1)[0][:40].strip(), p.line) for p in paragraphs
+            if p.kind == "subheading" or S._SUBHEADING.match(p.text)]
+    assert S._subheadings(sec) == want
+    assert len(want) > 1500

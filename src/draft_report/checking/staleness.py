@@ -107,8 +107,8 @@ def year_findings(doc: ReportDocument, year: int | None, paragraphs: Paragraphs 
         if not years or years == own:
             continue  # no year in the paragraph, or only the report's own: nothing to flag
         for _, sent in sentences(p.text):
-            if "年" not in sent or not _YEAR_DIGITS.search(sent):
-                continue
+            if "年" not in sent or _only_year(sent, own_year) or not _YEAR_DIGITS.search(sent):
+                continue  # no year, or only the report's own: nothing to flag
             masked = _masked(sent)
             flagged: set[int] = set()
             for m in _YEAR.finditer(masked):
