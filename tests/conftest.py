@@ -135,10 +135,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Slow tests first (``SLOW_FIRST``), the rest in collection order (a stable sort: the same
     order in every xdist worker, as xdist requires)."""
 
-    def rank(item: pytest.Item) -> int:
-        return next((i for i, prefix in enumerate(SLOW_FIRST) if item.nodeid.startswith(prefix)), len(SLOW_FIRST))
-
-    items.sort(key=rank)
+    ranks = {module: i for i, module in enumerate(SLOW_FIRST)}
+    items.sort(key=lambda item: ranks.get(item.nodeid.split("::", 1)[0], len(SLOW_FIRST)))
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ alternatives dropped.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,15 +49,17 @@ def _drafted() -> tuple[ReportDocument, FactSource]:
     return read_text(text, source="drafted.md", fmt="markdown"), FactSource.from_dataset(dataset)
 
 
-def _documents() -> Iterator[tuple[str, ReportDocument, FactSource]]:
-    for path in REPORTS:
-        doc = read_report(path)
-        yield path.name, doc, FactSource.from_document(doc)
-    doc, source = _drafted()
-    yield "drafted", doc, source
+NAMES = [path.name for path in REPORTS] + ["drafted"]
 
 
-DOCUMENTS = list(_documents())
+@functools.cache
+def _document(name: str) -> tuple[ReportDocument, FactSource]:
+    """A fixture report read (with its own tables as the facts), or the drafted one: read when a
+    test first needs it, once per process (not while every xdist worker collects the tests)."""
+    if name == "drafted":
+        return _drafted()
+    doc = read_report(next(path for path in REPORTS if path.name == name))
+    return doc, FactSource.from_document(doc)
 
 
 def _variants(claim: Claim, source: FactSource) -> Iterator[Claim]:
@@ -73,8 +76,9 @@ def _variants(claim: Claim, source: FactSource) -> Iterator[Claim]:
         yield dataclasses.replace(claim, alternatives=())
 
 
-@pytest.mark.parametrize(("name", "doc", "source"), DOCUMENTS, ids=[d[0] for d in DOCUMENTS])
-def test_plain_verdict_is_assess_claims_when_it_gives_one(name: str, doc: ReportDocument, source: FactSource) -> None:
+@pytest.mark.parametrize("name", NAMES)
+def test_plain_verdict_is_assess_claims_when_it_gives_one(name: str) -> None:
+    doc, source = _document(name)
     decided: Counter[str] = Counter()
     for lc in document_claims(doc, source.facts()):
         for claim in _variants(lc.claim, source):
@@ -94,8 +98,9 @@ def test_plain_verdict_is_assess_claims_when_it_gives_one(name: str, doc: Report
         assert decided["agrees"] and decided["disagrees_unambiguous"] + decided["disagrees_ambiguous"]
 
 
-@pytest.mark.parametrize(("name", "doc", "source"), DOCUMENTS, ids=[d[0] for d in DOCUMENTS])
-def test_prose_findings_are_judge_of_every_claim(name: str, doc: ReportDocument, source: FactSource) -> None:
+@pytest.mark.parametrize("name", NAMES)
+def test_prose_findings_are_judge_of_every_claim(name: str) -> None:
+    doc, source = _document(name)
     claims = document_claims(doc, source.facts())
     moved = [LocatedClaim(c, lc.section, lc.line) for lc in claims for c in _variants(lc.claim, source)]
     for some in (claims, moved):
@@ -104,8 +109,9 @@ def test_prose_findings_are_judge_of_every_claim(name: str, doc: ReportDocument,
         assert prose_findings(some, source) == want
 
 
-@pytest.mark.parametrize(("name", "doc", "source"), DOCUMENTS, ids=[d[0] for d in DOCUMENTS])
-def test_reading_values_are_the_readings_values(name: str, doc: ReportDocument, source: FactSource) -> None:
+@pytest.mark.parametrize("name", NAMES)
+def test_reading_values_are_the_readings_values(name: str) -> None:
+    doc, source = _document(name)
     for fact in source.facts():
         readings = fact_readings(fact, dataclasses.replace(source, _values={}, readings_cache={}, known_cache={}))
         assert reading_values(fact, source) == [r.expected for r in readings]

@@ -6,6 +6,7 @@ on random input and on the fixture reports."""
 
 from __future__ import annotations
 
+import functools
 import importlib
 import random
 import re
@@ -20,7 +21,12 @@ from draft_report.reading.outline import may_be_heading, parse_heading
 text_blocks = importlib.import_module("draft_report.reading.text_blocks")
 FIXTURES = Path(__file__).parent / "fixtures"
 TEXT_REPORTS = sorted((FIXTURES / "real_reports").glob("*.txt")) + sorted((FIXTURES / "seeds").glob("*.txt"))
-WHITESPACE = [chr(c) for c in range(0x10000) if re.fullmatch(r"[\s\u00a0\u3000\u200b\ufeff]", chr(c))]
+
+
+@functools.cache
+def whitespace() -> list[str]:
+    """Every whitespace character of copied text (found when a test needs them, not at collection)."""
+    return [chr(c) for c in range(0x10000) if re.fullmatch(r"[\s\u00a0\u3000\u200b\ufeff]", chr(c))]
 
 
 def test_split_lines_is_the_newline_regex_split() -> None:
@@ -36,7 +42,7 @@ def test_split_lines_is_the_newline_regex_split() -> None:
 
 
 def test_plain_clean_is_clean_line_without_bookmarks_or_zero_width_spaces() -> None:
-    alphabet = [*WHITESPACE, "a", "1", "一", "。", "（", "]", "b"]
+    alphabet = [*whitespace(), "a", "1", "一", "。", "（", "]", "b"]
     rng = random.Random(7)
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9)))
@@ -148,7 +154,7 @@ def test_row_values_in_one_pass_is_the_two_loop_definition() -> None:
 
 
 def test_is_numeral_is_the_regex_on_the_compacted_cell() -> None:
-    alphabet = [*WHITESPACE[:40], "\u200b", "\ufeff", "一", "十", "两", "零", "a", "1", "（", "规"]
+    alphabet = [*whitespace()[:40], "\u200b", "\ufeff", "一", "十", "两", "零", "a", "1", "（", "规"]
     rng = random.Random(5)
     for _ in range(20000):
         cell = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 5)))
