@@ -19,7 +19,7 @@ from functools import cache
 
 from draft_report.limits import MAX_NUMBER_DIGITS
 from draft_report.models.document import CellIssue, TableNote
-from draft_report.models.tables import Tables
+from draft_report.models.tables import TablePart, Tables
 from draft_report.reading.blocks import SIGNED, Block, compact, is_dash, norm_key, parse_number
 from draft_report.reading.runs import (
     Entry,
@@ -51,6 +51,7 @@ OLD_FORMAT_MARKERS: tuple[str, ...] = (
     "采购总金额",
     "第二十条第（九）项",
 )
+_TABLE_OF_PREFIX = {"t2.": "table2", "t3.": "table3", "t4.": "table4"}
 _MARKER_FORMS = str.maketrans({"(": "（", ")": "）", "／": "/"})  # as the markers are written
 OLD_SINGLE_OTHER_ROW = "表三“（六）其他处理”只有一行，没有“1.申请人无正当理由逾期不补正…”等三个子项"
 
@@ -118,7 +119,7 @@ class TableRead:
         self.cell_lines.update(zip(cids, lines, strict=True))
         self.table_lines.update(dict.fromkeys(cids, raw))
         if plain_counts(texts, kinds):  # the common row: one update, no test per cell
-            self.tables.table_of(cids[0]).update_counts(dict(zip(cids, map(int, texts), strict=True)))
+            self._part_of(cids[0]).update_counts(dict(zip(cids, map(int, texts), strict=True)))
             return
         row: dict[str, int | None] = {}
         for n, (cid, (text, kind, _)) in enumerate(zip(cids, vals, strict=True)):
@@ -131,7 +132,12 @@ class TableRead:
             else:
                 self._put_value(cid, vals[n], decimal=measures[n].decimal, signed=measures[n].signed)
         if row:  # the cells of one row are cells of one table
-            self.tables.table_of(cids[0]).update(row)
+            self._part_of(cids[0]).update(row)
+
+    def _part_of(self, cid: str) -> TablePart:
+        """``tables.table_of(cid)`` for a cell id of the layout (looked up by its prefix)."""
+        part: TablePart = getattr(self.tables, _TABLE_OF_PREFIX[cid[:3]])
+        return part
 
     def put_counts(self, cids: list[str], entry: Entry, raw: str) -> bool:
         """``put_row`` of a run whose values are all plain counts (``Entry.counts``), one per cell:
@@ -143,7 +149,7 @@ class TableRead:
             return False
         self.cell_lines.update(zip(cids, lines, strict=True))
         self.table_lines.update(dict.fromkeys(cids, raw))
-        self.tables.table_of(cids[0]).update_counts(dict(zip(cids, map(int, texts), strict=True)))
+        self._part_of(cids[0]).update_counts(dict(zip(cids, map(int, texts), strict=True)))
         return True
 
     def unreadable_row(self, cids: list[str], entry: Entry) -> None:

@@ -54,7 +54,7 @@ def is_pipe_row(line: str) -> bool:
 
 
 def is_pipe_separator(line: str) -> bool:
-    return bool(_PIPE_SEPARATOR.match(line)) and "-" in line
+    return "-" in line and _PIPE_SEPARATOR.match(line) is not None  # most data rows hold no "-": no regex
 
 
 def _uses_cell_lines(lines: list[str]) -> bool:
