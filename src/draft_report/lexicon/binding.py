@@ -23,7 +23,7 @@ from draft_report.lexicon.fact_rules import SHORT_CLAUSE
 from draft_report.lexicon.fields import Fact, sum_fact
 from draft_report.lexicon.keyword_index import FactEntry, KeywordIndex, keyword_index, trie_pattern
 from draft_report.lexicon.numerals import find_quantities
-from draft_report.lexicon.sentence_index import CLAUSE, SentenceIndex
+from draft_report.lexicon.sentence_index import CLAUSE, SentenceIndex, delimiter_pattern
 from draft_report.records import dataclass
 from draft_report.regex_cache import regex
 
@@ -301,8 +301,7 @@ def bind_indexed(
         return _with_alternatives(best, ties, facts, 1.0)
     compact, before_end = ctx.before(start)
     # A list may span 、: look at the clause up to the stronger delimiters.
-    la, lb, ra, rb = ctx.window(start, end, prev_end, next_start, _LIST_DELIMITERS)
-    list_left, list_right = compact[la:lb], compact[ra:rb]
+    list_left, list_right = ctx.clause(start, end, prev_end, next_start, delimiter_pattern(_LIST_DELIMITERS))
     members = listed_members(facts, best, list_left if side == "left" else list_right, list_left + list_right,
                              unit, compact[:before_end])
     if len(members) < 2:

@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left
 from typing import Protocol
 
-from draft_report.regex_cache import regex
+from draft_report.regex_cache import compile_now, regex
 
 _WS = regex(r"\s")
 # The clause delimiters of ``binding.CLAUSE_DELIMITERS`` (written out here: binding imports this module).
@@ -42,8 +42,13 @@ class Occurrences(Protocol):
 def _delimiter_re(chars: str) -> re.Pattern[str]:
     pattern = _DELIMITER_RES.get(chars)
     if pattern is None:
-        pattern = _DELIMITER_RES[chars] = regex("[" + re.escape(chars) + "]")
+        pattern = _DELIMITER_RES[chars] = compile_now("[" + re.escape(chars) + "]")
     return pattern
+
+
+def delimiter_pattern(chars: str) -> re.Pattern[str]:
+    """The pattern of one of ``chars`` (for ``SentenceIndex.clause``; compiled once per set)."""
+    return _delimiter_re(chars)
 
 
 def _space_positions(text: str, count: int) -> list[int]:
@@ -93,9 +98,12 @@ class SentenceIndex:
             self._compact = compact
         return compact
 
-    def clause(self, start: int, end: int, prev_end: int, next_start: int | None) -> tuple[str, str]:
+    def clause(self, start: int, end: int, prev_end: int, next_start: int | None,
+               delimiters: re.Pattern[str] | None = None) -> tuple[str, str]:
         """``binding.clause_window(text, start, end, prev_end, next_start)``: the (left, right) text,
-        spaces removed, of the clause around ``text[start:end]`` (clause delimiters ``CLAUSE``)."""
+        spaces removed, of the clause around ``text[start:end]``; ``delimiters``: a pattern of one
+        delimiter character (``delimiter_pattern``; default: ``CLAUSE``)."""
+        found = _CLAUSE if delimiters is None else delimiters
         text = self.text
         n = len(text)
         lo = prev_end if prev_end > 0 else 0
@@ -103,13 +111,13 @@ class SentenceIndex:
             rev = self._reversed
             if rev is None:
                 rev = self._reversed = text[::-1]
-            m = _CLAUSE.search(rev, n - start, n - lo)
+            m = found.search(rev, n - start, n - lo)
             left = text[n - m.start() if m is not None else lo : start]
         else:
             left = ""
         hi = n if next_start is None or next_start > n else next_start
         if end < hi:
-            m = _CLAUSE.search(text, end, hi)
+            m = found.search(text, end, hi)
             right = text[end : m.start() if m is not None else hi]
         else:
             right = ""

@@ -69,6 +69,7 @@ _T3_TOP_LABELS = tuple(
     norm_key(x)[1:]  # without the number: 本年新收…, 上年结转…, 本年度办理结果, 结转下年度继续办理
     for x in (L.T3_ROWS[0].label, L.T3_ROWS[1].label, L.T3_RESULTS_LABEL, L.T3_ROWS[-1].label)
 )
+_T3_TOP_PREFIXES = tuple(lbl[:6] for lbl in _T3_TOP_LABELS)
 MAX_TITLE = 30
 _TOC_ENTRY = regex(r"(?:[.…·．。]{2,}|…)\s*\d{1,3}$")
 
@@ -84,8 +85,7 @@ class Heading:
 
 
 def _is_t3_label(title: str) -> bool:
-    key = norm_key(title)
-    return any(key.startswith(lbl[:6]) for lbl in _T3_TOP_LABELS)
+    return norm_key(title).startswith(_T3_TOP_PREFIXES)
 
 
 # Every character ``str.isspace`` holds true (tests/test_reading_fast_paths.py checks the list).
@@ -160,11 +160,22 @@ def section_keys(titles: list[str], empty: list[bool] | None = None) -> list[str
                 if keys[i] or rank[i] != tier:
                     continue
                 for section, alternatives in table.items():
-                    if section not in taken and any(all(w in text for w in words) for words in alternatives):
+                    if section not in taken and _names(text, alternatives):
                         keys[i] = section
                         taken.add(section)
                         break
     return keys
+
+
+def _names(text: str, alternatives: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether ``text`` holds all the words of one of the alternatives."""
+    for words in alternatives:
+        for w in words:
+            if w not in text:
+                break
+        else:
+            return True
+    return False
 
 
 def is_subheading(text: str) -> bool:

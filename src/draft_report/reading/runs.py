@@ -21,6 +21,7 @@ from dataclasses import field
 from functools import lru_cache
 from itertools import chain, repeat
 
+from draft_report.limits import MAX_NUMBER_DIGITS
 from draft_report.reading.blocks import (
     CACHED_LENGTH,
     NOT_SPLIT,
@@ -64,10 +65,13 @@ class Entry:
     pre: list[str] = field(default_factory=list)
     post: list[str] = field(default_factory=list)
     extra_blocks: list[Block] = field(default_factory=list)  # further blocks of a merged run
+    # the values' texts and lines when every value is a plain ASCII count of at most
+    # ``MAX_NUMBER_DIGITS`` digits (``_plain_row``), else None
+    counts: tuple[list[str], list[int]] | None = None
 
     def __init__(self, block: Block, label: str, values: list[Value], explicit: bool, has_value: bool,
                  pre: list[str] | None = None, post: list[str] | None = None,
-                 extra_blocks: list[Block] | None = None) -> None:
+                 extra_blocks: list[Block] | None = None, counts: tuple[list[str], list[int]] | None = None) -> None:
         # written out (not a generated ``__init__``): a report makes an entry per table block
         self.block = block
         self.label = label
@@ -77,6 +81,7 @@ class Entry:
         self.pre = [] if pre is None else pre
         self.post = [] if post is None else post
         self.extra_blocks = [] if extra_blocks is None else extra_blocks
+        self.counts = counts
 
     @property
     def is_run(self) -> bool:
@@ -280,12 +285,13 @@ def _plain_row(cells: list[str], lines: list[int], block: Block) -> Entry | None
     Exactly what ``_row_values`` gives for such a row: every count is a value ("number"), and
     when every cell before them is label text (``_is_label_cell``: text, not a Chinese
     numeral), those cells are the label and no blank stands between."""
-    digits = list(map(str.isdigit, cells))
-    if not digits or not digits[-1]:
+    is_count = list(map(str.isdigit, cells))
+    if not is_count or not is_count[-1]:
         return None
-    k = len(cells) - digits[::-1].index(False) if False in digits else 0
+    k = len(cells) - is_count[::-1].index(False) if False in is_count else 0
     counts = cells[k:]
-    if not "".join(counts).isascii():  # "１２", "²": isdigit but not a plain count
+    digits = "".join(counts)
+    if not digits.isascii():  # "１２", "²": isdigit but not a plain count
         return None
     label = ""
     if k:
@@ -293,7 +299,11 @@ def _plain_row(cells: list[str], lines: list[int], block: Block) -> Entry | None
         label = "".join(head)
         if len(label) > CACHED_LENGTH or not all(map(_is_label_cell, head)):
             return None
-    return Entry(block, label, list(zip(counts, repeat("number"), lines[k:])), True, True)
+    count_lines = lines[k:]
+    # a count too long to be one (``MAX_NUMBER_DIGITS``) is left to ``TableRead.put_row`` to judge
+    plain = len(digits) <= MAX_NUMBER_DIGITS or max(map(len, counts)) <= MAX_NUMBER_DIGITS
+    return Entry(block, label, list(zip(counts, repeat("number"), count_lines)), True, True, None, None, None,
+                 (counts, count_lines) if plain else None)
 
 
 @lru_cache(maxsize=8192)
@@ -384,12 +394,13 @@ def merge_split_runs(entries: list[Entry], width: int) -> list[Entry]:
     """Join consecutive label-less runs that only together hold ``width`` values."""
     out: list[Entry] = []
     i = 0
-    while i < len(entries):
+    n = len(entries)
+    while i < n:
         e = entries[i]
         if e.values and not e.label and len(e.values) < width:
             total = len(e.values)
             j = i + 1
-            while j < len(entries) and entries[j].values and not entries[j].label and total < width:
+            while j < n and entries[j].values and not entries[j].label and total < width:
                 total += len(entries[j].values)
                 j += 1
             if total == width and j - i > 1:

@@ -43,7 +43,9 @@ def pipe_cells(line: str) -> list[str]:
         body = body[1:]
     if body.endswith("|"):
         body = body[:-1]
-    return [clean(c) for c in body.split("|")]
+    if NOT_SPLIT[0] in body or NOT_SPLIT[1] in body:
+        return [clean(c) for c in body.split("|")]
+    return list(map(" ".join, map(str.split, body.split("|"))))  # ``clean`` without zero-width spaces
 
 
 def is_pipe_row(line: str) -> bool:
@@ -52,7 +54,7 @@ def is_pipe_row(line: str) -> bool:
 
 
 def is_pipe_separator(line: str) -> bool:
-    return bool(_PIPE_SEPARATOR.match(line)) and "-" in line
+    return "-" in line and _PIPE_SEPARATOR.match(line) is not None  # most data rows hold no "-": no regex
 
 
 def _uses_cell_lines(lines: list[str]) -> bool:
