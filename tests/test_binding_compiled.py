@@ -4,7 +4,8 @@
 automaton, the facts of each keyword, each fact's conditions compiled in ``fact_rules``) and the
 sorted arrays of one sentence (``sentence_index``). Here the definition is written out plainly —
 the clause window as text, every keyword of every fact looked up with ``rfind`` / ``find``, the
-conditions as ``binding._allowed`` states them — and both are run on every number of every
+conditions as ``binding._allowed`` states them, the members of a list and the subjects of 分别 found
+the same way — and both are run on every number of every
 fixture report, with several lists of facts, and on random sentences.
 """
 
@@ -16,10 +17,12 @@ from pathlib import Path
 
 from draft_report.checking.claims import sentences
 from draft_report.lexicon.binding import (
+    _RESPECTIVELY,
+    _STRONG_DELIMITERS,
     CLAUSE_DELIMITERS,
     _allowed,
     _elliptic,
-    _respectively,
+    _runs,
     _with_alternatives,
     bind_claim,
     bind_indexed,
@@ -27,7 +30,6 @@ from draft_report.lexicon.binding import (
     compact,
     fold_parentheses,
     last_named,
-    listed_members,
 )
 from draft_report.lexicon.bound import UNBOUND, Binding
 from draft_report.lexicon.fact_rules import FactRule, last_named_in
@@ -45,6 +47,67 @@ _AGGREGATES = ["publications.total", "publications.channel:政府网站", "publi
                # names with numbers in them: a keyword may then overlap a number or run into the next one
                "publications.column:一件事一次办", "publications.column:12345热线", "publications.column:3件实事"]
 FACT_LISTS = (FACTS, [*FACTS, *aggregate_facts(_AGGREGATES)])
+
+
+def _named_by_definition(facts: list[Fact] | tuple[Fact, ...], family: str | None, text: str, window: str,
+                         unit: str | None, before: str, subjects: bool = False) -> list[tuple[int, int, Fact]]:
+    hits = []
+    for f in facts:
+        if not f.keywords or f.family != family:
+            continue
+        if not _allowed(f, window, unit, before) and not (
+                subjects and f.requires_in_sentence and _allowed(f, before, unit, before)):
+            continue
+        for kw in f.keywords:
+            i = text.find(kw)
+            while i >= 0:
+                hits.append((i, i + len(kw), f))
+                i = text.find(kw, i + 1)
+    by_pos: dict[int, tuple[int, int, Fact]] = {}
+    for pos, end, f in hits:
+        if any(p <= pos and end <= e and (e - p) > (end - pos) for p, e, _ in hits):
+            continue
+        other = by_pos.get(pos)
+        if other is None or (f.priority, end - pos) > (other[2].priority, other[1] - other[0]):
+            by_pos[pos] = (pos, end, f)
+    return sorted(by_pos.values(), key=lambda t: t[0])
+
+
+def _listed_by_definition(facts: list[Fact] | tuple[Fact, ...], fact: Fact, text: str, window: str,
+                          unit: str | None, before: str) -> list[Fact]:
+    for run in _runs(_named_by_definition(facts, fact.family, text, window, unit, before), text):
+        if any(f.id == fact.id for f in run):
+            seen: set[tuple[str, ...]] = set()
+            unique: list[Fact] = []
+            for f in run:
+                key = f.cells or (f.id,)
+                if key not in seen:
+                    seen.add(key)
+                    unique.append(f)
+            return unique
+    return [fact]
+
+
+def _respectively_by_definition(facts: list[Fact] | tuple[Fact, ...], sentence: str, start: int,
+                                unit: str | None) -> Fact | None:
+    idx = sentence.rfind(_RESPECTIVELY, 0, start)
+    if idx < 0:
+        return None
+    between = sentence[idx:start]
+    if any(ch in _STRONG_DELIMITERS for ch in between):
+        return None
+    i = idx - 1
+    while i >= 0 and sentence[i] not in _STRONG_DELIMITERS:
+        i -= 1
+    head = compact(sentence[i + 1 : idx])
+    window, before = head + compact(between), compact(sentence[:start])
+    best: list[Fact] = []
+    for family in [None, *sorted({f.family for f in facts if f.family})]:
+        for run in _runs(_named_by_definition(facts, family, head, window, unit, before, subjects=True), head):
+            if len(run) >= 2 and len(run) > len(best):
+                best = run
+    k = len(find_quantities(between))
+    return best[k] if k < len(best) else None
 
 
 def _side_by_definition(facts: list[Fact] | tuple[Fact, ...], side: str, left: bool, window: str, unit: str | None,
@@ -70,7 +133,7 @@ def bind_by_definition(facts: list[Fact] | tuple[Fact, ...], sentence: str, star
     left, right = clause_window(sentence, start, end, prev_end, next_start)
     if "每" in left:
         return UNBOUND
-    listed = _respectively(facts, sentence, start, unit)
+    listed = _respectively_by_definition(facts, sentence, start, unit)
     if listed is not None:
         return _with_alternatives(listed, (), facts, 1.0)
     before = compact(sentence[:start])
@@ -90,8 +153,8 @@ def bind_by_definition(facts: list[Fact] | tuple[Fact, ...], sentence: str, star
         return _with_alternatives(best, ties, facts, 1.0)
     list_delims = CLAUSE_DELIMITERS.replace("、", "")
     list_left, list_right = clause_window(sentence, start, end, prev_end, next_start, list_delims)
-    members = listed_members(facts, best, list_left if side == "left" else list_right, list_left + list_right,
-                             unit, before)
+    members = _listed_by_definition(facts, best, list_left if side == "left" else list_right,
+                                    list_left + list_right, unit, before)
     if len(members) < 2:
         return _with_alternatives(best, ties, facts, 1.0)
     family = [f for f in facts if f.family == best.family]
@@ -139,6 +202,19 @@ def _random_sentences(count: int, seed: int) -> list[str]:
     return ["".join(rng.choice(pieces) for _ in range(rng.randint(2, 16))) for _ in range(count)]
 
 
+# lists of a family's members, some of them refused by their conditions (主动公开 excludes 予以公开 …)
+LISTS = ("予以公开和部分公开的主动公开信息共5件。", "予以公开、部分公开和不予公开的申请分别为3件、2件、1件。",
+         "通过政府网站和微信公众号等发布信息96条，政府网站和政务微博分别发布64条、32条。",
+         "不予公开和无法提供的共4件，其中不予公开（主动公开）1件。", "行政许可和行政处罚决定合计12个，许可和处罚信息5条。",
+         "组织培训和政策解读共7次，培训和政策解读分别3次、4次。", "政府网站和微信公众号分别发布各类信息64条、32条。")
+
+
+def test_lists_of_members_bind_as_defined() -> None:
+    for sentence in LISTS:
+        for facts in FACT_LISTS:
+            assert _compare_all_numbers(facts, sentence)
+
+
 def test_random_sentences_bind_as_defined() -> None:
     for sentence in _random_sentences(400, 14):
         for facts in FACT_LISTS:
@@ -148,7 +224,7 @@ def test_random_sentences_bind_as_defined() -> None:
 def test_fact_rules_allow_what_the_definition_allows() -> None:
     rng = random.Random(3)
     facts = FACT_LISTS[1]
-    texts = [compact(s) for s in _random_sentences(150, 5)]
+    texts = [compact(s) for s in _random_sentences(150, 5)]  # no spaces: offsets are those of ``compact``
     units = [None, "件", "条", "元", "人次", "次"]
     for f in facts:
         rule = FactRule(f)
@@ -156,8 +232,9 @@ def test_fact_rules_allow_what_the_definition_allows() -> None:
             end = rng.randint(0, len(text))
             a = rng.randint(0, end)
             window = text[a:end] + text[end : rng.randint(end, len(text))]
+            sentence = SentenceIndex(text, keyword_index(facts))
             for unit in units:
-                assert rule.allows(window, unit, text, end) == _allowed(f, window, unit, text[:end]), (f.id, window)
+                assert rule.allows(window, unit, sentence, end) == _allowed(f, window, unit, text[:end]), (f.id, window)
             if f.context_family:
                 assert last_named_in(text, end, f.context_family) == last_named(text[:end], f.context_family)
 

@@ -4,10 +4,12 @@ prose number or cell in it is caught."""
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -22,22 +24,31 @@ from draft_report.reading import read_text
 from draft_report.rendering.markdown import render_markdown
 from draft_report.tables import layout as L
 
+if TYPE_CHECKING:
+    from draft_report.checking.findings import CheckResult
+    from draft_report.loading.dataset import Dataset
+
+
+@functools.cache
+def drafted(seed: int) -> tuple[Dataset, str, CheckResult]:
+    """The random dataset of ``seed``, its offline draft as Markdown, and the check of that draft
+    read back: made once per process, read by both tests of a seed (none of them changes it)."""
+    ds = dataset(seed)
+    md = render_markdown(compose_document(ds, OfflineDrafter()))
+    return ds, md, check_document(read_text(md, source="report.md", fmt="markdown"), ds)
+
 
 @pytest.mark.parametrize("seed", range(12))
 def test_drafted_report_is_clean_against_its_data(seed: int) -> None:
-    ds = dataset(seed)
-    md = render_markdown(compose_document(ds, OfflineDrafter()))
-    result = check_document(read_text(md, source="report.md", fmt="markdown"), ds)
+    _, _, result = drafted(seed)
     bad = [(f.rule, f.message) for f in result.findings if f.severity != "info"]
     assert bad == []
 
 
 @pytest.mark.parametrize("seed", range(12))
 def test_changed_number_in_drafted_report_is_caught(seed: int) -> None:
-    ds = dataset(seed)
-    md = render_markdown(compose_document(ds, OfflineDrafter()))
-    doc = read_text(md, source="report.md", fmt="markdown")
-    base = {f.key() for f in check_document(doc, ds).findings}
+    ds, md, unchanged = drafted(seed)
+    base = {f.key() for f in unchanged.findings}
     rng = random.Random(seed)
     # a prose number of section 一 (the first “N件/条/次” after the heading)
     head = md.index("## 一、")

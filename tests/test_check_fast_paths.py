@@ -128,3 +128,25 @@ def test_a_spaced_trie_pattern_matches_exactly_the_words_with_any_whitespace() -
 def test_marker_lines_with_skip_are_those_without_it_minus_skip() -> None:
     lines = ["标题", "本 年 新 制 作", "数量 12", "（六）其他处理 3", "政府集中采购项目"]
     assert S._marker_lines(lines, {2, 5}) == [n for n in S._marker_lines(lines) if n not in {2, 5}] == [3, 4]
+
+
+def test_shorter_than_is_the_length_of_the_normalised_text() -> None:
+    rng = random.Random("shorter")
+    pieces = [*"问题不足，。、 “”（）ab", "改进措施", "\n"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 200)))
+        for n in (1, 5, 40):
+            assert S._shorter_than(text, n) == (len(S._norm(text)) < n)
+
+
+def test_expired_topics_are_found_as_one_alternation_of_their_words_finds_them() -> None:
+    from draft_report.checking import staleness
+
+    rng = random.Random("topics")
+    pieces = [*"疫情防控新冠肺炎十三五复工产核酸检测抗防，。", "\n", "疫情防控", "十三五", "常态化疫情"]
+    for year in (2021, 2022, 2023, 2024):
+        topics, words = staleness._expired(year)
+        alternation = re.compile("|".join(re.escape(t.word) for t in topics)) if topics else None
+        for _ in range(2000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+            assert staleness._names_any(words, text) == bool(alternation and alternation.search(text))

@@ -12,10 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from conftest import hypothesis_settings
 from draft_report.checking import claims as C
 from draft_report.checking.claim import Claim
 from draft_report.checking.ratios import percent_claims
@@ -34,6 +31,7 @@ from draft_report.lexicon.fields import FACTS, Fact
 from draft_report.lexicon.numerals import find_quantities, normalise_digits, scan_quantities
 from draft_report.lexicon.sentence_index import SentenceIndex
 from draft_report.records_replace import replace
+from lazy_hypothesis import hypothesis_property
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TEXTS = sorted(p for p in FIXTURES.rglob("*.txt"))
@@ -148,11 +146,7 @@ PIECES = [
     "行政诉讼", "上年结转", "新收", "４", "２", "、法人", "收费", "元", "四个意识", "人大代表", "代表区政府", "政府办公室",
     "局", "委员", "截止", "12月31日", "目前", "下半年", "第一", "二", "季度", "1-6", "至", "3月份", "11", "部门",
 ]
-texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
-
-
-@given(texts)
-@settings(parent=hypothesis_settings(), max_examples=max(300, hypothesis_settings().max_examples))
+@hypothesis_property(text=lambda st: st.lists(st.sampled_from(PIECES), max_size=40).map("".join), at_least=300)
 def test_one_pass_gives_the_per_sentence_claims_of_any_text(text: str) -> None:
     check_one_pass(text)
 

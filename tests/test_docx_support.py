@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 from pathlib import Path
 
 from docx.oxml.ns import qn
@@ -17,7 +19,13 @@ SAMPLE_DATA = ROOT / "examples" / "xiaxian-2023" / "data.yaml"
 
 
 def sample_document() -> ReportDocument:
-    """The xiaxian-2023 example drafted offline (all six sections, three tables)."""
+    """The xiaxian-2023 example drafted offline (all six sections, three tables): the caller's own
+    copy (a test may change it) of the one drafted per process."""
+    return copy.deepcopy(_drafted_sample())
+
+
+@functools.cache
+def _drafted_sample() -> ReportDocument:
     return compose_document(load_dataset(SAMPLE_DATA), OfflineDrafter())
 
 

@@ -6,13 +6,11 @@ another exception. The long run with child processes, a watchdog and memory figu
 from __future__ import annotations
 
 import functools
-import inspect
 import io
 import json
 import re
 import sys
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +21,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import hostile  # noqa: E402
 
-from conftest import hypothesis_settings  # noqa: E402
 from draft_report.errors import InputError  # noqa: E402
+from lazy_hypothesis import hypothesis_property  # noqa: E402
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ENGLISH = re.compile(r"\b[A-Za-z]{2,}(?:[ ,'-]+[A-Za-z]{2,}){2,}\b")
@@ -33,40 +31,6 @@ DATA = hostile.EXAMPLE.read_text(encoding="utf-8")
 REPORT = hostile.REPORT_TXT.read_text(encoding="utf-8")
 REGISTER = (hostile.EXAMPLE_LOGS / "requests.csv").read_text(encoding="utf-8-sig")
 
-
-
-def _property(**strategies: Callable[[Any], Any]) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """``@_property(name=lambda st: strategy, …)``: the body is checked by hypothesis for examples
-    drawn from the strategies, with the example budget of the profile (``suite``:
-    tests/conftest.py); the fixtures the body names come from pytest as usual.
-
-    hypothesis (≈ 0.5 s of CPU to import) and the strategies are loaded when the test runs, not
-    when the module is collected: an xdist worker that runs none of these tests never loads it.
-    The property is the same as with ``@given`` on the test itself."""
-
-    def decorate(body: Callable[..., None]) -> Callable[..., None]:
-        fixtures = [name for name in inspect.signature(body).parameters if name not in strategies]
-
-        @functools.wraps(body)
-        def test(**fixtures_of_test: Any) -> None:
-            from hypothesis import given
-            from hypothesis import strategies as st
-
-            drawn = st.fixed_dictionaries({name: make(st) for name, make in strategies.items()})
-
-            @hypothesis_settings()
-            @given(drawn)
-            def example(values: dict[str, Any]) -> None:
-                body(**fixtures_of_test, **values)
-
-            example()
-
-        test.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-            [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY) for name in fixtures]
-        )
-        return test
-
-    return decorate
 
 
 def _edits(st: Any) -> Any:
@@ -97,7 +61,7 @@ def _chinese_message(exc: InputError, path: Path) -> None:
     assert m is None, message
 
 
-@_property(changes=_edits, suffix=lambda st: st.sampled_from([".yaml", ".json"]))
+@hypothesis_property(changes=_edits, suffix=lambda st: st.sampled_from([".yaml", ".json"]))
 def test_any_damaged_data_file_loads_or_is_refused_in_chinese(tmp_path: Path, changes, suffix: str) -> None:
     from draft_report.loading import load_dataset
 
@@ -110,7 +74,7 @@ def test_any_damaged_data_file_loads_or_is_refused_in_chinese(tmp_path: Path, ch
         _chinese_message(exc, path)
 
 
-@_property(changes=_edits)
+@hypothesis_property(changes=_edits)
 def test_any_damaged_register_loads_or_is_refused_in_chinese(tmp_path: Path, changes) -> None:
     from draft_report.loading import load_dataset
 
@@ -123,7 +87,7 @@ def test_any_damaged_register_loads_or_is_refused_in_chinese(tmp_path: Path, cha
         _chinese_message(exc, tmp_path)
 
 
-@_property(changes=_edits, fmt=lambda st: st.sampled_from(["text", "markdown", "html"]))
+@hypothesis_property(changes=_edits, fmt=lambda st: st.sampled_from(["text", "markdown", "html"]))
 def test_any_damaged_report_is_checked_or_refused(changes, fmt: str) -> None:
     from draft_report.checking import check_document
     from draft_report.reading import read_text
@@ -140,7 +104,7 @@ def drafted_docx() -> bytes:
     return hostile._drafted_docx()
 
 
-@_property(
+@hypothesis_property(
     values=lambda st: st.lists(st.sampled_from(["0", "-1", "x", "", "99999999", "1e3", "2"]), min_size=1, max_size=8),
     attr=lambda st: st.sampled_from(["w:val", "w:w", "w:gridSpan", "w:ilvl"]),
 )

@@ -6,6 +6,7 @@ on random input and on the fixture reports."""
 
 from __future__ import annotations
 
+import functools
 import importlib
 import random
 import re
@@ -20,7 +21,12 @@ from draft_report.reading.outline import may_be_heading, parse_heading
 text_blocks = importlib.import_module("draft_report.reading.text_blocks")
 FIXTURES = Path(__file__).parent / "fixtures"
 TEXT_REPORTS = sorted((FIXTURES / "real_reports").glob("*.txt")) + sorted((FIXTURES / "seeds").glob("*.txt"))
-WHITESPACE = [chr(c) for c in range(0x10000) if re.fullmatch(r"[\s\u00a0\u3000\u200b\ufeff]", chr(c))]
+
+
+@functools.cache
+def whitespace() -> list[str]:
+    """Every whitespace character of copied text (found when a test needs them, not at collection)."""
+    return [chr(c) for c in range(0x10000) if re.fullmatch(r"[\s\u00a0\u3000\u200b\ufeff]", chr(c))]
 
 
 def test_split_lines_is_the_newline_regex_split() -> None:
@@ -36,7 +42,7 @@ def test_split_lines_is_the_newline_regex_split() -> None:
 
 
 def test_plain_clean_is_clean_line_without_bookmarks_or_zero_width_spaces() -> None:
-    alphabet = [*WHITESPACE, "a", "1", "一", "。", "（", "]", "b"]
+    alphabet = [*whitespace(), "a", "1", "一", "。", "（", "]", "b"]
     rng = random.Random(7)
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9)))
@@ -80,7 +86,8 @@ def _mutants(rng: random.Random, lines: list[str], n: int) -> list[list[str]]:
             if choice < 0.3:
                 mutated[i] = ""
             elif choice < 0.6:
-                mutated.insert(i, rng.choice(["\t商业", "企业", "\t12", "a\tb\t3", "[bookmark: x]一、总体情况",
+                mutated.insert(i, rng.choice(["\t商业", "企业", "\t12", "a\tb\t3", "[bookmark: x]一、总体情况", "\u200b二、 主动",
+                                              "[bookmark: y]\t3", "\v", "\v\t\v", "[bookmark: z]", "[bookmark: 第3页",
                                               "很长的一行文字很长的一行文字很长的一行文字，", "— 3 —", "| 规章 | 0 |"]))
             else:
                 del mutated[i]
@@ -105,6 +112,11 @@ def test_text_blocks_plain_path_and_joinable_marks_match_the_general_definitions
                 m.setattr(text_blocks, "_is_plain", lambda _lines: False)
                 general = text_blocks.text_blocks(lines)
             assert _fields(blocks) == _fields(general)
+        with monkeypatch.context() as m:  # every line cleaned by ``_clean_line`` itself
+            m.setattr(text_blocks, "_is_plain", lambda _lines: False)
+            m.setattr(text_blocks, "clean_lines", lambda lines, plain, zero_width: list(map(text_blocks._clean_line, lines)))
+            reference = text_blocks.text_blocks(lines)
+        assert _fields(blocks) == _fields(reference)
     assert plain_seen > 10
 
 
@@ -142,7 +154,7 @@ def test_row_values_in_one_pass_is_the_two_loop_definition() -> None:
 
 
 def test_is_numeral_is_the_regex_on_the_compacted_cell() -> None:
-    alphabet = [*WHITESPACE[:40], "\u200b", "\ufeff", "一", "十", "两", "零", "a", "1", "（", "规"]
+    alphabet = [*whitespace()[:40], "\u200b", "\ufeff", "一", "十", "两", "零", "a", "1", "（", "规"]
     rng = random.Random(5)
     for _ in range(20000):
         cell = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 5)))
@@ -162,3 +174,9 @@ def test_may_be_heading_never_rules_out_a_heading() -> None:
             headings += 1
             assert may_be_heading(text), repr(text)
     assert headings > 30
+
+
+def test_whitespace_is_every_character_isspace_holds() -> None:
+    from draft_report.reading.outline import WHITESPACE
+
+    assert frozenset(filter(str.isspace, map(chr, range(0x110000)))) == WHITESPACE

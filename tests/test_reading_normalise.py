@@ -4,6 +4,7 @@ regex definition gives, for every kind of whitespace."""
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 
@@ -11,15 +12,21 @@ from draft_report.reading.blocks import bigrams, clean, compact, para, row
 
 # the definition: every kind of whitespace as it appears in copied Word/PDF/web text
 SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
-WHITESPACE = [chr(c) for c in range(0x10000) if SPACES.fullmatch(chr(c))]  # all of Unicode's are in the BMP
+
+
+@functools.cache
+def whitespace() -> list[str]:
+    """Every character ``SPACES`` matches (all of Unicode's are in the BMP); found when a test
+    needs them, not while the module is collected."""
+    return [chr(c) for c in range(0x10000) if SPACES.fullmatch(chr(c))]
 
 
 def test_every_whitespace_character_is_known() -> None:
-    assert {"\t", " ", "\u00a0", "\u3000", "\u200b", "\ufeff", "\u2028", "\x1c"} <= set(WHITESPACE)
+    assert {"\t", " ", "\u00a0", "\u3000", "\u200b", "\ufeff", "\u2028", "\x1c"} <= set(whitespace())
 
 
 def test_compact_and_clean_match_the_regex_definition() -> None:
-    alphabet = [*WHITESPACE, "a", "1", "一", "。", ",", "（"]
+    alphabet = [*whitespace(), "a", "1", "一", "。", ",", "（"]
     rng = random.Random(14)
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9)))

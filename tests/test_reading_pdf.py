@@ -193,7 +193,7 @@ def test_both_extraction_engines_read_the_same_report(monkeypatch: pytest.Monkey
 
     path = FIXTURES / "real_pdfs" / "huaian-hongze_2023.pdf"
     assert engine() == "pdfium"
-    fast = read_report(path)
+    fast = read_pdf_fixture("huaian-hongze_2023")  # read_report(path), read once per process
     monkeypatch.setenv(ENGINE_ENV, "pdfplumber")
     assert engine() == "pdfplumber"
     slow = read_report(path)

@@ -29,6 +29,7 @@ def _general(monkeypatch: pytest.MonkeyPatch) -> None:
     """Switch the fast paths off: every row is classified cell by cell and stored cell by cell."""
     monkeypatch.setattr(runs, "_plain_row", lambda cells, lines, block: None)
     monkeypatch.setattr(table_reader, "plain_counts", lambda texts, kinds: False)
+    monkeypatch.setattr(table_reader, "put_counts", lambda out, cids, entry: False)
 
 
 def _entry_fields(e: runs.Entry) -> tuple[object, ...]:
@@ -118,4 +119,33 @@ def test_reports_read_the_same_without_the_fast_paths(path: Path, monkeypatch: p
             general = repr(read_report(path))
         except Exception as exc:
             general = repr(exc)
+    assert fast == general
+
+
+def test_put_row_of_a_plain_run_is_the_general_put(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``put_counts`` (a run of plain counts stored from ``Entry.counts``) against ``put_row``."""
+    rng = random.Random(16)
+    cids = table_reader._t3_row_cids(L.T3_ROWS[0].id)
+    spec = table_reader.SPECS_T3[0]
+    rows = [cells for cells in _rows(rng, 20000) if 7 <= len(cells) <= 9]
+    rows += [["规章", *["9" * 31] * 7], ["规章", "9" * 16, "9" * 15, *["1"] * 5], ["规章", "１２", *["1"] * 6]]
+
+    def put_all() -> list[object]:
+        results: list[object] = []
+        for cells in rows:
+            block = Block(1, cells, list(range(1, len(cells) + 1)), "\t".join(cells), "row")
+            entry = runs.entries_of([block])[0]
+            read = table_reader.TableRead()
+            try:
+                table_reader._put_row(read, cids, runs.Placement(entry, spec, True))
+                results.append(_state(read))
+            except (KeyError, ValueError) as exc:
+                results.append(repr(exc))
+        return results
+
+    fast = put_all()
+    with monkeypatch.context() as m:
+        _general(m)
+        general = put_all()
+    assert len(rows) > 1000
     assert fast == general

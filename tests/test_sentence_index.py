@@ -7,7 +7,7 @@ import re
 
 from draft_report.lexicon.binding import CLAUSE_DELIMITERS, KeywordIndex, clause_window, keyword_index
 from draft_report.lexicon.fields import FACTS
-from draft_report.lexicon.sentence_index import SentenceIndex
+from draft_report.lexicon.sentence_index import SentenceIndex, delimiter_pattern
 
 SENTENCES = (
     "受理政府信息公开申请 3119 件，答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复）。",
@@ -43,6 +43,11 @@ def test_windows_are_the_clause_windows() -> None:
                             la, lb, ra, rb = ctx.window(start, end, prev_end, next_start, delimiters)
                             left, right = clause_window(sentence, start, end, prev_end, next_start, delimiters)
                             assert (ctx.compact[la:lb], ctx.compact[ra:rb]) == (left, right), (sentence, start, end)
+                            # the searches binding uses
+                            pattern = delimiter_pattern(delimiters)
+                            assert ctx.clause(start, end, prev_end, next_start, pattern) == (left, right)
+                            if delimiters == CLAUSE_DELIMITERS:
+                                assert ctx.clause(start, end, prev_end, next_start) == (left, right)
 
 
 def test_occurrences_in_a_window_are_those_of_its_text() -> None:

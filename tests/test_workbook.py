@@ -326,14 +326,17 @@ def test_workbook_lists_keep_their_order_and_topics(example_workbook: Callable[.
     assert ds.data.notes == yaml_ds.data.notes
     assert ds.data.previous_problems == yaml_ds.data.previous_problems
     assert ds.data.agency.contact == yaml_ds.data.agency.contact  # 邮编 stays "999001", text
-    wb = load_workbook(path)
+    wb = load_workbook(path, read_only=True)  # (only read: no restyling of every merged cell)
     assert wb["问题与措施"]["A3"].value == "存在的问题"
+    wb.close()
 
 
 def test_guide_sheet_lists_the_allowed_values(tmp_path: Path) -> None:
     path = tmp_path / "data.xlsx"
     write_workbook(path, {})
-    text = "\n".join(str(c.value) for row in load_workbook(path)["填表说明"].iter_rows() for c in row if c.value)
+    wb = load_workbook(path, read_only=True)
+    text = "\n".join(str(c.value) for row in wb["填表说明"].iter_rows() for c in row if c.value)
+    wb.close()
     for needle in ("本机关不掌握相关政府信息", "法律服务机构", "行政复议、行政诉讼", "尚未审结", "按件和按量", "（五）监督保障情况"):
         assert needle in text
 

@@ -295,32 +295,60 @@ def known_values(fact: Fact, source: FactSource) -> tuple[float, ...]:
     return known
 
 
-def plainly_agrees(claim: Claim, source: FactSource) -> bool:
-    """True when ``assess_claim`` would find the claim agreeing, decided from its facts' known
-    values alone (``known_values``): for a bound claim that is not a percentage or a change and
-    inherits no rows from a parent — the readings it has are then exactly its facts'
-    ``fact_readings``. False: not such a claim, or it does not agree (``assess_claim`` decides)."""
+def plain_verdict(claim: Claim, source: FactSource) -> Verdict | None:
+    """``assess_claim``'s verdict when it follows from the known values of the claim's facts
+    alone (``known_values``): "agrees" when one of them matches the claim, "unbound" when there
+    are none; None when it does not (the claim disagrees: ``assess_claim`` decides) or when the
+    claim is not of the plain shape this covers — bound, not a percentage or a change, and
+    inheriting no rows from a parent, so that its readings are exactly its facts'
+    ``fact_readings``."""
     fact = claim.fact
     if fact is None or claim.kind == "percent" or claim.kind == "change":
-        return False
+        return None
     if claim.parent is not None and fact.columns:
-        return False  # ``_inherited`` may drop readings
+        return None  # ``_inherited`` may drop readings
     alternatives = claim.alternatives
     if not alternatives:
+        known = known_values(fact, source)
+        if not known:
+            return "unbound"
         if not fact.unit_factors and (claim.low is None or claim.high is None):  # ``_close`` at factor 1
             value = claim.value
-            return any(abs(e - value) < 1e-9 for e in known_values(fact, source))
-        return any(_value_matches(claim, e, fact) for e in known_values(fact, source))
+            return "agrees" if any(abs(e - value) < 1e-9 for e in known) else None
+        return "agrees" if any(_value_matches(claim, e, fact) for e in known) else None
     facts = {f.id: f for f in (fact, *alternatives)}
-    return any(_value_matches(claim, e, facts[f.id]) for f in (fact, *alternatives) for e in known_values(f, source))
+    pairs = [(e, facts[f.id]) for f in (fact, *alternatives) for e in known_values(f, source)]
+    if not pairs:
+        return "unbound"
+    return "agrees" if any(_value_matches(claim, e, f) for e, f in pairs) else None
 
 
-def unbound_finding(claim: Claim, loc: Location) -> Finding:
-    """The finding for a claim bound to no measure (its readings are none: “unbound”)."""
+def plainly_agrees(claim: Claim, source: FactSource) -> bool:
+    """True when ``plain_verdict`` finds the claim agreeing (False: it may still agree)."""
+    return plain_verdict(claim, source) == "agrees"
+
+
+def unbound_finding(claim: Claim, loc: Location, source: FactSource | None = None) -> Finding:
+    """The finding for a claim whose verdict is “unbound” (or that holds too many numbers):
+    bound to no measure, or to one the data has no value for (``source``: where the values
+    come from, needed only for a bound claim)."""
     if claim.kind == "too_many":
         return Finding("prose.too_many_numbers", "info",
                        f"此句含{claim.text}，超过逐一核对的上限，未逐一核对（可能是粘贴的表格），请人工核对", loc, None, None)
-    return Finding("prose.unverified", "info", f"未能核对：“{claim.text}”没有对应的数据项", loc, None, _shown(claim))
+    fact = claim.fact
+    if fact is None:
+        return Finding("prose.unverified", "info", f"未能核对：“{claim.text}”没有对应的数据项", loc, None, _shown(claim))
+    assert source is not None
+    if claim.kind == "change" and source.previous is None:
+        why = "这是与上年的比较，未提供上年报告或数据（--previous），无法核对"
+    elif fact.cells and source.data is None:
+        why = "表格中该项空白或无法读取"
+    elif source.data is None:
+        why = "未提供数据文件（--data），无法核对"
+    else:
+        why = "数据文件中没有该项"
+    return Finding("prose.unverified", "info", f"未能核对：“{claim.text}”对应“{fact.label}”，但{why}", loc, None,
+                   _shown(claim))
 
 
 def _shown(claim: Claim) -> str:
@@ -342,23 +370,10 @@ def finding_for(claim: Claim, a: Assessment, source: FactSource, loc: Location) 
     c = claim
     if a.verdict == "agrees":
         return None
-    if c.kind == "too_many":
-        return unbound_finding(c, loc)
+    if c.kind == "too_many" or a.verdict == "unbound":
+        return unbound_finding(c, loc, source)
     fact = c.fact
     shown_value = _shown(c)
-    if a.verdict == "unbound":
-        if fact is None:
-            return unbound_finding(c, loc)
-        if c.kind == "change" and source.previous is None:
-            why = "这是与上年的比较，未提供上年报告或数据（--previous），无法核对"
-        elif fact.cells and source.data is None:
-            why = "表格中该项空白或无法读取"
-        elif source.data is None:
-            why = "未提供数据文件（--data），无法核对"
-        else:
-            why = "数据文件中没有该项"
-        return Finding("prose.unverified", "info", f"未能核对：“{c.text}”对应“{fact.label}”，但{why}", loc, None,
-                       shown_value)
     assert fact is not None
     first = a.readings[0]
     expected: float = next(r.expected for r in (first, *a.readings) if r.expected is not None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from draft_report.checking.claim_check import assess_claim, finding_for, fmt, plainly_agrees, unbound_finding
+from draft_report.checking.claim_check import assess_claim, finding_for, fmt, plain_verdict, unbound_finding
 from draft_report.checking.claims import Claim, extract_claims
 from draft_report.checking.fact_source import FactSource
 from draft_report.checking.findings import Finding, Location
@@ -82,16 +82,19 @@ def judge(lc: LocatedClaim, source: FactSource) -> Finding | None:
 
 
 def prose_findings(claims: Iterable[LocatedClaim], source: FactSource) -> list[Finding]:
-    """``judge`` of every claim, the findings in order. The usual claims are settled first without
-    their readings: one bound to nothing is unverified, one whose value a reading of its facts
-    has agrees (``plainly_agrees``); the others are judged in full."""
+    """``judge`` of every claim, the findings in order. The usual claims are settled without
+    their readings: one bound to nothing, or to measures the data has no value for, is
+    unverified; one whose value a reading of its facts has agrees (``plain_verdict``); the
+    others are judged in full."""
     out: list[Finding] = []
     for lc in claims:
         c = lc.claim
-        if c.fact is None:
-            out.append(unbound_finding(c, Location(section=lc.section, line=lc.line, excerpt=c.sentence.strip())))
+        verdict = "unbound" if c.fact is None else plain_verdict(c, source)
+        if verdict == "agrees":
             continue
-        if plainly_agrees(c, source):
+        if verdict == "unbound":
+            out.append(unbound_finding(c, Location(section=lc.section, line=lc.line, excerpt=c.sentence.strip()),
+                                       source))
             continue
         f = judge(lc, source)
         if f is not None:

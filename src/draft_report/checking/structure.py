@@ -41,11 +41,18 @@ def _norm(text: str) -> str:
     return _PUNCT.sub("", text)
 
 
+# each section's standard title without punctuation or spaces (what a heading's title must start with)
+_NORM_TITLES: dict[str, str] = {sdef.key: _norm(sdef.title) for sdef in SECTIONS}
+
+
 def heading_findings(doc: ReportDocument) -> list[Finding]:
     out: list[Finding] = []
     parts: list[tuple[str, Section]] = []  # headings numbered "第一部分 …" (standard: "一、…")
+    by_key: dict[str | None, Section] = {}
+    for s in doc.sections:  # ``doc.section``: the first section of each key
+        by_key.setdefault(s.key, s)
     for sdef in SECTIONS:
-        sec = doc.section(sdef.key)
+        sec = by_key.get(sdef.key)
         if sec is None:
             out.append(Finding("structure.heading_missing", "warning", f"缺少第{sdef.number}部分“{sdef.heading}”",
                                Location(section=sdef.key), sdef.heading, None))
@@ -54,9 +61,10 @@ def heading_findings(doc: ReportDocument) -> list[Finding]:
         m = _NUMBERING.match(heading)
         number = (m.group(1) or m.group(2)) if m else None
         title = heading[m.end():] if m else heading
-        if m is not None and m.group(2) and number == sdef.number and _norm(title).startswith(_norm(sdef.title)):
+        standard = _norm(title).startswith(_NORM_TITLES[sdef.key])
+        if m is not None and m.group(2) and number == sdef.number and standard:
             parts.append((sdef.heading, sec))
-        elif not _norm(title).startswith(_norm(sdef.title)):
+        elif not standard:
             out.append(Finding("structure.heading_wording", "warning",
                                f"标题“{heading}”与标准写法“{sdef.heading}”不一致",
                                Location(section=sdef.key, line=sec.line, excerpt=heading), sdef.heading, heading))
@@ -168,13 +176,19 @@ def _body(sec: Section, sdef_title: str) -> str:
     return (tail + "\n" + sec.text).strip()
 
 
+def _shorter_than(text: str, n: int) -> bool:
+    """``len(_norm(text)) < n``, from a prefix of ``text`` when that already holds ``n``
+    characters that are not punctuation or spaces (``_norm`` drops single characters)."""
+    return len(text) < n or (len(_norm(text[: 4 * n])) < n and len(_norm(text)) < n)
+
+
 def problems_findings(doc: ReportDocument) -> list[Finding]:
     sec = doc.section("problems")
     if sec is None:
         return []
     body = "".join(p.text for p in sec.paragraphs if p.kind == "text").strip()
     vague = not any(w in body for w in _PROBLEM_WORDS)
-    if len(_norm(body)) < 40 or _BOILERPLATE_NONE.match(body) or vague:
+    if vague or _BOILERPLATE_NONE.match(body) or _shorter_than(body, 40):
         return [Finding("structure.problems_empty", "warning",
                         "第五部分“存在的主要问题及改进情况”为空或过于简略：应写明具体问题和改进措施",
                         Location(section="problems", line=sec.line, excerpt=body[:80] or None), "具体问题和改进措施",
@@ -274,9 +288,9 @@ def overview_topic_findings(doc: ReportDocument, kind: str | None = None) -> lis
         return out
     heads = _subheadings(sec)
     if len(heads) >= 2:
+        named = "\n".join([h for h, _ in heads])  # a word in one of them (no word holds a line break)
         for topic in OVERVIEW_TOPICS:
-            words = _TOPIC_WORDS[topic.key]
-            if any(any(w in h for w in words) for h, _ in heads):
+            if any(w in named for w in _TOPIC_WORDS[topic.key]):
                 continue
             out.append(Finding("structure.overview_topic_missing", "warning",
                                f"第一部分“总体情况”没有“{topic.title}”方面的小标题（标准格式要求总体情况涵盖"

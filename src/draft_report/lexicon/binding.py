@@ -16,7 +16,6 @@ takes the object named last earlier in the sentence (``Fact.elliptic``).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 from draft_report.lexicon.bound import UNBOUND, Binding
@@ -24,7 +23,7 @@ from draft_report.lexicon.fact_rules import SHORT_CLAUSE
 from draft_report.lexicon.fields import Fact, sum_fact
 from draft_report.lexicon.keyword_index import FactEntry, KeywordIndex, keyword_index, trie_pattern
 from draft_report.lexicon.numerals import find_quantities
-from draft_report.lexicon.sentence_index import SentenceIndex
+from draft_report.lexicon.sentence_index import CLAUSE, SentenceIndex, delimiter_pattern
 from draft_report.records import dataclass
 from draft_report.regex_cache import regex
 
@@ -35,7 +34,7 @@ __all__ = [  # Binding, KeywordIndex, keyword_index and trie_pattern live in mod
 ]
 
 # Quotation marks are not delimiters: they wrap names (在“工作动态”栏目发布信息37条).
-CLAUSE_DELIMITERS = "，,；;。！？!?：:、（）()【】《》\n"
+CLAUSE_DELIMITERS = CLAUSE  # "，,；;。！？!?：:、（）()【】《》\n"
 # Words that join the members of a list ("政府网站和微信公众号", "培训、政策解读").
 _LIST_JOINERS = ("、", "和", "及", "与", "以及", "或", "/", "含", "包括", "加上", "连同")
 _RESPECTIVELY = "分别"
@@ -269,96 +268,83 @@ def bind_indexed(
     """``bind_claim`` with the keyword index of ``facts`` and the index of the sentence (``ctx.text``)
     given: a caller binding every number of a sentence builds them once.
 
-    Per number this is a few bisections into the sentence's arrays and a lookup of static tables
-    (``KeywordIndex.entries``); a clause that names no keyword ends at the test for elliptic words."""
-    la, lb, ra, rb = ctx.window(start, end, prev_end, next_start, CLAUSE_DELIMITERS)
-    text = ctx.compact
-    if text.find("每", la, lb) >= 0:  # 每半年一次: a frequency, not a count
+    Per number: two delimiter searches give the clause (``SentenceIndex.clause``), one split by the
+    keyword automaton lists the keywords of its left side (of its right side only when the left
+    names nothing allowed), and the facts they name come from static tables
+    (``KeywordIndex.entries``) with their conditions compiled (``fact_rules``). Everything before
+    the number is looked at only by the few conditions and refinements that need it."""
+    left, right = ctx.clause(start, end, prev_end, next_start)
+    if "每" in left:  # 每半年一次: a frequency, not a count
         return UNBOUND
-    if ctx.text.rfind(_RESPECTIVELY, 0, start) >= 0:
+    if ctx.respectively:
         listed = _respectively(facts, ctx.text, start, unit)
         if listed is not None:
             return _with_alternatives(listed, (), facts, 1.0)
-    starts = ctx.occ_pos
-    if starts is None:
-        starts = ctx.scanned()
-    k0 = bisect_left(starts, la)
-    k1 = bisect_left(starts, lb, k0)
-    k2 = bisect_left(starts, ra, k1)
-    k3 = bisect_left(starts, rb, k2)
-    if k0 == k1 and k2 == k3:  # no keyword in the clause (dates, amounts …): only an elliptic clause binds
-        if index.elliptic_named.search(text, la, lb) is None:
-            return UNBOUND
-        fact = _elliptic(facts, text[la:lb], unit, text[:lb])
-        return _with_alternatives(fact, (), facts, 0.9) if fact is not None else UNBOUND
-    window = text[la:lb] + text[ra:rb]
+    window = left + right
     side = "left"
-    chosen = _side(index, ctx, k0, k1, lb, lb, True, window, unit, lb) if k0 < k1 else None
+    chosen = _side(index, index.found(left), len(left), True, window, unit, ctx, start) if left else None
     if chosen is None:
         side = "right"
-        chosen = _side(index, ctx, k2, k3, ra, rb, False, window, unit, lb) if k2 < k3 else None
+        chosen = _side(index, index.found(right), 0, False, window, unit, ctx, start) if right else None
         if chosen is None:
-            fact = _elliptic(facts, text[la:lb], unit, text[:lb])
+            if not left or index.elliptic_named.search(left) is None:
+                return UNBOUND  # the clause names no word an elliptic fact needs (``_elliptic``)
+            compact, lb = ctx.before(start)
+            fact = _elliptic(facts, left, unit, compact[:lb])
             return _with_alternatives(fact, (), facts, 0.9) if fact is not None else UNBOUND
     top = chosen[0]
     best = top.fact
-    if best.family is None:
-        if len(chosen) == 1 and not best.alternatives:
-            return top.bound  # the common case: one measure, nothing else to collect
-        return _with_alternatives(best, [e.fact for e in chosen[1:] if e.fact.id != best.id], facts, 1.0)
+    if len(chosen) == 1 and best.family is None and not best.alternatives:
+        return top.bound  # the common case: one measure, nothing else to collect
     ties = [e.fact for e in chosen[1:] if e.fact.id != best.id]
-    before = text[:lb]
+    if best.family is None:
+        return _with_alternatives(best, ties, facts, 1.0)
+    compact, before_end = ctx.before(start)
     # A list may span 、: look at the clause up to the stronger delimiters.
-    la, lb, ra, rb = ctx.window(start, end, prev_end, next_start, _LIST_DELIMITERS)
-    list_left, list_right = text[la:lb], text[ra:rb]
+    list_left, list_right = ctx.clause(start, end, prev_end, next_start, delimiter_pattern(_LIST_DELIMITERS))
     members = listed_members(facts, best, list_left if side == "left" else list_right, list_left + list_right,
-                             unit, before)
+                             unit, compact[:before_end])
     if len(members) < 2:
         return _with_alternatives(best, ties, facts, 1.0)
     family = [f for f in facts if f.family == best.family]
     return Binding(sum_fact(members, complete={f.id for f in members} == {f.id for f in family}))
 
 
-def _side(index: KeywordIndex, ctx: SentenceIndex, k0: int, k1: int, edge: int, limit: int, left: bool,
-          window: str, unit: str | None, before_end: int) -> list[FactEntry] | None:
-    """The facts one side of a number names (``_side_candidates``): the keyword occurrences ``k0:k1``
-    of ``ctx`` that end by ``limit`` (the side's end), at their distance from ``edge`` (where the left
-    side ends or the right side starts); each fact ranks by its priority, then its nearest keyword,
-    then the longest. Returns the allowed facts of the top rank (the first of the list first), or None."""
-    starts, ends, kws, entries = ctx.occ_pos, ctx.occ_end, ctx.occ_kw, index.entries
-    assert starts is not None
-    best: dict[int, tuple[tuple[int, int, int], FactEntry]] = {}
-    for k in range(k0, k1):
-        e = ends[k]
-        if e > limit:
-            continue
-        dist = edge - e if left else starts[k] - edge
-        size = e - starts[k]
-        for entry in entries[kws[k]]:
-            rank = (entry.priority, -dist, size)  # higher wins: priority, then nearer, then longer keyword
-            old = best.get(entry.order)
-            if old is None or rank > old[0]:
-                best[entry.order] = (rank, entry)
-    if not best:
+def _side(index: KeywordIndex, found: list[tuple[int, int, str]], edge: int, left: bool, window: str,
+          unit: str | None, ctx: SentenceIndex, start: int) -> list[FactEntry] | None:
+    """The facts one side of a number names (``_side_candidates``): ``found``, the keyword
+    occurrences of the side, at their distance from ``edge`` (the end of the left side, or 0, the
+    start of the right side); each fact ranks by its priority, then its nearest keyword, then the
+    longest. Returns the allowed facts of the top rank (the first of the list first), or None."""
+    if not found:
         return None
-    text = ctx.compact
-    if len(best) == 1:
-        for _, entry in best.values():
+    entries = index.entries
+    if len(found) == 1:
+        named = entries[found[0][2]]
+        if len(named) == 1:  # one keyword naming one fact: nothing to rank
+            entry = named[0]
             if entry.plain:
                 ok = unit is None or unit in entry.units
             else:
-                ok = (entry.rule or entry.compiled_rule()).allows(window, unit, text, before_end)
+                ok = (entry.rule or entry.compiled_rule()).allows(window, unit, ctx, start)
             return [entry] if ok else None
-    ranked = sorted([(rank, -order, entry) for order, (rank, entry) in best.items()], reverse=True)
+    # (rank, -order, entry) of each fact a keyword of the side names (a fact named twice is there twice:
+    # its nearer keyword ranks first, and the other never counts, see below)
+    ranked = []
+    for s, e, kw in found:
+        dist = edge - e if left else s
+        for entry in entries[kw]:
+            ranked.append(((entry.priority, -dist, e - s), -entry.order, entry))  # priority, nearer, longer
+    ranked.sort(reverse=True)  # highest rank first, the first of the list first at one rank
     chosen: list[FactEntry] = []
     top = None
-    for rank, _, entry in ranked:  # highest rank first, the first of the list first at one rank
+    for rank, _, entry in ranked:
         if chosen and rank != top:
-            break
+            break  # (a fact's second mention ranks lower than its first: after the top rank, or refused again)
         if entry.plain:
             ok = unit is None or unit in entry.units
         else:
-            ok = (entry.rule or entry.compiled_rule()).allows(window, unit, text, before_end)
+            ok = (entry.rule or entry.compiled_rule()).allows(window, unit, ctx, start)
         if ok:
             chosen.append(entry)
             top = rank

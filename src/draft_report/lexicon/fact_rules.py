@@ -13,9 +13,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Protocol
 
 from draft_report.lexicon.fields import Fact
 from draft_report.regex_cache import compile_now
+
+
+class Sentence(Protocol):
+    """What a rule reads of the sentence: everything before a number (``SentenceIndex.before``)."""
+
+    def before(self, start: int) -> tuple[str, int]: ...
 
 # A clause this short (spaces removed) may take a required word (申请) from earlier in the sentence:
 # “共受理申请21件（本年新收19件、上年结转2件）”.
@@ -68,21 +75,29 @@ class FactRule:
         self.context = fact.context
         self.context_family = fact.context_family
 
-    def allows(self, window: str, unit: str | None, text: str, end: int) -> bool:
-        """``binding._allowed(fact, window, unit, text[:end])``."""
+    def allows(self, window: str, unit: str | None, sentence: Sentence, start: int) -> bool:
+        """``binding._allowed(fact, window, unit, before)``, ``before`` the compact text of the
+        sentence before ``start`` (``sentence.before(start)``, looked at only when needed)."""
         if unit is not None and unit not in self.units:
-            return False
-        requires = self.requires
-        if requires is not None and requires.search(window) is None and (
-                len(window) > SHORT_CLAUSE or requires.search(text, 0, end) is None):
             return False
         for w in self.requires_all:
             if w not in window:
                 return False
         if self.excludes is not None and self.excludes.search(window) is not None:
             return False
+        requires = self.requires
+        if requires is not None and requires.search(window) is None:
+            if len(window) > SHORT_CLAUSE:
+                return False
+            text, end = sentence.before(start)
+            if requires.search(text, 0, end) is None:
+                return False
         sentence_excludes = self.sentence_excludes
-        if (sentence_excludes is not None and sentence_excludes.search(text, 0, end) is not None
-                and (self.unless is None or self.unless.search(window) is None)):
-            return False
-        return self.context is None or last_named_in(text, end, self.context_family) == self.context
+        if sentence_excludes is not None and (self.unless is None or self.unless.search(window) is None):
+            text, end = sentence.before(start)
+            if sentence_excludes.search(text, 0, end) is not None:
+                return False
+        if self.context is None:
+            return True
+        text, end = sentence.before(start)
+        return last_named_in(text, end, self.context_family) == self.context

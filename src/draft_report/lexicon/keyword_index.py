@@ -74,10 +74,11 @@ class FactEntry:
         return rule
 
 
-# Where keywords start inside a trie match of keyword ``kw``: (offset, keywords) — the keywords that
-# start there and end within ``kw``, longest first; None: a keyword may start there and run past the
-# end of ``kw``, so the automaton is asked at that position (``KeywordIndex.occurrences``).
-Expansion = tuple[tuple[int, "tuple[str, ...] | None"], ...]
+# Where keywords start inside a trie match of keyword ``kw``: (offset, keywords, continuations) — the
+# keywords that start there and end within ``kw``, longest first, and the rests of the keywords that
+# start there and run past the end of ``kw`` (when the text after the match goes on with one of them,
+# the automaton is asked at that position: ``KeywordIndex.found``).
+Expansion = tuple[tuple[int, tuple[str, ...], tuple[str, ...]], ...]
 
 
 class KeywordIndex:
@@ -92,13 +93,25 @@ class KeywordIndex:
 
     def __init__(self, facts: Sequence[Fact]) -> None:
         keywords = sorted({kw for f in facts for kw in f.keywords}, key=len, reverse=True)
-        self.pattern: re.Pattern[str] | None = compile_now(trie_pattern(keywords)) if keywords else None
+        trie = trie_pattern(keywords)
+        self.pattern: re.Pattern[str] | None = compile_now(trie) if keywords else None
+        # the same automaton with a group: ``split`` gives the text between matches and the matches
+        self._split = compile_now("(" + trie + ")").split if keywords else None
         known = set(keywords)  # the keywords that are prefixes of each, longest first
         self.prefixes: dict[str, tuple[str, ...]] = {
             kw: tuple(p for p in (kw[:n] for n in range(len(kw), 0, -1)) if p in known) for kw in keywords
         }
         proper = {kw[:n] for kw in keywords for n in range(1, len(kw))}  # the proper prefixes of keywords
         self.expansion: dict[str, Expansion] = {kw: _expansion(kw, self.prefixes, known, proper) for kw in keywords}
+        # the keywords whose match stands for themselves alone (no other keyword starts inside them)
+        self.simple: frozenset[str] = frozenset(kw for kw, e in self.expansion.items() if e == ((0, (kw,), ()),))
+        # the occurrences a match of each stands for, as (start, end, keyword) for a match at 0: all of
+        # them when no keyword may run past the match, else those ending within it (see ``_expand``)
+        self.inside: dict[str, tuple[tuple[int, int, str], ...]] = {
+            kw: tuple((i, i + len(w), w) for i, words, _ in e for w in words) for kw, e in self.expansion.items()}
+        # the keywords some keyword may start inside of and run past: the rests of those keywords
+        self.continued: dict[str, tuple[str, ...]] = {
+            kw: tuple(c for _, _, cs in e for c in cs) for kw, e in self.expansion.items() if any(cs for _, _, cs in e)}
         self.facts_of: dict[str, list[tuple[int, Fact]]] = {}
         self.entries: dict[str, tuple[FactEntry, ...]] = {}
         # the facts with keywords of each family (None: of no family), in order (``binding._named``)
@@ -122,46 +135,75 @@ class KeywordIndex:
     def occurrences(self, text: str) -> list[tuple[int, str]]:
         """(position, keyword) of every keyword occurrence in ``text``, in order of position (the
         longest first at one position)."""
-        pos, _, kws = self.scan(text)
-        return list(zip(pos, kws, strict=True))
+        return [(p, kw) for p, _, kw in self.found(text)]
 
     def scan(self, text: str) -> tuple[list[int], list[int], list[str]]:
-        """``occurrences(text)`` as three lists: start, end and keyword of each occurrence."""
-        starts: list[int] = []
-        ends: list[int] = []
-        kws: list[str] = []
-        if self.pattern is None or not text:
-            return starts, ends, kws
-        expansion, prefixes, match = self.expansion, self.prefixes, self.pattern.match
-        for m in self.pattern.finditer(text):  # the longest keyword at each position, not overlapping
-            p = m.start()
-            for offset, words in expansion[m.group()]:
-                q = p + offset
-                if words is None:  # a keyword may start here and run past the match: ask the automaton
-                    longest = match(text, q)
-                    if longest is None:
-                        continue
-                    words = prefixes[longest.group()]
-                for w in words:
-                    starts.append(q)
-                    ends.append(q + len(w))
-                    kws.append(w)
-        return starts, ends, kws
+        """``found(text)`` as three lists: start, end and keyword of each occurrence."""
+        found = self.found(text)
+        return [o[0] for o in found], [o[1] for o in found], [o[2] for o in found]
+
+    def found(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, keyword) of every keyword occurrence in ``text``, in order of position (the
+        longest first at one position): one ``split`` by the automaton (its matches do not overlap),
+        each match expanded by the keyword's static ``expansion``."""
+        split = self._split
+        if split is None:
+            return []
+        parts = split(text)
+        n = len(parts)
+        if n == 1:
+            return []
+        simple = self.simple
+        if n == 3:  # one match (the common case in a clause)
+            kw = parts[1]
+            p = len(parts[0])
+            if kw in simple:
+                return [(p, p + len(kw), kw)]
+            if kw not in self.continued or not text.startswith(self.continued[kw], p + len(kw)):
+                return list(self.inside[kw]) if p == 0 else [(p + a, p + b, w) for a, b, w in self.inside[kw]]
+        out: list[tuple[int, int, str]] = []
+        inside, continued = self.inside, self.continued
+        p = 0
+        for k in range(1, n, 2):
+            p += len(parts[k - 1])
+            kw = parts[k]
+            size = len(kw)
+            if kw in simple:
+                out.append((p, p + size, kw))
+            elif kw not in continued or not text.startswith(continued[kw], p + size):
+                out += [(p + a, p + b, w) for a, b, w in inside[kw]]
+            else:
+                self._expand(text, p, kw, out)
+            p += size
+        return out
+
+    def _expand(self, text: str, p: int, kw: str, out: list[tuple[int, int, str]]) -> None:
+        """Append the occurrences that a match of ``kw`` at ``p`` stands for (``expansion``), when
+        the text after it may continue a keyword that starts inside it."""
+        end = p + len(kw)
+        for offset, words, continuations in self.expansion[kw]:
+            q = p + offset
+            if continuations and text.startswith(continuations, end):  # ask the automaton there
+                assert self.pattern is not None
+                longest = self.pattern.match(text, q)
+                assert longest is not None  # the keyword continued here matches at least
+                words = self.prefixes[longest.group()]
+            out += [(q, q + len(w), w) for w in words]
 
 
 def _expansion(kw: str, prefixes: dict[str, tuple[str, ...]], known: set[str], proper: set[str]) -> Expansion:
     """Where keywords start inside a match of ``kw`` (``Expansion``). At offset ``i`` the keywords
     that start there and end within ``kw`` are the keywords among the prefixes of ``kw[i:]``; one
-    may run past the end only when ``kw[i:]`` is a proper prefix of a keyword (in ``proper``)."""
-    out: list[tuple[int, tuple[str, ...] | None]] = [(0, prefixes[kw])]  # a match is the longest at its start
+    may run past the end only when ``kw[i:]`` is a proper prefix of a keyword (in ``proper``): the
+    text after the match then goes on with the rest of such a keyword (``continuations``)."""
+    out: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = [(0, prefixes[kw], ())]  # a match is the longest
     for i in range(1, len(kw)):
         rest = kw[i:]
-        if rest in proper:
-            out.append((i, None))
-            continue
         inside = tuple(rest[:n] for n in range(len(rest), 0, -1) if rest[:n] in known)
-        if inside:
-            out.append((i, inside))
+        continuations = tuple(sorted(k[len(rest):] for k in known if k != rest and k.startswith(rest))) \
+            if rest in proper else ()
+        if inside or continuations:
+            out.append((i, inside, continuations))
     return tuple(out)
 
 

@@ -134,10 +134,12 @@ class TablePart:
     def update(self, values: Mapping[str, object]) -> None:
         """``set`` of several cells at once (a row as read): a non-negative ``int`` goes
         straight into a count cell; every other value is checked as ``set`` checks it."""
-        counts, store = self._counts, self._values
+        counts, store, kinds = self._counts, self._values, self._kinds
         for cid, value in values.items():
             if type(value) is int and value >= 0 and cid in counts:
                 store[cid] = value
+            elif value is None and cid in kinds:  # a blank cell: ``set`` pops it
+                store.pop(cid, None)
             else:
                 self.set(cid, value)
 

@@ -11,12 +11,12 @@ from draft_report.models.document import Paragraph, ReportDocument, Section
 from draft_report.reading import table_reader
 from draft_report.reading.blocks import Block, compact
 from draft_report.reading.outline import (
+    HEADING_STARTS,
     Heading,
     agency_and_year,
     is_signature,
     is_subheading,
     is_title_line,
-    may_be_heading,
     parse_date,
     parse_heading,
     section_keys,
@@ -47,11 +47,14 @@ def _heading_of(block: Block) -> Heading | None:
 def build_document(
     blocks: list[Block], lines: list[str], *, source: str | None, fmt: str
 ) -> ReportDocument:
-    doc = ReportDocument(lines=lines, source=source, source_format=fmt)
+    read = TableRead()  # what the tables hold is read into the document's own fields
+    doc = ReportDocument(lines=lines, source=source, source_format=fmt, tables=read.tables, cell_issues=read.issues,
+                         cell_lines=read.cell_lines, table_lines=read.table_lines, old_format_markers=read.markers,
+                         table_notes=read.notes)
     # --- headings -----------------------------------------------------------
     heads: list[tuple[int, Heading]] = [
         (i, h) for i, b in enumerate(blocks)
-        if b.kind == "para" and (b.md_level or may_be_heading(b.cells[0])) and (h := _heading_of(b))
+        if b.kind == "para" and (b.md_level or b.cells[0][:1] in HEADING_STARTS) and (h := _heading_of(b))
     ]
     # --- title and preface ----------------------------------------------------
     first = heads[0][0] if heads else len(blocks)
@@ -70,19 +73,13 @@ def build_document(
         spans.append((i, min(stop, end) if i < end else stop, h, keyed[n]))
     # --- tables -----------------------------------------------------------------
     # the format of the tables follows the report's year (title, preface, statistics period)
-    read = TableRead(year=report_year(doc.year, [p.text for p in doc.preface], doc.date))
+    read.year = report_year(doc.year, [p.text for p in doc.preface], doc.date)
     for table, reader in _READERS.items():
         section = TABLE_SECTION[table]
         span = next(((a, b) for a, b, _, k in spans if k == section), None)
         region = blocks[span[0] + 1 : span[1]] if span else blocks[first:end]
         reader(region, read)
-    doc.tables = read.tables
     doc.tables_found = [t for t in _READERS if t in read.found]
-    doc.cell_issues = read.issues
-    doc.cell_lines = read.cell_lines
-    doc.table_lines = read.table_lines
-    doc.old_format_markers = read.markers
-    doc.table_notes = read.notes
     # --- paragraphs -------------------------------------------------------------
     for i, b, h, key in spans:
         paras: list[Paragraph] = []

@@ -36,7 +36,7 @@ _DASH = regex(r"^(?:[-‐‑‒–—―－]{1,4}|[/／]|无)$")
 # A number written with its unit ("12件", "3.5万元"): the unit must fit the cell (see parse_number).
 _WITH_UNIT = regex(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(件|个|条|项|次|宗|起|人次|万元|元)$")
 _COUNT_UNITS = frozenset({"件", "个", "条", "项", "次", "宗", "起", "人次"})
-_CJK = regex(r"[\u3400-\u9fff]")
+CJK = regex(r"[\u3400-\u9fff]")  # one CJK character
 
 
 # ``_SPACES`` without the characters ``str.split()`` already splits on (``\s`` in a str pattern
@@ -94,7 +94,7 @@ def bigrams(key: str) -> frozenset[str]:
 
 
 def has_cjk(text: str) -> bool:
-    return _CJK.search(text) is not None
+    return CJK.search(text) is not None
 
 
 CellKind = Literal["number", "numbers", "blank", "bad", "text"]
@@ -124,6 +124,14 @@ def _classify(text: str) -> CellKind:
 
 
 _classify_cached = lru_cache(maxsize=8192)(_classify)
+
+
+def classify_cells(cells: list[str]) -> list[CellKind]:
+    """``classify_cell`` of every cell of a row; short cells through the cache in one ``map``
+    (a plain count is classified as the cache classifies it: "number")."""
+    if len("".join(cells)) <= CACHED_LENGTH:
+        return list(map(_classify_cached, cells))
+    return [classify_cell(c) for c in cells]
 
 
 # A signed whole number ("-8", "+3"): the 2019 format's “本年增/减” column; elsewhere it is an
@@ -189,6 +197,21 @@ class Block:
     extra_lines: list[int] = field(default_factory=list)
     _key: str | None = field(default=None, repr=False, compare=False)
     _row_text: str | None = field(default=None, repr=False, compare=False)
+
+    def __init__(self, line: int, cells: list[str], cell_lines: list[int], raw: str,
+                 kind: Literal["para", "row"] = "para", md_level: int = 0, joinable: bool = False,
+                 extra_lines: list[int] | None = None, _key: str | None = None, _row_text: str | None = None) -> None:
+        # written out (not a generated ``__init__``): a report makes a block per line
+        self.line = line
+        self.cells = cells
+        self.cell_lines = cell_lines
+        self.raw = raw
+        self.kind = kind
+        self.md_level = md_level
+        self.joinable = joinable
+        self.extra_lines = [] if extra_lines is None else extra_lines
+        self._key = _key
+        self._row_text = _row_text
 
     @property
     def text(self) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from draft_report.reading.blocks import compact, has_cjk, norm_key
+from draft_report.reading.blocks import CJK, compact, has_cjk, norm_key
 from draft_report.records import dataclass
 from draft_report.regex_cache import regex
 from draft_report.sections import SECTIONS
@@ -69,6 +69,7 @@ _T3_TOP_LABELS = tuple(
     norm_key(x)[1:]  # without the number: 本年新收…, 上年结转…, 本年度办理结果, 结转下年度继续办理
     for x in (L.T3_ROWS[0].label, L.T3_ROWS[1].label, L.T3_RESULTS_LABEL, L.T3_ROWS[-1].label)
 )
+_T3_TOP_PREFIXES = tuple(lbl[:6] for lbl in _T3_TOP_LABELS)
 MAX_TITLE = 30
 _TOC_ENTRY = regex(r"(?:[.…·．。]{2,}|…)\s*\d{1,3}$")
 
@@ -84,15 +85,20 @@ class Heading:
 
 
 def _is_t3_label(title: str) -> bool:
-    key = norm_key(title)
-    return any(key.startswith(lbl[:6]) for lbl in _T3_TOP_LABELS)
+    return norm_key(title).startswith(_T3_TOP_PREFIXES)
+
+
+# Every character ``str.isspace`` holds true (tests/test_reading_fast_paths.py checks the list).
+WHITESPACE = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+                       "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+# What a text ``may_be_heading`` starts with: tested with one ``in`` by a caller that tests every line.
+HEADING_STARTS = _FIRST_CHARS | WHITESPACE
 
 
 def may_be_heading(text: str) -> bool:
     """False when ``parse_heading(text)`` is surely None: the cheap test of its first character,
     for a caller that tests every paragraph line."""
-    head = text[:1]
-    return head in _FIRST_CHARS or head.isspace()
+    return text[:1] in HEADING_STARTS
 
 
 def parse_heading(text: str) -> Heading | None:
@@ -109,7 +115,7 @@ def parse_heading(text: str) -> Heading | None:
     number, title = m.group(1) or m.group(2), m.group(3)
     if _is_t3_label(title) or not has_cjk(title):
         return None
-    if len(title) <= MAX_TITLE and "。" not in title and sum(1 for c in title if has_cjk(c)) >= 2:
+    if len(title) <= MAX_TITLE and "。" not in title and len(CJK.findall(title)) >= 2:
         return Heading(number, _after_number(stripped), stripped, "")
     for _, standard in _GLUED_TITLES:
         if title.startswith(standard) and len(title) > len(standard):
@@ -154,11 +160,22 @@ def section_keys(titles: list[str], empty: list[bool] | None = None) -> list[str
                 if keys[i] or rank[i] != tier:
                     continue
                 for section, alternatives in table.items():
-                    if section not in taken and any(all(w in text for w in words) for words in alternatives):
+                    if section not in taken and _names(text, alternatives):
                         keys[i] = section
                         taken.add(section)
                         break
     return keys
+
+
+def _names(text: str, alternatives: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether ``text`` holds all the words of one of the alternatives."""
+    for words in alternatives:
+        for w in words:
+            if w not in text:
+                break
+        else:
+            return True
+    return False
 
 
 def is_subheading(text: str) -> bool:

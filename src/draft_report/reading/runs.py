@@ -21,12 +21,15 @@ from dataclasses import field
 from functools import lru_cache
 from itertools import chain, repeat
 
+from draft_report.limits import MAX_NUMBER_DIGITS
 from draft_report.reading.blocks import (
     CACHED_LENGTH,
     NOT_SPLIT,
     Block,
+    _norm_key_cached,
     bigrams,
     classify_cell,
+    classify_cells,
     clean,
     compact,
     is_value_token,
@@ -62,6 +65,23 @@ class Entry:
     pre: list[str] = field(default_factory=list)
     post: list[str] = field(default_factory=list)
     extra_blocks: list[Block] = field(default_factory=list)  # further blocks of a merged run
+    # the values' texts and lines when every value is a plain ASCII count of at most
+    # ``MAX_NUMBER_DIGITS`` digits (``_plain_row``), else None
+    counts: tuple[list[str], list[int]] | None = None
+
+    def __init__(self, block: Block, label: str, values: list[Value], explicit: bool, has_value: bool,
+                 pre: list[str] | None = None, post: list[str] | None = None,
+                 extra_blocks: list[Block] | None = None, counts: tuple[list[str], list[int]] | None = None) -> None:
+        # written out (not a generated ``__init__``): a report makes an entry per table block
+        self.block = block
+        self.label = label
+        self.values = values
+        self.explicit = explicit
+        self.has_value = has_value
+        self.pre = [] if pre is None else pre
+        self.post = [] if post is None else post
+        self.extra_blocks = [] if extra_blocks is None else extra_blocks
+        self.counts = counts
 
     @property
     def is_run(self) -> bool:
@@ -106,10 +126,11 @@ class RowSpecs(tuple[RowSpec, ...]):
     _row_of: list[int]  # variant id → position of its row
     _size_of: list[int]  # variant id → its number of bigrams
     _memo: dict[frozenset[str], tuple[float, RowSpec | None, float]]
+    _by_label: dict[str, tuple[float, RowSpec | None, float]]  # label → ``best`` of its bigrams
 
     def __new__(cls, specs: Iterable[RowSpec]) -> RowSpecs:
         self = super().__new__(cls, specs)
-        self._by_gram, self._row_of, self._size_of, self._memo = {}, [], [], {}
+        self._by_gram, self._row_of, self._size_of, self._memo, self._by_label = {}, [], [], {}, {}
         return self
 
     def _build_index(self) -> None:
@@ -125,6 +146,18 @@ class RowSpecs(tuple[RowSpec, ...]):
                 for gram in variant:
                     by_gram.setdefault(gram, []).append(vid)
         self._by_gram = {gram: tuple(vids) for gram, vids in by_gram.items()}
+
+    def best_label(self, label: str) -> tuple[float, RowSpec | None, float]:
+        """``best(label_grams(label))``, remembered per short label (labels recur in every report)."""
+        known = self._by_label.get(label)
+        if known is not None:
+            return known
+        result = self.best(label_grams(label))
+        if len(label) <= CACHED_LENGTH:
+            if len(self._by_label) >= 4096:
+                self._by_label.clear()
+            self._by_label[label] = result
+        return result
 
     def best(self, grams: frozenset[str]) -> tuple[float, RowSpec | None, float]:
         """(best score, its row, runner-up score) — exactly what scoring every row gives.
@@ -196,7 +229,7 @@ def _row_values(cells: list[str], kinds: list[str], lines: list[int]) -> tuple[s
     # after it, and the first value anywhere (which counts when no cell is such text)
     first_text = first_value = first_any = None
     for i, k in enumerate(kinds):
-        if k == "text" and not _is_numeral(cells[i]):
+        if k == "text" and (_is_label_cell(cells[i]) if len(cells[i]) <= CACHED_LENGTH else not _is_numeral(cells[i])):
             if first_text is None:
                 first_text = i
         elif k != "blank":  # a number, an unusable value or a Chinese numeral
@@ -235,7 +268,7 @@ def _row_entry(block: Block) -> Entry:
     plain = _plain_row(cells, lines, block)
     if plain is not None:
         return plain
-    kinds: list[str] = [classify_cell(c) for c in cells]
+    kinds: list[str] = classify_cells(cells)  # type: ignore[assignment]
     if "numbers" in kinds:  # a text cell made only of space-separated numbers holds several values
         cells, kinds, lines = _split_numbers(cells, kinds, lines)
     label, values = _row_values(cells, kinds, lines)
@@ -252,19 +285,25 @@ def _plain_row(cells: list[str], lines: list[int], block: Block) -> Entry | None
     Exactly what ``_row_values`` gives for such a row: every count is a value ("number"), and
     when every cell before them is label text (``_is_label_cell``: text, not a Chinese
     numeral), those cells are the label and no blank stands between."""
-    digits = list(map(str.isdigit, cells))
-    if not digits or not digits[-1]:
+    is_count = list(map(str.isdigit, cells))
+    if not is_count or not is_count[-1]:
         return None
-    k = len(cells) - digits[::-1].index(False) if False in digits else 0
+    k = len(cells) - is_count[::-1].index(False) if False in is_count else 0
     counts = cells[k:]
-    if not "".join(counts).isascii():  # "１２", "²": isdigit but not a plain count
+    digits = "".join(counts)
+    if not digits.isascii():  # "１２", "²": isdigit but not a plain count
         return None
+    label = ""
     if k:
         head = cells[:k]
-        if max(map(len, head)) > CACHED_LENGTH or not all(map(_is_label_cell, head)):
+        label = "".join(head)
+        if len(label) > CACHED_LENGTH or not all(map(_is_label_cell, head)):
             return None
-    values = list(zip(counts, repeat("number"), lines[k:]))
-    return Entry(block, "".join(cells[:k]), values, True, True)
+    count_lines = lines[k:]
+    # a count too long to be one (``MAX_NUMBER_DIGITS``) is left to ``TableRead.put_row`` to judge
+    plain = len(digits) <= MAX_NUMBER_DIGITS or max(map(len, counts)) <= MAX_NUMBER_DIGITS
+    return Entry(block, label, list(zip(counts, repeat("number"), count_lines)), True, True, None, None, None,
+                 (counts, count_lines) if plain else None)
 
 
 @lru_cache(maxsize=8192)
@@ -298,16 +337,23 @@ def entry_of(block: Block) -> Entry:
     if _is_prose(text):
         return Entry(block, text, [], False, False)
     toks = text.split()
-    end = len(toks)
+    n = end = len(toks)
     # a Chinese numeral among the trailing values ("5 二 0") is one more value; whether the
     # run can be placed is then decided by its count (``value_cells``)
-    while end > 0 and (
-        is_value_token(toks[end - 1]) or (end < len(toks) and _CN_NUMERAL.match(toks[end - 1]) is not None)
-    ):
+    while end > 0:
+        tok = toks[end - 1]
+        if not (_value_token_cached(tok) if len(tok) <= CACHED_LENGTH else is_value_token(tok)) \
+                and (end == n or _CN_NUMERAL.match(tok) is None):
+            break
         end -= 1
-    line = block.line
-    values = [(t, _value_kind(t), line) for t in toks[end:]]
+    if end == n:  # no value: a label-only entry
+        return Entry(block, "".join(toks), [], False, False)
+    kinds = classify_cells(toks[end:])  # label text where a value belongs is "bad" (``_VALUE_KIND``)
+    values = list(zip(toks[end:], map(_VALUE_KIND.get, kinds, kinds), repeat(block.line)))
     return new_entry(block, "".join(toks[:end]), values, False)
+
+
+_value_token_cached = lru_cache(maxsize=8192)(is_value_token)
 
 
 def _value_kind(token: str) -> str:
@@ -317,29 +363,44 @@ def _value_kind(token: str) -> str:
 
 def value_cells(entry: Entry, width: int) -> list[Value] | None:
     """The run's ``width`` values in column order, or None when positions are uncertain."""
-    vals = list(entry.values)
-    if entry.explicit:
-        while len(vals) > width and vals[-1][1] == "blank":
-            vals.pop()
-        while len(vals) > width and vals[0][1] == "blank":
-            vals.pop(0)
-    return vals if len(vals) == width else None
+    vals = entry.values
+    n = len(vals)
+    if n == width:  # the common case: nothing to trim
+        return list(vals)
+    if n < width or not entry.explicit:
+        return None
+    end = n
+    while end > width and vals[end - 1][1] == "blank":
+        end -= 1
+    start = 0
+    while end - start > width and vals[start][1] == "blank":
+        start += 1
+    return vals[start:end] if end - start == width else None
 
 
 def entries_of(blocks: list[Block]) -> list[Entry]:
-    return [entry_of(b) for b in blocks]
+    """``entry_of`` of every block (the common row, label cells and plain counts, made at once)."""
+    out: list[Entry] = []
+    for b in blocks:
+        if b.kind == "row" and len(b.cells) == len(b.cell_lines):
+            plain = _plain_row(b.cells, b.cell_lines, b)
+            out.append(plain if plain is not None else _row_entry(b))
+        else:
+            out.append(entry_of(b))
+    return out
 
 
 def merge_split_runs(entries: list[Entry], width: int) -> list[Entry]:
     """Join consecutive label-less runs that only together hold ``width`` values."""
     out: list[Entry] = []
     i = 0
-    while i < len(entries):
+    n = len(entries)
+    while i < n:
         e = entries[i]
-        if e.is_run and not e.label and len(e.values) < width:
+        if e.values and not e.label and len(e.values) < width:
             total = len(e.values)
             j = i + 1
-            while j < len(entries) and entries[j].is_run and not entries[j].label and total < width:
+            while j < n and entries[j].values and not entries[j].label and total < width:
                 total += len(entries[j].values)
                 j += 1
             if total == width and j - i > 1:
@@ -366,13 +427,21 @@ def _best(specs: Sequence[RowSpec], grams: frozenset[str]) -> tuple[float, RowSp
     return best, spec, second
 
 
+def _best_label(specs: Sequence[RowSpec], label: str) -> tuple[float, RowSpec | None, float]:
+    """``_best`` of a label's bigrams, remembered per label by the table's ``RowSpecs`` (labels recur)."""
+    if isinstance(specs, RowSpecs):
+        return specs.best_label(label)
+    return _best(specs, label_grams(label))
+
+
 def _attach_context(entries: list[Entry], specs: Sequence[RowSpec]) -> list[Entry]:
     """Give label-only text between runs to the run above (while it completes it) or below."""
     runs: list[Entry] = []
     pending: list[str] = []
+    known = specs._by_label if isinstance(specs, RowSpecs) else {}
     for e in entries:
         if e.values and not e.has_value:  # a row of blanks counts only when its label is a row's
-            best, _, second = _best(specs, label_grams(e.label))
+            best, _, second = known.get(e.label) or _best_label(specs, e.label)
             if best < MATCH or best - second < MARGIN:
                 e = Entry(e.block, e.label, [], e.explicit, False)
         if e.values:  # a run
@@ -381,9 +450,9 @@ def _attach_context(entries: list[Entry], specs: Sequence[RowSpec]) -> list[Entr
             pending = []
             runs.append(e)
             continue
-        if _is_prose(e.label):
+        if "。" in e.label or len(e.label) > 80:  # ``_is_prose``
             continue
-        text = norm_key(e.label)
+        text = _norm_key_cached(e.label) if len(e.label) <= CACHED_LENGTH else norm_key(e.label)
         if not text:
             continue
         if runs and not pending:
@@ -411,10 +480,11 @@ def align(entries: list[Entry], specs: Sequence[RowSpec], *, ordered: bool) -> t
     """Place runs on rows. Returns (row key → placement, runs left unplaced)."""
     runs = _attach_context(entries, specs)
     candidates: list[Placement] = []
+    known = specs._by_label if isinstance(specs, RowSpecs) else {}
     for run in runs:
-        if is_subtotal(run.label) or (not run.label and is_subtotal("".join(run.pre))):
+        if ("计" in run.label and is_subtotal(run.label)) or (not run.label and is_subtotal("".join(run.pre))):
             continue
-        best, spec, second = _best(specs, label_grams(run.label))
+        best, spec, second = known.get(run.label) or _best_label(specs, run.label)
         if spec is not None and best >= MATCH and best - second >= MARGIN:
             candidates.append(Placement(run, spec, True))
             continue
@@ -429,11 +499,13 @@ def align(entries: list[Entry], specs: Sequence[RowSpec], *, ordered: bool) -> t
         by_key.setdefault(p.spec.key, []).append(p)
     placed: dict[str, Placement] = {}
     for key, ps in by_key.items():
-        inline = [p for p in ps if p.inline]
-        if inline:
-            placed[key] = inline[0]
-        elif len(ps) == 1:
-            placed[key] = ps[0]
+        for p in ps:  # the first placed by its own label, else the only one
+            if p.inline:
+                placed[key] = p
+                break
+        else:
+            if len(ps) == 1:
+                placed[key] = ps[0]
     if ordered:
         _drop_out_of_order(placed, specs, runs)
     used = {id(p.entry) for p in placed.values()}
@@ -443,9 +515,11 @@ def align(entries: list[Entry], specs: Sequence[RowSpec], *, ordered: bool) -> t
 def _drop_out_of_order(placed: dict[str, Placement], specs: Sequence[RowSpec], runs: list[Entry]) -> None:
     order = {s.key: i for i, s in enumerate(specs)}
     position = {id(r): i for i, r in enumerate(runs)}
-    anchors = sorted(
-        (position[id(p.entry)], order[k]) for k, p in placed.items() if p.inline
-    )
+    anchors = []
+    for k, p in placed.items():
+        if p.inline:
+            anchors.append((position[id(p.entry)], order[k]))
+    anchors.sort()
     for key, p in list(placed.items()):
         if p.inline:
             continue

@@ -19,7 +19,7 @@ from functools import cache
 
 from draft_report.limits import MAX_NUMBER_DIGITS
 from draft_report.models.document import CellIssue, TableNote
-from draft_report.models.tables import Tables
+from draft_report.models.tables import TablePart, Tables
 from draft_report.reading.blocks import SIGNED, Block, compact, is_dash, norm_key, parse_number
 from draft_report.reading.runs import (
     Entry,
@@ -51,6 +51,8 @@ OLD_FORMAT_MARKERS: tuple[str, ...] = (
     "采购总金额",
     "第二十条第（九）项",
 )
+_TABLE_OF_PREFIX = {"t2.": "table2", "t3.": "table3", "t4.": "table4"}
+_MARKER_FORMS = str.maketrans({"(": "（", ")": "）", "／": "/"})  # as the markers are written
 OLD_SINGLE_OTHER_ROW = "表三“（六）其他处理”只有一行，没有“1.申请人无正当理由逾期不补正…”等三个子项"
 
 _ANCHORS = {
@@ -117,7 +119,7 @@ class TableRead:
         self.cell_lines.update(zip(cids, lines, strict=True))
         self.table_lines.update(dict.fromkeys(cids, raw))
         if plain_counts(texts, kinds):  # the common row: one update, no test per cell
-            self.tables.table_of(cids[0]).update_counts(dict(zip(cids, map(int, texts), strict=True)))
+            self._part_of(cids[0]).update_counts(dict(zip(cids, map(int, texts), strict=True)))
             return
         row: dict[str, int | None] = {}
         for n, (cid, (text, kind, _)) in enumerate(zip(cids, vals, strict=True)):
@@ -130,7 +132,25 @@ class TableRead:
             else:
                 self._put_value(cid, vals[n], decimal=measures[n].decimal, signed=measures[n].signed)
         if row:  # the cells of one row are cells of one table
-            self.tables.table_of(cids[0]).update(row)
+            self._part_of(cids[0]).update(row)
+
+    def _part_of(self, cid: str) -> TablePart:
+        """``tables.table_of(cid)`` for a cell id of the layout (looked up by its prefix)."""
+        part: TablePart = getattr(self.tables, _TABLE_OF_PREFIX[cid[:3]])
+        return part
+
+    def put_counts(self, cids: list[str], entry: Entry, raw: str) -> bool:
+        """``put_row`` of a run whose values are all plain counts (``Entry.counts``), one per cell:
+        stored at once; False (nothing stored) when the run is not such a run."""
+        if entry.counts is None:
+            return False
+        texts, lines = entry.counts
+        if len(texts) != len(cids):
+            return False
+        self.cell_lines.update(zip(cids, lines, strict=True))
+        self.table_lines.update(dict.fromkeys(cids, raw))
+        self._part_of(cids[0]).update_counts(dict(zip(cids, map(int, texts), strict=True)))
+        return True
 
     def unreadable_row(self, cids: list[str], entry: Entry) -> None:
         raw = raw_of(entry)
@@ -148,8 +168,8 @@ def plain_counts(texts: tuple[str, ...], kinds: tuple[str, ...]) -> bool:
     """Every value a plain count (ASCII digits, not too long): what ``put_row`` stores as ``int``
     cell by cell, tested for the whole row at once."""
     digits = "".join(texts)
-    return (kinds.count("number") == len(kinds) and digits.isdigit() and digits.isascii() and all(texts)
-            and max(map(len, texts)) <= MAX_NUMBER_DIGITS)
+    return (digits.isdigit() and digits.isascii() and kinds.count("number") == len(kinds) and all(texts)
+            and (len(digits) <= MAX_NUMBER_DIGITS or max(map(len, texts)) <= MAX_NUMBER_DIGITS))
 
 
 def _specs_t2(layout: L.Layout = L.LAYOUT_2021) -> RowSpecs:
@@ -239,16 +259,18 @@ def read_table2(blocks: list[Block], out: TableRead) -> None:
     _mark_zone(out, blocks, raw_entries, "table2", [p.entry for p in placed.values()])
     markers: list[str] = []
     for b in blocks:
-        text = b.key.replace("(", "（").replace(")", "）").replace("／", "/")
+        text = b.key.translate(_MARKER_FORMS)
         markers += [m for m in OLD_FORMAT_MARKERS if m in text and m not in markers]
     out.markers += [m for m in markers if m not in out.markers]
     items = _T2_ITEMS[layout.name]
     for spec in specs:
         block, item = items[spec.key]
-        cids = [L.t2_cell_id(item.id, m.id) for m in block.measures]
+        cids = _t2_row_cids(layout.name, spec.key)
         p = placed.get(spec.key)
         if p is None:
             out.missing(cids)
+            continue
+        if put_counts(out, cids, p.entry):
             continue
         vals = value_cells(p.entry, spec.width)
         if vals is None:
@@ -304,6 +326,18 @@ def read_table3(blocks: list[Block], out: TableRead) -> None:
 
 
 @cache
+def _t2_row_cids(layout: str, item: str) -> list[str]:
+    """The cell ids of a 表二 item in column order (the same for every report)."""
+    block, _ = _T2_ITEMS[layout][item]
+    return [L.t2_cell_id(item, m.id) for m in block.measures]
+
+
+def put_counts(out: TableRead, cids: list[str], entry: Entry) -> bool:
+    """``TableRead.put_counts`` with the run's text for quoting (``raw_of``)."""
+    return entry.counts is not None and out.put_counts(cids, entry, raw_of(entry))
+
+
+@cache
 def _t3_row_cids(row: str) -> list[str]:
     """The cell ids of a 表三 row in column order (the same for every report)."""
     return [L.t3_cell_id(row, c.id) for c in L.T3_COLUMNS]
@@ -341,9 +375,11 @@ def _inferred_extra_column(blocks: list[Block], entries: list[Entry], rows: list
     row of 8 values; when no single reading fits, nothing is inferred (the rows stay unreadable)."""
     header = next((b for b, e in zip(blocks, entries, strict=True)
                    if not e.has_value and _SUBTOTAL_KEY in b.key and "。" not in b.text), None)
+    if header is None:
+        return None
     width = len(L.T3_COLUMNS) + 1
     rows8 = [vals for e in rows if (vals := value_cells(e, width)) is not None]
-    if header is None or not rows8 or 2 * len(rows8) < len(rows):
+    if not rows8 or 2 * len(rows8) < len(rows):
         return None
     nums = [[parse_number(raw, decimal=False) if kind == "number" else None for raw, kind, _ in vals] for vals in rows8]
     total = width - 1
@@ -370,6 +406,8 @@ def _row_values(entry: Entry, width: int, drop: int | None) -> tuple[list[Value]
 
 
 def _put_row(out: TableRead, cids: list[str], p: Placement, drop: int | None = None) -> None:
+    if drop is None and put_counts(out, cids, p.entry):
+        return
     vals, extra = _row_values(p.entry, len(cids), drop)
     if vals is None:
         out.unreadable_row(cids, p.entry)

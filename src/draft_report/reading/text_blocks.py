@@ -12,12 +12,15 @@ are dropped from the text (the source line is kept as is in ``lines``).
 
 from __future__ import annotations
 
+from itertools import count
+
 from draft_report.reading.blocks import NOT_SPLIT, Block, classify_cell, clean
 from draft_report.reading.outline import parse_heading
 from draft_report.regex_cache import regex
 
 _BOOKMARK = regex(r"\[bookmark:[^\]]*\]")
 _PIPE_SEPARATOR = regex(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# One cell of the one-cell-per-line layout: tested as "starts with the only TAB of the line".
 _CELL_LINE = regex(r"^\t[^\t]*$")
 # Page numbers and footers left by PDF conversion: "— 3 —", "- 12 -", "第 3 页 共 9 页".
 _PAGE_NUMBER = regex(r"^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
@@ -40,7 +43,9 @@ def pipe_cells(line: str) -> list[str]:
         body = body[1:]
     if body.endswith("|"):
         body = body[:-1]
-    return [clean(c) for c in body.split("|")]
+    if NOT_SPLIT[0] in body or NOT_SPLIT[1] in body:
+        return [clean(c) for c in body.split("|")]
+    return list(map(" ".join, map(str.split, body.split("|"))))  # ``clean`` without zero-width spaces
 
 
 def is_pipe_row(line: str) -> bool:
@@ -49,14 +54,19 @@ def is_pipe_row(line: str) -> bool:
 
 
 def is_pipe_separator(line: str) -> bool:
-    return bool(_PIPE_SEPARATOR.match(line)) and "-" in line
+    return "-" in line and _PIPE_SEPARATOR.match(line) is not None  # most data rows hold no "-": no regex
 
 
 def _uses_cell_lines(lines: list[str]) -> bool:
     """True when tables are laid out one cell per TAB-indented line."""
-    tabbed = [ln for ln in lines if "\t" in ln]  # the other lines are neither
-    cell_lines = sum(1 for ln in tabbed if _CELL_LINE.match(ln))
-    tab_rows = sum(1 for ln in tabbed if "\t" in ln.strip("\t"))
+    cell_lines = tab_rows = 0
+    for ln in lines:
+        if "\t" not in ln:  # neither
+            continue
+        if ln[0] == "\t" and ln.count("\t") == 1:  # ``_CELL_LINE`` (no TAB after the first)
+            cell_lines += 1
+        elif "\t" in ln.strip("\t"):
+            tab_rows += 1
     return cell_lines >= 8 and cell_lines > 2 * tab_rows
 
 
@@ -72,36 +82,59 @@ def _is_plain(lines: list[str]) -> bool:
     return not any(ch in text for ch in _NOT_PLAIN)
 
 
+def _has_zero_width(lines: list[str]) -> bool:
+    text = "\n".join(lines)
+    return any(ch in text for ch in NOT_SPLIT)
+
+
+def clean_lines(lines: list[str], plain: bool, zero_width: bool) -> list[str]:
+    """``_clean_line`` of every line: a split and join (in one ``map``) where that is what it
+    does — every line of a plain report, and of a report without zero-width spaces every line
+    that holds no "[" (no Word bookmark to remove)."""
+    if zero_width:
+        return list(map(_clean_line, lines))
+    texts = list(map(" ".join, map(str.split, lines)))
+    if not plain:
+        for i, line in enumerate(lines):
+            if "[" in line:
+                texts[i] = _clean_line(line)
+    return texts
+
+
 def text_blocks(lines: list[str]) -> list[Block]:
     """Blocks of a plain-text report; ``lines`` are the source lines (no line ends).
 
     One pass over the lines; a paragraph line is marked ``joinable`` as it is made: when the
     paragraph line just before it (with no table row between) was cut by wrapping."""
-    blocks: list[Block] = []
     cell_layout = _uses_cell_lines(lines)
     plain = _is_plain(lines)
-    clean_line = _plain_clean if plain else _clean_line
+    if plain and not cell_layout:
+        return _plain_blocks(lines)
+    blocks: list[Block] = []
+    zero_width = not plain and _has_zero_width(lines)
+    texts = clean_lines(lines, plain, zero_width)
     group: Block | None = None  # the row being collected in the one-cell-per-line layout
     prev: Block | None = None  # the last paragraph line, while no table row followed it
 
-    for n, line in enumerate(lines, start=1):
-        head = line.lstrip()[:1]  # what _PAGE_NUMBER and a pipe row start with (after \s*)
-        if not line.strip(" \t\r\f\u00a0\u3000") or (head in _PAGE_START and _PAGE_NUMBER.match(line)):
+    for n, line, text in zip(count(1), lines, texts):
+        # what _PAGE_NUMBER and a pipe row start with (after \s*): the cleaned line's first
+        # character, unless a Word bookmark or a zero-width space was removed from it
+        head = line.lstrip()[:1] if zero_width or "[" in line else text[:1]
+        # (a line that cleans to nothing may still hold a character the strip below keeps)
+        if (not text and not line.strip(" \t\r\f\u00a0\u3000")) or (head in _PAGE_START and _PAGE_NUMBER.match(line)):
             if group is not None:
                 group.raw = "\t".join(group.cells)
                 blocks.append(group)
                 group = prev = None
             continue
-        if cell_layout and _CELL_LINE.match(line):
-            cell = clean_line(line)
+        if cell_layout and line[:1] == "\t" and line.count("\t") == 1:  # ``_CELL_LINE``
             if group is None:
-                group = Block(n, [cell], [n], line, "row")
+                group = Block(n, [text], [n], line, "row")
             else:
-                group.cells.append(cell)
+                group.cells.append(text)
                 group.cell_lines.append(n)
             continue
         if group is not None:
-            text = clean_line(line)
             # "商业" TAB-line followed by "企业": the Word cell broke over two lines.
             if (
                 len(text) <= _MAX_CONTINUATION
@@ -131,7 +164,6 @@ def text_blocks(lines: list[str]) -> list[Block]:
             blocks.append(Block(n, cells, [n] * len(cells), line, "row"))
             prev = None
         else:
-            text = clean_line(line)
             if not text:
                 continue
             joinable = prev is not None and n == prev.line + 1 and len(prev.cells[0]) >= 20 \
@@ -141,4 +173,51 @@ def text_blocks(lines: list[str]) -> list[Block]:
     if group is not None:
         group.raw = "\t".join(group.cells)
         blocks.append(group)
+    return blocks
+
+
+# What a line that is more than a paragraph starts with (after whitespace): a pipe row, a page number.
+_ROW_OR_PAGE = frozenset("|") | _PAGE_START
+_SKIP = Block(0, [], [], "")  # what ``_row_line`` returns for a line that makes no block
+
+
+def _row_line(n: int, line: str, text: str) -> Block | None:
+    """``text_blocks`` of one line that holds a TAB or starts as a pipe row or a page number may,
+    in a plain report without one-cell-per-line tables: its row block, ``_SKIP`` (blank, a page
+    number, a pipe separator), or None when it is a paragraph line. ``text`` is the cleaned line:
+    its first character is the line's first after whitespace (nothing else is removed here)."""
+    head = text[:1]
+    if (not text and not line.strip(" \t\r\f\u00a0\u3000")) or (head in _PAGE_START and _PAGE_NUMBER.match(line)):
+        return _SKIP
+    if head == "|" and is_pipe_row(line):
+        if is_pipe_separator(line):
+            return _SKIP
+        cells = pipe_cells(line)
+        return Block(n, cells, [n] * len(cells), line, "row")
+    if "\t" in line and "\t" in line.strip("\t \u00a0\u3000"):
+        cells = list(map(" ".join, map(str.split, line.lstrip("\t").split("\t"))))
+        return Block(n, cells, [n] * len(cells), line, "row")
+    return None
+
+
+def _plain_blocks(lines: list[str]) -> list[Block]:
+    """``text_blocks`` of a report without one-cell-per-line tables whose lines hold no Word
+    bookmark and no zero-width space (``_is_plain``): every line is cleaned at once (a split and
+    join), and only a line holding a TAB or starting with "|" or as a page number is looked at
+    further (``_row_line``); the others are paragraph lines, or nothing when blank."""
+    blocks: list[Block] = []
+    prev_n, prev_text = -1, ""  # the last paragraph line, while no table row followed it
+    for n, line, text in zip(count(1), lines, map(" ".join, map(str.split, lines))):
+        if "\t" in line or text[:1] in _ROW_OR_PAGE:
+            row = _row_line(n, line, text)
+            if row is _SKIP:
+                continue
+            if row is not None:
+                blocks.append(row)
+                prev_n = -1
+                continue
+        if text:
+            joinable = n == prev_n + 1 and len(prev_text) >= 20 and prev_text[-1] not in _TERMINAL
+            blocks.append(Block(n, [text], [n], line, "para", 0, joinable))
+            prev_n, prev_text = n, text
     return blocks

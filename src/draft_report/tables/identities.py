@@ -13,7 +13,7 @@ fills blank total cells from their parts.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from itertools import repeat
+from typing import Any
 
 from draft_report.records import dataclass
 from draft_report.tables import layout as L
@@ -110,24 +110,24 @@ def _h4() -> list[Identity]:
 class IdentitySet:
     """A format's identities compiled once over one flat list of the cells they use.
 
-    ``sides(values)`` looks every cell up once (a cell is in two or three identities) and adds
-    every identity's two sides in one generated expression (``0 + v[3] + v[7], 0 + v[1], …``:
-    no Python step per identity or per cell). A blank cell is NaN there, so a side with a blank
-    sums to NaN — the only value unequal to itself."""
+    ``sides(values)`` is one generated function that looks every cell up once (a cell is in two
+    or three identities) into a local and adds every identity's two sides in one expression
+    (``0 + c3 + c7, 0 + c1, …``: no Python step per identity). A blank cell is NaN there, so a
+    side with a blank sums to NaN — the only value unequal to itself."""
 
-    __slots__ = ("_add", "cells", "identities")
+    __slots__ = ("_sides", "cells", "identities")
 
     def __init__(self, identities: tuple[Identity, ...]) -> None:
         self.identities = identities
         self.cells: tuple[str, ...] = tuple(dict.fromkeys(c for i in identities for c in (*i.lhs, *i.rhs)))
         index = {c: n for n, c in enumerate(self.cells)}
-        self._add = _adder([[index[c] for c in side] for i in identities for side in (i.lhs, i.rhs)])
+        self._sides = _adder(self.cells, [[index[c] for c in side] for i in identities for side in (i.lhs, i.rhs)])
 
     def sides(self, values: Mapping[str, int | float]) -> tuple[float, ...]:
         """Every identity's lhs and rhs sums in a row (lhs₀, rhs₀, lhs₁, rhs₁ …) over ``values``
         (the non-blank cells), each added from 0 in order as ``Identity.evaluate`` adds it; NaN
         for a side with a blank cell."""
-        return self._add([*map(values.get, self.cells, repeat(_NAN))])
+        return self._sides(values)
 
     def sums(self, values: Mapping[str, int | float]) -> list[tuple[float | None, float | None]]:
         """Each identity's (lhs sum, rhs sum) over ``values`` (the non-blank cells), as
@@ -136,11 +136,22 @@ class IdentitySet:
         return [(None if left != left else left, None if right != right else right) for left, right in zip(pairs, pairs, strict=True)]
 
 
-def _adder(sides: list[list[int]]) -> Callable[[list[float]], tuple[float, ...]]:
-    """One function giving the sum of each side's positions in a list, added from 0 in order:
-    ``lambda v: (0 + v[3] + v[7], 0 + v[1], …)`` (its source holds only those numbers)."""
-    sums = ", ".join("".join(["0", *(f" + v[{n}]" for n in side)]) for side in sides)
-    add: Callable[[list[float]], tuple[float, ...]] = eval(f"lambda v: ({sums},)")  # built once per format
+def _adder(cells: tuple[str, ...], sides: list[list[int]]) -> Callable[[Mapping[str, int | float]], tuple[float, ...]]:
+    """One function of a cell → value mapping giving the sum of each side's cells (positions in
+    ``cells``), added from 0 in order, a blank cell as NaN::
+
+        def sides(values):
+            get = values.get
+            c0 = get('t3.r1_new.np', NAN)
+            …
+            return (0 + c3 + c7, 0 + c1, …)
+
+    (its source holds only the cell ids and those numbers)."""
+    reads = "".join(f"\n    c{n} = get({cid!r}, NAN)" for n, cid in enumerate(cells))
+    sums = ", ".join("".join(["0", *(f" + c{n}" for n in side)]) for side in sides)
+    namespace: dict[str, Any] = {"NAN": _NAN}
+    exec(f"def sides(values):\n    get = values.get{reads}\n    return ({sums},)", namespace)  # built once per format
+    add: Callable[[Mapping[str, int | float]], tuple[float, ...]] = namespace["sides"]
     return add
 
 
