@@ -97,6 +97,7 @@ def test_year_findings_skip_only_paragraphs_that_cannot_be_flagged(monkeypatch: 
     got = staleness.year_findings(doc, 2024)
     monkeypatch.setattr(staleness, "_EVERY_YEAR", re.compile(r"(?=((?:19|20)\d{2}|$))"))  # never only 2024
     monkeypatch.setattr(staleness, "_only_year", lambda text, year: False)
+    monkeypatch.setattr(staleness, "_other_year", lambda year: re.compile(""))  # always "maybe another year"
     want = staleness.year_findings(doc, 2024)
     assert got == want
     assert len(got) > 100
@@ -150,3 +151,29 @@ def test_expired_topics_are_found_as_one_alternation_of_their_words_finds_them()
         for _ in range(2000):
             text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
             assert staleness._names_any(words, text) == bool(alternation and alternation.search(text))
+
+
+def test_subheadings_are_those_the_pattern_alone_finds() -> None:
+    from draft_report.models.document import Paragraph, Section
+
+    rng = random.Random("subheadings")
+    pieces = ["（一）", "(二)", "（ 三 ）", " ", "\u3000", "\t", "主动公开情况", "。", "：", "2024年", "一、", "（", "(", "十"]
+    paragraphs = [Paragraph(text="".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))), line=n,
+                            kind=rng.choice(("text", "text", "subheading"))) for n in range(4000)]
+    sec = Section(key="overview", heading="一、总体情况", paragraphs=paragraphs)
+    want = [(S._HEAD_END.split(p.text, maxsplit=1)[0][:40].strip(), p.line) for p in paragraphs
+            if p.kind == "subheading" or S._SUBHEADING.match(p.text)]
+    assert S._subheadings(sec) == want
+    assert len(want) > 1500
+
+
+def test_other_year_is_found_exactly_when_the_year_scan_finds_another_year() -> None:
+    from draft_report.checking import staleness
+
+    rng = random.Random("other-year")
+    pieces = ["2024", "2023", "2019", "19", "20", "1", "2", "0", "4", "9", "年", " ", "２", "\n"]
+    for year in ("2024", "2020", "2019", "2002", "1999", "999"):
+        for _ in range(3000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+            other = set(staleness._EVERY_YEAR.findall(text)) - {year}
+            assert (staleness._other_year(year).search(text) is not None) == bool(other), (year, text)

@@ -41,7 +41,7 @@ from typing import Any, Literal
 
 from draft_report.checking.claims import Claim, extract_claims
 from draft_report.checking.fact_source import FactSource
-from draft_report.checking.findings import Finding, Location
+from draft_report.checking.findings import Finding, Location, new_finding
 from draft_report.checking.row_scope import t3_grid
 from draft_report.checking.scope import is_moment
 from draft_report.lexicon.applicants import columns_label
@@ -295,6 +295,9 @@ def known_values(fact: Fact, source: FactSource) -> tuple[float, ...]:
     return known
 
 
+_NOT_PLAIN = frozenset({"percent", "change"})  # kinds whose readings are not their facts' own
+
+
 def plain_verdict(claim: Claim, source: FactSource) -> Verdict | None:
     """``assess_claim``'s verdict when it follows from the known values of the claim's facts
     alone (``known_values``): "agrees" when one of them matches the claim, "unbound" when there
@@ -303,19 +306,23 @@ def plain_verdict(claim: Claim, source: FactSource) -> Verdict | None:
     inheriting no rows from a parent, so that its readings are exactly its facts'
     ``fact_readings``."""
     fact = claim.fact
-    if fact is None or claim.kind == "percent" or claim.kind == "change":
+    if fact is None or claim.kind in _NOT_PLAIN:
         return None
     if claim.parent is not None and fact.columns:
         return None  # ``_inherited`` may drop readings
-    alternatives = claim.alternatives
-    if not alternatives:
-        known = known_values(fact, source)
+    if not claim.alternatives:
+        hit = source.known_cache.get(id(fact))  # ``known_values``, its memo read here (once per claim)
+        known = hit[1] if hit is not None and hit[0] is fact else known_values(fact, source)
         if not known:
             return "unbound"
         if not fact.unit_factors and (claim.low is None or claim.high is None):  # ``_close`` at factor 1
             value = claim.value
-            return "agrees" if any(abs(e - value) < 1e-9 for e in known) else None
+            for e in known:
+                if abs(e - value) < 1e-9:
+                    return "agrees"
+            return None
         return "agrees" if any(_value_matches(claim, e, fact) for e in known) else None
+    alternatives = claim.alternatives
     facts = {f.id: f for f in (fact, *alternatives)}
     pairs = [(e, facts[f.id]) for f in (fact, *alternatives) for e in known_values(f, source)]
     if not pairs:
@@ -337,7 +344,8 @@ def unbound_finding(claim: Claim, loc: Location, source: FactSource | None = Non
                        f"此句含{claim.text}，超过逐一核对的上限，未逐一核对（可能是粘贴的表格），请人工核对", loc, None, None)
     fact = claim.fact
     if fact is None:
-        return Finding("prose.unverified", "info", f"未能核对：“{claim.text}”没有对应的数据项", loc, None, _shown(claim))
+        return new_finding("prose.unverified", "info", f"未能核对：“{claim.text}”没有对应的数据项", loc, None,
+                           _shown(claim))
     assert source is not None
     if claim.kind == "change" and source.previous is None:
         why = "这是与上年的比较，未提供上年报告或数据（--previous），无法核对"
@@ -347,8 +355,8 @@ def unbound_finding(claim: Claim, loc: Location, source: FactSource | None = Non
         why = "未提供数据文件（--data），无法核对"
     else:
         why = "数据文件中没有该项"
-    return Finding("prose.unverified", "info", f"未能核对：“{claim.text}”对应“{fact.label}”，但{why}", loc, None,
-                   _shown(claim))
+    return new_finding("prose.unverified", "info", f"未能核对：“{claim.text}”对应“{fact.label}”，但{why}", loc, None,
+                       _shown(claim))
 
 
 def _shown(claim: Claim) -> str:

@@ -85,6 +85,37 @@ class Finding:
         return (self.rule, loc.section, loc.cell_id, loc.row, loc.column, loc.excerpt, shown(self.expected), shown(self.actual))
 
 
+_new = object.__new__
+_set = object.__setattr__  # a frozen record's ``__init__`` sets its whole ``__dict__`` so, in one call
+
+
+_NO_PLACE: dict[str, Any] = {"section": None, "table": None, "row": None, "column": None, "line": None,
+                             "excerpt": None, "cell_id": None, "place": None}  # ``Location()``'s fields
+
+
+def sentence_location(section: str | None, line: int | None, excerpt: str | None) -> Location:
+    """``Location(section=section, line=line, excerpt=excerpt)`` built without the class call (the
+    same instance, its ``__dict__`` as ``__init__`` sets it): the place of a prose claim's finding,
+    made for most claims of an unverified report."""
+    loc = _new(Location)
+    fields = _NO_PLACE.copy()  # (cheaper than a dict display of all eight)
+    fields["section"] = section
+    fields["line"] = line
+    fields["excerpt"] = excerpt
+    _set(loc, "__dict__", fields)
+    return loc
+
+
+def new_finding(rule: str, severity: Severity, message: str, location: Location, expected: Any = None,
+                actual: Any = None) -> Finding:
+    """``Finding(rule, severity, message, location, expected, actual)`` built without the class
+    call (the same instance, its ``__dict__`` as ``__init__`` sets it)."""
+    finding = _new(Finding)
+    _set(finding, "__dict__", {"rule": rule, "severity": severity, "message": message, "location": location,
+                               "expected": expected, "actual": actual})
+    return finding
+
+
 @dataclass
 class CheckResult:
     """Everything the checker found in one report, with what it was checked against."""

@@ -13,7 +13,7 @@ from typing import Any
 from draft_report.checking.claim_check import assess_claim, finding_for, fmt, plain_verdict, unbound_finding
 from draft_report.checking.claims import Claim, extract_claims
 from draft_report.checking.fact_source import FactSource
-from draft_report.checking.findings import Finding, Location
+from draft_report.checking.findings import Finding, Location, sentence_location
 from draft_report.lexicon.fields import Fact
 from draft_report.models.document import Paragraph, ReportDocument
 from draft_report.records import dataclass
@@ -93,8 +93,7 @@ def prose_findings(claims: Iterable[LocatedClaim], source: FactSource) -> list[F
         if verdict == "agrees":
             continue
         if verdict == "unbound":
-            out.append(unbound_finding(c, Location(section=lc.section, line=lc.line, excerpt=c.sentence.strip()),
-                                       source))
+            out.append(unbound_finding(c, sentence_location(lc.section, lc.line, c.sentence.strip()), source))
             continue
         f = judge(lc, source)
         if f is not None:

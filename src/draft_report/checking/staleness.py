@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from functools import cache
 
@@ -93,13 +94,28 @@ def _only_year(text: str, year: str) -> bool:
     return text.count("19") + text.count("20") == text.count(year)
 
 
+@cache
+def _other_year(own_year: str) -> re.Pattern[str]:
+    """A year-like digit run (what ``_EVERY_YEAR`` finds, at any position) other than ``own_year``."""
+    alternatives = []
+    for prefix in ("19", "20"):
+        if own_year[:2] == prefix and len(own_year) == 4:
+            alternatives.append(f"{prefix}(?!{re.escape(own_year[2:])})\\d{{2}}")
+        else:
+            alternatives.append(f"{prefix}\\d{{2}}")
+    return regex("|".join(alternatives))
+
+
 def year_findings(doc: ReportDocument, year: int | None, paragraphs: Paragraphs | None = None) -> list[Finding]:
     if year is None:
         return []
     out: list[Finding] = []
     own_year = str(year)
     own = {own_year}
-    for section, p in paragraphs if paragraphs is not None else prose_paragraphs(doc):
+    items = paragraphs if paragraphs is not None else prose_paragraphs(doc)
+    if _other_year(own_year).search("\n".join([p.text for _, p in items])) is None:
+        return out  # no year but the report's own anywhere (no year holds a line break): nothing to flag
+    for section, p in items:
         text = p.text
         if "年" not in text or _only_year(text, own_year):
             continue  # no year but the report's own (or none): nothing to flag
@@ -107,8 +123,8 @@ def year_findings(doc: ReportDocument, year: int | None, paragraphs: Paragraphs 
         if not years or years == own:
             continue  # no year in the paragraph, or only the report's own: nothing to flag
         for _, sent in sentences(p.text):
-            if "年" not in sent or not _YEAR_DIGITS.search(sent):
-                continue
+            if "年" not in sent or _only_year(sent, own_year) or not _YEAR_DIGITS.search(sent):
+                continue  # no year, or only the report's own: nothing to flag
             masked = _masked(sent)
             flagged: set[int] = set()
             for m in _YEAR.finditer(masked):

@@ -223,8 +223,7 @@ def fee_findings(doc: ReportDocument, claims: Sequence[LocatedClaim]) -> list[Fi
             issued.append(lc)
         elif fact_id == "fee_notices_paid":
             paid.append(lc)
-        is_fee = fact_id in ("fees_collected", "fee_notices_amount")
-        if c.unit != "元" or not (is_fee or "费" in c.sentence):
+        if c.unit != "元" or not (fact_id in ("fees_collected", "fee_notices_amount") or "费" in c.sentence):
             continue
         if not float(c.value).is_integer() or int(c.value) % 10 != 0:
             out.append(Finding("fee.not_multiple_of_10", "warning",
@@ -268,7 +267,8 @@ def _subheadings(sec: Section) -> list[tuple[str, int | None]]:
     """(sub-heading text, line) of section 一: own lines, or run-in ("（一）主动公开情况。2024年…")."""
     out: list[tuple[str, int | None]] = []
     for p in sec.paragraphs:
-        if p.kind == "subheading" or _SUBHEADING.match(p.text):
+        first = p.text[:1]  # ``_SUBHEADING`` needs a bracket after any spaces
+        if p.kind == "subheading" or ((first in "（(" or first.isspace()) and _SUBHEADING.match(p.text)):
             head = _HEAD_END.split(p.text, maxsplit=1)[0][:40]
             out.append((head.strip(), p.line))
     return out
