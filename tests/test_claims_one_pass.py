@@ -7,6 +7,7 @@ scope words, parentheses)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,7 +17,15 @@ from draft_report.checking import claims as C
 from draft_report.checking.claim import Claim
 from draft_report.checking.ratios import percent_claims
 from draft_report.checking.row_scope import CONTINUES, inherit_rows, kind_of_previous_clause, last_row_claim
-from draft_report.checking.scope import _MARKER_WORDS, may_have_markers, scope_before, scope_markers
+from draft_report.checking.scope import (
+    _ALTERNATIVES,
+    _MARKER_WORDS,
+    SCOPE_MARKERS,
+    alternation,
+    may_have_markers,
+    scope_before,
+    scope_markers,
+)
 from draft_report.lexicon.binding import bind_indexed, fold_parentheses, keyword_index
 from draft_report.lexicon.fields import FACTS, Fact
 from draft_report.lexicon.numerals import find_quantities, normalise_digits, scan_quantities
@@ -86,7 +95,30 @@ def reference_claims(text: str, facts: Sequence[Fact] = FACTS) -> list[Claim]:
     return claims
 
 
+# ``SCOPE_MARKERS`` as it was written before it was led by one character set (``scope.led_alternation``)
+SCOPE_MARKERS_WRITTEN = re.compile(
+    r"代表(?<!人大代表)(?<!党代表)(?<!职工代表)(?!建议|提出|意见|委员|性)[^，,。；;]{0,6}?(?:政府|机关|单位|部门|局|委(?!员))"
+    r"|本级|其中[，,]?[^，,。；;]{0,8}?(?:政府办|办公室|办公厅|局|委|中心|街道|乡镇|镇政府|乡政府)"
+    r"|政府办|政府办公室|政府办公厅"
+    r"|截[至止](?!\s*(?:\d{4}\s*年\s*)?(?:12\s*月\s*31\s*日|12\s*月\s*底|12\s*月\s*末|年\s*底|年\s*末|本年底|本年末|年终))"
+    r"[^，,。；;]{0,12}?(?:月底|月末|月份|月\d{1,2}日|日|目前|现在|当前|发稿|本报告)"
+    r"|上半年|下半年|第[一二三四1-4]季度|[一二三四1-4]季度|\d{1,2}\s*[-—－~至到]\s*\d{1,2}\s*月|\d(?<!\d\d)\d?\s*月份"
+)
+
+
+def spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def test_scope_markers_led_by_a_set_are_the_alternation_as_written() -> None:
+    assert SCOPE_MARKERS_WRITTEN.pattern == alternation(_ALTERNATIVES).replace(r"\d\d?\s*[-", r"\d{1,2}\s*[-")
+    for path in TEXTS:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert spans(SCOPE_MARKERS, text) == spans(SCOPE_MARKERS_WRITTEN, text), path.name
+
+
 def check_one_pass(text: str) -> None:
+    assert spans(SCOPE_MARKERS, text) == spans(SCOPE_MARKERS_WRITTEN, text)
     norm = normalise_digits(text)
     assert scan_quantities(norm) == per_sentence_quantities(norm)
     assert [m.span() for m in C._zero_marks(norm)] == [m.span() for m in C._ZERO.finditer(norm)]
@@ -111,7 +143,8 @@ PIECES = [
     "!", "?", "；", ";", "，", "、", "：", "%", "％", "（", "）", "(", ")", "其中", "自然人", "法人", "受理", "申请",
     "共", "共计", "未收到", "没有", "无", "无法", "截至6月底", "上半年", "区政府办", "代表", "本级", "同比", "增加",
     "较上年", "办结", "率", "占", "月", "工作日", "性", "年", "日", "政府信息公开", "予以公开", "不予公开", "行政复议",
-    "行政诉讼", "上年结转", "新收", "４", "２", "、法人", "收费", "元", "四个意识",
+    "行政诉讼", "上年结转", "新收", "４", "２", "、法人", "收费", "元", "四个意识", "人大代表", "代表区政府", "政府办公室",
+    "局", "委员", "截止", "12月31日", "目前", "下半年", "第一", "二", "季度", "1-6", "至", "3月份", "11", "部门",
 ]
 @hypothesis_property(text=lambda st: st.lists(st.sampled_from(PIECES), max_size=40).map("".join), at_least=300)
 def test_one_pass_gives_the_per_sentence_claims_of_any_text(text: str) -> None:

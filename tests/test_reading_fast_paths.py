@@ -180,3 +180,20 @@ def test_whitespace_is_every_character_isspace_holds() -> None:
     from draft_report.reading.outline import WHITESPACE
 
     assert frozenset(filter(str.isspace, map(chr, range(0x110000)))) == WHITESPACE
+
+
+def test_uses_cell_lines_is_the_regex_count() -> None:
+    """``_uses_cell_lines`` (a count of lines starting with a TAB first, then a test per line)
+    against its definition: ``_CELL_LINE`` matches and TAB rows counted line by line."""
+    def reference(lines: list[str]) -> bool:
+        cells = sum(1 for ln in lines if text_blocks._CELL_LINE.match(ln))
+        rows = sum(1 for ln in lines if "\t" in ln.strip("\t"))
+        return cells >= 8 and cells > 2 * rows
+
+    rng = random.Random(21)
+    pool = ["\t商业", "\t12", "规章\t1\t2", "\t\t", "\t", "", "a", "\ta\tb", "\t\n", "x\t"]
+    inputs = [split_lines(p.read_text(encoding="utf-8")) for p in TEXT_REPORTS]
+    inputs += [[rng.choice(pool) for _ in range(rng.randint(0, 30))] for _ in range(5000)]
+    assert sum(map(reference, inputs)) > 100
+    for lines in inputs:
+        assert text_blocks._uses_cell_lines(lines) == reference(lines), lines

@@ -149,3 +149,15 @@ def test_put_row_of_a_plain_run_is_the_general_put(monkeypatch: pytest.MonkeyPat
         general = put_all()
     assert len(rows) > 1000
     assert fast == general
+
+
+def test_a_comparison_key_is_its_own_key() -> None:
+    """``align`` looks a context (already ``norm_key``-ed) up as a label: ``norm_key`` of a key is the key."""
+    from draft_report.reading.blocks import norm_key
+
+    pool = ["（一）", "①", "㈠", "Ⅳ", "ｱ", "ﬁ", "e\u0301", "\u3000", "规章", "１２", "a", "Z", "9", "。", "\u200b", "〇", "豈", "𠀀"]
+    rng = random.Random(22)
+    for _ in range(20000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 8)))
+        key = norm_key(text)
+        assert norm_key(key) == key, text

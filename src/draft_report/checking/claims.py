@@ -242,6 +242,7 @@ def _numbers(sent: str, offset: int, labels: str, qs: Sequence[QuantityTuple], c
     ctx = SentenceIndex(context + labels, index)  # built once, shared by the sentence's numbers
     n = len(qs)
     prev_end = 0
+    compares = "比" in sent or "较" in sent
     for i in range(n):
         start, end, raw, value, unit, approx, numeral = qs[i]
         next_start = qs[i + 1][0] + shift if i + 1 < n else None
@@ -255,7 +256,8 @@ def _numbers(sent: str, offset: int, labels: str, qs: Sequence[QuantityTuple], c
             if binding.fact is None and is_idiom_numeral(raw, numeral):
                 prev_end = end + len(context)
                 continue
-        numbers.append(_number_claim(sent, offset, start, end, raw, value, unit, approx, numeral, binding, numbers))
+        numbers.append(_number_claim(sent, offset, start, end, raw, value, unit, approx, numeral, binding, numbers,
+                                     compares))
         prev_end = end + len(context)
     return numbers
 
@@ -283,8 +285,9 @@ _APPROX_AFTER = ("以上", "以下", "以内", "左右")
 
 
 def _number_claim(sent: str, offset: int, start: int, end: int, raw: str, value: float, unit: str, approx: bool,
-                  numeral: str, binding: Binding, earlier: Sequence[Claim]) -> Claim:
-    """The claim of the quantity ``raw`` at ``sent[start:end]`` (its fields as ``Quantity`` has them)."""
+                  numeral: str, binding: Binding, earlier: Sequence[Claim], compares: bool = True) -> Claim:
+    """The claim of the quantity ``raw`` at ``sent[start:end]`` (its fields as ``Quantity`` has them);
+    ``compares``: False when the sentence holds neither 比 nor 较 (no number of it is a change)."""
     word = None
     if approx or sent.startswith(_APPROX_AFTER, end):  # the two characters after the number
         word = approx_word(sent[max(0, start - 4) : start], raw, sent[end : end + 2])
@@ -293,7 +296,8 @@ def _number_claim(sent: str, offset: int, start: int, end: int, raw: str, value:
         low, high = approx_range(value, word)
     elif approx:  # 1.2万条: rounded to its printed digits
         low, high = approx_range(value, "约")
-    comparison = comparison_words(sent, start)
+    # every opening of a comparison holds 比 or 较 (``comparison_words``): tested once per sentence
+    comparison = comparison_words(sent, start) if compares else None
     fact, alternatives, confidence = binding.fact, binding.alternatives, binding.confidence
     if fact is not None and fact.exclusive and fact.also_accept:
         left, _ = clause_window(sent, start, end)

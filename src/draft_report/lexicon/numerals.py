@@ -58,6 +58,7 @@ _AFTER_UNIT_IDIOM = set("性式制化")
 # "7个工作日", "四个季度", "3个月": spans of time, not counts.
 _TIME_SPANS = ("工作日", "自然日", "月", "季度", "小时", "年", "日", "星期", "周", "百分点", "多月")
 _AFTER_UNIT = (*sorted(_AFTER_UNIT_IDIOM), *_TIME_SPANS)  # ``_idiom_after`` as one ``startswith``
+_AFTER_UNIT_FIRST = frozenset(w[0] for w in _AFTER_UNIT)  # … tried only after one of these
 _APPROX_BEFORE = ("约", "近", "超过", "逾", "超", "大约", "将近")
 # A quoted slogan that opens with a Chinese numeral: “四个意识”, “两个确立”, “一件事一次办”.
 _OPEN_QUOTES, _CLOSE_QUOTES = "“\"‘「『", "”\"’」』"
@@ -186,8 +187,8 @@ def _scan(text: str, lo: int, hi: int, by_sentence: bool) -> list[QuantityTuple]
             before = text[start - 1]
             if before in _BEFORE_CHECK and ((ordinals and _is_ordinal(text, start)) or before in "%％."):
                 continue
-        if text.startswith(_AFTER_UNIT, end):  # ``_idiom_after``
-            continue
+        if end < len(text) and text[end] in _AFTER_UNIT_FIRST and text.startswith(_AFTER_UNIT, end):
+            continue  # ``_idiom_after``
         num, wan, approx_mark, unit = m.group(1, 3, 4, 5)
         value = parse_arabic(num) if "," in num or " " in num else float(num)
         approx = approx_mark is not None or _approx_before(text, start, lo)

@@ -428,7 +428,9 @@ def _best(specs: Sequence[RowSpec], grams: frozenset[str]) -> tuple[float, RowSp
 
 
 def _best_label(specs: Sequence[RowSpec], label: str) -> tuple[float, RowSpec | None, float]:
-    """``_best`` of a label's bigrams, remembered per label by the table's ``RowSpecs`` (labels recur)."""
+    """``_best`` of a label's bigrams, remembered per label by the table's ``RowSpecs`` (labels recur).
+    For a text that is already a comparison key (``norm_key``) it is ``_best`` of its own bigrams:
+    ``norm_key`` leaves a key as it is."""
     if isinstance(specs, RowSpecs):
         return specs.best_label(label)
     return _best(specs, label_grams(label))
@@ -458,7 +460,7 @@ def _attach_context(entries: list[Entry], specs: Sequence[RowSpec]) -> list[Entr
         if runs and not pending:
             last = runs[-1]
             before = norm_key("".join([*last.pre, last.label, *last.post]))
-            score, spec, _ = _best(specs, bigrams(before))
+            score, spec, _ = known.get(before) or _best_label(specs, before)  # (``before`` is a key already)
             # the text continues the label this run already half-matches ("…只计这一情" + "形，不计其他情形）")
             if spec is not None and 0.3 <= score < 0.999 and spec.score(bigrams(before + text)) > score + 1e-9:
                 last.post.append(text)
@@ -491,7 +493,7 @@ def align(entries: list[Entry], specs: Sequence[RowSpec], *, ordered: bool) -> t
         if not run.has_value:
             continue
         ctx = norm_key("".join([*run.pre, run.label, *run.post]))
-        best, spec, second = _best(specs, bigrams(ctx))
+        best, spec, second = known.get(ctx) or _best_label(specs, ctx)  # (``ctx`` is a key already)
         if spec is not None and best >= MATCH and best - second >= MARGIN:
             candidates.append(Placement(run, spec, False))
     by_key: dict[str, list[Placement]] = {}

@@ -59,6 +59,8 @@ def is_pipe_separator(line: str) -> bool:
 
 def _uses_cell_lines(lines: list[str]) -> bool:
     """True when tables are laid out one cell per TAB-indented line."""
+    if (lines[0][:1] == "\t" if lines else False) + "\n".join(lines).count("\n\t") < 8:
+        return False  # fewer than 8 lines start with a TAB: fewer than 8 cell lines
     cell_lines = tab_rows = 0
     for ln in lines:
         if "\t" not in ln:  # neither
