@@ -114,9 +114,10 @@ def test_whole_request_is_bounded_whatever_the_server_does(reply: Reply) -> None
     whole answer would take ≈ 35 s) both end within the timeout per attempt; two timeouts make the
     endpoint count as down (fatal).
 
-    The timeout is short (the test waits it twice); the allowance for a loaded machine (new client
-    after a timeout, thread start) is what makes the bound, 2.2 s in all, far below either server's
-    unbounded time."""
+    The timeout is short (the test waits it twice). The allowance is for a loaded machine: after a
+    timeout a new client is made and a thread started, and at a load of 14 on 2 cores the whole
+    took 3.4 s with the earlier 2 x 0.6 s + 1 s bound (a failure of the bound's slack, not of the
+    bound). 2 x 0.3 s + 4 s stays far below either server's unbounded time (never; ≈ 35 s)."""
     with LocalChatServer(lambda body: reply) as srv:
         sleeps: list[float] = []
         client = _client(srv.base_url, sleeps, timeout=0.3, max_retries=3)
@@ -125,7 +126,7 @@ def test_whole_request_is_bounded_whatever_the_server_does(reply: Reply) -> None
             client.complete(MESSAGES)
         elapsed = time.monotonic() - started
     assert err.value.fatal and "0.3 秒内未完成应答" in str(err.value)
-    assert client.stats.attempts == 2 and elapsed < 2 * 0.3 + 1.6
+    assert client.stats.attempts == 2 and elapsed < 2 * 0.3 + 4.0
 
 
 def test_run_deadline_stops_attempts_and_waits() -> None:
