@@ -1,0 +1,122 @@
+"""Instructions per call of each rule of ``check_document`` (claims precomputed), counted by valgrind.
+
+    python bench/check_instructions.py [--calls 5] [--long 10]
+
+Wall times on a shared machine drift with its load; instruction counts do not. This runs itself
+under ``valgrind --tool=callgrind`` (PYTHONHASHSEED=0) and calls each rule through its own
+C-level wrapper from ``itertools``/``functools`` (``starmap``, ``functools.reduce`` …, which no
+rule uses), so that callgrind's inclusive cost of that wrapper is the rule's cost alone: no
+subtraction of runs, no start-up in the figure. The reports are tests/fixtures/real_reports and the
+seed (bench/claim_speed.py REPORTS), each with its claims extracted beforehand, and, with
+``--long N``, section 一 of huaian_2024 repeated N times. Needs valgrind and callgrind_annotate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import itertools
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+Call = Callable[[], object]
+# one C function per rule: callgrind attributes the rule's instructions to it (inclusive)
+WRAPPERS: tuple[tuple[str, Callable[[Call, int], object]], ...] = (
+    ("starmap_next", lambda f, n: list(itertools.starmap(f, [()] * n))),
+    ("functools_reduce", lambda f, n: functools.reduce(lambda a, _: f(), range(n), None)),
+    ("accumulate_next", lambda f, n: list(itertools.accumulate(range(n + 1), lambda a, _: (f(), 0)[1]))),
+    ("groupby_next", lambda f, n: list(itertools.groupby(range(n), key=lambda _: (f(), 0)[1]))),
+    ("takewhile_next", lambda f, n: list(itertools.takewhile(lambda _: (f(), True)[1], range(n)))),
+    ("dropwhile_next", lambda f, n: list(itertools.dropwhile(lambda _: (f(), True)[1], range(n)))),
+    ("filterfalse_next", lambda f, n: list(itertools.filterfalse(lambda _: (f(), False)[1], range(n)))),
+)
+
+
+def rules(docs: list[Any]) -> list[tuple[str, Call]]:
+    """(name, one call of the rule over every document) for each group of rules, and the whole check."""
+    from draft_report.checking import engine as E
+    from draft_report.checking import staleness as St
+    from draft_report.checking import structure as S
+    from draft_report.checking import table_rules as T
+    from draft_report.checking.fact_source import FactSource
+    from draft_report.checking.prose import document_claims, prose_findings
+
+    pre = [(d, document_claims(d, FactSource.from_document(d).facts())) for d in docs]
+    claims = {id(d): c for d, c in pre}
+    E.document_claims = lambda doc, facts: claims[id(doc)]  # type: ignore[assignment]  # the check without extraction
+
+    def each(rule: Callable[[Any, Any], object]) -> Call:
+        return lambda: [rule(d, c) for d, c in pre]
+
+    return [
+        ("prose findings (judging)", each(lambda d, c: prose_findings(c, FactSource.from_document(d)))),
+        ("table identities + cells", each(lambda d, c: (T.table_identity_findings(d, None, c), T.cell_findings(d)))),
+        ("headings, problems, overview, fees", each(lambda d, c: (
+            S.heading_findings(d), S.problems_findings(d), S.overview_topic_findings(d, None), S.fee_findings(d, c)))),
+        ("old format", each(lambda d, c: S.old_format_findings(d, E.format_year(d, d.year)))),
+        ("staleness", each(lambda d, c: St.staleness_findings(d, d.year, None))),
+        ("check_document without extraction", each(lambda d, c: E.check_document(d))),
+    ]
+
+
+def measured(args: argparse.Namespace) -> None:
+    """Under valgrind: every rule ``--calls`` times through its wrapper; print which is which."""
+    from claim_speed import REPORTS, long_report
+
+    from draft_report.reading import read_text
+
+    if args.long:
+        docs = [long_report(args.long)[0]]
+    else:
+        docs = [read_text(p.read_text(encoding="utf-8"), source=p.name, fmt="text") for p in REPORTS]
+    named = rules(docs)
+    for _, call in named:
+        call()  # warm: lazy patterns, per-format tables
+    for (cname, wrap), (name, call) in zip(WRAPPERS, named, strict=False):
+        wrap(call, args.calls)
+        print(f"{cname}\t{name}\t{len(docs)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--calls", type=int, default=5, help="calls of each rule (over every document)")
+    ap.add_argument("--long", type=int, default=0, help="section 一 of huaian_2024 repeated this many times instead")
+    args = ap.parse_args(argv)
+    if os.environ.get("CHECK_INSTRUCTIONS_CHILD"):
+        measured(args)
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "callgrind.out"
+        env = {**os.environ, "PYTHONHASHSEED": "0", "CHECK_INSTRUCTIONS_CHILD": "1"}
+        child = subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, __file__, *(argv or sys.argv[1:])],
+            env=env, capture_output=True, text=True, check=True)
+        names = {c: (n, int(k)) for c, n, k in (line.split("\t") for line in child.stdout.splitlines() if "\t" in line)}
+        annotated = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", str(out)],
+                                   capture_output=True, text=True, check=True).stdout
+    costs: dict[str, int] = {}
+    for line in annotated.splitlines():
+        parts = line.split()
+        if len(parts) < 4 or "Modules/" not in parts[3]:
+            continue
+        function = parts[3].rsplit(":", 1)[-1]
+        if function in names:
+            costs[function] = int(parts[0].replace(",", ""))
+    what = f"section 一 ×{args.long}" if args.long else "per report (real reports + seed)"
+    print(f"instructions per call, {what}, {args.calls} calls (valgrind callgrind, PYTHONHASHSEED=0)")
+    for cname, (name, docs) in names.items():
+        if cname in costs:
+            print(f"  {name:<36} {costs[cname] / args.calls / docs / 1e3:10.1f} k")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
