@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import json
 import random
 import re
 import sys
@@ -36,7 +35,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import mutations as M  # noqa: E402
 from check_bench import as_dataset, make_mutant  # noqa: E402
-from equivalence_diff import differing, print_differences  # noqa: E402
+from equivalence_diff import record_or_compare  # noqa: E402
 
 from draft_report.checking import check_document  # noqa: E402
 from draft_report.models.document import CellIssue, ReportDocument  # noqa: E402
@@ -126,18 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     got = dict(cases(args.seeds, args.cells, args.drafted))
     elapsed = time.perf_counter() - t0
-    n_findings = sum(len(v) for v in got.values())
-    if args.mode == "record":
-        args.file.write_text(json.dumps(got, ensure_ascii=False, indent=0), encoding="utf-8")
-        print(f"recorded {len(got)} cases, {n_findings} findings in {elapsed:.1f} s → {args.file}")
-        return 0
-    want: dict[str, list[str]] = json.loads(args.file.read_text(encoding="utf-8"))
-    differ = differing(want, got)
-    print(f"compared {len(got)} cases ({len(want)} recorded), {n_findings} findings in {elapsed:.1f} s: "
-          f"{len(differ)} differ")
-    print_differences(differ, want, got, findings=lambda v: v,
-                      note=lambda a, b: "same findings, different order" if sorted(a) == sorted(b) else None)
-    return 1 if differ else 0
+    return record_or_compare(args.mode, args.file, got, elapsed)
 
 
 if __name__ == "__main__":

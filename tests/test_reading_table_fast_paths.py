@@ -82,29 +82,26 @@ def test_put_row_of_plain_counts_is_the_cell_by_cell_put(monkeypatch: pytest.Mon
             kind = runs._VALUE_KIND.get(runs.classify_cell(text), "bad")
             vals.append((text, kind, i + 1))
         cases.append((cids, vals))
-    results = []
+    results = _put_rows(cases)
+    with monkeypatch.context() as m:
+        _general(m)
+        general = _put_rows(cases)
+    assert results == general
+
+
+def _put_rows(cases: list[tuple[list[str], list[tuple[str, str, int]]]]) -> list[object]:
+    """Each case put into a fresh read of each layout: the read's state, or the error it raised."""
+    out: list[object] = []
     for layout in (L.LAYOUT_2021, L.LAYOUT_2019):
         for cids, vals in cases:
             read = table_reader.TableRead()
             read.tables = table_reader.Tables.of_layout(layout)
             try:
                 read.put_row(cids, vals, "raw")
-                results.append(_state(read))
+                out.append(_state(read))
             except (KeyError, ValueError) as exc:
-                results.append(repr(exc))
-    with monkeypatch.context() as m:
-        _general(m)
-        general = []
-        for layout in (L.LAYOUT_2021, L.LAYOUT_2019):
-            for cids, vals in cases:
-                read = table_reader.TableRead()
-                read.tables = table_reader.Tables.of_layout(layout)
-                try:
-                    read.put_row(cids, vals, "raw")
-                    general.append(_state(read))
-                except (KeyError, ValueError) as exc:
-                    general.append(repr(exc))
-    assert results == general
+                out.append(repr(exc))
+    return out
 
 
 @pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.name)
