@@ -177,3 +177,16 @@ def test_other_year_is_found_exactly_when_the_year_scan_finds_another_year() -> 
             text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
             other = set(staleness._EVERY_YEAR.findall(text)) - {year}
             assert (staleness._other_year(year).search(text) is not None) == bool(other), (year, text)
+
+
+def test_an_identity_set_compiles_its_sums_on_first_use() -> None:
+    """Importing the identities builds both formats' sets; the generated function of a set (a few ms
+    to compile) is made only when a format's tables are first summed, and then kept."""
+    fresh = I.IdentitySet(I.identities_for(L.LAYOUT_2019))
+    assert fresh._sides is None
+    values = {c: 1 for c in fresh.cells}
+    first = fresh.sums(values)
+    compiled = fresh._sides
+    assert compiled is not None
+    assert fresh.sums(values) == first == [i.evaluate(values.get) for i in fresh.identities]
+    assert fresh._sides is compiled
