@@ -172,7 +172,7 @@ def _fixture_sentences() -> list[str]:
 def _compare_all_numbers(facts: list[Fact] | tuple[Fact, ...], sentence: str) -> int:
     index = keyword_index(facts)
     qs = find_quantities(sentence, normalised=True)
-    ctx = SentenceIndex(sentence, index)
+    ctx = SentenceIndex(sentence)
     for i, q in enumerate(qs):
         prev_end = qs[i - 1].end if i else 0
         next_start = qs[i + 1].start if i + 1 < len(qs) else None
@@ -232,7 +232,7 @@ def test_fact_rules_allow_what_the_definition_allows() -> None:
             end = rng.randint(0, len(text))
             a = rng.randint(0, end)
             window = text[a:end] + text[end : rng.randint(end, len(text))]
-            sentence = SentenceIndex(text, keyword_index(facts))
+            sentence = SentenceIndex(text)
             for unit in units:
                 assert rule.allows(window, unit, sentence, end) == _allowed(f, window, unit, text[:end]), (f.id, window)
             if f.context_family:
@@ -253,8 +253,7 @@ def test_one_pass_finds_every_overlapping_keyword() -> None:
         for _ in range(5):
             text = "".join(rng.choice("abcd") for _ in range(rng.randint(0, 20)))
             assert index.occurrences(text) == _plain_occurrences(keywords, text), (keywords, text)
-            starts, ends, kws = index.scan(text)
-            assert ends == [s + len(k) for s, k in zip(starts, kws, strict=True)]
+            assert [e for _, e, _ in index.found(text)] == [s + len(k) for s, _, k in index.found(text)]
 
 
 def test_lexicon_keywords_found_in_one_pass() -> None:

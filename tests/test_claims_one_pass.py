@@ -69,7 +69,7 @@ def reference_claims(text: str, facts: Sequence[Fact] = FACTS) -> list[Claim]:
         continues = bool(qs) and (CONTINUES.match(sent) is not None or prev_labels.rstrip().endswith(("；", ";")))
         context = prev_labels if continues else ""
         shift = len(context)
-        ctx = SentenceIndex(context + labels, index)
+        ctx = SentenceIndex(context + labels)
         for i, q in enumerate(qs):
             prev_end = qs[i - 1].end + shift if i else 0
             next_start = qs[i + 1].start + shift if i + 1 < len(qs) else None

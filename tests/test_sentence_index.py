@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from draft_report.lexicon.binding import CLAUSE_DELIMITERS, KeywordIndex, clause_window, keyword_index
+from draft_report.lexicon.binding import CLAUSE_DELIMITERS, KeywordIndex, clause_window
 from draft_report.lexicon.fields import FACTS
 from draft_report.lexicon.sentence_index import SentenceIndex, delimiter_pattern
 
@@ -29,36 +29,21 @@ def _sentences() -> list[str]:
     return [*SENTENCES, *("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 24))) for _ in range(60))]
 
 
-def test_windows_are_the_clause_windows() -> None:
-    index = keyword_index(FACTS)
+def test_clauses_are_the_clause_windows() -> None:
     delimiter_sets = (CLAUSE_DELIMITERS, CLAUSE_DELIMITERS.replace("、", ""))
     for sentence in _sentences():
-        ctx = SentenceIndex(sentence, index)
+        ctx = SentenceIndex(sentence)
         n = len(sentence)
         for start in range(n + 1):
             for end in (start, min(n, start + 2)):
                 for prev_end in (0, max(0, start - 3)):
                     for next_start in (None, min(n, end + 2)):
                         for delimiters in delimiter_sets:
-                            la, lb, ra, rb = ctx.window(start, end, prev_end, next_start, delimiters)
                             left, right = clause_window(sentence, start, end, prev_end, next_start, delimiters)
-                            assert (ctx.compact[la:lb], ctx.compact[ra:rb]) == (left, right), (sentence, start, end)
-                            # the searches binding uses
                             pattern = delimiter_pattern(delimiters)
                             assert ctx.clause(start, end, prev_end, next_start, pattern) == (left, right)
                             if delimiters == CLAUSE_DELIMITERS:
                                 assert ctx.clause(start, end, prev_end, next_start) == (left, right)
-
-
-def test_occurrences_in_a_window_are_those_of_its_text() -> None:
-    index = keyword_index(FACTS)
-    for sentence in _sentences():
-        ctx = SentenceIndex(sentence, index)
-        compact = ctx.compact
-        for a in range(len(compact) + 1):
-            for b in range(a, min(len(compact), a + 12) + 1):
-                got = [(pos - a, kw) for pos, kw in ctx.occurrences(a, b)]
-                assert got == index.occurrences(compact[a:b]), (compact, a, b)
 
 
 def test_trie_pattern_finds_what_a_plain_alternation_finds() -> None:

@@ -239,7 +239,7 @@ def _numbers(sent: str, offset: int, labels: str, qs: Sequence[QuantityTuple], c
     starts at ``offset`` of), each bound in ``context + labels``."""
     numbers: list[Claim] = []
     shift = len(context) - offset  # text offset → offset in ``context + labels``
-    ctx = SentenceIndex(context + labels, index)  # built once, shared by the sentence's numbers
+    ctx = SentenceIndex(context + labels)  # built once, shared by the sentence's numbers
     n = len(qs)
     prev_end = 0
     compares = "比" in sent or "较" in sent

@@ -135,17 +135,16 @@ def _allowed(fact: Fact, window: str, unit: str | None, before: str | None) -> b
 
 
 _LIST_DELIMITERS = CLAUSE_DELIMITERS.replace("、", "")
-_LAST_SENTENCE: tuple[KeywordIndex, str, SentenceIndex] | None = None
+_LAST_SENTENCE: SentenceIndex | None = None
 
 
-def _sentence_index(index: KeywordIndex, sentence: str) -> SentenceIndex:
+def _sentence_index(sentence: str) -> SentenceIndex:
     """The index of ``sentence`` (the last one is kept: a sentence's numbers are bound in a row)."""
     global _LAST_SENTENCE
     last = _LAST_SENTENCE
-    if last is not None and last[0] is index and last[1] == sentence:
-        return last[2]
-    ctx = SentenceIndex(sentence, index)
-    _LAST_SENTENCE = (index, sentence, ctx)
+    if last is not None and last.text == sentence:
+        return last
+    ctx = _LAST_SENTENCE = SentenceIndex(sentence)
     return ctx
 
 
@@ -257,7 +256,7 @@ def bind_claim(
 ) -> Binding:
     """The measure(s) the number at ``sentence[start:end]`` quotes (see ``Binding``)."""
     index = keyword_index(facts)
-    ctx = _sentence_index(index, sentence)  # built once per sentence, shared by its numbers
+    ctx = _sentence_index(sentence)  # built once per sentence, shared by its numbers
     return bind_indexed(facts, index, ctx, start, end, unit, prev_end, next_start)
 
 

@@ -12,7 +12,7 @@ word list (a compiled alternation of the words) instead of a generator over the 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from draft_report.lexicon.fields import Fact
@@ -40,9 +40,14 @@ def any_of(words: tuple[str, ...]) -> re.Pattern[str] | None:
     if found is None:
         if len(_ANY_OF) >= 1024:  # word lists of facts made from a dataset's keys: bounded all the same
             _ANY_OF.clear()
-        # sorted: the same words give the same pattern (a regex_cache key) whatever their order
-        found = _ANY_OF[words] = compile_now("|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w)))))
+        found = _ANY_OF[words] = compile_now(alternation(words))
     return found
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A pattern of any of ``words``, the longest first (equal lengths by text): the same words give
+    the same pattern, a ``regex_cache`` key, whatever their order."""
+    return "|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w))))
 
 
 def last_named_in(text: str, end: int, family: Sequence[str]) -> str | None:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from draft_report.lexicon.bound import Binding
-from draft_report.lexicon.fact_rules import FactRule
+from draft_report.lexicon.fact_rules import FactRule, alternation
 from draft_report.lexicon.fields import Fact
 from draft_report.regex_cache import compile_now
 
@@ -123,19 +123,12 @@ class KeywordIndex:
         # words one of them must find in the clause: one search rules them all out
         self.elliptic: list[Fact] = [f for f in facts if f.elliptic or f.requires_in_sentence]
         words = {w for f in self.elliptic for w in ((f.qualifiers or f.requires) if f.elliptic else f.keywords)}
-        # longest first; equal lengths by text, so that the pattern (a regex_cache key) is the same every run
-        self.elliptic_named: re.Pattern[str] = compile_now(
-            "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))))
+        self.elliptic_named: re.Pattern[str] = compile_now(alternation(words))
 
     def occurrences(self, text: str) -> list[tuple[int, str]]:
         """(position, keyword) of every keyword occurrence in ``text``, in order of position (the
         longest first at one position)."""
         return [(p, kw) for p, _, kw in self.found(text)]
-
-    def scan(self, text: str) -> tuple[list[int], list[int], list[str]]:
-        """``found(text)`` as three lists: start, end and keyword of each occurrence."""
-        found = self.found(text)
-        return [o[0] for o in found], [o[1] for o in found], [o[2] for o in found]
 
     def found(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, keyword) of every keyword occurrence in ``text``, in order of position (the
