@@ -6,6 +6,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
+def _python(code: str) -> subprocess.CompletedProcess[str]:
+    """``code`` run by a fresh interpreter (the lazy modules are registered once per process)."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+
+
 _PROBE = """
 import sys
 import draft_report.cli  # the command line registers the lazy modules
@@ -36,7 +41,7 @@ print("ok")
 
 
 def test_inspect_loads_on_first_use_in_place() -> None:
-    proc = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True, timeout=60)
+    proc = _python(_PROBE)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "ok"
 
@@ -44,14 +49,14 @@ def test_inspect_loads_on_first_use_in_place() -> None:
 def test_from_import_of_a_lazy_module_loads_it() -> None:
     code = ("import sys, draft_report.cli\nfrom inspect import signature\n"
             "print(type(sys.modules['inspect']) is type(sys), signature(len))")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    proc = _python(code)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["True", "(obj,", "/)"]
 
 
 def test_a_module_already_loaded_is_left_alone() -> None:
     code = "import inspect, sys, draft_report.cli\nprint(type(sys.modules['inspect']) is type(sys))"
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    proc = _python(code)
     assert proc.stdout.strip() == "True", proc.stderr
 
 
@@ -59,7 +64,7 @@ def test_a_program_importing_the_package_gets_the_ordinary_inspect() -> None:
     """Only the command line registers lazy modules; the package imported as a library does not."""
     code = ("import sys, draft_report.checking, draft_report.reading\n"
             "print(type(sys.modules['inspect']) is type(sys))")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    proc = _python(code)
     assert proc.stdout.strip() == "True", proc.stderr
 
 
@@ -88,7 +93,7 @@ print("ok")
 
 
 def test_pathlib_imports_its_helpers_lazily_and_they_work_on_use() -> None:
-    proc = subprocess.run([sys.executable, "-c", _PATHLIB_PROBE], capture_output=True, text=True, timeout=60)
+    proc = _python(_PATHLIB_PROBE)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "ok"
 
@@ -96,6 +101,6 @@ def test_pathlib_imports_its_helpers_lazily_and_they_work_on_use() -> None:
 def test_import_from_a_lazy_submodule_first_loads_it() -> None:
     code = ("import sys, draft_report.cli\nfrom urllib.parse import urlsplit\n"
             "print(type(sys.modules['urllib.parse']) is type(sys), urlsplit('http://h/p').netloc)")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    proc = _python(code)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["True", "h"]
