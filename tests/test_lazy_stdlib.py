@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+
 def _python(code: str) -> subprocess.CompletedProcess[str]:
     """``code`` run by a fresh interpreter (the lazy modules are registered once per process)."""
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
