@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from draft_report.checking.claims import SENTENCE_END, sentences
+from draft_report.checking.claims import sentences
+from draft_report.lexicon.numerals import SENTENCE_END
 
 
 def _reference(text: str) -> Iterator[tuple[int, str]]:

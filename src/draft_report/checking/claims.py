@@ -42,8 +42,7 @@ from draft_report.lexicon.sentence_index import SentenceIndex
 from draft_report.records_replace import replace
 from draft_report.regex_cache import regex
 
-_ENDS = SENTENCE_ENDS
-SENTENCE_END = regex(f"[{_ENDS}]")
+_ENDS = SENTENCE_ENDS  # (``numerals.SENTENCE_END`` finds one of them)
 # Zero markers: a negation that says something did not happen at all.
 _ZERO = regex(
     r"(?:未收到|没有收到|未接到|没有接到|未受理|未发生|没有发生|未产生|未出现|未收取|没有收取|未发出|未曾收到|未有"

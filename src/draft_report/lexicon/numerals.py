@@ -152,14 +152,14 @@ def find_quantities(text: str, *, normalised: bool = False) -> list[Quantity]:
 QuantityTuple = tuple[int, int, str, float, str, bool, str]
 # What ends a sentence (``checking.claims.sentences``).
 SENTENCE_ENDS = "。！？!?；;\n"
-_SENTENCE_END = regex(f"[{SENTENCE_ENDS}]")
+SENTENCE_END = regex(f"[{SENTENCE_ENDS}]")
 
 
 def scan_quantities(text: str, *, by_sentence: bool = True) -> list[QuantityTuple]:
     """The quantities of ``text`` (digits normalised) as tuples of a ``Quantity``'s fields, in order.
 
     ``by_sentence``: exactly ``find_quantities`` of each sentence (a piece of the text up to and
-    with a character of ``_SENTENCE_END``), offsets in ``text`` — one regex pass over the whole
+    with a character of ``SENTENCE_END``), offsets in ``text`` — one regex pass over the whole
     text instead of one per sentence. No match can hold a sentence end but a line break (``\\s``),
     and every look around a match stays within its sentence but two: the spaces before an
     approximation word (``\\n`` is a space) and the closing quote of a slogan. So the text is
@@ -210,7 +210,7 @@ def _scan(text: str, lo: int, hi: int, by_sentence: bool) -> list[QuantityTuple]
             continue
         stop = len(text)
         if by_sentence and start > 0 and text[start - 1] in _OPEN_QUOTES:
-            end_m = _SENTENCE_END.search(text, end)
+            end_m = SENTENCE_END.search(text, end)
             stop = end_m.end() if end_m else len(text)
         if _quoted_slogan(text, start, end, stop):
             continue
