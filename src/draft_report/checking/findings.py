@@ -89,8 +89,7 @@ _new = object.__new__
 _set = object.__setattr__  # a frozen record's ``__init__`` sets its whole ``__dict__`` so, in one call
 
 
-_NO_PLACE: dict[str, Any] = {"section": None, "table": None, "row": None, "column": None, "line": None,
-                             "excerpt": None, "cell_id": None, "place": None}  # ``Location()``'s fields
+_NO_PLACE: dict[str, Any] = dict(vars(Location()))  # ``Location()``'s fields, as its ``__init__`` sets them
 
 
 def sentence_location(section: str | None, line: int | None, excerpt: str | None) -> Location:
