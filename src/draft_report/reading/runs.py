@@ -481,9 +481,9 @@ class Placement:
 def align(entries: list[Entry], specs: Sequence[RowSpec], *, ordered: bool) -> tuple[dict[str, Placement], list[Entry]]:
     """Place runs on rows. Returns (row key → placement, runs left unplaced)."""
     if isinstance(specs, RowSpecs):
-        placed = _placed_by_labels(entries, specs)
-        if placed is not None:
-            return placed, []
+        by_labels = _placed_by_labels(entries, specs)
+        if by_labels is not None:
+            return by_labels, []
     runs = _attach_context(entries, specs)
     candidates: list[Placement] = []
     known = specs._by_label if isinstance(specs, RowSpecs) else {}
@@ -539,10 +539,10 @@ def _placed_by_labels(entries: list[Entry], specs: RowSpecs) -> dict[str, Placem
                 continue
         elif not inline or not label or ("计" in label and is_subtotal(label)):
             return None  # a run placed by its context, if at all, or a loose one
-        key = spec.key  # type: ignore[union-attr]  # (``inline``: not None)
-        if key in placed:
+        assert spec is not None  # (``inline``)
+        if spec.key in placed:
             return None
-        placed[key] = Placement(e, spec, True)  # type: ignore[arg-type]
+        placed[spec.key] = Placement(e, spec, True)
     return placed
 
 
