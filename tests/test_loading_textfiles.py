@@ -114,3 +114,23 @@ def test_logs_and_reading_do_not_import_loading(module: str) -> None:
     code = f"import sys, {module}; print('draft_report.loading' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_control_count_from_the_bytes_is_the_regex_count() -> None:
+    """``_mostly_controls`` counts the control bytes of a UTF-8 or GB18030 file instead of running
+    the regex over its text: the same count, whatever the text holds."""
+    import random
+
+    from draft_report.textfiles import _CONTROL_BYTES, _CONTROL_RE, _mostly_controls
+
+    rng = random.Random(14)
+    pool = ["一", "。", "a", "1", " ", "\t", "\n", "\r", "\f", "\x00", "\x01", "\x0b", "\x1f", "\x7f", "\x80", "\x9f",
+            "\u3000", "丂", "€", "𠀀", "\ufeff", "ÿ", "@", "~"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 60)))
+        for encoding in ("utf-8", "utf-8-sig", "gb18030"):
+            data = text.encode(encoding)
+            decoded = data.decode("utf-8-sig" if encoding.startswith("utf-8") else encoding)
+            controls = len(_CONTROL_RE.findall(decoded))
+            assert len(data) - len(data.translate(None, _CONTROL_BYTES)) == controls, (encoding, text)
+            assert _mostly_controls(decoded, data) == _mostly_controls(decoded)

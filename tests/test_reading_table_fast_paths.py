@@ -30,6 +30,7 @@ def _general(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(runs, "_plain_row", lambda cells, lines, block: None)
     monkeypatch.setattr(table_reader, "plain_counts", lambda texts, kinds: False)
     monkeypatch.setattr(table_reader, "put_counts", lambda out, cids, entry: False)
+    monkeypatch.setattr(runs, "_placed_by_labels", lambda entries, specs: None)
 
 
 def _entry_fields(e: runs.Entry) -> tuple[object, ...]:
@@ -158,3 +159,50 @@ def test_a_comparison_key_is_its_own_key() -> None:
         text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 8)))
         key = norm_key(text)
         assert norm_key(key) == key, text
+
+
+def test_align_by_labels_is_the_general_align(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``_placed_by_labels`` (every run placed by its own label) against ``align``'s general path,
+    on random tables of official labels, near labels, subtotals, blank rows, label-only lines and
+    bare values, with every table's rows; and it is taken often, and not always."""
+    rng = random.Random(23)
+    labels: list[str] = ["", "小计", "（三）不予公开小计", "合计", "说明", "申请人情况", "自然人", "形，不计其他情形）"]
+    for specs_labels in ([r.label for r in L.T3_ROWS], [i.label for b in L.T2_BLOCKS for i in b.items],
+                         [g.full_label for g in L.T4_GROUPS], [r.label for r in L.LAYOUT_2019.t3_rows]):
+        labels += specs_labels
+        labels += [x[:-2] for x in specs_labels if len(x) > 4]  # near labels
+    values = ["0", "3", "12", "", "—", "x"]
+    tables = [table_reader.SPECS_T3, table_reader.SPECS_T2, table_reader.SPECS_T4,
+              table_reader._SPECS_T3[L.LAYOUT_2019.name], table_reader._SPECS_T2[L.LAYOUT_2019.name]]
+    taken = cases = 0
+    for _ in range(4000):
+        specs = rng.choice(tables)
+        blocks = []
+        for n in range(rng.randint(0, 14)):
+            label = rng.choice(labels) if rng.random() < 0.9 else ""
+            cells = [label] if label else []
+            width = rng.choice([0, 0, specs[0].width, specs[0].width, 2, 7])
+            cells += [rng.choice(values) if rng.random() < 0.2 else rng.choice(["0", "5"]) for _ in range(width)]
+            if rng.random() < 0.1:
+                cells = [""] * max(width, 1) if not label else [label, *[""] * width]
+            blocks.append(Block(n + 1, cells or [label], [n + 1] * max(len(cells), 1), "\t".join(cells), "row"))
+        for ordered in (True, False):
+            fast = runs.align(runs.entries_of(blocks), specs, ordered=ordered)
+            taken += runs._placed_by_labels(runs.entries_of(blocks), specs) is not None
+            with monkeypatch.context() as m:
+                m.setattr(runs, "_placed_by_labels", lambda entries, specs: None)
+                general = runs.align(runs.entries_of(blocks), specs, ordered=ordered)
+            cases += 1
+            assert _by_position(fast) == _by_position(general), [b.cells for b in blocks]
+    assert cases // 10 < taken < cases
+
+
+def _by_position(result: tuple[dict[str, runs.Placement], list[runs.Entry]]) -> object:
+    """Placements and loose runs by the line, label and values of their run (the runs of two
+    calls are different objects)."""
+    placed, loose = result
+
+    def pos(e: runs.Entry) -> object:
+        return (e.block.line, e.label, e.values)
+
+    return ([(k, pos(p.entry), p.spec.key, p.inline) for k, p in placed.items()], [pos(r) for r in loose])

@@ -26,6 +26,10 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f") | {"\x7f"}
 _SAMPLE = 20000
 _CONTROL_RE = regex(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # the characters of _CONTROL
+# The bytes of the characters ``_CONTROL_RE`` matches: in UTF-8 and in GB18030 each such character
+# is that one byte, and no byte of a multi-byte character is one of them (UTF-8: all ≥ 0x80;
+# GB18030: lead bytes ≥ 0x81, trail bytes 0x30–0x39, 0x40–0x7E or ≥ 0x80).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 
 
 def regular_file_size(path: Path, *, what: str = "文件", max_bytes: int | None = None) -> int:
@@ -90,7 +94,7 @@ def decode_text(data: bytes, name: str, *, what: str = "文件", hint: str = "",
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if _mostly_controls(text):
+        if _mostly_controls(text, data):
             break
         return text
     raise InputError(
@@ -98,9 +102,14 @@ def decode_text(data: bytes, name: str, *, what: str = "文件", hint: str = "",
     )
 
 
-def _mostly_controls(text: str) -> bool:
+def _mostly_controls(text: str, data: bytes | None = None) -> bool:
+    """More than one character in 200 of the text's first ``_SAMPLE`` a control character;
+    ``data``: the UTF-8 or GB18030 bytes ``text`` was decoded from, when it was."""
     sample = text[:_SAMPLE]
-    controls = len(_CONTROL_RE.findall(sample))  # C speed: a report is read on every check
+    if data is not None and len(sample) == len(text):  # the whole text: count its control bytes
+        controls = len(data) - len(data.translate(None, _CONTROL_BYTES))  # one C pass, no regex step per character
+    else:
+        controls = len(_CONTROL_RE.findall(sample))
     return controls > max(2, len(sample) // 200)
 
 

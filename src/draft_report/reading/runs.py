@@ -480,6 +480,10 @@ class Placement:
 
 def align(entries: list[Entry], specs: Sequence[RowSpec], *, ordered: bool) -> tuple[dict[str, Placement], list[Entry]]:
     """Place runs on rows. Returns (row key → placement, runs left unplaced)."""
+    if isinstance(specs, RowSpecs):
+        by_labels = _placed_by_labels(entries, specs)
+        if by_labels is not None:
+            return by_labels, []
     runs = _attach_context(entries, specs)
     candidates: list[Placement] = []
     known = specs._by_label if isinstance(specs, RowSpecs) else {}
@@ -512,6 +516,34 @@ def align(entries: list[Entry], specs: Sequence[RowSpec], *, ordered: bool) -> t
         _drop_out_of_order(placed, specs, runs)
     used = {id(p.entry) for p in placed.values()}
     return placed, [r for r in runs if id(r) not in used and r.has_value]
+
+
+def _placed_by_labels(entries: list[Entry], specs: RowSpecs) -> dict[str, Placement] | None:
+    """``align`` of a table whose every run is placed by its own label, each on a row of its own
+    (the common well-formed table), in one pass; None when some run is not (``align`` decides).
+
+    Then ``align`` gives exactly this: every run is a candidate placed by its own label (inline),
+    no two on one row, so each is placed and none is dropped as out of order or left loose; the
+    label-only text between runs (``_attach_context``) only serves runs placed by their context.
+    A row of blanks whose label is no row's is label text (``_attach_context``): skipped here."""
+    known = specs._by_label
+    placed: dict[str, Placement] = {}
+    for e in entries:
+        if not e.values:
+            continue
+        label = e.label
+        best, spec, second = known.get(label) or specs.best_label(label)
+        inline = spec is not None and best >= MATCH and best - second >= MARGIN
+        if not e.has_value:  # a row of blanks: on its label's row, else label text; a subtotal: neither
+            if not inline or ("计" in label and is_subtotal(label)):
+                continue
+        elif not inline or not label or ("计" in label and is_subtotal(label)):
+            return None  # a run placed by its context, if at all, or a loose one
+        assert spec is not None  # (``inline``)
+        if spec.key in placed:
+            return None
+        placed[spec.key] = Placement(e, spec, True)
+    return placed
 
 
 def _drop_out_of_order(placed: dict[str, Placement], specs: Sequence[RowSpec], runs: list[Entry]) -> None:

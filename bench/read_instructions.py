@@ -1,0 +1,109 @@
+"""Instructions per report of reading a text report, stage by stage, counted by valgrind.
+
+    python bench/read_instructions.py [--calls 5] [--per-report]
+
+Wall times on a shared machine drift with its load; instruction counts do not. Runs itself under
+``valgrind --tool=callgrind`` (PYTHONHASHSEED=0, gc disabled) and calls each stage through its own
+C-level wrapper (the trick of bench/check_instructions.py), so that callgrind's inclusive cost of
+that wrapper is the stage's cost alone. Stages: ``read_report(path)`` whole (file reading, decoding,
+format sniffing included, as bench/speed.py measures it), ``read_text`` of the decoded text, the file
+alone (``read_source_text``), lines → blocks (``text_blocks``) and blocks → document
+(``build_document``). Reports: bench/claim_speed.py REPORTS. With ``--per-report``, ``read_report``
+of each report on its own. Needs valgrind and callgrind_annotate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import itertools
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from check_instructions import WRAPPERS  # noqa: E402
+
+Call = Callable[[], object]
+# more C functions that call a stage and that reading never calls itself; ``iter(f, _NEVER)``
+# calls ``f`` once per item (a ``map`` here would make a cycle with the maps inside reading,
+# and callgrind's inclusive cost of a function in a cycle is not the stage's cost)
+_NEVER = object()
+MORE_WRAPPERS: tuple[tuple[str, Callable[[Call, int], object]], ...] = (
+    ("compress_next", lambda f, n: list(itertools.compress(iter(f, _NEVER), [1] * (n - 1)))),
+    ("pairwise_next", lambda f, n: list(itertools.islice(itertools.pairwise(iter(f, _NEVER)), n - 1))),
+    ("zip_longest_next", lambda f, n: list(itertools.islice(itertools.zip_longest(iter(f, _NEVER)), n))),
+)
+
+
+def stages(per_report: bool) -> list[tuple[str, Call, int]]:
+    from claim_speed import REPORTS
+
+    from draft_report.reading import read_report, read_text
+    from draft_report.reading.assemble import build_document
+    from draft_report.reading.files import read_source_text, split_lines
+    from draft_report.reading.text_blocks import text_blocks
+
+    if per_report:
+        return [(p.name, lambda p=p: read_report(p), 1) for p in REPORTS]  # type: ignore[misc]
+    texts = [(str(p), read_source_text(p)) for p in REPORTS]
+    lines = [split_lines(t) for _, t in texts]
+    blocks = [text_blocks(ls) for ls in lines]
+    n = len(REPORTS)
+    return [
+        ("read_report (whole)", lambda: [read_report(p) for p in REPORTS], n),
+        ("read_text", lambda: [read_text(t, source=s, fmt="text") for s, t in texts], n),
+        ("file: read_source_text", lambda: [read_source_text(p) for p in REPORTS], n),
+        ("lines -> blocks", lambda: [text_blocks(split_lines(t)) for _, t in texts], n),
+        ("blocks -> document", lambda: [build_document(list(b), ls, source="x", fmt="text")
+                                        for b, ls in zip(blocks, lines, strict=True)], n),
+    ]
+
+
+def measured(args: argparse.Namespace) -> None:
+    named = stages(args.per_report)
+    for _, call, _ in named:
+        call()  # warm: lazy patterns, per-format tables
+    gc.disable()
+    for (cname, wrap), (name, call, n) in zip((*WRAPPERS, *MORE_WRAPPERS), named, strict=False):
+        wrap(call, args.calls)
+        print(f"{cname}\t{name}\t{n}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--calls", type=int, default=5, help="calls of each stage (over every report)")
+    ap.add_argument("--per-report", action="store_true", help="read_report of each report on its own")
+    args = ap.parse_args(argv)
+    if os.environ.get("READ_INSTRUCTIONS_CHILD"):
+        measured(args)
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "callgrind.out"
+        env = {**os.environ, "PYTHONHASHSEED": "0", "READ_INSTRUCTIONS_CHILD": "1"}
+        child = subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, __file__, *(argv or sys.argv[1:])],
+            env=env, capture_output=True, text=True, check=True)
+        names = {c: (n, int(k)) for c, n, k in (line.split("\t") for line in child.stdout.splitlines() if "\t" in line)}
+        annotated = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", str(out)],
+                                   capture_output=True, text=True, check=True).stdout
+    costs: dict[str, int] = {}
+    for line in annotated.splitlines():  # "  23,698,554 ( 4.65%)  /…/Modules/itertoolsmodule.c:starmap_next [lib]"
+        m = re.match(r"\s*([\d,]+) \(\s*[\d.]+%\)\s+\S*/(?:Modules|Python|Objects)/\S*:(\w+)", line)
+        if m is not None and m.group(2) in names and m.group(2) not in costs:
+            costs[m.group(2)] = int(m.group(1).replace(",", ""))
+    print(f"instructions per report, {args.calls} calls (valgrind callgrind, PYTHONHASHSEED=0, gc off)")
+    for cname, (name, n) in names.items():
+        if cname in costs:
+            print(f"  {name:<28} {costs[cname] / args.calls / n / 1e3:10.1f} k")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
