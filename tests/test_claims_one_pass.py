@@ -22,6 +22,7 @@ from draft_report.checking.scope import (
     _MARKER_WORDS,
     SCOPE_MARKERS,
     alternation,
+    markers_pattern,
     may_have_markers,
     scope_before,
     scope_markers,
@@ -119,6 +120,7 @@ def test_scope_markers_led_by_a_set_are_the_alternation_as_written() -> None:
 
 def check_one_pass(text: str) -> None:
     assert spans(SCOPE_MARKERS, text) == spans(SCOPE_MARKERS_WRITTEN, text)
+    assert spans(markers_pattern(text), text) == spans(SCOPE_MARKERS, text)  # the variant for the text
     norm = normalise_digits(text)
     assert scan_quantities(norm) == per_sentence_quantities(norm)
     assert [m.span() for m in C._zero_marks(norm)] == [m.span() for m in C._ZERO.finditer(norm)]

@@ -130,7 +130,7 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
         # the state the sentence before left: read it (labels, numbers, carried parent), or the
         # labels of an unread sentence (no claim; folded only now, when a sentence with numbers needs them)
         j = k - 1
-        while j >= 0 and (j in too_many or _is_blank(text, bounds, j)):
+        while j >= 0 and (j in too_many or text[bounds[j - 1] if j else 0 : bounds[j]].isspace()):  # ``_is_blank``
             j -= 1
         if j == last_k:
             prev_labels, prev_numbers, carried = last_labels, last_numbers, last_carried
@@ -141,7 +141,7 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
         numbers: list[Claim] = []
         if qs:
             # a sentence that starts with 其中, or follows a ；, continues the one before: bound with it as context
-            continues = CONTINUES.match(sent) is not None or prev_labels.rstrip().endswith(("；", ";"))
+            continues = ("其中" in sent and CONTINUES.match(sent) is not None) or prev_labels.rstrip().endswith(("；", ";"))
             numbers = _numbers(sent, a, labels, qs, prev_labels if continues else "", facts, index)
             # the parent a continuing sentence may inherit: the last row number of the one before (or its parent)
             carried = (last_row_claim(prev_numbers, prev_labels) or carried) if continues else None
@@ -149,7 +149,9 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
         else:
             carried = None
         last_k, last_labels, last_numbers, last_carried = k, labels, numbers, carried
-        found = numbers + percent_claims(labels, a, facts, numbers, sent) if percents else numbers
+        # (``percent_claims`` finds nothing in a sentence without a percent sign)
+        found = numbers + percent_claims(labels, a, facts, numbers, sent) if percents and (
+            "%" in sent or "％" in sent) else numbers
         if marks:
             found = found + _zero_claims(sent, facts, marks, [q[0] for q in qs], a, a)
         markers = scope_markers(sent) if found and scopes and may_have_markers(sent) else []

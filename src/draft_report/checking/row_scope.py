@@ -190,7 +190,11 @@ def inherit_rows(numbers: list[Claim], sentence: str, facts: Sequence[Fact], car
     ``sentence``: the sentence with digit-free parentheses folded; ``carried``: the last row number
     of the sentence this one continues (it starts with 其中 — linked — or follows a ；). A parent not linked to
     the number by 其中 / 分别 / “…中，” gives its rows as one reading and 新收 as another."""
-    if not any(applicant_columns(c.fact) is not None for c in numbers):
+    for c in numbers:  # ``any(applicant_columns(c.fact) is not None …)``: most facts have neither columns nor parts
+        f = c.fact
+        if f is not None and (f.columns or f.parts) and applicant_columns(f) is not None:
+            break
+    else:
         return numbers
     out: list[Claim] = []
     for c in numbers:

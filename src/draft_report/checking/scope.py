@@ -9,6 +9,8 @@ contradiction. 人大代表 / 党代表 are not subjects; “截至12月31日”
 
 from __future__ import annotations
 
+import re
+
 from draft_report.regex_cache import regex
 
 # Each alternative as (its first character, the rest), in order.
@@ -19,13 +21,18 @@ _SUB_UNIT: tuple[tuple[str, str], ...] = (
     ("政", "府办"), ("政", "府办公室"), ("政", "府办公厅"),
 )
 # A moment or a period that is not the whole year: 截至6月底, 截至目前, 上半年, 一季度, 1-6月, 3月份.
-_MOMENT: tuple[tuple[str, str], ...] = (
+_UNTIL: tuple[tuple[str, str], ...] = (
     ("截", r"[至止](?!\s*(?:\d{4}\s*年\s*)?(?:12\s*月\s*31\s*日|12\s*月\s*底|12\s*月\s*末|年\s*底|年\s*末|本年底|本年末|年终))"
            r"[^，,。；;]{0,12}?(?:月底|月末|月份|月\d{1,2}日|日|目前|现在|当前|发稿|本报告)"),
-    ("上", "半年"), ("下", "半年"), ("第", "[一二三四1-4]季度"), ("[一二三四1-4]", "季度"),
+)
+# Every match of these holds 半年, 季度, 月 (in that order): a sentence without the word has none.
+_HALF: tuple[tuple[str, str], ...] = (("上", "半年"), ("下", "半年"))
+_QUARTER: tuple[tuple[str, str], ...] = (("第", "[一二三四1-4]季度"), ("[一二三四1-4]", "季度"))
+_MONTH: tuple[tuple[str, str], ...] = (
     (r"\d", r"\d?\s*[-—－~至到]\s*\d{1,2}\s*月"),  # \d{1,2}…
     (r"\d", r"(?<!\d\d)\d?\s*月份"),
 )
+_MOMENT = _UNTIL + _HALF + _QUARTER + _MONTH
 _ALTERNATIVES = _SUB_UNIT + _MOMENT
 
 
@@ -44,6 +51,30 @@ def led_alternation(alternatives: tuple[tuple[str, str], ...]) -> str:
 
 
 SCOPE_MARKERS = regex(led_alternation(_ALTERNATIVES))
+
+
+def _variant(half: bool, quarter: bool, month: bool) -> tuple[tuple[str, str], ...]:
+    """The alternatives that may match in a sentence that holds 半年 / 季度 / 月 or not, in order."""
+    return _SUB_UNIT + _UNTIL + (_HALF if half else ()) + (_QUARTER if quarter else ()) + (_MONTH if month else ())
+
+
+# ``SCOPE_MARKERS`` without the alternatives a sentence cannot match (it lacks their word), by
+# ``half | quarter << 1 | month << 2``: the same matches, and the set that leads the pattern loses
+# the characters only those alternatives start with (上下, 第一二三四, every digit), so a sentence
+# with numbers but no 月 is scanned without a digit test per character nor a match attempt per digit.
+# Eight static patterns, compiled on first use.
+_VARIANTS: list[re.Pattern[str] | None] = [None] * 8
+
+
+def markers_pattern(sentence: str) -> re.Pattern[str]:
+    """The variant of ``SCOPE_MARKERS`` for ``sentence`` (the same matches in it)."""
+    key = ("半年" in sentence) | ("季度" in sentence) << 1 | ("月" in sentence) << 2
+    pattern = _VARIANTS[key]
+    if pattern is None:
+        pattern = _VARIANTS[key] = regex(led_alternation(_variant(bool(key & 1), bool(key & 2), bool(key & 4))))
+    return pattern
+
+
 # A word every alternative of ``SCOPE_MARKERS`` contains (代表…, 本级, 其中…, 政府办…, 截至…, 上半年 /
 # 下半年, …季度, …月 / …月份): a sentence with none of them has no marker, found without the regex.
 _MARKER_WORDS = ("月", "其中", "代表", "本级", "政府办", "截", "半年", "季度")
@@ -69,7 +100,7 @@ def scope_markers(sentence: str) -> list[tuple[int, str]]:
     """(end, words) of every scope marker of the sentence that is a subject or a moment — found once
     per sentence; a claim is scoped by the markers that end before it (``scope_before``)."""
     found: list[tuple[int, str]] = []
-    for m in SCOPE_MARKERS.finditer(sentence):
+    for m in markers_pattern(sentence).finditer(sentence):
         word = m.group(0)
         if not is_moment(word):
             clause = _CLAUSE.split(sentence[: m.start()])[-1]

@@ -178,40 +178,47 @@ def scan_quantities(text: str, *, by_sentence: bool = True) -> list[QuantityTupl
 
 
 def _scan(text: str, lo: int, hi: int, by_sentence: bool) -> list[QuantityTuple]:
-    """``scan_quantities`` of ``text[lo:hi]`` (a line, or the whole text), offsets in ``text``."""
+    """``scan_quantities`` of ``text[lo:hi]`` (a line, or the whole text), offsets in ``text``.
+
+    Written for the common case, where every test is a character look-up: the look before an
+    Arabic number (``_approx_before``) is inlined, and a Chinese match is tested against the Arabic
+    ones in place (both come in order and do not overlap among themselves)."""
     found: list[QuantityTuple] = []
+    append = found.append
     ordinals = _ORDINAL_BEFORE in text  # without 第 no number is an ordinal
+    n = len(text)
     for m in _ARABIC.finditer(text, lo, hi):
-        start, end = m.start(1), m.end()
+        start, end = m.span()  # group 1 (the number) opens the match
         if start > lo:
             before = text[start - 1]
             if before in _BEFORE_CHECK and ((ordinals and _is_ordinal(text, start)) or before in "%％."):
                 continue
-        if end < len(text) and text[end] in _AFTER_UNIT_FIRST and text.startswith(_AFTER_UNIT, end):
+        if end < n and text[end] in _AFTER_UNIT_FIRST and text.startswith(_AFTER_UNIT, end):
             continue  # ``_idiom_after``
         num, wan, approx_mark, unit = m.group(1, 3, 4, 5)
         value = parse_arabic(num) if "," in num or " " in num else float(num)
-        approx = approx_mark is not None or _approx_before(text, start, lo)
+        # ``_approx_before(text, start, lo)``
+        approx = approx_mark is not None or text[start - 3 if start - 3 > lo else lo : start].rstrip().endswith(
+            _APPROX_BEFORE)
         if wan:
             value *= 10000
             approx = approx or not float(num.replace(",", "")).is_integer()
-        found.append((start, end, text[start:end], value, unit, approx, "arabic"))
-    taken = [(q[0], q[1]) for q in found]  # in order, not overlapping
+        append((start, end, text[start:end], value, unit, approx, "arabic"))
+    arabic = len(found)  # the Chinese matches are tested against these (in order, not overlapping)
     k = 0
-    chinese = False  # the Arabic numbers come in order: sorted unless a Chinese one joins them
     for m in _CHINESE.finditer(text, lo, hi):
-        start, end = m.start(1), m.end()
-        while k < len(taken) and taken[k][1] <= start:
+        start, end = m.span()
+        while k < arabic and found[k][1] <= start:
             k += 1  # Chinese matches come in order too: one pass over the Arabic ones
-        if k < len(taken) and taken[k][0] <= start:
+        if k < arabic and found[k][0] <= start:
             continue
         num, approx_mark, unit = m.group(1, 3, 4)
         if unit in _CN_SKIP_UNITS or (ordinals and _is_ordinal(text, start)) or _idiom_after(text, end):
             continue
-        stop = len(text)
+        stop = n
         if by_sentence and start > 0 and text[start - 1] in _OPEN_QUOTES:
             end_m = SENTENCE_END.search(text, end)
-            stop = end_m.end() if end_m else len(text)
+            stop = end_m.end() if end_m else n
         if _quoted_slogan(text, start, end, stop):
             continue
         if start > lo and (text[start - 1] in _CN_WORD_BEFORE or text[start - 1] in "（(〔["):
@@ -220,9 +227,8 @@ def _scan(text: str, lo: int, hi: int, by_sentence: bool) -> list[QuantityTuple]
         if parsed is None:
             continue
         approx = bool(approx_mark) or _approx_before(text, start, lo)
-        found.append((start, end, text[start:end], float(parsed), unit, approx, "chinese"))
-        chinese = True
-    if chinese:
+        append((start, end, text[start:end], float(parsed), unit, approx, "chinese"))
+    if len(found) > arabic and arabic:  # the Arabic numbers come in order: sorted unless a Chinese one joins them
         found.sort(key=_start_of)
     return found
 
