@@ -1,6 +1,6 @@
 """Instructions per call of each rule of ``check_document`` (claims precomputed), counted by valgrind.
 
-    python bench/check_instructions.py [--calls 5] [--long 10]
+    python bench/check_instructions.py [--calls 5] [--long 10] [--steps identities,cells,years]
 
 Wall times on a shared machine drift with its load; instruction counts do not. This runs itself
 under ``valgrind --tool=callgrind`` (PYTHONHASHSEED=0) and calls each rule through its own
@@ -14,8 +14,11 @@ seed (bench/claim_speed.py REPORTS), each with its claims extracted beforehand, 
 from __future__ import annotations
 
 import argparse
+import collections
+import contextvars
 import functools
 import itertools
+import operator
 import os
 import subprocess
 import sys
@@ -28,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 Call = Callable[[], object]
-# one C function per rule: callgrind attributes the rule's instructions to it (inclusive)
+# one C function per rule: callgrind attributes the rule's instructions to it (inclusive); none of them
+# may be used by the code measured (map, filter, iter(f, sentinel) are: their inclusive cost mixes)
 WRAPPERS: tuple[tuple[str, Callable[[Call, int], object]], ...] = (
     ("starmap_next", lambda f, n: list(itertools.starmap(f, [()] * n))),
     ("functools_reduce", lambda f, n: functools.reduce(lambda a, _: f(), range(n), None)),
@@ -37,11 +41,16 @@ WRAPPERS: tuple[tuple[str, Callable[[Call, int], object]], ...] = (
     ("takewhile_next", lambda f, n: list(itertools.takewhile(lambda _: (f(), True)[1], range(n)))),
     ("dropwhile_next", lambda f, n: list(itertools.dropwhile(lambda _: (f(), True)[1], range(n)))),
     ("filterfalse_next", lambda f, n: list(itertools.filterfalse(lambda _: (f(), False)[1], range(n)))),
+    ("defdict_missing", lambda f, n: [collections.defaultdict(f)[k] for k in range(n)]),
+    ("methodcaller_call", lambda f, n: [operator.methodcaller("__call__")(f) for _ in range(n)]),
+    ("uncached_lru_cache_wrapper", lambda f, n: [functools.lru_cache(maxsize=0)(f)() for _ in range(n)]),
+    ("context_run", lambda f, n: [contextvars.copy_context().run(f) for _ in range(n)]),
 )
 
 
-def rules(docs: list[Any]) -> list[tuple[str, Call]]:
-    """(name, one call of the rule over every document) for each group of rules, and the whole check."""
+def rules(docs: list[Any], steps: list[str] | None = None) -> list[tuple[str, Call]]:
+    """(name, one call of the rule over every document) for each group of rules and the whole check
+    (the default), or for each of ``steps`` (names of ``STEPS``)."""
     from draft_report.checking import engine as E
     from draft_report.checking import staleness as St
     from draft_report.checking import structure as S
@@ -56,15 +65,29 @@ def rules(docs: list[Any]) -> list[tuple[str, Call]]:
     def each(rule: Callable[[Any, Any], object]) -> Call:
         return lambda: [rule(d, c) for d, c in pre]
 
-    return [
-        ("prose findings (judging)", each(lambda d, c: prose_findings(c, FactSource.from_document(d)))),
-        ("table identities + cells", each(lambda d, c: (T.table_identity_findings(d, None, c), T.cell_findings(d)))),
-        ("headings, problems, overview, fees", each(lambda d, c: (
-            S.heading_findings(d), S.problems_findings(d), S.overview_topic_findings(d, None), S.fee_findings(d, c)))),
-        ("old format", each(lambda d, c: S.old_format_findings(d, E.format_year(d, d.year)))),
-        ("staleness", each(lambda d, c: St.staleness_findings(d, d.year, None))),
-        ("check_document without extraction", each(lambda d, c: E.check_document(d))),
-    ]
+    every: dict[str, Callable[[Any, Any], object]] = {
+        "prose findings (judging)": lambda d, c: prose_findings(c, FactSource.from_document(d)),
+        "table identities + cells": lambda d, c: (T.table_identity_findings(d, None, c), T.cell_findings(d)),
+        "headings, problems, overview, fees": lambda d, c: (
+            S.heading_findings(d), S.problems_findings(d), S.overview_topic_findings(d, None), S.fee_findings(d, c)),
+        "old format": lambda d, c: S.old_format_findings(d, E.format_year(d, d.year)),
+        "staleness": lambda d, c: St.staleness_findings(d, d.year, None),
+        "check_document without extraction": lambda d, c: E.check_document(d),
+        # finer steps (``--steps``)
+        "source": lambda d, c: FactSource.from_document(d),
+        "identities": lambda d, c: T.table_identity_findings(d, None, c),
+        "cells": lambda d, c: T.cell_findings(d),
+        "headings": lambda d, c: S.heading_findings(d),
+        "problems": lambda d, c: S.problems_findings(d),
+        "overview": lambda d, c: S.overview_topic_findings(d, None),
+        "fees": lambda d, c: S.fee_findings(d, c),
+        "format year": lambda d, c: E.format_year(d, d.year),
+        "years": lambda d, c: St.year_findings(d, d.year),
+        "topics": lambda d, c: St.topic_findings(d, d.year),
+        "deadline": lambda d, c: St.deadline_findings(d, d.year),
+    }
+    names = steps or [*every][:6]
+    return [(name, each(every[name])) for name in names]
 
 
 def measured(args: argparse.Namespace) -> None:
@@ -77,7 +100,7 @@ def measured(args: argparse.Namespace) -> None:
         docs = [long_report(args.long)[0]]
     else:
         docs = [read_text(p.read_text(encoding="utf-8"), source=p.name, fmt="text") for p in REPORTS]
-    named = rules(docs)
+    named = rules(docs, args.steps.split(",") if args.steps else None)
     for _, call in named:
         call()  # warm: lazy patterns, per-format tables
     for (cname, wrap), (name, call) in zip(WRAPPERS, named, strict=False):
@@ -89,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--calls", type=int, default=5, help="calls of each rule (over every document)")
     ap.add_argument("--long", type=int, default=0, help="section 一 of huaian_2024 repeated this many times instead")
+    ap.add_argument("--steps", default="", help=f"comma-separated rule steps (at most {len(WRAPPERS)}) instead of the groups")
     args = ap.parse_args(argv)
     if os.environ.get("CHECK_INSTRUCTIONS_CHILD"):
         measured(args)
@@ -105,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     costs: dict[str, int] = {}
     for line in annotated.splitlines():
         parts = line.split()
-        if len(parts) < 4 or "Modules/" not in parts[3]:
+        if len(parts) < 4 or not any(d in parts[3] for d in ("Modules/", "Python/", "Objects/")):
             continue
         function = parts[3].rsplit(":", 1)[-1]
         if function in names:

@@ -190,3 +190,55 @@ def test_an_identity_set_compiles_its_sums_on_first_use() -> None:
     assert compiled is not None
     assert fresh.sums(values) == first == [i.evaluate(values.get) for i in fresh.identities]
     assert fresh._sides is compiled
+
+
+def _holds_by_definition(compiled: I.IdentitySet, values: dict[str, int | float]) -> bool:
+    """Every cell has a value and every identity's sides, summed on their own, are equal."""
+    return all(c in values for c in compiled.cells) and all(
+        left == right for left, right in (i.evaluate(values.get) for i in compiled.identities))
+
+
+@pytest.mark.parametrize("layout", [L.LAYOUT_2021, L.LAYOUT_2019])
+def test_all_hold_is_every_identity_holding_over_every_cell(layout: L.Layout) -> None:
+    from pathlib import Path
+
+    from draft_report.checking.table_causes import evaluate
+    from draft_report.reading import read_text
+
+    rng = random.Random(f"all-hold:{layout.name}")
+    compiled = I.compiled_for(layout)
+    tables: list[dict[str, int | float]] = []
+    for path in sorted(Path(__file__).parent.joinpath("fixtures/real_reports").glob("*.txt")):
+        doc = read_text(path.read_text(encoding="utf-8"), fmt="text")
+        if doc.tables.table3_layout is layout:
+            tables.append({**doc.tables.table3.filled(), **doc.tables.table4.filled()})
+    for _ in range(300):  # consistent tables: parts drawn, totals derived from them, H1 balanced
+        t = Tables.of_layout(layout)
+        for cid in compiled.cells:
+            if not cid.endswith(".total") and "r3_7_total" not in cid and "r2_carry_in" not in cid:
+                t.set(cid, rng.randint(0, 9))
+        I.derive_totals(t.get, t.set)
+        for c in L.T3_COLUMNS:  # 二（上年结转）that balances H1 when it can
+            new, done, out = (t.get(L.t3_cell_id(r, c.id)) for r in ("r1_new", "r3_7_total", "r4_carry_out"))
+            if None not in (new, done, out) and done + out - new >= 0:  # type: ignore[operator]
+                t.set(L.t3_cell_id("r2_carry_in", c.id), done + out - new)  # type: ignore[operator]
+        tables.append({**t.table3.filled(), **t.table4.filled()})
+    seen = set()
+    for values in tables:
+        for change in range(4):  # as read; a cell off by one; a cell blank; a float cell
+            v = dict(values)
+            cell = rng.choice(compiled.cells)
+            if change == 1 and cell in v:
+                v[cell] += 1
+            elif change == 2:
+                v.pop(cell, None)
+            elif change == 3 and cell in v:
+                v[cell] = v[cell] + 0.5 - 0.5
+            t3 = {c: x for c, x in v.items() if c.startswith("t3.")}
+            t4 = {c: x for c, x in v.items() if c.startswith("t4.")}
+            want = _holds_by_definition(compiled, v)
+            assert compiled.all_hold(t3, t4) is want
+            if want:  # what the checker skips: evaluating finds no failing identity
+                assert evaluate(compiled, v)[0] == []
+            seen.add(want)
+    assert seen == {True, False}

@@ -137,10 +137,11 @@ def fact_readings(fact: Fact, source: FactSource) -> list[Reading]:
     return list(out)
 
 
-def reading_values(fact: Fact, source: FactSource) -> list[float | None]:
+def reading_values(fact: Fact, source: FactSource, value: float | None = None) -> list[float | None]:
     """The value of each reading ``fact_readings`` gives, in its order (no labels built): the
-    fact's, each ``also_accept`` sum's, each ``accept_aggregates`` key's."""
-    values = [source.value(fact)]
+    fact's (``value`` when the caller has it already), each ``also_accept`` sum's, each
+    ``accept_aggregates`` key's."""
+    values = [source.value(fact) if value is None else value]
     values += [source.cells_sum(cells) for cells in fact.also_accept]
     aggregates = source.aggregates
     for key in fact.accept_aggregates:
@@ -290,12 +291,16 @@ def known_values(fact: Fact, source: FactSource) -> tuple[float, ...]:
     hit = source.known_cache.get(id(fact))
     if hit is not None and hit[0] is fact:
         return hit[1]
-    known = tuple(v for v in reading_values(fact, source) if v is not None)
+    value = source.value(fact)  # ``reading_values`` without its Nones, in its order
+    if not fact.also_accept and not fact.accept_aggregates:  # (most facts)
+        known: tuple[float, ...] = () if value is None else (value,)
+    else:
+        known = tuple(v for v in reading_values(fact, source, value) if v is not None)
     source.known_cache[id(fact)] = (fact, known)
     return known
 
 
-_NOT_PLAIN = frozenset({"percent", "change"})  # kinds whose readings are not their facts' own
+NOT_PLAIN = frozenset({"percent", "change"})  # kinds whose readings are not their facts' own
 
 
 def plain_verdict(claim: Claim, source: FactSource) -> Verdict | None:
@@ -306,7 +311,7 @@ def plain_verdict(claim: Claim, source: FactSource) -> Verdict | None:
     inheriting no rows from a parent, so that its readings are exactly its facts'
     ``fact_readings``."""
     fact = claim.fact
-    if fact is None or claim.kind in _NOT_PLAIN:
+    if fact is None or claim.kind in NOT_PLAIN:
         return None
     if claim.parent is not None and fact.columns:
         return None  # ``_inherited`` may drop readings

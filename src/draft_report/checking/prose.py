@@ -10,10 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from draft_report.checking.claim_check import assess_claim, finding_for, fmt, plain_verdict, unbound_finding
+from draft_report.checking.claim_check import (
+    NOT_PLAIN,
+    assess_claim,
+    finding_for,
+    fmt,
+    known_values,
+    plain_verdict,
+    unbound_finding,
+)
 from draft_report.checking.claims import Claim, extract_claims
 from draft_report.checking.fact_source import FactSource
-from draft_report.checking.findings import Finding, Location, sentence_location
+from draft_report.checking.findings import Finding, Location, new_finding, sentence_location
 from draft_report.lexicon.fields import Fact
 from draft_report.models.document import Paragraph, ReportDocument
 from draft_report.records import dataclass
@@ -83,21 +91,41 @@ def judge(lc: LocatedClaim, source: FactSource) -> Finding | None:
 
 def prose_findings(claims: Iterable[LocatedClaim], source: FactSource) -> list[Finding]:
     """``judge`` of every claim, the findings in order. The usual claims are settled without
-    their readings: one bound to nothing, or to measures the data has no value for, is
-    unverified; one whose value a reading of its facts has agrees (``plain_verdict``); the
-    others are judged in full."""
+    their readings, in this loop: one of the plain shape (``plain_verdict``) whose value is one
+    of the known values of its fact (``known_values``, once per fact) agrees — no call, nothing
+    built; one bound to nothing is unverified. The others go through ``plain_verdict`` (bound
+    to measures the data has no value for: unverified; agreeing within a tolerance or a range)
+    and, when that does not settle them, are judged in full."""
     out: list[Finding] = []
+    append = out.append
+    memo = source.known_cache  # ``known_values`` per fact object
     for lc in claims:
         c = lc.claim
-        verdict = "unbound" if c.fact is None else plain_verdict(c, source)
+        fact = c.fact
+        if fact is None:
+            if c.kind == "too_many":
+                append(unbound_finding(c, sentence_location(lc.section, lc.line, c.sentence.strip())))
+                continue
+            value = c.value  # ``unbound_finding`` of a claim bound to nothing
+            shown = str(int(value)) if float(value).is_integer() else f"{value:g}"
+            append(new_finding("prose.unverified", "info", f"未能核对：“{c.text}”没有对应的数据项",
+                               sentence_location(lc.section, lc.line, c.sentence.strip()), None, shown))
+            continue
+        if not c.alternatives and c.kind not in NOT_PLAIN and (c.parent is None or not fact.columns):
+            hit = memo.get(id(fact))
+            known = hit[1] if hit is not None and hit[0] is fact else known_values(fact, source)
+            # equal to a known value: ``plain_verdict``'s match at factor 1 outside a range
+            if c.value in known and not fact.unit_factors and (c.low is None or c.high is None):
+                continue
+        verdict = plain_verdict(c, source)
         if verdict == "agrees":
             continue
         if verdict == "unbound":
-            out.append(unbound_finding(c, sentence_location(lc.section, lc.line, c.sentence.strip()), source))
+            append(unbound_finding(c, sentence_location(lc.section, lc.line, c.sentence.strip()), source))
             continue
         f = judge(lc, source)
         if f is not None:
-            out.append(f)
+            append(f)
     return out
 
 

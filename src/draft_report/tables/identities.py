@@ -115,7 +115,7 @@ class IdentitySet:
     (``0 + c3 + c7, 0 + c1, …``: no Python step per identity). A blank cell is NaN there, so a
     side with a blank sums to NaN — the only value unequal to itself."""
 
-    __slots__ = ("_sides", "cells", "identities")
+    __slots__ = ("_holds", "_sides", "cells", "identities")
 
     def __init__(self, identities: tuple[Identity, ...]) -> None:
         self.identities = identities
@@ -123,6 +123,18 @@ class IdentitySet:
         # compiled on first use (≈ 3–5 ms per format): a command that never sums a format's
         # tables, e.g. a check of a 2021 report and the 2019 set, does not pay for it
         self._sides: Callable[[Mapping[str, int | float]], tuple[float, ...]] | None = None
+        self._holds: Callable[[Mapping[str, int | float], Mapping[str, int | float]], bool] | None = None
+
+    def all_hold(self, table3: Mapping[str, int | float], table4: Mapping[str, int | float]) -> bool:
+        """True when every cell of every identity has a value in ``table3`` or ``table4`` (表三's
+        and 表四's non-blank cells) and each identity's two sides, added as ``sides`` adds them,
+        are equal: then no identity fails, whatever ``sides`` is given (a subset of these
+        cells only makes identities unevaluable). False says nothing (blank cells, or some
+        identity does not hold exactly): ask ``sides``. The usual report's tables pass here
+        with one C call per table to read the cells and no Python step per identity."""
+        if self._holds is None:
+            self._holds = _holder(self.cells, [(i.lhs, i.rhs) for i in self.identities])
+        return self._holds(table3, table4)
 
     def sides(self, values: Mapping[str, int | float]) -> tuple[float, ...]:
         """Every identity's lhs and rhs sums in a row (lhs₀, rhs₀, lhs₁, rhs₁ …) over ``values``
@@ -160,6 +172,45 @@ def _adder(cells: tuple[str, ...], sides: list[list[int]]) -> Callable[[Mapping[
 
 
 _NAN = float("nan")
+
+
+def _holder(cells: tuple[str, ...], identities: list[tuple[tuple[str, ...], tuple[str, ...]]]
+            ) -> Callable[[Mapping[str, int | float], Mapping[str, int | float]], bool]:
+    """One function of 表三's and 表四's value mappings: True when every cell is there and every
+    identity's sides (added from 0 in order, as ``_adder`` adds them) are equal::
+
+        def all_hold(t3, t4):
+            try:
+                c0, c1, … = read3(t3)
+                c40, … = read4(t4)
+            except KeyError:
+                return False
+            return 0 + c3 + c7 == 0 + c1 and …
+
+    (``read3``/``read4``: ``operator.itemgetter`` of the table's cells, one C call each)."""
+    from operator import itemgetter
+
+    index = {c: n for n, c in enumerate(cells)}
+    reads = []
+    namespace: dict[str, Any] = {}
+    for table, prefix in (("t3", "t3."), ("t4", "t4.")):
+        mine = [c for c in cells if c.startswith(prefix)]
+        if not mine:
+            continue
+        namespace[f"read_{table}"] = itemgetter(*mine)
+        targets = "".join(f"c{index[c]}, " for c in mine)  # a trailing comma: a tuple even of one
+        reads.append(f"\n        {targets}= read_{table}({table})" if len(mine) > 1 else f"\n        c{index[mine[0]]} = read_{table}({table})")
+    if sum(1 for c in cells if c.startswith(("t3.", "t4."))) != len(cells):
+        raise ValueError("an identity over a cell of neither 表三 nor 表四")
+
+    def side(ids: tuple[str, ...]) -> str:
+        return "".join(["0", *(f" + c{index[c]}" for c in ids)])
+
+    equal = " and ".join(f"{side(lhs)} == {side(rhs)}" for lhs, rhs in identities) or "True"
+    exec(f"def all_hold(t3, t4):\n    try:{''.join(reads)}\n    except KeyError:\n        return False\n"
+         f"    return {equal}", namespace)  # built once per format
+    holds: Callable[[Mapping[str, int | float], Mapping[str, int | float]], bool] = namespace["all_hold"]
+    return holds
 
 
 @L.per_layout
