@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from draft_report.lexicon.bound import UNBOUND, Binding
 from draft_report.lexicon.fact_rules import SHORT_CLAUSE
 from draft_report.lexicon.fields import Fact, sum_fact
-from draft_report.lexicon.keyword_index import FactEntry, KeywordIndex, keyword_index, trie_pattern
+from draft_report.lexicon.keyword_index import FactEntry, KeywordIndex, Ranked, keyword_index, trie_pattern
 from draft_report.lexicon.numerals import find_quantities
 from draft_report.lexicon.sentence_index import CLAUSE, SentenceIndex, delimiter_pattern
 from draft_report.records import dataclass
@@ -268,9 +268,9 @@ def bind_indexed(
     given: a caller binding every number of a sentence builds them once.
 
     Per number: two delimiter searches give the clause (``SentenceIndex.clause``), one split by the
-    keyword automaton lists the keywords of its left side (of its right side only when the left
-    names nothing allowed), and the facts they name come from static tables
-    (``KeywordIndex.entries``) with their conditions compiled (``fact_rules``). Everything before
+    keyword automaton ranks the facts the keywords of its left side name (of its right side only
+    when the left names nothing allowed; ``KeywordIndex.ranked``, a static list for a lone
+    keyword), and their conditions are compiled (``fact_rules``). Everything before
     the number is looked at only by the few conditions and refinements that need it."""
     left, right = ctx.clause(start, end, prev_end, next_start)
     if "每" in left:  # 每半年一次: a frequency, not a count
@@ -281,10 +281,10 @@ def bind_indexed(
             return _with_alternatives(listed, (), facts, 1.0)
     window = left + right
     side = "left"
-    chosen = _side(index, index.found(left), len(left), True, window, unit, ctx, start) if left else None
+    chosen = _side(index.ranked(left, True), window, unit, ctx, start) if left else None
     if chosen is None:
         side = "right"
-        chosen = _side(index, index.found(right), 0, False, window, unit, ctx, start) if right else None
+        chosen = _side(index.ranked(right, False), window, unit, ctx, start) if right else None
         if chosen is None:
             if not left or index.elliptic_named.search(left) is None:
                 return UNBOUND  # the clause names no word an elliptic fact needs (``_elliptic``)
@@ -309,32 +309,12 @@ def bind_indexed(
     return Binding(sum_fact(members, complete={f.id for f in members} == {f.id for f in family}))
 
 
-def _side(index: KeywordIndex, found: list[tuple[int, int, str]], edge: int, left: bool, window: str,
-          unit: str | None, ctx: SentenceIndex, start: int) -> list[FactEntry] | None:
-    """The facts one side of a number names (``_side_candidates``): ``found``, the keyword
-    occurrences of the side, at their distance from ``edge`` (the end of the left side, or 0, the
-    start of the right side); each fact ranks by its priority, then its nearest keyword, then the
-    longest. Returns the allowed facts of the top rank (the first of the list first), or None."""
-    if not found:
-        return None
-    entries = index.entries
-    if len(found) == 1:
-        named = entries[found[0][2]]
-        if len(named) == 1:  # one keyword naming one fact: nothing to rank
-            entry = named[0]
-            if entry.plain:
-                ok = unit is None or unit in entry.units
-            else:
-                ok = (entry.rule or entry.compiled_rule()).allows(window, unit, ctx, start)
-            return [entry] if ok else None
-    # (rank, -order, entry) of each fact a keyword of the side names (a fact named twice is there twice:
-    # its nearer keyword ranks first, and the other never counts, see below)
-    ranked = []
-    for s, e, kw in found:
-        dist = edge - e if left else s
-        for entry in entries[kw]:
-            ranked.append(((entry.priority, -dist, e - s), -entry.order, entry))  # priority, nearer, longer
-    ranked.sort(reverse=True)  # highest rank first, the first of the list first at one rank
+def _side(ranked: Sequence[Ranked], window: str, unit: str | None, ctx: SentenceIndex,
+          start: int) -> list[FactEntry] | None:
+    """The facts one side of a number names (``_side_candidates``): ``ranked``, each fact a keyword
+    of the side names with its rank, highest first (``KeywordIndex.ranked``: priority, then the
+    nearest keyword, then the longest; the first of the list first at one rank). Returns the
+    allowed facts of the top rank, or None."""
     chosen: list[FactEntry] = []
     top = None
     for rank, _, entry in ranked:

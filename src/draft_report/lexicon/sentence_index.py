@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from draft_report.lexicon.fact_rules import last_named_in
 from draft_report.regex_cache import compile_now, regex
 
 _WS = regex(r"\s")
@@ -55,7 +56,7 @@ def _space_positions(text: str, count: int) -> list[int]:
 class SentenceIndex:
     """The clauses and the compact text of one sentence (see the module doc)."""
 
-    __slots__ = ("_compact", "_reversed", "_spaces", "respectively", "text")
+    __slots__ = ("_compact", "_named", "_reversed", "_spaces", "respectively", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -63,6 +64,7 @@ class SentenceIndex:
         self._compact: str | None = None
         self._spaces: list[int] = []
         self._reversed: str | None = None
+        self._named: tuple[int, tuple[str, ...], str | None] | None = None  # the last ``last_named`` answer
 
     @property
     def compact(self) -> str:
@@ -102,6 +104,18 @@ class SentenceIndex:
         else:
             right = ""
         return "".join(left.split()), "".join(right.split())
+
+    def last_named(self, start: int, family: tuple[str, ...]) -> str | None:
+        """``fact_rules.last_named_in(compact, offset, family)`` for everything before ``start``: of
+        ``family``, the word named last (the longest at a tie). The last answer is kept: the facts a
+        keyword names in each group (维持 in 行政复议 and in 行政诉讼) ask it in a row."""
+        named = self._named
+        if named is not None and named[0] == start and named[1] == family:
+            return named[2]
+        text, end = self.before(start)
+        found = last_named_in(text, end, family)
+        self._named = (start, family, found)
+        return found
 
     def before(self, start: int) -> tuple[str, int]:
         """(``compact``, the offset in it of ``start``): ``compact[:offset]`` is everything before ``start``."""
