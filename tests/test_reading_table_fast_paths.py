@@ -28,6 +28,7 @@ _CELLS = ["规章", "（一）予以公开", "1.属于国家秘密", "二", "十
 def _general(monkeypatch: pytest.MonkeyPatch) -> None:
     """Switch the fast paths off: every row is classified cell by cell and stored cell by cell."""
     monkeypatch.setattr(runs, "_plain_row", lambda cells, lines, block: None)
+    monkeypatch.setattr(runs, "_sparse_row", lambda cells, lines, block: None)
     monkeypatch.setattr(table_reader, "plain_counts", lambda texts, kinds: False)
     monkeypatch.setattr(table_reader, "put_counts", lambda out, cids, entry: False)
     monkeypatch.setattr(runs, "_placed_by_labels", lambda entries, specs: None)
@@ -52,11 +53,13 @@ def test_plain_row_entry_is_the_general_entry(monkeypatch: pytest.MonkeyPatch) -
     blocks = [Block(1, cells, list(range(1, len(cells) + 1)), "\t".join(cells), "row") for cells in rows]
     fast = [_entry_fields(runs.entry_of(b)) for b in blocks]
     plain = sum(1 for cells, b in zip(rows, blocks, strict=True) if runs._plain_row(cells, b.cell_lines, b) is not None)
+    sparse = sum(1 for cells, b in zip(rows, blocks, strict=True) if runs._sparse_row(cells, b.cell_lines, b) is not None)
     with monkeypatch.context() as m:
         _general(m)
         general = [_entry_fields(runs.entry_of(b)) for b in blocks]
-    assert plain > 2000  # the fast path is taken often, and not always
-    assert plain < len(rows)
+    assert plain > 2000  # the fast paths are taken often, and not always
+    assert sparse > 500
+    assert plain + sparse < len(rows)
     for cells, f, g in zip(rows, fast, general, strict=True):
         assert f == g, cells
 

@@ -119,7 +119,7 @@ class TableRead:
         self.cell_lines.update(zip(cids, lines, strict=True))
         self.table_lines.update(dict.fromkeys(cids, raw))
         if plain_counts(texts, kinds):  # the common row: one update, no test per cell
-            self._part_of(cids[0]).update_counts(dict(zip(cids, map(int, texts), strict=True)))
+            self._part_of(cids[0]).update_counts(dict(zip(cids, map(COUNT_VALUES.__getitem__, texts), strict=True)))
             return
         row: dict[str, int | None] = {}
         for n, (cid, (text, kind, _)) in enumerate(zip(cids, vals, strict=True)):
@@ -144,12 +144,13 @@ class TableRead:
         stored at once; False (nothing stored) when the run is not such a run."""
         if entry.counts is None:
             return False
-        texts, lines = entry.counts
+        texts, lines = entry.counts  # (as many texts as lines: the counts of one run and their lines)
         if len(texts) != len(cids):
             return False
-        self.cell_lines.update(zip(cids, lines, strict=True))
+        # (``zip`` without ``strict``: the lengths are equal, and a keyword makes each call slower)
+        self.cell_lines.update(zip(cids, lines))  # noqa: B905
         self.table_lines.update(dict.fromkeys(cids, raw))
-        self._part_of(cids[0]).update_counts(dict(zip(cids, map(int, texts), strict=True)))
+        self._part_of(cids[0]).update_counts(dict(zip(cids, map(COUNT_VALUES.__getitem__, texts))))  # noqa: B905
         return True
 
     def unreadable_row(self, cids: list[str], entry: Entry) -> None:
@@ -162,6 +163,17 @@ class TableRead:
     def missing(self, cids: list[str], raw: str | None = None, line: int | None = None) -> None:
         for cid in cids:
             self.issues.append(CellIssue(cell_id=cid, problem="missing", raw=raw, line=line))
+
+
+class _CountValues(dict[str, int]):
+    """``int`` of a plain count's digits: looked up for the usual ones ("0" … "999"), else ``int``
+    (``int`` of a text is a conversion of the text first: slower than a look-up)."""
+
+    def __missing__(self, text: str) -> int:
+        return int(text)
+
+
+COUNT_VALUES = _CountValues(zip(map(str, range(1000)), range(1000), strict=True))
 
 
 def plain_counts(texts: tuple[str, ...], kinds: tuple[str, ...]) -> bool:
