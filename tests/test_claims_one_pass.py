@@ -124,9 +124,11 @@ def check_one_pass(text: str) -> None:
     norm = normalise_digits(text)
     assert scan_quantities(norm) == per_sentence_quantities(norm)
     assert [m.span() for m in C._zero_marks(norm)] == [m.span() for m in C._ZERO.finditer(norm)]
-    bounds = C._bounds(norm)
-    pieces = [(bounds[k - 1] if k else 0, norm[bounds[k - 1] if k else 0 : bounds[k]]) for k in range(len(bounds))]
-    assert [p for p in pieces if not p[1].isspace() and p[1]] == list(C.sentences(norm))
+    # the piece that holds each offset, found from it (two searches) — as ``sentences`` splits the text
+    rev = norm[::-1]
+    pieces = dict.fromkeys((C._piece_start(rev, p), C._piece_end(norm, p)) for p in range(len(norm)))
+    assert [(a, norm[a:b]) for a, b in pieces if not norm[a:b].isspace()] == list(C.sentences(norm))
+    assert all(C._piece_start(rev, b - 1) == a for a, b in pieces)
     assert may_have_markers(text) == any(w in text for w in _MARKER_WORDS)
     assert C.extract_claims(text) == reference_claims(text)
 
