@@ -270,9 +270,9 @@ def _row_entry(block: Block) -> Entry:
 
 def _other_row(block: Block, cells: list[str], lines: list[int]) -> Entry:
     """``_row_entry`` of a row that is not a plain one (``_plain_row``)."""
-    sparse = _sparse_row(cells, lines, block)
-    if sparse is not None:
-        return sparse
+    fast = _sparse_row(cells, lines, block) or _label_row(cells, block)
+    if fast is not None:
+        return fast
     kinds: list[str] = classify_cells(cells)  # type: ignore[assignment]
     if "numbers" in kinds:  # a text cell made only of space-separated numbers holds several values
         cells, kinds, lines = _split_numbers(cells, kinds, lines)
@@ -281,6 +281,16 @@ def _other_row(block: Block, cells: list[str], lines: list[int]) -> Entry:
     if not label and not run.has_value:
         run.values = []
     return run
+
+
+def _label_row(cells: list[str], block: Block) -> Entry | None:
+    """A row of label cells only (a table's header row), made without classifying each cell;
+    None when the row is anything else. Exactly what ``_row_values`` gives: every cell is label
+    text (``_is_label_cell``), so the label is the whole row and there is no value."""
+    label = "".join(cells)
+    if len(label) > CACHED_LENGTH or not all(map(_is_label_cell, cells)):
+        return None
+    return Entry(block, label, [], True, False)
 
 
 def _sparse_row(cells: list[str], lines: list[int], block: Block) -> Entry | None:

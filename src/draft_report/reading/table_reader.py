@@ -257,6 +257,19 @@ def table2_layout(blocks: list[Block], year: int | None) -> L.Layout:
     return L.layout_for_year(year)
 
 
+def old_format_markers(blocks: list[Block]) -> list[str]:
+    """The ``OLD_FORMAT_MARKERS`` the blocks hold, each once, in the order they are met: by the
+    first block holding it, then in the list's order. The blocks' texts are searched joined, in
+    one pass per marker (a marker holds no "\n"; a block's ``key`` no whitespace)."""
+    joined = "\n".join([b.key for b in blocks]).translate(_MARKER_FORMS)
+    found = []
+    for i, marker in enumerate(OLD_FORMAT_MARKERS):
+        at = joined.find(marker)
+        if at >= 0:
+            found.append((joined.count("\n", 0, at), i, marker))
+    return [marker for _, _, marker in sorted(found)]
+
+
 def read_table2(blocks: list[Block], out: TableRead) -> None:
     layout = table2_layout(blocks, out.year)
     specs = _SPECS_T2[layout.name]
@@ -269,11 +282,7 @@ def read_table2(blocks: list[Block], out: TableRead) -> None:
     if layout is not L.LAYOUT_2021:
         out.tables.table2 = Tables.of_layout(layout).table2
     _mark_zone(out, blocks, raw_entries, "table2", [p.entry for p in placed.values()])
-    markers: list[str] = []
-    for b in blocks:
-        text = b.key.translate(_MARKER_FORMS)
-        markers += [m for m in OLD_FORMAT_MARKERS if m in text and m not in markers]
-    out.markers += [m for m in markers if m not in out.markers]
+    out.markers += [m for m in old_format_markers(blocks) if m not in out.markers]
     items = _T2_ITEMS[layout.name]
     for spec in specs:
         block, item = items[spec.key]
