@@ -342,6 +342,14 @@ def _named(facts: Sequence[Fact], family: str | None, text: str, window: str, un
     sentence = _Before(before or "")
     for entry in keyword_index(facts).members.get(family, ()):
         f = entry.fact
+        mentions = []  # (the mentions first: most members are not named at all, and their conditions not asked)
+        for kw in f.keywords:
+            i = text.find(kw)
+            while i >= 0:
+                mentions.append((i, i + len(kw), f))
+                i = text.find(kw, i + 1)
+        if not mentions:
+            continue
         if before is None:
             if not _allowed(f, window, unit, None):
                 continue
@@ -350,11 +358,7 @@ def _named(facts: Sequence[Fact], family: str | None, text: str, window: str, un
             if not rule.allows(window, unit, sentence, 0) and not (
                     subjects and f.requires_in_sentence and rule.allows(before, unit, sentence, 0)):
                 continue
-        for kw in f.keywords:
-            i = text.find(kw)
-            while i >= 0:
-                hits.append((i, i + len(kw), f))
-                i = text.find(kw, i + 1)
+        hits += mentions
     by_pos: dict[int, tuple[int, int, Fact]] = {}
     for pos, end, f in hits:
         if any(p <= pos and end <= e and (e - p) > (end - pos) for p, e, _ in hits):
