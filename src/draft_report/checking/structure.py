@@ -119,6 +119,24 @@ def _prose_lines(doc: ReportDocument) -> set[int]:
     }
 
 
+def _marker_candidates(doc: ReportDocument) -> tuple[list[str], list[int]]:
+    """The lines old-format markers are looked for in (the source's, else the paragraphs') and
+    the numbers of those that may hold one (``_marker_lines``), prose lines left out: markers
+    count outside prose only. The prose lines are blanked before the scan — most of a long
+    report's text is never scanned; an empty line holds no marker, and blanking keeps the
+    line numbers."""
+    if not doc.lines:
+        lines = [p.text for s in doc.sections for p in s.paragraphs]
+        return lines, _marker_lines(lines)
+    lines = doc.lines
+    prose = _prose_lines(doc)
+    scanned = lines.copy()
+    for no in prose:
+        if no <= len(scanned):
+            scanned[no - 1] = ""
+    return lines, [no for no in _marker_lines(scanned) if no not in prose]
+
+
 def old_format_findings(doc: ReportDocument, year: int | None = None) -> list[Finding]:
     """Markers of the 2019 trial format. ``year``: the report's year (title, preface or
     statistics period); reports up to 2020 were written in that format, correctly: nothing
@@ -127,11 +145,7 @@ def old_format_findings(doc: ReportDocument, year: int | None = None) -> list[Fi
     if year is not None and L.LAYOUT_2019.last_year is not None and year <= L.LAYOUT_2019.last_year:
         return out
     seen: set[str] = set()
-    lines = doc.lines or [p.text for s in doc.sections for p in s.paragraphs]
-    candidates = _marker_lines(lines)
-    if candidates and doc.lines:
-        prose = _prose_lines(doc)
-        candidates = [no for no in candidates if no not in prose]
+    lines, candidates = _marker_candidates(doc)
     for no in candidates:
         line = lines[no - 1]
         compact = _WHITESPACE.sub("", line)
