@@ -274,6 +274,10 @@ _TOPIC_WORDS: dict[str, tuple[str, ...]] = {
 }
 _SUBHEADING = regex(r"^\s*[（(]([一二三四五六七八九十]+)[）)]\s*")
 _HEAD_END = regex(r"[。：:]")
+# a sub-heading's head: up to the first 。：: and at most 40 characters (``_HEAD_END.split(text)[0][:40]``),
+# matched at the start of any paragraph, or of one ``_SUBHEADING`` matches: one match call gives both
+_HEAD = regex(r"[^。：:]{0,40}")
+_SUBHEADING_HEAD = regex(r"(?=\s*[（(][一二三四五六七八九十]+[）)])[^。：:]{0,40}")
 _ACCOUNTABILITY = ("考核", "评议", "评估", "责任追究", "问责")
 
 
@@ -281,10 +285,17 @@ def _subheadings(sec: Section) -> list[tuple[str, int | None]]:
     """(sub-heading text, line) of section 一: own lines, or run-in ("（一）主动公开情况。2024年…")."""
     out: list[tuple[str, int | None]] = []
     for p in sec.paragraphs:
-        first = p.text[:1]  # ``_SUBHEADING`` needs a bracket after any spaces
-        if p.kind == "subheading" or ((first in "（(" or first.isspace()) and _SUBHEADING.match(p.text)):
-            head = _HEAD_END.split(p.text, maxsplit=1)[0][:40]
-            out.append((head.strip(), p.line))
+        text = p.text
+        if p.kind == "subheading":
+            m = _HEAD.match(text)
+        else:
+            first = text[:1]  # ``_SUBHEADING`` needs a bracket after any spaces
+            if first not in "（(" and not first.isspace():
+                continue
+            m = _SUBHEADING_HEAD.match(text)
+            if m is None:
+                continue
+        out.append((m.group().strip(), p.line))  # type: ignore[union-attr]  # ``_HEAD`` matches any text
     return out
 
 
