@@ -210,6 +210,10 @@ def problems_findings(doc: ReportDocument) -> list[Finding]:
     return []
 
 
+# the measures the fee rules read a claim bound to (a claim in 元 is read whatever its measure)
+_FEE_FACTS = frozenset({"fee_notices", "fee_notices_paid", "fees_collected", "fee_notices_amount"})
+
+
 def fee_findings(doc: ReportDocument, claims: Sequence[LocatedClaim]) -> list[Finding]:
     out: list[Finding] = []
     sec = doc.section("other")
@@ -226,6 +230,8 @@ def fee_findings(doc: ReportDocument, claims: Sequence[LocatedClaim]) -> list[Fi
     for lc in claims:  # one pass: the few claims of any of the fee rules
         c = lc.claim
         fact = c.fact
+        if c.unit != "元" and (fact is None or fact.id not in _FEE_FACTS):
+            continue  # (most claims) no fee rule reads it: not in 元, bound to no fee measure
         if c.kind == "zero":
             if fact is not None and fact.id == "fee_notices":
                 zero_notices.append(lc)
