@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from draft_report.rendering.docx import write_docx
+from soffice_convert import Conversion, convert_all
 from test_docx_support import sample_document
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -21,33 +22,13 @@ needs_soffice = pytest.mark.skipif(
 )
 
 
-def _soffice(sources: list[Path], convert_to: str, outdir: Path, profile: Path) -> None:
-    """LibreOffice headless ``--convert-to``: every source in one soffice run, into ``outdir``."""
-    assert SOFFICE is not None
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            convert_to,
-            "--outdir",
-            str(outdir),
-            *(str(source) for source in sources),
-        ],
-        capture_output=True,
-        check=True,
-        timeout=300,
-    )
-
-
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The drafted sample as .docx and its HTML preview, through LibreOffice once for the module:
     ``report.pdf`` (docx → PDF), ``from-lo/report.docx`` (our docx re-saved by LibreOffice) and
-    ``from-lo/preview.docx`` (the HTML preview saved as Word). Two soffice runs (one per target
-    format) share one user profile; the tests only read the results (and run on one xdist worker,
-    which runs whole modules: tests/suite_schedule.py)."""
+    ``from-lo/preview.docx`` (the HTML preview saved as Word). All three in one soffice run where
+    it can (tests/soffice_convert.py); the tests only read the results (and run on one xdist
+    worker, which runs whole modules: tests/suite_schedule.py)."""
     from draft_report.rendering.html import render_html
 
     if SOFFICE is None:
@@ -59,8 +40,16 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write_docx(doc, report)
     html = folder / "preview.html"
     html.write_text(render_html(doc), encoding="utf-8")
-    _soffice([report], "pdf", folder, profile)
-    _soffice([report, html], "docx:MS Word 2007 XML", folder / "from-lo", profile)
+    word = "MS Word 2007 XML"
+    convert_all(
+        SOFFICE,
+        [
+            Conversion(report, "writer_pdf_Export", folder / "report.pdf"),
+            Conversion(report, word, folder / "from-lo" / "report.docx"),
+            Conversion(html, word, folder / "from-lo" / "preview.docx"),
+        ],
+        profile,
+    )
     return folder
 
 

@@ -197,3 +197,18 @@ def test_uses_cell_lines_is_the_regex_count() -> None:
     assert sum(map(reference, inputs)) > 100
     for lines in inputs:
         assert text_blocks._uses_cell_lines(lines) == reference(lines), lines
+
+
+def test_only_tabs_means_every_tab_cell_is_clean() -> None:
+    """``_only_tabs``: when it holds, a TAB row's parts are their own split and join (what
+    ``text_blocks`` would make of each cell); when it does not, the line holds other whitespace."""
+    pool = [*whitespace()[:12], "\t", "\t", "a", "1", "一", "。", "|"]
+    rng = random.Random(30)
+    for _ in range(30000):
+        line = "".join(rng.choice(pool) for _ in range(rng.randint(0, 10)))
+        text = " ".join(line.split())
+        parts = line.lstrip("\t").split("\t")
+        if text_blocks._only_tabs(line, text):
+            assert parts == list(map(" ".join, map(str.split, parts))), repr(line)
+        else:
+            assert any(c.isspace() and c != "\t" for c in line), repr(line)

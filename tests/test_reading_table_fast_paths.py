@@ -28,8 +28,11 @@ _CELLS = ["规章", "（一）予以公开", "1.属于国家秘密", "二", "十
 def _general(monkeypatch: pytest.MonkeyPatch) -> None:
     """Switch the fast paths off: every row is classified cell by cell and stored cell by cell."""
     monkeypatch.setattr(runs, "_plain_row", lambda cells, lines, block: None)
+    monkeypatch.setattr(runs, "_sparse_row", lambda cells, lines, block: None)
+    monkeypatch.setattr(runs, "_label_row", lambda cells, block: None)
     monkeypatch.setattr(table_reader, "plain_counts", lambda texts, kinds: False)
     monkeypatch.setattr(table_reader, "put_counts", lambda out, cids, entry: False)
+    monkeypatch.setattr(table_reader.TableRead, "put_counts", lambda self, cids, entry, raw: False)
     monkeypatch.setattr(runs, "_placed_by_labels", lambda entries, specs: None)
 
 
@@ -52,11 +55,15 @@ def test_plain_row_entry_is_the_general_entry(monkeypatch: pytest.MonkeyPatch) -
     blocks = [Block(1, cells, list(range(1, len(cells) + 1)), "\t".join(cells), "row") for cells in rows]
     fast = [_entry_fields(runs.entry_of(b)) for b in blocks]
     plain = sum(1 for cells, b in zip(rows, blocks, strict=True) if runs._plain_row(cells, b.cell_lines, b) is not None)
+    sparse = sum(1 for cells, b in zip(rows, blocks, strict=True) if runs._sparse_row(cells, b.cell_lines, b) is not None)
+    labels = sum(1 for cells, b in zip(rows, blocks, strict=True) if runs._label_row(cells, b) is not None)
     with monkeypatch.context() as m:
         _general(m)
         general = [_entry_fields(runs.entry_of(b)) for b in blocks]
-    assert plain > 2000  # the fast path is taken often, and not always
-    assert plain < len(rows)
+    assert plain > 2000  # the fast paths are taken often, and not always
+    assert sparse > 500
+    assert labels > 100
+    assert plain + sparse + labels < len(rows)
     for cells, f, g in zip(rows, fast, general, strict=True):
         assert f == g, cells
 
@@ -206,3 +213,27 @@ def _by_position(result: tuple[dict[str, runs.Placement], list[runs.Entry]]) -> 
         return (e.block.line, e.label, e.values)
 
     return ([(k, pos(p.entry), p.spec.key, p.inline) for k, p in placed.items()], [pos(r) for r in loose])
+
+
+def test_old_format_markers_in_one_pass_are_the_block_by_block_markers() -> None:
+    """``old_format_markers`` (the blocks searched joined) against the definition: block by block,
+    the markers each block holds in the list's order, each once."""
+    def reference(blocks: list[Block]) -> list[str]:
+        markers: list[str] = []
+        for b in blocks:
+            text = b.key.translate(table_reader._MARKER_FORMS)
+            markers += [m for m in table_reader.OLD_FORMAT_MARKERS if m in text and m not in markers]
+        return markers
+
+    pieces = [*table_reader.OLD_FORMAT_MARKERS, "本年增／减", "第二十条第(九)项", "规章", "信息内容", " ", "\t", "。"]
+    rng = random.Random(31)
+    found = 0
+    for _ in range(3000):
+        blocks = []
+        for n in range(rng.randint(0, 6)):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4)))
+            blocks.append(Block(n + 1, [text], [n + 1], text))
+        expected = reference(blocks)
+        found += len(expected) > 1
+        assert table_reader.old_format_markers(blocks) == expected, [b.text for b in blocks]
+    assert found > 500

@@ -13,10 +13,9 @@ Written as a digit (“1件”) it stays a claim; bound (“受理申请一件�
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 
-from draft_report.checking.claim import Claim
+from draft_report.checking.claim import Claim, number_claim
 from draft_report.checking.ratios import comparison_words, percent_claims
 from draft_report.checking.row_scope import CONTINUES, inherit_rows, kind_of_previous_clause, last_row_claim
 from draft_report.checking.scope import may_have_markers, scope_before, scope_markers
@@ -33,6 +32,7 @@ from draft_report.lexicon.binding import (
 from draft_report.lexicon.fields import FACTS, Fact, sum_fact
 from draft_report.lexicon.numerals import (
     CHINESE_DIGITS,
+    SENTENCE_END,
     SENTENCE_ENDS,
     QuantityTuple,
     normalise_digits,
@@ -113,30 +113,32 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
     index = keyword_index(facts)
     scopes = may_have_markers(text)  # without any word of a scope marker, no sentence has one
     claims: list[Claim] = []
-    # the last sentence read: its index, labels, numbers and the parent it inherited (row_scope)
-    last_k, last_labels, last_carried = -1, "", None
+    # the last sentence read: where it starts, its labels, numbers and the parent it inherited (row_scope)
+    last_a, last_labels, last_carried = -1, "", None
     last_numbers: list[Claim] = []
-    too_many: set[int] = set()
-    bounds = _bounds(text)
-    for k, qs, marks in _hit_sentences(text, bounds, quantities, zeros, percents):
-        a = bounds[k - 1] if k else 0
-        sent = text[a : bounds[k]]
+    too_many: set[int] = set()  # where the sentences with too many numbers start
+    rev = text[::-1]  # (``_piece_start``)
+    for a, b, qs, marks in _hit_sentences(text, rev, quantities, zeros, percents):
+        sent = text[a:b]
         if len(qs) > MAX_NUMBERS_PER_SENTENCE:
             q = qs[0]
             claims.append(Claim("too_many", f"{len(qs)}个数字", float(len(qs)), None, None, sent, q[0] - a, q[0] - a,
                                 sentence_start=a))
-            too_many.add(k)
+            too_many.add(a)
             continue
         # the state the sentence before left: read it (labels, numbers, carried parent), or the
-        # labels of an unread sentence (no claim; folded only now, when a sentence with numbers needs them)
-        j = k - 1
-        while j >= 0 and (j in too_many or text[bounds[j - 1] if j else 0 : bounds[j]].isspace()):  # ``_is_blank``
-            j -= 1
-        if j == last_k:
+        # labels of an unread sentence (no claim; folded only now, when a sentence with numbers needs them);
+        # the sentence before is the piece ``text[pa:pb]`` (pa -1: none), blank ones and those with too many
+        # numbers passed over
+        pb = a
+        pa = _piece_start(rev, a - 1) if a else -1
+        while pa >= 0 and (pa in too_many or text[pa:pb].isspace()):
+            pb = pa
+            pa = _piece_start(rev, pa - 1) if pa else -1
+        if pa == last_a:
             prev_labels, prev_numbers, carried = last_labels, last_numbers, last_carried
         else:
-            prev_labels, prev_numbers, carried = (fold_parentheses(text[bounds[j - 1] if j else 0 : bounds[j]])
-                                                  if j >= 0 and qs else ""), [], None
+            prev_labels, prev_numbers, carried = fold_parentheses(text[pa:pb]) if pa >= 0 and qs else "", [], None
         labels = fold_parentheses(sent)  # same offsets; digit-free parentheses belong to the label
         numbers: list[Claim] = []
         if qs:
@@ -148,7 +150,7 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
             numbers = inherit_rows(numbers, labels, facts, carried)
         else:
             carried = None
-        last_k, last_labels, last_numbers, last_carried = k, labels, numbers, carried
+        last_a, last_labels, last_numbers, last_carried = a, labels, numbers, carried
         # (``percent_claims`` finds nothing in a sentence without a percent sign)
         found = numbers + percent_claims(labels, a, facts, numbers, sent) if percents and (
             "%" in sent or "％" in sent) else numbers
@@ -190,48 +192,56 @@ def _zero_marks(text: str) -> list[re.Match[str]]:
     return marks
 
 
-def _bounds(text: str) -> list[int]:
-    """Where each sentence of ``text`` ends: sentence ``k`` is ``text[bounds[k - 1]:bounds[k]]`` (0 for k = 0)."""
-    bounds = [i + 1 for i in find_all(text, _ENDS)]  # ``SENTENCE_END``
-    if not bounds or bounds[-1] < len(text):
-        bounds.append(len(text))  # the rest after the last closing punctuation
-    return bounds
+def _piece_start(rev: str, p: int) -> int:
+    """Where the piece of the text (``sentences``: up to and with a ``SENTENCE_END``) that holds offset ``p``
+    starts; ``rev``: the text reversed (the last sentence end before ``p`` is the first one in ``rev``
+    from ``len(rev) - p``)."""
+    m = SENTENCE_END.search(rev, len(rev) - p)
+    return len(rev) - m.start() if m is not None else 0
 
 
-def _is_blank(text: str, bounds: Sequence[int], k: int) -> bool:
-    """Sentence ``k`` is only spaces (``sentences`` leaves it out)."""
-    a = bounds[k - 1] if k else 0
-    return text[a : bounds[k]].isspace()
+def _piece_end(text: str, p: int) -> int:
+    """Where the piece that holds offset ``p`` ends (after its ``SENTENCE_END``, or the text's end)."""
+    m = SENTENCE_END.search(text, p)
+    return m.end() if m is not None else len(text)
 
 
-def _hit_sentences(text: str, bounds: Sequence[int], quantities: Sequence[QuantityTuple],
-                   zeros: Sequence[re.Match[str]], percents: bool,
-                   ) -> list[tuple[int, list[QuantityTuple], list[re.Match[str]]]]:
-    """(index, quantities, zero markers) of each sentence that holds a quantity, a zero marker or a
-    percent sign, in order; every other sentence holds no claim."""
-    hits: dict[int, tuple[list[QuantityTuple], list[re.Match[str]]]] = {}
-    for q in quantities:
-        k = bisect_right(bounds, q[0])
-        got = hits.get(k)
-        if got is None:
-            hits[k] = ([q], [])
-        else:
-            got[0].append(q)
-    for m in zeros:
-        k = bisect_right(bounds, m.start())
-        if k not in hits:
-            hits[k] = ([], [m])
-        else:
-            hits[k][1].append(m)
+def _hit_sentences(text: str, rev: str, quantities: Sequence[QuantityTuple], zeros: Sequence[re.Match[str]],
+                   percents: bool) -> list[tuple[int, int, list[QuantityTuple], list[re.Match[str]]]]:
+    """(start, end, quantities, zero markers) of each sentence that holds a quantity, a zero marker or a
+    percent sign, in order; every other sentence holds no claim. A sentence is found from the hit it
+    holds (two searches for a sentence end, one each way), never by splitting the whole text."""
+    hits: dict[int, tuple[int, list[QuantityTuple], list[re.Match[str]]]] = {}
+    b = -1  # the end of the sentence of the hit before: a hit below it is in that sentence
+    got: tuple[int, list[QuantityTuple], list[re.Match[str]]] = (0, [], [])
+    for q in quantities:  # in order
+        p = q[0]
+        if p >= b:
+            a = _piece_start(rev, p)
+            b = _piece_end(text, p)
+            got = hits[a] = (b, [], [])
+        got[1].append(q)
+    b = -1
+    for m in zeros:  # in order
+        p = m.start()
+        if p >= b:
+            a = _piece_start(rev, p)
+            found = hits.get(a)
+            if found is None:
+                b = _piece_end(text, p)
+                found = hits[a] = (b, [], [])
+            got, b = found, found[0]
+        got[2].append(m)
     if percents:
         for sign in "%％":
             i = text.find(sign)
             while i >= 0:
-                k = bisect_right(bounds, i)
-                if k not in hits:
-                    hits[k] = ([], [])
-                i = text.find(sign, bounds[k] if k < len(bounds) else len(text))
-    return [(k, *hits[k]) for k in sorted(hits)]
+                a = _piece_start(rev, i)
+                found = hits.get(a)
+                if found is None:
+                    found = hits[a] = (_piece_end(text, i), [], [])
+                i = text.find(sign, found[0])
+    return [(a, *hits[a]) for a in sorted(hits)]
 
 
 def _numbers(sent: str, offset: int, labels: str, qs: Sequence[QuantityTuple], context: str,
@@ -311,6 +321,6 @@ def _number_claim(sent: str, offset: int, start: int, end: int, raw: str, value:
             prior = next((c for c in reversed(earlier) if c.kind == "number" and c.fact is not None), None)
             if prior is not None:
                 fact, alternatives, confidence = prior.fact, prior.alternatives, min(prior.confidence, 0.8)
-    # positional, in the order of ``Claim``'s fields (scope None; no denominators)
-    return Claim(kind, raw, value, unit, fact, sent, start, end, approx or word is not None, numeral, low, high,
-                 alternatives, None, comparison, (), confidence, offset)
+    # ``Claim(kind, raw, …, alternatives, None, comparison, (), confidence, offset)``: scope None, no denominators
+    return number_claim(kind, raw, value, unit, fact, sent, start, end, approx or word is not None, numeral, low, high,
+                        alternatives, comparison, confidence, offset)

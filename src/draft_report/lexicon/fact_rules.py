@@ -24,6 +24,10 @@ class Sentence(Protocol):
 
     def before(self, start: int) -> tuple[str, int]: ...
 
+    def last_named(self, start: int, family: tuple[str, ...]) -> str | None:
+        """``last_named_in(*before(start), family)``."""
+        ...
+
 # A clause this short (spaces removed) may take a required word (申请) from earlier in the sentence:
 # “共受理申请21件（本年新收19件、上年结转2件）”.
 SHORT_CLAUSE = 8
@@ -104,5 +108,4 @@ class FactRule:
                 return False
         if self.context is None:
             return True
-        text, end = sentence.before(start)
-        return last_named_in(text, end, self.context_family) == self.context
+        return sentence.last_named(start, self.context_family) == self.context

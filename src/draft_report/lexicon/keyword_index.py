@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from draft_report.lexicon.bound import Binding
+from draft_report.lexicon.elliptic_rules import EllipticRules
 from draft_report.lexicon.fact_rules import FactRule, alternation
 from draft_report.lexicon.fields import Fact
 from draft_report.regex_cache import compile_now
@@ -75,6 +76,9 @@ class FactEntry:
         return rule
 
 
+# A fact a keyword names, ranked (``KeywordIndex.ranked``): ((priority, nearness, keyword length), -order, entry).
+Ranked = tuple[tuple[int, int, int], int, FactEntry]
+
 # Where keywords start inside a trie match of keyword ``kw``: (offset, keywords, continuations) — the
 # keywords that start there and end within ``kw``, longest first, and the rests of the keywords that
 # start there and run past the end of ``kw`` (when the text after the match goes on with one of them,
@@ -107,23 +111,32 @@ class KeywordIndex:
         # per keyword met so far: (stands for itself alone, the occurrences a match of it at 0 stands
         # for when no keyword runs past it, the rests of those that may) — see ``info``
         self._infos: dict[str, tuple[bool, tuple[tuple[int, int, str], ...], tuple[str, ...]]] = {}
+        self._lone: dict[str, tuple[list[Ranked], list[Ranked]]] = {}  # ``ranked`` of a lone match, per keyword
         self.facts_of: dict[str, list[tuple[int, Fact]]] = {}
         self.entries: dict[str, tuple[FactEntry, ...]] = {}
         # the facts with keywords of each family (None: of no family), in order (``binding._named``)
-        self.members: dict[str | None, list[Fact]] = {}
+        self.members: dict[str | None, list[FactEntry]] = {}
         for order, f in enumerate(facts):
             entry: FactEntry | None = None
             for kw in dict.fromkeys(f.keywords):
                 self.facts_of.setdefault(kw, []).append((order, f))
                 entry = entry or FactEntry(order, f)
                 self.entries[kw] = (*self.entries.get(kw, ()), entry)
-            if f.keywords:
-                self.members.setdefault(f.family, []).append(f)
+            if entry is not None:
+                self.members.setdefault(f.family, []).append(entry)
         # the facts that may take a word from earlier in the sentence (``binding._elliptic``), and the
         # words one of them must find in the clause: one search rules them all out
         self.elliptic: list[Fact] = [f for f in facts if f.elliptic or f.requires_in_sentence]
         words = {w for f in self.elliptic for w in ((f.qualifiers or f.requires) if f.elliptic else f.keywords)}
         self.elliptic_named: re.Pattern[str] = compile_now(alternation(words))
+        self._elliptic_rules: EllipticRules | None = None
+
+    def elliptic_rules(self) -> EllipticRules:
+        """``elliptic``, compiled (``elliptic_rules``; on first use: few reports need it)."""
+        rules = self._elliptic_rules
+        if rules is None:
+            rules = self._elliptic_rules = EllipticRules(self.elliptic)
+        return rules
 
     def occurrences(self, text: str) -> list[tuple[int, str]]:
         """(position, keyword) of every keyword occurrence in ``text``, in order of position (the
@@ -138,9 +151,11 @@ class KeywordIndex:
         if split is None:
             return []
         parts = split(text)
+        return self._occurrences(text, parts) if len(parts) > 1 else []
+
+    def _occurrences(self, text: str, parts: list[str]) -> list[tuple[int, int, str]]:
+        """``found`` from the ``split`` of ``text`` by the automaton (a match at least)."""
         n = len(parts)
-        if n == 1:
-            return []
         infos = self._infos
         if n == 3:  # one match (the common case in a clause)
             kw = parts[1]
@@ -165,6 +180,47 @@ class KeywordIndex:
                 self._expand(text, p, kw, out)
             p += size
         return out
+
+    def ranked(self, text: str, left: bool) -> Sequence[Ranked]:
+        """(rank, -order, entry) of each fact a keyword occurrence in ``text`` names, highest first
+        (``binding._side``): the rank is (priority, nearness, keyword length), nearness measured
+        from the end of ``text`` (``left``: the text before a number) or from its start; a fact
+        named twice is there twice. A lone match of the automaton that stands for what its keyword
+        stands for (no keyword runs on past it) has its list made once (``_lone``): only its place
+        in ``text`` differs, which adds the same to every nearness and changes no comparison."""
+        split = self._split
+        if split is None:
+            return ()
+        parts = split(text)
+        n = len(parts)
+        if n == 1:
+            return ()
+        if n == 3:
+            kw = parts[1]
+            simple, _, continued = self._infos.get(kw) or self.info(kw)
+            if simple or not continued or not text.startswith(continued, len(parts[0]) + len(kw)):
+                lone = self._lone.get(kw) or self._lone_ranked(kw)
+                return lone[0] if left else lone[1]
+        entries = self.entries
+        edge = len(text)
+        out: list[Ranked] = []
+        for s, e, kw in self._occurrences(text, parts):
+            near = e - edge if left else -s
+            for entry in entries[kw]:
+                out.append(((entry.priority, near, e - s), -entry.order, entry))
+        out.sort(reverse=True)  # highest rank first, the first of the list first at one rank
+        return out
+
+    def _lone_ranked(self, kw: str) -> tuple[list[Ranked], list[Ranked]]:
+        """``ranked`` of a text that is one match of ``kw`` alone, as a left and as a right side."""
+        inside = (self._infos.get(kw) or self.info(kw))[1]
+        entries = self.entries
+        left = [((en.priority, b, b - a), -en.order, en) for a, b, w in inside for en in entries[w]]
+        right = [((en.priority, -a, b - a), -en.order, en) for a, b, w in inside for en in entries[w]]
+        left.sort(reverse=True)
+        right.sort(reverse=True)
+        found = self._lone[kw] = (left, right)
+        return found
 
     def info(self, kw: str) -> tuple[bool, tuple[tuple[int, int, str], ...], tuple[str, ...]]:
         """What a match of ``kw`` stands for, worked out from its ``expansion`` on first use: whether

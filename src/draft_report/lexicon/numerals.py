@@ -41,16 +41,26 @@ _FULLWIDTH_DIGITS = "０１２３４５６７８９"
 # A number not preceded by a digit, "." or ",": written as a first digit, then the lookbehind
 # (the same test as a leading ``(?<![\d.,])``, but a pattern that starts with a digit lets the
 # regex engine skip to digits — more than ten times faster on CJK prose).
-_ARABIC = regex(
-    r"(?P<num>\d(?<![\d.,]\d)"
-    r"(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d{0,2}(?: \d{3})+(?=\s*[余多]?\s*(?:" + _UNIT_RE + r"))|\d*(?:\.\d+)?))"
-    r"(?P<gap>\s*)(?P<wan>万(?!元))?(?P<approx>[余多])?\s*(?P<unit>" + _UNIT_RE + r")"
-)
+_ARABIC_REST = r"(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d{0,2}(?: \d{3})+(?=\s*[余多]?\s*(?:" + _UNIT_RE + r"))|\d*(?:\.\d+)?)"
+_ARABIC_TAIL = r"(?P<gap>\s*)(?P<wan>万(?!元))?(?P<approx>[余多])?\s*(?P<unit>" + _UNIT_RE + r")"
+_ARABIC = regex(r"(?P<num>\d(?<![\d.,]\d)" + _ARABIC_REST + ")" + _ARABIC_TAIL)
 # ``[…][…]*`` rather than ``[…]+``: a pattern that opens with a character set (not a repeat) lets the
 # regex engine test one character per position instead of starting a match at each (three times faster).
 _CHINESE = regex(
     r"(?P<num>[" + _CN_DIGITS + r"][" + _CN_DIGITS + r"]*)(?P<wan>)(?P<approx>[余多])?(?P<unit>" + _UNIT_RE + r")"
 )
+# ``_ARABIC`` and ``_CHINESE`` in one pass (``_scan``): led by one set of every first character, each
+# alternative checking its own with a lookbehind (as ``checking.scope.led_alternation``). An Arabic
+# match has lastindex 5 (its number is the lead digit and group 1), a Chinese one 8 (the lead numeral
+# and group 6; approximation 7, unit 8). No Chinese match holds a digit, and a Chinese match of
+# ``_CHINESE`` that starts inside an Arabic one is 万 / 亿 alone (“3万件”, “5亿元”: no numeral), so the
+# one pass finds every quantity the two passes find (tests/test_claims_one_pass.py).
+_NUMBER = regex(
+    r"[\d" + _CN_DIGITS + r"](?:(?<=\d)(?<![\d.,]\d)(" + _ARABIC_REST + ")" + _ARABIC_TAIL
+    + r"|(?<=[" + _CN_DIGITS + r"])([" + _CN_DIGITS + r"]*)([余多])?(" + _UNIT_RE + r"))"
+)
+_ARABIC_LAST = 5  # ``_NUMBER``'s lastindex for an Arabic match
+
 # Characters that, right before a number, make it an ordinal, an idiom or part of a word.
 _ORDINAL_BEFORE = "第"
 _CN_WORD_BEFORE = set("统唯之进同逐每各单某任哪这那另其万划专初星周")
@@ -180,39 +190,34 @@ def scan_quantities(text: str, *, by_sentence: bool = True) -> list[QuantityTupl
 def _scan(text: str, lo: int, hi: int, by_sentence: bool) -> list[QuantityTuple]:
     """``scan_quantities`` of ``text[lo:hi]`` (a line, or the whole text), offsets in ``text``.
 
-    Written for the common case, where every test is a character look-up: the look before an
-    Arabic number (``_approx_before``) is inlined, and a Chinese match is tested against the Arabic
-    ones in place (both come in order and do not overlap among themselves)."""
+    One pass of ``_NUMBER`` finds the Arabic and the Chinese numbers (``_ARABIC``, ``_CHINESE``) in
+    order; every test after is a character look-up (``_approx_before`` inlined for Arabic numbers)."""
     found: list[QuantityTuple] = []
     append = found.append
     ordinals = _ORDINAL_BEFORE in text  # without 第 no number is an ordinal
     n = len(text)
-    for m in _ARABIC.finditer(text, lo, hi):
-        start, end = m.span()  # group 1 (the number) opens the match
-        if start > lo:
-            before = text[start - 1]
-            if before in _BEFORE_CHECK and ((ordinals and _is_ordinal(text, start)) or before in "%％."):
-                continue
-        if end < n and text[end] in _AFTER_UNIT_FIRST and text.startswith(_AFTER_UNIT, end):
-            continue  # ``_idiom_after``
-        num, wan, approx_mark, unit = m.group(1, 3, 4, 5)
-        value = parse_arabic(num) if "," in num or " " in num else float(num)
-        # ``_approx_before(text, start, lo)``
-        approx = approx_mark is not None or text[start - 3 if start - 3 > lo else lo : start].rstrip().endswith(
-            _APPROX_BEFORE)
-        if wan:
-            value *= 10000
-            approx = approx or not float(num.replace(",", "")).is_integer()
-        append((start, end, text[start:end], value, unit, approx, "arabic"))
-    arabic = len(found)  # the Chinese matches are tested against these (in order, not overlapping)
-    k = 0
-    for m in _CHINESE.finditer(text, lo, hi):
+    for m in _NUMBER.finditer(text, lo, hi):
         start, end = m.span()
-        while k < arabic and found[k][1] <= start:
-            k += 1  # Chinese matches come in order too: one pass over the Arabic ones
-        if k < arabic and found[k][0] <= start:
+        if m.lastindex == _ARABIC_LAST:
+            if start > lo:
+                before = text[start - 1]
+                if before in _BEFORE_CHECK and ((ordinals and _is_ordinal(text, start)) or before in "%％."):
+                    continue
+            if end < n and text[end] in _AFTER_UNIT_FIRST and text.startswith(_AFTER_UNIT, end):
+                continue  # ``_idiom_after``
+            num = text[start : m.end(1)]
+            wan, approx_mark, unit = m.group(3, 4, 5)
+            value = parse_arabic(num) if "," in num or " " in num else float(num)
+            # ``_approx_before(text, start, lo)``
+            approx = approx_mark is not None or text[start - 3 if start - 3 > lo else lo : start].rstrip().endswith(
+                _APPROX_BEFORE)
+            if wan:
+                value *= 10000
+                approx = approx or not float(num.replace(",", "")).is_integer()
+            append((start, end, text[start:end], value, unit, approx, "arabic"))
             continue
-        num, approx_mark, unit = m.group(1, 3, 4)
+        num = text[start : m.end(6)]
+        approx_mark, unit = m.group(7, 8)
         if unit in _CN_SKIP_UNITS or (ordinals and _is_ordinal(text, start)) or _idiom_after(text, end):
             continue
         stop = n
@@ -228,13 +233,7 @@ def _scan(text: str, lo: int, hi: int, by_sentence: bool) -> list[QuantityTuple]
             continue
         approx = bool(approx_mark) or _approx_before(text, start, lo)
         append((start, end, text[start:end], float(parsed), unit, approx, "chinese"))
-    if len(found) > arabic and arabic:  # the Arabic numbers come in order: sorted unless a Chinese one joins them
-        found.sort(key=_start_of)
     return found
-
-
-def _start_of(q: QuantityTuple) -> int:
-    return q[0]
 
 
 def replace_number(quantity: Quantity, new_value: int) -> str:

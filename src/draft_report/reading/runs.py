@@ -265,9 +265,14 @@ def _row_entry(block: Block) -> Entry:
     if len(cells) != len(lines):
         m = min(len(cells), len(lines))
         cells, lines = cells[:m], lines[:m]
-    plain = _plain_row(cells, lines, block)
-    if plain is not None:
-        return plain
+    return _plain_row(cells, lines, block) or _other_row(block, cells, lines)
+
+
+def _other_row(block: Block, cells: list[str], lines: list[int]) -> Entry:
+    """``_row_entry`` of a row that is not a plain one (``_plain_row``)."""
+    fast = _sparse_row(cells, lines, block) or _label_row(cells, block)
+    if fast is not None:
+        return fast
     kinds: list[str] = classify_cells(cells)  # type: ignore[assignment]
     if "numbers" in kinds:  # a text cell made only of space-separated numbers holds several values
         cells, kinds, lines = _split_numbers(cells, kinds, lines)
@@ -278,6 +283,41 @@ def _row_entry(block: Block) -> Entry:
     return run
 
 
+def _label_row(cells: list[str], block: Block) -> Entry | None:
+    """A row of label cells only (a table's header row), made without classifying each cell;
+    None when the row is anything else. Exactly what ``_row_values`` gives: every cell is label
+    text (``_is_label_cell``), so the label is the whole row and there is no value."""
+    label = "".join(cells)
+    if len(label) > CACHED_LENGTH or not all(map(_is_label_cell, cells)):
+        return None
+    return Entry(block, label, [], True, False)
+
+
+def _sparse_row(cells: list[str], lines: list[int], block: Block) -> Entry | None:
+    """A row of label cells, then plain ASCII counts and blank cells ("" — a Word table's empty
+    cells) with at least one count, made without classifying each cell; None when the row is
+    anything else (``_row_values`` then decides).
+
+    Exactly what ``_row_values`` gives for such a row: a count is a value ("number"), an empty
+    cell a blank; the label cells (``_is_label_cell``) come first, so the label is their text and
+    every cell after them is a value (blanks before the first count included)."""
+    k = len(cells)
+    while k and (not cells[k - 1] or cells[k - 1].isdigit()):
+        k -= 1
+    if not k or k == len(cells):
+        return None
+    tail = cells[k:]
+    digits = "".join(tail)
+    if not digits or not digits.isascii():  # no count at all, or "１２", "²"
+        return None
+    head = cells[:k]
+    label = "".join(head)
+    if len(label) > CACHED_LENGTH or not all(map(_is_label_cell, head)):
+        return None
+    values = [(c, "number" if c else "blank", n) for c, n in zip(tail, lines[k:], strict=True)]
+    return Entry(block, label, values, True, True)
+
+
 def _plain_row(cells: list[str], lines: list[int], block: Block) -> Entry | None:
     """The common row — label cells, then plain ASCII counts — made without classifying each
     cell; None when the row is anything else (``_row_values`` then decides).
@@ -285,20 +325,28 @@ def _plain_row(cells: list[str], lines: list[int], block: Block) -> Entry | None
     Exactly what ``_row_values`` gives for such a row: every count is a value ("number"), and
     when every cell before them is label text (``_is_label_cell``: text, not a Chinese
     numeral), those cells are the label and no blank stands between."""
-    is_count = list(map(str.isdigit, cells))
-    if not is_count or not is_count[-1]:
-        return None
-    k = len(cells) - is_count[::-1].index(False) if False in is_count else 0
-    counts = cells[k:]
+    counts = cells[1:]
     digits = "".join(counts)
-    if not digits.isascii():  # "１２", "²": isdigit but not a plain count
-        return None
-    label = ""
-    if k:
-        head = cells[:k]
-        label = "".join(head)
-        if len(label) > CACHED_LENGTH or not all(map(_is_label_cell, head)):
+    if digits.isdigit() and "" not in counts and not cells[0].isdigit():  # one label cell, then counts
+        k = 1
+        label = cells[0]
+        if not digits.isascii() or len(label) > CACHED_LENGTH or not _is_label_cell(label):
             return None
+    else:
+        is_count = list(map(str.isdigit, cells))
+        if not is_count or not is_count[-1]:
+            return None
+        k = len(cells) - is_count[::-1].index(False) if False in is_count else 0
+        counts = cells[k:]
+        digits = "".join(counts)
+        if not digits.isascii():  # "１２", "²": isdigit but not a plain count
+            return None
+        label = ""
+        if k:
+            head = cells[:k]
+            label = "".join(head)
+            if len(label) > CACHED_LENGTH or not all(map(_is_label_cell, head)):
+                return None
     count_lines = lines[k:]
     # a count too long to be one (``MAX_NUMBER_DIGITS``) is left to ``TableRead.put_row`` to judge
     plain = len(digits) <= MAX_NUMBER_DIGITS or max(map(len, counts)) <= MAX_NUMBER_DIGITS
@@ -383,8 +431,7 @@ def entries_of(blocks: list[Block]) -> list[Entry]:
     out: list[Entry] = []
     for b in blocks:
         if b.kind == "row" and len(b.cells) == len(b.cell_lines):
-            plain = _plain_row(b.cells, b.cell_lines, b)
-            out.append(plain if plain is not None else _row_entry(b))
+            out.append(_plain_row(b.cells, b.cell_lines, b) or _other_row(b, b.cells, b.cell_lines))
         else:
             out.append(entry_of(b))
     return out

@@ -119,7 +119,7 @@ class TableRead:
         self.cell_lines.update(zip(cids, lines, strict=True))
         self.table_lines.update(dict.fromkeys(cids, raw))
         if plain_counts(texts, kinds):  # the common row: one update, no test per cell
-            self._part_of(cids[0]).update_counts(dict(zip(cids, map(int, texts), strict=True)))
+            self._part_of(cids[0]).update_counts(dict(zip(cids, map(COUNT_VALUES.__getitem__, texts), strict=True)))
             return
         row: dict[str, int | None] = {}
         for n, (cid, (text, kind, _)) in enumerate(zip(cids, vals, strict=True)):
@@ -144,12 +144,14 @@ class TableRead:
         stored at once; False (nothing stored) when the run is not such a run."""
         if entry.counts is None:
             return False
-        texts, lines = entry.counts
+        texts, lines = entry.counts  # (as many texts as lines: the counts of one run and their lines)
         if len(texts) != len(cids):
             return False
-        self.cell_lines.update(zip(cids, lines, strict=True))
+        # (``zip`` without ``strict``: the lengths are equal, and a keyword makes each call slower)
+        self.cell_lines.update(zip(cids, lines))  # noqa: B905
         self.table_lines.update(dict.fromkeys(cids, raw))
-        self._part_of(cids[0]).update_counts(dict(zip(cids, map(int, texts), strict=True)))
+        part: TablePart = getattr(self.tables, _TABLE_OF_PREFIX[cids[0][:3]])  # ``_part_of``
+        part.update_counts(dict(zip(cids, map(COUNT_VALUES.__getitem__, texts))))  # noqa: B905
         return True
 
     def unreadable_row(self, cids: list[str], entry: Entry) -> None:
@@ -162,6 +164,17 @@ class TableRead:
     def missing(self, cids: list[str], raw: str | None = None, line: int | None = None) -> None:
         for cid in cids:
             self.issues.append(CellIssue(cell_id=cid, problem="missing", raw=raw, line=line))
+
+
+class _CountValues(dict[str, int]):
+    """``int`` of a plain count's digits: looked up for the usual ones ("0" … "999"), else ``int``
+    (``int`` of a text is a conversion of the text first: slower than a look-up)."""
+
+    def __missing__(self, text: str) -> int:
+        return int(text)
+
+
+COUNT_VALUES = _CountValues(zip(map(str, range(1000)), range(1000), strict=True))
 
 
 def plain_counts(texts: tuple[str, ...], kinds: tuple[str, ...]) -> bool:
@@ -245,6 +258,19 @@ def table2_layout(blocks: list[Block], year: int | None) -> L.Layout:
     return L.layout_for_year(year)
 
 
+def old_format_markers(blocks: list[Block]) -> list[str]:
+    """The ``OLD_FORMAT_MARKERS`` the blocks hold, each once, in the order they are met: by the
+    first block holding it, then in the list's order. The blocks' texts are searched joined, in
+    one pass per marker (a marker holds no "\n"; a block's ``key`` no whitespace)."""
+    joined = "\n".join([b.key for b in blocks]).translate(_MARKER_FORMS)
+    found = []
+    for i, marker in enumerate(OLD_FORMAT_MARKERS):
+        at = joined.find(marker)
+        if at >= 0:
+            found.append((joined.count("\n", 0, at), i, marker))
+    return [marker for _, _, marker in sorted(found)]
+
+
 def read_table2(blocks: list[Block], out: TableRead) -> None:
     layout = table2_layout(blocks, out.year)
     specs = _SPECS_T2[layout.name]
@@ -257,11 +283,7 @@ def read_table2(blocks: list[Block], out: TableRead) -> None:
     if layout is not L.LAYOUT_2021:
         out.tables.table2 = Tables.of_layout(layout).table2
     _mark_zone(out, blocks, raw_entries, "table2", [p.entry for p in placed.values()])
-    markers: list[str] = []
-    for b in blocks:
-        text = b.key.translate(_MARKER_FORMS)
-        markers += [m for m in OLD_FORMAT_MARKERS if m in text and m not in markers]
-    out.markers += [m for m in markers if m not in out.markers]
+    out.markers += [m for m in old_format_markers(blocks) if m not in out.markers]
     items = _T2_ITEMS[layout.name]
     for spec in specs:
         block, item = items[spec.key]
@@ -406,7 +428,7 @@ def _row_values(entry: Entry, width: int, drop: int | None) -> tuple[list[Value]
 
 
 def _put_row(out: TableRead, cids: list[str], p: Placement, drop: int | None = None) -> None:
-    if drop is None and put_counts(out, cids, p.entry):
+    if drop is None and p.entry.counts is not None and out.put_counts(cids, p.entry, raw_of(p.entry)):  # ``put_counts``
         return
     vals, extra = _row_values(p.entry, len(cids), drop)
     if vals is None:

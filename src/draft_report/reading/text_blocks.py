@@ -72,6 +72,13 @@ def _uses_cell_lines(lines: list[str]) -> bool:
     return cell_lines >= 8 and cell_lines > 2 * tab_rows
 
 
+def _only_tabs(line: str, text: str) -> bool:
+    """True when the only whitespace ``line`` holds is TABs, ``text`` being ``" ".join(line.split())``:
+    then its TAB-separated parts are clean as they are (each part's split and join is the part).
+    (``text`` holds the line's non-whitespace characters and a space between its words.)"""
+    return len(text) - text.count(" ") == len(line) - line.count("\t")
+
+
 def _plain_clean(text: str) -> str:
     """``_clean_line`` of a text that holds no "[" (no Word bookmark), no zero-width space and no
     BOM: then ``clean`` is exactly ``" ".join(text.split())`` (see ``blocks.clean``)."""
@@ -160,7 +167,7 @@ def text_blocks(lines: list[str]) -> list[Block]:
             # leading TABs are indentation, not empty cells
             parts = line.lstrip("\t").split("\t")
             if plain:
-                cells = list(map(" ".join, map(str.split, parts)))
+                cells = parts if _only_tabs(line, text) else list(map(" ".join, map(str.split, parts)))
             else:
                 cells = [c if c.isalnum() else _clean_line(c) for c in parts]
             blocks.append(Block(n, cells, [n] * len(cells), line, "row"))
@@ -197,7 +204,9 @@ def _row_line(n: int, line: str, text: str) -> Block | None:
         cells = pipe_cells(line)
         return Block(n, cells, [n] * len(cells), line, "row")
     if "\t" in line and "\t" in line.strip("\t \u00a0\u3000"):
-        cells = list(map(" ".join, map(str.split, line.lstrip("\t").split("\t"))))
+        cells = line.lstrip("\t").split("\t")
+        if not _only_tabs(line, text):
+            cells = list(map(" ".join, map(str.split, cells)))
         return Block(n, cells, [n] * len(cells), line, "row")
     return None
 
@@ -206,11 +215,21 @@ def _plain_blocks(lines: list[str]) -> list[Block]:
     """``text_blocks`` of a report without one-cell-per-line tables whose lines hold no Word
     bookmark and no zero-width space (``_is_plain``): every line is cleaned at once (a split and
     join), and only a line holding a TAB or starting with "|" or as a page number is looked at
-    further (``_row_line``); the others are paragraph lines, or nothing when blank."""
+    further (``_row_line``, its TAB rows made in the loop); the others are paragraph lines, or
+    nothing when blank."""
     blocks: list[Block] = []
     prev_n, prev_text = -1, ""  # the last paragraph line, while no table row followed it
     for n, line, text in zip(count(1), lines, map(" ".join, map(str.split, lines))):
         if "\t" in line or text[:1] in _ROW_OR_PAGE:
+            if text and text[0] not in _ROW_OR_PAGE and "\t" in line.strip("\t \u00a0\u3000"):
+                # a TAB row (``_row_line``: neither blank, nor a page number, nor a pipe row), made
+                # here; its parts are its cells as they are when it holds no whitespace but TABs
+                cells = line.lstrip("\t").split("\t")
+                if len(text) - text.count(" ") != len(line) - line.count("\t"):  # not ``_only_tabs``
+                    cells = list(map(" ".join, map(str.split, cells)))
+                blocks.append(Block(n, cells, [n] * len(cells), line, "row"))
+                prev_n = -1
+                continue
             row = _row_line(n, line, text)
             if row is _SKIP:
                 continue
