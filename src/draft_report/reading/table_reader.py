@@ -150,7 +150,8 @@ class TableRead:
         # (``zip`` without ``strict``: the lengths are equal, and a keyword makes each call slower)
         self.cell_lines.update(zip(cids, lines))  # noqa: B905
         self.table_lines.update(dict.fromkeys(cids, raw))
-        self._part_of(cids[0]).update_counts(dict(zip(cids, map(COUNT_VALUES.__getitem__, texts))))  # noqa: B905
+        part: TablePart = getattr(self.tables, _TABLE_OF_PREFIX[cids[0][:3]])  # ``_part_of``
+        part.update_counts(dict(zip(cids, map(COUNT_VALUES.__getitem__, texts))))  # noqa: B905
         return True
 
     def unreadable_row(self, cids: list[str], entry: Entry) -> None:
@@ -427,7 +428,7 @@ def _row_values(entry: Entry, width: int, drop: int | None) -> tuple[list[Value]
 
 
 def _put_row(out: TableRead, cids: list[str], p: Placement, drop: int | None = None) -> None:
-    if drop is None and put_counts(out, cids, p.entry):
+    if drop is None and p.entry.counts is not None and out.put_counts(cids, p.entry, raw_of(p.entry)):  # ``put_counts``
         return
     vals, extra = _row_values(p.entry, len(cids), drop)
     if vals is None:

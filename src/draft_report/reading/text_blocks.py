@@ -215,11 +215,21 @@ def _plain_blocks(lines: list[str]) -> list[Block]:
     """``text_blocks`` of a report without one-cell-per-line tables whose lines hold no Word
     bookmark and no zero-width space (``_is_plain``): every line is cleaned at once (a split and
     join), and only a line holding a TAB or starting with "|" or as a page number is looked at
-    further (``_row_line``); the others are paragraph lines, or nothing when blank."""
+    further (``_row_line``, its TAB rows made in the loop); the others are paragraph lines, or
+    nothing when blank."""
     blocks: list[Block] = []
     prev_n, prev_text = -1, ""  # the last paragraph line, while no table row followed it
     for n, line, text in zip(count(1), lines, map(" ".join, map(str.split, lines))):
         if "\t" in line or text[:1] in _ROW_OR_PAGE:
+            if text and text[0] not in _ROW_OR_PAGE and "\t" in line.strip("\t \u00a0\u3000"):
+                # a TAB row (``_row_line``: neither blank, nor a page number, nor a pipe row), made
+                # here; its parts are its cells as they are when it holds no whitespace but TABs
+                cells = line.lstrip("\t").split("\t")
+                if len(text) - text.count(" ") != len(line) - line.count("\t"):  # not ``_only_tabs``
+                    cells = list(map(" ".join, map(str.split, cells)))
+                blocks.append(Block(n, cells, [n] * len(cells), line, "row"))
+                prev_n = -1
+                continue
             row = _row_line(n, line, text)
             if row is _SKIP:
                 continue
