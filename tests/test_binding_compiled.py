@@ -17,11 +17,13 @@ from pathlib import Path
 
 from draft_report.checking.claims import sentences
 from draft_report.lexicon.binding import (
+    _ELLIPTIC_REST,
     _RESPECTIVELY,
     _STRONG_DELIMITERS,
     CLAUSE_DELIMITERS,
     _allowed,
     _elliptic,
+    _rest,
     _runs,
     _with_alternatives,
     bind_claim,
@@ -128,6 +130,32 @@ def _side_by_definition(facts: list[Fact] | tuple[Fact, ...], side: str, left: b
     return found
 
 
+def _elliptic_by_definition(facts: list[Fact] | tuple[Fact, ...], left: str, unit: str | None,
+                            before: str) -> Fact | None:
+    """``binding._elliptic`` as its docstring states it: every elliptic fact's words looked up one by one."""
+    best: tuple[int, int, Fact] | None = None
+    for f in facts:
+        if not (f.elliptic or f.requires_in_sentence):
+            continue
+        if unit is not None and unit not in f.units:
+            continue
+        if f.excludes and any(w in left for w in f.excludes):
+            continue
+        if f.elliptic:
+            named = max((w for w in (f.qualifiers or f.requires) if w in left), key=len, default=None)
+            if named is None or len(_rest(left, named)) > _ELLIPTIC_REST or any(w in before for w in f.excludes):
+                continue
+            pos = max((before.rfind(kw) for kw in f.keywords), default=-1)
+        else:
+            named = max((w for w in f.keywords if w in left), key=len, default=None)
+            if named is None or len(_rest(left, named)) > 1:
+                continue
+            pos = max((before.rfind(w) for w in f.requires), default=-1)
+        if pos >= 0 and (best is None or (f.priority, pos) > (best[0], best[1])):
+            best = (f.priority, pos, f)
+    return best[2] if best else None
+
+
 def bind_by_definition(facts: list[Fact] | tuple[Fact, ...], sentence: str, start: int, end: int, unit: str | None,
                        prev_end: int = 0, next_start: int | None = None) -> Binding:
     left, right = clause_window(sentence, start, end, prev_end, next_start)
@@ -144,7 +172,7 @@ def bind_by_definition(facts: list[Fact] | tuple[Fact, ...], sentence: str, star
         side = "right"
         found = _side_by_definition(facts, right, False, window, unit, before)
     if not found:
-        fact = _elliptic(facts, left, unit, before)
+        fact = _elliptic_by_definition(facts, left, unit, before)
         return _with_alternatives(fact, (), facts, 0.9) if fact is not None else UNBOUND
     top = max(c[0] for c in found)
     best = next(f for rank, _, f in found if rank == top)  # the first of the list at the top rank
@@ -273,3 +301,19 @@ def test_keywords_running_into_the_number_or_past_the_clause_do_not_count() -> N
     cases = ("共计3件。", "办结3件，发布信息5条。", "答复2件，发布信息5条，共计3件", "受理1件，发")
     for sentence in cases:
         assert _compare_all_numbers(facts, sentence)
+
+
+def test_elliptic_facts_bind_as_defined() -> None:
+    """The compiled elliptic rules (one automaton lists the words a clause names) against the
+    definition, on clauses made of the elliptic facts' own words, qualifiers and fillers."""
+    rng = random.Random(8)
+    for facts in FACT_LISTS:
+        ell = [f for f in facts if f.elliptic or f.requires_in_sentence]
+        words = sorted({w for f in ell for w in (*f.keywords, *f.requires, *f.qualifiers, *f.excludes)})
+        pieces = [*words, "其中", "另", "共", "同时", "的", "，", "件"]
+        for _ in range(400):
+            left = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 4)))
+            before = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) + left
+            for unit in (None, "件", "条", "元"):
+                assert _elliptic(facts, left, unit, before) == _elliptic_by_definition(facts, left, unit, before), (
+                    left, before, unit)

@@ -38,7 +38,8 @@ def test_description_matches_the_typer_command_and_the_function(name: str) -> No
         assert sorted(param.opts) == sorted(spec.flags) and not param.secondary_opts, spec.dest
         assert bool(param.is_flag) == (spec.kind == FLAG), spec.dest
         assert param.default == spec.default and param.help == spec.help, spec.dest
-        assert not param.multiple and param.nargs == 1, spec.dest
+        assert param.multiple == spec.multiple and param.nargs == 1, spec.dest
+        assert param.required == spec.required and param.envvar == spec.envvar, spec.dest
         if spec.kind == INT:
             assert (param.min, param.max) == (spec.minimum, spec.maximum), spec.dest
             assert param.type_descriptor.annotation is int, spec.dest
@@ -46,7 +47,7 @@ def test_description_matches_the_typer_command_and_the_function(name: str) -> No
     signature = inspect.signature(getattr(import_module(module), function))
     assert list(signature.parameters) == [p.dest for p in described.PARAMS]
     for spec in described.PARAMS:
-        if not spec.is_argument:
+        if not spec.is_argument and not spec.required:
             assert signature.parameters[spec.dest].default == spec.default, spec.dest
 
 

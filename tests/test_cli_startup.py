@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from conftest import REAL_REPORTS
+from conftest import EXAMPLES, REAL_REPORTS
 
 _PROBE = """
 import json, sys
@@ -109,3 +110,14 @@ def test_a_command_help_loads_only_its_own_module(command: str) -> None:
     others = tuple(f"draft_report.commands.{c}" for c in ("draft", "audit", "schema", "init", "check") if c != command)
     assert f"draft_report.commands.{command}" in modules
     assert _heavy(modules, others) == []
+
+
+def test_a_plain_draft_is_parsed_without_typer(tmp_path: Path) -> None:
+    """``draft DATA -o OUT`` goes through the fast parser (``commands.draft_options``): no command
+    framework, and for Markdown no Word, workbook or LLM libraries."""
+    data = EXAMPLES / "xiaxian-2023" / "data.yaml"
+    modules = loaded_modules("draft", str(data), "-o", str(tmp_path / "out"), "-f", "md")
+    assert "draft_report.commands.draft_run" in modules and "draft_report.rendering.markdown" in modules
+    assert (tmp_path / "out" / "report.md").is_file()
+    assert _heavy(modules, ("typer", "click", "draft_report.cli_app", "draft_report.cli_help",
+                            "draft_report.commands.draft", "docx", "openpyxl", "openai", "httpx")) == []

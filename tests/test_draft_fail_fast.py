@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES
-from draft_report.commands import draft as draft_command
+from draft_report.commands import draft_run as draft_command
 from draft_report.errors import InputError
 
 

@@ -4,7 +4,7 @@ Exit codes (one place): 0 success; 1 an error-severity finding or an expected fa
 2 input that cannot be used (a Chinese message names the file, field or cell).
 
 Start-up is kept short: ``--version`` answers without loading the command framework; a plain
-``check`` or ``audit`` is parsed without it too (``cli_parse`` driven by ``commands/*_options.py``;
+``check``, ``audit`` or ``draft`` is parsed without it too (``cli_parse`` driven by ``commands/*_options.py``;
 anything that parser does not fully understand goes to typer), and any other command loads only
 its own module (see ``cli_app``).
 """
@@ -94,6 +94,7 @@ def _internal_error(ex: Exception) -> NoReturn:
 FAST_COMMANDS = {
     "check": "draft_report.commands.check_options",
     "audit": "draft_report.commands.audit_options",
+    "draft": "draft_report.commands.draft_options",
 }
 
 

@@ -56,7 +56,7 @@ def typer_param(p: Param) -> Any:
     if p.is_argument:
         return typer.Argument(metavar=p.metavar, help=p.help)
     if p.kind == FLAG:
-        return typer.Option(*p.flags, help=p.help)
+        return typer.Option(*p.flags, help=p.help, envvar=p.envvar)
     if p.kind == INT:
         return typer.Option(*p.flags, metavar=p.metavar, help=p.help, min=p.minimum, max=p.maximum)
     return typer.Option(*p.flags, metavar=p.metavar, help=p.help)

@@ -4,7 +4,8 @@ A command that has a fast path describes its parameters once (``commands/check_o
 ``commands/audit_options.py``); its typer command takes flags, metavars and help from the same
 description, and a test compares the two. ``parse`` accepts only argument lists it fully
 understands and returns None for anything else (``--help``, an unknown or repeated option, a
-missing value, ``--``, ``--x=y``, a value that looks like an option, a number out of range …):
+missing value or required option, ``--``, ``--x=y``, a value that looks like an option, a number
+out of range, an option's environment variable set …):
 the typer command then handles them, so help pages, usage errors and suggestions stay typer's.
 
 Written by hand rather than with ``argparse``: argparse would have to be told to accept exactly
@@ -13,6 +14,7 @@ what click accepts and to never print its own (English) errors, which is more co
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +28,13 @@ INT = "int"  # a whole number in ``minimum..maximum`` (written as plain digits)
 class Param:
     """One parameter: the keyword of the command's function it fills, its flags (empty: an argument)."""
 
-    __slots__ = ("choices", "default", "dest", "flags", "help", "kind", "maximum", "metavar", "minimum")
+    __slots__ = ("choices", "default", "dest", "envvar", "flags", "help", "kind", "maximum", "metavar", "minimum",
+                 "multiple", "required")
 
     def __init__(self, dest: str, flags: tuple[str, ...], kind: str, help: str, *, metavar: str | None = None,
                  default: Any = None, choices: tuple[str, ...] = (), minimum: int | None = None,
-                 maximum: int | None = None) -> None:
+                 maximum: int | None = None, required: bool = False, multiple: bool = False,
+                 envvar: str | None = None) -> None:
         self.dest = dest
         self.flags = flags
         self.kind = kind
@@ -40,6 +44,9 @@ class Param:
         self.choices = choices  # documentation of a TEXT value; the command itself rejects others
         self.minimum = minimum
         self.maximum = maximum
+        self.required = required  # an option that must be given (a missing one: typer's usage error)
+        self.multiple = multiple  # an option that may be repeated: its values in a list, in order
+        self.envvar = envvar  # an environment variable standing for the option (set: typer reads it)
 
     @property
     def is_argument(self) -> bool:
@@ -64,6 +71,8 @@ def parse(params: tuple[Param, ...], args: list[str]) -> dict[str, Any] | None:
     command must handle them (see the module's docstring)."""
     by_flag = {flag: p for p in params for flag in p.flags}
     arguments = [p for p in params if p.is_argument]
+    if any(p.envvar is not None and p.envvar in os.environ for p in params):
+        return None  # typer reads the variable (its own rules for the value)
     values: dict[str, Any] = {}
     rest = iter(args)
     for token in rest:
@@ -71,7 +80,7 @@ def parse(params: tuple[Param, ...], args: list[str]) -> dict[str, Any] | None:
             return None
         if token.startswith("-"):
             param = by_flag.get(token)
-            if param is None or param.dest in values:
+            if param is None or (param.dest in values and not param.multiple):
                 return None
             if param.kind == FLAG:
                 values[param.dest] = True
@@ -82,7 +91,10 @@ def parse(params: tuple[Param, ...], args: list[str]) -> dict[str, Any] | None:
             value = param.value(raw)
             if value is None:
                 return None
-            values[param.dest] = value
+            if param.multiple:
+                values.setdefault(param.dest, []).append(value)
+            else:
+                values[param.dest] = value
             continue
         target = next((p for p in arguments if p.kind == PATHS or p.dest not in values), None)
         if target is None:
@@ -91,6 +103,6 @@ def parse(params: tuple[Param, ...], args: list[str]) -> dict[str, Any] | None:
             values.setdefault(target.dest, []).append(Path(token))
         else:
             values[target.dest] = Path(token)
-    if any(p.dest not in values for p in arguments):
-        return None  # a missing argument: typer's usage error
+    if any(p.dest not in values for p in params if p.is_argument or p.required):
+        return None  # a missing argument or required option: typer's usage error
     return {p.dest: values.get(p.dest, p.default) for p in params}

@@ -18,7 +18,6 @@ import typer
 
 from draft_report.cli_app import app
 from draft_report.errors import InputError
-from draft_report.loading.template import LOG_FILE_NAMES, LOG_SPECS, csv_template, data_template
 from draft_report.safety.atomic import FileSet
 
 if TYPE_CHECKING:
@@ -62,6 +61,9 @@ def write_folder(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"无法创建文件夹（{exc.strerror or exc}）", path=str(folder)) from None
+    # the templates need the data models (pydantic): loaded when a folder is written, not for --help
+    from draft_report.loading.template import LOG_FILE_NAMES, LOG_SPECS, csv_template, data_template
+
     files: dict[str, tuple[str, str]] = {}
     if not workbook:
         files[DATA_FILE] = (

@@ -31,14 +31,14 @@ def mark_contradictions(
 
 def finish_offline_draft(drafter: Any) -> None:
     """After the report is written: list the marked note figures; exit 1 (``DraftReportError``)."""
+    unresolved = [u for items in drafter.unresolved_by_section.values() for u in items]
+    if not unresolved:
+        return
     import typer
 
     from draft_report.errors import DraftReportError
     from draft_report.sections import SECTION_BY_KEY
 
-    unresolved = [u for items in drafter.unresolved_by_section.values() for u in items]
-    if not unresolved:
-        return
     typer.echo(f"工作要点中有 {len(unresolved)} 处数字与数据不符，已在报告中以【待核实：…】标出，请人工核实：", err=True)
     for u in unresolved:
         section = SECTION_BY_KEY[u.section].heading if u.section in SECTION_BY_KEY else u.section

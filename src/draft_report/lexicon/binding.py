@@ -19,7 +19,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from draft_report.lexicon.bound import UNBOUND, Binding
-from draft_report.lexicon.fact_rules import SHORT_CLAUSE
+from draft_report.lexicon.elliptic_rules import ELLIPTIC_REST
+from draft_report.lexicon.fact_rules import SHORT_CLAUSE, last_named_in
 from draft_report.lexicon.fields import Fact, sum_fact
 from draft_report.lexicon.keyword_index import FactEntry, KeywordIndex, Ranked, keyword_index, trie_pattern
 from draft_report.lexicon.numerals import find_quantities
@@ -40,8 +41,7 @@ _LIST_JOINERS = ("、", "和", "及", "与", "以及", "或", "/", "含", "包�
 _RESPECTIVELY = "分别"
 _STRONG_DELIMITERS = "，,；;。！？!?：:\n"
 _LIST_GAP = 6  # at most this many characters between two listed members (joiner included)
-# An elliptic clause: apart from the qualifier word, at most this many characters ("另废止", "同时废止").
-_ELLIPTIC_REST = 4
+_ELLIPTIC_REST = ELLIPTIC_REST  # an elliptic clause: apart from the qualifier word, at most this many characters
 _FILLERS = ("其中", "通过", "累计", "分别", "合计", "共计", "在", "另", "共", "为", "有", "的")
 _SPACE = regex(r"\s+")
 # A clause this short (spaces removed) may take a required word (申请) from earlier in the sentence
@@ -281,10 +281,12 @@ def bind_indexed(
             return _with_alternatives(listed, (), facts, 1.0)
     window = left + right
     side = "left"
-    chosen = _side(index.ranked(left, True), window, unit, ctx, start) if left else None
+    ranked = index.ranked(left, True) if left else None
+    chosen = _side(ranked, window, unit, ctx, start) if ranked else None
     if chosen is None:
         side = "right"
-        chosen = _side(index.ranked(right, False), window, unit, ctx, start) if right else None
+        ranked = index.ranked(right, False) if right else None
+        chosen = _side(ranked, window, unit, ctx, start) if ranked else None
         if chosen is None:
             if not left or index.elliptic_named.search(left) is None:
                 return UNBOUND  # the clause names no word an elliptic fact needs (``_elliptic``)
@@ -337,15 +339,26 @@ def _named(facts: Sequence[Fact], family: str | None, text: str, window: str, un
     ``subjects``: the mentions are the subjects of the sentence's predicate (a list before 分别), so a
     ``requires_in_sentence`` fact may take its required word from anywhere before."""
     hits: list[tuple[int, int, Fact]] = []
-    for f in keyword_index(facts).members.get(family, ()):
-        if not _allowed(f, window, unit, before) and not (
-                subjects and f.requires_in_sentence and before is not None and _allowed(f, before, unit, before)):
-            continue
+    sentence = _Before(before or "")
+    for entry in keyword_index(facts).members.get(family, ()):
+        f = entry.fact
+        mentions = []  # (the mentions first: most members are not named at all, and their conditions not asked)
         for kw in f.keywords:
             i = text.find(kw)
             while i >= 0:
-                hits.append((i, i + len(kw), f))
+                mentions.append((i, i + len(kw), f))
                 i = text.find(kw, i + 1)
+        if not mentions:
+            continue
+        if before is None:
+            if not _allowed(f, window, unit, None):
+                continue
+        else:  # ``_allowed(f, window, unit, before)``, compiled (``fact_rules``)
+            rule = entry.rule or entry.compiled_rule()
+            if not rule.allows(window, unit, sentence, 0) and not (
+                    subjects and f.requires_in_sentence and rule.allows(before, unit, sentence, 0)):
+                continue
+        hits += mentions
     by_pos: dict[int, tuple[int, int, Fact]] = {}
     for pos, end, f in hits:
         if any(p <= pos and end <= e and (e - p) > (end - pos) for p, e, _ in hits):
@@ -354,6 +367,22 @@ def _named(facts: Sequence[Fact], family: str | None, text: str, window: str, un
         if other is None or (f.priority, end - pos) > (other[2].priority, other[1] - other[0]):
             by_pos[pos] = (pos, end, f)  # one fact per mention: the most specific
     return sorted(by_pos.values(), key=lambda t: t[0])
+
+
+class _Before:
+    """What a ``FactRule`` reads of a sentence (``fact_rules.Sentence``) when all there is of it is
+    ``text``, the compact text before the number."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def before(self, start: int) -> tuple[str, int]:
+        return self.text, len(self.text)
+
+    def last_named(self, start: int, family: tuple[str, ...]) -> str | None:
+        return last_named_in(self.text, len(self.text), family)
 
 
 def _runs(found: list[tuple[int, int, Fact]], text: str) -> list[list[Fact]]:
@@ -419,29 +448,24 @@ def _elliptic(facts: Sequence[Fact], left: str, unit: str | None, before: str) -
     object (规范性文件 / 规章) is the one named last before (``Fact.elliptic``). "发布信息96条，其中
     政府网站64条": the clause names only the subject; the verb 发布 comes from the sentence
     (``Fact.requires_in_sentence``). Either clause may hold little else (其中, 另, 共 …)."""
-    best: tuple[int, int, Fact] | None = None
     index = keyword_index(facts)
     if not index.elliptic_named.search(left):
         return None  # the clause names no qualifier, requirement or keyword of any of them
-    for f in index.elliptic:
-        if unit is not None and unit not in f.units:
+    compiled = index.elliptic_rules()
+    present = compiled.present(left)
+    best: tuple[int, int, Fact] | None = None
+    for r in compiled.rules:  # (``elliptic_rules``: the definition's conditions, cheapest first)
+        if present.isdisjoint(r.words) or (unit is not None and unit not in r.units):
             continue
-        if f.excludes and any(w in left for w in f.excludes):
+        excludes = r.excludes
+        if excludes is not None and excludes.search(left) is not None:
             continue
-        if f.elliptic:
-            named = max((w for w in (f.qualifiers or f.requires) if w in left), key=len, default=None)
-            if named is None or len(_rest(left, named)) > _ELLIPTIC_REST or any(w in before for w in f.excludes):
-                continue
-            pos = max((before.rfind(kw) for kw in f.keywords), default=-1)
-        elif f.requires_in_sentence:
-            named = max((w for w in f.keywords if w in left), key=len, default=None)
-            if named is None or len(_rest(left, named)) > 1:
-                continue
-            pos = max((before.rfind(w) for w in f.requires), default=-1)
-        else:
+        named = next(w for w in r.named if w in present)
+        if len(_rest(left, named)) > r.rest or (r.elliptic and excludes is not None and excludes.search(before)):
             continue
-        if pos >= 0 and (best is None or (f.priority, pos) > (best[0], best[1])):
-            best = (f.priority, pos, f)
+        pos = max(map(before.rfind, r.targets), default=-1)
+        if pos >= 0 and (best is None or (r.priority, pos) > (best[0], best[1])):
+            best = (r.priority, pos, r.fact)
     return best[2] if best else None
 
 

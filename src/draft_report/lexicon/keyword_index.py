@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from draft_report.lexicon.bound import Binding
+from draft_report.lexicon.elliptic_rules import EllipticRules
 from draft_report.lexicon.fact_rules import FactRule, alternation
 from draft_report.lexicon.fields import Fact
 from draft_report.regex_cache import compile_now
@@ -114,20 +115,28 @@ class KeywordIndex:
         self.facts_of: dict[str, list[tuple[int, Fact]]] = {}
         self.entries: dict[str, tuple[FactEntry, ...]] = {}
         # the facts with keywords of each family (None: of no family), in order (``binding._named``)
-        self.members: dict[str | None, list[Fact]] = {}
+        self.members: dict[str | None, list[FactEntry]] = {}
         for order, f in enumerate(facts):
             entry: FactEntry | None = None
             for kw in dict.fromkeys(f.keywords):
                 self.facts_of.setdefault(kw, []).append((order, f))
                 entry = entry or FactEntry(order, f)
                 self.entries[kw] = (*self.entries.get(kw, ()), entry)
-            if f.keywords:
-                self.members.setdefault(f.family, []).append(f)
+            if entry is not None:
+                self.members.setdefault(f.family, []).append(entry)
         # the facts that may take a word from earlier in the sentence (``binding._elliptic``), and the
         # words one of them must find in the clause: one search rules them all out
         self.elliptic: list[Fact] = [f for f in facts if f.elliptic or f.requires_in_sentence]
         words = {w for f in self.elliptic for w in ((f.qualifiers or f.requires) if f.elliptic else f.keywords)}
         self.elliptic_named: re.Pattern[str] = compile_now(alternation(words))
+        self._elliptic_rules: EllipticRules | None = None
+
+    def elliptic_rules(self) -> EllipticRules:
+        """``elliptic``, compiled (``elliptic_rules``; on first use: few reports need it)."""
+        rules = self._elliptic_rules
+        if rules is None:
+            rules = self._elliptic_rules = EllipticRules(self.elliptic)
+        return rules
 
     def occurrences(self, text: str) -> list[tuple[int, str]]:
         """(position, keyword) of every keyword occurrence in ``text``, in order of position (the

@@ -220,12 +220,19 @@ def complete_table(table: _TableBase, name: str) -> None:
         more = f"等 {len(blank)} 个单元格" if len(blank) > 3 else ""
         raise CellValueError(f"{name} 中 {shown}{more}为空：空白不等于 0，没有发生请填写 0", blank[0])
     prefix = {"table2": "t2.", "table3": "t3.", "table4": "t4."}[name]
-    derived = set(I.derive_totals(table.get, table.set, prefix))
+
+    def set_cell(cell_id: str, value: int | float | None) -> None:
+        table.set(cell_id, value)  # validated as before; ``cells`` keeps the value the table stores
+        cells[cell_id] = table.get(cell_id)
+
+    # the cell values are read from ``cells`` (what ``table.get`` gives, without locating the cell
+    # in the model each time; an unknown id is a KeyError either way)
+    derived = set(I.derive_totals(cells.__getitem__, set_cell, prefix))
     checks = [i for i in I.IDENTITIES if i.lhs[0].startswith(prefix)]
     # A total the user typed in is the likeliest culprit: report those identities first.
     checks.sort(key=lambda i: 0 if i.total_cell and i.total_cell not in derived else 1)
     for ident in checks:
-        left, right = ident.evaluate(table.get)
+        left, right = ident.evaluate(cells.__getitem__)
         if left is None or right is None or left == right:
             continue
         if ident.total_cell and ident.total_cell not in derived:

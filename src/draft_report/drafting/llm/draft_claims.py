@@ -268,6 +268,7 @@ def _other_figures(i: int, text: str, taken: list[tuple[int, int]], ctx: _Contex
 
 
 _SOURCES: dict[int, tuple[Any, Any]] = {}
+_CONTEXTS: dict[int, tuple[Any, _Context]] = {}
 
 
 def source_for(dataset: Any) -> Any:
@@ -285,11 +286,24 @@ def source_for(dataset: Any) -> Any:
     return source
 
 
+def context_for(dataset: Any) -> _Context:
+    """The dataset's facts, note quantities and allowed dates (``_Context``), built once per dataset
+    like ``source_for``: each section of each draft and each repair round is checked against them."""
+    hit = _CONTEXTS.get(id(dataset))
+    if hit is not None and hit[0] is dataset:
+        return hit[1]
+    if len(_CONTEXTS) >= 4:
+        _CONTEXTS.clear()
+    context = _Context(dataset)
+    _CONTEXTS[id(dataset)] = (dataset, context)
+    return context
+
+
 def section_claims(paragraphs: Sequence[Paragraph], dataset: Dataset, section: str | None = None) -> SectionClaims:
     """Every issue and every number of a drafted section (text paragraphs only)."""
     from draft_report.checking.claim_check import check_claims
 
-    ctx = _Context(dataset)
+    ctx = context_for(dataset)
     out = SectionClaims()
     for i, p in enumerate(paragraphs):
         if p.kind != "text":
