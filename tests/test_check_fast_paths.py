@@ -288,3 +288,18 @@ def test_holding_cells_are_the_cells_of_the_holding_identities() -> None:
         for _ in range(200):
             holding = [i for i in I.identities_for(layout) if rng.random() < 0.3]
             assert holding_cells(holding) == {c for ident in holding for c in (*ident.lhs, *ident.rhs)}
+
+
+def test_a_standard_heading_is_one_the_heading_rules_say_nothing_about() -> None:
+    """``heading_findings`` skips a heading written exactly as the standard's: the numbering and
+    title checks pass for it, and it is not numbered “第×部分”."""
+    from draft_report.models.document import ReportDocument, Section
+    from draft_report.sections import SECTIONS
+
+    for sdef in SECTIONS:
+        heading = S._STANDARD_HEADINGS[sdef.key]
+        m = S._NUMBERING.match(heading)
+        assert m is not None and m.group(1) == sdef.number and m.group(2) is None
+        assert S._norm(heading[m.end():]).startswith(S._NORM_TITLES[sdef.key])
+    doc = ReportDocument(sections=[Section(key=sdef.key, heading=f" {sdef.heading} ", line=n) for n, sdef in enumerate(SECTIONS)])
+    assert S.heading_findings(doc) == []

@@ -43,6 +43,7 @@ def _norm(text: str) -> str:
 
 # each section's standard title without punctuation or spaces (what a heading's title must start with)
 _NORM_TITLES: dict[str, str] = {sdef.key: _norm(sdef.title) for sdef in SECTIONS}
+_STANDARD_HEADINGS: dict[str, str] = {sdef.key: sdef.heading for sdef in SECTIONS}  # “一、总体情况” …
 
 
 def heading_findings(doc: ReportDocument) -> list[Finding]:
@@ -58,6 +59,8 @@ def heading_findings(doc: ReportDocument) -> list[Finding]:
                                Location(section=sdef.key), sdef.heading, None))
             continue
         heading = sec.heading.strip()
+        if heading == _STANDARD_HEADINGS[sdef.key]:
+            continue  # written as the standard has it (the usual report): nothing to say
         m = _NUMBERING.match(heading)
         number = (m.group(1) or m.group(2)) if m else None
         title = heading[m.end():] if m else heading
