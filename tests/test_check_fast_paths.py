@@ -278,3 +278,13 @@ def test_other_year_paragraphs_are_those_the_year_scan_finds_another_year_in() -
             texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(1, 6))]
             want = [k for k, text in enumerate(texts) if set(staleness._EVERY_YEAR.findall(text)) - {year}]
             assert staleness._other_year_paragraphs(texts, year) == want, (year, texts)
+
+
+def test_holding_cells_are_the_cells_of_the_holding_identities() -> None:
+    from draft_report.checking.table_causes import holding_cells
+
+    rng = random.Random("holding-cells")
+    for layout in (L.LAYOUT_2021, L.LAYOUT_2019):
+        for _ in range(200):
+            holding = [i for i in I.identities_for(layout) if rng.random() < 0.3]
+            assert holding_cells(holding) == {c for ident in holding for c in (*ident.lhs, *ident.rhs)}
