@@ -80,6 +80,8 @@ def rules(docs: list[Any], steps: list[str] | None = None) -> list[tuple[str, Ca
         "headings": lambda d, c: S.heading_findings(d),
         "problems": lambda d, c: S.problems_findings(d),
         "overview": lambda d, c: S.overview_topic_findings(d, None),
+        "overview subheadings": lambda d, c: S._subheadings(d.section("overview")),
+        "overview text": lambda d, c: d.section("overview").text,
         "fees": lambda d, c: S.fee_findings(d, c),
         "format year": lambda d, c: E.format_year(d, d.year),
         "years": lambda d, c: St.year_findings(d, d.year),
@@ -99,7 +101,8 @@ def measured(args: argparse.Namespace) -> None:
     if args.long:
         docs = [long_report(args.long)[0]]
     else:
-        docs = [read_text(p.read_text(encoding="utf-8"), source=p.name, fmt="text") for p in REPORTS]
+        docs = [read_text(p.read_text(encoding="utf-8"), source=p.name, fmt="text") for p in REPORTS
+                if not args.report or p.name.startswith(args.report)]
     named = rules(docs, args.steps.split(",") if args.steps else None)
     for _, call in named:
         call()  # warm: lazy patterns, per-format tables
@@ -112,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--calls", type=int, default=5, help="calls of each rule (over every document)")
     ap.add_argument("--long", type=int, default=0, help="section 一 of huaian_2024 repeated this many times instead")
+    ap.add_argument("--report", default="", help="only the report whose file name starts with this")
     ap.add_argument("--steps", default="", help=f"comma-separated rule steps (at most {len(WRAPPERS)}) instead of the groups")
     args = ap.parse_args(argv)
     if os.environ.get("CHECK_INSTRUCTIONS_CHILD"):
@@ -134,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         function = parts[3].rsplit(":", 1)[-1]
         if function in names:
             costs[function] = int(parts[0].replace(",", ""))
-    what = f"section 一 ×{args.long}" if args.long else "per report (real reports + seed)"
+    what = f"section 一 ×{args.long}" if args.long else f"per report ({args.report or 'real reports + seed'})"
     print(f"instructions per call, {what}, {args.calls} calls (valgrind callgrind, PYTHONHASHSEED=0)")
     for cname, (name, docs) in names.items():
         if cname in costs:

@@ -19,6 +19,7 @@ import functools
 import gc
 import itertools
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+_ANNOTATED = re.compile(r"\s*([\d,]+)\s+\(\s*[\d.]+%\)\s+(\S+)")
 sys.path.insert(0, str(ROOT / "bench"))
 
 
@@ -79,9 +81,13 @@ def main(argv: list[str] | None = None) -> int:
                                    capture_output=True, text=True, check=True).stdout
     costs: dict[str, int] = {}
     for line in annotated.splitlines():
-        parts = line.split()
-        if len(parts) >= 4 and "Modules/" in parts[3]:
-            costs.setdefault(parts[3].rsplit(":", 1)[-1], int(parts[0].replace(",", "")))
+        # "  40,320,896 ( 6.40%)  …/Modules/x.c:function [lib]" — "(10.09%)" has no space after "("
+        m = _ANNOTATED.match(line)
+        if m is not None and "Modules/" in m.group(2):
+            costs.setdefault(m.group(2).rsplit(":", 1)[-1], int(m.group(1).replace(",", "")))
+    missing = {"functools_reduce", "accumulate_next", "groupby_next", "starmap_next"} - set(costs)
+    if missing:
+        raise SystemExit(f"callgrind_annotate lists no {sorted(missing)}")
     extraction = costs["functools_reduce"] / calls
     check = costs["accumulate_next"] / calls
     routed = costs["groupby_next"] / calls

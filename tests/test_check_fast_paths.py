@@ -83,6 +83,27 @@ def test_marker_lines_cover_every_line_the_per_line_search_finds() -> None:
     assert S._marker_lines(["标题", "本 年 新 制 作", "数量 12", "（六）其他处理 3"], set()) == [2, 3, 4]
 
 
+def test_marker_candidates_are_the_non_prose_lines_that_may_hold_a_marker() -> None:
+    """Old-format markers are looked for with the prose lines blanked: the candidates are still
+    every non-prose line the per-line search finds (and no prose line)."""
+    from draft_report.models.document import Paragraph, ReportDocument, Section
+
+    rng = random.Random("marker-candidates")
+    pieces = [*"本年新制作数量增/减采购项目总金额", "\n", " ", "\t", "政府集中采购", "本年增/减", "其他处理", "说明" * 25]
+    for _ in range(3000):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(rng.randint(1, 8))]
+        paragraphs = [Paragraph(text=line, line=n) for n, line in enumerate(lines, 1) if rng.random() < 0.5]
+        paragraphs.append(Paragraph(text="说明" * 30, line=len(lines) + 3))  # a paragraph past the last line
+        doc = ReportDocument(lines=lines, sections=[Section(key="overview", heading="一、总体情况", paragraphs=paragraphs)])
+        prose = S._prose_lines(doc)
+        got_lines, got = S._marker_candidates(doc)
+        assert got_lines is lines
+        assert set(_reference_marker_lines(lines)) - prose <= set(got) <= set(range(1, len(lines) + 1)) - prose
+        assert got == sorted(got)
+    assert S._marker_candidates(ReportDocument(sections=[Section(heading="h", paragraphs=[Paragraph(text="其他处理")])])) == (
+        ["其他处理"], [1])
+
+
 def test_year_findings_skip_only_paragraphs_that_cannot_be_flagged(monkeypatch: pytest.MonkeyPatch) -> None:
     """A paragraph is skipped when the only years in it are the report's own; the findings are
     those of scanning every sentence (the prefilter disabled)."""
@@ -97,7 +118,7 @@ def test_year_findings_skip_only_paragraphs_that_cannot_be_flagged(monkeypatch: 
     got = staleness.year_findings(doc, 2024)
     monkeypatch.setattr(staleness, "_EVERY_YEAR", re.compile(r"(?=((?:19|20)\d{2}|$))"))  # never only 2024
     monkeypatch.setattr(staleness, "_only_year", lambda text, year: False)
-    monkeypatch.setattr(staleness, "_other_year", lambda year: re.compile(""))  # always "maybe another year"
+    monkeypatch.setattr(staleness, "_other_year", lambda year: (re.compile(""),))  # always "maybe another year"
     want = staleness.year_findings(doc, 2024)
     assert got == want
     assert len(got) > 100
@@ -146,11 +167,14 @@ def test_expired_topics_are_found_as_one_alternation_of_their_words_finds_them()
     rng = random.Random("topics")
     pieces = [*"疫情防控新冠肺炎十三五复工产核酸检测抗防，。", "\n", "疫情防控", "十三五", "常态化疫情"]
     for year in (2021, 2022, 2023, 2024):
-        topics, words = staleness._expired(year)
+        topics, words, keys = staleness._expired(year)
+        assert all(t.part in t.word for t in topics) and set(keys) == {t.part for t in topics}
         alternation = re.compile("|".join(re.escape(t.word) for t in topics)) if topics else None
         for _ in range(2000):
             text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
             assert staleness._names_any(words, text) == bool(alternation and alternation.search(text))
+            if staleness._names_any(words, text):  # the keys let every text with a topic through
+                assert staleness._names_any(keys, text)
 
 
 def test_subheadings_are_those_the_pattern_alone_finds() -> None:
@@ -176,7 +200,7 @@ def test_other_year_is_found_exactly_when_the_year_scan_finds_another_year() -> 
         for _ in range(3000):
             text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
             other = set(staleness._EVERY_YEAR.findall(text)) - {year}
-            assert (staleness._other_year(year).search(text) is not None) == bool(other), (year, text)
+            assert any(p.search(text) for p in staleness._other_year(year)) == bool(other), (year, text)
 
 
 def test_an_identity_set_compiles_its_sums_on_first_use() -> None:
@@ -242,3 +266,40 @@ def test_all_hold_is_every_identity_holding_over_every_cell(layout: L.Layout) ->
                 assert evaluate(compiled, v)[0] == []
             seen.add(want)
     assert seen == {True, False}
+
+
+def test_other_year_paragraphs_are_those_the_year_scan_finds_another_year_in() -> None:
+    from draft_report.checking import staleness
+
+    rng = random.Random("other-year-paragraphs")
+    pieces = ["2024", "2023", "2019", "19", "20", "1", "2", "0", "4", "9", "年", " ", "\n", "。"]
+    for year in ("2024", "2020", "1999", "999"):
+        for _ in range(1500):
+            texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(1, 6))]
+            want = [k for k, text in enumerate(texts) if set(staleness._EVERY_YEAR.findall(text)) - {year}]
+            assert staleness._other_year_paragraphs(texts, year) == want, (year, texts)
+
+
+def test_holding_cells_are_the_cells_of_the_holding_identities() -> None:
+    from draft_report.checking.table_causes import holding_cells
+
+    rng = random.Random("holding-cells")
+    for layout in (L.LAYOUT_2021, L.LAYOUT_2019):
+        for _ in range(200):
+            holding = [i for i in I.identities_for(layout) if rng.random() < 0.3]
+            assert holding_cells(holding) == {c for ident in holding for c in (*ident.lhs, *ident.rhs)}
+
+
+def test_a_standard_heading_is_one_the_heading_rules_say_nothing_about() -> None:
+    """``heading_findings`` skips a heading written exactly as the standard's: the numbering and
+    title checks pass for it, and it is not numbered “第×部分”."""
+    from draft_report.models.document import ReportDocument, Section
+    from draft_report.sections import SECTIONS
+
+    for sdef in SECTIONS:
+        heading = S._STANDARD_HEADINGS[sdef.key]
+        m = S._NUMBERING.match(heading)
+        assert m is not None and m.group(1) == sdef.number and m.group(2) is None
+        assert S._norm(heading[m.end():]).startswith(S._NORM_TITLES[sdef.key])
+    doc = ReportDocument(sections=[Section(key=sdef.key, heading=f" {sdef.heading} ", line=n) for n, sdef in enumerate(SECTIONS)])
+    assert S.heading_findings(doc) == []

@@ -211,3 +211,12 @@ def test_one_pass_gives_the_per_sentence_claims_of_any_text(text: str) -> None:
 ])
 def test_one_pass_at_sentence_and_line_edges(text: str) -> None:
     check_one_pass(text)
+
+
+def test_every_decimal_digit_leads_the_number_pattern() -> None:
+    """``numerals._DECIMAL_LEAD`` holds every character ``\\d`` matches (so the one pass tries every
+    position a number may start at)."""
+    lead = re.compile(f"[{N._DECIMAL_LEAD}{N.CHINESE_DIGITS}]")
+    digit = re.compile(r"\d")
+    assert all(lead.fullmatch(ch) for ch in map(chr, range(0x110000)) if digit.fullmatch(ch))
+    assert all(lead.fullmatch(ch) for ch in N.CHINESE_DIGITS)

@@ -212,3 +212,21 @@ def test_only_tabs_means_every_tab_cell_is_clean() -> None:
             assert parts == list(map(" ".join, map(str.split, parts))), repr(line)
         else:
             assert any(c.isspace() and c != "\t" for c in line), repr(line)
+
+
+def test_pipe_cells_is_clean_of_every_cell() -> None:
+    """``pipe_cells`` (cells stripped when no cell holds whitespace within) against its definition:
+    the body between the outer pipes split at "|", every cell ``clean``-ed."""
+    from draft_report.reading.blocks import clean
+
+    def reference(line: str) -> list[str]:
+        body = line.strip()
+        body = body[1:] if body.startswith("|") else body
+        body = body[:-1] if body.endswith("|") else body
+        return [clean(c) for c in body.split("|")]
+
+    pool = [*whitespace()[:10], "\u200b", "|", "|", "|", "a", "1", "一", "。", "-"]
+    rng = random.Random(32)
+    for _ in range(30000):
+        line = "".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
+        assert text_blocks.pipe_cells(line) == reference(line), repr(line)

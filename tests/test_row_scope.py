@@ -3,6 +3,10 @@ and an explicit 新收 qualifier excludes the carried-over reading."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from checkdocs import make_tables
 from draft_report.checking.claim_check import ClaimCheck, check_claims
 from draft_report.checking.fact_source import FactSource
@@ -10,6 +14,7 @@ from draft_report.checking.fact_source import FactSource
 # make_tables: 新收 5 (自然人 4, 商业企业 1), 上年结转 1 (自然人), 办结 4 (自然人 3: 予以公开 2, 部分公开 1;
 # 商业企业 1: 无法提供), 结转下年度 2 (自然人)
 SOURCE = FactSource(make_tables())
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def checks(text: str) -> list[ClaimCheck]:
@@ -117,3 +122,28 @@ def test_respectively_over_kinds_and_a_clause_after_a_semicolon() -> None:
     # a sentence after ； continues the one before: the kind takes 申请 from it
     c = last("从申请人类型看，自然人4件；法人或其他组织3件。")
     assert c.verdict == "disagrees_unambiguous" and c.expected == 1
+
+
+class _Everything(str):
+    def __contains__(self, _: object) -> bool:
+        return True
+
+
+def test_kind_of_previous_clause_pre_test_passes_over_nothing_it_would_bind(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The look at the character before the number (``_BARE_SUM_ENDS``) only skips numbers the whole
+    test would not bind: the same binding with and without it, at every number of every fixture."""
+    from draft_report.checking import row_scope as R
+    from draft_report.checking.claims import sentences
+    from draft_report.lexicon.fields import FACTS
+    from draft_report.lexicon.numerals import find_quantities
+
+    cases = []
+    extra = ["从申请主体看，以自然人为主，共95件", "以法人为主， 共计 3件", "自然人申请为主,为 4件", "企业， 12件"]
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.rglob("*.txt"))]
+    for text in [*texts, *extra]:
+        for _, sent in sentences(text):
+            cases += [(sent, q.start, q.unit) for q in find_quantities(sent)]
+    fast = [R.kind_of_previous_clause(s, start, unit, FACTS) for s, start, unit in cases]
+    monkeypatch.setattr(R, "_BARE_SUM_ENDS", _Everything())
+    assert fast == [R.kind_of_previous_clause(s, start, unit, FACTS) for s, start, unit in cases]
+    assert sum(b.fact is not None for b in fast) >= 3

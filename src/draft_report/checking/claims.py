@@ -21,11 +21,13 @@ from draft_report.checking.row_scope import CONTINUES, inherit_rows, kind_of_pre
 from draft_report.checking.scope import may_have_markers, scope_before, scope_markers
 from draft_report.lexicon.approx import approx_range, approx_word
 from draft_report.lexicon.binding import (
+    CLAUSE_DELIMITERS,
     Binding,
     KeywordIndex,
     bind_indexed,
     bind_zero,
     clause_window,
+    compact,
     fold_parentheses,
     keyword_index,
 )
@@ -311,7 +313,11 @@ def _number_claim(sent: str, offset: int, start: int, end: int, raw: str, value:
     comparison = comparison_words(sent, start) if compares else None
     fact, alternatives, confidence = binding.fact, binding.alternatives, binding.confidence
     if fact is not None and fact.exclusive and fact.also_accept:
-        left, _ = clause_window(sent, start, end)
+        # the left side of ``clause_window(sent, start, end)`` (its right side is not needed)
+        i = start - 1
+        while i >= 0 and sent[i] not in CLAUSE_DELIMITERS:
+            i -= 1
+        left = compact(sent[i + 1 : start])
         if any(w in left for w in fact.exclusive):
             fact = replace(fact, also_accept=())  # 本年新收 N 件: 新收 alone, not 新收 + 上年结转
     kind = "number"

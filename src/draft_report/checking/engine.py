@@ -44,12 +44,14 @@ def check_document(doc: ReportDocument, dataset: Any = None, previous: Any = Non
     findings += cell_findings(doc)
     if dataset is not None:
         findings += data_findings(doc, dataset)
-    # a prose number that states the value a table cause should have is that cause, not another
-    findings += [f for f in prose_findings(claims, source)
-                 if not (f.rule == "prose.mismatch" and (f.location.line, f.actual) in folded)]
+    prose = prose_findings(claims, source)
+    if folded:  # a prose number that states the value a table cause should have is that cause, not another
+        prose = [f for f in prose if not (f.rule == "prose.mismatch" and (f.location.line, f.actual) in folded)]
+    findings += prose
     findings += heading_findings(doc)
     findings += overview_topic_findings(doc, kind)
-    findings += old_format_findings(doc, format_year(doc, year))
+    old_format = old_format_findings(doc, format_year(doc, year))
+    findings += old_format
     findings += problems_findings(doc)
     findings += fee_findings(doc, claims)
     findings += staleness_findings(doc, year, kind)
@@ -61,7 +63,8 @@ def check_document(doc: ReportDocument, dataset: Any = None, previous: Any = Non
         from draft_report.checking.crossyear import cross_year_findings  # only with --previous
 
         findings += cross_year_findings(doc, previous, year)
-    findings = _drop_redundant(findings)
+    if any(f.actual == "1 行" for f in old_format):  # (only old-format findings can say so)
+        findings = _drop_redundant(findings)
     if doc.line_places:  # a Word file: say which paragraph or table row, not "第8行"
         findings = [_placed(f, doc.line_places) for f in findings]
     findings.sort(key=_order)

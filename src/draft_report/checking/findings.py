@@ -85,8 +85,7 @@ class Finding:
         return (self.rule, loc.section, loc.cell_id, loc.row, loc.column, loc.excerpt, shown(self.expected), shown(self.actual))
 
 
-_new = object.__new__
-_set = object.__setattr__  # a frozen record's ``__init__`` sets its whole ``__dict__`` so, in one call
+_new = object.__new__  # a frozen record built without its class call: its ``__dict__`` filled directly
 
 
 _NO_PLACE: dict[str, Any] = dict(vars(Location()))  # ``Location()``'s fields, as its ``__init__`` sets them
@@ -97,11 +96,11 @@ def sentence_location(section: str | None, line: int | None, excerpt: str | None
     same instance, its ``__dict__`` as ``__init__`` sets it): the place of a prose claim's finding,
     made for most claims of an unverified report."""
     loc = _new(Location)
-    fields = _NO_PLACE.copy()  # (cheaper than a dict display of all eight)
+    fields = loc.__dict__  # filled in place: cheaper than setting a new ``__dict__`` (callgrind: 3.5k vs 4.4k instructions)
+    fields.update(_NO_PLACE)
     fields["section"] = section
     fields["line"] = line
     fields["excerpt"] = excerpt
-    _set(loc, "__dict__", fields)
     return loc
 
 
@@ -110,8 +109,13 @@ def new_finding(rule: str, severity: Severity, message: str, location: Location,
     """``Finding(rule, severity, message, location, expected, actual)`` built without the class
     call (the same instance, its ``__dict__`` as ``__init__`` sets it)."""
     finding = _new(Finding)
-    _set(finding, "__dict__", {"rule": rule, "severity": severity, "message": message, "location": location,
-                               "expected": expected, "actual": actual})
+    fields = finding.__dict__  # filled in place, in field order (callgrind: 3.4k vs 5.1k instructions)
+    fields["rule"] = rule
+    fields["severity"] = severity
+    fields["message"] = message
+    fields["location"] = location
+    fields["expected"] = expected
+    fields["actual"] = actual
     return finding
 
 

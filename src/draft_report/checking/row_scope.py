@@ -242,6 +242,7 @@ def _own_clause(before: str, word: Fact) -> bool:
 
 
 _BARE_SUM = regex(r"^(?:共计|合计|总计|一共|总共|共|计|为)?$")
+_BARE_SUM_ENDS = "，,计共为"  # what ends a clause “，” with nothing or one word of ``_BARE_SUM`` after it
 _UNBOUND = Binding(None)
 # Every phrase of every applicant kind in one alternation (compiled on first use, as every ``regex``):
 # longest first; equal lengths by text, so that the pattern (a regex_cache key) is the same every run.
@@ -260,6 +261,13 @@ def _last_stop(sentence: str, end: int) -> int:
 def kind_of_previous_clause(sentence: str, start: int, unit: str | None, facts: Sequence[Fact]) -> Binding:
     """“从申请主体看，以自然人为主，共95件”: a bare 共N件 right after a clause that names an applicant kind
     and no number states that kind — or all the requests the kind is part of (two readings, unsure)."""
+    # the last character before the number that is no space: “，” ending the clause, or the end of a
+    # bare sum word (``_BARE_SUM``: 共计 合计 总计 一共 总共 共 计 为) — most numbers are passed over here
+    at = start - 1
+    while at >= 0 and sentence[at].isspace():
+        at -= 1
+    if at < 0 or sentence[at] not in _BARE_SUM_ENDS:
+        return _UNBOUND
     i = _last_stop(sentence, start)
     if i < 0 or sentence[i] not in "，," or not _BARE_SUM.match("".join(sentence[i + 1 : start].split())):
         return _UNBOUND

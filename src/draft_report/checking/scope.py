@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from draft_report.regex_cache import regex
+from draft_report.regex_cache import compile_now, regex
 
 # Each alternative as (its first character, the rest), in order.
 _SUB_UNIT: tuple[tuple[str, str], ...] = (
@@ -71,7 +71,7 @@ def markers_pattern(sentence: str) -> re.Pattern[str]:
     key = ("半年" in sentence) | ("季度" in sentence) << 1 | ("月" in sentence) << 2
     pattern = _VARIANTS[key]
     if pattern is None:
-        pattern = _VARIANTS[key] = regex(led_alternation(_variant(bool(key & 1), bool(key & 2), bool(key & 4))))
+        pattern = _VARIANTS[key] = compile_now(led_alternation(_variant(bool(key & 1), bool(key & 2), bool(key & 4))))
     return pattern
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
+from itertools import accumulate
 
 from draft_report.checking.claims import sentences
 from draft_report.checking.findings import Finding, Location
@@ -26,22 +28,30 @@ _PERIOD_START = regex(r"自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 
 @dataclass(frozen=True)
 class ExpiredTopic:
-    """A phrase that is stale in reports from the year ``since`` on (疫情防控 …)."""
+    """A phrase that is stale in reports from the year ``since`` on (疫情防控 …). ``key``: a part
+    of the word (itself by default) that a text holds whenever it holds the word — a single
+    character other reports rarely hold where there is one, since testing a text for one
+    character is a far quicker scan than testing it for a word."""
 
     word: str
     since: int  # stale in reports for this year and later
+    key: str = ""
+
+    @property
+    def part(self) -> str:
+        return self.key or self.word
 
 
 # 疫情防控 ended with the 2023-01-08 downgrade (乙类乙管); 十三五 ended in 2020.
 EXPIRED_TOPICS: tuple[ExpiredTopic, ...] = (
-    ExpiredTopic("疫情防控", 2023),
-    ExpiredTopic("新冠肺炎", 2023),
-    ExpiredTopic("新冠疫情", 2023),
-    ExpiredTopic("新型冠状病毒", 2023),
-    ExpiredTopic("常态化疫情", 2023),
-    ExpiredTopic("核酸检测", 2023),
-    ExpiredTopic("抗疫", 2023),
-    ExpiredTopic("防疫", 2023),
+    ExpiredTopic("疫情防控", 2023, "疫"),
+    ExpiredTopic("新冠肺炎", 2023, "冠"),
+    ExpiredTopic("新冠疫情", 2023, "疫"),
+    ExpiredTopic("新型冠状病毒", 2023, "冠"),
+    ExpiredTopic("常态化疫情", 2023, "疫"),
+    ExpiredTopic("核酸检测", 2023, "酸"),
+    ExpiredTopic("抗疫", 2023, "疫"),
+    ExpiredTopic("防疫", 2023, "疫"),
     ExpiredTopic("复工复产", 2023),
     ExpiredTopic("十三五", 2022),
 )
@@ -95,15 +105,36 @@ def _only_year(text: str, year: str) -> bool:
 
 
 @cache
-def _other_year(own_year: str) -> re.Pattern[str]:
-    """A year-like digit run (what ``_EVERY_YEAR`` finds, at any position) other than ``own_year``."""
-    alternatives = []
+def _other_year(own_year: str) -> tuple[re.Pattern[str], ...]:
+    """Patterns of which one finds a year-like digit run (what ``_EVERY_YEAR`` finds, at any
+    position) other than ``own_year``: one per first two digits, each starting with its literal
+    digits (a quick scan for them, where an alternation tests every character)."""
+    out = []
     for prefix in ("19", "20"):
         if own_year[:2] == prefix and len(own_year) == 4:
-            alternatives.append(f"{prefix}(?!{re.escape(own_year[2:])})\\d{{2}}")
+            out.append(regex(f"{prefix}(?!{re.escape(own_year[2:])})\\d{{2}}"))
         else:
-            alternatives.append(f"{prefix}\\d{{2}}")
-    return regex("|".join(alternatives))
+            out.append(regex(f"{prefix}\\d{{2}}"))
+    return tuple(out)
+
+
+def _other_year_paragraphs(texts: list[str], own_year: str) -> list[int]:
+    """The indices of the ``texts`` that hold a year-like digit run other than ``own_year``, in
+    order: each ``_other_year`` pattern searched over the texts joined (a year never holds a
+    line break), again only from the paragraph after each one found."""
+    joined = "\n".join(texts)
+    patterns = [p for p in _other_year(own_year) if p.search(joined) is not None]
+    if not patterns:
+        return []  # no year but the report's own anywhere (the usual report)
+    bounds = list(accumulate([len(t) + 1 for t in texts]))  # where each next text starts
+    found: set[int] = set()
+    for pattern in patterns:
+        at = 0
+        while at < bounds[-1] and (m := pattern.search(joined, at)) is not None:
+            k = bisect_right(bounds, m.start())
+            found.add(k)
+            at = bounds[k]
+    return sorted(found)
 
 
 def year_findings(doc: ReportDocument, year: int | None, paragraphs: Paragraphs | None = None) -> list[Finding]:
@@ -111,17 +142,12 @@ def year_findings(doc: ReportDocument, year: int | None, paragraphs: Paragraphs 
         return []
     out: list[Finding] = []
     own_year = str(year)
-    own = {own_year}
     items = paragraphs if paragraphs is not None else prose_paragraphs(doc)
-    if _other_year(own_year).search("\n".join([p.text for _, p in items])) is None:
-        return out  # no year but the report's own anywhere (no year holds a line break): nothing to flag
-    for section, p in items:
-        text = p.text
-        if "年" not in text or _only_year(text, own_year):
-            continue  # no year but the report's own (or none): nothing to flag
-        years = set(_EVERY_YEAR.findall(text))
-        if not years or years == own:
-            continue  # no year in the paragraph, or only the report's own: nothing to flag
+    # a year other than the report's is in few paragraphs; in the others only its own: nothing to flag
+    for k in _other_year_paragraphs([p.text for _, p in items], own_year):
+        section, p = items[k]
+        if "年" not in p.text:
+            continue
         for _, sent in sentences(p.text):
             if "年" not in sent or _only_year(sent, own_year) or not _YEAR_DIGITS.search(sent):
                 continue  # no year, or only the report's own: nothing to flag
@@ -150,11 +176,11 @@ def year_findings(doc: ReportDocument, year: int | None, paragraphs: Paragraphs 
 
 
 @cache
-def _expired(year: int) -> tuple[tuple[ExpiredTopic, ...], tuple[str, ...]]:
-    """The topics stale in a report for ``year``, and their words (empty: no topic is stale
-    yet); built once per year."""
+def _expired(year: int) -> tuple[tuple[ExpiredTopic, ...], tuple[str, ...], tuple[str, ...]]:
+    """The topics stale in a report for ``year``, their words (empty: no topic is stale yet)
+    and their keys (``ExpiredTopic.part``, each once); built once per year."""
     topics = tuple(t for t in EXPIRED_TOPICS if year >= t.since)
-    return topics, tuple(t.word for t in topics)
+    return topics, tuple(t.word for t in topics), tuple(dict.fromkeys(t.part for t in topics))
 
 
 def _names_any(words: tuple[str, ...], text: str) -> bool:
@@ -167,12 +193,13 @@ def topic_findings(doc: ReportDocument, year: int | None, paragraphs: Paragraphs
     if year is None:
         return []
     out: list[Finding] = []
-    topics, words = _expired(year)
+    topics, words, keys = _expired(year)
     if not words:
         return out
     items = paragraphs if paragraphs is not None else prose_paragraphs(doc)
-    if not _names_any(words, "\n".join([p.text for _, p in items])):
-        return out  # no topic in any paragraph (no topic word holds a line break)
+    text = "\n".join([p.text for _, p in items])
+    if not _names_any(keys, text) or not _names_any(words, text):
+        return out  # no topic in any paragraph (no key, or no topic word: none holds a line break)
     for section, p in items:
         if not _names_any(words, p.text):
             continue  # a sentence's hits are the paragraph's hits

@@ -43,6 +43,7 @@ def _norm(text: str) -> str:
 
 # each section's standard title without punctuation or spaces (what a heading's title must start with)
 _NORM_TITLES: dict[str, str] = {sdef.key: _norm(sdef.title) for sdef in SECTIONS}
+_STANDARD_HEADINGS: dict[str, str] = {sdef.key: sdef.heading for sdef in SECTIONS}  # “一、总体情况” …
 
 
 def heading_findings(doc: ReportDocument) -> list[Finding]:
@@ -58,6 +59,8 @@ def heading_findings(doc: ReportDocument) -> list[Finding]:
                                Location(section=sdef.key), sdef.heading, None))
             continue
         heading = sec.heading.strip()
+        if heading == _STANDARD_HEADINGS[sdef.key]:
+            continue  # written as the standard has it (the usual report): nothing to say
         m = _NUMBERING.match(heading)
         number = (m.group(1) or m.group(2)) if m else None
         title = heading[m.end():] if m else heading
@@ -119,6 +122,24 @@ def _prose_lines(doc: ReportDocument) -> set[int]:
     }
 
 
+def _marker_candidates(doc: ReportDocument) -> tuple[list[str], list[int]]:
+    """The lines old-format markers are looked for in (the source's, else the paragraphs') and
+    the numbers of those that may hold one (``_marker_lines``), prose lines left out: markers
+    count outside prose only. The prose lines are blanked before the scan — most of a long
+    report's text is never scanned; an empty line holds no marker, and blanking keeps the
+    line numbers."""
+    if not doc.lines:
+        lines = [p.text for s in doc.sections for p in s.paragraphs]
+        return lines, _marker_lines(lines)
+    lines = doc.lines
+    prose = _prose_lines(doc)
+    scanned = lines.copy()
+    for no in prose:
+        if no <= len(scanned):
+            scanned[no - 1] = ""
+    return lines, [no for no in _marker_lines(scanned) if no not in prose]
+
+
 def old_format_findings(doc: ReportDocument, year: int | None = None) -> list[Finding]:
     """Markers of the 2019 trial format. ``year``: the report's year (title, preface or
     statistics period); reports up to 2020 were written in that format, correctly: nothing
@@ -127,11 +148,7 @@ def old_format_findings(doc: ReportDocument, year: int | None = None) -> list[Fi
     if year is not None and L.LAYOUT_2019.last_year is not None and year <= L.LAYOUT_2019.last_year:
         return out
     seen: set[str] = set()
-    lines = doc.lines or [p.text for s in doc.sections for p in s.paragraphs]
-    candidates = _marker_lines(lines)
-    if candidates and doc.lines:
-        prose = _prose_lines(doc)
-        candidates = [no for no in candidates if no not in prose]
+    lines, candidates = _marker_candidates(doc)
     for no in candidates:
         line = lines[no - 1]
         compact = _WHITESPACE.sub("", line)
@@ -196,6 +213,10 @@ def problems_findings(doc: ReportDocument) -> list[Finding]:
     return []
 
 
+# the measures the fee rules read a claim bound to (a claim in 元 is read whatever its measure)
+_FEE_FACTS = frozenset({"fee_notices", "fee_notices_paid", "fees_collected", "fee_notices_amount"})
+
+
 def fee_findings(doc: ReportDocument, claims: Sequence[LocatedClaim]) -> list[Finding]:
     out: list[Finding] = []
     sec = doc.section("other")
@@ -212,6 +233,8 @@ def fee_findings(doc: ReportDocument, claims: Sequence[LocatedClaim]) -> list[Fi
     for lc in claims:  # one pass: the few claims of any of the fee rules
         c = lc.claim
         fact = c.fact
+        if c.unit != "元" and (fact is None or fact.id not in _FEE_FACTS):
+            continue  # (most claims) no fee rule reads it: not in 元, bound to no fee measure
         if c.kind == "zero":
             if fact is not None and fact.id == "fee_notices":
                 zero_notices.append(lc)
@@ -260,6 +283,10 @@ _TOPIC_WORDS: dict[str, tuple[str, ...]] = {
 }
 _SUBHEADING = regex(r"^\s*[（(]([一二三四五六七八九十]+)[）)]\s*")
 _HEAD_END = regex(r"[。：:]")
+# a sub-heading's head: up to the first 。：: and at most 40 characters (``_HEAD_END.split(text)[0][:40]``),
+# matched at the start of any paragraph, or of one ``_SUBHEADING`` matches: one match call gives both
+_HEAD = regex(r"[^。：:]{0,40}")
+_SUBHEADING_HEAD = regex(r"(?=\s*[（(][一二三四五六七八九十]+[）)])[^。：:]{0,40}")
 _ACCOUNTABILITY = ("考核", "评议", "评估", "责任追究", "问责")
 
 
@@ -267,10 +294,17 @@ def _subheadings(sec: Section) -> list[tuple[str, int | None]]:
     """(sub-heading text, line) of section 一: own lines, or run-in ("（一）主动公开情况。2024年…")."""
     out: list[tuple[str, int | None]] = []
     for p in sec.paragraphs:
-        first = p.text[:1]  # ``_SUBHEADING`` needs a bracket after any spaces
-        if p.kind == "subheading" or ((first in "（(" or first.isspace()) and _SUBHEADING.match(p.text)):
-            head = _HEAD_END.split(p.text, maxsplit=1)[0][:40]
-            out.append((head.strip(), p.line))
+        text = p.text
+        if p.kind == "subheading":
+            m = _HEAD.match(text)
+        else:
+            first = text[:1]  # ``_SUBHEADING`` needs a bracket after any spaces
+            if first not in "（(" and not first.isspace():
+                continue
+            m = _SUBHEADING_HEAD.match(text)
+            if m is None:
+                continue
+        out.append((m.group().strip(), p.line))  # type: ignore[union-attr]  # ``_HEAD`` matches any text
     return out
 
 

@@ -19,6 +19,7 @@ module finds the cell behind them instead:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from itertools import chain
 
 from draft_report.records import dataclass
 from draft_report.tables.identities import Identity, IdentitySet
@@ -97,14 +98,24 @@ def data_causes(failing: list[Failure], get: Getter, expected: dict[str, float])
     return out
 
 
+def holding_cells(holding: list[Identity]) -> set[str]:
+    """The cells of the identities that hold (every one of their cells was read)."""
+    cells = set(chain.from_iterable([ident.lhs for ident in holding]))
+    cells.update(chain.from_iterable([ident.rhs for ident in holding]))
+    return cells
+
+
 def inferred_causes(
-    failing: list[Failure], holding: list[Identity], get: Getter, stated: dict[str, set[float]] | None = None
+    failing: list[Failure], holding: list[Identity], get: Getter, stated: dict[str, set[float]] | None = None,
+    in_holding: set[str] | None = None,
 ) -> list[Cause]:
     """Cells that alone explain two or more failing identities, each the only such cell for them;
     or, among the cells that would explain a set, the one cell whose balancing value the prose
-    states (``stated``: cell → values the report's prose gives for it)."""
+    states (``stated``: cell → values the report's prose gives for it). ``in_holding``: the
+    ``holding_cells``, when the caller has them already."""
     stated = stated or {}
-    in_holding = {c for ident in holding for c in (*ident.lhs, *ident.rhs)}
+    if in_holding is None:
+        in_holding = holding_cells(holding)
     candidates: dict[str, Cause] = {}
     cells = dict.fromkeys(c for f in failing for c in (*f.identity.lhs, *f.identity.rhs))
     for cell in cells:

@@ -177,7 +177,8 @@ def table_identity_findings(
         explained = {f.identity for fs in by_data.values() for f in fs}
         failing = [f for f in failing if f.identity not in explained]
     out: list[Finding] = []
-    causes = C.inferred_causes(failing, holding, get, stated)
+    confirmed = C.holding_cells(holding)  # cells that agree with the other identities they are in
+    causes = C.inferred_causes(failing, holding, get, stated, confirmed)
     for cause in causes:
         n = len(cause.failures)
         said = ""
@@ -191,7 +192,6 @@ def table_identity_findings(
             f"——只改这一格，它所在的 {n} 项勾稽关系就都成立：{_names(cause.failures)}{said}",
             cell_location(doc, cause.cell_id), fmt(cause.expected), fmt(cause.actual)))
     covered = {f.identity for cause in causes for f in cause.failures}
-    confirmed = {c for ident in holding for c in (*ident.lhs, *ident.rhs)}
     for f in failing:
         if f.identity in covered:
             continue

@@ -16,7 +16,7 @@ takes the object named last earlier in the sentence (``Fact.elliptic``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from draft_report.lexicon.bound import UNBOUND, Binding
 from draft_report.lexicon.elliptic_rules import ELLIPTIC_REST
@@ -25,13 +25,11 @@ from draft_report.lexicon.fields import Fact, sum_fact
 from draft_report.lexicon.keyword_index import FactEntry, KeywordIndex, Ranked, keyword_index, trie_pattern
 from draft_report.lexicon.numerals import find_quantities
 from draft_report.lexicon.sentence_index import CLAUSE, SentenceIndex, delimiter_pattern
-from draft_report.records import dataclass
 from draft_report.regex_cache import regex
 
 __all__ = [  # Binding, KeywordIndex, keyword_index and trie_pattern live in modules of their own
-    "CLAUSE_DELIMITERS", "Binding", "KeywordIndex", "Match", "bind_claim", "bind_indexed", "bind_number",
-    "bind_zero", "candidates", "clause_window", "compact", "fold_parentheses", "keyword_index", "last_named",
-    "listed_members", "trie_pattern",
+    "CLAUSE_DELIMITERS", "Binding", "KeywordIndex", "bind_claim", "bind_indexed", "bind_number", "bind_zero",
+    "clause_window", "compact", "fold_parentheses", "keyword_index", "last_named", "listed_members", "trie_pattern",
 ]
 
 # Quotation marks are not delimiters: they wrap names (在“工作动态”栏目发布信息37条).
@@ -43,7 +41,6 @@ _STRONG_DELIMITERS = "，,；;。！？!?：:\n"
 _LIST_GAP = 6  # at most this many characters between two listed members (joiner included)
 _ELLIPTIC_REST = ELLIPTIC_REST  # an elliptic clause: apart from the qualifier word, at most this many characters
 _FILLERS = ("其中", "通过", "累计", "分别", "合计", "共计", "在", "另", "共", "为", "有", "的")
-_SPACE = regex(r"\s+")
 # A clause this short (spaces removed) may take a required word (申请) from earlier in the sentence
 # (``fact_rules.SHORT_CLAUSE``): “共受理申请21件（本年新收19件、上年结转2件）”.
 _SHORT_CLAUSE = SHORT_CLAUSE
@@ -72,18 +69,9 @@ def fold_parentheses(sentence: str) -> str:
 _FOLD_PUNCT = str.maketrans({c: "\u3000" for c in "，,；;：:"})
 
 
-@dataclass(frozen=True)
-class Match:
-    """A keyword of a fact found near a number: which side of it and how far."""
-
-    fact: Fact
-    keyword: str
-    side: str  # left | right
-    distance: int
-
-
 def compact(text: str) -> str:
-    return _SPACE.sub("", text)
+    """``text`` with its whitespace removed (``str.split`` and the ``\\s`` regex agree on what is whitespace)."""
+    return "".join(text.split())
 
 
 def clause_window(
@@ -146,64 +134,6 @@ def _sentence_index(sentence: str) -> SentenceIndex:
         return last
     ctx = _LAST_SENTENCE = SentenceIndex(sentence)
     return ctx
-
-
-def candidates(
-    facts: Sequence[Fact], left: str, right: str, unit: str | None, before: str | None
-) -> list[Match]:
-    """Facts named on the left (preferred) or, failing that, on the right of the number."""
-    index = keyword_index(facts)
-    found = _candidates(index, index.occurrences(left), len(left), lambda: index.occurrences(right), 0,
-                        left + right, unit, before)
-    return [Match(f, kw, side, dist) for _, f, kw, side, dist in found]
-
-
-# A candidate while binding: (rank, fact, keyword, side, distance) — ``Match`` without building one.
-_Candidate = tuple[tuple[int, int, int], Fact, str, str, int]
-
-
-def _candidates(
-    index: KeywordIndex, left_occ: list[tuple[int, str]], left_end: int,
-    right_occ: Callable[[], list[tuple[int, str]]], right_start: int, window: str, unit: str | None,
-    before: str | None,
-) -> list[_Candidate]:
-    """``candidates`` from the keyword occurrences of each side: ``left_end`` is where the left
-    side ends and ``right_start`` where the right side starts, in the occurrences' coordinates.
-    The right side's occurrences are looked up (``right_occ()``) only when the left side names
-    nothing allowed."""
-    refused: set[int] = set()  # facts ``_allowed`` refused on the left: the same answer on the right
-    return (_side_candidates(index, left_occ, "left", left_end, window, unit, before, refused)
-            or _side_candidates(index, right_occ(), "right", right_start, window, unit, before, refused))
-
-
-def _side_candidates(
-    index: KeywordIndex, occ: list[tuple[int, str]], side: str, edge: int, window: str, unit: str | None,
-    before: str | None, refused: set[int],
-) -> list[_Candidate]:
-    """The candidates of one side (``_candidates``): ``edge`` is where the left side ends or the right
-    side starts; ``refused`` collects the facts ``_allowed`` refuses (not asked again on the right)."""
-    if not occ:
-        return []
-    best: dict[int, tuple[tuple[int, int, int], Fact, str, int]] = {}
-    left = side == "left"
-    for pos, kw in occ:
-        dist = edge - (pos + len(kw)) if left else pos - edge
-        size = len(kw)
-        for order, fact in index.facts_of[kw]:
-            rank = (fact.priority, -dist, size)  # higher wins: priority, then nearer, then longer keyword
-            old = best.get(order)
-            if old is None or rank > old[0]:
-                best[order] = (rank, fact, kw, dist)
-    found: list[_Candidate] = []
-    for order in sorted(best):
-        rank, f, kw, dist = best[order]
-        if order in refused:
-            continue
-        if _allowed(f, window, unit, before):
-            found.append((rank, f, kw, side, dist))
-        else:
-            refused.add(order)
-    return found
 
 
 def bind_number(
@@ -385,6 +315,9 @@ class _Before:
         return last_named_in(self.text, len(self.text), family)
 
 
+_NO_SENTENCE = _Before("")  # a zero claim is read without the sentence before it: ``_allowed(…, before=None)``
+
+
 def _runs(found: list[tuple[int, int, Fact]], text: str) -> list[list[Fact]]:
     """Split members in order of mention into runs listed together (a joiner, close by)."""
     runs: list[list[Fact]] = []
@@ -478,19 +411,31 @@ def _rest(clause: str, named: str) -> str:
 
 
 def bind_zero(facts: Sequence[Fact], phrase: str, obj: str) -> list[Fact]:
-    """Facts a zero claim ("未收到" + "政府信息公开申请") is about: the most specific ones."""
+    """Facts a zero claim ("未收到" + "政府信息公开申请") is about: the most specific ones — of the facts
+    with zero phrases and no context (``KeywordIndex.zero_facts``), those a keyword of which stands
+    in the claim and whose conditions allow it (no sentence before it, no unit), of the top priority."""
     window = compact(phrase + obj)
-    usable = [f for f in facts if f.context is None and f.zero_phrases]
-    found = candidates(usable, window, "", None, None)
+    index = keyword_index(facts)
+    named: dict[int, FactEntry] = {}  # the facts the claim names, by their place in the list
+    for _, _, kw in index.found(window):
+        for entry in index.entries[kw]:
+            named[entry.order] = entry
+    found: list[Fact] = []
+    for order in sorted(named):
+        entry = named[order]
+        f = entry.fact
+        if f.context is None and f.zero_phrases and (entry.rule or entry.compiled_rule()).allows(
+                window, None, _NO_SENTENCE, 0):
+            found.append(f)
     if found:
-        top = max(m.fact.priority for m in found)
-        return [m.fact for m in found if m.fact.priority == top]
+        top = max(f.priority for f in found)
+        return [f for f in found if f.priority == top]
     # "无政府信息公开申请": the object itself names the fact. Not "没有超期答复的申请" (a qualified
     # object says nothing about the total), and never against the fact's exclusions.
     obj_c = compact(obj)
     if "的" in obj_c or len(obj_c) > 14:
         return []
     return [
-        f for f in usable
+        f for f in index.zero_facts
         if any(w in obj_c for w in f.zero_phrases) and not any(w in window for w in f.excludes)
     ][:1]

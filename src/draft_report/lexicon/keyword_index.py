@@ -112,14 +112,12 @@ class KeywordIndex:
         # for when no keyword runs past it, the rests of those that may) — see ``info``
         self._infos: dict[str, tuple[bool, tuple[tuple[int, int, str], ...], tuple[str, ...]]] = {}
         self._lone: dict[str, tuple[list[Ranked], list[Ranked]]] = {}  # ``ranked`` of a lone match, per keyword
-        self.facts_of: dict[str, list[tuple[int, Fact]]] = {}
         self.entries: dict[str, tuple[FactEntry, ...]] = {}
         # the facts with keywords of each family (None: of no family), in order (``binding._named``)
         self.members: dict[str | None, list[FactEntry]] = {}
         for order, f in enumerate(facts):
             entry: FactEntry | None = None
             for kw in dict.fromkeys(f.keywords):
-                self.facts_of.setdefault(kw, []).append((order, f))
                 entry = entry or FactEntry(order, f)
                 self.entries[kw] = (*self.entries.get(kw, ()), entry)
             if entry is not None:
@@ -127,6 +125,7 @@ class KeywordIndex:
         # the facts that may take a word from earlier in the sentence (``binding._elliptic``), and the
         # words one of them must find in the clause: one search rules them all out
         self.elliptic: list[Fact] = [f for f in facts if f.elliptic or f.requires_in_sentence]
+        self.zero_facts: list[Fact] = [f for f in facts if f.context is None and f.zero_phrases]  # (``bind_zero``)
         words = {w for f in self.elliptic for w in ((f.qualifiers or f.requires) if f.elliptic else f.keywords)}
         self.elliptic_named: re.Pattern[str] = compile_now(alternation(words))
         self._elliptic_rules: EllipticRules | None = None

@@ -55,8 +55,20 @@ _CHINESE = regex(
 # and group 6; approximation 7, unit 8). No Chinese match holds a digit, and a Chinese match of
 # ``_CHINESE`` that starts inside an Arabic one is 万 / 亿 alone (“3万件”, “5亿元”: no numeral), so the
 # one pass finds every quantity the two passes find (tests/test_claims_one_pass.py).
+# The set that leads ``_NUMBER``: every decimal digit ``\d`` matches, written as the ranges of the
+# Basic Multilingual Plane's (Unicode 14, CPython 3.11) and every character above it — a set
+# tested by one table look-up per character, where ``\d`` asks the Unicode database. A superset is
+# enough: each alternative checks its first character again (``(?<=\d)``, ``(?<=[…])``), so only the
+# positions tried change, never a match (tests/test_claims_one_pass.py: every ``\d`` is in the set).
+_DECIMAL_LEAD = (
+    "0-9\u0660-\u0669\u06f0-\u06f9\u07c0-\u07c9\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f\u0ae6-\u0aef"
+    "\u0b66-\u0b6f\u0be6-\u0bef\u0c66-\u0c6f\u0ce6-\u0cef\u0d66-\u0d6f\u0de6-\u0def\u0e50-\u0e59\u0ed0-\u0ed9"
+    "\u0f20-\u0f29\u1040-\u1049\u1090-\u1099\u17e0-\u17e9\u1810-\u1819\u1946-\u194f\u19d0-\u19d9\u1a80-\u1a89"
+    "\u1a90-\u1a99\u1b50-\u1b59\u1bb0-\u1bb9\u1c40-\u1c49\u1c50-\u1c59\ua620-\ua629\ua8d0-\ua8d9\ua900-\ua909"
+    "\ua9d0-\ua9d9\ua9f0-\ua9f9\uaa50-\uaa59\uabf0-\uabf9\uff10-\uff19\U00010000-\U0010ffff"
+)
 _NUMBER = regex(
-    r"[\d" + _CN_DIGITS + r"](?:(?<=\d)(?<![\d.,]\d)(" + _ARABIC_REST + ")" + _ARABIC_TAIL
+    r"[" + _DECIMAL_LEAD + _CN_DIGITS + r"](?:(?<=\d)(?<![\d.,]\d)(" + _ARABIC_REST + ")" + _ARABIC_TAIL
     + r"|(?<=[" + _CN_DIGITS + r"])([" + _CN_DIGITS + r"]*)([余多])?(" + _UNIT_RE + r"))"
 )
 _ARABIC_LAST = 5  # ``_NUMBER``'s lastindex for an Arabic match

@@ -55,13 +55,15 @@ def _space_positions(text: str, count: int) -> list[int]:
 class SentenceIndex:
     """The clauses and the compact text of one sentence (see the module doc)."""
 
-    __slots__ = ("_compact", "_named", "_reversed", "_spaces", "respectively", "spaced", "text")
+    __slots__ = ("_compact", "_named", "_reversed", "_spaces", "plain", "respectively", "spaced", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.respectively = "分别" in text  # (``binding._respectively``: only such a sentence lists members so)
-        # False: the sentence holds no whitespace (every other whitespace character than " " is unprintable)
-        self.spaced = " " in text or not text.isprintable()
+        # ``plain``: no whitespace but " " (every other whitespace character is unprintable); ``spaced``:
+        # whitespace, maybe — a clause's spaces are removed only then, with ``str.replace`` when ``plain``
+        self.plain = text.isprintable()
+        self.spaced = not self.plain or " " in text
         self._compact: str | None = None
         self._spaces: list[int] = []
         self._reversed: str | None = None
@@ -99,14 +101,16 @@ class SentenceIndex:
         else:
             left = ""
         hi = n if next_start is None or next_start > n else next_start
-        if end < hi:
+        if end < hi and not (delimiters is None and text[end] in CLAUSE):  # (most numbers end their clause)
             m = found.search(text, end, hi)
             right = text[end : m.start() if m is not None else hi]
         else:
             right = ""
-        if self.spaced:
-            return "".join(left.split()), "".join(right.split())
-        return left, right
+        if not self.spaced:
+            return left, right
+        if self.plain:
+            return left.replace(" ", ""), right.replace(" ", "") if right else ""
+        return "".join(left.split()), "".join(right.split())
 
     def last_named(self, start: int, family: tuple[str, ...]) -> str | None:
         """``fact_rules.last_named_in(compact, offset, family)`` for everything before ``start``: of

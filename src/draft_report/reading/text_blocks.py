@@ -45,6 +45,10 @@ def pipe_cells(line: str) -> list[str]:
         body = body[:-1]
     if NOT_SPLIT[0] in body or NOT_SPLIT[1] in body:
         return [clean(c) for c in body.split("|")]
+    cells = list(map(str.strip, body.split("|")))
+    inner = "".join(cells)
+    if len(inner) == len("".join(inner.split())):  # no whitespace within a cell: stripped, it is clean
+        return cells
     return list(map(" ".join, map(str.split, body.split("|"))))  # ``clean`` without zero-width spaces
 
 
