@@ -20,15 +20,15 @@ import argparse
 import gc
 import itertools
 import os
-import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
+
+from callgrind_costs import named_units, under_callgrind  # noqa: E402
 
 Call = Callable[[], object]
 WRAPPERS: dict[str, Callable[[Call, int], object]] = {
@@ -141,26 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get("BIND_INSTRUCTIONS_CHILD"):
         measured(args)
         return 0
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "callgrind.out"
-        env = {**os.environ, "PYTHONHASHSEED": "0", "BIND_INSTRUCTIONS_CHILD": "1"}
-        child = subprocess.run(
-            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, __file__,
-             *(argv if argv is not None else sys.argv[1:])],
-            env=env, capture_output=True, text=True, check=True)
-        print(*(line for line in child.stdout.splitlines() if line.startswith("# ")), sep="\n")
-        names = {c: (n, int(k)) for c, n, k in (line.split("\t") for line in child.stdout.splitlines() if "\t" in line)}
-        annotated = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", str(out)],
-                                   capture_output=True, text=True, check=True).stdout
-    costs: dict[str, int] = {}
-    for line in annotated.splitlines():
-        parts = line.split()  # "12,345 ( 6.08%)  path:function [lib]" — or "(16.08%)", one part fewer
-        where = next((p for p in parts[1:4] if "Modules/" in p), None)
-        if where is None:
-            continue
-        function = where.rsplit(":", 1)[-1]
-        if function in names:
-            costs[function] = int(parts[0].replace(",", ""))
+    stdout, costs = under_callgrind(__file__, argv if argv is not None else sys.argv[1:], "BIND_INSTRUCTIONS_CHILD")
+    print(*(line for line in stdout.splitlines() if line.startswith("# ")), sep="\n")
+    names = named_units(stdout)
     print(f"instructions per unit, {args.calls} calls (valgrind callgrind, PYTHONHASHSEED=0, gc off)")
     for cname, (name, units) in names.items():
         if cname in costs and units:

@@ -20,15 +20,15 @@ import functools
 import itertools
 import operator
 import os
-import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
+
+from callgrind_costs import named_units, under_callgrind  # noqa: E402
 
 Call = Callable[[], object]
 # one C function per rule: callgrind attributes the rule's instructions to it (inclusive); none of them
@@ -121,23 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get("CHECK_INSTRUCTIONS_CHILD"):
         measured(args)
         return 0
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "callgrind.out"
-        env = {**os.environ, "PYTHONHASHSEED": "0", "CHECK_INSTRUCTIONS_CHILD": "1"}
-        child = subprocess.run(
-            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, __file__, *(argv or sys.argv[1:])],
-            env=env, capture_output=True, text=True, check=True)
-        names = {c: (n, int(k)) for c, n, k in (line.split("\t") for line in child.stdout.splitlines() if "\t" in line)}
-        annotated = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", str(out)],
-                                   capture_output=True, text=True, check=True).stdout
-    costs: dict[str, int] = {}
-    for line in annotated.splitlines():
-        parts = line.split()
-        if len(parts) < 4 or not any(d in parts[3] for d in ("Modules/", "Python/", "Objects/")):
-            continue
-        function = parts[3].rsplit(":", 1)[-1]
-        if function in names:
-            costs[function] = int(parts[0].replace(",", ""))
+    stdout, costs = under_callgrind(__file__, argv if argv is not None else sys.argv[1:], "CHECK_INSTRUCTIONS_CHILD")
+    names = named_units(stdout)
     what = f"section 一 ×{args.long}" if args.long else f"per report ({args.report or 'real reports + seed'})"
     print(f"instructions per call, {what}, {args.calls} calls (valgrind callgrind, PYTHONHASHSEED=0)")
     for cname, (name, docs) in names.items():

@@ -19,16 +19,14 @@ import functools
 import gc
 import itertools
 import os
-import re
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-_ANNOTATED = re.compile(r"\s*([\d,]+)\s+\(\s*[\d.]+%\)\s+(\S+)")
 sys.path.insert(0, str(ROOT / "bench"))
+
+from callgrind_costs import under_callgrind  # noqa: E402
 
 
 def measured(args: argparse.Namespace) -> None:
@@ -68,23 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get("EXTRACT_INSTRUCTIONS_CHILD"):
         measured(args)
         return 0
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "callgrind.out"
-        env = {**os.environ, "PYTHONHASHSEED": "0", "EXTRACT_INSTRUCTIONS_CHILD": "1"}
-        child = subprocess.run(
-            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, __file__,
-             *(argv if argv is not None else sys.argv[1:])],
-            env=env, capture_output=True, text=True, check=True)
-        meta = next(line.split("\t") for line in child.stdout.splitlines() if line.startswith("meta\t"))
-        calls, chars, n_claims = (int(x) for x in meta[1:])
-        annotated = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", str(out)],
-                                   capture_output=True, text=True, check=True).stdout
-    costs: dict[str, int] = {}
-    for line in annotated.splitlines():
-        # "  40,320,896 ( 6.40%)  …/Modules/x.c:function [lib]" — "(10.09%)" has no space after "("
-        m = _ANNOTATED.match(line)
-        if m is not None and "Modules/" in m.group(2):
-            costs.setdefault(m.group(2).rsplit(":", 1)[-1], int(m.group(1).replace(",", "")))
+    stdout, costs = under_callgrind(__file__, argv if argv is not None else sys.argv[1:], "EXTRACT_INSTRUCTIONS_CHILD")
+    meta = next(line.split("\t") for line in stdout.splitlines() if line.startswith("meta\t"))
+    calls, chars, n_claims = (int(x) for x in meta[1:])
     missing = {"functools_reduce", "accumulate_next", "groupby_next", "starmap_next"} - set(costs)
     if missing:
         raise SystemExit(f"callgrind_annotate lists no {sorted(missing)}")

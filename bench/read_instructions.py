@@ -18,16 +18,14 @@ import argparse
 import gc
 import itertools
 import os
-import re
-import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+from callgrind_costs import named_units, under_callgrind  # noqa: E402
 from check_instructions import WRAPPERS  # noqa: E402
 
 Call = Callable[[], object]
@@ -84,20 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get("READ_INSTRUCTIONS_CHILD"):
         measured(args)
         return 0
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "callgrind.out"
-        env = {**os.environ, "PYTHONHASHSEED": "0", "READ_INSTRUCTIONS_CHILD": "1"}
-        child = subprocess.run(
-            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, __file__, *(argv or sys.argv[1:])],
-            env=env, capture_output=True, text=True, check=True)
-        names = {c: (n, int(k)) for c, n, k in (line.split("\t") for line in child.stdout.splitlines() if "\t" in line)}
-        annotated = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", str(out)],
-                                   capture_output=True, text=True, check=True).stdout
-    costs: dict[str, int] = {}
-    for line in annotated.splitlines():  # "  23,698,554 ( 4.65%)  /…/Modules/itertoolsmodule.c:starmap_next [lib]"
-        m = re.match(r"\s*([\d,]+) \(\s*[\d.]+%\)\s+\S*/(?:Modules|Python|Objects)/\S*:(\w+)", line)
-        if m is not None and m.group(2) in names and m.group(2) not in costs:
-            costs[m.group(2)] = int(m.group(1).replace(",", ""))
+    stdout, costs = under_callgrind(__file__, argv if argv is not None else sys.argv[1:], "READ_INSTRUCTIONS_CHILD")
+    names = named_units(stdout)
     print(f"instructions per report, {args.calls} calls (valgrind callgrind, PYTHONHASHSEED=0, gc off)")
     for cname, (name, n) in names.items():
         if cname in costs:
