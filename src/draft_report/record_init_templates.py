@@ -3,9 +3,7 @@
 A record's ``__init__`` is the template for its number of fields with the parameter names (and the
 ``__dict__`` keys of a frozen class, the attributes a mutable one sets) replaced by the class's
 field names (``CodeType.replace``): the function ``add_init`` would otherwise compile from source
-when the class is defined, compiled once here and cached as this module's bytecode is. A frozen
-class's ``__init__`` fills the new instance's ``__dict__`` in place, key by key in field order
-(callgrind: a quarter fewer instructions than setting a new dict with ``object.__setattr__``).
+when the class is defined, compiled once here and cached as this module's bytecode is.
 
 Written by ``tests/test_record_inits.py`` (``python tests/test_record_inits.py`` rewrites this file;
 the test checks it is what that writes): do not edit by hand.
@@ -23,662 +21,135 @@ class _Factory:
 
 # the default of a field with a default factory: the factory is called when the field is not given
 FACTORY: Any = _Factory()
+_set = object.__setattr__
 
 
 def frozen_1(self: Any, a0: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
+    _set(self, "__dict__", {"a0": a0})
 
 
 def frozen_2(self: Any, a0: Any, a1: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
+    _set(self, "__dict__", {"a0": a0, "a1": a1})
 
 
 def frozen_3(self: Any, a0: Any, a1: Any, a2: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2})
 
 
 def frozen_4(self: Any, a0: Any, a1: Any, a2: Any, a3: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3})
 
 
 def frozen_5(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4})
 
 
 def frozen_6(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5})
 
 
 def frozen_7(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6})
 
 
 def frozen_8(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7})
 
 
 def frozen_9(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
-    __d["a8"] = a8
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7, "a8": a8})
 
 
 def frozen_10(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
-    __d["a8"] = a8
-    __d["a9"] = a9
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7, "a8": a8, "a9": a9})
 
 
 def frozen_11(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any, a10: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
-    __d["a8"] = a8
-    __d["a9"] = a9
-    __d["a10"] = a10
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7, "a8": a8, "a9": a9, "a10": a10})
 
 
 def frozen_12(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any, a10: Any, a11: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
-    __d["a8"] = a8
-    __d["a9"] = a9
-    __d["a10"] = a10
-    __d["a11"] = a11
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7, "a8": a8, "a9": a9, "a10": a10, "a11": a11})
 
 
 def frozen_13(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any, a10: Any, a11: Any, a12: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
-    __d["a8"] = a8
-    __d["a9"] = a9
-    __d["a10"] = a10
-    __d["a11"] = a11
-    __d["a12"] = a12
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7, "a8": a8, "a9": a9, "a10": a10, "a11": a11, "a12": a12})
 
 
 def frozen_14(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any, a10: Any, a11: Any, a12: Any, a13: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
-    __d["a8"] = a8
-    __d["a9"] = a9
-    __d["a10"] = a10
-    __d["a11"] = a11
-    __d["a12"] = a12
-    __d["a13"] = a13
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7, "a8": a8, "a9": a9, "a10": a10, "a11": a11, "a12": a12, "a13": a13})
 
 
 def frozen_15(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any, a10: Any, a11: Any, a12: Any, a13: Any, a14: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
-    __d["a8"] = a8
-    __d["a9"] = a9
-    __d["a10"] = a10
-    __d["a11"] = a11
-    __d["a12"] = a12
-    __d["a13"] = a13
-    __d["a14"] = a14
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7, "a8": a8, "a9": a9, "a10": a10, "a11": a11, "a12": a12, "a13": a13, "a14": a14})
 
 
 def frozen_16(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any, a10: Any, a11: Any, a12: Any, a13: Any, a14: Any, a15: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
-    __d["a8"] = a8
-    __d["a9"] = a9
-    __d["a10"] = a10
-    __d["a11"] = a11
-    __d["a12"] = a12
-    __d["a13"] = a13
-    __d["a14"] = a14
-    __d["a15"] = a15
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7, "a8": a8, "a9": a9, "a10": a10, "a11": a11, "a12": a12, "a13": a13, "a14": a14, "a15": a15})
 
 
 def frozen_17(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any, a10: Any, a11: Any, a12: Any, a13: Any, a14: Any, a15: Any, a16: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
-    __d["a8"] = a8
-    __d["a9"] = a9
-    __d["a10"] = a10
-    __d["a11"] = a11
-    __d["a12"] = a12
-    __d["a13"] = a13
-    __d["a14"] = a14
-    __d["a15"] = a15
-    __d["a16"] = a16
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7, "a8": a8, "a9": a9, "a10": a10, "a11": a11, "a12": a12, "a13": a13, "a14": a14, "a15": a15, "a16": a16})
 
 
 def frozen_18(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any, a10: Any, a11: Any, a12: Any, a13: Any, a14: Any, a15: Any, a16: Any, a17: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
-    __d["a8"] = a8
-    __d["a9"] = a9
-    __d["a10"] = a10
-    __d["a11"] = a11
-    __d["a12"] = a12
-    __d["a13"] = a13
-    __d["a14"] = a14
-    __d["a15"] = a15
-    __d["a16"] = a16
-    __d["a17"] = a17
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7, "a8": a8, "a9": a9, "a10": a10, "a11": a11, "a12": a12, "a13": a13, "a14": a14, "a15": a15, "a16": a16, "a17": a17})
 
 
 def frozen_19(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any, a10: Any, a11: Any, a12: Any, a13: Any, a14: Any, a15: Any, a16: Any, a17: Any, a18: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
-    __d["a8"] = a8
-    __d["a9"] = a9
-    __d["a10"] = a10
-    __d["a11"] = a11
-    __d["a12"] = a12
-    __d["a13"] = a13
-    __d["a14"] = a14
-    __d["a15"] = a15
-    __d["a16"] = a16
-    __d["a17"] = a17
-    __d["a18"] = a18
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7, "a8": a8, "a9": a9, "a10": a10, "a11": a11, "a12": a12, "a13": a13, "a14": a14, "a15": a15, "a16": a16, "a17": a17, "a18": a18})
 
 
 def frozen_20(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any, a10: Any, a11: Any, a12: Any, a13: Any, a14: Any, a15: Any, a16: Any, a17: Any, a18: Any, a19: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
-    __d["a8"] = a8
-    __d["a9"] = a9
-    __d["a10"] = a10
-    __d["a11"] = a11
-    __d["a12"] = a12
-    __d["a13"] = a13
-    __d["a14"] = a14
-    __d["a15"] = a15
-    __d["a16"] = a16
-    __d["a17"] = a17
-    __d["a18"] = a18
-    __d["a19"] = a19
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7, "a8": a8, "a9": a9, "a10": a10, "a11": a11, "a12": a12, "a13": a13, "a14": a14, "a15": a15, "a16": a16, "a17": a17, "a18": a18, "a19": a19})
 
 
 def frozen_21(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any, a10: Any, a11: Any, a12: Any, a13: Any, a14: Any, a15: Any, a16: Any, a17: Any, a18: Any, a19: Any, a20: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
-    __d["a8"] = a8
-    __d["a9"] = a9
-    __d["a10"] = a10
-    __d["a11"] = a11
-    __d["a12"] = a12
-    __d["a13"] = a13
-    __d["a14"] = a14
-    __d["a15"] = a15
-    __d["a16"] = a16
-    __d["a17"] = a17
-    __d["a18"] = a18
-    __d["a19"] = a19
-    __d["a20"] = a20
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7, "a8": a8, "a9": a9, "a10": a10, "a11": a11, "a12": a12, "a13": a13, "a14": a14, "a15": a15, "a16": a16, "a17": a17, "a18": a18, "a19": a19, "a20": a20})
 
 
 def frozen_22(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any, a10: Any, a11: Any, a12: Any, a13: Any, a14: Any, a15: Any, a16: Any, a17: Any, a18: Any, a19: Any, a20: Any, a21: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
-    __d["a8"] = a8
-    __d["a9"] = a9
-    __d["a10"] = a10
-    __d["a11"] = a11
-    __d["a12"] = a12
-    __d["a13"] = a13
-    __d["a14"] = a14
-    __d["a15"] = a15
-    __d["a16"] = a16
-    __d["a17"] = a17
-    __d["a18"] = a18
-    __d["a19"] = a19
-    __d["a20"] = a20
-    __d["a21"] = a21
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7, "a8": a8, "a9": a9, "a10": a10, "a11": a11, "a12": a12, "a13": a13, "a14": a14, "a15": a15, "a16": a16, "a17": a17, "a18": a18, "a19": a19, "a20": a20, "a21": a21})
 
 
 def frozen_23(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any, a10: Any, a11: Any, a12: Any, a13: Any, a14: Any, a15: Any, a16: Any, a17: Any, a18: Any, a19: Any, a20: Any, a21: Any, a22: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
-    __d["a8"] = a8
-    __d["a9"] = a9
-    __d["a10"] = a10
-    __d["a11"] = a11
-    __d["a12"] = a12
-    __d["a13"] = a13
-    __d["a14"] = a14
-    __d["a15"] = a15
-    __d["a16"] = a16
-    __d["a17"] = a17
-    __d["a18"] = a18
-    __d["a19"] = a19
-    __d["a20"] = a20
-    __d["a21"] = a21
-    __d["a22"] = a22
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7, "a8": a8, "a9": a9, "a10": a10, "a11": a11, "a12": a12, "a13": a13, "a14": a14, "a15": a15, "a16": a16, "a17": a17, "a18": a18, "a19": a19, "a20": a20, "a21": a21, "a22": a22})
 
 
 def frozen_24(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any, a10: Any, a11: Any, a12: Any, a13: Any, a14: Any, a15: Any, a16: Any, a17: Any, a18: Any, a19: Any, a20: Any, a21: Any, a22: Any, a23: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
-    __d["a8"] = a8
-    __d["a9"] = a9
-    __d["a10"] = a10
-    __d["a11"] = a11
-    __d["a12"] = a12
-    __d["a13"] = a13
-    __d["a14"] = a14
-    __d["a15"] = a15
-    __d["a16"] = a16
-    __d["a17"] = a17
-    __d["a18"] = a18
-    __d["a19"] = a19
-    __d["a20"] = a20
-    __d["a21"] = a21
-    __d["a22"] = a22
-    __d["a23"] = a23
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7, "a8": a8, "a9": a9, "a10": a10, "a11": a11, "a12": a12, "a13": a13, "a14": a14, "a15": a15, "a16": a16, "a17": a17, "a18": a18, "a19": a19, "a20": a20, "a21": a21, "a22": a22, "a23": a23})
 
 
 def frozen_25(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any, a10: Any, a11: Any, a12: Any, a13: Any, a14: Any, a15: Any, a16: Any, a17: Any, a18: Any, a19: Any, a20: Any, a21: Any, a22: Any, a23: Any, a24: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
-    __d["a8"] = a8
-    __d["a9"] = a9
-    __d["a10"] = a10
-    __d["a11"] = a11
-    __d["a12"] = a12
-    __d["a13"] = a13
-    __d["a14"] = a14
-    __d["a15"] = a15
-    __d["a16"] = a16
-    __d["a17"] = a17
-    __d["a18"] = a18
-    __d["a19"] = a19
-    __d["a20"] = a20
-    __d["a21"] = a21
-    __d["a22"] = a22
-    __d["a23"] = a23
-    __d["a24"] = a24
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7, "a8": a8, "a9": a9, "a10": a10, "a11": a11, "a12": a12, "a13": a13, "a14": a14, "a15": a15, "a16": a16, "a17": a17, "a18": a18, "a19": a19, "a20": a20, "a21": a21, "a22": a22, "a23": a23, "a24": a24})
 
 
 def frozen_26(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any, a10: Any, a11: Any, a12: Any, a13: Any, a14: Any, a15: Any, a16: Any, a17: Any, a18: Any, a19: Any, a20: Any, a21: Any, a22: Any, a23: Any, a24: Any, a25: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
-    __d["a8"] = a8
-    __d["a9"] = a9
-    __d["a10"] = a10
-    __d["a11"] = a11
-    __d["a12"] = a12
-    __d["a13"] = a13
-    __d["a14"] = a14
-    __d["a15"] = a15
-    __d["a16"] = a16
-    __d["a17"] = a17
-    __d["a18"] = a18
-    __d["a19"] = a19
-    __d["a20"] = a20
-    __d["a21"] = a21
-    __d["a22"] = a22
-    __d["a23"] = a23
-    __d["a24"] = a24
-    __d["a25"] = a25
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7, "a8": a8, "a9": a9, "a10": a10, "a11": a11, "a12": a12, "a13": a13, "a14": a14, "a15": a15, "a16": a16, "a17": a17, "a18": a18, "a19": a19, "a20": a20, "a21": a21, "a22": a22, "a23": a23, "a24": a24, "a25": a25})
 
 
 def frozen_27(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any, a10: Any, a11: Any, a12: Any, a13: Any, a14: Any, a15: Any, a16: Any, a17: Any, a18: Any, a19: Any, a20: Any, a21: Any, a22: Any, a23: Any, a24: Any, a25: Any, a26: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
-    __d["a8"] = a8
-    __d["a9"] = a9
-    __d["a10"] = a10
-    __d["a11"] = a11
-    __d["a12"] = a12
-    __d["a13"] = a13
-    __d["a14"] = a14
-    __d["a15"] = a15
-    __d["a16"] = a16
-    __d["a17"] = a17
-    __d["a18"] = a18
-    __d["a19"] = a19
-    __d["a20"] = a20
-    __d["a21"] = a21
-    __d["a22"] = a22
-    __d["a23"] = a23
-    __d["a24"] = a24
-    __d["a25"] = a25
-    __d["a26"] = a26
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7, "a8": a8, "a9": a9, "a10": a10, "a11": a11, "a12": a12, "a13": a13, "a14": a14, "a15": a15, "a16": a16, "a17": a17, "a18": a18, "a19": a19, "a20": a20, "a21": a21, "a22": a22, "a23": a23, "a24": a24, "a25": a25, "a26": a26})
 
 
 def frozen_28(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any, a10: Any, a11: Any, a12: Any, a13: Any, a14: Any, a15: Any, a16: Any, a17: Any, a18: Any, a19: Any, a20: Any, a21: Any, a22: Any, a23: Any, a24: Any, a25: Any, a26: Any, a27: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
-    __d["a8"] = a8
-    __d["a9"] = a9
-    __d["a10"] = a10
-    __d["a11"] = a11
-    __d["a12"] = a12
-    __d["a13"] = a13
-    __d["a14"] = a14
-    __d["a15"] = a15
-    __d["a16"] = a16
-    __d["a17"] = a17
-    __d["a18"] = a18
-    __d["a19"] = a19
-    __d["a20"] = a20
-    __d["a21"] = a21
-    __d["a22"] = a22
-    __d["a23"] = a23
-    __d["a24"] = a24
-    __d["a25"] = a25
-    __d["a26"] = a26
-    __d["a27"] = a27
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7, "a8": a8, "a9": a9, "a10": a10, "a11": a11, "a12": a12, "a13": a13, "a14": a14, "a15": a15, "a16": a16, "a17": a17, "a18": a18, "a19": a19, "a20": a20, "a21": a21, "a22": a22, "a23": a23, "a24": a24, "a25": a25, "a26": a26, "a27": a27})
 
 
 def frozen_29(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any, a10: Any, a11: Any, a12: Any, a13: Any, a14: Any, a15: Any, a16: Any, a17: Any, a18: Any, a19: Any, a20: Any, a21: Any, a22: Any, a23: Any, a24: Any, a25: Any, a26: Any, a27: Any, a28: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
-    __d["a8"] = a8
-    __d["a9"] = a9
-    __d["a10"] = a10
-    __d["a11"] = a11
-    __d["a12"] = a12
-    __d["a13"] = a13
-    __d["a14"] = a14
-    __d["a15"] = a15
-    __d["a16"] = a16
-    __d["a17"] = a17
-    __d["a18"] = a18
-    __d["a19"] = a19
-    __d["a20"] = a20
-    __d["a21"] = a21
-    __d["a22"] = a22
-    __d["a23"] = a23
-    __d["a24"] = a24
-    __d["a25"] = a25
-    __d["a26"] = a26
-    __d["a27"] = a27
-    __d["a28"] = a28
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7, "a8": a8, "a9": a9, "a10": a10, "a11": a11, "a12": a12, "a13": a13, "a14": a14, "a15": a15, "a16": a16, "a17": a17, "a18": a18, "a19": a19, "a20": a20, "a21": a21, "a22": a22, "a23": a23, "a24": a24, "a25": a25, "a26": a26, "a27": a27, "a28": a28})
 
 
 def frozen_30(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any, a10: Any, a11: Any, a12: Any, a13: Any, a14: Any, a15: Any, a16: Any, a17: Any, a18: Any, a19: Any, a20: Any, a21: Any, a22: Any, a23: Any, a24: Any, a25: Any, a26: Any, a27: Any, a28: Any, a29: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
-    __d["a8"] = a8
-    __d["a9"] = a9
-    __d["a10"] = a10
-    __d["a11"] = a11
-    __d["a12"] = a12
-    __d["a13"] = a13
-    __d["a14"] = a14
-    __d["a15"] = a15
-    __d["a16"] = a16
-    __d["a17"] = a17
-    __d["a18"] = a18
-    __d["a19"] = a19
-    __d["a20"] = a20
-    __d["a21"] = a21
-    __d["a22"] = a22
-    __d["a23"] = a23
-    __d["a24"] = a24
-    __d["a25"] = a25
-    __d["a26"] = a26
-    __d["a27"] = a27
-    __d["a28"] = a28
-    __d["a29"] = a29
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7, "a8": a8, "a9": a9, "a10": a10, "a11": a11, "a12": a12, "a13": a13, "a14": a14, "a15": a15, "a16": a16, "a17": a17, "a18": a18, "a19": a19, "a20": a20, "a21": a21, "a22": a22, "a23": a23, "a24": a24, "a25": a25, "a26": a26, "a27": a27, "a28": a28, "a29": a29})
 
 
 def frozen_31(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any, a10: Any, a11: Any, a12: Any, a13: Any, a14: Any, a15: Any, a16: Any, a17: Any, a18: Any, a19: Any, a20: Any, a21: Any, a22: Any, a23: Any, a24: Any, a25: Any, a26: Any, a27: Any, a28: Any, a29: Any, a30: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
-    __d["a8"] = a8
-    __d["a9"] = a9
-    __d["a10"] = a10
-    __d["a11"] = a11
-    __d["a12"] = a12
-    __d["a13"] = a13
-    __d["a14"] = a14
-    __d["a15"] = a15
-    __d["a16"] = a16
-    __d["a17"] = a17
-    __d["a18"] = a18
-    __d["a19"] = a19
-    __d["a20"] = a20
-    __d["a21"] = a21
-    __d["a22"] = a22
-    __d["a23"] = a23
-    __d["a24"] = a24
-    __d["a25"] = a25
-    __d["a26"] = a26
-    __d["a27"] = a27
-    __d["a28"] = a28
-    __d["a29"] = a29
-    __d["a30"] = a30
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7, "a8": a8, "a9": a9, "a10": a10, "a11": a11, "a12": a12, "a13": a13, "a14": a14, "a15": a15, "a16": a16, "a17": a17, "a18": a18, "a19": a19, "a20": a20, "a21": a21, "a22": a22, "a23": a23, "a24": a24, "a25": a25, "a26": a26, "a27": a27, "a28": a28, "a29": a29, "a30": a30})
 
 
 def frozen_32(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any, a10: Any, a11: Any, a12: Any, a13: Any, a14: Any, a15: Any, a16: Any, a17: Any, a18: Any, a19: Any, a20: Any, a21: Any, a22: Any, a23: Any, a24: Any, a25: Any, a26: Any, a27: Any, a28: Any, a29: Any, a30: Any, a31: Any) -> None:
-    __d = self.__dict__
-    __d["a0"] = a0
-    __d["a1"] = a1
-    __d["a2"] = a2
-    __d["a3"] = a3
-    __d["a4"] = a4
-    __d["a5"] = a5
-    __d["a6"] = a6
-    __d["a7"] = a7
-    __d["a8"] = a8
-    __d["a9"] = a9
-    __d["a10"] = a10
-    __d["a11"] = a11
-    __d["a12"] = a12
-    __d["a13"] = a13
-    __d["a14"] = a14
-    __d["a15"] = a15
-    __d["a16"] = a16
-    __d["a17"] = a17
-    __d["a18"] = a18
-    __d["a19"] = a19
-    __d["a20"] = a20
-    __d["a21"] = a21
-    __d["a22"] = a22
-    __d["a23"] = a23
-    __d["a24"] = a24
-    __d["a25"] = a25
-    __d["a26"] = a26
-    __d["a27"] = a27
-    __d["a28"] = a28
-    __d["a29"] = a29
-    __d["a30"] = a30
-    __d["a31"] = a31
+    _set(self, "__dict__", {"a0": a0, "a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "a6": a6, "a7": a7, "a8": a8, "a9": a9, "a10": a10, "a11": a11, "a12": a12, "a13": a13, "a14": a14, "a15": a15, "a16": a16, "a17": a17, "a18": a18, "a19": a19, "a20": a20, "a21": a21, "a22": a22, "a23": a23, "a24": a24, "a25": a25, "a26": a26, "a27": a27, "a28": a28, "a29": a29, "a30": a30, "a31": a31})
 
 
 def plain_1(self: Any, a0: Any) -> None:
@@ -799,8 +270,7 @@ def _frozen_factory_1() -> Any:
     factories: Any = ()  # (the class's own, in the closure)
 
     def frozen_factory_1(self: Any, a0: Any) -> None:
-        __d = self.__dict__
-        __d["a0"] = a0 if a0 is not FACTORY else factories[0]()
+        _set(self, "__dict__", {"a0": a0 if a0 is not FACTORY else factories[0]()})
 
     return frozen_factory_1
 
@@ -812,9 +282,7 @@ def _frozen_factory_2() -> Any:
     factories: Any = ()  # (the class's own, in the closure)
 
     def frozen_factory_2(self: Any, a0: Any, a1: Any) -> None:
-        __d = self.__dict__
-        __d["a0"] = a0 if a0 is not FACTORY else factories[0]()
-        __d["a1"] = a1 if a1 is not FACTORY else factories[1]()
+        _set(self, "__dict__", {"a0": a0 if a0 is not FACTORY else factories[0](), "a1": a1 if a1 is not FACTORY else factories[1]()})
 
     return frozen_factory_2
 
@@ -826,10 +294,7 @@ def _frozen_factory_3() -> Any:
     factories: Any = ()  # (the class's own, in the closure)
 
     def frozen_factory_3(self: Any, a0: Any, a1: Any, a2: Any) -> None:
-        __d = self.__dict__
-        __d["a0"] = a0 if a0 is not FACTORY else factories[0]()
-        __d["a1"] = a1 if a1 is not FACTORY else factories[1]()
-        __d["a2"] = a2 if a2 is not FACTORY else factories[2]()
+        _set(self, "__dict__", {"a0": a0 if a0 is not FACTORY else factories[0](), "a1": a1 if a1 is not FACTORY else factories[1](), "a2": a2 if a2 is not FACTORY else factories[2]()})
 
     return frozen_factory_3
 
@@ -841,11 +306,7 @@ def _frozen_factory_4() -> Any:
     factories: Any = ()  # (the class's own, in the closure)
 
     def frozen_factory_4(self: Any, a0: Any, a1: Any, a2: Any, a3: Any) -> None:
-        __d = self.__dict__
-        __d["a0"] = a0 if a0 is not FACTORY else factories[0]()
-        __d["a1"] = a1 if a1 is not FACTORY else factories[1]()
-        __d["a2"] = a2 if a2 is not FACTORY else factories[2]()
-        __d["a3"] = a3 if a3 is not FACTORY else factories[3]()
+        _set(self, "__dict__", {"a0": a0 if a0 is not FACTORY else factories[0](), "a1": a1 if a1 is not FACTORY else factories[1](), "a2": a2 if a2 is not FACTORY else factories[2](), "a3": a3 if a3 is not FACTORY else factories[3]()})
 
     return frozen_factory_4
 
@@ -857,12 +318,7 @@ def _frozen_factory_5() -> Any:
     factories: Any = ()  # (the class's own, in the closure)
 
     def frozen_factory_5(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any) -> None:
-        __d = self.__dict__
-        __d["a0"] = a0 if a0 is not FACTORY else factories[0]()
-        __d["a1"] = a1 if a1 is not FACTORY else factories[1]()
-        __d["a2"] = a2 if a2 is not FACTORY else factories[2]()
-        __d["a3"] = a3 if a3 is not FACTORY else factories[3]()
-        __d["a4"] = a4 if a4 is not FACTORY else factories[4]()
+        _set(self, "__dict__", {"a0": a0 if a0 is not FACTORY else factories[0](), "a1": a1 if a1 is not FACTORY else factories[1](), "a2": a2 if a2 is not FACTORY else factories[2](), "a3": a3 if a3 is not FACTORY else factories[3](), "a4": a4 if a4 is not FACTORY else factories[4]()})
 
     return frozen_factory_5
 
@@ -874,13 +330,7 @@ def _frozen_factory_6() -> Any:
     factories: Any = ()  # (the class's own, in the closure)
 
     def frozen_factory_6(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any) -> None:
-        __d = self.__dict__
-        __d["a0"] = a0 if a0 is not FACTORY else factories[0]()
-        __d["a1"] = a1 if a1 is not FACTORY else factories[1]()
-        __d["a2"] = a2 if a2 is not FACTORY else factories[2]()
-        __d["a3"] = a3 if a3 is not FACTORY else factories[3]()
-        __d["a4"] = a4 if a4 is not FACTORY else factories[4]()
-        __d["a5"] = a5 if a5 is not FACTORY else factories[5]()
+        _set(self, "__dict__", {"a0": a0 if a0 is not FACTORY else factories[0](), "a1": a1 if a1 is not FACTORY else factories[1](), "a2": a2 if a2 is not FACTORY else factories[2](), "a3": a3 if a3 is not FACTORY else factories[3](), "a4": a4 if a4 is not FACTORY else factories[4](), "a5": a5 if a5 is not FACTORY else factories[5]()})
 
     return frozen_factory_6
 
@@ -892,14 +342,7 @@ def _frozen_factory_7() -> Any:
     factories: Any = ()  # (the class's own, in the closure)
 
     def frozen_factory_7(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any) -> None:
-        __d = self.__dict__
-        __d["a0"] = a0 if a0 is not FACTORY else factories[0]()
-        __d["a1"] = a1 if a1 is not FACTORY else factories[1]()
-        __d["a2"] = a2 if a2 is not FACTORY else factories[2]()
-        __d["a3"] = a3 if a3 is not FACTORY else factories[3]()
-        __d["a4"] = a4 if a4 is not FACTORY else factories[4]()
-        __d["a5"] = a5 if a5 is not FACTORY else factories[5]()
-        __d["a6"] = a6 if a6 is not FACTORY else factories[6]()
+        _set(self, "__dict__", {"a0": a0 if a0 is not FACTORY else factories[0](), "a1": a1 if a1 is not FACTORY else factories[1](), "a2": a2 if a2 is not FACTORY else factories[2](), "a3": a3 if a3 is not FACTORY else factories[3](), "a4": a4 if a4 is not FACTORY else factories[4](), "a5": a5 if a5 is not FACTORY else factories[5](), "a6": a6 if a6 is not FACTORY else factories[6]()})
 
     return frozen_factory_7
 
@@ -911,15 +354,7 @@ def _frozen_factory_8() -> Any:
     factories: Any = ()  # (the class's own, in the closure)
 
     def frozen_factory_8(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any) -> None:
-        __d = self.__dict__
-        __d["a0"] = a0 if a0 is not FACTORY else factories[0]()
-        __d["a1"] = a1 if a1 is not FACTORY else factories[1]()
-        __d["a2"] = a2 if a2 is not FACTORY else factories[2]()
-        __d["a3"] = a3 if a3 is not FACTORY else factories[3]()
-        __d["a4"] = a4 if a4 is not FACTORY else factories[4]()
-        __d["a5"] = a5 if a5 is not FACTORY else factories[5]()
-        __d["a6"] = a6 if a6 is not FACTORY else factories[6]()
-        __d["a7"] = a7 if a7 is not FACTORY else factories[7]()
+        _set(self, "__dict__", {"a0": a0 if a0 is not FACTORY else factories[0](), "a1": a1 if a1 is not FACTORY else factories[1](), "a2": a2 if a2 is not FACTORY else factories[2](), "a3": a3 if a3 is not FACTORY else factories[3](), "a4": a4 if a4 is not FACTORY else factories[4](), "a5": a5 if a5 is not FACTORY else factories[5](), "a6": a6 if a6 is not FACTORY else factories[6](), "a7": a7 if a7 is not FACTORY else factories[7]()})
 
     return frozen_factory_8
 
@@ -931,16 +366,7 @@ def _frozen_factory_9() -> Any:
     factories: Any = ()  # (the class's own, in the closure)
 
     def frozen_factory_9(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any) -> None:
-        __d = self.__dict__
-        __d["a0"] = a0 if a0 is not FACTORY else factories[0]()
-        __d["a1"] = a1 if a1 is not FACTORY else factories[1]()
-        __d["a2"] = a2 if a2 is not FACTORY else factories[2]()
-        __d["a3"] = a3 if a3 is not FACTORY else factories[3]()
-        __d["a4"] = a4 if a4 is not FACTORY else factories[4]()
-        __d["a5"] = a5 if a5 is not FACTORY else factories[5]()
-        __d["a6"] = a6 if a6 is not FACTORY else factories[6]()
-        __d["a7"] = a7 if a7 is not FACTORY else factories[7]()
-        __d["a8"] = a8 if a8 is not FACTORY else factories[8]()
+        _set(self, "__dict__", {"a0": a0 if a0 is not FACTORY else factories[0](), "a1": a1 if a1 is not FACTORY else factories[1](), "a2": a2 if a2 is not FACTORY else factories[2](), "a3": a3 if a3 is not FACTORY else factories[3](), "a4": a4 if a4 is not FACTORY else factories[4](), "a5": a5 if a5 is not FACTORY else factories[5](), "a6": a6 if a6 is not FACTORY else factories[6](), "a7": a7 if a7 is not FACTORY else factories[7](), "a8": a8 if a8 is not FACTORY else factories[8]()})
 
     return frozen_factory_9
 
@@ -952,17 +378,7 @@ def _frozen_factory_10() -> Any:
     factories: Any = ()  # (the class's own, in the closure)
 
     def frozen_factory_10(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any) -> None:
-        __d = self.__dict__
-        __d["a0"] = a0 if a0 is not FACTORY else factories[0]()
-        __d["a1"] = a1 if a1 is not FACTORY else factories[1]()
-        __d["a2"] = a2 if a2 is not FACTORY else factories[2]()
-        __d["a3"] = a3 if a3 is not FACTORY else factories[3]()
-        __d["a4"] = a4 if a4 is not FACTORY else factories[4]()
-        __d["a5"] = a5 if a5 is not FACTORY else factories[5]()
-        __d["a6"] = a6 if a6 is not FACTORY else factories[6]()
-        __d["a7"] = a7 if a7 is not FACTORY else factories[7]()
-        __d["a8"] = a8 if a8 is not FACTORY else factories[8]()
-        __d["a9"] = a9 if a9 is not FACTORY else factories[9]()
+        _set(self, "__dict__", {"a0": a0 if a0 is not FACTORY else factories[0](), "a1": a1 if a1 is not FACTORY else factories[1](), "a2": a2 if a2 is not FACTORY else factories[2](), "a3": a3 if a3 is not FACTORY else factories[3](), "a4": a4 if a4 is not FACTORY else factories[4](), "a5": a5 if a5 is not FACTORY else factories[5](), "a6": a6 if a6 is not FACTORY else factories[6](), "a7": a7 if a7 is not FACTORY else factories[7](), "a8": a8 if a8 is not FACTORY else factories[8](), "a9": a9 if a9 is not FACTORY else factories[9]()})
 
     return frozen_factory_10
 
@@ -974,18 +390,7 @@ def _frozen_factory_11() -> Any:
     factories: Any = ()  # (the class's own, in the closure)
 
     def frozen_factory_11(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any, a10: Any) -> None:
-        __d = self.__dict__
-        __d["a0"] = a0 if a0 is not FACTORY else factories[0]()
-        __d["a1"] = a1 if a1 is not FACTORY else factories[1]()
-        __d["a2"] = a2 if a2 is not FACTORY else factories[2]()
-        __d["a3"] = a3 if a3 is not FACTORY else factories[3]()
-        __d["a4"] = a4 if a4 is not FACTORY else factories[4]()
-        __d["a5"] = a5 if a5 is not FACTORY else factories[5]()
-        __d["a6"] = a6 if a6 is not FACTORY else factories[6]()
-        __d["a7"] = a7 if a7 is not FACTORY else factories[7]()
-        __d["a8"] = a8 if a8 is not FACTORY else factories[8]()
-        __d["a9"] = a9 if a9 is not FACTORY else factories[9]()
-        __d["a10"] = a10 if a10 is not FACTORY else factories[10]()
+        _set(self, "__dict__", {"a0": a0 if a0 is not FACTORY else factories[0](), "a1": a1 if a1 is not FACTORY else factories[1](), "a2": a2 if a2 is not FACTORY else factories[2](), "a3": a3 if a3 is not FACTORY else factories[3](), "a4": a4 if a4 is not FACTORY else factories[4](), "a5": a5 if a5 is not FACTORY else factories[5](), "a6": a6 if a6 is not FACTORY else factories[6](), "a7": a7 if a7 is not FACTORY else factories[7](), "a8": a8 if a8 is not FACTORY else factories[8](), "a9": a9 if a9 is not FACTORY else factories[9](), "a10": a10 if a10 is not FACTORY else factories[10]()})
 
     return frozen_factory_11
 
@@ -997,19 +402,7 @@ def _frozen_factory_12() -> Any:
     factories: Any = ()  # (the class's own, in the closure)
 
     def frozen_factory_12(self: Any, a0: Any, a1: Any, a2: Any, a3: Any, a4: Any, a5: Any, a6: Any, a7: Any, a8: Any, a9: Any, a10: Any, a11: Any) -> None:
-        __d = self.__dict__
-        __d["a0"] = a0 if a0 is not FACTORY else factories[0]()
-        __d["a1"] = a1 if a1 is not FACTORY else factories[1]()
-        __d["a2"] = a2 if a2 is not FACTORY else factories[2]()
-        __d["a3"] = a3 if a3 is not FACTORY else factories[3]()
-        __d["a4"] = a4 if a4 is not FACTORY else factories[4]()
-        __d["a5"] = a5 if a5 is not FACTORY else factories[5]()
-        __d["a6"] = a6 if a6 is not FACTORY else factories[6]()
-        __d["a7"] = a7 if a7 is not FACTORY else factories[7]()
-        __d["a8"] = a8 if a8 is not FACTORY else factories[8]()
-        __d["a9"] = a9 if a9 is not FACTORY else factories[9]()
-        __d["a10"] = a10 if a10 is not FACTORY else factories[10]()
-        __d["a11"] = a11 if a11 is not FACTORY else factories[11]()
+        _set(self, "__dict__", {"a0": a0 if a0 is not FACTORY else factories[0](), "a1": a1 if a1 is not FACTORY else factories[1](), "a2": a2 if a2 is not FACTORY else factories[2](), "a3": a3 if a3 is not FACTORY else factories[3](), "a4": a4 if a4 is not FACTORY else factories[4](), "a5": a5 if a5 is not FACTORY else factories[5](), "a6": a6 if a6 is not FACTORY else factories[6](), "a7": a7 if a7 is not FACTORY else factories[7](), "a8": a8 if a8 is not FACTORY else factories[8](), "a9": a9 if a9 is not FACTORY else factories[9](), "a10": a10 if a10 is not FACTORY else factories[10](), "a11": a11 if a11 is not FACTORY else factories[11]()})
 
     return frozen_factory_12
 

@@ -6,9 +6,9 @@ class. ``__init__`` has the class's own signature: a template of ``record_init_t
 names replaced by the fields' (nothing compiled; compiling one short source per class when the
 class is defined was about a tenth of starting ``check``), or, for a class with a default factory
 or more fields than the templates cover, compiled from a short source:
-a frozen class's ``__init__`` fills the new instance's ``__dict__`` in place, key by key in field
-order, instead of one ``object.__setattr__`` per field (or setting a new dict: callgrind counts a
-quarter more instructions for that). Semantics are those of Python 3.11's ``dataclasses`` (see tests/test_records.py).
+a frozen class's ``__init__`` sets the instance's ``__dict__`` in one call instead of one
+``object.__setattr__`` per field, which also makes such an object as cheap to build as a mutable
+one. Semantics are those of Python 3.11's ``dataclasses`` (see tests/test_records.py).
 """
 
 from __future__ import annotations
@@ -102,8 +102,8 @@ def add_frozen_guards(cls: type, names: tuple[str, ...]) -> None:
 
 def add_init(cls: type, fields: tuple[dataclasses.Field[Any], ...], *, frozen: bool, kw_only: bool = False) -> None:
     """An ``__init__`` taking every field in order (a default or a default factory where given;
-    all keyword-only with ``kw_only``), filling the instance's ``__dict__`` in place for a frozen
-    class, setting attribute by attribute otherwise."""
+    all keyword-only with ``kw_only``), setting the instance's ``__dict__`` at once for a frozen
+    class, field by field otherwise."""
     seen_default = False
     for f in () if kw_only else fields:
         if f.default is _MISSING and f.default_factory is _MISSING:
@@ -133,12 +133,11 @@ def _from_template(cls: type, fields: tuple[dataclasses.Field[Any], ...], *, fro
     names = tuple(f.name for f in fields)
     slots = tuple(f"a{i}" for i in range(len(fields)))
     renamed = dict(zip(slots, names, strict=True))
-    if not set(code.co_names) <= {*slots, "__dict__", "FACTORY"}:
+    if not set(code.co_names) <= {*slots, "_set", "FACTORY"}:
         return None
-    # frozen: __d = self.__dict__; __d["a0"] = a0 …, the keys are constants (the local ``__d`` kept:
-    # no field's name starts with "__"); mutable: self.a0 = a0 …, the attributes are names
-    code = code.replace(co_varnames=("__self" if "self" in names else "self", *names,
-                                     *code.co_varnames[len(names) + 1:]),
+    # frozen: _set(self, "__dict__", {"a0": a0, …}), the keys are constants; mutable: self.a0 = a0 …,
+    # the attributes are names
+    code = code.replace(co_varnames=("__self" if "self" in names else "self", *names),
                         co_consts=tuple(_renamed(c, renamed) for c in code.co_consts),
                         co_names=tuple(renamed.get(n, n) for n in code.co_names))
     if kw_only:  # the same names after ``*``
@@ -173,7 +172,7 @@ def _compiled_init(fields: tuple[dataclasses.Field[Any], ...], *, frozen: bool, 
     self_name = "__self" if "self" in {f.name for f in fields} else "self"
     from draft_report.record_init_templates import FACTORY
 
-    closure: dict[str, Any] = {"__factory": FACTORY}
+    closure: dict[str, Any] = {"__set": object.__setattr__, "__factory": FACTORY}
     params: list[str] = [self_name, "*"] if kw_only and fields else [self_name]
     values: list[str] = []
     for i, f in enumerate(fields):
@@ -188,9 +187,9 @@ def _compiled_init(fields: tuple[dataclasses.Field[Any], ...], *, frozen: bool, 
         else:
             params.append(f.name)
             values.append(f.name)
-    if frozen:  # the new instance's ``__dict__`` filled in place, in field order (as the templates do)
-        body = "; ".join([f"__d = {self_name}.__dict__",
-                          *(f"__d[{f.name!r}] = {v}" for f, v in zip(fields, values, strict=True))])
+    if frozen:
+        items = ", ".join(f"{f.name!r}: {v}" for f, v in zip(fields, values, strict=True))
+        body = f"__set({self_name}, '__dict__', {{{items}}})"
     else:
         body = "; ".join(f"{self_name}.{f.name} = {v}" for f, v in zip(fields, values, strict=True)) or "pass"
     source = (f"def __create__({', '.join(closure)}):\n"

@@ -28,7 +28,7 @@ from draft_report.records import dataclass
 from draft_report.regex_cache import regex
 
 __all__ = ["FactSource", "LocatedClaim", "check_prose", "claims_in", "document_claims", "fmt", "judge",
-           "prose_findings"]
+           "located", "prose_findings"]
 
 _SPACE = regex(r"\s+")
 # Sections whose prose is checked (the table sections 二三四 only when they carry prose).
@@ -56,6 +56,18 @@ class LocatedClaim:
     line: int | None
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
+def located(claim: Claim, section: str | None, line: int | None) -> LocatedClaim:
+    """``LocatedClaim(claim, section, line)``: the same record (its ``__dict__`` as ``__init__`` sets
+    it), without the class call — one for every claim of the prose."""
+    lc: LocatedClaim = _new(LocatedClaim)
+    _set(lc, "__dict__", {"claim": claim, "section": section, "line": line})
+    return lc
+
+
 def claims_in(section: str | None, paragraphs: Iterable[Paragraph], facts: Sequence[Fact]) -> list[LocatedClaim]:
     out: list[LocatedClaim] = []
     for p in paragraphs:
@@ -66,7 +78,7 @@ def claims_in(section: str | None, paragraphs: Iterable[Paragraph], facts: Seque
         found = extract_claims(p.text.replace("\r", ""), facts)
         if found:
             line = p.line
-            out += [LocatedClaim(c, section, line) for c in found]
+            out += [located(c, section, line) for c in found]
     return out
 
 
