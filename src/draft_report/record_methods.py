@@ -6,9 +6,8 @@ class. ``__init__`` has the class's own signature: a template of ``record_init_t
 names replaced by the fields' (nothing compiled; compiling one short source per class when the
 class is defined was about a tenth of starting ``check``), or, for a class with a default factory
 or more fields than the templates cover, compiled from a short source:
-a frozen class's ``__init__`` sets the instance's ``__dict__`` in one call instead of one
-``object.__setattr__`` per field, which also makes such an object as cheap to build as a mutable
-one. Semantics are those of Python 3.11's ``dataclasses`` (see tests/test_records.py).
+a frozen class's ``__init__`` fills the instance's empty ``__dict__`` in one ``update`` by keywords
+instead of one ``object.__setattr__`` per field. Semantics are those of Python 3.11's ``dataclasses`` (see tests/test_records.py).
 """
 
 from __future__ import annotations
@@ -133,9 +132,9 @@ def _from_template(cls: type, fields: tuple[dataclasses.Field[Any], ...], *, fro
     names = tuple(f.name for f in fields)
     slots = tuple(f"a{i}" for i in range(len(fields)))
     renamed = dict(zip(slots, names, strict=True))
-    if not set(code.co_names) <= {*slots, "_set", "FACTORY"}:
+    if not set(code.co_names) <= {*slots, "__dict__", "update", "FACTORY"}:
         return None
-    # frozen: _set(self, "__dict__", {"a0": a0, …}), the keys are constants; mutable: self.a0 = a0 …,
+    # frozen: self.__dict__.update(a0=a0, …), the keywords a constant tuple; mutable: self.a0 = a0 …,
     # the attributes are names
     code = code.replace(co_varnames=("__self" if "self" in names else "self", *names),
                         co_consts=tuple(_renamed(c, renamed) for c in code.co_consts),
@@ -172,7 +171,7 @@ def _compiled_init(fields: tuple[dataclasses.Field[Any], ...], *, frozen: bool, 
     self_name = "__self" if "self" in {f.name for f in fields} else "self"
     from draft_report.record_init_templates import FACTORY
 
-    closure: dict[str, Any] = {"__set": object.__setattr__, "__factory": FACTORY}
+    closure: dict[str, Any] = {"__factory": FACTORY}
     params: list[str] = [self_name, "*"] if kw_only and fields else [self_name]
     values: list[str] = []
     for i, f in enumerate(fields):
@@ -187,9 +186,9 @@ def _compiled_init(fields: tuple[dataclasses.Field[Any], ...], *, frozen: bool, 
         else:
             params.append(f.name)
             values.append(f.name)
-    if frozen:
-        items = ", ".join(f"{f.name!r}: {v}" for f, v in zip(fields, values, strict=True))
-        body = f"__set({self_name}, '__dict__', {{{items}}})"
+    if frozen:  # the new instance's empty ``__dict__`` filled by one update, as the templates do
+        items = ", ".join(f"{f.name}={v}" for f, v in zip(fields, values, strict=True))
+        body = f"{self_name}.__dict__.update({items})"
     else:
         body = "; ".join(f"{self_name}.{f.name} = {v}" for f, v in zip(fields, values, strict=True)) or "pass"
     source = (f"def __create__({', '.join(closure)}):\n"
