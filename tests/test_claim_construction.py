@@ -8,7 +8,6 @@ import pytest
 
 from draft_report.checking.claim import Claim, number_claim
 from draft_report.checking.claims import extract_claims
-from draft_report.checking.prose import LocatedClaim, located
 from draft_report.lexicon.fields import FACT_BY_ID
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -46,10 +45,3 @@ def test_every_number_claim_of_the_fixtures_is_the_record_init_makes() -> None:
                 seen += 1
     assert seen > 100
 
-
-def test_located_is_the_record_init_makes() -> None:
-    (c,) = extract_claims("受理申请3件。")
-    for section, line in (("overview", 3), (None, None)):
-        got, want = located(c, section, line), LocatedClaim(c, section, line)
-        assert type(got) is LocatedClaim and got == want and hash(got) == hash(want) and repr(got) == repr(want)
-        assert list(vars(got).items()) == list(vars(want).items())

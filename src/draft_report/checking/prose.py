@@ -21,14 +21,14 @@ from draft_report.checking.claim_check import (
 )
 from draft_report.checking.claims import Claim, extract_claims
 from draft_report.checking.fact_source import FactSource
-from draft_report.checking.findings import Finding, Location, new_finding, sentence_location
+from draft_report.checking.findings import Finding, Location, sentence_location
 from draft_report.lexicon.fields import Fact
 from draft_report.models.document import Paragraph, ReportDocument
 from draft_report.records import dataclass
 from draft_report.regex_cache import regex
 
 __all__ = ["FactSource", "LocatedClaim", "check_prose", "claims_in", "document_claims", "fmt", "judge",
-           "located", "prose_findings"]
+           "prose_findings"]
 
 _SPACE = regex(r"\s+")
 # Sections whose prose is checked (the table sections 二三四 only when they carry prose).
@@ -56,18 +56,6 @@ class LocatedClaim:
     line: int | None
 
 
-_new = object.__new__
-_set = object.__setattr__
-
-
-def located(claim: Claim, section: str | None, line: int | None) -> LocatedClaim:
-    """``LocatedClaim(claim, section, line)``: the same record (its ``__dict__`` as ``__init__`` sets
-    it), without the class call — one for every claim of the prose."""
-    lc: LocatedClaim = _new(LocatedClaim)
-    _set(lc, "__dict__", {"claim": claim, "section": section, "line": line})
-    return lc
-
-
 def claims_in(section: str | None, paragraphs: Iterable[Paragraph], facts: Sequence[Fact]) -> list[LocatedClaim]:
     out: list[LocatedClaim] = []
     for p in paragraphs:
@@ -78,7 +66,7 @@ def claims_in(section: str | None, paragraphs: Iterable[Paragraph], facts: Seque
         found = extract_claims(p.text.replace("\r", ""), facts)
         if found:
             line = p.line
-            out += [located(c, section, line) for c in found]
+            out += [LocatedClaim(c, section, line) for c in found]
     return out
 
 
@@ -115,14 +103,8 @@ def prose_findings(claims: Iterable[LocatedClaim], source: FactSource) -> list[F
     for lc in claims:
         c = lc.claim
         fact = c.fact
-        if fact is None:
-            if c.kind == "too_many":
-                append(unbound_finding(c, sentence_location(lc.section, lc.line, c.sentence.strip())))
-                continue
-            value = c.value  # ``unbound_finding`` of a claim bound to nothing
-            shown = str(int(value)) if float(value).is_integer() else f"{value:g}"
-            append(new_finding("prose.unverified", "info", f"未能核对：“{c.text}”没有对应的数据项",
-                               sentence_location(lc.section, lc.line, c.sentence.strip()), None, shown))
+        if fact is None:  # bound to nothing (or too many numbers): unverified
+            append(unbound_finding(c, sentence_location(lc.section, lc.line, c.sentence.strip())))
             continue
         if not c.alternatives and c.kind not in NOT_PLAIN and (c.parent is None or not fact.columns):
             hit = memo.get(id(fact))
