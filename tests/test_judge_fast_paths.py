@@ -25,7 +25,6 @@ from draft_report.checking.claim_check import (
     fact_readings,
     known_values,
     plain_verdict,
-    plainly_agrees,
     reading_values,
 )
 from draft_report.checking.fact_source import FactSource
@@ -93,7 +92,6 @@ def test_plain_verdict_is_assess_claims_when_it_gives_one(name: str) -> None:
                 decided[verdict] += 1
             else:
                 assert fast is None
-            assert plainly_agrees(claim, source) == (fast == "agrees")
     if name in ("huaian_2024.txt", "drafted"):
         assert decided["agrees"] and decided["disagrees_unambiguous"] + decided["disagrees_ambiguous"]
 

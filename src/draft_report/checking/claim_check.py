@@ -335,11 +335,6 @@ def plain_verdict(claim: Claim, source: FactSource) -> Verdict | None:
     return "agrees" if any(_value_matches(claim, e, f) for e, f in pairs) else None
 
 
-def plainly_agrees(claim: Claim, source: FactSource) -> bool:
-    """True when ``plain_verdict`` finds the claim agreeing (False: it may still agree)."""
-    return plain_verdict(claim, source) == "agrees"
-
-
 def unbound_finding(claim: Claim, loc: Location, source: FactSource | None = None) -> Finding:
     """The finding for a claim whose verdict is “unbound” (or that holds too many numbers):
     bound to no measure, or to one the data has no value for (``source``: where the values

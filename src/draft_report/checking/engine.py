@@ -63,8 +63,7 @@ def check_document(doc: ReportDocument, dataset: Any = None, previous: Any = Non
         from draft_report.checking.crossyear import cross_year_findings  # only with --previous
 
         findings += cross_year_findings(doc, previous, year)
-    if any(f.actual == "1 行" for f in old_format):  # (only old-format findings can say so)
-        findings = _drop_redundant(findings)
+    findings = _drop_redundant(findings, old_format)
     if doc.line_places:  # a Word file: say which paragraph or table row, not "第8行"
         findings = [_placed(f, doc.line_places) for f in findings]
     findings.sort(key=_order)
@@ -96,9 +95,10 @@ def _placed(finding: Finding, places: dict[int, str]) -> Finding:
     return dataclasses.replace(finding, location=dataclasses.replace(finding.location, place=places[line]))
 
 
-def _drop_redundant(findings: list[Finding]) -> list[Finding]:
-    """A single-row （六）其他处理 is reported once (old format), not again as 3 blank rows."""
-    single_six = any(f.rule == "structure.old_format" and f.actual == "1 行" for f in findings)
+def _drop_redundant(findings: list[Finding], old_format: list[Finding]) -> list[Finding]:
+    """A single-row （六）其他处理 is reported once (old format, one of ``old_format``: the
+    findings of ``old_format_findings``), not again as 3 blank rows."""
+    single_six = any(f.rule == "structure.old_format" and f.actual == "1 行" for f in old_format)
     if not single_six:
         return findings
     return [
