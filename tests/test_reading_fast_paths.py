@@ -41,13 +41,14 @@ def test_split_lines_is_the_newline_regex_split() -> None:
         assert split_lines(text) == expected, repr(text)
 
 
-def test_plain_clean_is_clean_line_without_bookmarks_or_zero_width_spaces() -> None:
+def test_clean_lines_of_a_plain_text_is_clean_line_of_each() -> None:
+    """``clean_lines``' split and join of a line without bookmarks or zero-width spaces."""
     alphabet = [*whitespace(), "a", "1", "一", "。", "（", "]", "b"]
     rng = random.Random(7)
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9)))
         if text_blocks._is_plain([text]):
-            assert text_blocks._plain_clean(text) == text_blocks._clean_line(text), repr(text)
+            assert text_blocks.clean_lines([text], True, False) == [text_blocks._clean_line(text)], repr(text)
         else:
             assert any(ch in text for ch in ("[", "\u200b", "\ufeff"))
 

@@ -404,11 +404,6 @@ def entry_of(block: Block) -> Entry:
 _value_token_cached = lru_cache(maxsize=8192)(is_value_token)
 
 
-def _value_kind(token: str) -> str:
-    kind = classify_cell(token)
-    return "bad" if kind == "text" else kind
-
-
 def value_cells(entry: Entry, width: int) -> list[Value] | None:
     """The run's ``width`` values in column order, or None when positions are uncertain."""
     vals = entry.values

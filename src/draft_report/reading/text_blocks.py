@@ -83,12 +83,6 @@ def _only_tabs(line: str, text: str) -> bool:
     return len(text) - text.count(" ") == len(line) - line.count("\t")
 
 
-def _plain_clean(text: str) -> str:
-    """``_clean_line`` of a text that holds no "[" (no Word bookmark), no zero-width space and no
-    BOM: then ``clean`` is exactly ``" ".join(text.split())`` (see ``blocks.clean``)."""
-    return " ".join(text.split())
-
-
 def _is_plain(lines: list[str]) -> bool:
     """True when no line holds what makes ``_clean_line`` more than a split and join."""
     text = "\n".join(lines)
