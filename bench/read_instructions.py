@@ -9,7 +9,8 @@ that wrapper is the stage's cost alone. Stages: ``read_report(path)`` whole (fil
 format sniffing included, as bench/speed.py measures it), ``read_text`` of the decoded text, the file
 alone (``read_source_text``), lines → blocks (``text_blocks``) and blocks → document
 (``build_document``). Reports: bench/claim_speed.py REPORTS. With ``--per-report``, ``read_report``
-of each report on its own. Needs valgrind and callgrind_annotate.
+of each report on its own; with ``--parts``, the parts of ``build_document`` (each table reader on
+the regions it is given, headings, paragraphs). Needs valgrind and callgrind_annotate.
 """
 
 from __future__ import annotations
@@ -40,6 +41,50 @@ MORE_WRAPPERS: tuple[tuple[str, Callable[[Call, int], object]], ...] = (
 )
 
 
+def parts() -> list[tuple[str, Call, int]]:
+    """The parts of ``build_document``: the three table readers on the regions it gives them,
+    heading finding and the paragraphs of the whole report (per report)."""
+    from claim_speed import REPORTS
+
+    from draft_report.reading import assemble
+    from draft_report.reading import table_reader as tr
+    from draft_report.reading.files import read_source_text, split_lines
+    from draft_report.reading.text_blocks import text_blocks
+
+    lines = [split_lines(read_source_text(p)) for p in REPORTS]
+    blocks = [text_blocks(ls) for ls in lines]
+    regions: list[tuple[str, list[object], int | None]] = []
+    readers = dict(assemble._READERS)
+
+    def recording(name: str) -> Callable[..., None]:
+        def record(region: list[object], read: tr.TableRead) -> None:
+            regions.append((name, list(region), read.year))
+            readers[name](region, read)  # type: ignore[arg-type]
+        return record
+
+    assemble._READERS.update({name: recording(name) for name in readers})
+    for b, ls in zip(blocks, lines, strict=True):
+        assemble.build_document(list(b), ls, source="x", fmt="text")
+    assemble._READERS.update(readers)
+
+    def table(name: str) -> Call:
+        mine = [(region, year) for n, region, year in regions if n == name]
+
+        def call() -> None:
+            for region, year in mine:
+                read = tr.TableRead()
+                read.year = year
+                readers[name](region, read)  # type: ignore[arg-type]
+        return call
+
+    n = len(REPORTS)
+    return [
+        *[(f"read_{name}", table(name), n) for name in readers],
+        ("headings", lambda: [[assemble._heading_of(b) for b in bs] for bs in blocks], n),
+        ("paragraphs", lambda: [assemble._paragraphs(bs, set(), "text") for bs in blocks], n),
+    ]
+
+
 def stages(per_report: bool) -> list[tuple[str, Call, int]]:
     from claim_speed import REPORTS
 
@@ -65,7 +110,7 @@ def stages(per_report: bool) -> list[tuple[str, Call, int]]:
 
 
 def measured(args: argparse.Namespace) -> None:
-    named = stages(args.per_report)
+    named = parts() if args.parts else stages(args.per_report)
     for _, call, _ in named:
         call()  # warm: lazy patterns, per-format tables
     gc.disable()
@@ -78,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--calls", type=int, default=5, help="calls of each stage (over every report)")
     ap.add_argument("--per-report", action="store_true", help="read_report of each report on its own")
+    ap.add_argument("--parts", action="store_true", help="the parts of build_document instead of the stages")
     args = ap.parse_args(argv)
     if os.environ.get("READ_INSTRUCTIONS_CHILD"):
         measured(args)

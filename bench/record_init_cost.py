@@ -34,7 +34,7 @@ from typing import Any
 
 def _makers() -> dict[str, Any]:
     from draft_report.checking.claim import Claim, number_claim
-    from draft_report.checking.findings import Finding, Location, new_finding, sentence_location
+    from draft_report.checking.findings import Finding, Location, sentence_location
     from draft_report.checking.prose import LocatedClaim
 
     loc = Location(section="overview", line=3, excerpt="x")
@@ -49,7 +49,6 @@ def _makers() -> dict[str, Any]:
         "Location(3 kw)": lambda: Location(section="overview", line=3, excerpt="x"),
         "sentence_location": lambda: sentence_location("overview", 3, "x"),
         "Finding(6)": lambda: Finding("r", "error", "m", loc, 1, 2),  # type: ignore[arg-type]
-        "new_finding": lambda: new_finding("r", "error", "m", loc, 1, 2),  # type: ignore[arg-type]
         "Claim(13+3 kw)": lambda: Claim("number", "3件", 3.0, "件", None, "s", 0, 2, False, "arabic", None, None, (),
                                         comparison=None, confidence=1.0, sentence_start=0),
         "number_claim": lambda: number_claim("number", "3件", 3.0, "件", None, "s", 0, 2, False, "arabic", None, None,

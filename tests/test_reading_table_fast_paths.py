@@ -32,6 +32,7 @@ def _general(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(runs, "_label_row", lambda cells, block: None)
     monkeypatch.setattr(table_reader, "plain_counts", lambda texts, kinds: False)
     monkeypatch.setattr(table_reader, "put_counts", lambda out, cids, entry: False)
+    monkeypatch.setattr(table_reader, "fits_counts", lambda cids, entry: False)
     monkeypatch.setattr(table_reader.TableRead, "put_counts", lambda self, cids, entry, raw: False)
     monkeypatch.setattr(runs, "_placed_by_labels", lambda entries, specs: None)
 
@@ -237,3 +238,81 @@ def test_old_format_markers_in_one_pass_are_the_block_by_block_markers() -> None
         found += len(expected) > 1
         assert table_reader.old_format_markers(blocks) == expected, [b.text for b in blocks]
     assert found > 500
+
+
+def test_drop_out_of_order_is_the_anchor_by_anchor_definition() -> None:
+    """``_drop_out_of_order`` (the latest row before and the earliest after a run, by bisection)
+    against the definition: a run placed by its context is dropped when any run placed by its own
+    label stands before it on the same or a later row, or after it on the same or an earlier row."""
+    def reference(placed: dict[str, runs.Placement], specs: list[runs.RowSpec], run_list: list[runs.Entry]) -> None:
+        order = {s.key: i for i, s in enumerate(specs)}
+        position = {id(r): i for i, r in enumerate(run_list)}
+        anchors = sorted((position[id(p.entry)], order[k]) for k, p in placed.items() if p.inline)
+        for key, p in list(placed.items()):
+            if p.inline:
+                continue
+            pos, idx = position[id(p.entry)], order[key]
+            for apos, aidx in anchors:
+                if (apos < pos and aidx >= idx) or (apos > pos and aidx <= idx):
+                    del placed[key]
+                    break
+
+    rng = random.Random(41)
+    dropped = kept = 0
+    for specs in (table_reader.SPECS_T3, table_reader.SPECS_T2, list(table_reader.SPECS_T4)):
+        for _ in range(3000):
+            n = rng.randint(0, 12)
+            run_list = [runs.Entry(Block(i + 1, ["x"], [i + 1], "x"), "x", [("1", "number", i + 1)], True, True)
+                        for i in range(n)]
+            keys = rng.sample([s.key for s in specs], min(n, len(specs), rng.randint(0, n)))
+            chosen = rng.sample(run_list, len(keys))
+            spec_of = {s.key: s for s in specs}
+            placed = {k: runs.Placement(e, spec_of[k], rng.random() < 0.6) for k, e in zip(keys, chosen, strict=True)}
+            expected = dict(placed)
+            reference(expected, list(specs), run_list)
+            runs._drop_out_of_order(placed, specs, run_list)
+            assert placed == expected
+            assert list(placed) == list(expected)
+            dropped += len(keys) - len(placed)
+            kept += sum(not p.inline for p in placed.values())
+    assert dropped > 1000 and kept > 1000
+
+
+def test_merge_split_runs_is_the_entry_by_entry_definition() -> None:
+    """``merge_split_runs`` (the entries before the first label-less one taken as they are) against
+    the definition: entry by entry, consecutive label-less runs joined when only together they hold
+    ``width`` values."""
+    def reference(entries: list[runs.Entry], width: int) -> list[runs.Entry]:
+        out: list[runs.Entry] = []
+        i = 0
+        while i < len(entries):
+            e = entries[i]
+            if e.values and not e.label and len(e.values) < width:
+                total, j = len(e.values), i + 1
+                while j < len(entries) and entries[j].values and not entries[j].label and total < width:
+                    total += len(entries[j].values)
+                    j += 1
+                if total == width and j - i > 1:
+                    out.append(runs.new_entry(e.block, "", [v for x in entries[i:j] for v in x.values], False,
+                                              [x.block for x in entries[i + 1 : j]]))
+                    i = j
+                    continue
+            out.append(e)
+            i += 1
+        return out
+
+    rng = random.Random(42)
+    merged = 0
+    for _ in range(3000):
+        blocks = []
+        for n in range(rng.randint(0, 10)):
+            cells = ([rng.choice(["规章", "说明", "（一）予以公开"])] if rng.random() < 0.5 else [])
+            cells += [rng.choice(["0", "3", ""]) for _ in range(rng.choice([0, 1, 2, 3, 4, 7]))]
+            cells = cells or ["说明"]
+            blocks.append(Block(n + 1, cells, [n + 1] * len(cells), "\t".join(cells), "row"))
+        entries = runs.entries_of(blocks)
+        for width in (3, 7):
+            got, expected = runs.merge_split_runs(entries, width), reference(entries, width)
+            assert [_entry_fields(e) for e in got] == [_entry_fields(e) for e in expected]
+            merged += len(got) < len(entries)
+    assert merged > 200

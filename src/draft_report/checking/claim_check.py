@@ -41,7 +41,7 @@ from typing import Any, Literal
 
 from draft_report.checking.claims import Claim, extract_claims
 from draft_report.checking.fact_source import FactSource
-from draft_report.checking.findings import Finding, Location, new_finding
+from draft_report.checking.findings import Finding, Location
 from draft_report.checking.row_scope import t3_grid
 from draft_report.checking.scope import is_moment
 from draft_report.lexicon.applicants import columns_label
@@ -344,8 +344,8 @@ def unbound_finding(claim: Claim, loc: Location, source: FactSource | None = Non
                        f"此句含{claim.text}，超过逐一核对的上限，未逐一核对（可能是粘贴的表格），请人工核对", loc, None, None)
     fact = claim.fact
     if fact is None:
-        return new_finding("prose.unverified", "info", f"未能核对：“{claim.text}”没有对应的数据项", loc, None,
-                           _shown(claim))
+        return Finding("prose.unverified", "info", f"未能核对：“{claim.text}”没有对应的数据项", loc, None,
+                   _shown(claim))
     assert source is not None
     if claim.kind == "change" and source.previous is None:
         why = "这是与上年的比较，未提供上年报告或数据（--previous），无法核对"
@@ -355,7 +355,7 @@ def unbound_finding(claim: Claim, loc: Location, source: FactSource | None = Non
         why = "未提供数据文件（--data），无法核对"
     else:
         why = "数据文件中没有该项"
-    return new_finding("prose.unverified", "info", f"未能核对：“{claim.text}”对应“{fact.label}”，但{why}", loc, None,
+    return Finding("prose.unverified", "info", f"未能核对：“{claim.text}”对应“{fact.label}”，但{why}", loc, None,
                        _shown(claim))
 
 

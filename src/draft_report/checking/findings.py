@@ -104,21 +104,6 @@ def sentence_location(section: str | None, line: int | None, excerpt: str | None
     return loc
 
 
-def new_finding(rule: str, severity: Severity, message: str, location: Location, expected: Any = None,
-                actual: Any = None) -> Finding:
-    """``Finding(rule, severity, message, location, expected, actual)`` built without the class
-    call (the same instance, its ``__dict__`` as ``__init__`` sets it)."""
-    finding = _new(Finding)
-    fields = finding.__dict__  # filled in place, in field order (callgrind: 3.4k vs 5.1k instructions)
-    fields["rule"] = rule
-    fields["severity"] = severity
-    fields["message"] = message
-    fields["location"] = location
-    fields["expected"] = expected
-    fields["actual"] = actual
-    return finding
-
-
 @dataclass
 class CheckResult:
     """Everything the checker found in one report, with what it was checked against."""

@@ -114,8 +114,3 @@ def scope_before(markers: list[tuple[int, str]], claim_start: int) -> str | None
     """The longest marker that ends before the claim; else None."""
     words = [w for end, w in markers if end <= claim_start]
     return max(words, key=len) if words else None
-
-
-def scope_marker(sentence: str, claim_start: int) -> str | None:
-    """The words that scope the claim to a sub-unit or a moment, found before it; else None."""
-    return scope_before(scope_markers(sentence[:claim_start]), claim_start)

@@ -146,11 +146,6 @@ def _stated(claims: Sequence[Any]) -> dict[str, list[Any]]:
     return out
 
 
-def identity_findings(doc: ReportDocument, dataset: Any = None) -> list[Finding]:
-    """H1–H4, one finding per root cause (see ``table_identity_findings``)."""
-    return table_identity_findings(doc, dataset)[0]
-
-
 def table_identity_findings(
     doc: ReportDocument, dataset: Any = None, claims: Sequence[Any] = ()
 ) -> tuple[list[Finding], set[tuple[int | None, str]]]:

@@ -15,11 +15,13 @@ uncertain is left unplaced, never guessed.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import field
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import accumulate, chain, count, repeat
+from operator import attrgetter
 
 from draft_report.limits import MAX_NUMBER_DIGITS
 from draft_report.reading.blocks import (
@@ -127,10 +129,12 @@ class RowSpecs(tuple[RowSpec, ...]):
     _size_of: list[int]  # variant id → its number of bigrams
     _memo: dict[frozenset[str], tuple[float, RowSpec | None, float]]
     _by_label: dict[str, tuple[float, RowSpec | None, float]]  # label → ``best`` of its bigrams
+    order: dict[str, int]  # row key → its position in the table
 
     def __new__(cls, specs: Iterable[RowSpec]) -> RowSpecs:
         self = super().__new__(cls, specs)
         self._by_gram, self._row_of, self._size_of, self._memo, self._by_label = {}, [], [], {}, {}
+        self.order = {s.key: i for i, s in enumerate(self)}
         return self
 
     def _build_index(self) -> None:
@@ -432,10 +436,16 @@ def entries_of(blocks: list[Block]) -> list[Entry]:
     return out
 
 
+_LABEL = attrgetter("label")
+
+
 def merge_split_runs(entries: list[Entry], width: int) -> list[Entry]:
     """Join consecutive label-less runs that only together hold ``width`` values."""
-    out: list[Entry] = []
-    i = 0
+    labels = list(map(_LABEL, entries))
+    if "" not in labels:  # no label-less run: nothing to join (most tables)
+        return list(entries)
+    i = labels.index("")  # the entries before the first label-less one stay as they are
+    out: list[Entry] = entries[:i]
     n = len(entries)
     while i < n:
         e = entries[i]
@@ -589,21 +599,27 @@ def _placed_by_labels(entries: list[Entry], specs: RowSpecs) -> dict[str, Placem
 
 
 def _drop_out_of_order(placed: dict[str, Placement], specs: Sequence[RowSpec], runs: list[Entry]) -> None:
-    order = {s.key: i for i, s in enumerate(specs)}
-    position = {id(r): i for i, r in enumerate(runs)}
-    anchors = []
-    for k, p in placed.items():
-        if p.inline:
-            anchors.append((position[id(p.entry)], order[k]))
-    anchors.sort()
+    """Drop each run placed by its context that stands out of the table's order: after a run placed
+    by its own label on the same or a later row, or before one on the same or an earlier row.
+
+    The runs placed by their own labels (anchors) are taken in the order they stand; the latest
+    row among those before a run and the earliest among those after it decide (a run is placed
+    once, so no anchor stands where it stands)."""
+    order = specs.order if isinstance(specs, RowSpecs) else {s.key: i for i, s in enumerate(specs)}
+    position = dict(zip(map(id, runs), count()))  # (in one C loop)
+    anchors = sorted([(position[id(p.entry)], order[k]) for k, p in placed.items() if p.inline])
+    if len(anchors) == len(placed):
+        return  # every run placed by its own label
+    at = [pos for pos, _ in anchors]
+    latest_before = list(accumulate([idx for _, idx in anchors], max))  # over anchors[: i + 1]
+    earliest_after = list(accumulate([idx for _, idx in reversed(anchors)], min))[::-1]  # over anchors[i:]
     for key, p in list(placed.items()):
         if p.inline:
             continue
         pos, idx = position[id(p.entry)], order[key]
-        for apos, aidx in anchors:
-            if (apos < pos and aidx >= idx) or (apos > pos and aidx <= idx):
-                del placed[key]
-                break
+        cut = bisect_left(at, pos)  # anchors[:cut] stand before the run, anchors[cut:] after it
+        if (cut and latest_before[cut - 1] >= idx) or (cut < len(at) and earliest_after[cut] <= idx):
+            del placed[key]
 
 
 def raw_of(entry: Entry) -> str:

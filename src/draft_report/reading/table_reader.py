@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import field
 from functools import cache
+from itertools import chain, repeat
 
 from draft_report.limits import MAX_NUMBER_DIGITS
 from draft_report.models.document import CellIssue, TableNote
@@ -154,6 +155,24 @@ class TableRead:
         part.update_counts(dict(zip(cids, map(COUNT_VALUES.__getitem__, texts))))  # noqa: B905
         return True
 
+    def put_count_runs(self, rows: list[tuple[list[str], Entry]]) -> None:
+        """``put_counts`` of each run, in order, stored at once (one update of each dictionary for
+        all of them): runs of one table whose ``Entry.counts`` hold as many counts as their cell
+        ids (``fits_counts``). Exactly what ``put_counts`` run by run gives: the dictionaries get
+        the same keys in the same order, and each row's cells are set as ``update_counts`` sets them."""
+        if not rows:
+            return
+        cid_lists = [cids for cids, _ in rows]
+        entries = [entry for _, entry in rows]
+        counts: list[tuple[list[str], list[int]]] = [entry.counts for entry in entries]  # type: ignore[misc]
+        cids = list(chain.from_iterable(cid_lists))
+        self.cell_lines.update(zip(cids, chain.from_iterable([lines for _, lines in counts])))  # noqa: B905
+        self.table_lines.update(zip(cids, chain.from_iterable(map(repeat, map(raw_of, entries), map(len, cid_lists)))))  # noqa: B905
+        part: TablePart = getattr(self.tables, _TABLE_OF_PREFIX[cids[0][:3]])  # ``_part_of``
+        texts = chain.from_iterable([texts for texts, _ in counts])
+        part.update_counts(dict(zip(cids, map(COUNT_VALUES.__getitem__, texts))))  # noqa: B905
+        rows.clear()
+
     def unreadable_row(self, cids: list[str], entry: Entry) -> None:
         raw = raw_of(entry)
         for cid in cids:
@@ -262,7 +281,9 @@ def old_format_markers(blocks: list[Block]) -> list[str]:
     """The ``OLD_FORMAT_MARKERS`` the blocks hold, each once, in the order they are met: by the
     first block holding it, then in the list's order. The blocks' texts are searched joined, in
     one pass per marker (a marker holds no "\n"; a block's ``key`` no whitespace)."""
-    joined = "\n".join([b.key for b in blocks]).translate(_MARKER_FORMS)
+    joined = "\n".join([b.key for b in blocks])
+    if "(" in joined or ")" in joined or "／" in joined:  # (``translate`` is a dictionary look-up per character)
+        joined = joined.translate(_MARKER_FORMS)
     found = []
     for i, marker in enumerate(OLD_FORMAT_MARKERS):
         at = joined.find(marker)
@@ -284,21 +305,22 @@ def read_table2(blocks: list[Block], out: TableRead) -> None:
         out.tables.table2 = Tables.of_layout(layout).table2
     _mark_zone(out, blocks, raw_entries, "table2", [p.entry for p in placed.values()])
     out.markers += [m for m in old_format_markers(blocks) if m not in out.markers]
-    items = _T2_ITEMS[layout.name]
-    for spec in specs:
-        block, item = items[spec.key]
-        cids = _t2_row_cids(layout.name, spec.key)
+    counted: list[tuple[list[str], Entry]] = []  # runs of plain counts, stored together
+    for spec, cids, measures in _T2_ROWS[layout.name]:
         p = placed.get(spec.key)
         if p is None:
             out.missing(cids)
             continue
-        if put_counts(out, cids, p.entry):
+        if fits_counts(cids, p.entry):
+            counted.append((cids, p.entry))
             continue
+        out.put_count_runs(counted)  # (first: the cells are stored in the order of the rows)
         vals = value_cells(p.entry, spec.width)
         if vals is None:
             out.unreadable_row(cids, p.entry)
             continue
-        out.put_row(cids, vals, raw_of(p.entry), block.measures)
+        out.put_row(cids, vals, raw_of(p.entry), measures)
+    out.put_count_runs(counted)
 
 
 def read_table3(blocks: list[Block], out: TableRead) -> None:
@@ -335,13 +357,19 @@ def read_table3(blocks: list[Block], out: TableRead) -> None:
             message="表三多出非标准的“小计”列（法人或其他组织合计）：2021 年版格式没有此列，"
                     "已按标准的 7 列读取，小计列未计入",
         ))
-    for spec in specs:
-        cids = _t3_row_cids(spec.key)
+    drop = extra[0] if extra is not None else None
+    counted: list[tuple[list[str], Entry]] = []  # runs of plain counts, stored together
+    for spec, cids in _T3_ROWS[layout.name]:
         p = placed.get(spec.key)
         if p is None:
             out.missing(cids)
             continue
-        _put_row(out, cids, p, drop=extra[0] if extra is not None else None)
+        if drop is None and fits_counts(cids, p.entry):
+            counted.append((cids, p.entry))
+            continue
+        out.put_count_runs(counted)  # (first: the cells are stored in the order of the rows)
+        _put_row(out, cids, p, drop=drop)
+    out.put_count_runs(counted)
     for run in loose:
         if is_subtotal(run.label or "".join(run.pre)):
             _subtotal_row(out, run, extra[0] if extra is not None else None, layout)
@@ -352,6 +380,11 @@ def _t2_row_cids(layout: str, item: str) -> list[str]:
     """The cell ids of a 表二 item in column order (the same for every report)."""
     block, _ = _T2_ITEMS[layout][item]
     return [L.t2_cell_id(item, m.id) for m in block.measures]
+
+
+def fits_counts(cids: list[str], entry: Entry) -> bool:
+    """Whether ``TableRead.put_counts`` stores the run (and ``put_count_runs`` may)."""
+    return entry.counts is not None and len(entry.counts[0]) == len(cids)
 
 
 def put_counts(out: TableRead, cids: list[str], entry: Entry) -> bool:
@@ -365,6 +398,10 @@ def _t3_row_cids(row: str) -> list[str]:
     return [L.t3_cell_id(row, c.id) for c in L.T3_COLUMNS]
 
 
+# each format's rows with their cell ids (and 表二's measures), in the order the readers store them
+_T2_ROWS = {name: [(spec, _t2_row_cids(name, spec.key), _T2_ITEMS[name][spec.key][0].measures) for spec in specs]
+            for name, specs in _SPECS_T2.items()}
+_T3_ROWS = {name: [(spec, _t3_row_cids(spec.key)) for spec in specs] for name, specs in _SPECS_T3.items()}
 _T3_COLUMN_KEYS = [norm_key(c.label) for c in L.T3_COLUMNS]
 _SUBTOTAL_KEY = "小计"
 
