@@ -36,6 +36,23 @@ def pytest_configure(config: pytest.Config) -> None:
     prewrite_test_modules(config, sorted((ROOT / "tests").glob("test_*.py")))
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """No hypothesis summary from a process that ran no property (an xdist worker that ran none,
+    or a run of other modules): hypothesis's plugin would import all of hypothesis (≈ 0.4 s of
+    CPU, in each such worker) to find it has nothing to say. Its summary reports what the
+    properties that ran left (statistics, observation files, failing-example patches); where none
+    ran, hypothesis was never imported (tests/lazy_hypothesis.py imports it when a property runs),
+    and there is nothing. With ``--hypothesis-show-statistics`` the plugin is kept."""
+    import sys
+
+    if "hypothesis" in sys.modules or session.config.getoption("hypothesis_show_statistics", False):
+        return
+    plugin = session.config.pluginmanager.get_plugin("_hypothesis_pytestplugin")
+    if plugin is not None:
+        session.config.pluginmanager.unregister(plugin)
+
+
 def _package_from_source() -> bool:
     """Whether ``draft_report`` is imported from this checkout's ``src`` (an editable install), not
     from an installed copy (a wheel, compiled or not), whose .pyc files pip wrote when installing it."""
