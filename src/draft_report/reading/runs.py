@@ -68,7 +68,7 @@ class Entry:
     post: list[str] = field(default_factory=list)
     extra_blocks: list[Block] = field(default_factory=list)  # further blocks of a merged run
     # the values' texts and lines when every value is a plain ASCII count of at most
-    # ``MAX_NUMBER_DIGITS`` digits (``_plain_row``), else None
+    # ``MAX_NUMBER_DIGITS`` digits (``_plain_row``) or a blank cell "" (``_sparse_row``), else None
     counts: tuple[list[str], list[int]] | None = None
 
     def __init__(self, block: Block, label: str, values: list[Value], explicit: bool, has_value: bool,
@@ -297,6 +297,9 @@ def _label_row(cells: list[str], block: Block) -> Entry | None:
     return Entry(block, label, [], True, False)
 
 
+_SPARSE_KINDS = ("blank", "number")  # a sparse row's value: "" is a blank, else a count
+
+
 def _sparse_row(cells: list[str], lines: list[int], block: Block) -> Entry | None:
     """A row of label cells, then plain ASCII counts and blank cells ("" — a Word table's empty
     cells) with at least one count, made without classifying each cell; None when the row is
@@ -318,8 +321,11 @@ def _sparse_row(cells: list[str], lines: list[int], block: Block) -> Entry | Non
     label = "".join(head)
     if len(label) > CACHED_LENGTH or not all(map(_is_label_cell, head)):
         return None
-    values = [(c, "number" if c else "blank", n) for c, n in zip(tail, lines[k:], strict=True)]
-    return Entry(block, label, values, True, True)
+    tail_lines = lines[k:]
+    values = list(zip(tail, map(_SPARSE_KINDS.__getitem__, map(bool, tail)), tail_lines))  # noqa: B905
+    # the values' texts as ``Entry.counts`` (a blank's text is ""), unless a count is too long to be one
+    plain = len(digits) <= MAX_NUMBER_DIGITS or max(map(len, tail)) <= MAX_NUMBER_DIGITS
+    return Entry(block, label, values, True, True, None, None, None, (tail, tail_lines) if plain else None)
 
 
 def _plain_row(cells: list[str], lines: list[int], block: Block) -> Entry | None:

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from dataclasses import field
 from functools import cache
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
+from operator import not_
 
 from draft_report.limits import MAX_NUMBER_DIGITS
 from draft_report.models.document import CellIssue, TableNote
@@ -141,23 +142,23 @@ class TableRead:
         return part
 
     def put_counts(self, cids: list[str], entry: Entry, raw: str) -> bool:
-        """``put_row`` of a run whose values are all plain counts (``Entry.counts``), one per cell:
-        stored at once; False (nothing stored) when the run is not such a run."""
+        """``put_row`` of a run whose values are all plain counts and blanks (``Entry.counts``), one
+        per cell: stored at once; False (nothing stored) when the run is not such a run."""
         if entry.counts is None:
             return False
-        texts, lines = entry.counts  # (as many texts as lines: the counts of one run and their lines)
+        texts, lines = entry.counts  # (as many texts as lines: the values of one run and their lines)
         if len(texts) != len(cids):
             return False
         # (``zip`` without ``strict``: the lengths are equal, and a keyword makes each call slower)
         self.cell_lines.update(zip(cids, lines))  # noqa: B905
         self.table_lines.update(dict.fromkeys(cids, raw))
         part: TablePart = getattr(self.tables, _TABLE_OF_PREFIX[cids[0][:3]])  # ``_part_of``
-        part.update_counts(dict(zip(cids, map(COUNT_VALUES.__getitem__, texts))))  # noqa: B905
+        _store(part, cids, texts)
         return True
 
     def put_count_runs(self, rows: list[tuple[list[str], Entry]]) -> None:
         """``put_counts`` of each run, in order, stored at once (one update of each dictionary for
-        all of them): runs of one table whose ``Entry.counts`` hold as many counts as their cell
+        all of them): runs of one table whose ``Entry.counts`` hold as many values as their cell
         ids (``fits_counts``). Exactly what ``put_counts`` run by run gives: the dictionaries get
         the same keys in the same order, and each row's cells are set as ``update_counts`` sets them."""
         if not rows:
@@ -169,8 +170,7 @@ class TableRead:
         self.cell_lines.update(zip(cids, chain.from_iterable([lines for _, lines in counts])))  # noqa: B905
         self.table_lines.update(zip(cids, chain.from_iterable(map(repeat, map(raw_of, entries), map(len, cid_lists)))))  # noqa: B905
         part: TablePart = getattr(self.tables, _TABLE_OF_PREFIX[cids[0][:3]])  # ``_part_of``
-        texts = chain.from_iterable([texts for texts, _ in counts])
-        part.update_counts(dict(zip(cids, map(COUNT_VALUES.__getitem__, texts))))  # noqa: B905
+        _store(part, cids, list(chain.from_iterable([texts for texts, _ in counts])))
         rows.clear()
 
     def unreadable_row(self, cids: list[str], entry: Entry) -> None:
@@ -194,6 +194,27 @@ class _CountValues(dict[str, int]):
 
 
 COUNT_VALUES = _CountValues(zip(map(str, range(1000)), range(1000), strict=True))
+
+
+class _CellValues(dict[str, int | None]):
+    """``COUNT_VALUES`` and a blank cell ("" → None): the texts of ``Entry.counts`` as ``put_row``
+    stores them."""
+
+    def __missing__(self, text: str) -> int:
+        return int(text)
+
+
+_CELL_VALUES = _CellValues({**COUNT_VALUES, "": None})
+
+
+def _store(part: TablePart, cids: list[str], texts: list[str]) -> None:
+    """Store the texts of ``Entry.counts`` (plain counts, "" for a blank) in their cells, as
+    ``put_row`` stores them: a count as ``int``, a blank as None (the cell emptied)."""
+    if "" in texts:  # (the blanks' cells: where the text is "")
+        blanks = list(compress(cids, map(not_, texts)))
+        part.update_counts_blanks(dict(zip(cids, map(_CELL_VALUES.__getitem__, texts))), blanks)  # noqa: B905
+    else:
+        part.update_counts(dict(zip(cids, map(COUNT_VALUES.__getitem__, texts))))  # noqa: B905
 
 
 def plain_counts(texts: tuple[str, ...], kinds: tuple[str, ...]) -> bool:
