@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import field
 from functools import lru_cache
-from itertools import accumulate, chain, count, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from operator import attrgetter
 
 from draft_report.limits import MAX_NUMBER_DIGITS
@@ -527,6 +527,10 @@ def _attach_context(entries: list[Entry], specs: Sequence[RowSpec]) -> list[Entr
     return runs
 
 
+_ENTRY = attrgetter("entry")
+_INLINE = attrgetter("inline")
+
+
 @dataclass
 class Placement:
     """A run placed on a row of the official table."""
@@ -572,8 +576,8 @@ def align(entries: list[Entry], specs: Sequence[RowSpec], *, ordered: bool) -> t
                 placed[key] = ps[0]
     if ordered:
         _drop_out_of_order(placed, specs, runs)
-    used = {id(p.entry) for p in placed.values()}
-    return placed, [r for r in runs if id(r) not in used and r.has_value]
+    used = set(map(id, map(_ENTRY, placed.values())))
+    return placed, [r for r in runs if r.has_value and id(r) not in used]
 
 
 def _placed_by_labels(entries: list[Entry], specs: RowSpecs) -> dict[str, Placement] | None:
@@ -613,12 +617,18 @@ def _drop_out_of_order(placed: dict[str, Placement], specs: Sequence[RowSpec], r
     once, so no anchor stands where it stands)."""
     order = specs.order if isinstance(specs, RowSpecs) else {s.key: i for i, s in enumerate(specs)}
     position = dict(zip(map(id, runs), count()))  # (in one C loop)
-    anchors = sorted([(position[id(p.entry)], order[k]) for k, p in placed.items() if p.inline])
-    if len(anchors) == len(placed):
+    inline = list(map(_INLINE, placed.values()))
+    if False not in inline:
         return  # every run placed by its own label
-    at = [pos for pos, _ in anchors]
-    latest_before = list(accumulate([idx for _, idx in anchors], max))  # over anchors[: i + 1]
-    earliest_after = list(accumulate([idx for _, idx in reversed(anchors)], min))[::-1]  # over anchors[i:]
+    keys = list(compress(placed, inline))
+    entries = map(_ENTRY, compress(placed.values(), inline))
+    anchors = sorted(zip(map(position.__getitem__, map(id, entries)), map(order.__getitem__, keys)))  # noqa: B905
+    at: tuple[int, ...] = ()
+    rows: tuple[int, ...] = ()
+    if anchors:
+        at, rows = zip(*anchors, strict=True)  # (their positions, their rows)
+    latest_before = list(accumulate(rows, max))  # over anchors[: i + 1]
+    earliest_after = list(accumulate(reversed(rows), min))[::-1]  # over anchors[i:]
     for key, p in list(placed.items()):
         if p.inline:
             continue

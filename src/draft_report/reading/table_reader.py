@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import field
 from functools import cache
 from itertools import chain, compress, repeat
-from operator import not_
+from operator import attrgetter, not_
 
 from draft_report.limits import MAX_NUMBER_DIGITS
 from draft_report.models.document import CellIssue, TableNote
@@ -255,6 +255,10 @@ _T3_CATEGORY_OTHER = norm_key(L.T3_CATEGORIES[-1])  # 六其他处理
 _T3_OTHER_ROWS = [r.id for r in L.T3_ROWS if r.category == L.T3_CATEGORIES[-1]]
 
 
+_BLOCK = attrgetter("block")
+_EXTRA_BLOCKS = attrgetter("extra_blocks")
+
+
 def _mark_zone(out: TableRead, blocks: list[Block], entries: list[Entry], table: str, placed: list[Entry]) -> None:
     """Record the blocks from the table's first anchor/row to its last placed run (or, when
     nothing could be placed, its last row or run)."""
@@ -263,7 +267,9 @@ def _mark_zone(out: TableRead, blocks: list[Block], entries: list[Entry], table:
                   if "。" not in b.text and (b.kind == "row" or e.has_value or anchor.search(b.key))), None)
     if first is None:
         return
-    used = {id(b) for p in placed for b in (p.block, *p.extra_blocks)}
+    used = set(map(id, map(_BLOCK, placed)))
+    if any(map(_EXTRA_BLOCKS, placed)):  # the further blocks of merged runs
+        used.update(id(b) for p in placed for b in p.extra_blocks)
     backwards = range(len(blocks) - 1, -1, -1)
     last = next((i for i in backwards if id(blocks[i]) in used), None)
     if last is None:
@@ -534,7 +540,7 @@ def read_table4(blocks: list[Block], out: TableRead) -> None:
     raw_entries = entries_of(blocks)
     entries = merge_split_runs(raw_entries, width)
     placed, _ = align(entries, SPECS_T4, ordered=True)
-    cids = [cid for cid, _, _ in L.t4_cells()]
+    cids = _T4_CIDS
     horizontal = next((e for e in entries if e.has_value and value_cells(e, width) is not None), None)
     if horizontal is None and not placed and not _has_anchor(blocks, "table4"):
         return
@@ -562,6 +568,7 @@ def read_table4(blocks: list[Block], out: TableRead) -> None:
         out.missing(cids)
 
 
+_T4_CIDS = [cid for cid, _, _ in L.t4_cells()]
 _SPECS_T4_MEASURES = RowSpecs(RowSpec.of(c.id, len(L.T4_GROUPS), (c.label,)) for c in L.T4_COLUMNS)
 _T4_GROUP_KEYS = [(g.id, norm_key(g.label)) for g in L.T4_GROUPS]
 
