@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import field
 from functools import lru_cache
-from itertools import accumulate, chain, compress, count, repeat
+from itertools import chain, count, repeat
 from operator import attrgetter
 
 from draft_report.limits import MAX_NUMBER_DIGITS
@@ -528,7 +528,6 @@ def _attach_context(entries: list[Entry], specs: Sequence[RowSpec]) -> list[Entr
 
 
 _ENTRY = attrgetter("entry")
-_INLINE = attrgetter("inline")
 
 
 @dataclass
@@ -617,24 +616,17 @@ def _drop_out_of_order(placed: dict[str, Placement], specs: Sequence[RowSpec], r
     once, so no anchor stands where it stands)."""
     order = specs.order if isinstance(specs, RowSpecs) else {s.key: i for i, s in enumerate(specs)}
     position = dict(zip(map(id, runs), count()))  # (in one C loop)
-    inline = list(map(_INLINE, placed.values()))
-    if False not in inline:
+    anchors = sorted([(position[id(p.entry)], order[k]) for k, p in placed.items() if p.inline])
+    if len(anchors) == len(placed):
         return  # every run placed by its own label
-    keys = list(compress(placed, inline))
-    entries = map(_ENTRY, compress(placed.values(), inline))
-    anchors = sorted(zip(map(position.__getitem__, map(id, entries)), map(order.__getitem__, keys)))  # noqa: B905
-    at: tuple[int, ...] = ()
-    rows: tuple[int, ...] = ()
-    if anchors:
-        at, rows = zip(*anchors, strict=True)  # (their positions, their rows)
-    latest_before = list(accumulate(rows, max))  # over anchors[: i + 1]
-    earliest_after = list(accumulate(reversed(rows), min))[::-1]  # over anchors[i:]
+    at = [pos for pos, _ in anchors]
+    rows = [idx for _, idx in anchors]
     for key, p in list(placed.items()):
         if p.inline:
             continue
         pos, idx = position[id(p.entry)], order[key]
         cut = bisect_left(at, pos)  # anchors[:cut] stand before the run, anchors[cut:] after it
-        if (cut and latest_before[cut - 1] >= idx) or (cut < len(at) and earliest_after[cut] <= idx):
+        if max(rows[:cut], default=-1) >= idx or min(rows[cut:], default=idx + 1) <= idx:
             del placed[key]
 
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from dataclasses import field
 from functools import cache
-from itertools import chain, compress, repeat
-from operator import attrgetter, not_
+from itertools import chain, repeat
+from operator import attrgetter
 
 from draft_report.limits import MAX_NUMBER_DIGITS
 from draft_report.models.document import CellIssue, TableNote
@@ -211,7 +211,7 @@ def _store(part: TablePart, cids: list[str], texts: list[str]) -> None:
     """Store the texts of ``Entry.counts`` (plain counts, "" for a blank) in their cells, as
     ``put_row`` stores them: a count as ``int``, a blank as None (the cell emptied)."""
     if "" in texts:  # (the blanks' cells: where the text is "")
-        blanks = list(compress(cids, map(not_, texts)))
+        blanks = [cid for cid, text in zip(cids, texts) if not text]  # noqa: B905
         part.update_counts_blanks(dict(zip(cids, map(_CELL_VALUES.__getitem__, texts))), blanks)  # noqa: B905
     else:
         part.update_counts(dict(zip(cids, map(COUNT_VALUES.__getitem__, texts))))  # noqa: B905
