@@ -26,6 +26,7 @@ import pytest
 _rows: list[tuple[str, float, float, float, int]] = []  # node id, cpu, wall, children's cpu, processes started
 _start: tuple[float, float] = (0.0, 0.0)
 _spawned = [0]
+_collected = [0.0]  # own CPU when collection finished (start-up, plugins, imports, test items)
 
 
 def _count_spawns(event: str, args: Any) -> None:
@@ -44,6 +45,10 @@ def pytest_configure(config: pytest.Config) -> None:
     _start = (sum(_cpu()), time.perf_counter())
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    _collected[0] = _cpu()[0]
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
     own, children = _cpu()
@@ -59,7 +64,8 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     name = os.environ.get("PYTEST_XDIST_WORKER", "controller")
     record = {"rows": _rows, "total_cpu": sum(_cpu()) - _start[0], "self": _cpu()[0],
-              "wall": time.perf_counter() - _start[1]}
+              "wall": time.perf_counter() - _start[1],
+              "collected": _collected[0], "main_thread": time.thread_time()}
     (folder / f"{name}.json").write_text(json.dumps(record), encoding="utf-8")
 
 
@@ -68,7 +74,9 @@ def report(folder: Path, top: int = 40) -> None:
     for path in sorted(folder.glob("*.json")):
         record = json.loads(path.read_text(encoding="utf-8"))
         print(f"{path.stem:12s} cpu {record['total_cpu']:7.1f} s (own {record['self']:6.1f} s), "
-              f"wall {record['wall']:6.1f} s, {len(record['rows'])} tests")
+              f"wall {record['wall']:6.1f} s, {len(record['rows'])} tests; "
+              f"own CPU at end of collection {record.get('collected', 0):4.1f} s, "
+              f"main thread {record.get('main_thread', 0):5.1f} s")
         rows += record["rows"]
     modules: Counter[str] = Counter()
     children: Counter[str] = Counter()

@@ -14,7 +14,8 @@ EXAMPLES = ROOT / "examples"
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Byte-compile the package once, before the workers and the CLI subprocesses import it.
+    """Byte-compile the package once, before the workers and the CLI subprocesses import it (when
+    they import it from ``src``: an installed wheel has its .pyc files from pip).
 
     With PYTHONDONTWRITEBYTECODE set (as in some sandboxes and CI machines) nothing else writes
     the .pyc files of the editable source, and every test subprocess would compile all of it
@@ -29,9 +30,20 @@ def pytest_configure(config: pytest.Config) -> None:
 
     from suite_cache import prewrite_test_modules
 
-    compileall.compile_dir(str(ROOT / "src"), quiet=1)
+    if _package_from_source():
+        compileall.compile_dir(str(ROOT / "src"), quiet=1)
     compileall.compile_dir(str(ROOT / "bench"), quiet=1, maxlevels=0)
     prewrite_test_modules(config, sorted((ROOT / "tests").glob("test_*.py")))
+
+
+def _package_from_source() -> bool:
+    """Whether ``draft_report`` is imported from this checkout's ``src`` (an editable install), not
+    from an installed copy (a wheel, compiled or not), whose .pyc files pip wrote when installing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("draft_report")
+    origin = spec.origin if spec is not None else None
+    return origin is not None and Path(origin).resolve().is_relative_to(ROOT / "src")
 
 
 def _no_hypothesis_summary_in_the_controller(config: pytest.Config) -> None:
@@ -128,8 +140,10 @@ SPLIT = (
     "tests/test_staff_workbook.py",
 )
 
-# Modules run one after the other by the same worker: the only users of the openai SDK (≈ 1-2 s of
-# CPU to import; drafting.llm.client loads it when a client is made), so one worker loads it.
+# Modules run one after the other by the same worker, so that one worker (not both) pays for a
+# library only they use: the openai SDK (≈ 1-2 s of CPU to import; drafting.llm.client loads it
+# when a client is made), and hypothesis (≈ 0.4 s to import and build its strategies; loaded when
+# a property runs, tests/lazy_hypothesis.py).
 TOGETHER = (
     (
         "tests/test_llm_cassettes.py",
@@ -137,6 +151,10 @@ TOGETHER = (
         "tests/test_llm_drafter.py",
         "tests/test_llm_validate.py",
         "tests/test_llm_client.py",
+    ),
+    (
+        "tests/test_fuzz_properties.py",
+        "tests/test_claims_one_pass.py",
     ),
 )
 

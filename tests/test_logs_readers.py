@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
 from draft_report.errors import InputError
 from draft_report.logs.activity import EVENTS_SPEC, PUBLICATIONS_SPEC
@@ -111,6 +110,8 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_xlsx_with_title_row_and_date_cells(tmp_path: Path) -> None:
+    from openpyxl import Workbook  # here, not at collection: every xdist worker collects every module
+
     wb = Workbook()
     ws = wb.active
     ws.append(["2024年工作活动记录"])
