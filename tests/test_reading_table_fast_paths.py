@@ -316,3 +316,31 @@ def test_merge_split_runs_is_the_entry_by_entry_definition() -> None:
             assert [_entry_fields(e) for e in got] == [_entry_fields(e) for e in expected]
             merged += len(got) < len(entries)
     assert merged > 200
+
+
+def test_update_counts_blanks_is_update() -> None:
+    """``TablePart.update_counts_blanks`` (counts stored in one update, blanks removed after) against
+    ``update`` cell by cell: the same values in the same order, or the same error."""
+    from draft_report.models.tables import Tables
+
+    rng = random.Random(43)
+    for layout in (L.LAYOUT_2021, L.LAYOUT_2019):
+        tables = Tables.of_layout(layout)
+        for part in (tables.table2, tables.table3, tables.table4):
+            ids = [*part.cell_ids(), "t3.nowhere.np"]
+            for _ in range(500):
+                start = {cid: rng.randint(0, 9) for cid in rng.sample(ids[:-1], rng.randint(0, 6))}
+                values = {cid: rng.choice([None, 0, 3, 12]) for cid in rng.sample(ids, rng.randint(1, 8))}
+                results = []
+                for how in ("update", "blanks"):
+                    copy = part.copy()
+                    copy.update(start)
+                    try:
+                        if how == "update":
+                            copy.update(values)
+                        else:
+                            copy.update_counts_blanks(values, [c for c, v in values.items() if v is None])
+                        results.append(list(copy.filled().items()))
+                    except (KeyError, ValueError) as exc:
+                        results.append([repr(exc), *copy.filled().items()])
+                assert results[0] == results[1], (start, values)

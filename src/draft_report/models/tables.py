@@ -15,6 +15,7 @@ The agency's data file is validated by the pydantic models of ``models.table_inp
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator, Mapping
 from dataclasses import field
 
@@ -148,6 +149,17 @@ class TablePart:
         read): one dictionary update when every cell is a count cell."""
         if self._counts.issuperset(values):
             self._values.update(values)
+        else:
+            self.update(values)
+
+    def update_counts_blanks(self, values: Mapping[str, int | None], blanks: list[str]) -> None:
+        """``update`` of cells that hold a non-negative ``int`` or None (a row of plain counts and
+        blank cells as read), ``blanks`` the cells holding None: one dictionary update and the
+        blanks removed (in C loops) when every cell is a count cell."""
+        if self._counts.issuperset(values):
+            store = self._values
+            store.update(values)  # (the blanks' None removed next: the counts keep their order)
+            deque(map(store.pop, blanks), maxlen=0)
         else:
             self.update(values)
 

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import field
 from functools import lru_cache
-from itertools import accumulate, chain, count, repeat
+from itertools import chain, count, repeat
 from operator import attrgetter
 
 from draft_report.limits import MAX_NUMBER_DIGITS
@@ -68,7 +68,7 @@ class Entry:
     post: list[str] = field(default_factory=list)
     extra_blocks: list[Block] = field(default_factory=list)  # further blocks of a merged run
     # the values' texts and lines when every value is a plain ASCII count of at most
-    # ``MAX_NUMBER_DIGITS`` digits (``_plain_row``), else None
+    # ``MAX_NUMBER_DIGITS`` digits (``_plain_row``) or a blank cell "" (``_sparse_row``), else None
     counts: tuple[list[str], list[int]] | None = None
 
     def __init__(self, block: Block, label: str, values: list[Value], explicit: bool, has_value: bool,
@@ -297,6 +297,9 @@ def _label_row(cells: list[str], block: Block) -> Entry | None:
     return Entry(block, label, [], True, False)
 
 
+_SPARSE_KINDS = ("blank", "number")  # a sparse row's value: "" is a blank, else a count
+
+
 def _sparse_row(cells: list[str], lines: list[int], block: Block) -> Entry | None:
     """A row of label cells, then plain ASCII counts and blank cells ("" — a Word table's empty
     cells) with at least one count, made without classifying each cell; None when the row is
@@ -318,8 +321,11 @@ def _sparse_row(cells: list[str], lines: list[int], block: Block) -> Entry | Non
     label = "".join(head)
     if len(label) > CACHED_LENGTH or not all(map(_is_label_cell, head)):
         return None
-    values = [(c, "number" if c else "blank", n) for c, n in zip(tail, lines[k:], strict=True)]
-    return Entry(block, label, values, True, True)
+    tail_lines = lines[k:]
+    values = list(zip(tail, map(_SPARSE_KINDS.__getitem__, map(bool, tail)), tail_lines))  # noqa: B905
+    # the values' texts as ``Entry.counts`` (a blank's text is ""), unless a count is too long to be one
+    plain = len(digits) <= MAX_NUMBER_DIGITS or max(map(len, tail)) <= MAX_NUMBER_DIGITS
+    return Entry(block, label, values, True, True, None, None, None, (tail, tail_lines) if plain else None)
 
 
 def _plain_row(cells: list[str], lines: list[int], block: Block) -> Entry | None:
@@ -521,6 +527,9 @@ def _attach_context(entries: list[Entry], specs: Sequence[RowSpec]) -> list[Entr
     return runs
 
 
+_ENTRY = attrgetter("entry")
+
+
 @dataclass
 class Placement:
     """A run placed on a row of the official table."""
@@ -566,8 +575,8 @@ def align(entries: list[Entry], specs: Sequence[RowSpec], *, ordered: bool) -> t
                 placed[key] = ps[0]
     if ordered:
         _drop_out_of_order(placed, specs, runs)
-    used = {id(p.entry) for p in placed.values()}
-    return placed, [r for r in runs if id(r) not in used and r.has_value]
+    used = set(map(id, map(_ENTRY, placed.values())))
+    return placed, [r for r in runs if r.has_value and id(r) not in used]
 
 
 def _placed_by_labels(entries: list[Entry], specs: RowSpecs) -> dict[str, Placement] | None:
@@ -611,14 +620,13 @@ def _drop_out_of_order(placed: dict[str, Placement], specs: Sequence[RowSpec], r
     if len(anchors) == len(placed):
         return  # every run placed by its own label
     at = [pos for pos, _ in anchors]
-    latest_before = list(accumulate([idx for _, idx in anchors], max))  # over anchors[: i + 1]
-    earliest_after = list(accumulate([idx for _, idx in reversed(anchors)], min))[::-1]  # over anchors[i:]
+    rows = [idx for _, idx in anchors]
     for key, p in list(placed.items()):
         if p.inline:
             continue
         pos, idx = position[id(p.entry)], order[key]
         cut = bisect_left(at, pos)  # anchors[:cut] stand before the run, anchors[cut:] after it
-        if (cut and latest_before[cut - 1] >= idx) or (cut < len(at) and earliest_after[cut] <= idx):
+        if max(rows[:cut], default=-1) >= idx or min(rows[cut:], default=idx + 1) <= idx:
             del placed[key]
 
 

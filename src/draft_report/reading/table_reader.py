@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import field
 from functools import cache
 from itertools import chain, repeat
+from operator import attrgetter
 
 from draft_report.limits import MAX_NUMBER_DIGITS
 from draft_report.models.document import CellIssue, TableNote
@@ -141,23 +142,23 @@ class TableRead:
         return part
 
     def put_counts(self, cids: list[str], entry: Entry, raw: str) -> bool:
-        """``put_row`` of a run whose values are all plain counts (``Entry.counts``), one per cell:
-        stored at once; False (nothing stored) when the run is not such a run."""
+        """``put_row`` of a run whose values are all plain counts and blanks (``Entry.counts``), one
+        per cell: stored at once; False (nothing stored) when the run is not such a run."""
         if entry.counts is None:
             return False
-        texts, lines = entry.counts  # (as many texts as lines: the counts of one run and their lines)
+        texts, lines = entry.counts  # (as many texts as lines: the values of one run and their lines)
         if len(texts) != len(cids):
             return False
         # (``zip`` without ``strict``: the lengths are equal, and a keyword makes each call slower)
         self.cell_lines.update(zip(cids, lines))  # noqa: B905
         self.table_lines.update(dict.fromkeys(cids, raw))
         part: TablePart = getattr(self.tables, _TABLE_OF_PREFIX[cids[0][:3]])  # ``_part_of``
-        part.update_counts(dict(zip(cids, map(COUNT_VALUES.__getitem__, texts))))  # noqa: B905
+        _store(part, cids, texts)
         return True
 
     def put_count_runs(self, rows: list[tuple[list[str], Entry]]) -> None:
         """``put_counts`` of each run, in order, stored at once (one update of each dictionary for
-        all of them): runs of one table whose ``Entry.counts`` hold as many counts as their cell
+        all of them): runs of one table whose ``Entry.counts`` hold as many values as their cell
         ids (``fits_counts``). Exactly what ``put_counts`` run by run gives: the dictionaries get
         the same keys in the same order, and each row's cells are set as ``update_counts`` sets them."""
         if not rows:
@@ -169,8 +170,7 @@ class TableRead:
         self.cell_lines.update(zip(cids, chain.from_iterable([lines for _, lines in counts])))  # noqa: B905
         self.table_lines.update(zip(cids, chain.from_iterable(map(repeat, map(raw_of, entries), map(len, cid_lists)))))  # noqa: B905
         part: TablePart = getattr(self.tables, _TABLE_OF_PREFIX[cids[0][:3]])  # ``_part_of``
-        texts = chain.from_iterable([texts for texts, _ in counts])
-        part.update_counts(dict(zip(cids, map(COUNT_VALUES.__getitem__, texts))))  # noqa: B905
+        _store(part, cids, list(chain.from_iterable([texts for texts, _ in counts])))
         rows.clear()
 
     def unreadable_row(self, cids: list[str], entry: Entry) -> None:
@@ -194,6 +194,27 @@ class _CountValues(dict[str, int]):
 
 
 COUNT_VALUES = _CountValues(zip(map(str, range(1000)), range(1000), strict=True))
+
+
+class _CellValues(dict[str, int | None]):
+    """``COUNT_VALUES`` and a blank cell ("" → None): the texts of ``Entry.counts`` as ``put_row``
+    stores them."""
+
+    def __missing__(self, text: str) -> int:
+        return int(text)
+
+
+_CELL_VALUES = _CellValues({**COUNT_VALUES, "": None})
+
+
+def _store(part: TablePart, cids: list[str], texts: list[str]) -> None:
+    """Store the texts of ``Entry.counts`` (plain counts, "" for a blank) in their cells, as
+    ``put_row`` stores them: a count as ``int``, a blank as None (the cell emptied)."""
+    if "" in texts:  # (the blanks' cells: where the text is "")
+        blanks = [cid for cid, text in zip(cids, texts) if not text]  # noqa: B905
+        part.update_counts_blanks(dict(zip(cids, map(_CELL_VALUES.__getitem__, texts))), blanks)  # noqa: B905
+    else:
+        part.update_counts(dict(zip(cids, map(COUNT_VALUES.__getitem__, texts))))  # noqa: B905
 
 
 def plain_counts(texts: tuple[str, ...], kinds: tuple[str, ...]) -> bool:
@@ -234,6 +255,10 @@ _T3_CATEGORY_OTHER = norm_key(L.T3_CATEGORIES[-1])  # 六其他处理
 _T3_OTHER_ROWS = [r.id for r in L.T3_ROWS if r.category == L.T3_CATEGORIES[-1]]
 
 
+_BLOCK = attrgetter("block")
+_EXTRA_BLOCKS = attrgetter("extra_blocks")
+
+
 def _mark_zone(out: TableRead, blocks: list[Block], entries: list[Entry], table: str, placed: list[Entry]) -> None:
     """Record the blocks from the table's first anchor/row to its last placed run (or, when
     nothing could be placed, its last row or run)."""
@@ -242,7 +267,9 @@ def _mark_zone(out: TableRead, blocks: list[Block], entries: list[Entry], table:
                   if "。" not in b.text and (b.kind == "row" or e.has_value or anchor.search(b.key))), None)
     if first is None:
         return
-    used = {id(b) for p in placed for b in (p.block, *p.extra_blocks)}
+    used = set(map(id, map(_BLOCK, placed)))
+    if any(map(_EXTRA_BLOCKS, placed)):  # the further blocks of merged runs
+        used.update(id(b) for p in placed for b in p.extra_blocks)
     backwards = range(len(blocks) - 1, -1, -1)
     last = next((i for i in backwards if id(blocks[i]) in used), None)
     if last is None:
@@ -513,7 +540,7 @@ def read_table4(blocks: list[Block], out: TableRead) -> None:
     raw_entries = entries_of(blocks)
     entries = merge_split_runs(raw_entries, width)
     placed, _ = align(entries, SPECS_T4, ordered=True)
-    cids = [cid for cid, _, _ in L.t4_cells()]
+    cids = _T4_CIDS
     horizontal = next((e for e in entries if e.has_value and value_cells(e, width) is not None), None)
     if horizontal is None and not placed and not _has_anchor(blocks, "table4"):
         return
@@ -541,6 +568,7 @@ def read_table4(blocks: list[Block], out: TableRead) -> None:
         out.missing(cids)
 
 
+_T4_CIDS = [cid for cid, _, _ in L.t4_cells()]
 _SPECS_T4_MEASURES = RowSpecs(RowSpec.of(c.id, len(L.T4_GROUPS), (c.label,)) for c in L.T4_COLUMNS)
 _T4_GROUP_KEYS = [(g.id, norm_key(g.label)) for g in L.T4_GROUPS]
 

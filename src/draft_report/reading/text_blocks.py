@@ -12,8 +12,7 @@ are dropped from the text (the source line is kept as is in ``lines``).
 
 from __future__ import annotations
 
-from itertools import count, repeat
-from operator import and_
+from itertools import count
 
 from draft_report.reading.blocks import NOT_SPLIT, Block, classify_cell, clean
 from draft_report.reading.outline import parse_heading
@@ -66,11 +65,14 @@ def _uses_cell_lines(lines: list[str]) -> bool:
     """True when tables are laid out one cell per TAB-indented line."""
     if (lines[0][:1] == "\t" if lines else False) + "\n".join(lines).count("\n\t") < 8:
         return False  # fewer than 8 lines start with a TAB: fewer than 8 cell lines
-    # a cell line starts with its only TAB (``_CELL_LINE``); a TAB row holds a TAB within (after
-    # the leading and trailing TABs are stripped), which a cell line never does; counted in C loops
-    tab = repeat("\t")
-    cell_lines = sum(map(and_, map(str.startswith, lines, tab), map((1).__eq__, map(str.count, lines, tab))))
-    tab_rows = sum(map(str.__contains__, map(str.strip, lines, tab), tab))
+    cell_lines = tab_rows = 0
+    for ln in lines:
+        if "\t" not in ln:  # neither
+            continue
+        if ln[0] == "\t" and ln.count("\t") == 1:  # ``_CELL_LINE`` (no TAB after the first)
+            cell_lines += 1
+        elif "\t" in ln.strip("\t"):
+            tab_rows += 1
     return cell_lines >= 8 and cell_lines > 2 * tab_rows
 
 
