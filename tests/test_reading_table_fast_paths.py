@@ -318,8 +318,8 @@ def test_merge_split_runs_is_the_entry_by_entry_definition() -> None:
     assert merged > 200
 
 
-def test_update_counts_blanks_is_update() -> None:
-    """``TablePart.update_counts_blanks`` (counts stored in one update, blanks removed after) against
+def test_update_count_cells_is_update() -> None:
+    """``TablePart.update_count_cells`` (counts stored in one update, blanks removed after) against
     ``update`` cell by cell: the same values in the same order, or the same error."""
     from draft_report.models.tables import Tables
 
@@ -339,7 +339,8 @@ def test_update_counts_blanks_is_update() -> None:
                         if how == "update":
                             copy.update(values)
                         else:
-                            copy.update_counts_blanks(values, [c for c, v in values.items() if v is None])
+                            copy.update_count_cells(list(values), iter(values.values()),
+                                                    [c for c, v in values.items() if v is None])
                         results.append(list(copy.filled().items()))
                     except (KeyError, ValueError) as exc:
                         results.append([repr(exc), *copy.filled().items()])

@@ -633,7 +633,10 @@ def _drop_out_of_order(placed: dict[str, Placement], specs: Sequence[RowSpec], r
 def raw_of(entry: Entry) -> str:
     """The source text of a run, for quoting in messages."""
     more = entry.extra_blocks  # (clean turns TABs into spaces too)
-    text = clean(" ".join(b.raw for b in (entry.block, *more)) if more else entry.block.raw)
+    if more:
+        text = clean(" ".join(b.raw for b in (entry.block, *more)))
+    else:
+        text = entry.block.clean_raw or clean(entry.block.raw)
     if not entry.label and entry.pre:  # bare values whose label stood on the lines above
         text = f"{entry.pre[-1]} {text}".strip()
     return text or compact(entry.label)
