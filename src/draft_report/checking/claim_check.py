@@ -263,7 +263,7 @@ def assess_claim(claim: Claim, source: FactSource) -> Assessment:
     """The verdict on one claim (see the module docstring)."""
     readings = readings_of(claim, source)
     facts = {f.id: f for f in (claim.fact, *claim.alternatives) if f is not None}
-    scope = claim.scope  # set by ``extract_claims`` (a sub-unit or a moment before the number)
+    scope: str | None = claim.scope  # set by ``extract_claims`` (a sub-unit or a moment before the number)
     known = [r for r in readings if r.expected is not None]
     if not known:
         return Assessment("unbound", tuple(readings), claim.confidence, scope)

@@ -48,8 +48,9 @@ def approx_word(before: str, raw: str, after: str) -> str | None:
     return None
 
 
-def approx_range(value: float, word: str) -> tuple[float, float]:
-    """The inclusive range a figure ``value`` with approximation ``word`` stands for."""
+def approx_range(value: float, word: str) -> tuple[int | float, float]:
+    """The inclusive range a figure ``value`` with approximation ``word`` stands for (the low end of an
+    at-most word is ``math.floor``'s int: compiled code must not turn it into a float)."""
     step = _step(value)
     if word in APPROX_SUFFIX:
         return value, value + step
