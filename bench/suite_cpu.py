@@ -27,6 +27,16 @@ _rows: list[tuple[str, float, float, float, int]] = []  # node id, cpu, wall, ch
 _start: tuple[float, float] = (0.0, 0.0)
 _spawned = [0]
 _collected = [0.0]  # own CPU when collection finished (start-up, plugins, imports, test items)
+_gc = [[0, 0.0], [0, 0.0], [0, 0.0]]  # per generation: passes of the cycle collector, CPU seconds
+_gc_start = [0.0]
+
+
+def _time_gc(phase: str, info: dict[str, int]) -> None:
+    if phase == "start":
+        _gc_start[0] = time.thread_time()
+    else:
+        _gc[info["generation"]][0] += 1
+        _gc[info["generation"]][1] += time.thread_time() - _gc_start[0]
 
 
 def _count_spawns(event: str, args: Any) -> None:
@@ -42,6 +52,9 @@ def _cpu() -> tuple[float, float]:
 def pytest_configure(config: pytest.Config) -> None:
     global _start
     sys.addaudithook(_count_spawns)
+    import gc
+
+    gc.callbacks.append(_time_gc)
     _start = (sum(_cpu()), time.perf_counter())
 
 
@@ -65,7 +78,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     name = os.environ.get("PYTEST_XDIST_WORKER", "controller")
     record = {"rows": _rows, "total_cpu": sum(_cpu()) - _start[0], "self": _cpu()[0],
               "wall": time.perf_counter() - _start[1],
-              "collected": _collected[0], "main_thread": time.thread_time()}
+              "collected": _collected[0], "main_thread": time.thread_time(), "gc": _gc}
     (folder / f"{name}.json").write_text(json.dumps(record), encoding="utf-8")
 
 
@@ -76,7 +89,8 @@ def report(folder: Path, top: int = 40) -> None:
         print(f"{path.stem:12s} cpu {record['total_cpu']:7.1f} s (own {record['self']:6.1f} s), "
               f"wall {record['wall']:6.1f} s, {len(record['rows'])} tests; "
               f"own CPU at end of collection {record.get('collected', 0):4.1f} s, "
-              f"main thread {record.get('main_thread', 0):5.1f} s")
+              f"main thread {record.get('main_thread', 0):5.1f} s; cycle collector "
+              + ", ".join(f"gen{g} {n} in {t:.2f} s" for g, (n, t) in enumerate(record.get("gc", []))))
         rows += record["rows"]
     modules: Counter[str] = Counter()
     children: Counter[str] = Counter()
