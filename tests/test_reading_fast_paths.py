@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from draft_report.reading import runs
-from draft_report.reading.blocks import Block, compact
+from draft_report.reading.blocks import Block, clean, compact
 from draft_report.reading.files import split_lines
 from draft_report.reading.outline import may_be_heading, parse_heading
 
@@ -107,6 +107,8 @@ def test_text_blocks_plain_path_and_joinable_marks_match_the_general_definitions
     for lines in inputs:
         blocks = text_blocks.text_blocks(lines)
         assert [b.joinable for b in blocks] == _mark_wraps(blocks)
+        # a block's ``clean_raw``, where the plain path keeps it, is what ``raw_of`` would compute
+        assert all(b.clean_raw is None or b.clean_raw == clean(b.raw) for b in blocks)
         if text_blocks._is_plain(lines):
             plain_seen += 1
             with monkeypatch.context() as m:

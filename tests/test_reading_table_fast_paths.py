@@ -38,7 +38,7 @@ def _general(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _entry_fields(e: runs.Entry) -> tuple[object, ...]:
-    return (e.label, e.values, e.explicit, e.has_value, e.pre, e.post, e.extra_blocks)
+    return (e.label, runs.values_of(e), e.explicit, e.has_value, e.pre, e.post, e.extra_blocks)
 
 
 def _rows(rng: random.Random, n: int) -> list[list[str]]:
@@ -54,7 +54,11 @@ def test_plain_row_entry_is_the_general_entry(monkeypatch: pytest.MonkeyPatch) -
     rng = random.Random(14)
     rows = _rows(rng, 20000)
     blocks = [Block(1, cells, list(range(1, len(cells) + 1)), "\t".join(cells), "row") for cells in rows]
-    fast = [_entry_fields(runs.entry_of(b)) for b in blocks]
+    entries = [runs.entry_of(b) for b in blocks]
+    fast = [_entry_fields(e) for e in entries]
+    # ``values`` holds as many values as ``values_of`` makes (its texts, when ``counts`` is set)
+    assert all(len(e.values) == len(runs.values_of(e)) and (e.counts is None or e.values is e.counts[0])
+               for e in entries)
     plain = sum(1 for cells, b in zip(rows, blocks, strict=True) if runs._plain_row(cells, b.cell_lines, b) is not None)
     sparse = sum(1 for cells, b in zip(rows, blocks, strict=True) if runs._sparse_row(cells, b.cell_lines, b) is not None)
     labels = sum(1 for cells, b in zip(rows, blocks, strict=True) if runs._label_row(cells, b) is not None)
@@ -215,7 +219,7 @@ def _by_position(result: tuple[dict[str, runs.Placement], list[runs.Entry]]) -> 
     placed, loose = result
 
     def pos(e: runs.Entry) -> object:
-        return (e.block.line, e.label, e.values)
+        return (e.block.line, e.label, runs.values_of(e))
 
     return ([(k, pos(p.entry), p.spec.key, p.inline) for k, p in placed.items()], [pos(r) for r in loose])
 
@@ -297,7 +301,7 @@ def test_merge_split_runs_is_the_entry_by_entry_definition() -> None:
                     total += len(entries[j].values)
                     j += 1
                 if total == width and j - i > 1:
-                    out.append(runs.new_entry(e.block, "", [v for x in entries[i:j] for v in x.values], False,
+                    out.append(runs.new_entry(e.block, "", [v for x in entries[i:j] for v in runs.values_of(x)], False,
                                               [x.block for x in entries[i + 1 : j]]))
                     i = j
                     continue
@@ -322,8 +326,8 @@ def test_merge_split_runs_is_the_entry_by_entry_definition() -> None:
     assert merged > 200
 
 
-def test_update_counts_blanks_is_update() -> None:
-    """``TablePart.update_counts_blanks`` (counts stored in one update, blanks removed after) against
+def test_update_count_cells_is_update() -> None:
+    """``TablePart.update_count_cells`` (counts stored in one update, blanks removed after) against
     ``update`` cell by cell: the same values in the same order, or the same error."""
     from draft_report.models.tables import Tables
 
@@ -343,7 +347,8 @@ def test_update_counts_blanks_is_update() -> None:
                         if how == "update":
                             copy.update(values)
                         else:
-                            copy.update_counts_blanks(values, [c for c, v in values.items() if v is None])
+                            copy.update_count_cells(list(values), iter(values.values()),
+                                                    [c for c, v in values.items() if v is None])
                         results.append(list(copy.filled().items()))
                     except (KeyError, ValueError) as exc:
                         results.append([repr(exc), *copy.filled().items()])

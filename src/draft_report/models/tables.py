@@ -16,7 +16,7 @@ The agency's data file is validated by the pydantic models of ``models.table_inp
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import field
 
 from draft_report.records import dataclass
@@ -152,16 +152,17 @@ class TablePart:
         else:
             self.update(values)
 
-    def update_counts_blanks(self, values: Mapping[str, int | None], blanks: list[str]) -> None:
-        """``update`` of cells that hold a non-negative ``int`` or None (a row of plain counts and
-        blank cells as read), ``blanks`` the cells holding None: one dictionary update and the
-        blanks removed (in C loops) when every cell is a count cell."""
-        if self._counts.issuperset(values):
+    def update_count_cells(self, cids: list[str], values: Iterable[int | None], blanks: list[str]) -> None:
+        """``update(dict(zip(cids, values)))`` of distinct cells that hold a non-negative ``int`` or
+        None (rows of plain counts and blank cells as read), ``blanks`` the cells holding None:
+        one dictionary update, then the blanks removed (in C loops), when every cell is a count cell."""
+        if self._counts.issuperset(cids):
             store = self._values
-            store.update(values)  # (the blanks' None removed next: the counts keep their order)
-            deque(map(store.pop, blanks), maxlen=0)
+            store.update(zip(cids, values))  # noqa: B905  # (the blanks' None removed next: the counts keep their order)
+            if blanks:
+                deque(map(store.pop, blanks), maxlen=0)
         else:
-            self.update(values)
+            self.update(dict(zip(cids, values)))  # noqa: B905
 
     def cells(self) -> dict[str, Value]:
         """All cells of this table keyed by global cell id, in printed order."""

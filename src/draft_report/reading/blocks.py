@@ -197,10 +197,13 @@ class Block:
     extra_lines: list[int] = field(default_factory=list)
     _key: str | None = field(default=None, repr=False, compare=False)
     _row_text: str | None = field(default=None, repr=False, compare=False)
+    # ``clean(raw)`` when the front end has it at hand (a plain text report's line), else None
+    clean_raw: str | None = field(default=None, repr=False, compare=False)
 
     def __init__(self, line: int, cells: list[str], cell_lines: list[int], raw: str,
                  kind: Literal["para", "row"] = "para", md_level: int = 0, joinable: bool = False,
-                 extra_lines: list[int] | None = None, _key: str | None = None, _row_text: str | None = None) -> None:
+                 extra_lines: list[int] | None = None, _key: str | None = None, _row_text: str | None = None,
+                 clean_raw: str | None = None) -> None:
         # written out (not a generated ``__init__``): a report makes a block per line
         self.line = line
         self.cells = cells
@@ -212,6 +215,7 @@ class Block:
         self.extra_lines = [] if extra_lines is None else extra_lines
         self._key = _key
         self._row_text = _row_text
+        self.clean_raw = clean_raw
 
     @property
     def text(self) -> str:

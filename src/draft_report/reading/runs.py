@@ -61,17 +61,20 @@ class Entry:
 
     block: Block
     label: str  # text cells (or text tokens) before the values
-    values: list[Value]
+    # the values (``values_of``): as many as the run has, and as ``Value``s unless ``counts`` is set;
+    # when it is, they are its texts (the ``Value``s are made from ``counts`` only where they are read)
+    values: list[Value] | list[str]
     explicit: bool  # cell boundaries are known (TAB, pipe, HTML), so blanks have positions
     has_value: bool  # some value is not blank (``new_entry`` computes it)
     pre: list[str] = field(default_factory=list)
     post: list[str] = field(default_factory=list)
     extra_blocks: list[Block] = field(default_factory=list)  # further blocks of a merged run
     # the values' texts and lines when every value is a plain ASCII count of at most
-    # ``MAX_NUMBER_DIGITS`` digits (``_plain_row``) or a blank cell "" (``_sparse_row``), else None
+    # ``MAX_NUMBER_DIGITS`` digits (``_plain_row``) or a blank cell "" (``_sparse_row``), else None;
+    # then ``values`` is the texts (the same list)
     counts: tuple[list[str], list[int]] | None = None
 
-    def __init__(self, block: Block, label: str, values: list[Value], explicit: bool, has_value: bool,
+    def __init__(self, block: Block, label: str, values: list[Value] | list[str], explicit: bool, has_value: bool,
                  pre: list[str] | None = None, post: list[str] | None = None,
                  extra_blocks: list[Block] | None = None, counts: tuple[list[str], list[int]] | None = None) -> None:
         # written out (not a generated ``__init__``): a report makes an entry per table block
@@ -88,6 +91,15 @@ class Entry:
     @property
     def is_run(self) -> bool:
         return bool(self.values)
+
+
+def values_of(entry: Entry) -> list[Value]:
+    """The run's values as ``Value``s (text, kind, line): made from ``Entry.counts`` when it is set
+    (a count is a "number", "" a "blank"), else ``Entry.values`` as they are."""
+    if entry.counts is None:
+        return entry.values  # type: ignore[return-value]  # (``Value``s when ``counts`` is None)
+    texts, lines = entry.counts
+    return list(zip(texts, map(_SPARSE_KINDS.__getitem__, map(bool, texts)), lines))  # noqa: B905
 
 
 def new_entry(block: Block, label: str, values: list[Value], explicit: bool,
@@ -322,10 +334,11 @@ def _sparse_row(cells: list[str], lines: list[int], block: Block) -> Entry | Non
     if len(label) > CACHED_LENGTH or not all(map(_is_label_cell, head)):
         return None
     tail_lines = lines[k:]
-    values = list(zip(tail, map(_SPARSE_KINDS.__getitem__, map(bool, tail)), tail_lines))  # noqa: B905
     # the values' texts as ``Entry.counts`` (a blank's text is ""), unless a count is too long to be one
-    plain = len(digits) <= MAX_NUMBER_DIGITS or max(map(len, tail)) <= MAX_NUMBER_DIGITS
-    return Entry(block, label, values, True, True, None, None, None, (tail, tail_lines) if plain else None)
+    if len(digits) <= MAX_NUMBER_DIGITS or max(map(len, tail)) <= MAX_NUMBER_DIGITS:
+        return Entry(block, label, tail, True, True, None, None, None, (tail, tail_lines))
+    values = list(zip(tail, map(_SPARSE_KINDS.__getitem__, map(bool, tail)), tail_lines))  # noqa: B905
+    return Entry(block, label, values, True, True)
 
 
 def _plain_row(cells: list[str], lines: list[int], block: Block) -> Entry | None:
@@ -359,9 +372,9 @@ def _plain_row(cells: list[str], lines: list[int], block: Block) -> Entry | None
                 return None
     count_lines = lines[k:]
     # a count too long to be one (``MAX_NUMBER_DIGITS``) is left to ``TableRead.put_row`` to judge
-    plain = len(digits) <= MAX_NUMBER_DIGITS or max(map(len, counts)) <= MAX_NUMBER_DIGITS
-    return Entry(block, label, list(zip(counts, repeat("number"), count_lines)), True, True, None, None, None,
-                 (counts, count_lines) if plain else None)
+    if len(digits) <= MAX_NUMBER_DIGITS or max(map(len, counts)) <= MAX_NUMBER_DIGITS:
+        return Entry(block, label, counts, True, True, None, None, None, (counts, count_lines))
+    return Entry(block, label, list(zip(counts, repeat("number"), count_lines)), True, True)
 
 
 @lru_cache(maxsize=8192)
@@ -416,7 +429,7 @@ _value_token_cached = lru_cache(maxsize=8192)(is_value_token)
 
 def value_cells(entry: Entry, width: int) -> list[Value] | None:
     """The run's ``width`` values in column order, or None when positions are uncertain."""
-    vals = entry.values
+    vals = values_of(entry)
     n = len(vals)
     if n == width:  # the common case: nothing to trim
         return list(vals)
@@ -462,7 +475,7 @@ def merge_split_runs(entries: list[Entry], width: int) -> list[Entry]:
                 total += len(entries[j].values)
                 j += 1
             if total == width and j - i > 1:
-                merged = new_entry(e.block, "", [v for x in entries[i:j] for v in x.values], False,
+                merged = new_entry(e.block, "", [v for x in entries[i:j] for v in values_of(x)], False,
                                [x.block for x in entries[i + 1 : j]])
                 out.append(merged)
                 i = j
@@ -633,7 +646,10 @@ def _drop_out_of_order(placed: dict[str, Placement], specs: Sequence[RowSpec], r
 def raw_of(entry: Entry) -> str:
     """The source text of a run, for quoting in messages."""
     more = entry.extra_blocks  # (clean turns TABs into spaces too)
-    text = clean(" ".join(b.raw for b in (entry.block, *more)) if more else entry.block.raw)
+    if more:
+        text = clean(" ".join(b.raw for b in (entry.block, *more)))
+    else:
+        text = entry.block.clean_raw or clean(entry.block.raw)
     if not entry.label and entry.pre:  # bare values whose label stood on the lines above
         text = f"{entry.pre[-1]} {text}".strip()
     return text or compact(entry.label)

@@ -212,9 +212,9 @@ def _store(part: TablePart, cids: list[str], texts: list[str]) -> None:
     ``put_row`` stores them: a count as ``int``, a blank as None (the cell emptied)."""
     if "" in texts:  # (the blanks' cells: where the text is "")
         blanks = [cid for cid, text in zip(cids, texts) if not text]  # noqa: B905
-        part.update_counts_blanks(dict(zip(cids, map(_CELL_VALUES.__getitem__, texts))), blanks)  # noqa: B905
+        part.update_count_cells(cids, map(_CELL_VALUES.__getitem__, texts), blanks)
     else:
-        part.update_counts(dict(zip(cids, map(COUNT_VALUES.__getitem__, texts))))  # noqa: B905
+        part.update_count_cells(cids, map(COUNT_VALUES.__getitem__, texts), [])
 
 
 def plain_counts(texts: tuple[str, ...], kinds: tuple[str, ...]) -> bool:

@@ -191,8 +191,9 @@ _SKIP = Block(0, [], [], "")  # what ``_row_line`` returns for a line that makes
 def _row_line(n: int, line: str, text: str) -> Block | None:
     """``text_blocks`` of one line that holds a TAB or starts as a pipe row or a page number may,
     in a plain report without one-cell-per-line tables: its row block, ``_SKIP`` (blank, a page
-    number, a pipe separator), or None when it is a paragraph line. ``text`` is the cleaned line:
-    its first character is the line's first after whitespace (nothing else is removed here)."""
+    number, a pipe separator), or None when it is a paragraph line. ``text`` is the cleaned line
+    (``clean(line)``, kept as the block's ``clean_raw``): its first character is the line's first
+    after whitespace (nothing else is removed here)."""
     head = text[:1]
     if (not text and not line.strip(" \t\r\f\u00a0\u3000")) or (head in _PAGE_START and _PAGE_NUMBER.match(line)):
         return _SKIP
@@ -200,12 +201,12 @@ def _row_line(n: int, line: str, text: str) -> Block | None:
         if is_pipe_separator(line):
             return _SKIP
         cells = pipe_cells(line)
-        return Block(n, cells, [n] * len(cells), line, "row")
+        return Block(n, cells, [n] * len(cells), line, "row", 0, False, None, None, None, text)
     if "\t" in line and "\t" in line.strip("\t \u00a0\u3000"):
         cells = line.lstrip("\t").split("\t")
         if not _only_tabs(line, text):
             cells = list(map(" ".join, map(str.split, cells)))
-        return Block(n, cells, [n] * len(cells), line, "row")
+        return Block(n, cells, [n] * len(cells), line, "row", 0, False, None, None, None, text)
     return None
 
 
@@ -225,7 +226,7 @@ def _plain_blocks(lines: list[str]) -> list[Block]:
                 cells = line.lstrip("\t").split("\t")
                 if len(text) - text.count(" ") != len(line) - line.count("\t"):  # not ``_only_tabs``
                     cells = list(map(" ".join, map(str.split, cells)))
-                blocks.append(Block(n, cells, [n] * len(cells), line, "row"))
+                blocks.append(Block(n, cells, [n] * len(cells), line, "row", 0, False, None, None, None, text))
                 prev_n = -1
                 continue
             row = _row_line(n, line, text)
@@ -237,6 +238,6 @@ def _plain_blocks(lines: list[str]) -> list[Block]:
                 continue
         if text:
             joinable = n == prev_n + 1 and len(prev_text) >= 20 and prev_text[-1] not in _TERMINAL
-            blocks.append(Block(n, [text], [n], line, "para", 0, joinable))
+            blocks.append(Block(n, [text], [n], line, "para", 0, joinable, None, None, None, text))
             prev_n, prev_text = n, text
     return blocks
