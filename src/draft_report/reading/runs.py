@@ -355,6 +355,13 @@ def _plain_row(cells: list[str], lines: list[int], block: Block) -> Entry | None
         label = cells[0]
         if not digits.isascii() or len(label) > CACHED_LENGTH or not _is_label_cell(label):
             return None
+    elif digits.isdigit() and "" not in counts and cells[0].isdigit():  # counts only (a bare run)
+        if not digits.isascii() or not cells[0].isascii():
+            return None
+        k = 0
+        label = ""
+        counts = cells[:]
+        digits = cells[0] + digits
     else:
         is_count = list(map(str.isdigit, cells))
         if not is_count or not is_count[-1]:
