@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import subprocess
-import sys
 from pathlib import Path
 
 import docx
@@ -171,17 +169,6 @@ def test_checker_findings_on_an_edited_file_are_commented_in_place(
     assert any("发布信息38条" in t for t in targets)
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    """``python -m draft_report ARGS`` in a fresh interpreter (the module entry point itself)."""
-    return subprocess.run(
-        [sys.executable, "-m", "draft_report", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 def test_check_annotate_option_writes_a_commented_copy(sample_docx: bytes, tmp_path: Path) -> None:
     from test_docx_support import SAMPLE_DATA
 
@@ -195,8 +182,9 @@ def test_check_annotate_option_writes_a_commented_copy(sample_docx: bytes, tmp_p
     digest = hashlib.sha256(src.read_bytes()).hexdigest()
     out = tmp_path / "审改稿.批注.docx"
 
-    # once through `python -m draft_report` in a fresh interpreter; the other cases in-process
-    done = _cli("check", str(src), "--data", str(SAMPLE_DATA), "--annotate", str(out), "--no-info")
+    # in-process (the entry point cli.main); `python -m draft_report check` in a fresh interpreter
+    # is run by test_regex_cache, the installed `draft-report` by test_install
+    done = run_cli("check", str(src), "--data", str(SAMPLE_DATA), "--annotate", str(out), "--no-info")
     assert done.returncode == 1 and "已写出带批注的副本" in done.stderr  # errors found, copy written
     placed = _commented_text(docx.Document(str(out)))
     # one root cause, one finding: the data mismatch on the edited 自然人 cell, which names the
