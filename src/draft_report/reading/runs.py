@@ -363,9 +363,9 @@ def _plain_row(cells: list[str], lines: list[int], block: Block) -> Entry | None
         counts = cells[:]
         digits = cells[0] + digits
     else:
-        is_count = list(map(str.isdigit, cells))
-        if not is_count or not is_count[-1]:
+        if not cells or not cells[-1].isdigit():  # (a header row: no count at the end)
             return None
+        is_count = list(map(str.isdigit, cells))
         k = len(cells) - is_count[::-1].index(False) if False in is_count else 0
         counts = cells[k:]
         digits = "".join(counts)
