@@ -197,13 +197,15 @@ class Block:
     joinable: bool = False  # a wrapped text line that may continue the previous paragraph
     extra_lines: Sequence[int] = ()  # lines that continue the last cell (one-cell-per-line tables)
     _key: str | None = field(default=None, repr=False, compare=False)
-    _row_text: str | None = field(default=None, repr=False, compare=False)
+    # the paragraph, or the row's cells joined: set as the block is made (a front end that changes
+    # a row's cells after making it sets it again)
+    text: str = field(default="", repr=False, compare=False)
     # ``clean(raw)`` when the front end has it at hand (a plain text report's line), else None
     clean_raw: str | None = field(default=None, repr=False, compare=False)
 
     def __init__(self, line: int, cells: list[str], cell_lines: list[int], raw: str,
                  kind: Literal["para", "row"] = "para", md_level: int = 0, joinable: bool = False,
-                 extra_lines: Sequence[int] = (), _key: str | None = None, _row_text: str | None = None,
+                 extra_lines: Sequence[int] = (), _key: str | None = None, text: str | None = None,
                  clean_raw: str | None = None) -> None:
         # written out (not a generated ``__init__``): a report makes a block per line
         self.line = line
@@ -215,18 +217,10 @@ class Block:
         self.joinable = joinable
         self.extra_lines = extra_lines  # (no list of its own per block: most have none)
         self._key = _key
-        self._row_text = _row_text
+        if text is None:
+            text = "".join(cells) if kind == "row" else (cells[0] if cells else "")
+        self.text = text
         self.clean_raw = clean_raw
-
-    @property
-    def text(self) -> str:
-        """The paragraph, or the row's cells joined (joined once: front ends build a row's
-        cells before anything reads its text)."""
-        if self.kind != "row":
-            return self.cells[0]
-        if self._row_text is None:
-            self._row_text = "".join(self.cells)
-        return self._row_text
 
     @property
     def key(self) -> str:

@@ -131,7 +131,7 @@ def text_blocks(lines: list[str]) -> list[Block]:
         # (a line that cleans to nothing may still hold a character the strip below keeps)
         if (not text and not line.strip(" \t\r\f\u00a0\u3000")) or (head in _PAGE_START and _PAGE_NUMBER.match(line)):
             if group is not None:
-                group.raw = "\t".join(group.cells)
+                group.raw, group.text = "\t".join(group.cells), "".join(group.cells)
                 blocks.append(group)
                 group = prev = None
             continue
@@ -154,7 +154,7 @@ def text_blocks(lines: list[str]) -> list[Block]:
                 group.cells[-1] += text
                 group_extra.append(n)
                 continue
-            group.raw = "\t".join(group.cells)
+            group.raw, group.text = "\t".join(group.cells), "".join(group.cells)
             blocks.append(group)
             group = prev = None
         if head == "|" and is_pipe_row(line):
@@ -180,7 +180,7 @@ def text_blocks(lines: list[str]) -> list[Block]:
             prev = Block(n, [text], [n], line, "para", 0, joinable)
             blocks.append(prev)
     if group is not None:
-        group.raw = "\t".join(group.cells)
+        group.raw, group.text = "\t".join(group.cells), "".join(group.cells)
         blocks.append(group)
     return blocks
 
@@ -240,6 +240,6 @@ def _plain_blocks(lines: list[str]) -> list[Block]:
                 continue
         if text:
             joinable = n == prev_n + 1 and len(prev_text) >= 20 and prev_text[-1] not in _TERMINAL
-            blocks.append(Block(n, [text], [n], line, "para", 0, joinable, (), None, None, text))
+            blocks.append(Block(n, [text], [n], line, "para", 0, joinable, (), None, text, text))
             prev_n, prev_text = n, text
     return blocks
