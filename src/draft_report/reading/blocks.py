@@ -13,6 +13,7 @@ number, a blank, text, or a value that cannot be read.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import field
 from functools import lru_cache
 from operator import add
@@ -194,7 +195,7 @@ class Block:
     kind: Literal["para", "row"] = "para"
     md_level: int = 0  # Markdown heading level (1..6); 0 when not a Markdown heading
     joinable: bool = False  # a wrapped text line that may continue the previous paragraph
-    extra_lines: list[int] = field(default_factory=list)
+    extra_lines: Sequence[int] = ()  # lines that continue the last cell (one-cell-per-line tables)
     _key: str | None = field(default=None, repr=False, compare=False)
     _row_text: str | None = field(default=None, repr=False, compare=False)
     # ``clean(raw)`` when the front end has it at hand (a plain text report's line), else None
@@ -202,7 +203,7 @@ class Block:
 
     def __init__(self, line: int, cells: list[str], cell_lines: list[int], raw: str,
                  kind: Literal["para", "row"] = "para", md_level: int = 0, joinable: bool = False,
-                 extra_lines: list[int] | None = None, _key: str | None = None, _row_text: str | None = None,
+                 extra_lines: Sequence[int] = (), _key: str | None = None, _row_text: str | None = None,
                  clean_raw: str | None = None) -> None:
         # written out (not a generated ``__init__``): a report makes a block per line
         self.line = line
@@ -212,7 +213,7 @@ class Block:
         self.kind = kind
         self.md_level = md_level
         self.joinable = joinable
-        self.extra_lines = [] if extra_lines is None else extra_lines
+        self.extra_lines = extra_lines  # (no list of its own per block: most have none)
         self._key = _key
         self._row_text = _row_text
         self.clean_raw = clean_raw
