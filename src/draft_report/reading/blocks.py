@@ -13,6 +13,7 @@ number, a blank, text, or a value that cannot be read.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import field
 from functools import lru_cache
 from operator import add
@@ -194,15 +195,17 @@ class Block:
     kind: Literal["para", "row"] = "para"
     md_level: int = 0  # Markdown heading level (1..6); 0 when not a Markdown heading
     joinable: bool = False  # a wrapped text line that may continue the previous paragraph
-    extra_lines: list[int] = field(default_factory=list)
+    extra_lines: Sequence[int] = ()  # lines that continue the last cell (one-cell-per-line tables)
     _key: str | None = field(default=None, repr=False, compare=False)
-    _row_text: str | None = field(default=None, repr=False, compare=False)
+    # the paragraph, or the row's cells joined: set as the block is made (a front end that changes
+    # a row's cells after making it sets it again)
+    text: str = field(default="", repr=False, compare=False)
     # ``clean(raw)`` when the front end has it at hand (a plain text report's line), else None
     clean_raw: str | None = field(default=None, repr=False, compare=False)
 
     def __init__(self, line: int, cells: list[str], cell_lines: list[int], raw: str,
                  kind: Literal["para", "row"] = "para", md_level: int = 0, joinable: bool = False,
-                 extra_lines: list[int] | None = None, _key: str | None = None, _row_text: str | None = None,
+                 extra_lines: Sequence[int] = (), _key: str | None = None, text: str | None = None,
                  clean_raw: str | None = None) -> None:
         # written out (not a generated ``__init__``): a report makes a block per line
         self.line = line
@@ -212,20 +215,12 @@ class Block:
         self.kind = kind
         self.md_level = md_level
         self.joinable = joinable
-        self.extra_lines = [] if extra_lines is None else extra_lines
+        self.extra_lines = extra_lines  # (no list of its own per block: most have none)
         self._key = _key
-        self._row_text = _row_text
+        if text is None:
+            text = "".join(cells) if kind == "row" else (cells[0] if cells else "")
+        self.text = text
         self.clean_raw = clean_raw
-
-    @property
-    def text(self) -> str:
-        """The paragraph, or the row's cells joined (joined once: front ends build a row's
-        cells before anything reads its text)."""
-        if self.kind != "row":
-            return self.cells[0]
-        if self._row_text is None:
-            self._row_text = "".join(self.cells)
-        return self._row_text
 
     @property
     def key(self) -> str:

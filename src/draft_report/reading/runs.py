@@ -18,7 +18,6 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import field
 from functools import lru_cache
 from itertools import chain, count, repeat
 from operator import attrgetter
@@ -66,26 +65,27 @@ class Entry:
     values: list[Value] | list[str]
     explicit: bool  # cell boundaries are known (TAB, pipe, HTML), so blanks have positions
     has_value: bool  # some value is not blank (``new_entry`` computes it)
-    pre: list[str] = field(default_factory=list)
-    post: list[str] = field(default_factory=list)
-    extra_blocks: list[Block] = field(default_factory=list)  # further blocks of a merged run
+    # (empty: one shared tuple, not a list per entry; ``_attach_context`` gives a run its own lists)
+    pre: Sequence[str] = ()
+    post: Sequence[str] = ()
+    extra_blocks: Sequence[Block] = ()  # further blocks of a merged run
     # the values' texts and lines when every value is a plain ASCII count of at most
     # ``MAX_NUMBER_DIGITS`` digits (``_plain_row``) or a blank cell "" (``_sparse_row``), else None;
     # then ``values`` is the texts (the same list)
     counts: tuple[list[str], list[int]] | None = None
 
     def __init__(self, block: Block, label: str, values: list[Value] | list[str], explicit: bool, has_value: bool,
-                 pre: list[str] | None = None, post: list[str] | None = None,
-                 extra_blocks: list[Block] | None = None, counts: tuple[list[str], list[int]] | None = None) -> None:
+                 pre: Sequence[str] = (), post: Sequence[str] = (),
+                 extra_blocks: Sequence[Block] = (), counts: tuple[list[str], list[int]] | None = None) -> None:
         # written out (not a generated ``__init__``): a report makes an entry per table block
         self.block = block
         self.label = label
         self.values = values
         self.explicit = explicit
         self.has_value = has_value
-        self.pre = [] if pre is None else pre
-        self.post = [] if post is None else post
-        self.extra_blocks = [] if extra_blocks is None else extra_blocks
+        self.pre = pre
+        self.post = post
+        self.extra_blocks = extra_blocks
         self.counts = counts
 
     @property
@@ -103,14 +103,14 @@ def values_of(entry: Entry) -> list[Value]:
 
 
 def new_entry(block: Block, label: str, values: list[Value], explicit: bool,
-              extra_blocks: list[Block] | None = None) -> Entry:
+              extra_blocks: Sequence[Block] = ()) -> Entry:
     """An ``Entry`` whose ``has_value`` says whether any of ``values`` is not blank."""
     has_value = False
     for v in values:
         if v[1] != "blank":
             has_value = True
             break
-    return Entry(block, label, values, explicit, has_value, extra_blocks=extra_blocks or [])
+    return Entry(block, label, values, explicit, has_value, (), (), extra_blocks)
 
 
 @dataclass(frozen=True)
@@ -336,7 +336,7 @@ def _sparse_row(cells: list[str], lines: list[int], block: Block) -> Entry | Non
     tail_lines = lines[k:]
     # the values' texts as ``Entry.counts`` (a blank's text is ""), unless a count is too long to be one
     if len(digits) <= MAX_NUMBER_DIGITS or max(map(len, tail)) <= MAX_NUMBER_DIGITS:
-        return Entry(block, label, tail, True, True, None, None, None, (tail, tail_lines))
+        return Entry(block, label, tail, True, True, (), (), (), (tail, tail_lines))
     values = list(zip(tail, map(_SPARSE_KINDS.__getitem__, map(bool, tail)), tail_lines))  # noqa: B905
     return Entry(block, label, values, True, True)
 
@@ -355,10 +355,17 @@ def _plain_row(cells: list[str], lines: list[int], block: Block) -> Entry | None
         label = cells[0]
         if not digits.isascii() or len(label) > CACHED_LENGTH or not _is_label_cell(label):
             return None
-    else:
-        is_count = list(map(str.isdigit, cells))
-        if not is_count or not is_count[-1]:
+    elif digits.isdigit() and "" not in counts and cells[0].isdigit():  # counts only (a bare run)
+        if not digits.isascii() or not cells[0].isascii():
             return None
+        k = 0
+        label = ""
+        counts = cells[:]
+        digits = cells[0] + digits
+    else:
+        if not cells or not cells[-1].isdigit():  # (a header row: no count at the end)
+            return None
+        is_count = list(map(str.isdigit, cells))
         k = len(cells) - is_count[::-1].index(False) if False in is_count else 0
         counts = cells[k:]
         digits = "".join(counts)
@@ -373,7 +380,7 @@ def _plain_row(cells: list[str], lines: list[int], block: Block) -> Entry | None
     count_lines = lines[k:]
     # a count too long to be one (``MAX_NUMBER_DIGITS``) is left to ``TableRead.put_row`` to judge
     if len(digits) <= MAX_NUMBER_DIGITS or max(map(len, counts)) <= MAX_NUMBER_DIGITS:
-        return Entry(block, label, counts, True, True, None, None, None, (counts, count_lines))
+        return Entry(block, label, counts, True, True, (), (), (), (counts, count_lines))
     return Entry(block, label, list(zip(counts, repeat("number"), count_lines)), True, True)
 
 
@@ -511,6 +518,7 @@ def _attach_context(entries: list[Entry], specs: Sequence[RowSpec]) -> list[Entr
     """Give label-only text between runs to the run above (while it completes it) or below."""
     runs: list[Entry] = []
     pending: list[str] = []
+    post: list[str] = []  # the last run's ``post``
     known = specs._by_label if isinstance(specs, RowSpecs) else {}
     for e in entries:
         if e.values and not e.has_value:  # a row of blanks counts only when its label is a row's
@@ -519,7 +527,7 @@ def _attach_context(entries: list[Entry], specs: Sequence[RowSpec]) -> list[Entr
                 e = Entry(e.block, e.label, [], e.explicit, False)
         if e.values:  # a run
             e.pre = pending
-            e.post = []
+            e.post = post = []
             pending = []
             runs.append(e)
             continue
@@ -534,7 +542,7 @@ def _attach_context(entries: list[Entry], specs: Sequence[RowSpec]) -> list[Entr
             score, spec, _ = known.get(before) or _best_label(specs, before)  # (``before`` is a key already)
             # the text continues the label this run already half-matches ("…只计这一情" + "形，不计其他情形）")
             if spec is not None and 0.3 <= score < 0.999 and spec.score(bigrams(before + text)) > score + 1e-9:
-                last.post.append(text)
+                post.append(text)  # (``last.post``)
                 continue
         pending.append(text)
     return runs

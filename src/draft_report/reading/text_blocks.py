@@ -121,6 +121,7 @@ def text_blocks(lines: list[str]) -> list[Block]:
     zero_width = not plain and _has_zero_width(lines)
     texts = clean_lines(lines, plain, zero_width)
     group: Block | None = None  # the row being collected in the one-cell-per-line layout
+    group_extra: list[int] = []  # its ``extra_lines``
     prev: Block | None = None  # the last paragraph line, while no table row followed it
 
     for n, line, text in zip(count(1), lines, texts):
@@ -130,13 +131,14 @@ def text_blocks(lines: list[str]) -> list[Block]:
         # (a line that cleans to nothing may still hold a character the strip below keeps)
         if (not text and not line.strip(" \t\r\f\u00a0\u3000")) or (head in _PAGE_START and _PAGE_NUMBER.match(line)):
             if group is not None:
-                group.raw = "\t".join(group.cells)
+                group.raw, group.text = "\t".join(group.cells), "".join(group.cells)
                 blocks.append(group)
                 group = prev = None
             continue
         if cell_layout and line[:1] == "\t" and line.count("\t") == 1:  # ``_CELL_LINE``
             if group is None:
-                group = Block(n, [text], [n], line, "row")
+                group_extra = []
+                group = Block(n, [text], [n], line, "row", 0, False, group_extra)
             else:
                 group.cells.append(text)
                 group.cell_lines.append(n)
@@ -150,9 +152,9 @@ def text_blocks(lines: list[str]) -> list[Block]:
                 and parse_heading(text) is None
             ):
                 group.cells[-1] += text
-                group.extra_lines.append(n)
+                group_extra.append(n)
                 continue
-            group.raw = "\t".join(group.cells)
+            group.raw, group.text = "\t".join(group.cells), "".join(group.cells)
             blocks.append(group)
             group = prev = None
         if head == "|" and is_pipe_row(line):
@@ -178,7 +180,7 @@ def text_blocks(lines: list[str]) -> list[Block]:
             prev = Block(n, [text], [n], line, "para", 0, joinable)
             blocks.append(prev)
     if group is not None:
-        group.raw = "\t".join(group.cells)
+        group.raw, group.text = "\t".join(group.cells), "".join(group.cells)
         blocks.append(group)
     return blocks
 
@@ -201,12 +203,12 @@ def _row_line(n: int, line: str, text: str) -> Block | None:
         if is_pipe_separator(line):
             return _SKIP
         cells = pipe_cells(line)
-        return Block(n, cells, [n] * len(cells), line, "row", 0, False, None, None, None, text)
+        return Block(n, cells, [n] * len(cells), line, "row", 0, False, (), None, None, text)
     if "\t" in line and "\t" in line.strip("\t \u00a0\u3000"):
         cells = line.lstrip("\t").split("\t")
         if not _only_tabs(line, text):
             cells = list(map(" ".join, map(str.split, cells)))
-        return Block(n, cells, [n] * len(cells), line, "row", 0, False, None, None, None, text)
+        return Block(n, cells, [n] * len(cells), line, "row", 0, False, (), None, None, text)
     return None
 
 
@@ -226,7 +228,7 @@ def _plain_blocks(lines: list[str]) -> list[Block]:
                 cells = line.lstrip("\t").split("\t")
                 if len(text) - text.count(" ") != len(line) - line.count("\t"):  # not ``_only_tabs``
                     cells = list(map(" ".join, map(str.split, cells)))
-                blocks.append(Block(n, cells, [n] * len(cells), line, "row", 0, False, None, None, None, text))
+                blocks.append(Block(n, cells, [n] * len(cells), line, "row", 0, False, (), None, None, text))
                 prev_n = -1
                 continue
             row = _row_line(n, line, text)
@@ -238,6 +240,6 @@ def _plain_blocks(lines: list[str]) -> list[Block]:
                 continue
         if text:
             joinable = n == prev_n + 1 and len(prev_text) >= 20 and prev_text[-1] not in _TERMINAL
-            blocks.append(Block(n, [text], [n], line, "para", 0, joinable, None, None, None, text))
+            blocks.append(Block(n, [text], [n], line, "para", 0, joinable, (), None, text, text))
             prev_n, prev_text = n, text
     return blocks
