@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 # "  23,698,554 ( 4.65%)  /…/Modules/itertoolsmodule.c:starmap_next [lib]" — or "(16.08%)", no space
@@ -37,6 +38,19 @@ def under_callgrind(script: str, argv: list[str], child_flag: str) -> tuple[str,
         if m is not None:
             costs.setdefault(m.group(2), int(m.group(1).replace(",", "")))
     return child.stdout, costs
+
+
+def meta_and_costs(script: str, argv: list[str], child_flag: str,
+                   wrappers: Iterable[str] = ()) -> tuple[list[int], dict[str, int]]:
+    """``under_callgrind``, then the integers of the child's "meta<TAB>…" line and the costs; exits
+    with a message when callgrind_annotate lists none of a wrapper of ``wrappers`` (the measured
+    code never ran through it)."""
+    stdout, costs = under_callgrind(script, argv, child_flag)
+    meta = next(line.split("\t") for line in stdout.splitlines() if line.startswith("meta\t"))
+    missing = set(wrappers) - set(costs)
+    if missing:
+        raise SystemExit(f"callgrind_annotate lists no {sorted(missing)}")
+    return [int(x) for x in meta[1:]], costs
 
 
 def named_units(stdout: str) -> dict[str, tuple[str, int]]:

@@ -28,7 +28,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from callgrind_costs import under_callgrind  # noqa: E402
+from callgrind_costs import meta_and_costs  # noqa: E402
 
 
 def measured(args: argparse.Namespace) -> None:
@@ -68,12 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get("EXTRACT_INSTRUCTIONS_CHILD"):
         measured(args)
         return 0
-    stdout, costs = under_callgrind(__file__, argv if argv is not None else sys.argv[1:], "EXTRACT_INSTRUCTIONS_CHILD")
-    meta = next(line.split("\t") for line in stdout.splitlines() if line.startswith("meta\t"))
-    calls, chars, n_claims = (int(x) for x in meta[1:])
-    missing = {"functools_reduce", "accumulate_next", "groupby_next"} - set(costs)
-    if missing:
-        raise SystemExit(f"callgrind_annotate lists no {sorted(missing)}")
+    (calls, chars, n_claims), costs = meta_and_costs(
+        __file__, argv if argv is not None else sys.argv[1:], "EXTRACT_INSTRUCTIONS_CHILD",
+        ("functools_reduce", "accumulate_next", "groupby_next"))
     extraction = costs["functools_reduce"] / calls
     check = costs["accumulate_next"] / calls
     routed = costs["groupby_next"] / calls

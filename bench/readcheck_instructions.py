@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from callgrind_costs import under_callgrind  # noqa: E402
+from callgrind_costs import meta_and_costs  # noqa: E402
 
 
 def measured(calls: int) -> None:
@@ -52,10 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get("READCHECK_INSTRUCTIONS_CHILD"):
         measured(args.calls)
         return 0
-    stdout, costs = under_callgrind(__file__, argv if argv is not None else sys.argv[1:],
-                                    "READCHECK_INSTRUCTIONS_CHILD")
-    meta = next(line.split("\t") for line in stdout.splitlines() if line.startswith("meta\t"))
-    calls, reports, chars, compiled = (int(x) for x in meta[1:])
+    (calls, reports, chars, compiled), costs = meta_and_costs(
+        __file__, argv if argv is not None else sys.argv[1:], "READCHECK_INSTRUCTIONS_CHILD",
+        ("functools_reduce", "accumulate_next"))
     per_report = costs["functools_reduce"] / calls / reports
     per_kchar = costs["accumulate_next"] / calls / (chars / 1000)
     print(f"{'compiled (mypyc)' if compiled else 'pure Python'}: {calls} calls (valgrind callgrind, "

@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from callgrind_costs import under_callgrind  # noqa: E402
+from callgrind_costs import meta_and_costs  # noqa: E402
 
 
 def measured(args: argparse.Namespace) -> None:
@@ -71,14 +71,11 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get("SCAN_INSTRUCTIONS_CHILD"):
         measured(args)
         return 0
-    stdout, costs = under_callgrind(__file__, argv if argv is not None else sys.argv[1:], "SCAN_INSTRUCTIONS_CHILD")
-    meta = next(line.split("\t") for line in stdout.splitlines() if line.startswith("meta\t"))
-    calls, chars, quantities = (int(x) for x in meta[1:])
     stages = (("check_document", "accumulate_next"), ("scan_quantities pass", "starmap_next"),
               ("_NUMBER.finditer pass", "functools_reduce"), ("lead set alone", "groupby_next"))
-    missing = {wrapper for _, wrapper in stages} - set(costs)
-    if missing:
-        raise SystemExit(f"callgrind_annotate lists no {sorted(missing)}")
+    (calls, chars, quantities), costs = meta_and_costs(
+        __file__, argv if argv is not None else sys.argv[1:], "SCAN_INSTRUCTIONS_CHILD",
+        [wrapper for _, wrapper in stages])
     whole = costs["accumulate_next"] / calls
     print(f"section 一 ×{args.long}: {chars} prose chars, {quantities} quantities, {calls} calls "
           f"(valgrind callgrind, PYTHONHASHSEED=0, gc off)")
