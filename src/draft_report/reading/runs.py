@@ -333,12 +333,7 @@ def _sparse_row(cells: list[str], lines: list[int], block: Block) -> Entry | Non
     label = "".join(head)
     if len(label) > CACHED_LENGTH or not all(map(_is_label_cell, head)):
         return None
-    tail_lines = lines[k:]
-    # the values' texts as ``Entry.counts`` (a blank's text is ""), unless a count is too long to be one
-    if len(digits) <= MAX_NUMBER_DIGITS or max(map(len, tail)) <= MAX_NUMBER_DIGITS:
-        return Entry(block, label, tail, True, True, (), (), (), (tail, tail_lines))
-    values = list(zip(tail, map(_SPARSE_KINDS.__getitem__, map(bool, tail)), tail_lines))  # noqa: B905
-    return Entry(block, label, values, True, True)
+    return _counts_entry(block, label, tail, lines[k:], digits)
 
 
 def _plain_row(cells: list[str], lines: list[int], block: Block) -> Entry | None:
@@ -350,18 +345,19 @@ def _plain_row(cells: list[str], lines: list[int], block: Block) -> Entry | None
     numeral), those cells are the label and no blank stands between."""
     counts = cells[1:]
     digits = "".join(counts)
-    if digits.isdigit() and "" not in counts and not cells[0].isdigit():  # one label cell, then counts
-        k = 1
-        label = cells[0]
-        if not digits.isascii() or len(label) > CACHED_LENGTH or not _is_label_cell(label):
-            return None
-    elif digits.isdigit() and "" not in counts and cells[0].isdigit():  # counts only (a bare run)
-        if not digits.isascii() or not cells[0].isascii():
-            return None
-        k = 0
-        label = ""
-        counts = cells[:]
-        digits = cells[0] + digits
+    if digits.isdigit() and "" not in counts:
+        if not cells[0].isdigit():  # one label cell, then counts
+            k = 1
+            label = cells[0]
+            if not digits.isascii() or len(label) > CACHED_LENGTH or not _is_label_cell(label):
+                return None
+        else:  # counts only (a bare run)
+            if not digits.isascii() or not cells[0].isascii():
+                return None
+            k = 0
+            label = ""
+            counts = cells[:]
+            digits = cells[0] + digits
     else:
         if not cells or not cells[-1].isdigit():  # (a header row: no count at the end)
             return None
@@ -377,11 +373,17 @@ def _plain_row(cells: list[str], lines: list[int], block: Block) -> Entry | None
             label = "".join(head)
             if len(label) > CACHED_LENGTH or not all(map(_is_label_cell, head)):
                 return None
-    count_lines = lines[k:]
-    # a count too long to be one (``MAX_NUMBER_DIGITS``) is left to ``TableRead.put_row`` to judge
-    if len(digits) <= MAX_NUMBER_DIGITS or max(map(len, counts)) <= MAX_NUMBER_DIGITS:
-        return Entry(block, label, counts, True, True, (), (), (), (counts, count_lines))
-    return Entry(block, label, list(zip(counts, repeat("number"), count_lines)), True, True)
+    return _counts_entry(block, label, counts, lines[k:], digits)
+
+
+def _counts_entry(block: Block, label: str, texts: list[str], lines: list[int], digits: str) -> Entry:
+    """The run of ``_plain_row`` or ``_sparse_row``: its values' texts (plain ASCII counts, "" for a
+    blank; ``digits`` the counts joined) kept as ``Entry.counts`` — unless a count is too long to be
+    one (``MAX_NUMBER_DIGITS``): then its values are ``Value``s, left to ``TableRead.put_row`` to judge."""
+    entry = Entry(block, label, texts, True, True, (), (), (), (texts, lines))
+    if len(digits) <= MAX_NUMBER_DIGITS or max(map(len, texts)) <= MAX_NUMBER_DIGITS:
+        return entry
+    return Entry(block, label, values_of(entry), True, True)
 
 
 @lru_cache(maxsize=8192)

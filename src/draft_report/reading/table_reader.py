@@ -492,7 +492,7 @@ def _row_values(entry: Entry, width: int, drop: int | None) -> tuple[list[Value]
 
 
 def _put_row(out: TableRead, cids: list[str], p: Placement, drop: int | None = None) -> None:
-    if drop is None and p.entry.counts is not None and out.put_counts(cids, p.entry, raw_of(p.entry)):  # ``put_counts``
+    if drop is None and put_counts(out, cids, p.entry):
         return
     vals, extra = _row_values(p.entry, len(cids), drop)
     if vals is None:
