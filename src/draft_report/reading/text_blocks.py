@@ -205,11 +205,18 @@ def _row_line(n: int, line: str, text: str) -> Block | None:
         cells = pipe_cells(line)
         return Block(n, cells, [n] * len(cells), line, "row", 0, False, (), None, None, text)
     if "\t" in line and "\t" in line.strip("\t \u00a0\u3000"):
-        cells = line.lstrip("\t").split("\t")
-        if not _only_tabs(line, text):
-            cells = list(map(" ".join, map(str.split, cells)))
-        return Block(n, cells, [n] * len(cells), line, "row", 0, False, (), None, None, text)
+        return _tab_row(n, line, text)
     return None
+
+
+def _tab_row(n: int, line: str, text: str) -> Block:
+    """The row block of a plain report's TAB row (``text``: the cleaned line, kept as ``clean_raw``):
+    leading TABs are indentation; its parts are its cells as they are when it holds no whitespace
+    but TABs (``_only_tabs``), else each part cleaned."""
+    cells = line.lstrip("\t").split("\t")
+    if not _only_tabs(line, text):
+        cells = list(map(" ".join, map(str.split, cells)))
+    return Block(n, cells, [n] * len(cells), line, "row", 0, False, (), None, None, text)
 
 
 def _plain_blocks(lines: list[str]) -> list[Block]:
@@ -223,12 +230,8 @@ def _plain_blocks(lines: list[str]) -> list[Block]:
     for n, line, text in zip(count(1), lines, map(" ".join, map(str.split, lines))):
         if "\t" in line or text[:1] in _ROW_OR_PAGE:
             if text and text[0] not in _ROW_OR_PAGE and "\t" in line.strip("\t \u00a0\u3000"):
-                # a TAB row (``_row_line``: neither blank, nor a page number, nor a pipe row), made
-                # here; its parts are its cells as they are when it holds no whitespace but TABs
-                cells = line.lstrip("\t").split("\t")
-                if len(text) - text.count(" ") != len(line) - line.count("\t"):  # not ``_only_tabs``
-                    cells = list(map(" ".join, map(str.split, cells)))
-                blocks.append(Block(n, cells, [n] * len(cells), line, "row", 0, False, (), None, None, text))
+                # a TAB row (``_row_line``: neither blank, nor a page number, nor a pipe row)
+                blocks.append(_tab_row(n, line, text))
                 prev_n = -1
                 continue
             row = _row_line(n, line, text)
