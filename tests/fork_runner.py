@@ -95,10 +95,11 @@ class ForkedRun:
     """The parent's side: forks the workers, hands out units, reports what they send."""
 
     def __init__(self, config: pytest.Config, workers: int,
-                 units: Callable[[list[pytest.Item]], list[list[int]]]) -> None:
+                 units: Callable[[list[pytest.Item]], list[list[int]]], preload: tuple[str, ...] = ()) -> None:
         self.config = config
         self.workers_wanted = workers
         self.units_of = units
+        self.preload = preload  # modules imported once, before the fork, instead of in every worker
         self.items: list[pytest.Item] = []
         self.index_of: dict[str, int] = {}
         self.units: deque[list[int]] = deque()
@@ -115,6 +116,10 @@ class ForkedRun:
         if not self.units:
             return None
         self.index_of = {item.nodeid: i for i, item in enumerate(self.items)}
+        import importlib
+
+        for name in self.preload:
+            importlib.import_module(name)
         self.config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]  # the workers' folders go in it
         selector = selectors.DefaultSelector()
         try:
