@@ -3,7 +3,7 @@
 Wall times of the test suite say little on a shared machine; CPU seconds do. Used as a pytest
 plugin, this records every test's CPU time (``os.times``: the process's own plus the children it
 waited for, e.g. a CLI started with ``subprocess.run``), its wall time and how many processes it
-started; each process (the controller and every xdist worker) writes one JSON file::
+started; each process (the controller and every worker, forked or xdist's) writes one JSON file::
 
     PYTHONPATH=bench SUITE_CPU_OUT=/tmp/suite-cpu python -m pytest -q -p suite_cpu
     python bench/suite_cpu.py /tmp/suite-cpu          # modules and tests, most CPU first
@@ -56,6 +56,18 @@ def pytest_configure(config: pytest.Config) -> None:
 
     gc.callbacks.append(_time_gc)
     _start = (sum(_cpu()), time.perf_counter())
+    os.register_at_fork(after_in_child=_forked)
+
+
+def _forked() -> None:
+    """A worker forked from the collected session (tests/fork_runner.py): its CPU counters start at
+    zero, its wall clock now; it collected nothing itself."""
+    global _start
+    _start = (0.0, time.perf_counter())
+    _collected[0] = 0.0
+    _rows.clear()
+    for generation in _gc:
+        generation[:] = [0, 0.0]
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
@@ -70,6 +82,11 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
     own2, children2 = _cpu()
     _rows.append((item.nodeid, own2 - own + children2 - children, time.perf_counter() - wall,
                   children2 - children, _spawned[0] - spawned))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_forked_worker_exit(config: pytest.Config) -> None:
+    pytest_unconfigure(config)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -45,8 +45,23 @@ def _worker_exits_without_finalizing() -> None:
 _worker_exits_without_finalizing()
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--no-fork", action="store_true", default=False,
+                     help="with -n N: xdist's own worker processes instead of forking the collected session "
+                          "(tests/fork_runner.py)")
+
+
+def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
+    from fork_runner import Hooks
+
+    pluginmanager.add_hookspecs(Hooks)
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's: a forked run makes no xdist controller
 def pytest_configure(config: pytest.Config) -> None:
-    """Byte-compile the package once, before the workers and the CLI subprocesses import it (when
+    """``-n N`` forks the collected session (tests/fork_runner.py) unless ``--no-fork``.
+
+    Byte-compile the package once, before the workers and the CLI subprocesses import it (when
     they import it from ``src``: an installed wheel has its .pyc files from pip).
 
     With PYTHONDONTWRITEBYTECODE set (as in some sandboxes and CI machines) nothing else writes
@@ -57,6 +72,13 @@ def pytest_configure(config: pytest.Config) -> None:
     _fewer_garbage_collections()
     if hasattr(config, "workerinput"):  # an xdist worker: the controller has done it
         return
+    from fork_runner import ForkedRun, wanted
+
+    workers = wanted(config)
+    if workers:
+        from suite_schedule import units
+
+        config.pluginmanager.register(ForkedRun(config, workers, units, PRELOAD), "forkrunner")
     _temporary_files_in_memory(config)
     _no_hypothesis_summary_in_the_controller(config)
     import compileall
@@ -111,7 +133,8 @@ def _package_from_source() -> bool:
 
 
 def _no_hypothesis_summary_in_the_controller(config: pytest.Config) -> None:
-    """In a parallel run, the controller does without hypothesis's pytest plugin.
+    """In a parallel run with xdist's own workers (``--no-fork``), the controller does without
+    hypothesis's pytest plugin (a forked run's workers are forks of the parent, which keeps it).
 
     The tests run in the workers, which keep the plugin (its fixture checks, reporting and
     profiles). In the controller the plugin's one remaining job is its terminal summary, which
@@ -119,7 +142,7 @@ def _no_hypothesis_summary_in_the_controller(config: pytest.Config) -> None:
     runs) to look for observation files and failing-example patches. A failing property is
     reported by its test as always (the falsifying example is in the failure report). Asked for
     hypothesis's statistics (``--hypothesis-show-statistics``), the controller keeps the plugin."""
-    if not getattr(config.option, "numprocesses", None) or config.getoption("hypothesis_show_statistics", False):
+    if getattr(config.option, "dist", "no") == "no" or config.getoption("hypothesis_show_statistics", False):
         return
     plugin = config.pluginmanager.get_plugin("_hypothesis_pytestplugin")
     if plugin is not None:
@@ -193,6 +216,10 @@ SLOW_FIRST = (
     "tests/test_init_schema.py",
     "tests/test_phrasing_bank.py",
 )
+
+# Libraries that tests in both workers of a forked run import (not at collection): imported once in
+# the parent before the fork (cn2an ≈ 0.35 s of CPU: its patterns; the PDF readers ≈ 0.2 s).
+PRELOAD = ("cn2an", "pdfplumber", "pypdfium2")
 
 # A worker runs a whole module, so module-scoped fixtures and per-process caches are built once
 # (not once per worker), except in these modules: their tests are long, share nothing, and are

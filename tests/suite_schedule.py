@@ -1,4 +1,5 @@
-"""How a parallel run (pytest-xdist ``-n``) hands tests to its workers.
+"""How a parallel run (``-n``: forked workers, tests/fork_runner.py, or xdist's own with
+``--no-fork``) hands tests to its workers.
 
 Whole modules, in collection order — which ``conftest.py`` sorts most expensive first — so no long
 module is left to run alone at the end, and a module's module-scoped fixtures and per-process
@@ -15,7 +16,33 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from xdist.scheduler import LoadScopeScheduling
+
+
+def scope_of(nodeid: str, split: frozenset[str], group: dict[str, str]) -> str:
+    """The unit of work a test belongs to: its module, the test itself in a ``split`` module, or
+    its ``together`` group (named by the group's first module)."""
+    module = nodeid.split("::", 1)[0]
+    return nodeid if module in split else group.get(module, module)
+
+
+def units(items: list[pytest.Item]) -> list[list[int]]:
+    """The forked run's units of work (``conftest.SPLIT``, ``conftest.TOGETHER``), as lists of
+    indices into ``items``, in the order of their first test (collection order: slow first)."""
+    from conftest import SPLIT, TOGETHER
+
+    split = frozenset(SPLIT)
+    group = {module: members[0] for members in TOGETHER for module in members}
+    out: list[list[int]] = []
+    where: dict[str, int] = {}
+    for i, item in enumerate(items):
+        scope = scope_of(item.nodeid, split, group)
+        if scope not in where:
+            where[scope] = len(out)
+            out.append([])
+        out[where[scope]].append(i)
+    return out
 
 
 class SlowFirstScheduling(LoadScopeScheduling):
@@ -33,5 +60,4 @@ class SlowFirstScheduling(LoadScopeScheduling):
         config.option.loadscopereorder = False  # the order is conftest's, most expensive first
 
     def _split_scope(self, nodeid: str) -> str:
-        module = nodeid.split("::", 1)[0]
-        return nodeid if module in self.split else self.group.get(module, module)
+        return scope_of(nodeid, self.split, self.group)

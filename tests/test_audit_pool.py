@@ -13,7 +13,15 @@ from draft_report.audit import pool
 from draft_report.audit.pool import parallel_map
 
 pytestmark = pytest.mark.skipif(not pool.fork_available(), reason="the helpers are forked")
-PARENT = os.getpid()
+PARENT = os.getpid()  # the process that runs the test (set again for each test by ``_parent``)
+
+
+@pytest.fixture(autouse=True)
+def _parent() -> None:
+    """The process running this test is the pool's parent: not always the one that imported this
+    module (a forked test worker, tests/fork_runner.py, imports it before it is forked)."""
+    global PARENT
+    PARENT = os.getpid()
 
 
 def _square(x: int) -> int:

@@ -227,7 +227,7 @@ def _random_sentences(count: int, seed: int) -> list[str]:
     words += sorted({w for f in FACT_LISTS[1] for w in (*f.requires, *f.excludes, *f.sentence_excludes)})
     pieces = [*words, *"，、；（）() \n每", "分别", "其中", "共", "废止", "和", "3件", "12条", "5次", "7人次", "2个", "一件",
               "12345", "一次办"]
-    return ["".join(rng.choice(pieces) for _ in range(rng.randint(2, 16))) for _ in range(count)]
+    return ["".join(rng.choices(pieces, k=rng.randint(2, 16))) for _ in range(count)]
 
 
 # lists of a family's members, some of them refused by their conditions (主动公开 excludes 予以公开 …)
@@ -276,10 +276,10 @@ def test_one_pass_finds_every_overlapping_keyword() -> None:
     """Keywords inside others and keywords that start inside a match and run past it (``expansion``)."""
     rng = random.Random(11)
     for _ in range(300):
-        keywords = sorted({"".join(rng.choice("abc") for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 6))})
+        keywords = sorted({"".join(rng.choices("abc", k=rng.randint(1, 4))) for _ in range(rng.randint(1, 6))})
         index = KeywordIndex([Fact("f", "f", tuple(keywords))])
         for _ in range(5):
-            text = "".join(rng.choice("abcd") for _ in range(rng.randint(0, 20)))
+            text = "".join(rng.choices("abcd", k=rng.randint(0, 20)))
             assert index.occurrences(text) == _plain_occurrences(keywords, text), (keywords, text)
             assert [e for _, e, _ in index.found(text)] == [s + len(k) for s, _, k in index.found(text)]
 
@@ -312,8 +312,8 @@ def test_elliptic_facts_bind_as_defined() -> None:
         words = sorted({w for f in ell for w in (*f.keywords, *f.requires, *f.qualifiers, *f.excludes)})
         pieces = [*words, "其中", "另", "共", "同时", "的", "，", "件"]
         for _ in range(400):
-            left = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 4)))
-            before = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) + left
+            left = "".join(rng.choices(pieces, k=rng.randint(1, 4)))
+            before = "".join(rng.choices(pieces, k=rng.randint(0, 8))) + left
             for unit in (None, "件", "条", "元"):
                 assert _elliptic(facts, left, unit, before) == _elliptic_by_definition(facts, left, unit, before), (
                     left, before, unit)
@@ -352,7 +352,7 @@ def test_zero_claims_bind_as_defined() -> None:
     rng = random.Random(21)
     words = sorted({w for f in FACT_LISTS[1] for w in (*f.keywords, *f.zero_phrases, *f.requires, *f.excludes)})
     for _ in range(600):
-        obj = "".join(rng.choice([*words, "的", " ", "工作", "申请"]) for _ in range(rng.randint(1, 4)))
+        obj = "".join(rng.choices([*words, "的", " ", "工作", "申请"], k=rng.randint(1, 4)))
         cases.append((rng.choice(["未收到", "没有", "无", "未发生"]), obj))
     for facts in FACT_LISTS:
         for phrase, obj in cases:

@@ -64,7 +64,7 @@ def _reference_masked(text: str) -> str:
 def test_masking_walks_brackets_as_the_character_walk_did() -> None:
     rng = random.Random("masked")
     for _ in range(20000):
-        text = "".join(rng.choice("年2《》“”a ") for _ in range(rng.randint(0, 16)))
+        text = "".join(rng.choices("年2《》“”a ", k=rng.randint(0, 16)))
         assert _masked(text) == _reference_masked(text), text
     assert _masked("依据《2019年条例》，2024年") == "依据" + " " * 9 + "，2024年"
 
@@ -78,7 +78,7 @@ def test_marker_lines_cover_every_line_the_per_line_search_finds() -> None:
     rng = random.Random("markers")
     pieces = [*"本年新制作数量增/减采购项目总金额", "\n", " ", "\t", "　", "政府集中采购", "本年增/减", "其他处理"]
     for _ in range(5000):
-        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(rng.randint(1, 5))]
+        lines = ["".join(rng.choices(pieces, k=rng.randint(0, 10))) for _ in range(rng.randint(1, 5))]
         assert set(_reference_marker_lines(lines)) <= set(S._marker_lines(lines, set())), lines
     assert S._marker_lines(["标题", "本 年 新 制 作", "数量 12", "（六）其他处理 3"], set()) == [2, 3, 4]
 
@@ -91,7 +91,7 @@ def test_marker_candidates_are_the_non_prose_lines_that_may_hold_a_marker() -> N
     rng = random.Random("marker-candidates")
     pieces = [*"本年新制作数量增/减采购项目总金额", "\n", " ", "\t", "政府集中采购", "本年增/减", "其他处理", "说明" * 25]
     for _ in range(3000):
-        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(rng.randint(1, 8))]
+        lines = ["".join(rng.choices(pieces, k=rng.randint(0, 8))) for _ in range(rng.randint(1, 8))]
         paragraphs = [Paragraph(text=line, line=n) for n, line in enumerate(lines, 1) if rng.random() < 0.5]
         paragraphs.append(Paragraph(text="说明" * 30, line=len(lines) + 3))  # a paragraph past the last line
         doc = ReportDocument(lines=lines, sections=[Section(key="overview", heading="一、总体情况", paragraphs=paragraphs)])
@@ -113,7 +113,7 @@ def test_year_findings_skip_only_paragraphs_that_cannot_be_flagged(monkeypatch: 
     rng = random.Random("years")
     words = ["2024年", "2023年", "2022年", "2025年", "2026年", "202019年", "自2023年1月1日", "以来", "至", "，", "。",
              "《", "》", "“", "”", "全年", "我局", " ", "（一）", "2024"]
-    texts = ["".join(rng.choice(words) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    texts = ["".join(rng.choices(words, k=rng.randint(1, 12))) for _ in range(3000)]
     doc = ReportDocument(preface=[Paragraph(text=t, line=n) for n, t in enumerate(texts, 1)])
     got = staleness.year_findings(doc, 2024)
     monkeypatch.setattr(staleness, "_EVERY_YEAR", re.compile(r"(?=((?:19|20)\d{2}|$))"))  # never only 2024
@@ -132,7 +132,7 @@ def test_only_year_is_never_wrong_about_another_year() -> None:
     pieces = ["2024", "2023", "19", "20", "1", "2", "0", "4", "9", "年", " "]
     for year in ("2024", "2020", "2019", "2002"):
         for _ in range(3000):
-            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+            text = "".join(rng.choices(pieces, k=rng.randint(0, 10)))
             if staleness._only_year(text, year):
                 assert set(staleness._EVERY_YEAR.findall(text)) <= {year}, (text, year)
 
@@ -156,7 +156,7 @@ def test_shorter_than_is_the_length_of_the_normalised_text() -> None:
     rng = random.Random("shorter")
     pieces = [*"问题不足，。、 “”（）ab", "改进措施", "\n"]
     for _ in range(3000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 200)))
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 200)))
         for n in (1, 5, 40):
             assert S._shorter_than(text, n) == (len(S._norm(text)) < n)
 
@@ -171,7 +171,7 @@ def test_expired_topics_are_found_as_one_alternation_of_their_words_finds_them()
         assert all(t.part in t.word for t in topics) and set(keys) == {t.part for t in topics}
         alternation = re.compile("|".join(re.escape(t.word) for t in topics)) if topics else None
         for _ in range(2000):
-            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+            text = "".join(rng.choices(pieces, k=rng.randint(0, 12)))
             assert staleness._names_any(words, text) == bool(alternation and alternation.search(text))
             if staleness._names_any(words, text):  # the keys let every text with a topic through
                 assert staleness._names_any(keys, text)
@@ -182,7 +182,7 @@ def test_subheadings_are_those_the_pattern_alone_finds() -> None:
 
     rng = random.Random("subheadings")
     pieces = ["（一）", "(二)", "（ 三 ）", " ", "\u3000", "\t", "主动公开情况", "。", "：", "2024年", "一、", "（", "(", "十"]
-    paragraphs = [Paragraph(text="".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))), line=n,
+    paragraphs = [Paragraph(text="".join(rng.choices(pieces, k=rng.randint(0, 6))), line=n,
                             kind=rng.choice(("text", "text", "subheading"))) for n in range(4000)]
     sec = Section(key="overview", heading="一、总体情况", paragraphs=paragraphs)
     want = [(S._HEAD_END.split(p.text, maxsplit=1)[0][:40].strip(), p.line) for p in paragraphs
@@ -198,7 +198,7 @@ def test_other_year_is_found_exactly_when_the_year_scan_finds_another_year() -> 
     pieces = ["2024", "2023", "2019", "19", "20", "1", "2", "0", "4", "9", "年", " ", "２", "\n"]
     for year in ("2024", "2020", "2019", "2002", "1999", "999"):
         for _ in range(3000):
-            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+            text = "".join(rng.choices(pieces, k=rng.randint(0, 8)))
             other = set(staleness._EVERY_YEAR.findall(text)) - {year}
             assert any(p.search(text) for p in staleness._other_year(year)) == bool(other), (year, text)
 
@@ -275,7 +275,7 @@ def test_other_year_paragraphs_are_those_the_year_scan_finds_another_year_in() -
     pieces = ["2024", "2023", "2019", "19", "20", "1", "2", "0", "4", "9", "年", " ", "\n", "。"]
     for year in ("2024", "2020", "1999", "999"):
         for _ in range(1500):
-            texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(1, 6))]
+            texts = ["".join(rng.choices(pieces, k=rng.randint(0, 6))) for _ in range(rng.randint(1, 6))]
             want = [k for k, text in enumerate(texts) if set(staleness._EVERY_YEAR.findall(text)) - {year}]
             assert staleness._other_year_paragraphs(texts, year) == want, (year, texts)
 

@@ -127,7 +127,7 @@ def test_control_count_from_the_bytes_is_the_regex_count() -> None:
     pool = ["一", "。", "a", "1", " ", "\t", "\n", "\r", "\f", "\x00", "\x01", "\x0b", "\x1f", "\x7f", "\x80", "\x9f",
             "\u3000", "丂", "€", "𠀀", "\ufeff", "ÿ", "@", "~"]
     for _ in range(5000):
-        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 60)))
+        text = "".join(rng.choices(pool, k=rng.randint(0, 60)))
         for encoding in ("utf-8", "utf-8-sig", "gb18030"):
             data = text.encode(encoding)
             decoded = data.decode("utf-8-sig" if encoding.startswith("utf-8") else encoding)

@@ -41,7 +41,7 @@ def test_random_strings_of_marker_pieces() -> None:
               "上", "下", "半年", "第", "一", "季度", "-", "至", " ", "受理", "申请", "3件")
     seen = 0
     for _ in range(3000):
-        s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        s = "".join(rng.choices(pieces, k=rng.randint(1, 10)))
         if SCOPE_MARKERS.search(s):
             seen += 1
             assert may_have_markers(s), s
@@ -58,7 +58,7 @@ def test_comparison_words_without_bi_or_jiao_is_none_as_the_regex_says() -> None
     rng = random.Random(3)
     pieces = (*openings, "增加", "减少", "了", "约", "，", "受理", "申请", "件", " ", "比", "较", "上年", "多")
     for _ in range(3000):
-        s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) + "12件"
+        s = "".join(rng.choices(pieces, k=rng.randint(1, 8))) + "12件"
         at = len(s) - 3
         m = _COMPARISON.search(s[max(0, at - 24) : at])
         assert comparison_words(s, at) == (m.group(0).strip() if m else None), s

@@ -34,7 +34,7 @@ def test_split_lines_is_the_newline_regex_split() -> None:
     alphabet = ["\r", "\n", "\r\n", "\f", "\v", "\u2028", "\x1c", "a", "一", " ", "\t"]
     rng = random.Random(14)
     for _ in range(5000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        text = "".join(rng.choices(alphabet, k=rng.randint(0, 12)))
         expected = newline.split(text)
         if expected and expected[-1] == "":
             expected.pop()
@@ -46,7 +46,7 @@ def test_clean_lines_of_a_plain_text_is_clean_line_of_each() -> None:
     alphabet = [*whitespace(), "a", "1", "一", "。", "（", "]", "b"]
     rng = random.Random(7)
     for _ in range(20000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9)))
+        text = "".join(rng.choices(alphabet, k=rng.randint(0, 9)))
         if text_blocks._is_plain([text]):
             assert text_blocks.clean_lines([text], True, False) == [text_blocks._clean_line(text)], repr(text)
         else:
@@ -149,7 +149,7 @@ def test_row_values_in_one_pass_is_the_two_loop_definition() -> None:
             ("12", "number"), ("0", "number"), ("", "blank"), ("—", "bad"), ("x", "bad")]
     rng = random.Random(11)
     for _ in range(20000):
-        picked = [rng.choice(pool) for _ in range(rng.randint(0, 8))]
+        picked = rng.choices(pool, k=rng.randint(0, 8))
         cells = [c for c, _ in picked]
         kinds = [k for _, k in picked]
         lines = list(range(1, len(cells) + 1))
@@ -160,7 +160,7 @@ def test_is_numeral_is_the_regex_on_the_compacted_cell() -> None:
     alphabet = [*whitespace()[:40], "\u200b", "\ufeff", "一", "十", "两", "零", "a", "1", "（", "规"]
     rng = random.Random(5)
     for _ in range(20000):
-        cell = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 5)))
+        cell = "".join(rng.choices(alphabet, k=rng.randint(0, 5)))
         assert runs._is_numeral(cell) == (runs._CN_NUMERAL.match(compact(cell)) is not None), repr(cell)
 
 
@@ -170,7 +170,7 @@ def test_may_be_heading_never_rules_out_a_heading() -> None:
         texts += split_lines(path.read_text(encoding="utf-8"))
     alphabet = [" ", "\u3000", "\u200b", "一", "、", "第", "部分", "总体情况", "其他", "（", "a", "。"]
     rng = random.Random(9)
-    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))) for _ in range(20000)]
+    texts += ["".join(rng.choices(alphabet, k=rng.randint(0, 6))) for _ in range(20000)]
     headings = 0
     for text in texts:
         if parse_heading(text) is not None:
@@ -196,7 +196,7 @@ def test_uses_cell_lines_is_the_regex_count() -> None:
     rng = random.Random(21)
     pool = ["\t商业", "\t12", "规章\t1\t2", "\t\t", "\t", "", "a", "\ta\tb", "\t\n", "x\t"]
     inputs = [split_lines(p.read_text(encoding="utf-8")) for p in TEXT_REPORTS]
-    inputs += [[rng.choice(pool) for _ in range(rng.randint(0, 30))] for _ in range(5000)]
+    inputs += [rng.choices(pool, k=rng.randint(0, 30)) for _ in range(5000)]
     assert sum(map(reference, inputs)) > 100
     for lines in inputs:
         assert text_blocks._uses_cell_lines(lines) == reference(lines), lines
@@ -208,7 +208,7 @@ def test_only_tabs_means_every_tab_cell_is_clean() -> None:
     pool = [*whitespace()[:12], "\t", "\t", "a", "1", "一", "。", "|"]
     rng = random.Random(30)
     for _ in range(30000):
-        line = "".join(rng.choice(pool) for _ in range(rng.randint(0, 10)))
+        line = "".join(rng.choices(pool, k=rng.randint(0, 10)))
         text = " ".join(line.split())
         parts = line.lstrip("\t").split("\t")
         if text_blocks._only_tabs(line, text):
@@ -231,7 +231,7 @@ def test_pipe_cells_is_clean_of_every_cell() -> None:
     pool = [*whitespace()[:10], "\u200b", "|", "|", "|", "a", "1", "一", "。", "-"]
     rng = random.Random(32)
     for _ in range(30000):
-        line = "".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
+        line = "".join(rng.choices(pool, k=rng.randint(0, 12)))
         assert text_blocks.pipe_cells(line) == reference(line), repr(line)
 
 

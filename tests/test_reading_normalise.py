@@ -29,7 +29,7 @@ def test_compact_and_clean_match_the_regex_definition() -> None:
     alphabet = [*whitespace(), "a", "1", "一", "。", ",", "（"]
     rng = random.Random(14)
     for _ in range(20000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9)))
+        text = "".join(rng.choices(alphabet, k=rng.randint(0, 9)))
         assert compact(text) == SPACES.sub("", text), repr(text)
         assert clean(text) == SPACES.sub(" ", text).strip(), repr(text)
 
@@ -52,7 +52,7 @@ def test_value_token_alternation_matches_where_one_of_its_patterns_does() -> Non
     alphabet = ["1", "0", ",", ".", "-", "+", "—", "/", "件", "万元", "元", "x", "无", "空", "一", "a", " "]
     rng = random.Random(7)
     for _ in range(20000):
-        token = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 6)))
+        token = "".join(rng.choices(alphabet, k=rng.randint(1, 6)))
         t = compact(token)
         expected = bool(t) and any(p.match(t) is not None for p in patterns)
         assert blocks.is_value_token(token) == expected, repr(token)

@@ -44,7 +44,7 @@ def _entry_fields(e: runs.Entry) -> tuple[object, ...]:
 def _rows(rng: random.Random, n: int) -> list[list[str]]:
     rows = []
     for _ in range(n):
-        label = [rng.choice(_CELLS) for _ in range(rng.randint(0, 3))]
+        label = rng.choices(_CELLS, k=rng.randint(0, 3))
         values = [rng.choice(_CELLS[12:] if rng.random() < 0.3 else ["0", "12", "3119", "7"]) for _ in range(rng.randint(0, 8))]
         rows.append(label + values)
     return rows
@@ -168,7 +168,7 @@ def test_a_comparison_key_is_its_own_key() -> None:
     pool = ["（一）", "①", "㈠", "Ⅳ", "ｱ", "ﬁ", "e\u0301", "\u3000", "规章", "１２", "a", "Z", "9", "。", "\u200b", "〇", "豈", "𠀀"]
     rng = random.Random(22)
     for _ in range(20000):
-        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 8)))
+        text = "".join(rng.choices(pool, k=rng.randint(0, 8)))
         key = norm_key(text)
         assert norm_key(key) == key, text
 
@@ -240,7 +240,7 @@ def test_old_format_markers_in_one_pass_are_the_block_by_block_markers() -> None
     for _ in range(3000):
         blocks = []
         for n in range(rng.randint(0, 6)):
-            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4)))
+            text = "".join(rng.choices(pieces, k=rng.randint(0, 4)))
             blocks.append(Block(n + 1, [text], [n + 1], text))
         expected = reference(blocks)
         found += len(expected) > 1
@@ -315,7 +315,7 @@ def test_merge_split_runs_is_the_entry_by_entry_definition() -> None:
         blocks = []
         for n in range(rng.randint(0, 10)):
             cells = ([rng.choice(["规章", "说明", "（一）予以公开"])] if rng.random() < 0.5 else [])
-            cells += [rng.choice(["0", "3", ""]) for _ in range(rng.choice([0, 1, 2, 3, 4, 7]))]
+            cells += rng.choices(["0", "3", ""], k=rng.choice([0, 1, 2, 3, 4, 7]))
             cells = cells or ["说明"]
             blocks.append(Block(n + 1, cells, [n + 1] * len(cells), "\t".join(cells), "row"))
         entries = runs.entries_of(blocks)

@@ -26,7 +26,7 @@ def _alphabet() -> list[str]:
 def _sentences() -> list[str]:
     rng = random.Random(7)
     alphabet = _alphabet()
-    return [*SENTENCES, *("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 24))) for _ in range(60))]
+    return [*SENTENCES, *("".join(rng.choices(alphabet, k=rng.randint(1, 24))) for _ in range(60))]
 
 
 def test_clauses_are_the_clause_windows() -> None:

@@ -24,6 +24,6 @@ def test_same_pieces_and_offsets_as_the_delimiter_scan() -> None:
     rng = random.Random(14)
     alphabet = [*"。！？!?；;\n \t\u3000ab中文3件", "受理申请"]
     texts = ["", "\n", "受理申请3件。办结2件；", "  \n\n受理3件", *(
-        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20))) for _ in range(5000))]
+        "".join(rng.choices(alphabet, k=rng.randint(0, 20))) for _ in range(5000))]
     for text in texts:
         assert list(sentences(text)) == list(_reference(text)), repr(text)

@@ -240,14 +240,6 @@ class Tables:
         """Empty tables of a format (表二 and 表三 may each be given their own)."""
         return cls(table2=TablePart("table2", table2 or layout), table3=TablePart("table3", table3 or layout))
 
-    @classmethod
-    def of_values(cls, values: Mapping[str, object], layout: L.Layout = L.LAYOUT_2021) -> Tables:
-        """Tables of a format holding ``values`` (cell id → value; every id must be the format's)."""
-        tables = cls.of_layout(layout)
-        for cid, value in values.items():
-            tables.set(cid, value)
-        return tables
-
     def layout_of(self, table: str) -> L.Layout:
         """The format of ``table`` (table2 / table3 / table4) as it was read or drafted."""
         return {"table2": self.table2_layout, "table3": self.table3_layout}.get(table, L.LAYOUT_2021)
