@@ -268,3 +268,41 @@ def test_tab_row_from_its_parts_is_the_cleaned_line_split_at_tabs() -> None:
         assert (b.cells, b.cell_lines, b.raw, b.kind, b.clean_raw, b.text) == \
             (cells, [7] * len(cells), line, "row", text, "".join(cells)), repr(line)
     assert 1000 < fast < 11000
+
+
+def test_parse_heading_is_its_definition() -> None:
+    """``parse_heading`` (the title taken from the heading match when the line holds no whitespace;
+    ``has_cjk`` only when the title is not a short one of two CJK characters) against its definition."""
+    from draft_report.reading import outline as o
+
+    def reference(text: str) -> o.Heading | None:
+        stripped = text.strip()
+        key = compact(stripped)
+        m = o._HEADING.match(key)
+        if not m:
+            return o.Heading("", stripped, stripped, "") if key in o._BARE_TITLES else None
+        number, title = m.group(1) or m.group(2), m.group(3)
+        if o._is_t3_label(title) or not o.has_cjk(title):
+            return None
+        if len(title) <= o.MAX_TITLE and "。" not in title and len(re.findall(r"[\u3400-\u9fff]", title)) >= 2:
+            return o.Heading(number, o._after_number(stripped), stripped, "")
+        for _, standard in o._GLUED_TITLES:
+            if title.startswith(standard) and len(title) > len(standard):
+                cut = o._cut_after(stripped, len(compact(stripped)) - len(title) + len(standard))
+                rest = stripped[cut:].strip()
+                if not o.has_cjk(rest) and not any(c.isdigit() for c in rest):
+                    rest = ""
+                return o.Heading(number, o._after_number(stripped[:cut]), stripped[:cut].strip(), rest)
+        return None
+
+    pieces = ["一、", "十二．", "第三部分", "第 二 部分：", "三 、", "总体情况", "其他需要报告的事项", "本年度办理结果", "。",
+              " ", "\u3000", "\u200b", "2023年", "a", "1", "，", "情", "：", "结转下年度继续办理"]
+    rng = random.Random(53)
+    headings = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 5)))
+        expected = reference(text)
+        headings += expected is not None
+        assert parse_heading(text) == expected, text
+    assert 500 < headings < 5500
+

@@ -116,10 +116,14 @@ def parse_heading(text: str) -> Heading | None:
             return Heading("", stripped, stripped, "")
         return None
     number, title = m.group(1) or m.group(2), m.group(3)
-    if _is_t3_label(title) or not has_cjk(title):
+    if _is_t3_label(title):
         return None
     if len(title) <= MAX_TITLE and "。" not in title and TWO_CJK.search(title) is not None:
-        return Heading(number, _after_number(stripped), stripped, "")
+        # (then it holds CJK) the title as written: the key's own when the line holds no whitespace
+        # (``_NUMBER_PREFIX`` then ends where ``_HEADING``'s title starts)
+        return Heading(number, title if key == stripped else _after_number(stripped), stripped, "")
+    if not has_cjk(title):
+        return None
     for _, standard in _GLUED_TITLES:
         if title.startswith(standard) and len(title) > len(standard):
             cut = _cut_after(stripped, len(compact(stripped)) - len(title) + len(standard))
