@@ -375,3 +375,18 @@ def test_no_subtotal_column_without_a_small_character() -> None:
             seen += 1
             assert extra is None and inferred is None, [b.cells for b in blocks]
     assert seen > 60 and found > 5, (seen, found)
+
+
+def test_entries_of_a_one_word_paragraph_line_is_entry_of() -> None:
+    """``entries_of``'s label-only entry of a one-word paragraph line against ``entry_of`` of every block."""
+    pieces = ["申请人情况", "第二十条第（一）项", "0", "97", "二", "—", "x", "。", " ", "\u3000", "\u200b", "1,234", "12件", "本年" * 50]
+    rng = random.Random(62)
+    blocks = []
+    for n in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 3)))
+        blocks.append(Block(n + 1, [text], [n + 1], text))
+    fast = runs.entries_of(blocks)
+    assert [_entry_fields(e) for e in fast] == [_entry_fields(runs.entry_of(b)) for b in blocks]
+    assert all(e.block is b for e, b in zip(fast, blocks, strict=True))
+    taken = sum(1 for b in blocks if b.text and b.text.isprintable() and " " not in b.text)
+    assert 500 < taken < 3500
