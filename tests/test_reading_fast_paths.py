@@ -233,3 +233,76 @@ def test_pipe_cells_is_clean_of_every_cell() -> None:
     for _ in range(30000):
         line = "".join(rng.choices(pool, k=rng.randint(0, 12)))
         assert text_blocks.pipe_cells(line) == reference(line), repr(line)
+
+
+def test_two_cjk_is_two_cjk_characters_found() -> None:
+    """``outline.TWO_CJK`` (one search) against its definition: ``blocks.CJK`` finds two characters or more."""
+    from draft_report.reading import outline
+    from draft_report.reading.blocks import CJK
+
+    pool = ["一", "总", "\u3400", "\u9fff", "\u33ff", "\ua000", "a", "1", "、", "\n", " ", "（"]
+    rng = random.Random(51)
+    two = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 6)))
+        expected = len(CJK.findall(text)) >= 2
+        two += expected
+        assert (outline.TWO_CJK.search(text) is not None) == expected, text
+    assert 2000 < two < 18000
+
+
+def test_tab_row_from_its_parts_is_the_cleaned_line_split_at_tabs() -> None:
+    """``_tab_row`` (cells and cleaned text made from the TAB-separated parts when they hold no
+    whitespace) against its definition: the line cleaned as a whole, its parts kept when the only
+    whitespace is TABs (``_only_tabs``), else each part cleaned; the block's text its cells joined."""
+    pool = ["\t", "\t", "\t", "规章", "0", "12", "（一）", "|", " ", "\u3000", "\u00a0", "\v", "\u200e", "\x85", "a b"]
+    rng = random.Random(52)
+    fast = 0
+    for _ in range(12000):
+        line = "".join(rng.choice(pool) for _ in range(rng.randint(1, 8)))
+        b = text_blocks._tab_row(7, line)
+        text = " ".join(line.split())
+        parts = line.lstrip("\t").split("\t")
+        cells = parts if text_blocks._only_tabs(line, text) else [" ".join(p.split()) for p in parts]
+        fast += "".join(parts).isprintable() and " " not in "".join(parts)
+        assert (b.cells, b.cell_lines, b.raw, b.kind, b.clean_raw, b.text) == \
+            (cells, [7] * len(cells), line, "row", text, "".join(cells)), repr(line)
+    assert 1000 < fast < 11000
+
+
+def test_parse_heading_is_its_definition() -> None:
+    """``parse_heading`` (the title taken from the heading match when the line holds no whitespace;
+    ``has_cjk`` only when the title is not a short one of two CJK characters) against its definition."""
+    from draft_report.reading import outline as o
+
+    def reference(text: str) -> o.Heading | None:
+        stripped = text.strip()
+        key = compact(stripped)
+        m = o._HEADING.match(key)
+        if not m:
+            return o.Heading("", stripped, stripped, "") if key in o._BARE_TITLES else None
+        number, title = m.group(1) or m.group(2), m.group(3)
+        if o._is_t3_label(title) or not o.has_cjk(title):
+            return None
+        if len(title) <= o.MAX_TITLE and "。" not in title and len(re.findall(r"[\u3400-\u9fff]", title)) >= 2:
+            return o.Heading(number, o._after_number(stripped), stripped, "")
+        for _, standard in o._GLUED_TITLES:
+            if title.startswith(standard) and len(title) > len(standard):
+                cut = o._cut_after(stripped, len(compact(stripped)) - len(title) + len(standard))
+                rest = stripped[cut:].strip()
+                if not o.has_cjk(rest) and not any(c.isdigit() for c in rest):
+                    rest = ""
+                return o.Heading(number, o._after_number(stripped[:cut]), stripped[:cut].strip(), rest)
+        return None
+
+    pieces = ["一、", "十二．", "第三部分", "第 二 部分：", "三 、", "总体情况", "其他需要报告的事项", "本年度办理结果", "。",
+              " ", "\u3000", "\u200b", "2023年", "a", "1", "，", "情", "：", "结转下年度继续办理"]
+    rng = random.Random(53)
+    headings = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 5)))
+        expected = reference(text)
+        headings += expected is not None
+        assert parse_heading(text) == expected, text
+    assert 500 < headings < 5500
+

@@ -353,3 +353,40 @@ def test_update_count_cells_is_update() -> None:
                     except (KeyError, ValueError) as exc:
                         results.append([repr(exc), *copy.filled().items()])
                 assert results[0] == results[1], (start, values)
+
+
+def test_no_subtotal_column_without_a_small_character() -> None:
+    """``_may_name_subtotal`` False (no 小 nor ⼩ in any block): neither ``_extra_column`` nor
+    ``_inferred_extra_column`` finds a 小计 column — read_table3 skips both then."""
+    pieces = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计", "小计", "⼩计", "小 计",
+              "计", "小", "3", "0", " "]
+    rng = random.Random(61)
+    seen = found = 0
+    for _ in range(2000):
+        blocks = []
+        for n in range(rng.randint(1, 5)):
+            cells = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 2))) for _ in range(rng.randint(1, 9))]
+            blocks.append(Block(n + 1, cells, [n + 1] * len(cells), "\t".join(cells), "row"))
+        entries = runs.entries_of(blocks)
+        extra = table_reader._extra_column(blocks)
+        inferred = table_reader._inferred_extra_column(blocks, entries, entries)
+        found += extra is not None or inferred is not None
+        if not table_reader._may_name_subtotal(blocks):
+            seen += 1
+            assert extra is None and inferred is None, [b.cells for b in blocks]
+    assert seen > 60 and found > 5, (seen, found)
+
+
+def test_entries_of_a_one_word_paragraph_line_is_entry_of() -> None:
+    """``entries_of``'s label-only entry of a one-word paragraph line against ``entry_of`` of every block."""
+    pieces = ["申请人情况", "第二十条第（一）项", "0", "97", "二", "—", "x", "。", " ", "\u3000", "\u200b", "1,234", "12件", "本年" * 50]
+    rng = random.Random(62)
+    blocks = []
+    for n in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 3)))
+        blocks.append(Block(n + 1, [text], [n + 1], text))
+    fast = runs.entries_of(blocks)
+    assert [_entry_fields(e) for e in fast] == [_entry_fields(runs.entry_of(b)) for b in blocks]
+    assert all(e.block is b for e, b in zip(fast, blocks, strict=True))
+    taken = sum(1 for b in blocks if b.text and b.text.isprintable() and " " not in b.text)
+    assert 500 < taken < 3500

@@ -11,8 +11,9 @@ the sample's truncated "…行政诉讼情") and a heading glued to its text ("�
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from draft_report.reading.blocks import CJK, compact, has_cjk, norm_key
+from draft_report.reading.blocks import compact, has_cjk, norm_key
 from draft_report.records import dataclass
 from draft_report.regex_cache import regex
 from draft_report.sections import SECTIONS
@@ -72,6 +73,8 @@ _T3_TOP_LABELS = tuple(
 _T3_TOP_PREFIXES = tuple(lbl[:6] for lbl in _T3_TOP_LABELS)
 MAX_TITLE = 30
 _TOC_ENTRY = regex(r"(?:[.…·．。]{2,}|…)\s*\d{1,3}$")
+# Two CJK characters (``blocks.CJK``) anywhere in a text: one search, not a list of every one.
+TWO_CJK = regex(r"[\u3400-\u9fff].*?[\u3400-\u9fff]", re.S)
 
 
 @dataclass(frozen=True)
@@ -113,10 +116,14 @@ def parse_heading(text: str) -> Heading | None:
             return Heading("", stripped, stripped, "")
         return None
     number, title = m.group(1) or m.group(2), m.group(3)
-    if _is_t3_label(title) or not has_cjk(title):
+    if _is_t3_label(title):
         return None
-    if len(title) <= MAX_TITLE and "。" not in title and len(CJK.findall(title)) >= 2:
-        return Heading(number, _after_number(stripped), stripped, "")
+    if len(title) <= MAX_TITLE and "。" not in title and TWO_CJK.search(title) is not None:
+        # (then it holds CJK) the title as written: the key's own when the line holds no whitespace
+        # (``_NUMBER_PREFIX`` then ends where ``_HEADING``'s title starts)
+        return Heading(number, title if key == stripped else _after_number(stripped), stripped, "")
+    if not has_cjk(title):
+        return None
     for _, standard in _GLUED_TITLES:
         if title.startswith(standard) and len(title) > len(standard):
             cut = _cut_after(stripped, len(compact(stripped)) - len(title) + len(standard))

@@ -454,13 +454,22 @@ def value_cells(entry: Entry, width: int) -> list[Value] | None:
 
 
 def entries_of(blocks: list[Block]) -> list[Entry]:
-    """``entry_of`` of every block (the common row, label cells and plain counts, made at once)."""
+    """``entry_of`` of every block, the common ones made at once: a row of label cells and plain
+    counts (``_plain_row``), and a paragraph line of one word — no whitespace (its text printable,
+    without a space) — that is no value: a label-only entry (``entry_of``'s one token, prose or not)."""
     out: list[Entry] = []
     for b in blocks:
-        if b.kind == "row" and len(b.cells) == len(b.cell_lines):
-            out.append(_plain_row(b.cells, b.cell_lines, b) or _other_row(b, b.cells, b.cell_lines))
+        if b.kind == "row":
+            if len(b.cells) == len(b.cell_lines):
+                out.append(_plain_row(b.cells, b.cell_lines, b) or _other_row(b, b.cells, b.cell_lines))
+                continue
         else:
-            out.append(entry_of(b))
+            text = b.cells[0]
+            if text and " " not in text and text.isprintable() and len(text) <= CACHED_LENGTH \
+                    and not _value_token_cached(text):
+                out.append(Entry(b, text, [], False, False))
+                continue
+        out.append(entry_of(b))
     return out
 
 

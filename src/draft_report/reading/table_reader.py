@@ -352,11 +352,12 @@ def read_table2(blocks: list[Block], out: TableRead) -> None:
 
 def read_table3(blocks: list[Block], out: TableRead) -> None:
     raw_entries = entries_of(blocks)
-    extra = _extra_column(blocks)
+    subtotal = _may_name_subtotal(blocks)
+    extra = _extra_column(blocks) if subtotal else None
     width = len(L.T3_COLUMNS) + (extra is not None)
     entries = merge_split_runs(raw_entries, width)
     placed, loose = align(entries, SPECS_T3, ordered=True)
-    if extra is None:
+    if extra is None and subtotal:
         extra = _inferred_extra_column(blocks, raw_entries, [p.entry for p in placed.values()])
         if extra is not None:
             entries = merge_split_runs(raw_entries, width + 1)
@@ -431,6 +432,18 @@ _T2_ROWS = {name: [(spec, _t2_row_cids(name, spec.key), _T2_ITEMS[name][spec.key
 _T3_ROWS = {name: [(spec, _t3_row_cids(spec.key)) for spec in specs] for name, specs in _SPECS_T3.items()}
 _T3_COLUMN_KEYS = [norm_key(c.label) for c in L.T3_COLUMNS]
 _SUBTOTAL_KEY = "小计"
+
+
+_TEXT = attrgetter("text")
+# The characters whose NFKC holds 小 (the Kangxi radical ⼩ is one); no character's but 计's holds 计.
+_SMALL = ("小", "\u2f29")
+
+
+def _may_name_subtotal(blocks: list[Block]) -> bool:
+    """False when no block can name a 小计 column (``_extra_column``, ``_inferred_extra_column``): no
+    block's text holds 小 or a character whose NFKC is 小 (looked for in the texts joined, at once)."""
+    joined = "\n".join(map(_TEXT, blocks))
+    return _SMALL[0] in joined or _SMALL[1] in joined
 
 
 def _extra_column(blocks: list[Block]) -> tuple[int, Block] | None:

@@ -205,42 +205,57 @@ def _row_line(n: int, line: str, text: str) -> Block | None:
         cells = pipe_cells(line)
         return Block(n, cells, [n] * len(cells), line, "row", 0, False, (), None, None, text)
     if "\t" in line and "\t" in line.strip("\t \u00a0\u3000"):
-        return _tab_row(n, line, text)
+        return _tab_row(n, line)
     return None
 
 
-def _tab_row(n: int, line: str, text: str) -> Block:
-    """The row block of a plain report's TAB row (``text``: the cleaned line, kept as ``clean_raw``):
-    leading TABs are indentation; its parts are its cells as they are when it holds no whitespace
-    but TABs (``_only_tabs``), else each part cleaned."""
+def _tab_row(n: int, line: str) -> Block:
+    """The row block of a plain report's TAB row, made from its parts (leading TABs are indentation).
+
+    When the parts hold no whitespace (their text joined is printable — whitespace other than the
+    ASCII space is not — and holds no space) they are its cells as they are, and its cleaned text
+    (``clean_raw``: what ``clean(line)`` gives) is its non-empty parts joined by a space: no split of
+    the whole line at whitespace. Else the line is cleaned and each part too."""
     cells = line.lstrip("\t").split("\t")
-    if not _only_tabs(line, text):
-        cells = list(map(" ".join, map(str.split, cells)))
-    return Block(n, cells, [n] * len(cells), line, "row", 0, False, (), None, None, text)
+    joined = "".join(cells)  # (the row block's ``text``)
+    if joined.isprintable() and " " not in joined:
+        text = " ".join(cells) if "" not in cells else " ".join([c for c in cells if c])
+        return Block(n, cells, [n] * len(cells), line, "row", 0, False, (), None, joined, text)
+    cells = list(map(" ".join, map(str.split, cells)))
+    return Block(n, cells, [n] * len(cells), line, "row", 0, False, (), None, None, " ".join(line.split()))
 
 
 def _plain_blocks(lines: list[str]) -> list[Block]:
     """``text_blocks`` of a report without one-cell-per-line tables whose lines hold no Word
-    bookmark and no zero-width space (``_is_plain``): every line is cleaned at once (a split and
-    join), and only a line holding a TAB or starting with "|" or as a page number is looked at
-    further (``_row_line``, its TAB rows made in the loop); the others are paragraph lines, or
-    nothing when blank."""
+    bookmark and no zero-width space (``_is_plain``). A line holding a TAB between other characters
+    and starting (after whitespace) as neither a pipe row nor a page number is a TAB row, made from
+    its TAB-separated parts (``_tab_row``); every other line is cleaned (a split and join), and only
+    one holding a TAB or starting with "|" or as a page number is looked at further (``_row_line``);
+    the others are paragraph lines, or nothing when blank."""
     blocks: list[Block] = []
     prev_n, prev_text = -1, ""  # the last paragraph line, while no table row followed it
-    for n, line, text in zip(count(1), lines, map(" ".join, map(str.split, lines))):
-        if "\t" in line or text[:1] in _ROW_OR_PAGE:
-            if text and text[0] not in _ROW_OR_PAGE and "\t" in line.strip("\t \u00a0\u3000"):
-                # a TAB row (``_row_line``: neither blank, nor a page number, nor a pipe row)
-                blocks.append(_tab_row(n, line, text))
+    for n, line in enumerate(lines, 1):
+        if "\t" in line:
+            head = line.lstrip()[:1]  # (the cleaned line's first character)
+            if head and head not in _ROW_OR_PAGE and "\t" in line.strip("\t \u00a0\u3000"):
+                blocks.append(_tab_row(n, line))  # (``_row_line``: neither blank, nor a page number, nor a pipe row)
                 prev_n = -1
                 continue
-            row = _row_line(n, line, text)
-            if row is _SKIP:
+            text = " ".join(line.split())
+        else:
+            text = " ".join(line.split())
+            if text[:1] not in _ROW_OR_PAGE:  # a paragraph line, or nothing when blank
+                if text:
+                    joinable = n == prev_n + 1 and len(prev_text) >= 20 and prev_text[-1] not in _TERMINAL
+                    blocks.append(Block(n, [text], [n], line, "para", 0, joinable, (), None, text, text))
+                    prev_n, prev_text = n, text
                 continue
-            if row is not None:
+        row = _row_line(n, line, text)
+        if row is not None:
+            if row is not _SKIP:
                 blocks.append(row)
                 prev_n = -1
-                continue
+            continue
         if text:
             joinable = n == prev_n + 1 and len(prev_text) >= 20 and prev_text[-1] not in _TERMINAL
             blocks.append(Block(n, [text], [n], line, "para", 0, joinable, (), None, text, text))
