@@ -224,7 +224,7 @@ def _library_temporary_files_in_memory(shm: Path) -> None:
     atexit.register(shutil.rmtree, folder, True)
 
 
-# The order in which a parallel run (pytest-xdist, scheduler in suite_schedule.py) hands out the
+# The order in which a parallel run (forked workers or xdist's, suite_schedule.py) hands out the
 # work, most expensive first (CPU seconds per module measured on the whole suite, -n0, 2026-11-30), so that no long module or
 # test is left to run alone at the end; everything not listed keeps its collection order after them.
 SLOW_FIRST = (
