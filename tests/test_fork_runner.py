@@ -1,6 +1,6 @@
 """The forked test run (tests/fork_runner.py) reports like pytest: passes, failures with their
 captured output, skips, xfails and warnings; a worker that dies fails the test it was running and
-the other tests still run; ``-x`` stops the run; each test runs exactly once."""
+the other tests still run; ``--maxfail`` stops the run; each test runs once."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def pytest_configure(config):
 '''
 
 _TESTS = '''
-import os, warnings, pytest
+import os, time, warnings, pytest
 
 COLLECTED_BY = os.getpid()
 
@@ -37,10 +37,6 @@ def test_pass(shared, tmp_path):
     (tmp_path / "x").write_text("1")
     print("out of a passing test")
 
-def test_fail(shared):
-    print("printed before failing")
-    assert 1 == 2
-
 def test_warns():
     warnings.warn("a warning of a test", UserWarning)
 
@@ -51,12 +47,20 @@ def test_skips():
 def test_xfails():
     assert 0
 
+@pytest.mark.parametrize("n", range(6))
+def test_more(n, shared):
+    assert os.getpid() == shared != COLLECTED_BY  # a worker, not the process that collected
+
+def test_fail(shared):
+    print("printed before failing")
+    assert 1 == 2
+
 def test_dies():
     os._exit(3)
 
 @pytest.mark.parametrize("n", range(6))
-def test_more(n, shared):
-    assert os.getpid() == shared != COLLECTED_BY  # a worker, not the process that collected
+def test_late(n):
+    time.sleep(0.3)  # still running when the stop comes
 '''
 
 
@@ -71,21 +75,16 @@ def _run(tmp_path: Path, *options: str) -> subprocess.CompletedProcess[str]:
         capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path)
 
 
-def test_a_forked_run_reports_every_outcome_once(tmp_path: Path) -> None:
-    proc = _run(tmp_path, "-q")
+def test_a_forked_run_reports_every_outcome_once_and_stops_at_maxfail(tmp_path: Path) -> None:
+    """One worker per test here; the second failure (the worker that died) stops the run: each
+    worker ends after its current test, so of the six late tests at most two run."""
+    proc = _run(tmp_path, "-q", "--maxfail=2")
     out = proc.stdout
     assert proc.returncode == 1, out + proc.stderr
-    assert "2 failed, 8 passed, 1 skipped, 1 xfailed, 1 warning" in out, out
+    assert "stopping after 2 failures" in out, out
+    summary = out.strip().splitlines()[-1]
+    assert re.fullmatch(r"2 failed, (8|9|10) passed, 1 skipped, 1 xfailed, 1 warning in [\d.]+s", summary), summary
     assert "printed before failing" in out and "assert 1 == 2" in out  # the failure with its output
     assert "test_dies - worker gw" in out and "exit status 3" in out  # the test that killed its worker
     assert "a warning of a test" in out and "a reason to skip" in out
     assert "out of a passing test" not in out  # a passing test's output stays captured
-
-
-def test_x_stops_a_forked_run_after_the_first_failure(tmp_path: Path) -> None:
-    """Each worker stops after its current test (the other one may fail too, as with xdist)."""
-    proc = _run(tmp_path, "-q", "-x")
-    assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert "stopping after" in proc.stdout
-    summary = proc.stdout.strip().splitlines()[-1]
-    assert sum(int(n) for n in re.findall(r"(\d+) (?:failed|passed|skipped|xfailed)", summary)) < 12, summary
