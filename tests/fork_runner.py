@@ -127,10 +127,13 @@ class ForkedRun:
                 self._fork(session, selector)
             while self.workers:
                 for key, _ in selector.select():
-                    self._read(session, selector, self.workers[key.fd])
+                    worker = self.workers.get(key.fd)
+                    if worker is not None:  # (not one that ended while this batch of events was read)
+                        self._read(session, selector, worker)
         finally:
             for worker in list(self.workers.values()):  # interrupted: no worker outlives the run
                 os.kill(worker.pid, signal.SIGKILL)
+                os.waitpid(worker.pid, 0)
                 self._forget(selector, worker)
             selector.close()
         if session.shouldfail:
@@ -192,9 +195,14 @@ class ForkedRun:
         kind = message[0]
         if kind == "want":
             unit = self.units.popleft() if self.units and not self.stopping else None
+            try:
+                _send(worker.commands, ("unit", unit))
+            except BrokenPipeError:  # it has just died (its end of file follows): the unit goes back
+                if unit is not None:
+                    self.units.appendleft(unit)
+                return
             if unit is not None:
                 worker.handed.extend(unit)
-            _send(worker.commands, ("unit", unit))
         elif kind == "logstart":
             worker.running = self.index_of.get(message[1])
             hook.pytest_runtest_logstart(nodeid=message[1], location=message[2])
