@@ -7,12 +7,13 @@ inclusive cost is that code's cost alone. Needs valgrind and callgrind_annotate.
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 # "  23,698,554 ( 4.65%)  /…/Modules/itertoolsmodule.c:starmap_next [lib]" — or "(16.08%)", no space
@@ -56,3 +57,18 @@ def meta_and_costs(script: str, argv: list[str], child_flag: str,
 def named_units(stdout: str) -> dict[str, tuple[str, int]]:
     """The child's "wrapper<TAB>name<TAB>units" lines: wrapper → (name, units per call)."""
     return {c: (n, int(k)) for c, n, k in (line.split("\t") for line in stdout.splitlines() if line.count("\t") == 2)}
+
+
+def long_report_args(doc: str, argv: list[str] | None, calls: int, calls_help: str, child_flag: str,
+                     measured: Callable[[argparse.Namespace], None]) -> argparse.Namespace | None:
+    """The ``--calls`` / ``--long`` options of the benches that measure section 一 of huaian_2024
+    repeated (``claim_speed.long_report``); under callgrind (``child_flag`` set) runs ``measured``
+    with them and returns None: the child measures, the parent reads the costs."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--calls", type=int, default=calls, help=calls_help)
+    ap.add_argument("--long", type=int, default=10, help="section 一 of huaian_2024 repeated this many times")
+    args = ap.parse_args(argv)
+    if os.environ.get(child_flag):
+        measured(args)
+        return None
+    return args

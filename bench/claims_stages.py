@@ -49,7 +49,6 @@ import argparse
 import functools
 import gc
 import itertools
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -58,7 +57,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from callgrind_costs import meta_and_costs  # noqa: E402
+from callgrind_costs import long_report_args, meta_and_costs  # noqa: E402
 
 # (wrapper symbol, module, attribute, label)
 STAGES = (
@@ -144,12 +143,8 @@ def measured(args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--calls", type=int, default=2, help="calls of document_claims / check_document")
-    ap.add_argument("--long", type=int, default=10, help="section 一 of huaian_2024 repeated this many times")
-    args = ap.parse_args(argv)
-    if os.environ.get("CLAIMS_STAGES_CHILD"):
-        measured(args)
+    args = long_report_args(__doc__, argv, 2, "calls of document_claims / check_document", "CLAIMS_STAGES_CHILD", measured)
+    if args is None:
         return 0
     (calls, chars, n_claims), costs = meta_and_costs(
         __file__, argv if argv is not None else sys.argv[1:], "CLAIMS_STAGES_CHILD",

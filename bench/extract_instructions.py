@@ -20,7 +20,6 @@ import argparse
 import functools
 import gc
 import itertools
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from callgrind_costs import meta_and_costs  # noqa: E402
+from callgrind_costs import long_report_args, meta_and_costs  # noqa: E402
 
 
 def measured(args: argparse.Namespace) -> None:
@@ -61,12 +60,8 @@ def measured(args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--calls", type=int, default=3, help="calls of document_claims / check_document")
-    ap.add_argument("--long", type=int, default=10, help="section 一 of huaian_2024 repeated this many times")
-    args = ap.parse_args(argv)
-    if os.environ.get("EXTRACT_INSTRUCTIONS_CHILD"):
-        measured(args)
+    args = long_report_args(__doc__, argv, 3, "calls of document_claims / check_document", "EXTRACT_INSTRUCTIONS_CHILD", measured)
+    if args is None:
         return 0
     (calls, chars, n_claims), costs = meta_and_costs(
         __file__, argv if argv is not None else sys.argv[1:], "EXTRACT_INSTRUCTIONS_CHILD",

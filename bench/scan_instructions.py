@@ -30,7 +30,6 @@ import argparse
 import functools
 import gc
 import itertools
-import os
 import re
 import sys
 from pathlib import Path
@@ -38,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from callgrind_costs import meta_and_costs  # noqa: E402
+from callgrind_costs import long_report_args, meta_and_costs  # noqa: E402
 
 
 def measured(args: argparse.Namespace) -> None:
@@ -64,12 +63,8 @@ def measured(args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--calls", type=int, default=3, help="calls of each stage")
-    ap.add_argument("--long", type=int, default=10, help="section 一 of huaian_2024 repeated this many times")
-    args = ap.parse_args(argv)
-    if os.environ.get("SCAN_INSTRUCTIONS_CHILD"):
-        measured(args)
+    args = long_report_args(__doc__, argv, 3, "calls of each stage", "SCAN_INSTRUCTIONS_CHILD", measured)
+    if args is None:
         return 0
     stages = (("check_document", "accumulate_next"), ("scan_quantities pass", "starmap_next"),
               ("_NUMBER.finditer pass", "functools_reduce"), ("lead set alone", "groupby_next"))

@@ -29,7 +29,6 @@ import collections
 import functools
 import gc
 import itertools
-import os
 import re
 import sys
 from pathlib import Path
@@ -38,7 +37,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from callgrind_costs import meta_and_costs  # noqa: E402
+from callgrind_costs import long_report_args, meta_and_costs  # noqa: E402
 
 
 def token_patterns(keywords: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -110,12 +109,8 @@ def measured(args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--calls", type=int, default=2)
-    ap.add_argument("--long", type=int, default=10, help="section 一 of huaian_2024 repeated this many times")
-    args = ap.parse_args(argv)
-    if os.environ.get("TOKEN_PASS_CHILD"):
-        measured(args)
+    args = long_report_args(__doc__, argv, 2, "calls of each pass", "TOKEN_PASS_CHILD", measured)
+    if args is None:
         return 0
     stages = (("document_claims", "groupby_next"), ("token pass, plain", "functools_reduce"),
               ("token pass, led", "starmap_next"), ("numeral pass alone", "accumulate_next"))
