@@ -242,21 +242,17 @@ def _plain_blocks(lines: list[str]) -> list[Block]:
                 prev_n = -1
                 continue
             text = " ".join(line.split())
+            row = _row_line(n, line, text)
         else:
             text = " ".join(line.split())
-            if text[:1] not in _ROW_OR_PAGE:  # a paragraph line, or nothing when blank
-                if text:
-                    joinable = n == prev_n + 1 and len(prev_text) >= 20 and prev_text[-1] not in _TERMINAL
-                    blocks.append(Block(n, [text], [n], line, "para", 0, joinable, (), None, text, text))
-                    prev_n, prev_text = n, text
-                continue
-        row = _row_line(n, line, text)
+            # only a line starting with "|" or as a page number (or blank) can be a row
+            row = _row_line(n, line, text) if text[:1] in _ROW_OR_PAGE else None
         if row is not None:
             if row is not _SKIP:
                 blocks.append(row)
                 prev_n = -1
             continue
-        if text:
+        if text:  # a paragraph line
             joinable = n == prev_n + 1 and len(prev_text) >= 20 and prev_text[-1] not in _TERMINAL
             blocks.append(Block(n, [text], [n], line, "para", 0, joinable, (), None, text, text))
             prev_n, prev_text = n, text
