@@ -100,10 +100,6 @@ class Quantity:
     numeral: str = "arabic"  # arabic | chinese
 
     @property
-    def number_text(self) -> str:
-        return self.raw
-
-    @property
     def int_value(self) -> int | None:
         return int(self.value) if float(self.value).is_integer() else None
 

@@ -88,10 +88,6 @@ class Entry:
         self.extra_blocks = extra_blocks
         self.counts = counts
 
-    @property
-    def is_run(self) -> bool:
-        return bool(self.values)
-
 
 def values_of(entry: Entry) -> list[Value]:
     """The run's values as ``Value``s (text, kind, line): made from ``Entry.counts`` when it is set
