@@ -345,7 +345,7 @@ def unbound_finding(claim: Claim, loc: Location, source: FactSource | None = Non
     fact = claim.fact
     if fact is None:
         return Finding("prose.unverified", "info", f"未能核对：“{claim.text}”没有对应的数据项", loc, None,
-                   _shown(claim))
+                       _shown(claim))
     assert source is not None
     if claim.kind == "change" and source.previous is None:
         why = "这是与上年的比较，未提供上年报告或数据（--previous），无法核对"
@@ -356,7 +356,7 @@ def unbound_finding(claim: Claim, loc: Location, source: FactSource | None = Non
     else:
         why = "数据文件中没有该项"
     return Finding("prose.unverified", "info", f"未能核对：“{claim.text}”对应“{fact.label}”，但{why}", loc, None,
-                       _shown(claim))
+                   _shown(claim))
 
 
 def _shown(claim: Claim) -> str:
