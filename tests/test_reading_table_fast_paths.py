@@ -33,7 +33,6 @@ def _general(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(table_reader, "plain_counts", lambda texts, kinds: False)
     monkeypatch.setattr(table_reader, "put_counts", lambda out, cids, entry: False)
     monkeypatch.setattr(table_reader, "fits_counts", lambda cids, entry: False)
-    monkeypatch.setattr(table_reader.TableRead, "put_counts", lambda self, cids, entry, raw: False)
     monkeypatch.setattr(runs, "_placed_by_labels", lambda entries, specs: None)
 
 

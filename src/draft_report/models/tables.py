@@ -144,14 +144,6 @@ class TablePart:
             else:
                 self.set(cid, value)
 
-    def update_counts(self, values: Mapping[str, int]) -> None:
-        """``update`` of cells that all hold a non-negative ``int`` (a row of plain counts as
-        read): one dictionary update when every cell is a count cell."""
-        if self._counts.issuperset(values):
-            self._values.update(values)
-        else:
-            self.update(values)
-
     def update_count_cells(self, cids: list[str], values: Iterable[int | None], blanks: list[str]) -> None:
         """``update(dict(zip(cids, values)))`` of distinct cells that hold a non-negative ``int`` or
         None (rows of plain counts and blank cells as read), ``blanks`` the cells holding None:

@@ -121,7 +121,7 @@ class TableRead:
         self.cell_lines.update(zip(cids, lines, strict=True))
         self.table_lines.update(dict.fromkeys(cids, raw))
         if plain_counts(texts, kinds):  # the common row: one update, no test per cell
-            self._part_of(cids[0]).update_counts(dict(zip(cids, map(COUNT_VALUES.__getitem__, texts), strict=True)))
+            self._part_of(cids[0]).update_count_cells(cids, map(COUNT_VALUES.__getitem__, texts), [])
             return
         row: dict[str, int | None] = {}
         for n, (cid, (text, kind, _)) in enumerate(zip(cids, vals, strict=True)):
@@ -141,26 +141,11 @@ class TableRead:
         part: TablePart = getattr(self.tables, _TABLE_OF_PREFIX[cid[:3]])
         return part
 
-    def put_counts(self, cids: list[str], entry: Entry, raw: str) -> bool:
-        """``put_row`` of a run whose values are all plain counts and blanks (``Entry.counts``), one
-        per cell: stored at once; False (nothing stored) when the run is not such a run."""
-        if entry.counts is None:
-            return False
-        texts, lines = entry.counts  # (as many texts as lines: the values of one run and their lines)
-        if len(texts) != len(cids):
-            return False
-        # (``zip`` without ``strict``: the lengths are equal, and a keyword makes each call slower)
-        self.cell_lines.update(zip(cids, lines))  # noqa: B905
-        self.table_lines.update(dict.fromkeys(cids, raw))
-        part: TablePart = getattr(self.tables, _TABLE_OF_PREFIX[cids[0][:3]])  # ``_part_of``
-        _store(part, cids, texts)
-        return True
-
     def put_count_runs(self, rows: list[tuple[list[str], Entry]]) -> None:
-        """``put_counts`` of each run, in order, stored at once (one update of each dictionary for
-        all of them): runs of one table whose ``Entry.counts`` hold as many values as their cell
-        ids (``fits_counts``). Exactly what ``put_counts`` run by run gives: the dictionaries get
-        the same keys in the same order, and each row's cells are set as ``update_counts`` sets them."""
+        """``put_row`` of runs of one table whose values are all plain counts and blanks
+        (``Entry.counts``), as many as their cell ids (``fits_counts``): stored at once, in order
+        (one update of each dictionary for all of them; the dictionaries get the same keys in the
+        same order as run by run)."""
         if not rows:
             return
         cid_lists = [cids for cids, _ in rows]
@@ -411,13 +396,18 @@ def _t2_row_cids(layout: str, item: str) -> list[str]:
 
 
 def fits_counts(cids: list[str], entry: Entry) -> bool:
-    """Whether ``TableRead.put_counts`` stores the run (and ``put_count_runs`` may)."""
+    """Whether the run is one of plain counts and blanks, one per cell (``put_counts`` and
+    ``TableRead.put_count_runs`` store it)."""
     return entry.counts is not None and len(entry.counts[0]) == len(cids)
 
 
 def put_counts(out: TableRead, cids: list[str], entry: Entry) -> bool:
-    """``TableRead.put_counts`` with the run's text for quoting (``raw_of``)."""
-    return entry.counts is not None and out.put_counts(cids, entry, raw_of(entry))
+    """``put_row`` of one run of plain counts and blanks (``TableRead.put_count_runs``); False
+    (nothing stored) when the run is not such a run (``fits_counts``)."""
+    if not fits_counts(cids, entry):
+        return False
+    out.put_count_runs([(cids, entry)])
+    return True
 
 
 @cache
