@@ -2,12 +2,13 @@
 
     python bench/readcheck_instructions.py [--calls 3]
 
-The two figures of bench/speed.py that issue 14 sets targets for, as instruction counts (stable under
-load, unlike wall times): ``check_document(read_report(path))`` of each fixture report (bench/speed.py
-REPORTS) through ``functools.reduce``, and ``check_document`` of the 10× report through
-``itertools.accumulate``; callgrind's inclusive cost of each wrapper is that work alone. Whatever
-``draft_report`` is importable is measured (PYTHONPATH=src: the pure code; a non-editable install:
-compiled modules where mypyc built them), so the same command compares both. Needs valgrind.
+The two in-process figures of bench/speed.py, as instruction counts (stable under load, unlike wall
+times): ``check_document(read_report(path))`` of each fixture report (bench/speed.py REPORTS) through
+``functools.reduce``, and ``check_document`` of the 10× report through ``itertools.accumulate``;
+callgrind's inclusive cost of each wrapper is that work alone. Each figure is printed with its budget
+from docs/performance.md. Whatever ``draft_report`` is importable is measured (PYTHONPATH=src: the
+pure code; a non-editable install: compiled modules where mypyc built them), so the same command
+compares both. Needs valgrind.
 """
 
 from __future__ import annotations
@@ -25,6 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from callgrind_costs import meta_and_costs  # noqa: E402
+
+# The instruction budgets of docs/performance.md (pure Python, this bench's reports).
+READ_CHECK_BUDGET = 10.0e6
+PER_KCHAR_BUDGET = 2.6e6
+
+
+def _verdict(value: float, budget: float) -> str:
+    return f"[budget ≤ {budget / 1e6:.2f} M: {'within' if value <= budget else 'OVER'}]"
 
 
 def measured(calls: int) -> None:
@@ -59,8 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     per_kchar = costs["accumulate_next"] / calls / (chars / 1000)
     print(f"{'compiled (mypyc)' if compiled else 'pure Python'}: {calls} calls (valgrind callgrind, "
           f"PYTHONHASHSEED=0, gc off)")
-    print(f"  read + check per report          {per_report / 1e6:8.3f} M instr  ({reports} reports)")
-    print(f"  check per 1,000 prose chars, 10× {per_kchar / 1e6:8.3f} M instr  ({chars} chars)")
+    print(f"  read + check per report          {per_report / 1e6:8.3f} M instr  ({reports} reports)"
+          f"  {_verdict(per_report, READ_CHECK_BUDGET)}")
+    print(f"  check per 1,000 prose chars, 10× {per_kchar / 1e6:8.3f} M instr  ({chars} chars)"
+          f"  {_verdict(per_kchar, PER_KCHAR_BUDGET)}")
     return 0
 
 

@@ -8,13 +8,13 @@ Cold commands are timed as whole processes, each run paired with a baseline run 
 it (A B A B …), and the ratio is taken pair by pair. In-process figures are divided by the
 median baseline of the same run.
 
-Figures (target in brackets):
+Figures (budget of docs/performance.md in brackets):
   cold ``draft-report --version`` [≤ 80 ms] and ``draft-report check REPORT`` [≤ 150 ms];
-  in-process read + check of one report [≥ 400 reports/s], and check alone (the report already read);
-  check time per 1,000 prose characters on reports with the prose repeated 10× and 100× [≤ 0.3 ms];
+  in-process read + check of one report [≥ 300 reports/s], and check alone (the report already read);
+  check time per 1,000 prose characters on reports with the prose repeated 10× and 100× [≤ 1 ms];
   offline draft to md + html + docx in-process [≤ 120 ms];
   ``audit`` of N reports with 1 and 2 worker processes [2 cores ≥ 1.7× faster], when ``audit`` has ``--jobs``;
-  the test suite's wall time (only with ``--suite``: it takes a while) [≤ 30 s].
+  the test suite's wall time (only with ``--suite``: it takes a while) [≤ 45 s].
 """
 
 from __future__ import annotations
@@ -217,13 +217,13 @@ def main(argv: list[str] | None = None) -> int:
                ratio=figures["cold_check_ratio"], target=f"[≤ 150 ms] cpu ×pass {cpu[1]:.2f}"))
     rc = figures["read_check_one_report"]
     print(_row("read + check one report (in-process)", rc, base,
-               target=f"[≥ 400/s] → {1 / rc['median']:.0f} reports/s"))
+               target=f"[≥ 300/s] → {1 / rc['median']:.0f} reports/s"))
     co = figures["check_one_report"]
     print(_row("check one report, already read (in-process)", co, base,
                target=f"→ {1 / co['median']:.0f} reports/s"))
     for times in (10, 100):
         print(_row(f"check per 1,000 prose chars, prose {times}×", figures[f"check_per_1000_chars_{times}x"], base,
-                   target="[≤ 0.3 ms]"))
+                   target="[≤ 1 ms]"))
     print(_row("offline draft md+html+docx (in-process)", figures["draft_md_html_docx"], base, target="[≤ 120 ms]"))
     if audit_ok:
         one = figures[f"audit_{args.audit_reports}_jobs1"]
@@ -239,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
         print("audit: this version has no --jobs option; batch figure skipped")
     if args.suite:
         print(_row("test suite (python -m pytest -q), wall", figures["test_suite"], base, unit=1, suffix="s",
-                   target="[≤ 30 s]"))
+                   target="[≤ 45 s]"))
     print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f} (figures drift with load)")
     return 0
 

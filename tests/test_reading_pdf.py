@@ -76,6 +76,20 @@ def test_check_hongze_2023_pdf_finds_the_table4_error(capsys) -> None:
     code, out, _ = run(["check", str(FIXTURES / "real_pdfs" / "huaian-hongze_2023.pdf")], capsys)
     assert code == 1
     assert "✗ 错误" in out and "表四“行政复议”" in out and "各项之和为 11" in out and "应为：11；报告中为：0" in out
+    # a PDF has no line numbers: each finding names the page (pdftotext -f N -l N puts these on pages 4, 1, 5)
+    assert "✗ 错误 第4页 表四“行政复议”" in out
+    assert "第1页 未能核对：“1136 条”" in out
+    assert "第5页 未能核对：“0 元”" in out
+    assert not re.search(r"第\d+行", out)
+
+
+def test_a_paragraph_over_a_page_break_is_placed_on_both_pages() -> None:
+    doc = read_pdf_fixture("huaian-hongze_2023")
+    five = doc.section("problems")
+    assert five is not None and five.paragraphs[0].line is not None
+    # "…实行政府信息公开工作" ends page 4, "人员跟班学习制度…" begins page 5
+    assert doc.line_places[five.paragraphs[0].line] == "第4～5页"
+    assert set(doc.line_places) == set(range(1, len(doc.lines) + 1))  # every line has its page
 
 
 def test_page_furniture_is_dropped_and_a_paragraph_goes_on_over_the_page_break() -> None:

@@ -64,7 +64,7 @@ def check_document(doc: ReportDocument, dataset: Any = None, previous: Any = Non
 
         findings += cross_year_findings(doc, previous, year)
     findings = _drop_redundant(findings, old_format)
-    if doc.line_places:  # a Word file: say which paragraph or table row, not "第8行"
+    if doc.line_places:  # Word: which paragraph or table row; PDF: which page — not "第8行"
         findings = [_placed(f, doc.line_places) for f in findings]
     findings.sort(key=_order)
     return CheckResult(

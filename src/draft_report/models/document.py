@@ -82,7 +82,8 @@ class ReportDocument:
     table_notes: list[TableNote] = field(default_factory=list)
     # 源文件的文本行（Word 为段落与表格行），用于定位与全文检查
     lines: list[str] = field(default_factory=list)
-    # 行号 → 该行在源文件中的位置说明（Word 文件没有行号：“第5段（“……”）”“表三“……”行”）
+    # line number → where that line is, for a reader of a source without line numbers
+    # (Word: “第5段（“……”）”, “表三“……”行”; PDF: “第3页”)
     line_places: dict[int, str] = field(default_factory=dict)
     signature: str | None = None
     date: dt.date | None = None

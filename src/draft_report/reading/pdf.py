@@ -56,8 +56,10 @@ def read_pdf(path: Path | str) -> ReportDocument:
                 "PDF 中的中文字体没有字符编码映射，文字无法提取（提取结果为“(cid:…)”）。" + _SCAN_HINT, path=src
             )
         raise InputError("PDF 中没有中文内容，不是政府信息公开工作年度报告", path=src)
-    blocks = layout_blocks(lines, grids, heights)
-    return build_document(blocks, block_lines(blocks), source=src, fmt="pdf")
+    blocks, places = layout_blocks(lines, grids, heights)
+    doc = build_document(blocks, block_lines(blocks), source=src, fmt="pdf")
+    doc.line_places = places  # a finding says “第3页”, not the block number
+    return doc
 
 
 def engine() -> str:

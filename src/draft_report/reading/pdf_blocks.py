@@ -9,7 +9,8 @@ Per page: the ruled tables (``pdf_layout``: two columns or more, background boxe
 become row blocks — each row holds the cells that start in it, like the HTML reader's grid,
 so a label merged down 22 rows is read once and a table continued on the next page simply
 goes on; the text outside them becomes lines, grouped into paragraphs. Line numbers count
-the blocks (one per paragraph or table row), as for Word.
+the blocks (one per paragraph or table row), as for Word; a finding names the page instead
+(``ReportDocument.line_places``), since a PDF has no line numbers a reader can follow.
 """
 
 from __future__ import annotations
@@ -155,18 +156,24 @@ def _ordered(lines: list[TextLine], grids: list[TableGrid]) -> Iterator[TextLine
         yield item
 
 
-def layout_blocks(lines: list[TextLine], grids: list[TableGrid], heights: dict[int, float]) -> list[Block]:
-    """Blocks in reading order: furniture dropped, lines grouped into paragraphs, table rows."""
+def layout_blocks(
+    lines: list[TextLine], grids: list[TableGrid], heights: dict[int, float]
+) -> tuple[list[Block], dict[int, str]]:
+    """Blocks in reading order (furniture dropped, lines grouped into paragraphs, table rows),
+    and where each block's line is for a reader of the PDF: its page, “第3页”, or the pages a
+    paragraph runs over, “第3～4页” (the page a PDF viewer shows, counted from 1)."""
     drop = furniture(lines, heights)
     body = [ln for i, ln in enumerate(lines) if i not in drop]
     margins = body_margins([ln for ln in body if ln.box is None] or body)
     blocks: list[Block] = []
+    places: dict[int, str] = {}
     run: list[TextLine] = []
 
     def flush() -> None:
         for group in paragraphs(run, margins):
             text = join_lines([ln.text for ln in group])
             blocks.append(para(len(blocks) + 1, text))
+            places[len(blocks)] = page_place(group[0].page, group[-1].page)
         run.clear()
 
     for item in _ordered(body, grids):
@@ -180,8 +187,14 @@ def layout_blocks(lines: list[TextLine], grids: list[TableGrid], heights: dict[i
                 continue
             n = len(blocks) + 1
             blocks.append(row(texts, [n] * len(texts), "\t".join(texts)))
+            places[n] = page_place(item.page, item.page)
     flush()
-    return blocks
+    return blocks, places
+
+
+def page_place(first: int, last: int) -> str:
+    """“第3页”, or “第3～4页” for a paragraph that goes on over a page break."""
+    return f"第{first}页" if first == last else f"第{first}～{last}页"
 
 
 def block_lines(blocks: list[Block]) -> list[str]:
