@@ -38,7 +38,7 @@ CASES: list[dict[str, Any]] = [
     {"id": "preface-wrong-issuer", "split": "tuning", "year": 2023, "agency": "石桥乡人民政府",
      "preface": ("根据《中华人民共和国政府信息公开条例》，按照国办发〔2021〕30号文件要求编制本报告。所列数据的统计时限自"
                  "2023年1月1日起至2023年12月31日止。"),
-     "expect": {"structure.old_format": "warning"}},
+     "expect": {"structure.format_citation": "warning"}},
     {"id": "preface-provincial-notice", "split": "tuning", "year": 2021, "agency": "河湾区城市管理局",
      "title": "河湾区城市管理局2021年度政府信息公开工作报告",
      "preface": ("按照《中华人民共和国政府信息公开条例》以及省政府办公厅《关于规范政府信息公开工作年度报告编发工作的通知》"
