@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 import phrasing_bank as B  # noqa: E402
+import real_render as R  # noqa: E402
 from phrasing_applicants import APPLICANTS  # noqa: E402
 from phrasing_more import MORE  # noqa: E402
 
@@ -77,7 +78,9 @@ HELD_OUT: frozenset[str] = frozenset(t.id for t in B.TEMPLATES if B.held_out(t.i
 
 
 def run(seeds: int = 2, templates: tuple[B.Template, ...] = ALL_TEMPLATES,
-        reports: tuple[Path, ...] = REPORTS) -> dict[str, Any]:
+        reports: tuple[Path, ...] = REPORTS, on_result: Any = None) -> dict[str, Any]:
+    """Figures per split and phenomenon; ``on_result(path, template, kind, sentence, result, base)`` sees
+    every checked version (bench/real_prose_bench.py compares bindings there)."""
     stats: dict[str, dict[str, int]] = defaultdict(lambda: {"true": 0, "alarms": 0, "wrong": 0, "caught": 0})
     failures: dict[str, list[str]] = {"tuning": [], "held-out": []}
     for path in reports:
@@ -88,19 +91,20 @@ def run(seeds: int = 2, templates: tuple[B.Template, ...] = ALL_TEMPLATES,
         if path.name in PREVIOUS:
             prev_path = path.parent / PREVIOUS[path.name]
             prev_doc = read(prev_path.read_text(encoding="utf-8"), prev_path.name)
-        values = B.values_of(doc.tables)
+        values = R.values_of(doc.tables)  # phrasing_bank's slots and the real prose's (bench/real_render.py)
         previous = B.values_of(prev_doc.tables) if prev_doc is not None else {k: float(int(v * 0.8)) for k, v in values.items()}
         base = {f.key() for f in check_document(doc, previous=prev_doc).findings}
         for t in templates:
-            split = "held-out" if t.id in HELD_OUT else "tuning"
+            real = isinstance(t, R.RealTemplate)
+            split = "held-out" if (t.held_out if real else t.id in HELD_OUT) else "tuning"
             seen: set[str] = set()
             for seed in range(seeds):
                 rng = random.Random(f"{path.name}:{t.id}:{seed}")
-                r = B.render(t, values, year, rng, previous)
+                r = R.render(t, values, year, rng, previous) if real else B.render(t, values, year, rng, previous)
                 if r is None:
                     break
                 versions: list[tuple[str, str]] = []
-                if seed == 0:
+                if seed == 0 and r.true is not None:  # None: a real sentence's zero/equal claim fails here
                     versions.append(("true", r.true))
                 wrong = r.wrong if (prev_doc is not None or t.phenomenon != "change") else None
                 if wrong is not None and wrong not in seen:
@@ -111,6 +115,8 @@ def run(seeds: int = 2, templates: tuple[B.Template, ...] = ALL_TEMPLATES,
                     if mutated is None:
                         continue
                     result = check_document(read(mutated, path.name), previous=prev_doc)
+                    if on_result is not None:
+                        on_result(path, t, kind, sentence, r, result, base)
                     for key in (split, f"{split}:{t.phenomenon}"):
                         stats[key][kind] += 1
                     if kind == "true":
@@ -145,7 +151,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--with-2019", action="store_true",
                     help="also render over a 2020 report in the 2019 trial format (tests/fixtures/format2019)")
     ap.add_argument("--only", default="", help="tuning templates whose id starts with one of these (comma-separated)")
+    ap.add_argument("--real", action="store_true",
+                    help="the real prose slice instead (bench/phrasing_real.py, its own split: bench/real_prose_bench.py)")
     args = ap.parse_args(argv)
+    if args.real:
+        import real_prose_bench
+        return real_prose_bench.main(["--seeds", str(args.seeds)] + (["--show-failures"] if args.show_failures else []))
     chosen = ALL_TEMPLATES
     if args.tuning_only or args.only:
         prefixes = tuple(p for p in args.only.split(",") if p)
