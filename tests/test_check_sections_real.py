@@ -71,3 +71,18 @@ def test_last_year_opening_after_space_separated_subheading() -> None:
     assert ("warning", 2022) in found(result, "stale.year")
     same_year = {"overview": ["（三）政府信息管理情况 2023年，镇政府办公室共制定规范性文件0件。"]}
     assert not found(check_document(make_doc(text=same_year)), "stale.year")
+
+
+# --- a heading in a real wording glued to its first sentence
+
+
+def test_variant_heading_glued_to_its_text() -> None:
+    from draft_report.reading.outline import parse_heading
+
+    h = parse_heading("五、政府信息公开工作存在的主要问题及改进情况2022年，我局信息公开工作仍有不足：一是解读形式单一。")
+    assert h is not None and h.heading == "五、政府信息公开工作存在的主要问题及改进情况"
+    assert h.rest.startswith("2022年，我局")
+    h = parse_heading("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况本年度未发生行政复议和行政诉讼。")
+    assert h is not None and h.title == "因政府信息公开工作被申请行政复议、提起行政诉讼情况"
+    # a numbered sentence of section 一 whose words name no section is not a heading
+    assert parse_heading("一、强化组织领导，落实工作责任情况良好，全年召开专题会议多次，研究部署政务公开工作。") is None
