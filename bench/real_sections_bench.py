@@ -104,15 +104,16 @@ def compose(case: dict[str, Any]) -> str:
         "proactive": parts["table2"], "requests": parts["table3"], "review_litigation": parts["table4"],
         "problems": parts["problems"], "other": parts["other"],
     }
-    if case.get("inline_overview"):  # the heading and section 一 on one line, as some portals print it
+    if case.get("inline_overview"):  # the heading and all of section 一 on one line
         body["overview"] = " ".join(body["overview"].split("\n"))
     order = case.get("order", KEYS)
     for key in order:
         head = headings.get(key)
         if head is None:  # the case leaves this heading out
             out += [body[key], ""]
-        elif case.get("inline_overview") and key == "overview":
-            out += [f"{head} {body[key]}", ""]
+        elif (case.get("inline_overview") and key == "overview") or key in case.get("glued", ()):
+            # the heading and the section's first line on one line, as some portals print them
+            out += [f"{head}{'' if key in case.get('glued', ()) else ' '}{body[key]}", ""]
         else:
             out += [head, body[key], ""]
     out += [parts["signature"], parts["date"]]

@@ -38,7 +38,7 @@ CASES: list[dict[str, Any]] = [
     {"id": "preface-wrong-issuer", "split": "tuning", "year": 2023, "agency": "石桥乡人民政府",
      "preface": ("根据《中华人民共和国政府信息公开条例》，按照国办发〔2021〕30号文件要求编制本报告。所列数据的统计时限自"
                  "2023年1月1日起至2023年12月31日止。"),
-     "expect": {"structure.old_format": "warning"}},
+     "expect": {"structure.format_citation": "warning"}},
     {"id": "preface-provincial-notice", "split": "tuning", "year": 2021, "agency": "河湾区城市管理局",
      "title": "河湾区城市管理局2021年度政府信息公开工作报告",
      "preface": ("按照《中华人民共和国政府信息公开条例》以及省政府办公厅《关于规范政府信息公开工作年度报告编发工作的通知》"
@@ -68,6 +68,12 @@ CASES: list[dict[str, Any]] = [
      "overview": "1.主动公开政府信息的情况\n新增主动公开信息一百余条。\n2.依申请公开政府信息情况\n受理申请一件。",
      "expect": {"structure.heading_wording": "warning", "structure.heading_missing": "warning",
                 "structure.overview_topic_missing": "warning", "structure.accountability_missing": "warning"}},
+    {"id": "heading-variant-glued-to-text", "split": "tuning", "year": 2022, "agency": "临海区住建局",
+     "headings": {"problems": "五、政府信息公开工作存在的主要问题及改进情况",
+                  "review_litigation": "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"},
+     "glued": ("problems",),
+     "problems": ("2022年，我局政府信息公开工作仍有不足：一是解读形式单一；二是更新不够及时。上年度报告所列问题已整改。"
+                  "下一步将加强培训。")},
     {"id": "heading-other-matters-short", "split": "tuning", "year": 2025, "agency": "东港区财政局",
      "headings": {"other": "六、其他事项"}},
     # --- section 一 sub-headings

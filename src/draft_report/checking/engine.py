@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from draft_report.checking.citations import citation_findings
 from draft_report.checking.findings import SEVERITY_ORDER, CheckResult, Finding, Location
 from draft_report.checking.prose import FactSource, document_claims, prose_findings
 from draft_report.checking.staleness import staleness_findings
@@ -50,8 +51,10 @@ def check_document(doc: ReportDocument, dataset: Any = None, previous: Any = Non
     findings += prose
     findings += heading_findings(doc)
     findings += overview_topic_findings(doc, kind)
-    old_format = old_format_findings(doc, format_year(doc, year))
+    fmt_year = format_year(doc, year)
+    old_format = old_format_findings(doc, fmt_year)
     findings += old_format
+    findings += citation_findings(doc, fmt_year)
     findings += problems_findings(doc)
     findings += fee_findings(doc, claims)
     findings += staleness_findings(doc, year, kind)

@@ -22,7 +22,12 @@ _YEAR_DIGITS = regex(r"(?:19|20)\d{2}")
 _EVERY_YEAR = regex(r"(?=((?:19|20)\d{2}))")
 _BRACKET = regex("[《“》”]")
 _RANGE_CHARS = "-－–—~～至到"
-_LEADING = regex(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]\s*\S{0,20}?[。．.]\s*)?((?:19|20)\d{2})\s*年(?:度)?(?:以来|，|,|我|全|本|共)")
+# a sentence opening with a year (“2022年，…”), after a run-in sub-heading ended by 。/：or by a space
+# (“（三）政府信息管理情况 2022年，…”)
+_LEADING = regex(
+    r"^\s*(?:[（(][一二三四五六七八九十]+[）)]\s*\S{0,20}?(?:[。．.：:]\s*|\s+))?"
+    r"((?:19|20)\d{2})\s*年(?:度)?(?:以来|，|,|我|全|本|共)"
+)
 _PERIOD_START = regex(r"自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 
 

@@ -46,6 +46,31 @@ _NORM_TITLES: dict[str, str] = {sdef.key: _norm(sdef.title) for sdef in SECTIONS
 _STANDARD_HEADINGS: dict[str, str] = {sdef.key: sdef.heading for sdef in SECTIONS}  # “一、总体情况” …
 
 
+# What each section's standard title says it holds: the words a heading needs to name the same content
+# (one alternative, every word of it). Real headings frame them differently — “政府信息公开工作存在的主要问题
+# 及改进情况”, “因政府信息公开工作被申请行政复议、提起行政诉讼情况” (the 2019 and Shanghai wordings), “2023年
+# 政务公开总体情况”, “其他事项”, “…及整改措施” — and still name the section: a reviewer may align them (info).
+_CONTENT_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "overview": (("总体情况",),),
+    "proactive": (("主动公开",),),
+    "requests": (("申请",),),
+    "review_litigation": (("复议", "诉讼"),),
+    "problems": (("问题", "改进"), ("问题", "整改")),
+    "other": (("其他", "事项"),),
+}
+
+
+def names_content(title: str, key: str) -> bool:
+    """True when a heading's ``title`` (without its number) names what the standard title of section
+    ``key`` holds, in other words: it holds one alternative of the section's content words and is not
+    the standard title cut short (“行政诉讼情” for “行政诉讼情况”, “存在的主要问题” for “…及改进情况”:
+    a truncated heading is a slip, not a wording)."""
+    norm = _norm(title)
+    if not norm or _NORM_TITLES[key].startswith(norm):
+        return False
+    return any(all(w in norm for w in words) for words in _CONTENT_WORDS[key])
+
+
 def heading_findings(doc: ReportDocument) -> list[Finding]:
     out: list[Finding] = []
     parts: list[tuple[str, Section]] = []  # headings numbered "第一部分 …" (standard: "一、…")
@@ -68,8 +93,10 @@ def heading_findings(doc: ReportDocument) -> list[Finding]:
         if m is not None and m.group(2) and number == sdef.number and standard:
             parts.append((sdef.heading, sec))
         elif not standard:
-            out.append(Finding("structure.heading_wording", "warning",
-                               f"标题“{heading}”与标准写法“{sdef.heading}”不一致",
+            same = names_content(title, sdef.key)
+            out.append(Finding("structure.heading_wording", "info" if same else "warning",
+                               f"标题“{heading}”与标准写法“{sdef.heading}”"
+                               + ("用词不同（所指部分相同），可按标准写法统一" if same else "不一致"),
                                Location(section=sdef.key, line=sec.line, excerpt=heading), sdef.heading, heading))
         elif number is not None and number != sdef.number:
             out.append(Finding("structure.heading_wording", "warning",

@@ -126,11 +126,36 @@ def parse_heading(text: str) -> Heading | None:
         return None
     for _, standard in _GLUED_TITLES:
         if title.startswith(standard) and len(title) > len(standard):
-            cut = _cut_after(stripped, len(compact(stripped)) - len(title) + len(standard))
-            rest = stripped[cut:].strip()
-            if not has_cjk(rest) and not any(c.isdigit() for c in rest):
-                rest = ""  # "一、总体情况。" / "一、总体情况：" — punctuation only
-            return Heading(number, _after_number(stripped[:cut]), stripped[:cut].strip(), rest)
+            return _glued(stripped, number, title, len(standard))
+    end = _variant_title_end(title)
+    if end is not None:  # "五、政府信息公开工作存在的主要问题及改进情况2023年，…": a real wording, glued
+        return _glued(stripped, number, title, end)
+    return None
+
+
+def _glued(stripped: str, number: str, title: str, n_title: int) -> Heading:
+    """The heading whose title is the first ``n_title`` characters of ``title`` (compacted), the rest
+    of the line being its first paragraph."""
+    cut = _cut_after(stripped, len(compact(stripped)) - len(title) + n_title)
+    rest = stripped[cut:].strip()
+    if not has_cjk(rest) and not any(c.isdigit() for c in rest):
+        rest = ""  # "一、总体情况。" / "一、总体情况：" — punctuation only
+    return Heading(number, _after_number(stripped[:cut]), stripped[:cut].strip(), rest)
+
+
+# Every section title, standard or as real reports word it, is a noun phrase ending in one of these heads
+# (总体情况, …申请情况, …改进情况/改进措施/整改措施, 其他需要报告的事项 / 其他事项).
+_TITLE_HEAD = regex(r"情况|措施|事项")
+
+
+def _variant_title_end(title: str) -> int | None:
+    """Where a numbered line's title ends when it is glued to its text in a wording other than the
+    standard ones: at the first title head (情况/措施/事项) within ``MAX_TITLE`` characters such that the
+    words before it name one section strongly (``_STRONG``) and text follows. None: no such title."""
+    for m in _TITLE_HEAD.finditer(title, 0, MAX_TITLE):
+        head = title[: m.end()]
+        if m.end() < len(title) and any(_names(head, alts) for alts in _STRONG.values()):
+            return m.end()
     return None
 
 

@@ -1,0 +1,88 @@
+"""Titles, prefaces, headings and sections 五/六 as real reports write them (paraphrased from published
+2020–2025 reports; bench/real_sections_bench.py measures the same phenomena)."""
+
+from __future__ import annotations
+
+from checkdocs import make_doc
+from draft_report.checking import check_document
+from draft_report.models.document import Paragraph
+
+
+def found(result, rule: str) -> list[tuple[str, str | None]]:
+    return [(f.severity, f.actual) for f in result.findings if f.rule == rule]
+
+
+# --- headings: the same part in other words is a hint; a cut-short or foreign title is a warning
+
+
+def test_heading_framed_differently_is_info() -> None:
+    headings = {
+        "overview": "一、2023年政务公开总体情况",
+        "review_litigation": "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+        "problems": "五、政府信息公开工作存在的主要问题及改进情况",
+        "other": "六、其他事项",
+    }
+    result = check_document(make_doc(headings=headings))
+    wording = found(result, "structure.heading_wording")
+    assert sorted(wording) == sorted(("info", h) for h in headings.values())
+    assert not found(result, "structure.heading_missing")
+
+
+def test_heading_cut_short_or_foreign_stays_warning() -> None:
+    headings = {"problems": "五、存在的主要问题", "overview": "一、政府信息公开工作的基本情况"}
+    result = check_document(make_doc(headings=headings))
+    wording = {actual: sev for sev, actual in found(result, "structure.heading_wording")}
+    assert wording["五、存在的主要问题"] == "warning"  # the standard title cut short: a slip, not a wording
+    assert wording["一、政府信息公开工作的基本情况"] == "warning"  # 2008-style: does not name 总体情况
+
+
+# --- the format document the preface cites
+
+
+def _preface(text: str) -> list[Paragraph]:
+    return [Paragraph(text=text, line=2)]
+
+
+def test_preface_citing_2019_notice_in_a_2022_report() -> None:
+    text = ("根据《条例》及《关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）的要求，"
+            "编制本年度报告。")
+    result = check_document(make_doc(year=2022, preface=_preface(text)))
+    assert found(result, "structure.old_format") == [("warning", "国办公开办函〔2019〕60号")]
+    old = check_document(make_doc(year=2020, date=None, preface=_preface(text)))  # the 2019 format was right then
+    assert not found(old, "structure.old_format")
+
+
+def test_preface_citing_the_2021_format_under_another_issuer() -> None:
+    wrong = "主动公开内容按照国办发〔2021〕30号文件要求编制。"
+    result = check_document(make_doc(preface=_preface(wrong)))
+    assert found(result, "structure.format_citation") == [("warning", "国办发〔2021〕30号")]
+    right = "依据《年度报告格式》（国办公开办函〔2021〕30号）编制此报告。"
+    assert not found(check_document(make_doc(preface=_preface(right))), "structure.format_citation")
+    other = "按照国办发〔2021〕30号文件精神推进放管服改革。"  # not said of the report's format
+    assert not found(check_document(make_doc(preface=_preface(other))), "structure.format_citation")
+
+
+# --- a stale year after a run-in sub-heading ended by a space
+
+
+def test_last_year_opening_after_space_separated_subheading() -> None:
+    text = {"overview": ["（三）政府信息管理情况 2022年，镇政府办公室共制定规范性文件0件。"]}
+    result = check_document(make_doc(text=text))
+    assert ("warning", 2022) in found(result, "stale.year")
+    same_year = {"overview": ["（三）政府信息管理情况 2023年，镇政府办公室共制定规范性文件0件。"]}
+    assert not found(check_document(make_doc(text=same_year)), "stale.year")
+
+
+# --- a heading in a real wording glued to its first sentence
+
+
+def test_variant_heading_glued_to_its_text() -> None:
+    from draft_report.reading.outline import parse_heading
+
+    h = parse_heading("五、政府信息公开工作存在的主要问题及改进情况2022年，我局信息公开工作仍有不足：一是解读形式单一。")
+    assert h is not None and h.heading == "五、政府信息公开工作存在的主要问题及改进情况"
+    assert h.rest.startswith("2022年，我局")
+    h = parse_heading("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况本年度未发生行政复议和行政诉讼。")
+    assert h is not None and h.title == "因政府信息公开工作被申请行政复议、提起行政诉讼情况"
+    # a numbered sentence of section 一 whose words name no section is not a heading
+    assert parse_heading("一、强化组织领导，落实工作责任情况良好，全年召开专题会议多次，研究部署政务公开工作。") is None
