@@ -32,7 +32,7 @@ def test_a_channel_counts_a_part_of_the_requests() -> None:
     text = "2023年，全区共收到政府信息依申请公开1641件，其中，通过网络申请1156件，占70.44%；通过信函申请470件，占28.64%。"
     assert bound(text) == [("number", "1641件", "requests_new"), ("number", "1156件", None), ("number", "470件", None)]
     text = "全年依申请公开共收到群众网上申请105件，快递17件，合计122件，上年结转11件，7件正在办理中。"
-    assert [b[2] for b in bound(text)] == [None, None, None, "requests_carry_in", "requests_carry_out"]
+    assert [b[2] for b in bound(text)] == [None, None, "requests_new", "requests_carry_in", "requests_carry_out"]
     # channels closed by 等 name the whole
     assert bound("通过线上、信函等渠道收到依申请公开信息16件，已全部按期限答复办结。") == [
         ("number", "16件", "requests_new")]
@@ -83,3 +83,9 @@ def test_checked_in_a_report() -> None:
     # … but a zero claim about issued documents is checked, and a wrong 办结 still is
     assert _check_with("全年未制定规范性文件。") == []
     assert any(a.startswith("error") for a in _check_with("2023年，本局共受理政府信息公开0件，办结2件。"))
+
+
+def test_the_sum_of_parts_by_channel_is_the_whole() -> None:
+    text = "全年依申请公开共收到群众网上申请12件，快递9件，合计21件，上年结转0件，截至12月底已回复21件，0件正在办理中。"
+    assert [b[2] for b in bound(text)] == [
+        None, None, "requests_new", "requests_carry_in", "requests_closed", "requests_carry_out"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from draft_report.checking.claim import Claim
 from draft_report.lexicon.binding import CLAUSE_DELIMITERS, compact
+from draft_report.lexicon.bound import UNBOUND, Binding
 from draft_report.lexicon.fields import Fact
 
 # Verbs that count handled items — requests or anything else (letters, calls, messages).
@@ -84,3 +85,15 @@ def after_foreign_count(sentence: str, start: int, numbers: list[Claim]) -> bool
         return False
     prev_left = _left_clause(sentence, before[-1].start)
     return any(v in prev_left for v in HANDLING_VERBS) and not any(w in prev_left for w in REQUEST_TOPIC)
+
+
+_SUM_WORDS = ("合计", "共计", "总计", "一共", "总共", "共")
+
+
+def channel_total(sentence: str, start: int, prev_end: int, fact: Fact) -> Binding:
+    """“网上申请105件，快递17件，合计122件”: a bare sum after parts by channel is the whole they break down."""
+    left = _left_clause(sentence, start, prev_end)
+    named = next((w for w in _SUM_WORDS if w in left), None)
+    if named is None or len(left.replace(named, "", 1)) > _BARE_REST:
+        return UNBOUND
+    return Binding(fact, (), 0.8)

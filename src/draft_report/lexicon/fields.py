@@ -246,7 +246,7 @@ TABLE_FACTS: tuple[Fact, ...] = (
     Fact("requests_carry_in", "上年结转政府信息公开申请", _CARRY_IN, cells=(_t3("r2_carry_in"),),
          zero_phrases=_CARRY_IN, priority=3),
     Fact(
-        "requests_closed", "本年度办理结果总计（办结）", ("办结", "答复", "办理完毕", "办理完成"),
+        "requests_closed", "本年度办理结果总计（办结）", ("办结", "答复", "回复", "办理完毕", "办理完成"),
         cells=(_t3("r3_7_total"),), excludes=_NOT_PROACTIVE + _NOT_DISCLOSURE, priority=1,
         alt_cells=((_t3("r1_new"), 1), (_t3("r2_carry_in"), 1), (_t3("r4_carry_out"), -1)),
     ),
