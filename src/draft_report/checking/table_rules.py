@@ -241,11 +241,7 @@ def cell_findings(doc: ReportDocument) -> list[Finding]:
         if issue.problem == "missing" and not issue.raw and cid in L.CELL_INFO and _table_key(cid) in tables_found:
             info = info_of(doc, cid)
             missing_rows.setdefault((info.table, info.row), []).append(cid)
-    for (table, row), cids in missing_rows.items():
-        section = TABLE_SECTION.get(_table_key(cids[0]))
-        out.append(Finding("table.unreadable", "warning",
-                           f"{table}“{row}”行未能在报告中找到或对应（{len(cids)} 个单元格未读取，可能是排版或转换打乱了该行），未作推测",
-                           Location(section=section, table=table, row=row), None, None))
+    out += missing_row_findings(doc, missing_rows)
     for (table, row, raw, _line), cells in unreadable.items():
         first, loc = cells[0]
         cols = "、".join(info.column for info, _ in cells)
@@ -267,6 +263,57 @@ def cell_findings(doc: ReportDocument) -> list[Finding]:
     not_blank.update(c for cids in missing_rows.values() for c in cids)
     blank = [cid for part in _parts(doc) if part.key in found for cid in _blank_cells(part) if cid not in not_blank]
     out += blank_findings(doc, blank)
+    return out
+
+
+def missing_row_findings(doc: ReportDocument, missing_rows: dict[tuple[str, str], list[str]]) -> list[Finding]:
+    """A row of a found table that the reader could not locate: one warning per row — and one for
+    each stretch of two or more such rows in a row (a table cut off by a web page's excerpt, a
+    missing page), naming its first and last row, and saying so when nothing is read after it."""
+    out: list[Finding] = []
+    by_table: dict[str, list[tuple[str, list[str]]]] = {}
+    for (table, row), cids in missing_rows.items():
+        by_table.setdefault(table, []).append((row, cids))
+    for table, rows in by_table.items():
+        section = TABLE_SECTION.get(_table_key(rows[0][1][0]))
+        order = _row_order(doc, rows[0][1][0])
+        runs: list[list[tuple[str, list[str]]]] = []
+        for row, cids in sorted(rows, key=lambda rc: order.get(rc[0], len(order))):
+            at = order.get(row)
+            last = runs[-1][-1][0] if runs else None
+            if runs and at is not None and last in order and order[last] + 1 == at:
+                runs[-1].append((row, cids))
+            else:
+                runs.append([(row, cids)])
+        for run in runs:
+            first, cids = run[0]
+            if len(run) == 1:
+                msg = (f"{table}“{first}”行未能在报告中找到或对应（{len(cids)} 个单元格未读取，"
+                       "可能是排版或转换打乱了该行），未作推测")
+            else:
+                cells = sum(len(c) for _, c in run)
+                end = " —— 其后没有可读取的行，表格可能被截断或缺页" if order.get(run[-1][0]) == len(order) - 1 else ""
+                msg = (f"{table}自“{first}”行至“{run[-1][0]}”行共 {len(run)} 行未能在报告中找到或对应"
+                       f"（{cells} 个单元格未读取{end}；也可能是排版或转换打乱了这些行），未作推测")
+            out.append(Finding("table.unreadable", "warning", msg, Location(section=section, table=table, row=first),
+                               None, None))
+    return out
+
+
+def _row_order(doc: ReportDocument, cell_id: str) -> dict[str, int]:
+    """The position of each row (as ``CellInfo.row`` names it) of the cell's table, in printed order."""
+    return _rows_in_order(_layout_of(doc, cell_id))[cell_id.split(".", 1)[0]]
+
+
+@L.per_layout
+def _rows_in_order(layout: L.Layout) -> dict[str, dict[str, int]]:
+    """``_row_order`` of each table of a format (by its cell ids' prefix "t2", "t3", "t4"): built once."""
+    out: dict[str, dict[str, int]] = {"t2": {}, "t3": {}, "t4": {}}
+    for cid in layout.all_cell_ids():
+        info = L.cell_info(cid, layout)
+        rows = out[cid.split(".", 1)[0]]
+        if info is not None and info.row not in rows:
+            rows[info.row] = len(rows)
     return out
 
 

@@ -24,6 +24,8 @@ from draft_report.models.document import CellIssue, TableNote
 from draft_report.models.tables import TablePart, Tables
 from draft_report.reading.blocks import SIGNED, Block, compact, is_dash, norm_key, parse_number
 from draft_report.reading.runs import (
+    MARGIN,
+    MATCH,
     Entry,
     Placement,
     RowSpec,
@@ -544,7 +546,8 @@ def read_table4(blocks: list[Block], out: TableRead) -> None:
     entries = merge_split_runs(raw_entries, width)
     placed, _ = align(entries, SPECS_T4, ordered=True)
     cids = _T4_CIDS
-    horizontal = next((e for e in entries if e.has_value and value_cells(e, width) is not None), None)
+    horizontal = next((e for e in entries if e.has_value and value_cells(e, width) is not None
+                       and not _other_tables_row(e.label)), None)
     if horizontal is None and not placed and not _has_anchor(blocks, "table4"):
         return
     out.found.append("table4")
@@ -572,6 +575,18 @@ def read_table4(blocks: list[Block], out: TableRead) -> None:
 
 
 _T4_CIDS = [cid for cid, _, _ in L.t4_cells()]
+
+
+def _other_tables_row(label: str) -> bool:
+    """A run labelled as a row of 表二 or 表三 ("一、本年新收…数量"): never 表四's row of 15 values,
+    even when blank filler cells after its own values make it 15 long (a web page's colspans)."""
+    if not label:
+        return False
+    for specs in (SPECS_T3, SPECS_T2):
+        best, spec, second = specs.best_label(label)
+        if spec is not None and best >= MATCH and best - second >= MARGIN:
+            return True
+    return False
 _SPECS_T4_MEASURES = RowSpecs(RowSpec.of(c.id, len(L.T4_GROUPS), (c.label,)) for c in L.T4_COLUMNS)
 _T4_GROUP_KEYS = [(g.id, norm_key(g.label)) for g in L.T4_GROUPS]
 

@@ -13,9 +13,11 @@ are dropped from the text (the source line is kept as is in ``lines``).
 from __future__ import annotations
 
 from itertools import count
+from operator import attrgetter
 
 from draft_report.reading.blocks import NOT_SPLIT, Block, classify_cell, clean
 from draft_report.reading.outline import parse_heading
+from draft_report.reading.pipe_cells import pipe_blocks, uses_cell_terminators
 from draft_report.regex_cache import regex
 
 _BOOKMARK = regex(r"\[bookmark:[^\]]*\]")
@@ -112,7 +114,21 @@ def text_blocks(lines: list[str]) -> list[Block]:
     """Blocks of a plain-text report; ``lines`` are the source lines (no line ends).
 
     One pass over the lines; a paragraph line is marked ``joinable`` as it is made: when the
-    paragraph line just before it (with no table row between) was cut by wrapping."""
+    paragraph line just before it (with no table row between) was cut by wrapping. Tables copied
+    out of a web page as "|"-terminated cells (``pipe_cells``) are read first; their lines are
+    then blank to the pass below."""
+    if "|" in (joined := "\n".join(lines)) and uses_cell_terminators(lines, joined):
+        rows, used = pipe_blocks(lines)
+        rest = _text_blocks(["" if i in used else line for i, line in enumerate(lines)])
+        return sorted(rows + rest, key=_LINE)
+    return _text_blocks(lines)
+
+
+_LINE = attrgetter("line")
+
+
+def _text_blocks(lines: list[str]) -> list[Block]:
+    """``text_blocks`` of the lines that hold no "|"-terminated table cells."""
     cell_layout = _uses_cell_lines(lines)
     plain = _is_plain(lines)
     if plain and not cell_layout:
