@@ -39,6 +39,15 @@ CASES: list[dict[str, Any]] = [
      "preface": ("根据《中华人民共和国政府信息公开条例》，按照国办发〔2021〕30号文件要求编制本报告。所列数据的统计时限自"
                  "2023年1月1日起至2023年12月31日止。"),
      "expect": {"structure.format_citation": "warning"}},
+    {"id": "preface-period-last-year", "split": "tuning", "year": 2024, "agency": "青溪县交通运输局",
+     "preface": "本报告所列数据的统计期限为2023年1月1日至2023年12月31日。",
+     "expect": {"stale.year": "warning"}},
+    {"id": "preface-period-dash-no-end-year", "split": "tuning", "year": 2023, "agency": "南岭县人民政府",
+     "preface": "根据条例要求编制本报告。报告中所列数据统计时间：2022年1月1日—12月31日。",
+     "expect": {"stale.year": "warning"}},
+    {"id": "preface-period-end-typo", "split": "tuning", "year": 2023, "agency": "西柳镇人民政府",
+     "preface": "本报告中所列数据的统计期限从2023年1月1日至2022年12月31止。",
+     "expect": {"stale.year": "warning"}},
     {"id": "preface-provincial-notice", "split": "tuning", "year": 2021, "agency": "河湾区城市管理局",
      "title": "河湾区城市管理局2021年度政府信息公开工作报告",
      "preface": ("按照《中华人民共和国政府信息公开条例》以及省政府办公厅《关于规范政府信息公开工作年度报告编发工作的通知》"

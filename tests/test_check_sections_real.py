@@ -86,3 +86,17 @@ def test_variant_heading_glued_to_its_text() -> None:
     assert h is not None and h.title == "因政府信息公开工作被申请行政复议、提起行政诉讼情况"
     # a numbered sentence of section 一 whose words name no section is not a heading
     assert parse_heading("一、强化组织领导，落实工作责任情况良好，全年召开专题会议多次，研究部署政务公开工作。") is None
+
+
+# --- the statistics period: the report's own year, however the range is written
+
+
+def test_statistics_period_of_another_year() -> None:
+    stale = ["本报告所列数据的统计期限为2022年1月1日至2022年12月31日。",
+             "报告中所列数据统计时间：2022年1月1日—12月31日。",
+             "所列数据的统计期限从2023年1月1日到2022年12月31日止。"]
+    for text in stale:
+        result = check_document(make_doc(preface=_preface(text)))
+        assert ("warning", 2022) in found(result, "stale.year"), text
+    fine = "本报告所列数据的统计期限为2023年1月1日至2023年12月31日。《条例》自2019年5月15日起施行。"
+    assert not found(check_document(make_doc(preface=_preface(fine))), "stale.year")

@@ -293,6 +293,14 @@ def test_parse_heading_is_its_definition() -> None:
                 if not o.has_cjk(rest) and not any(c.isdigit() for c in rest):
                     rest = ""
                 return o.Heading(number, o._after_number(stripped[:cut]), stripped[:cut].strip(), rest)
+        for m in re.finditer("情况|措施|事项", title[: o.MAX_TITLE]):  # a real wording glued to its text
+            head = title[: m.end()]
+            if m.end() < len(title) and "。" not in head and any(o._names(head, a) for a in o._STRONG.values()):
+                cut = o._cut_after(stripped, len(compact(stripped)) - len(title) + m.end())
+                rest = stripped[cut:].strip()
+                if not o.has_cjk(rest) and not any(c.isdigit() for c in rest):
+                    rest = ""
+                return o.Heading(number, o._after_number(stripped[:cut]), stripped[:cut].strip(), rest)
         return None
 
     pieces = ["一、", "十二．", "第三部分", "第 二 部分：", "三 、", "总体情况", "其他需要报告的事项", "本年度办理结果", "。",

@@ -29,6 +29,12 @@ _LEADING = regex(
     r"((?:19|20)\d{2})\s*年(?:度)?(?:以来|，|,|我|全|本|共)"
 )
 _PERIOD_START = regex(r"自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+# the statistics period as prefaces write it: a range from 1 January to 31 December, the end's year often
+# left out (“为2022年1月1日至2022年12月31日”, “从2022年1月1日到12月31日止”, “2022年1月1日—12月31日”)
+_PERIOD = regex(
+    r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*起?\s*[至到—－–\-~～]+\s*"
+    r"(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日?"
+)
 
 
 @dataclass(frozen=True)
@@ -173,6 +179,8 @@ def year_findings(doc: ReportDocument, year: int | None, paragraphs: Paragraphs 
             period = _PERIOD_START.search(masked)
             if period and int(period.group(1)) != year:
                 flagged.add(int(period.group(1)))
+            for span in _PERIOD.finditer(masked):  # a statistics period is the report's year, start and end
+                flagged.update(y for y in {int(span.group(1)), int(span.group(2) or span.group(1))} if y != year)
             for y in sorted(flagged):
                 out.append(Finding("stale.year", "warning",
                                    f"文中年份“{y}年”与报告年度 {year} 年不符，可能沿用了往年文字",

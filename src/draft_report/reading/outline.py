@@ -151,10 +151,11 @@ _TITLE_HEAD = regex(r"情况|措施|事项")
 def _variant_title_end(title: str) -> int | None:
     """Where a numbered line's title ends when it is glued to its text in a wording other than the
     standard ones: at the first title head (情况/措施/事项) within ``MAX_TITLE`` characters such that the
-    words before it name one section strongly (``_STRONG``) and text follows. None: no such title."""
+    words before it (no 。: a title is not a sentence) name one section strongly (``_STRONG``) and text
+    follows. None: no such title."""
     for m in _TITLE_HEAD.finditer(title, 0, MAX_TITLE):
         head = title[: m.end()]
-        if m.end() < len(title) and any(_names(head, alts) for alts in _STRONG.values()):
+        if m.end() < len(title) and "。" not in head and any(_names(head, alts) for alts in _STRONG.values()):
             return m.end()
     return None
 
