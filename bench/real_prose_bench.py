@@ -41,7 +41,9 @@ from draft_report.checking.claims import extract_claims  # noqa: E402
 
 
 def _cells(fact: Any) -> frozenset[str]:
-    return frozenset(fact.cells) if fact is not None and fact.cells else frozenset()
+    if fact is None:
+        return frozenset()
+    return frozenset(fact.cells or [c for p in fact.parts for c in p.cells])
 
 
 def _binding_rows(t: R.RealTemplate, sentence: str, r: R.RealRendered) -> list[tuple[str, str]]:

@@ -21,6 +21,7 @@ from draft_report.lexicon.binding import (
     _RESPECTIVELY,
     _STRONG_DELIMITERS,
     CLAUSE_DELIMITERS,
+    UNSURE_DEFAULT,
     _allowed,
     _elliptic,
     _rest,
@@ -168,6 +169,12 @@ def bind_by_definition(facts: list[Fact] | tuple[Fact, ...], sentence: str, star
     window = left + right
     side = "left"
     found = _side_by_definition(facts, left, True, window, unit, before)
+    if not found and left and "、" in sentence:  # a 、 inside the noun phrase: the clause up to a stronger delimiter
+        wide, _ = clause_window(sentence, start, end, prev_end, next_start, CLAUSE_DELIMITERS.replace("、", ""))
+        if len(wide) > len(left):
+            found = _side_by_definition(facts, wide, True, wide + right, unit, before)
+            if found:
+                left, window = wide, wide + right
     if not found:
         side = "right"
         found = _side_by_definition(facts, right, False, window, unit, before)
@@ -177,6 +184,10 @@ def bind_by_definition(facts: list[Fact] | tuple[Fact, ...], sentence: str, star
     top = max(c[0] for c in found)
     best = next(f for rank, _, f in found if rank == top)  # the first of the list at the top rank
     ties = [f for rank, _, f in found if rank == top and f.id != best.id]
+    if best.sure_with and not any(w in window for w in best.sure_with):  # a default reading: unsure …
+        if sentence.startswith(("（含", "(含", "（其中", "(其中", "（包括", "(包括"), end):
+            return UNBOUND  # … and none at all for a total broken down right after it
+        return Binding(best, tuple(ties), UNSURE_DEFAULT)
     if best.family is None:
         return _with_alternatives(best, ties, facts, 1.0)
     list_delims = CLAUSE_DELIMITERS.replace("、", "")

@@ -19,6 +19,7 @@ from draft_report.checking.claim import Claim, number_claim
 from draft_report.checking.ratios import comparison_words, percent_claims
 from draft_report.checking.row_scope import CONTINUES, inherit_rows, kind_of_previous_clause, last_row_claim
 from draft_report.checking.scope import may_have_markers, scope_before, scope_markers
+from draft_report.checking.topic import channel_part, channel_total, continues_foreign_topic
 from draft_report.lexicon.approx import approx_range, approx_word
 from draft_report.lexicon.binding import (
     CLAUSE_DELIMITERS,
@@ -48,6 +49,7 @@ _ENDS = SENTENCE_ENDS  # (``numerals.SENTENCE_END`` finds one of them)
 # Zero markers: a negation that says something did not happen at all.
 _ZERO = regex(
     r"(?:未收到|没有收到|未接到|没有接到|未受理|未发生|没有发生|未产生|未出现|未收取|没有收取|未发出|未曾收到|未有"
+    r"|未制定|未制发|未出台|未印发"  # (未制定规范性文件: nothing issued)
     r"|没有|零|无(?!法|正当|力|需|论|关|疑|缝|纸|效|偿|意|理|从|奈|私|序|障|误|限|线|人|形|不|视|须|一|损|异|缘|愧|数|比|条|所|非))"
 )
 # Every alternative of ``_ZERO`` starts with one of these.
@@ -256,12 +258,24 @@ def _numbers(sent: str, offset: int, labels: str, qs: Sequence[QuantityTuple], c
     n = len(qs)
     prev_end = 0
     compares = "比" in sent or "较" in sent
+    by_channel: Fact | None = None  # the measure the sentence's parts by channel (``channel_part``) break down
     for i in range(n):
         start, end, raw, value, unit, approx, numeral = qs[i]
         next_start = qs[i + 1][0] + shift if i + 1 < n else None
         binding = bind_indexed(facts, index, ctx, start + shift, end + shift, unit, prev_end, next_start)
         start -= offset
         end -= offset
+        clause_from = prev_end - len(context) if i else 0
+        if binding.fact is not None:
+            if channel_part(labels, start, clause_from, binding.fact):
+                # “通过网络申请12件”: the requests of one channel, which no table counts
+                by_channel = by_channel or binding.fact
+                binding = _UNBOUND
+            elif numbers and numbers[-1].fact is None and continues_foreign_topic(
+                    labels, start, clause_from, binding.fact, numbers):
+                binding = _UNBOUND  # “受理群众来信34件，办结34件”: the bare verb continues a topic of no table
+        elif by_channel is not None:
+            binding = channel_total(labels, start, clause_from, by_channel)  # “…快递17件，合计122件”
         if binding.fact is None:
             binding = _sum_of_earlier(labels, start, end, unit, prev_end - len(context) if i else 0, numbers)
             if binding.fact is None and not numbers:

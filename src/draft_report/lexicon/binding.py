@@ -45,6 +45,8 @@ _FILLERS = ("其中", "通过", "累计", "分别", "合计", "共计", "在", "
 # (``fact_rules.SHORT_CLAUSE``): “共受理申请21件（本年新收19件、上年结转2件）”.
 _SHORT_CLAUSE = SHORT_CLAUSE
 _UNBOUND = UNBOUND
+_BREAKDOWN = ("（含", "(含", "（其中", "(其中", "（包括", "(包括")
+UNSURE_DEFAULT = 0.6  # the confidence of a default reading (``Fact.sure_with``): below ``claim_check.SURE``
 _PAREN = regex(r"[（(][^（）()]*[）)]")
 _DIGIT = regex(r"\d")
 
@@ -213,6 +215,15 @@ def bind_indexed(
     side = "left"
     ranked = index.ranked(left, True) if left else None
     chosen = _side(ranked, window, unit, ctx, start) if ranked else None
+    if chosen is None and left and "、" in ctx.text:
+        # a 、 inside the number's noun phrase (“通过邮寄、邮件、现场等方式提交的申请17件”) does not end its
+        # clause: with no number in between, the clause runs back to the stronger delimiter
+        wide, _ = ctx.clause(start, end, prev_end, next_start, delimiter_pattern(_LIST_DELIMITERS))
+        if len(wide) > len(left):
+            ranked = index.ranked(wide, True)
+            chosen = _side(ranked, wide + right, unit, ctx, start) if ranked else None
+            if chosen is not None:
+                left, window = wide, wide + right
     if chosen is None:
         side = "right"
         ranked = index.ranked(right, False) if right else None
@@ -225,6 +236,12 @@ def bind_indexed(
             return _with_alternatives(fact, (), facts, 0.9) if fact is not None else UNBOUND
     top = chosen[0]
     best = top.fact
+    if best.sure_with and not any(w in window for w in best.sure_with):
+        # a default reading (“规章13件” read as 制发): named without the words that make it sure; a total
+        # broken down right after it (“公开规章13件（含新制定5件，修改4件，废止4件）”) is not that reading at all
+        if ctx.text.startswith(_BREAKDOWN, end):
+            return UNBOUND
+        return Binding(best, tuple(e.fact for e in chosen[1:] if e.fact.id != best.id), UNSURE_DEFAULT)
     if len(chosen) == 1 and best.family is None and not best.alternatives:
         return top.bound  # the common case: one measure, nothing else to collect
     ties = [e.fact for e in chosen[1:] if e.fact.id != best.id]

@@ -86,6 +86,9 @@ class Fact:
     # other measures the same words may name (办理 = 办结, or 受理): a claim agreeing with any is right;
     # one disagreeing with all is ambiguous (a warning naming them), never an error with one value
     alternatives: tuple[str, ...] = ()
+    # a default reading: the binding is sure only when one of these words stands in the number's clause
+    # (“制发规范性文件3件”); without (“主动公开规章13件”) it is a guess — a mismatch is a warning, not an error
+    sure_with: tuple[str, ...] = ()
 
     def factor(self, unit: str | None) -> float:
         """The factor that converts a claim written in ``unit`` into the fact's unit."""
@@ -115,7 +118,9 @@ CARRY_IN_WORDS = _CARRY_IN
 _CARRY_OUT = ("结转下年度", "结转至下年度", "结转到下年度", "顺延", "转下一年度", "结转下一年度", "转入下年度",
               "转入下一年度", "下一年度办理", "下年度继续办理", "结转至下一年度", "结转至", "结转到", "继续办理",
               "跨年度办理", "跨年度继续办理", "跨年办理", "延至下年度", "转至下年度", "尚在办理", "正在办理",
-              "仍在办理", "尚未办结", "未办结")
+              "仍在办理", "尚未办结", "未办结",
+              # 下年 is 下年度 written short (“21件结转下年答复”, “结转下年3件”, “2件转至下年继续办理”)
+              "结转下年", "转至下年", "转入下年", "延至下年")
 _RECEIVE = ("新收", "受理", "收到", "接收", "接到", "收悉", "共收")
 # An explicit “newly received” qualifier: the count is 新收 alone, never 新收 + 上年结转.
 NEW_ONLY_WORDS: tuple[str, ...] = ("新收", "新申请", "新提出", "新增申请")
@@ -199,6 +204,10 @@ def applicant_facts() -> list[Fact]:
     return out
 
 
+# Documents are counted in 件 and also in 篇 (“发布行政规范性文件6篇”).
+_DOC_UNITS = (*COUNT_UNITS, "篇")
+
+
 def _document_facts() -> list[Fact]:
     """规章 / 行政规范性文件: 制发 (default), 废止, 现行有效."""
     out: list[Fact] = []
@@ -207,16 +216,18 @@ def _document_facts() -> list[Fact]:
         ("norm", "行政规范性文件", ("规范性文件",), ()),
     ):
         out.append(
-            Fact(f"{item}_made", f"本年制发{label}", words, cells=(f"t2.{item}.made",),
+            Fact(f"{item}_made", f"本年制发{label}", words, units=_DOC_UNITS, cells=(f"t2.{item}.made",),
+                 zero_phrases=words,  # “未制定规范性文件”, “无规章”
                  excludes=excl + ("废止", "现行有效", "有效") + _NOT_ISSUING,
-                 sentence_excludes=("现行有效", "废止"), sentence_excludes_unless=_ISSUING, priority=2)
+                 sentence_excludes=("现行有效", "废止"), sentence_excludes_unless=_ISSUING, priority=2,
+                 sure_with=_ISSUING)
         )
         out.append(
-            Fact(f"{item}_repealed", f"本年废止{label}", words, cells=(f"t2.{item}.repealed",),
+            Fact(f"{item}_repealed", f"本年废止{label}", words, units=_DOC_UNITS, cells=(f"t2.{item}.repealed",),
                  requires=("废止",), excludes=excl, elliptic=True, priority=3)
         )
         out.append(
-            Fact(f"{item}_valid", f"现行有效{label}", words, cells=(f"t2.{item}.valid",),
+            Fact(f"{item}_valid", f"现行有效{label}", words, units=_DOC_UNITS, cells=(f"t2.{item}.valid",),
                  requires=("现行有效", "有效"), excludes=excl, elliptic=True, priority=3)
         )
     return out
@@ -225,7 +236,9 @@ def _document_facts() -> list[Fact]:
 TABLE_FACTS: tuple[Fact, ...] = (
     Fact(
         "requests_new", "本年新收政府信息公开申请", _RECEIVE, cells=(_t3("r1_new"),),
-        zero_phrases=("申请",), requires=("申请",), excludes=("结转",) + _NOT_PROACTIVE + _NOT_DISCLOSURE,
+        # “受理政府信息公开21件”: the name of the procedure stands for its requests
+        zero_phrases=("申请",), requires=("申请", "政府信息公开"),
+        excludes=("结转",) + _NOT_PROACTIVE + _NOT_DISCLOSURE,
         also_accept=((_t3("r1_new"), _t3("r2_carry_in")),), exclusive=NEW_ONLY_WORDS, priority=1,
     ),
     # Applicant kinds (自然人, 商业企业 …, 法人或其他组织): columns of the parent clause's row (row_scope).
@@ -233,7 +246,7 @@ TABLE_FACTS: tuple[Fact, ...] = (
     Fact("requests_carry_in", "上年结转政府信息公开申请", _CARRY_IN, cells=(_t3("r2_carry_in"),),
          zero_phrases=_CARRY_IN, priority=3),
     Fact(
-        "requests_closed", "本年度办理结果总计（办结）", ("办结", "答复", "办理完毕", "办理完成"),
+        "requests_closed", "本年度办理结果总计（办结）", ("办结", "答复", "回复", "办理完毕", "办理完成"),
         cells=(_t3("r3_7_total"),), excludes=_NOT_PROACTIVE + _NOT_DISCLOSURE, priority=1,
         alt_cells=((_t3("r1_new"), 1), (_t3("r2_carry_in"), 1), (_t3("r4_carry_out"), -1)),
     ),

@@ -1,0 +1,99 @@
+"""The topic a bare-verb clause continues: “受理群众来信34件，办结34件”.
+
+A clause that names only a handling verb (“办结34件”, “已答复30件”, “结转2件”) says nothing of its
+own about *what* was handled: its object is the one of the clause before it in the sentence. When
+that clause counted something that is not a 政府信息公开申请 — it has a handling verb (受理, 收到,
+办理 …) and its number bound to no measure: 来访信件, 热线工单, 网民留言, 群众诉求 … — the bare
+verb continues that foreign topic, and its number is not the table's 办结/答复/结转 either.
+
+Only numbers of one sentence are linked (the sentence is where an elided object is recovered); a
+clause that names its own object (“办结申请34件”) keeps its binding.
+"""
+
+from __future__ import annotations
+
+from draft_report.checking.claim import Claim
+from draft_report.lexicon.binding import CLAUSE_DELIMITERS, compact
+from draft_report.lexicon.bound import UNBOUND, Binding
+from draft_report.lexicon.fields import Fact
+
+# Verbs that count handled items — requests or anything else (letters, calls, messages).
+HANDLING_VERBS = ("受理", "收到", "接到", "接收", "收件", "办理", "处理", "答复", "回复", "办结")
+# Words that make a clause's object the disclosure requests themselves (not a foreign topic).
+REQUEST_TOPIC = ("申请", "政府信息公开", "依申请")
+# Words a bare-verb clause may hold besides its verb.
+_FILLERS = ("其中", "已经", "已", "均", "全部", "共计", "合计", "累计", "共", "另有", "另", "有", "为", "按时", "按期",
+            "依法", "及时", "的")
+_BARE_REST = 2  # at most this many characters besides the verb and fillers
+
+
+def _left_clause(sentence: str, start: int, lo: int = 0) -> str:
+    i = start - 1
+    while i >= lo and sentence[i] not in CLAUSE_DELIMITERS:
+        i -= 1
+    return compact(sentence[i + 1 : start])
+
+
+def _bare_verb(left: str, fact: Fact) -> bool:
+    """The clause ``left`` names ``fact`` by a keyword and little else (no object of its own)."""
+    named = max((kw for kw in fact.keywords if kw in left), key=len, default=None)
+    if named is None:
+        return False
+    rest = left.replace(named, "", 1)
+    for w in _FILLERS:
+        rest = rest.replace(w, "")
+    return len(rest) <= _BARE_REST
+
+
+def continues_foreign_topic(sentence: str, start: int, prev_end: int, fact: Fact | None,
+                            earlier: list[Claim]) -> bool:
+    """The number at ``sentence[start:]`` (bound to ``fact``) sits in a bare-verb clause whose object is
+    the unbound count of the clause before it (``earlier[-1]``): a topic that is not a table's."""
+    if fact is None or not earlier:
+        return False
+    prev = earlier[-1]
+    if prev.kind != "number" or prev.fact is not None or prev.unit is None:
+        return False
+    if not _bare_verb(_left_clause(sentence, start, prev_end), fact):
+        return False
+    prev_left = _left_clause(sentence, prev.start)
+    return any(v in prev_left for v in HANDLING_VERBS) and not any(w in prev_left for w in REQUEST_TOPIC)
+
+
+# How a request reached the agency: a number qualified by one channel counts a part of the requests
+# (“通过网络申请12件”, “群众网上申请105件”), which 表三 does not break down; channels closed by 等
+# (“通过线上、信函等渠道收到申请16件”) name the whole.
+CHANNELS = ("网上", "网络", "在线", "线上", "信函", "来信", "邮寄", "快递", "当面", "现场", "电子邮件", "邮件", "传真",
+            "电话")
+
+
+def channel_part(sentence: str, start: int, prev_end: int, fact: Fact | None) -> bool:
+    """The number at ``sentence[start:]`` is bound to a 表三 row but its clause names one channel
+    (not closed by 等): it counts the requests of that channel only."""
+    if fact is None or not fact.cells or not all(c.startswith("t3.") for c in fact.cells):
+        return False
+    left = _left_clause(sentence, start, prev_end)
+    at = max((left.rfind(w) for w in CHANNELS), default=-1)
+    return at >= 0 and "等" not in left[at:]
+
+
+def after_foreign_count(sentence: str, start: int, numbers: list[Claim]) -> bool:
+    """The last number before ``start`` is an unbound count of a handling verb's object (来信7件,
+    热线47件): a bare rate right after it (“答复率100%”) is that topic's rate."""
+    before = [c for c in numbers if c.end <= start and c.kind == "number"]
+    if not before or before[-1].fact is not None:
+        return False
+    prev_left = _left_clause(sentence, before[-1].start)
+    return any(v in prev_left for v in HANDLING_VERBS) and not any(w in prev_left for w in REQUEST_TOPIC)
+
+
+_SUM_WORDS = ("合计", "共计", "总计", "一共", "总共", "共")
+
+
+def channel_total(sentence: str, start: int, prev_end: int, fact: Fact) -> Binding:
+    """“网上申请105件，快递17件，合计122件”: a bare sum after parts by channel is the whole they break down."""
+    left = _left_clause(sentence, start, prev_end)
+    named = next((w for w in _SUM_WORDS if w in left), None)
+    if named is None or len(left.replace(named, "", 1)) > _BARE_REST:
+        return UNBOUND
+    return Binding(fact, (), 0.8)
