@@ -117,3 +117,15 @@ def test_parts_renumbered_as_a_whole_are_one_finding() -> None:
     mixed = {"proactive": "三、主动公开政府信息情况", "other": "五、其他需要报告的事项"}
     wording = [f for f in check_document(make_doc(headings=mixed)).findings if f.rule == "structure.heading_wording"]
     assert [f.actual for f in wording] == ["三、主动公开政府信息情况", "五、其他需要报告的事项"]
+
+
+# --- section 五's plans are for next year
+
+
+def test_plan_dated_the_report_year() -> None:
+    stale = {"problems": ["存在的主要问题：解读形式单一。上年度所列问题已整改。下一步，2023年我镇将进一步加强业务培训。"]}
+    result = check_document(make_doc(text=stale))
+    assert ("warning", 2023) in found(result, "stale.year")
+    fine = {"problems": ["存在的主要问题：更新不及时。2023年将政务公开纳入年度考核，上年度所列问题已整改。"
+                         "2024年，我镇将继续加强培训。"]}
+    assert not found(check_document(make_doc(text=fine)), "stale.year")
