@@ -108,6 +108,13 @@ CASES: list[dict[str, Any]] = [
      "problems": ("2020年，我局政务公开工作取得一定成绩，但仍存在短板和不足，如公开内容、创新方式有待提升。"
                   "2021年，我局将进一步提高认识，查找薄弱环节，加大工作力度。")},
     # --- section 五
+    {"id": "plan-year-is-report-year", "split": "tuning", "year": 2023, "agency": "北塘镇人民政府",
+     "problems": ("存在的主要问题：一是公开内容不够全面；二是解读形式单一。上年度报告所列问题已整改。"
+                  "下一步，2023年我镇将进一步加强业务培训，丰富解读形式。"),
+     "expect": {"stale.year": "warning"}},
+    {"id": "done-work-with-jiang-preposition", "split": "tuning", "year": 2023, "agency": "北塘镇人民政府",
+     "problems": ("存在的主要问题：信息更新不够及时。2023年将政务公开工作纳入年度考核，上年度所列问题已整改。"
+                  "2024年，我镇将继续加强培训。")},
     {"id": "problems-two-parts", "split": "heldout", "year": 2023, "agency": "某县审计局",
      "problems": ("（一）存在的主要问题和困难：一是主动公开意识有待提高；二是公开内容需要进一步丰富。\n"
                   "（二）解决办法和改进措施：加强业务培训，强化公开信息的质量把关。")},

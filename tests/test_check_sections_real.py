@@ -100,3 +100,32 @@ def test_statistics_period_of_another_year() -> None:
         assert ("warning", 2022) in found(result, "stale.year"), text
     fine = "本报告所列数据的统计期限为2023年1月1日至2023年12月31日。《条例》自2019年5月15日起施行。"
     assert not found(check_document(make_doc(preface=_preface(fine))), "stale.year")
+
+
+# --- a report that numbers its parts in a sequence of its own (Shanghai: 总体情况 apart, tables from 一)
+
+
+def test_parts_renumbered_as_a_whole_are_one_finding() -> None:
+    headings = {"overview": "总体情况", "proactive": "一、主动公开政府信息情况",
+                "requests": "二、收到和处理政府信息公开申请情况", "review_litigation": "三、政府信息公开行政复议、行政诉讼情况",
+                "problems": "四、存在的主要问题及改进情况", "other": "五、其他需要报告的事项"}
+    wording = [f for f in check_document(make_doc(headings=headings)).findings
+               if f.rule == "structure.heading_wording"]
+    assert len(wording) == 1 and wording[0].severity == "warning"
+    assert "5 个标题的序号与标准格式整体相差 1 位" in wording[0].message
+    # two headings numbered wrong in different ways: one finding each
+    mixed = {"proactive": "三、主动公开政府信息情况", "other": "五、其他需要报告的事项"}
+    wording = [f for f in check_document(make_doc(headings=mixed)).findings if f.rule == "structure.heading_wording"]
+    assert [f.actual for f in wording] == ["三、主动公开政府信息情况", "五、其他需要报告的事项"]
+
+
+# --- section 五's plans are for next year
+
+
+def test_plan_dated_the_report_year() -> None:
+    stale = {"problems": ["存在的主要问题：解读形式单一。上年度所列问题已整改。下一步，2023年我镇将进一步加强业务培训。"]}
+    result = check_document(make_doc(text=stale))
+    assert ("warning", 2023) in found(result, "stale.year")
+    fine = {"problems": ["存在的主要问题：更新不及时。2023年将政务公开纳入年度考核，上年度所列问题已整改。"
+                         "2024年，我镇将继续加强培训。"]}
+    assert not found(check_document(make_doc(text=fine)), "stale.year")

@@ -115,3 +115,64 @@ def test_the_real_world_cases_read_without_a_false_error_or_a_misread() -> None:
         if r.get("missed"):
             assert r["unread"], r["id"]
     assert fig["read_right"] >= 0.65 * fig["cells_shown"]
+
+
+def test_labels_printed_in_traditional_characters_match_their_rows() -> None:
+    from draft_report.reading.runs import label_grams
+    from draft_report.reading.table_reader import SPECS_T2, SPECS_T3
+
+    written = {  # our own traditional renderings, as a converted page prints them
+        "norm": (SPECS_T2, "行政規範性文件"),
+        "fees": (SPECS_T2, "行政事業性收費"),
+        "r2_carry_in": (SPECS_T3, "二、上年結轉政府信息公開申請數量"),
+        "r3_5_5": (SPECS_T3, "5.要求行政機關確認或重新出具已獲取信息"),
+        "r3_6_2": (SPECS_T3, "2.申請人逾期未按收費通知要求繳納費用、行政機關不再處理其政府信息公開申請"),
+        "r4_carry_out": (SPECS_T3, "四、結轉下年度繼續辦理"),
+    }
+    for key, (specs, label) in written.items():
+        best, spec, second = specs.best(label_grams(label))
+        assert spec is not None and spec.key == key and best > 0.99 and second < 0.8, label
+
+
+def test_a_page_in_traditional_characters_reads_its_cells() -> None:
+    text = ("2022年某鎮政府信息公開工作年度報告\n一、總體情況\n本鎮依法做好公開工作。\n二、主動公開政府信息情況\n"
+            "第二十條第(一)項 | |||\n信息內容 | 本年製發件數 | 本年廢止件數 | 現行有效件數 |\n"
+            "規章 | 0 | 0 | 0 |\n行政規範性文件 | 2 | 1 | 6 |\n第二十條第(八)項 | |||\n"
+            "信息內容 | 本年收費金額(單位:萬元) | ||\n行政事業性收費 | 12.5 | ||\n")
+    doc = read_text(text)
+    assert [doc.tables.get(f"t2.norm.{m}") for m in ("made", "repealed", "valid")] == [2, 1, 6]
+    assert doc.tables.get("t2.fees.amount_wan") == 12.5
+
+
+def test_a_template_left_empty_is_blank_not_missing() -> None:
+    labels = ["第二十条第(一)项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "行政规范性文件",
+              "第二十条第(五)项", "信息内容", "本年处理决定数量", "行政许可"]
+    rows = ["(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)", "申请人情况", "自然人", "总计",
+            "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本年度办理结果", "(一)予以公开"]
+    text = HEAD + "\n\n".join(labels) + "\n\n三、收到和处理政府信息公开申请情况\n\n" + "\n\n".join(rows) + "\n"
+    doc = read_text(text)
+    assert "t2.norm.valid" in doc.cell_lines and doc.tables.get("t2.norm.valid") is None
+    assert "t3.r1_new.total" in doc.cell_lines and doc.tables.get("t3.r3_1_open.np") is None
+    findings = check_document(doc).findings
+    empty = [f for f in findings if f.rule == "table.blank.H6"]
+    assert sorted(f.location.table for f in empty) == sorted(["表二", "表三"])
+    assert all("没有填写任何数字" in f.message for f in empty)
+    assert not [f for f in findings if f.severity == "error"]
+    # a value anywhere in the region: a row without values may have lost them — missing, not blank
+    doc = read_text(text.replace("行政许可", "行政许可\n\n7"))
+    assert "t2.norm.valid" not in doc.cell_lines and "t3.r1_new.total" in doc.cell_lines
+
+
+def test_a_row_whose_empty_cells_were_dropped_is_short_not_shifted() -> None:
+    # 自然人 and 总计 printed, the five organisation cells gone with the fillers: the 3 after the
+    # first is not 商业企业's — the row is unreadable, never read into the wrong columns
+    rows = [r[:] for r in T3[:3]]
+    text = HEAD + "三、收到和处理政府信息公开申请情况\n" + _cells(rows, "cell") + (
+        "\n一、本年新收政府信息公开申请数量 |\n5 |\n5 |\n|||||||\n二、上年结转政府信息公开申请数量 |\n"
+        "|\n|\n|\n|\n|\n|\n0 |\n||\n")
+    doc = read_text(text)
+    assert "t3.r1_new.biz" not in doc.cell_lines or doc.tables.get("t3.r1_new.biz") != 5
+    assert any(i.cell_id == "t3.r1_new.np" and i.problem == "unreadable" for i in doc.cell_issues)
+    # a blank cell on its own line keeps its column: 上年结转 is blank in six columns, 0 in 总计
+    assert doc.tables.get("t3.r2_carry_in.total") == 0 and doc.tables.get("t3.r2_carry_in.np") is None
+    assert not [f for f in check_document(doc).findings if f.severity == "error"]

@@ -250,7 +250,40 @@ def deadline_findings(doc: ReportDocument, year: int | None, kind: str | None = 
                     Location(section="other", excerpt=doc.signature), due.isoformat(), doc.date.isoformat())]
 
 
+# A plan in section 五: a year, then (within a few characters: 我局/全镇/本机关 …) 将 and a word that makes
+# it the future tense (将进一步、将继续 …; not 将 as a preposition: “2023年将政务公开纳入考核” is done work).
+_PLAN = regex(
+    r"((?:19|20)\d{2})\s*年度?\s*[，,]?\s*[\u4e00-\u9fff]{0,8}?将\s*"
+    r"(?:进一步|继续|持续|加强|加大|不断|着力|重点|全面|围绕|按照|坚持|深入|积极|认真|切实|从以下)"
+)
+
+
+def plan_year_findings(doc: ReportDocument, year: int | None, known: Iterable[Finding] = ()) -> list[Finding]:
+    """Section 五's improvement plans are for the next year: a plan dated the report's own year or the
+    year before (“下一步，2023年我局将进一步…” in the 2023 report) was written for an earlier report.
+    ``known``: the year findings already made (a sentence flagged for that year is not flagged again)."""
+    sec = doc.section("problems")
+    if year is None or sec is None:
+        return []
+    seen = {(f.location.line, f.actual) for f in known}
+    out: list[Finding] = []
+    for p in sec.paragraphs:
+        if "将" not in p.text or not _YEAR_DIGITS.search(p.text):
+            continue
+        for _, sent in sentences(p.text):
+            for m in _PLAN.finditer(_masked(sent)):
+                y = int(m.group(1))
+                if y in (year - 1, year) and (p.line, y) not in seen:
+                    seen.add((p.line, y))
+                    out.append(Finding("stale.year", "warning",
+                                       f"第五部分的改进计划写的是“{y}年”：{year} 年度报告的计划应是 {year + 1} 年的，"
+                                       "可能沿用了往年文字",
+                                       Location(section="problems", line=p.line, excerpt=sent.strip()), year + 1, y))
+    return out
+
+
 def staleness_findings(doc: ReportDocument, year: int | None, kind: str | None = None) -> Iterable[Finding]:
     paragraphs = prose_paragraphs(doc)
-    return [*year_findings(doc, year, paragraphs), *topic_findings(doc, year, paragraphs),
+    years = year_findings(doc, year, paragraphs)
+    return [*years, *plan_year_findings(doc, year, years), *topic_findings(doc, year, paragraphs),
             *deadline_findings(doc, year, kind)]

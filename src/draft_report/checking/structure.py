@@ -10,7 +10,7 @@ from draft_report.checking.prose import LocatedClaim, fmt
 from draft_report.lexicon.binding import trie_pattern
 from draft_report.models.document import ReportDocument, Section
 from draft_report.regex_cache import regex
-from draft_report.sections import OVERVIEW_TOPICS, SECTION_BY_KEY, SECTION_KEYS, SECTIONS
+from draft_report.sections import OVERVIEW_TOPICS, SECTION_BY_KEY, SECTION_KEYS, SECTIONS, SectionDef
 from draft_report.tables import layout as L
 
 _NUMBERING = regex(
@@ -74,6 +74,7 @@ def names_content(title: str, key: str) -> bool:
 def heading_findings(doc: ReportDocument) -> list[Finding]:
     out: list[Finding] = []
     parts: list[tuple[str, Section]] = []  # headings numbered "第一部分 …" (standard: "一、…")
+    renumbered: list[tuple[SectionDef, str, Section]] = []  # (standard, number written, section)
     by_key: dict[str | None, Section] = {}
     for s in doc.sections:  # ``doc.section``: the first section of each key
         by_key.setdefault(s.key, s)
@@ -99,9 +100,7 @@ def heading_findings(doc: ReportDocument) -> list[Finding]:
                                + ("用词不同（所指部分相同），可按标准写法统一" if same else "不一致"),
                                Location(section=sdef.key, line=sec.line, excerpt=heading), sdef.heading, heading))
         elif number is not None and number != sdef.number:
-            out.append(Finding("structure.heading_wording", "warning",
-                               f"标题“{heading}”的序号应为“{sdef.number}、”",
-                               Location(section=sdef.key, line=sec.line, excerpt=heading), sdef.heading, heading))
+            renumbered.append((sdef, number, sec))
     if parts:  # one numbering style throughout: one finding, not one per heading
         first = parts[0][1]
         out.append(Finding("structure.heading_wording", "warning",
@@ -109,6 +108,7 @@ def heading_findings(doc: ReportDocument) -> list[Finding]:
                            f"标准写法为“{parts[0][0]}”这样的“一、”编号",
                            Location(section=first.key, line=first.line, excerpt=first.heading.strip()),
                            parts[0][0], first.heading.strip()))
+    out += _numbering_findings(renumbered)
     keys = [s.key for s in doc.sections if s.key in SECTION_BY_KEY]
     order = [SECTION_KEYS.index(k) for k in keys]
     if order != sorted(order):
@@ -117,6 +117,28 @@ def heading_findings(doc: ReportDocument) -> list[Finding]:
                            f"六个部分的顺序与标准格式不同（报告中依次为：{shown}）",
                            Location(), "一、二、三、四、五、六", shown))
     return out
+
+
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _numbering_findings(renumbered: list[tuple[SectionDef, str, Section]]) -> list[Finding]:
+    """Headings numbered otherwise than the standard. When two or more are all shifted by the same
+    step (Shanghai numbers 总体情况 apart and restarts at 一 for 主动公开…: every later heading one
+    lower), the report numbers its parts in a sequence of its own: one finding, not one per heading."""
+    steps = [_NUMERALS.index(num) - _NUMERALS.index(sdef.number) for sdef, num, _ in renumbered if num in _NUMERALS]
+    if len(renumbered) >= 2 and len(steps) == len(renumbered) and len(set(steps)) == 1:
+        sdef, _, first = renumbered[0]
+        heading = first.heading.strip()
+        step = abs(steps[0])
+        return [Finding("structure.heading_wording", "warning",
+                        f"{len(renumbered)} 个标题的序号与标准格式整体相差 {step} 位（如“{heading}”应为“{sdef.number}、”），"
+                        "报告自行编号：应按“一、总体情况”至“六、其他需要报告的事项”统一编号",
+                        Location(section=sdef.key, line=first.line, excerpt=heading), sdef.heading, heading)]
+    return [Finding("structure.heading_wording", "warning", f"标题“{sec.heading.strip()}”的序号应为“{sdef.number}、”",
+                    Location(section=sdef.key, line=sec.line, excerpt=sec.heading.strip()), sdef.heading,
+                    sec.heading.strip())
+            for sdef, _, sec in renumbered]
 
 
 def _marker_lines(lines: list[str], skip: set[int] | None = None) -> list[int]:

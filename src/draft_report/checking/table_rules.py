@@ -323,6 +323,20 @@ def blank_findings(doc: ReportDocument, blank: list[str]) -> list[Finding]:
     if not blank:
         return out
     blank_set = set(blank)
+    for part in _parts(doc):  # a table without a single number: one finding, not one per row
+        if part.filled():
+            continue
+        empty = [cid for cid in blank if cid.startswith(part.key.replace("table", "t") + ".")]
+        if len(empty) > 1:
+            n_rows = len({info_of(doc, cid).row for cid in empty})
+            name = _TABLE_NAME[part.key]
+            loc = cell_location(doc, empty[0])
+            out.append(Finding("table.blank.H6", "warning",
+                               f"{name}没有填写任何数字：{n_rows} 行 {len(empty)} 个单元格全部空白"
+                               "（空白不等于 0，没有发生应填 0）",
+                               Location(section=loc.section, table=name, line=loc.line, excerpt=loc.excerpt,
+                                        cell_id=empty[0]), "0 或具体数字", "空白"))
+            blank_set -= set(empty)
     t3_rows = doc.tables.table3_layout.t3_rows
     whole = [(c, cells) for c, cells in _t3_column_cells(doc.tables.table3_layout) if cells <= blank_set]
     whole_cols = [c for c, _ in whole]

@@ -20,6 +20,7 @@ from operator import add
 from typing import Literal
 
 from draft_report.limits import MAX_NUMBER_DIGITS
+from draft_report.reading.traditional import FOLD
 from draft_report.records import dataclass
 from draft_report.regex_cache import regex
 
@@ -70,14 +71,15 @@ CACHED_LENGTH = 200
 
 
 def norm_key(text: str) -> str:
-    """Comparison key: NFKC, punctuation and spaces dropped ("（二）部分公开" → "二部分公开").
+    """Comparison key: NFKC, punctuation and spaces dropped ("（二）部分公开" → "二部分公开"), the
+    traditional forms of the labels' characters folded to simplified ("規章" → "规章", ``traditional``).
 
     Cached for short texts: the same labels recur in every table region and every report."""
     return _norm_key_cached(text) if len(text) <= CACHED_LENGTH else _norm_key(text)
 
 
 def _norm_key(text: str) -> str:
-    return _NOT_KEY.sub("", unicodedata.normalize("NFKC", text))
+    return _NOT_KEY.sub("", unicodedata.normalize("NFKC", text)).translate(FOLD)
 
 
 _norm_key_cached = lru_cache(maxsize=4096)(_norm_key)

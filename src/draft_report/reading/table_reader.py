@@ -320,10 +320,11 @@ def read_table2(blocks: list[Block], out: TableRead) -> None:
     _mark_zone(out, blocks, raw_entries, "table2", [p.entry for p in placed.values()])
     out.markers += [m for m in old_format_markers(blocks) if m not in out.markers]
     counted: list[tuple[list[str], Entry]] = []  # runs of plain counts, stored together
+    empty = _empty_rows(raw_entries, specs, placed)
     for spec, cids, measures in _T2_ROWS[layout.name]:
         p = placed.get(spec.key)
         if p is None:
-            out.missing(cids)
+            _blank_or_missing(out, cids, empty.get(spec.key))
             continue
         if fits_counts(cids, p.entry):
             counted.append((cids, p.entry))
@@ -374,10 +375,11 @@ def read_table3(blocks: list[Block], out: TableRead) -> None:
         ))
     drop = extra[0] if extra is not None else None
     counted: list[tuple[list[str], Entry]] = []  # runs of plain counts, stored together
+    empty = _empty_rows(raw_entries, specs, placed)
     for spec, cids in _T3_ROWS[layout.name]:
         p = placed.get(spec.key)
         if p is None:
-            out.missing(cids)
+            _blank_or_missing(out, cids, empty.get(spec.key))
             continue
         if drop is None and fits_counts(cids, p.entry):
             counted.append((cids, p.entry))
@@ -388,6 +390,36 @@ def read_table3(blocks: list[Block], out: TableRead) -> None:
     for run in loose:
         if is_subtotal(run.label or "".join(run.pre)):
             _subtotal_row(out, run, extra[0] if extra is not None else None, layout)
+
+
+def _empty_rows(entries: list[Entry], specs: RowSpecs, placed: dict[str, Placement]) -> dict[str, Entry]:
+    """The rows of a table printed without a single value — the format's template left empty,
+    its cells dropped by the page's text (“规章” / “规范性文件” / “第二十条第（五）项” …): each
+    unplaced row whose label stands on a line of its own, by that line. Nothing when any value
+    is found in the region (then a row without values may be one whose cells were lost: missing)."""
+    if placed or any(e.has_value for e in entries):
+        return {}
+    rows: dict[str, Entry] = {}
+    for e in entries:
+        if e.values or not e.label or "。" in e.label:
+            continue
+        best, spec, second = specs.best_label(e.label)
+        if spec is not None and best >= MATCH and best - second >= MARGIN:
+            rows.setdefault(spec.key, e)
+    return rows
+
+
+def _blank_or_missing(out: TableRead, cids: list[str], label_only: Entry | None) -> None:
+    """A row not found among the runs: blank when it is printed without values in an empty table
+    (``_empty_rows``), else missing."""
+    if label_only is None:
+        out.missing(cids)
+        return
+    raw = raw_of(label_only)
+    for cid in cids:
+        out.tables.set(cid, None)
+        out.cell_lines[cid] = label_only.block.line
+        out.table_lines[cid] = raw
 
 
 @cache
