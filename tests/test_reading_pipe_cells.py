@@ -161,3 +161,18 @@ def test_a_template_left_empty_is_blank_not_missing() -> None:
     # a value anywhere in the region: a row without values may have lost them — missing, not blank
     doc = read_text(text.replace("行政许可", "行政许可\n\n7"))
     assert "t2.norm.valid" not in doc.cell_lines and "t3.r1_new.total" in doc.cell_lines
+
+
+def test_a_row_whose_empty_cells_were_dropped_is_short_not_shifted() -> None:
+    # 自然人 and 总计 printed, the five organisation cells gone with the fillers: the 3 after the
+    # first is not 商业企业's — the row is unreadable, never read into the wrong columns
+    rows = [r[:] for r in T3[:3]]
+    text = HEAD + "三、收到和处理政府信息公开申请情况\n" + _cells(rows, "cell") + (
+        "\n一、本年新收政府信息公开申请数量 |\n5 |\n5 |\n|||||||\n二、上年结转政府信息公开申请数量 |\n"
+        "|\n|\n|\n|\n|\n|\n0 |\n||\n")
+    doc = read_text(text)
+    assert "t3.r1_new.biz" not in doc.cell_lines or doc.tables.get("t3.r1_new.biz") != 5
+    assert any(i.cell_id == "t3.r1_new.np" and i.problem == "unreadable" for i in doc.cell_issues)
+    # a blank cell on its own line keeps its column: 上年结转 is blank in six columns, 0 in 总计
+    assert doc.tables.get("t3.r2_carry_in.total") == 0 and doc.tables.get("t3.r2_carry_in.np") is None
+    assert not [f for f in check_document(doc).findings if f.severity == "error"]

@@ -6,8 +6,11 @@ Text extracted from an HTML table (a browser's copy, a crawler) writes every cel
 - a row per line, without a leading "|":            ``规章 | 0 | 0 | 0 |``
 - a cell per line (its ``<td>`` held a paragraph):   ``规章 |`` / ``0 |`` / ``0 |`` …
 - the cell's text and its "|" on lines of their own: ``规章`` / ``|`` / ``0`` / ``|`` …
-- empty cells as bare pipes, often run together:    ``行政许可 |`` / ``0 |`` / ``||``
-  (colspan fillers after a caption or a value, a cell left blank, a row's leading "|").
+- empty cells as bare pipes:                        ``行政许可 |`` / ``|`` / ``0 |`` / ``||``
+  A cell left blank still has its own line (or a space between its pipes); pipes run together
+  ("||", "|||||||") close no cell: they are a page's fillers (colspans), and where a row's empty
+  cells were dropped with them (“3 |” / “3 |” / “|||||||”: 自然人 and 总计 of a row whose five
+  other cells are gone) the row is left short — unreadable, never shifted into other columns.
 
 So the cells are read as one stream — the text between two pipes is a cell, whatever lines it
 spans — and a line that holds two or more non-empty cells is a row as written. The stream is cut
@@ -141,7 +144,9 @@ def pipe_blocks(lines: list[str]) -> tuple[list[Block], set[int]]:
                 used.add(i)
                 continue
             used.add(i)
-            for part in parts[:-1]:
+            for k, part in enumerate(parts[:-1]):
+                if k and not part and not pending:
+                    continue  # "||": a pipe right after a pipe closes no cell of the row (a filler)
                 text = pending + part
                 stream.append((clean(text), pending_line or i + 1))
                 pending, pending_line = "", 0
