@@ -86,6 +86,13 @@ CASES: list[dict[str, Any]] = [
     {"id": "heading-other-matters-short", "split": "tuning", "year": 2025, "agency": "东港区财政局",
      "headings": {"other": "六、其他事项"}},
     # --- section 一 sub-headings
+    {"id": "overview-subheading-yifa-shenqing", "split": "tuning", "year": 2024, "agency": "东湖区七里街道办事处",
+     "overview": ("（一）主动公开情况。公开各类信息三十余条。\n（二）依法申请公开方面。全年收到申请若干件，均按时答复。\n"
+                  "（三）政府信息管理方面。严格审核。\n（四）平台建设方面。维护专栏。\n（五）监督保障方面。纳入考核。")},
+    {"id": "heading-at-end-of-preface-line", "split": "tuning", "year": 2024, "agency": "西关街道办事处",
+     "preface": ("根据《中华人民共和国政府信息公开条例》规定，现公开本街道2024年政府信息公开工作年度报告。本年度报告中所列数据的"
+                 "统计期限自2024年1月1日起至2024年12月31日止。如有疑问，请与街道综合办公室联系（电话：0000-1234567）。一、总体情况"),
+     "headings": {"overview": None}},
     {"id": "overview-three-subheadings", "split": "tuning", "year": 2023, "agency": "北山市水务局",
      "overview": ("（一）主动公开信息情况。本年度在门户网站发布政务类信息若干条。\n（二）依申请公开工作情况。按时答复申请人。\n"
                   "（三）处理群众咨询和投诉工作情况。及时回复网站留言。"),

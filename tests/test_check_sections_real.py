@@ -129,3 +129,26 @@ def test_plan_dated_the_report_year() -> None:
     fine = {"problems": ["存在的主要问题：更新不及时。2023年将政务公开纳入年度考核，上年度所列问题已整改。"
                          "2024年，我镇将继续加强培训。"]}
     assert not found(check_document(make_doc(text=fine)), "stale.year")
+
+
+# --- a heading printed at the end of the preface's line; a sub-heading “依法申请公开”
+
+
+def test_heading_at_the_end_of_a_paragraph_line() -> None:
+    from draft_report.reading import read_text
+
+    text = ("西关街道2024年政府信息公开工作年度报告\n\n根据条例规定编制本报告。如有疑问请联系（电话：0000-1234567）。一、总体情况\n"
+            "（一）主动公开情况。略。\n二、主动公开政府信息情况\n")
+    doc = read_text(text)
+    assert [(s.key, s.heading) for s in doc.sections][:2] == [("overview", "一、总体情况"),
+                                                              ("proactive", "二、主动公开政府信息情况")]
+    assert doc.preface[-1].text.endswith("0000-1234567）。")
+    # a heading named inside a sentence is not split off
+    assert len(read_text("某局2024年政府信息公开工作年度报告\n\n全文包括六个部分，首先是一、总体情况\n").sections) == 0
+
+
+def test_overview_subheading_yifa_shenqing_names_requests() -> None:
+    overview = ["（一）主动公开情况。略。", "（二）依法申请公开方面。按时答复。", "（三）政府信息管理方面。严格审核。",
+                "（四）平台建设方面。维护专栏。", "（五）监督保障方面。纳入考核。"]
+    result = check_document(make_doc(text={"overview": overview}))
+    assert not found(result, "structure.overview_topic_missing")

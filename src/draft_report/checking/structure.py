@@ -325,7 +325,7 @@ def fee_findings(doc: ReportDocument, claims: Sequence[LocatedClaim]) -> list[Fi
 # Section 一 must cover the five aspects of spec §2.4 (S4). Words that name each aspect in a sub-heading.
 _TOPIC_WORDS: dict[str, tuple[str, ...]] = {
     "proactive": ("主动公开",),
-    "on_request": ("依申请",),
+    "on_request": ("申请",),  # 依申请公开, 依法申请公开, 政府信息公开申请办理 …
     "management": ("信息管理",),
     "platforms": ("平台",),
     "supervision": ("监督", "保障"),

@@ -12,6 +12,7 @@ from draft_report.reading import table_reader
 from draft_report.reading.blocks import Block, compact
 from draft_report.reading.outline import (
     HEADING_STARTS,
+    STANDARD_HEADINGS,
     Heading,
     agency_and_year,
     is_signature,
@@ -21,6 +22,7 @@ from draft_report.reading.outline import (
     parse_heading,
     section_keys,
     split_signature_date,
+    trailing_heading,
 )
 from draft_report.reading.table_reader import TableRead
 from draft_report.sections import TABLE_SECTION
@@ -52,6 +54,7 @@ def build_document(
                          cell_lines=read.cell_lines, table_lines=read.table_lines, old_format_markers=read.markers,
                          table_notes=read.notes)
     # --- headings -----------------------------------------------------------
+    blocks = _split_trailing_headings(blocks)
     heads: list[tuple[int, Heading]] = [
         (i, h) for i, b in enumerate(blocks)
         if b.kind == "para" and (b.md_level or b.cells[0][:1] in HEADING_STARTS) and (h := _heading_of(b))
@@ -168,6 +171,27 @@ def _set_title(doc: ReportDocument, title: str, stop: int) -> int:
     doc.title = title
     doc.agency, doc.year = agency_and_year(title)
     return stop
+
+
+def _split_trailing_headings(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with a paragraph line that ends with a standard section heading (``trailing_heading``)
+    made two blocks of that line: its text, then the heading. The list itself when no line does."""
+    out: list[Block] | None = None
+    for i, b in enumerate(blocks):
+        at = None
+        if b.kind == "para" and not b.md_level and b.cells and b.cells[0].rstrip().endswith(STANDARD_HEADINGS):
+            at = trailing_heading(b.cells[0])
+        if at is None:
+            if out is not None:
+                out.append(b)
+            continue
+        if out is None:
+            out = blocks[:i]
+        text = b.cells[0]
+        out.append(Block(b.line, [text[:at]], [b.line], b.raw, "para", 0, b.joinable))
+        head = text[at:].strip()
+        out.append(Block(b.line, [head], [b.line], head, "para"))
+    return blocks if out is None else out
 
 
 def _paragraphs(blocks: list[Block], zone: set[int], fmt: str) -> list[Paragraph]:

@@ -211,6 +211,24 @@ def _names(text: str, alternatives: tuple[tuple[str, ...], ...]) -> bool:
     return False
 
 
+# The six standard headings, and what may stand right before one printed at the end of a paragraph line.
+STANDARD_HEADINGS: tuple[str, ...] = tuple(s.heading for s in SECTIONS)
+_SENTENCE_END = frozenset("。；;！!？?）)")
+
+
+def trailing_heading(text: str) -> int | None:
+    """Where a standard section heading printed at the end of a paragraph line starts, right after
+    the line's last sentence (a portal that lost the line break: “…电话：0714-1234567）。一、总体情况”);
+    None when the line does not end so."""
+    t = text.rstrip()
+    if not t.endswith(STANDARD_HEADINGS):
+        return None
+    for h in STANDARD_HEADINGS:
+        if t.endswith(h) and len(t) > len(h) and t[-len(h) - 1] in _SENTENCE_END:
+            return len(t) - len(h)
+    return None
+
+
 def is_subheading(text: str) -> bool:
     """"（一）主动公开情况" on its own line (not a sentence)."""
     t = text.strip()
