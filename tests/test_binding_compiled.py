@@ -169,7 +169,8 @@ def bind_by_definition(facts: list[Fact] | tuple[Fact, ...], sentence: str, star
     window = left + right
     side = "left"
     found = _side_by_definition(facts, left, True, window, unit, before)
-    if not found and left and "、" in sentence:  # a 、 inside the noun phrase: the clause up to a stronger delimiter
+    if not found and "等" in left and "、" in sentence[max(0, start - len(left) - 3) : start - len(left)]:
+        # the clause was cut at a 、 of an enumeration closed by 等: it runs up to a stronger delimiter
         wide, _ = clause_window(sentence, start, end, prev_end, next_start, CLAUSE_DELIMITERS.replace("、", ""))
         if len(wide) > len(left):
             found = _side_by_definition(facts, wide, True, wide + right, unit, before)

@@ -176,3 +176,15 @@ def test_a_row_whose_empty_cells_were_dropped_is_short_not_shifted() -> None:
     # a blank cell on its own line keeps its column: 上年结转 is blank in six columns, 0 in 总计
     assert doc.tables.get("t3.r2_carry_in.total") == 0 and doc.tables.get("t3.r2_carry_in.np") is None
     assert not [f for f in check_document(doc).findings if f.severity == "error"]
+
+
+def test_filler_cells_of_a_tab_table_never_make_table_four() -> None:
+    # the same in a table copied out of Word (TAB-separated, 8 empty merged cells after the 7 values):
+    # it had made 表四 out of 表三's first row and a false H4 error
+    rows = [["一、本年新收政府信息公开申请数量", "4", "0", "0", "0", "0", "0", "4"] + [""] * 8,
+            ["二、上年结转政府信息公开申请数量", "0", "0", "0", "0", "0", "0", "0"] + [""] * 8]
+    text = (HEAD.replace("二、主动公开政府信息情况\n", "") + "三、收到和处理政府信息公开申请情况\n"
+            "申请人情况\t自然人\t法人或其他组织\t总计\n" + "\n".join("\t".join(r) for r in rows) + "\n")
+    doc = read_text(text)
+    assert doc.tables.get("t3.r1_new.total") == 4 and "table4" not in doc.tables_found
+    assert not [f for f in check_document(doc).findings if f.severity == "error"]

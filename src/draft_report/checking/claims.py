@@ -19,7 +19,7 @@ from draft_report.checking.claim import Claim, number_claim
 from draft_report.checking.ratios import comparison_words, percent_claims
 from draft_report.checking.row_scope import CONTINUES, inherit_rows, kind_of_previous_clause, last_row_claim
 from draft_report.checking.scope import may_have_markers, scope_before, scope_markers
-from draft_report.checking.topic import channel_part, channel_total, continues_foreign_topic
+from draft_report.checking.topic import channel_part, channel_total, continues_foreign_topic, names_a_channel
 from draft_report.lexicon.approx import approx_range, approx_word
 from draft_report.lexicon.binding import (
     CLAUSE_DELIMITERS,
@@ -259,23 +259,26 @@ def _numbers(sent: str, offset: int, labels: str, qs: Sequence[QuantityTuple], c
     prev_end = 0
     compares = "比" in sent or "较" in sent
     by_channel: Fact | None = None  # the measure the sentence's parts by channel (``channel_part``) break down
+    channels: bool | None = None  # whether the sentence names a channel: asked once, when a 表三 number needs it
     for i in range(n):
         start, end, raw, value, unit, approx, numeral = qs[i]
         next_start = qs[i + 1][0] + shift if i + 1 < n else None
         binding = bind_indexed(facts, index, ctx, start + shift, end + shift, unit, prev_end, next_start)
         start -= offset
         end -= offset
-        clause_from = prev_end - len(context) if i else 0
-        if binding.fact is not None:
-            if channel_part(labels, start, clause_from, binding.fact):
+        fact = binding.fact
+        if fact is not None:
+            if fact.cells and fact.cells[0].startswith("t3.") and (
+                    channels := names_a_channel(labels) if channels is None else channels) and channel_part(
+                    labels, start, prev_end - len(context) if i else 0, fact):
                 # “通过网络申请12件”: the requests of one channel, which no table counts
-                by_channel = by_channel or binding.fact
+                by_channel = by_channel or fact
                 binding = _UNBOUND
             elif numbers and numbers[-1].fact is None and continues_foreign_topic(
-                    labels, start, clause_from, binding.fact, numbers):
+                    labels, start, prev_end - len(context), fact, numbers):
                 binding = _UNBOUND  # “受理群众来信34件，办结34件”: the bare verb continues a topic of no table
         elif by_channel is not None:
-            binding = channel_total(labels, start, clause_from, by_channel)  # “…快递17件，合计122件”
+            binding = channel_total(labels, start, prev_end - len(context), by_channel)  # “…快递17件，合计122件”
         if binding.fact is None:
             binding = _sum_of_earlier(labels, start, end, unit, prev_end - len(context) if i else 0, numbers)
             if binding.fact is None and not numbers:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from draft_report.checking.claim import Claim
-from draft_report.checking.topic import after_foreign_count
+from draft_report.checking.topic import after_foreign_count, unbound_before
 from draft_report.lexicon.binding import bind_claim
 from draft_report.lexicon.fields import FACT_BY_ID, Fact
 from draft_report.regex_cache import regex
@@ -104,7 +104,7 @@ def percent_claims(sentence: str, offset: int, facts: Sequence[Fact], numbers: S
         dens: list[Fact] = []
         ratio = next((w for w in _RATIO_WORDS if w in clause), None)
         if "率" in clause and ratio is None:
-            if after_foreign_count(sentence, start, list(numbers)):
+            if after_foreign_count(sentence, start, numbers):
                 continue  # “收到市长信箱来信7件，全部答复，答复率100%”: the rate of that topic
             nums = _bound(facts, sentence, clause_at + clause.rindex("率"), clause_at)
             dens = _default_denominators(nums[0]) if nums else []
@@ -113,8 +113,7 @@ def percent_claims(sentence: str, offset: int, facts: Sequence[Fact], numbers: S
             nums = _bound(facts, sentence, clause_at + at, clause_at)
             if not nums:
                 # the number just before (“通过网络申请12件，占57%”): when it is bound to nothing, neither is its share
-                last = [c for c in numbers if c.end <= clause_at + at and c.kind == "number"]
-                if last and last[-1].fact is None:
+                if unbound_before(numbers, clause_at + at):
                     continue
                 prior = [c for c in earlier if c.end <= clause_at + at] or earlier
                 if prior:

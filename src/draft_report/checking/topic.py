@@ -12,10 +12,13 @@ clause that names its own object (“办结申请34件”) keeps its binding.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from draft_report.checking.claim import Claim
 from draft_report.lexicon.binding import CLAUSE_DELIMITERS, compact
 from draft_report.lexicon.bound import UNBOUND, Binding
 from draft_report.lexicon.fields import Fact
+from draft_report.regex_cache import regex
 
 # Verbs that count handled items — requests or anything else (letters, calls, messages).
 HANDLING_VERBS = ("受理", "收到", "接到", "接收", "收件", "办理", "处理", "答复", "回复", "办结")
@@ -25,6 +28,16 @@ REQUEST_TOPIC = ("申请", "政府信息公开", "依申请")
 _FILLERS = ("其中", "已经", "已", "均", "全部", "共计", "合计", "累计", "共", "另有", "另", "有", "为", "按时", "按期",
             "依法", "及时", "的")
 _BARE_REST = 2  # at most this many characters besides the verb and fillers
+_BARE_MAX = 10  # a longer clause is never a bare verb (“已全部按时办结” is 7)
+
+
+_HANDLING = regex("|".join(HANDLING_VERBS))
+_REQUEST_TOPIC = regex("|".join(REQUEST_TOPIC))
+
+
+def _foreign_count(clause: str) -> bool:
+    """The clause of an unbound number counts what a handling verb handled, and not the requests."""
+    return _HANDLING.search(clause) is not None and _REQUEST_TOPIC.search(clause) is None
 
 
 def _left_clause(sentence: str, start: int, lo: int = 0) -> str:
@@ -54,10 +67,11 @@ def continues_foreign_topic(sentence: str, start: int, prev_end: int, fact: Fact
     prev = earlier[-1]
     if prev.kind != "number" or prev.fact is not None or prev.unit is None:
         return False
-    if not _bare_verb(_left_clause(sentence, start, prev_end), fact):
+    left = _left_clause(sentence, start, prev_end)
+    if len(left) > _BARE_MAX:
         return False
     prev_left = _left_clause(sentence, prev.start)
-    return any(v in prev_left for v in HANDLING_VERBS) and not any(w in prev_left for w in REQUEST_TOPIC)
+    return _foreign_count(prev_left) and _bare_verb(left, fact)
 
 
 # How a request reached the agency: a number qualified by one channel counts a part of the requests
@@ -65,6 +79,14 @@ def continues_foreign_topic(sentence: str, start: int, prev_end: int, fact: Fact
 # (“通过线上、信函等渠道收到申请16件”) name the whole.
 CHANNELS = ("网上", "网络", "在线", "线上", "信函", "来信", "邮寄", "快递", "当面", "现场", "电子邮件", "邮件", "传真",
             "电话")
+
+
+_CHANNEL = regex("|".join(CHANNELS))
+
+
+def names_a_channel(sentence: str) -> bool:
+    """Whether ``sentence`` names a channel at all (``channel_part`` can only hold when it does)."""
+    return _CHANNEL.search(sentence) is not None
 
 
 def channel_part(sentence: str, start: int, prev_end: int, fact: Fact | None) -> bool:
@@ -77,14 +99,27 @@ def channel_part(sentence: str, start: int, prev_end: int, fact: Fact | None) ->
     return at >= 0 and "等" not in left[at:]
 
 
-def after_foreign_count(sentence: str, start: int, numbers: list[Claim]) -> bool:
+def _last_before(numbers: Sequence[Claim], start: int) -> Claim | None:
+    """The last number claim of ``numbers`` that ends before ``start``."""
+    for c in reversed(numbers):
+        if c.end <= start and c.kind == "number":
+            return c
+    return None
+
+
+def unbound_before(numbers: Sequence[Claim], start: int) -> bool:
+    """The number just before ``start`` is bound to nothing (“通过网络申请12件，占57%”: nor is its share)."""
+    last = _last_before(numbers, start)
+    return last is not None and last.fact is None
+
+
+def after_foreign_count(sentence: str, start: int, numbers: Sequence[Claim]) -> bool:
     """The last number before ``start`` is an unbound count of a handling verb's object (来信7件,
     热线47件): a bare rate right after it (“答复率100%”) is that topic's rate."""
-    before = [c for c in numbers if c.end <= start and c.kind == "number"]
-    if not before or before[-1].fact is not None:
+    last = _last_before(numbers, start)
+    if last is None or last.fact is not None:
         return False
-    prev_left = _left_clause(sentence, before[-1].start)
-    return any(v in prev_left for v in HANDLING_VERBS) and not any(w in prev_left for w in REQUEST_TOPIC)
+    return _foreign_count(_left_clause(sentence, last.start))
 
 
 _SUM_WORDS = ("合计", "共计", "总计", "一共", "总共", "共")

@@ -45,6 +45,17 @@ _FILLERS = ("其中", "通过", "累计", "分别", "合计", "共计", "在", "
 # (``fact_rules.SHORT_CLAUSE``): “共受理申请21件（本年新收19件、上年结转2件）”.
 _SHORT_CLAUSE = SHORT_CLAUSE
 _UNBOUND = UNBOUND
+_ANY_OF: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a fact's word list (kept: the lists are few and fixed)."""
+    found = _ANY_OF.get(words)
+    if found is None:
+        found = _ANY_OF[words] = regex("|".join(map(re.escape, words)))
+    return found
+
+
 _BREAKDOWN = ("（含", "(含", "（其中", "(其中", "（包括", "(包括")
 UNSURE_DEFAULT = 0.6  # the confidence of a default reading (``Fact.sure_with``): below ``claim_check.SURE``
 _PAREN = regex(r"[（(][^（）()]*[）)]")
@@ -215,9 +226,9 @@ def bind_indexed(
     side = "left"
     ranked = index.ranked(left, True) if left else None
     chosen = _side(ranked, window, unit, ctx, start) if ranked else None
-    if chosen is None and left and "、" in ctx.text:
-        # a 、 inside the number's noun phrase (“通过邮寄、邮件、现场等方式提交的申请17件”) does not end its
-        # clause: with no number in between, the clause runs back to the stronger delimiter
+    if chosen is None and "等" in left and "、" in ctx.text[max(0, start - len(left) - 3) : start - len(left)]:
+        # a 、 of an enumeration closed by 等 inside the number's noun phrase (“通过邮寄、邮件、现场等方式提交的
+        # 申请17件”) does not end its clause: with no number in between, it runs back to a stronger delimiter
         wide, _ = ctx.clause(start, end, prev_end, next_start, delimiter_pattern(_LIST_DELIMITERS))
         if len(wide) > len(left):
             ranked = index.ranked(wide, True)
@@ -236,7 +247,7 @@ def bind_indexed(
             return _with_alternatives(fact, (), facts, 0.9) if fact is not None else UNBOUND
     top = chosen[0]
     best = top.fact
-    if best.sure_with and not any(w in window for w in best.sure_with):
+    if best.sure_with and _any_of(best.sure_with).search(window) is None:
         # a default reading (“规章13件” read as 制发): named without the words that make it sure; a total
         # broken down right after it (“公开规章13件（含新制定5件，修改4件，废止4件）”) is not that reading at all
         if ctx.text.startswith(_BREAKDOWN, end):
