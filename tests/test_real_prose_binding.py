@@ -89,3 +89,12 @@ def test_the_sum_of_parts_by_channel_is_the_whole() -> None:
     text = "全年依申请公开共收到群众网上申请12件，快递9件，合计21件，上年结转0件，截至12月底已回复21件，0件正在办理中。"
     assert [b[2] for b in bound(text)] == [
         None, None, "requests_new", "requests_carry_in", "requests_closed", "requests_carry_out"]
+
+
+def test_items_of_information_are_not_documents_or_results() -> None:
+    # a list of published items by category, counted in 条
+    text = "本年共主动公开政府信息150条，其中：机构职能类信息18条，政策、规范性文件类信息27条，规章文件5条。"
+    assert [b[2] for b in bound(text)] == [None, None, None, None]
+    # the old format's counts by disclosure attribute are items of information, not requests or their results
+    assert [b[2] for b in bound("其中主动公开政府信息19条，作为依申请公开信息数31条，不予公开信息数9条。")] == [None, None, None]
+    assert bound("本局发布行政规范性文件5件。")[0][2] == "norm_made"

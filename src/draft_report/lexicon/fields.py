@@ -125,6 +125,9 @@ _RECEIVE = ("新收", "受理", "收到", "接收", "接到", "收悉", "共收"
 # An explicit “newly received” qualifier: the count is 新收 alone, never 新收 + 上年结转.
 NEW_ONLY_WORDS: tuple[str, ...] = ("新收", "新申请", "新提出", "新增申请")
 _NOT_PROACTIVE = ("主动公开", "主动发布")
+# Counts of information items by disclosure attribute (主动公开信息数, 依申请公开信息数, 不予公开信息数 …):
+# 政府信息, not requests or their results
+_ITEM_COUNTS = ("信息数",)
 # Other kinds of requests and replies that reports count next to disclosure requests.
 _NOT_DISCLOSURE = ("政务服务", "网络问政", "留言", "咨询", "来信", "信访", "投诉", "热线", "12345", "诉求",
                    "建议", "提案", "审批", "办件", "行政许可")
@@ -204,8 +207,9 @@ def applicant_facts() -> list[Fact]:
     return out
 
 
-# Documents are counted in 件 and also in 篇 (“发布行政规范性文件6篇”).
-_DOC_UNITS = (*COUNT_UNITS, "篇")
+# Documents are counted in 件 and also in 篇 (“发布行政规范性文件6篇”); items of information in 条
+# (“规范性文件类信息24条”, “规章文件4条” of a list of published items) are not documents.
+_DOC_UNITS = (*(u for u in COUNT_UNITS if u != "条"), "篇")
 
 
 def _document_facts() -> list[Fact]:
@@ -260,7 +264,7 @@ TABLE_FACTS: tuple[Fact, ...] = (
     # “依申请公开政府信息N件”: the requests (新收) or the answers (办结) — ambiguous by nature.
     Fact(
         "requests_by_request", "依申请公开（本年新收申请）", ("依申请公开",), cells=(_t3("r1_new"),),
-        excludes=("结转",) + _NOT_PROACTIVE + _NOT_DISCLOSURE, priority=0,
+        excludes=("结转",) + _NOT_PROACTIVE + _NOT_DISCLOSURE + _ITEM_COUNTS, priority=0,
         also_accept=((_t3("r1_new"), _t3("r2_carry_in")),), alternatives=("requests_closed",), in_sheet=False,
     ),
     Fact(
@@ -269,13 +273,14 @@ TABLE_FACTS: tuple[Fact, ...] = (
     ),
     # The results of 表三 are one family: listed together (“不予公开和无法提供的共N件”) they are summed.
     Fact("result_open", "予以公开", ("予以公开", "同意公开"), cells=(_t3("r3_1_open"),),
-         excludes=_NOT_PROACTIVE, priority=3, family="t3.results"),
+         excludes=_NOT_PROACTIVE + _ITEM_COUNTS, priority=3, family="t3.results"),
     # The bare genus “公开” names 予以公开 only next to its sibling: “公开（含部分公开）”, “公开和部分公开”.
     Fact("result_open_short", "予以公开", ("公开",), cells=(_t3("r3_1_open"),), requires_all=("部分公开",),
          excludes=_NOT_PROACTIVE + ("不予公开",), priority=2, family="t3.results", in_sheet=False),
-    Fact("result_partial", "部分公开", ("部分公开",), cells=(_t3("r3_2_partial"),), priority=3, family="t3.results"),
-    Fact("result_withheld", "不予公开（8项合计）", ("不予公开",), cells=_t3_rows("r3_3_"), priority=3,
+    Fact("result_partial", "部分公开", ("部分公开",), cells=(_t3("r3_2_partial"),), excludes=_ITEM_COUNTS, priority=3,
          family="t3.results"),
+    Fact("result_withheld", "不予公开（8项合计）", ("不予公开",), cells=_t3_rows("r3_3_"), excludes=_ITEM_COUNTS,
+         priority=3, family="t3.results"),
     Fact("result_unable", "无法提供（3项合计）", ("无法提供",), cells=_t3_rows("r3_4_"), priority=3,
          family="t3.results"),
     Fact("result_not_processed", "不予处理（5项合计）", ("不予处理",), cells=_t3_rows("r3_5_"), priority=3,
