@@ -63,9 +63,12 @@ def is_pipe_separator(line: str) -> bool:
     return "-" in line and _PIPE_SEPARATOR.match(line) is not None  # most data rows hold no "-": no regex
 
 
-def _uses_cell_lines(lines: list[str]) -> bool:
-    """True when tables are laid out one cell per TAB-indented line."""
-    if (lines[0][:1] == "\t" if lines else False) + "\n".join(lines).count("\n\t") < 8:
+def _uses_cell_lines(lines: list[str], text: str | None = None) -> bool:
+    """True when tables are laid out one cell per TAB-indented line (``text``: the lines joined,
+    when the caller has it)."""
+    if text is None:
+        text = "\n".join(lines)
+    if (lines[0][:1] == "\t" if lines else False) + text.count("\n\t") < 8:
         return False  # fewer than 8 lines start with a TAB: fewer than 8 cell lines
     cell_lines = tab_rows = 0
     for ln in lines:
@@ -87,7 +90,11 @@ def _only_tabs(line: str, text: str) -> bool:
 
 def _is_plain(lines: list[str]) -> bool:
     """True when no line holds what makes ``_clean_line`` more than a split and join."""
-    text = "\n".join(lines)
+    return _plain_text("\n".join(lines))
+
+
+def _plain_text(text: str) -> bool:
+    """``_is_plain`` of the lines joined."""
     return not any(ch in text for ch in _NOT_PLAIN)
 
 
@@ -117,20 +124,22 @@ def text_blocks(lines: list[str]) -> list[Block]:
     paragraph line just before it (with no table row between) was cut by wrapping. Tables copied
     out of a web page as "|"-terminated cells (``pipe_cells``) are read first; their lines are
     then blank to the pass below."""
-    if "|" in (joined := "\n".join(lines)) and uses_cell_terminators(lines, joined):
+    joined = "\n".join(lines)
+    if "|" in joined and uses_cell_terminators(lines, joined):
         rows, used = pipe_blocks(lines)
-        rest = _text_blocks(["" if i in used else line for i, line in enumerate(lines)])
-        return sorted(rows + rest, key=_LINE)
-    return _text_blocks(lines)
+        rest = ["" if i in used else line for i, line in enumerate(lines)]
+        return sorted(rows + _text_blocks(rest, "\n".join(rest)), key=_LINE)
+    return _text_blocks(lines, joined)
 
 
 _LINE = attrgetter("line")
 
 
-def _text_blocks(lines: list[str]) -> list[Block]:
-    """``text_blocks`` of the lines that hold no "|"-terminated table cells."""
-    cell_layout = _uses_cell_lines(lines)
-    plain = _is_plain(lines)
+def _text_blocks(lines: list[str], joined: str) -> list[Block]:
+    """``text_blocks`` of the lines that hold no "|"-terminated table cells (``joined``: the lines
+    joined by line ends)."""
+    cell_layout = _uses_cell_lines(lines, joined)
+    plain = _plain_text(joined)
     if plain and not cell_layout:
         return _plain_blocks(lines)
     blocks: list[Block] = []
