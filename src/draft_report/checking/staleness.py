@@ -268,8 +268,8 @@ def plan_year_findings(doc: ReportDocument, year: int | None, known: Iterable[Fi
     seen = {(f.location.line, f.actual) for f in known}
     out: list[Finding] = []
     for p in sec.paragraphs:
-        if "将" not in p.text or not _YEAR_DIGITS.search(p.text):
-            continue
+        if "将" not in p.text or _PLAN.search(p.text) is None:
+            continue  # (most paragraphs) no dated plan at all: no sentence to look at
         for _, sent in sentences(p.text):
             for m in _PLAN.finditer(_masked(sent)):
                 y = int(m.group(1))

@@ -25,7 +25,7 @@ from draft_report.reading.outline import (
     trailing_heading,
 )
 from draft_report.reading.table_reader import TableRead
-from draft_report.sections import TABLE_SECTION
+from draft_report.sections import SECTION_KEYS, TABLE_SECTION
 from draft_report.tables.years import report_year
 
 _READERS = {
@@ -54,11 +54,12 @@ def build_document(
                          cell_lines=read.cell_lines, table_lines=read.table_lines, old_format_markers=read.markers,
                          table_notes=read.notes)
     # --- headings -----------------------------------------------------------
-    blocks = _split_trailing_headings(blocks)
-    heads: list[tuple[int, Heading]] = [
-        (i, h) for i, b in enumerate(blocks)
-        if b.kind == "para" and (b.md_level or b.cells[0][:1] in HEADING_STARTS) and (h := _heading_of(b))
-    ]
+    heads = _headings(blocks)
+    if len(heads) < len(SECTION_KEYS):  # fewer headings than sections: one may end a paragraph line
+        split = _split_trailing_headings(blocks)  # (rare: a line break lost before it)
+        if split is not blocks:
+            blocks = split
+            heads = _headings(blocks)
     # --- title and preface ----------------------------------------------------
     first = heads[0][0] if heads else len(blocks)
     title_end = _title(blocks[:first], doc)
@@ -173,25 +174,33 @@ def _set_title(doc: ReportDocument, title: str, stop: int) -> int:
     return stop
 
 
+def _headings(blocks: list[Block]) -> list[tuple[int, Heading]]:
+    """(index, heading) of the blocks that are section headings."""
+    return [
+        (i, h) for i, b in enumerate(blocks)
+        if b.kind == "para" and (b.md_level or b.cells[0][:1] in HEADING_STARTS) and (h := _heading_of(b))
+    ]
+
+
 def _split_trailing_headings(blocks: list[Block]) -> list[Block]:
     """``blocks`` with a paragraph line that ends with a standard section heading (``trailing_heading``)
     made two blocks of that line: its text, then the heading. The list itself when no line does."""
+    ends = STANDARD_HEADINGS
+    hits = [i for i, b in enumerate(blocks) if b.text.endswith(ends)]  # (one tight pass: few lines end so)
     out: list[Block] | None = None
-    for i, b in enumerate(blocks):
-        at = None
-        if b.kind == "para" and not b.md_level and b.cells and b.cells[0].rstrip().endswith(STANDARD_HEADINGS):
-            at = trailing_heading(b.cells[0])
+    done = 0
+    for i in hits:
+        b = blocks[i]
+        at = trailing_heading(b.cells[0]) if b.kind == "para" and not b.md_level and b.cells else None
         if at is None:
-            if out is not None:
-                out.append(b)
             continue
-        if out is None:
-            out = blocks[:i]
+        out = (out or []) + blocks[done:i]
         text = b.cells[0]
         out.append(Block(b.line, [text[:at]], [b.line], b.raw, "para", 0, b.joinable))
         head = text[at:].strip()
         out.append(Block(b.line, [head], [b.line], head, "para"))
-    return blocks if out is None else out
+        done = i + 1
+    return blocks if out is None else out + blocks[done:]
 
 
 def _paragraphs(blocks: list[Block], zone: set[int], fmt: str) -> list[Paragraph]:
