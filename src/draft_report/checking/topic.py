@@ -67,9 +67,13 @@ def continues_foreign_topic(sentence: str, start: int, prev_end: int, fact: Fact
     prev = earlier[-1]
     if prev.kind != "number" or prev.fact is not None or prev.unit is None:
         return False
-    left = _left_clause(sentence, start, prev_end)
-    if len(left) > _BARE_MAX:
-        return False
+    lo = max(prev_end, start - _BARE_MAX - 1, 0)
+    i = start - 1
+    while i >= lo and sentence[i] not in CLAUSE_DELIMITERS:
+        i -= 1
+    if i < lo and lo > max(prev_end, 0):
+        return False  # no delimiter within reach: a clause longer than any bare verb
+    left = compact(sentence[i + 1 : start])
     prev_left = _left_clause(sentence, prev.start)
     return _foreign_count(prev_left) and _bare_verb(left, fact)
 
