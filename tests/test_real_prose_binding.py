@@ -98,3 +98,8 @@ def test_items_of_information_are_not_documents_or_results() -> None:
     # the old format's counts by disclosure attribute are items of information, not requests or their results
     assert [b[2] for b in bound("其中主动公开政府信息19条，作为依申请公开信息数31条，不予公开信息数9条。")] == [None, None, None]
     assert bound("本局发布行政规范性文件5件。")[0][2] == "norm_made"
+
+
+def test_requests_by_letter() -> None:
+    assert bound("本年度园区管理系统中收到18封申请，已按照流程处理。") == [("number", "18封", "requests_new")]
+    assert bound("收到群众来信20封。") == [("number", "20封", None)]

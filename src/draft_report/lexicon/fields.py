@@ -239,7 +239,8 @@ def _document_facts() -> list[Fact]:
 
 TABLE_FACTS: tuple[Fact, ...] = (
     Fact(
-        "requests_new", "本年新收政府信息公开申请", _RECEIVE, cells=(_t3("r1_new"),),
+        # requests come by letter too: “收到18封申请”
+        "requests_new", "本年新收政府信息公开申请", _RECEIVE, units=(*COUNT_UNITS, "封"), cells=(_t3("r1_new"),),
         # “受理政府信息公开21件”: the name of the procedure stands for its requests
         zero_phrases=("申请",), requires=("申请", "政府信息公开"),
         excludes=("结转",) + _NOT_PROACTIVE + _NOT_DISCLOSURE,

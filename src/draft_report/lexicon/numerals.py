@@ -24,7 +24,7 @@ from draft_report.regex_cache import regex
 # Longest first so that 万元 wins over 元 and 人次 over 人.
 UNITS: tuple[str, ...] = (
     "万元", "亿元", "人次",
-    "件", "条", "篇", "次", "场", "期", "个", "项", "份", "元", "人", "家", "批", "宗", "例", "名", "起",
+    "件", "条", "篇", "次", "场", "期", "个", "项", "份", "元", "人", "家", "批", "宗", "例", "名", "起", "封",
 )
 MONEY_UNITS: frozenset[str] = frozenset({"元", "万元", "亿元"})
 # Measure words that, for Chinese numerals, make idioms too often (一起 = together).
