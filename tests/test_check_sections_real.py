@@ -152,3 +152,15 @@ def test_overview_subheading_yifa_shenqing_names_requests() -> None:
                 "（四）平台建设方面。维护专栏。", "（五）监督保障方面。纳入考核。"]
     result = check_document(make_doc(text={"overview": overview}))
     assert not found(result, "structure.overview_topic_missing")
+
+
+# --- a report is published the year after the one it reports on
+
+
+def test_report_published_in_its_own_year() -> None:
+    wrong = {"overview": ["依法按时完成2023年政府信息公开年度报告，并于2023年1月15日之前在网站公布。"]}
+    assert ("warning", 2023) in found(check_document(make_doc(text=wrong)), "stale.year")
+    right = {"overview": ["依法按时完成2022年政府信息公开年度报告，并于2023年1月15日之前在网站公布。"]}
+    assert not found(check_document(make_doc(text=right)), "stale.year")
+    title = {"overview": ["于2023年1月发布《2023年政府信息公开工作年度报告》解读。"]}  # a title names, it does not date
+    assert not found(check_document(make_doc(text=title)), "stale.year")

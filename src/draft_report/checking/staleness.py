@@ -282,8 +282,36 @@ def plan_year_findings(doc: ReportDocument, year: int | None, known: Iterable[Fi
     return out
 
 
+# “…完成2024年政府信息公开年度报告，并于2024年1月15日之前…公布”: the annual report of year X and the
+# date it was published, in one clause chain (no 。； between them)
+_REPORT_PUBLISHED = regex(
+    r"((?:19|20)\d{2})\s*年度?[^。；;]{0,30}?(?:年度报告|年报)[^。；;]{0,40}?于\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月"
+)
+
+
+def publication_year_findings(paragraphs: Paragraphs) -> list[Finding]:
+    """An annual report is published after the year it reports on: “X年…年度报告…于Y年…” with Y ≤ X is
+    a year changed by mistake (a find-and-replace of last year's text turns “2023年年报于2024年1月发布”
+    into “2024年年报于2024年1月发布”). Book titles are masked (“《2023年…年度报告》” names, not dates)."""
+    out: list[Finding] = []
+    for section, p in paragraphs:
+        text = p.text
+        if "于" not in text or ("年报" not in text and "年度报告" not in text):
+            continue  # (nearly every paragraph) no publication of a report
+        for _, sent in sentences(text):
+            for m in _REPORT_PUBLISHED.finditer(_masked(sent)):
+                reported, published = int(m.group(1)), int(m.group(2))
+                if published <= reported:
+                    out.append(Finding("stale.year", "warning",
+                                       f"文中“{reported}年”的年度报告于 {published} 年发布：年度报告在次年发布，"
+                                       "年份可能有误（沿用往年文字时改错了年份？）",
+                                       Location(section=section, line=p.line, excerpt=sent.strip()),
+                                       published - 1, reported))
+    return out
+
+
 def staleness_findings(doc: ReportDocument, year: int | None, kind: str | None = None) -> Iterable[Finding]:
     paragraphs = prose_paragraphs(doc)
     years = year_findings(doc, year, paragraphs)
-    return [*years, *plan_year_findings(doc, year, years), *topic_findings(doc, year, paragraphs),
-            *deadline_findings(doc, year, kind)]
+    return [*years, *plan_year_findings(doc, year, years), *publication_year_findings(paragraphs),
+            *topic_findings(doc, year, paragraphs), *deadline_findings(doc, year, kind)]
