@@ -197,6 +197,8 @@ def old_format_findings(doc: ReportDocument, year: int | None = None) -> list[Fi
     if year is not None and L.LAYOUT_2019.last_year is not None and year <= L.LAYOUT_2019.last_year:
         return out
     seen: set[str] = set()
+    strong: list[str] = []  # the unmistakable markers, in the order they occur: one error for them all
+    first: Location | None = None
     lines, candidates = _marker_candidates(doc)
     for no in candidates:
         line = lines[no - 1]
@@ -204,9 +206,8 @@ def old_format_findings(doc: ReportDocument, year: int | None = None) -> list[Fi
         for marker in (OLD_FORMAT_STRONG if _ANY_STRONG.search(compact) else ()):
             if marker in compact and marker not in seen:
                 seen.add(marker)
-                out.append(Finding("structure.old_format", "error",
-                                   f"出现 2019 年试行格式的标记“{marker}”：应使用 2021 年版格式（国办公开办函〔2021〕30号）",
-                                   Location(line=no if doc.lines else None, excerpt=line.strip()), "2021年版格式", marker))
+                strong.append(marker)
+                first = first or Location(line=no if doc.lines else None, excerpt=line.strip())
         if _SINGLE_ROW_SIX.match(line.replace("\t", " ")) and "（六）其他处理" not in seen:
             seen.add("（六）其他处理")
             out.append(Finding("structure.old_format", "warning",
@@ -227,10 +228,27 @@ def old_format_findings(doc: ReportDocument, year: int | None = None) -> list[Fi
         if key in seen or any(key in s or s in key for s in seen):
             continue
         seen.add(key)
-        strong = any(s in key for s in OLD_FORMAT_STRONG)
-        out.append(Finding("structure.old_format", "error" if strong else "warning",
-                           f"出现 2019 年试行格式的标记“{marker}”", Location(excerpt=marker), "2021年版格式", marker))
+        if any(s in key for s in OLD_FORMAT_STRONG):
+            strong.append(marker)
+            first = first or Location(excerpt=marker)
+        else:
+            out.append(Finding("structure.old_format", "warning",
+                               f"出现 2019 年试行格式的标记“{marker}”", Location(excerpt=marker), "2021年版格式", marker))
+    if strong and first is not None:
+        # one defect — tables laid out in the old format — is one error, however many of its labels show
+        out.insert(0, Finding("structure.old_format", "error",
+                              f"出现 2019 年试行格式的标记{_quoted(strong)}：应使用 2021 年版格式（国办公开办函〔2021〕30号）",
+                              first, "2021年版格式", "、".join(strong)))
     return out
+
+
+_QUOTED_AT_MOST = 4
+
+
+def _quoted(markers: list[str]) -> str:
+    """“A”“B”“C”, or “A”“B”“C”“D”等 7 项 when there are more than four."""
+    shown = "".join(f"“{m}”" for m in markers[:_QUOTED_AT_MOST])
+    return shown if len(markers) <= _QUOTED_AT_MOST else f"{shown}等 {len(markers)} 项"
 
 
 def _body(sec: Section, sdef_title: str) -> str:
