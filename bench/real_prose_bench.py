@@ -2,7 +2,7 @@
 
     python bench/real_prose_bench.py [--seeds 2] [--show-failures] [--raw DIR]
 
-The templates of bench/phrasing_real.py (paraphrases of 187 sentences of 62 published reports,
+The templates of bench/phrasing_real.py (paraphrases of 209 sentences of 70 published reports,
 2021–2025: districts, counties, towns, bureaus, commissions; see bench/real_render.py for the slots
 and the ground truth they carry) go through ``bank_bench.run``: each is rendered over the tables of
 the real reports of tests/fixtures and the sample, inserted into section 一 and checked; the
