@@ -27,7 +27,8 @@ def _pattern(facts: Sequence[Fact]) -> re.Pattern[str]:
     last = _LAST
     if last is not None and last[0] is facts:
         return last[1]
-    words = sorted({k for f in facts for k in f.keywords if len(k) >= 2}, key=len, reverse=True)
+    # a fixed order (longest first, then by text): the regex cache must not depend on the hash seed
+    words = sorted({k for f in facts for k in f.keywords if len(k) >= 2}, key=lambda k: (-len(k), k))
     pat = regex(f"(?:{'|'.join(map(re.escape, words))})(?={_SUFFIX})")
     _LAST = (facts, pat)
     return pat
