@@ -1,6 +1,6 @@
 """Real prose bench: section-一 sentences paraphrased from real reports, checked against tables that make them true / false.
 
-    python bench/real_prose_bench.py [--seeds 2] [--show-failures] [--raw DIR]
+    python bench/real_prose_bench.py [--seeds 2] [--show-failures] [--raw DIR] [--round2]
 
 The templates of bench/phrasing_real.py (paraphrases of 209 sentences of 70 published reports,
 2021–2025: districts, counties, towns, bureaus, commissions; see bench/real_render.py for the slots
@@ -18,7 +18,8 @@ Figures per split:
   truth — a table figure bound to its cells (right), to other cells (wrong), to nothing (unbound);
   a number that names no table figure left unbound (right) or bound to a table figure (wrong).
 
-``--raw DIR`` reads the templates from DIR/gt_raw.py instead (the raw sentences, kept outside the
+``--round2`` runs the second batch instead (bench/phrasing_real2.py: 67 sentences of 25 reports round 1
+did not use, paraphrased the same way). ``--raw DIR`` reads the templates from DIR/gt_raw.py instead (the raw sentences, kept outside the
 repository: third-party text). ``--show-failures`` lists the tuning split's failures only.
 """
 
@@ -136,10 +137,13 @@ def run(templates: tuple[R.RealTemplate, ...], seeds: int) -> dict[str, Any]:
     return {"stats": stats, "failures": failures}
 
 
-def _load(raw: str | None) -> tuple[R.RealTemplate, ...]:
+def _load(raw: str | None, round2: bool = False) -> tuple[R.RealTemplate, ...]:
     if raw:
         sys.path.insert(0, raw)
         return tuple(importlib.import_module("gt_raw").raw())
+    if round2:
+        from phrasing_real2 import REAL2
+        return REAL2
     from phrasing_real import REAL
     return REAL
 
@@ -148,10 +152,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", type=int, default=2)
     ap.add_argument("--raw", default=None, help="a folder with gt_raw.py: the raw sentences (kept outside the repo)")
+    ap.add_argument("--round2", action="store_true",
+                    help="the second, fresh batch (bench/phrasing_real2.py) instead of the first")
     ap.add_argument("--show-failures", action="store_true", help="list the tuning split's failures")
     ap.add_argument("--split", choices=("tuning", "held-out", "both"), default="both")
     args = ap.parse_args(argv)
-    templates = _load(args.raw)
+    templates = _load(args.raw, args.round2)
     if args.split != "both":
         templates = tuple(t for t in templates if t.held_out == (args.split == "held-out"))
     out = run(templates, args.seeds)

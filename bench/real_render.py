@@ -84,6 +84,9 @@ KEY_CELLS: dict[str, tuple[str, ...]] = {
     "RM": ("t2.reg.made",), "RR": ("t2.reg.repealed",),
     "LIC": ("t2.licensing.decisions",), "PEN": ("t2.penalty.decisions",), "COE": ("t2.coercion.decisions",),
     "FEE": ("t2.fees.amount_wan",),
+    # round 2 (prose2): a 不予处理 sub-row, 复议后起诉 alone, one applicant column, 复议 results, 不予处理 + 其他处理
+    "NP2": ("t3.r3_5_2.total",), "LR": ("t4.lr.total",), "BIZ": ("t3.r1_new.biz",),
+    "RVP": ("t4.rv.pending",), "RVO": ("t4.rv.other",), "NPOT": _t3("r3_5_") + _t3("r3_6_"),
 }
 
 

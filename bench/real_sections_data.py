@@ -1,5 +1,5 @@
 """Cases of bench/real_sections_bench.py: OUR OWN renderings of what real reports do in their title, preface,
-headings, section 五 and section 六 (seen in 43 published 2020–2025 reports of districts, counties, towns and
+headings, section 五 and section 六 (seen in 43 + 25 (round 2) published 2020–2025 reports of districts, counties, towns and
 bureaus; the raw excerpts stay outside the repo). Names, years, numbers and wording are changed; the
 construction that makes each one hard is kept. ``split`` follows the source report's URL hash
 (sha1 % 3 == 0 → heldout), so the held-out phenomena are not tuned on.
@@ -15,6 +15,10 @@ from real_sections_bench import TABLE2_2019  # type: ignore[import-not-found]
 
 _FIVE_TOPICS = ("（一）主动公开情况\n按时发布各类信息。\n（二）依申请公开情况\n依法办理。\n（三）政府信息管理情况\n"
                 "落实审核制度。\n（四）平台建设情况\n维护政务网站。\n（五）监督保障情况\n纳入年度考核。")
+
+_TRAD = {"overview": "一、總體情況", "proactive": "二、主動公開政府信息情況",
+         "requests": "三、收到和處理政府信息公開申請情況", "review_litigation": "四、政府信息公開行政復議、行政訴訟情況",
+         "problems": "五、存在的主要問題及改進情況", "other": "六、其他需要報告的事項"}
 
 CASES: list[dict[str, Any]] = [
     # --- prefaces: statistics period, the format document, the list of the six parts
@@ -152,4 +156,69 @@ CASES: list[dict[str, Any]] = [
      "expect": {"structure.old_format": "error"}},
     {"id": "old-table2-town-2022", "split": "tuning", "year": 2022, "agency": "某县某镇人民政府", "table2": TABLE2_2019,
      "expect": {"structure.old_format": "error"}},
+    # --- round 2 fresh batch (25 more reports, 2021–2024; split by their URLs' hash as above)
+    {"id": "trad-town-all-headings", "split": "tuning", "year": 2024, "agency": "八里鎮",
+     "title": "八里鎮2024年政府信息公開工作年度報告", "preface": "", "headings": _TRAD,
+     "overview": ("八里鎮地處本縣東北部，轄9個行政村。2024年，我鎮加強政務公開平臺建設，細化公開內容，強化監督，"
+                  "努力提升政務公開質量。全年辦理行政許可210宗、行政處罰25宗。"),
+     "problems": ("（一）存在的主要問題：\n一是群眾參與意識不強，網上互動較少。\n二是業務培訓有待加強，信息分類不夠細致。\n"
+                  "（二）解決辦法和改進措施：\n加強培訓。"),
+     "expect": {"structure.accountability_missing": "warning"}},
+    {"id": "trad-bureau-other-without-fee", "split": "tuning", "year": 2024, "agency": "某區發展和改革局",
+     "title": "某區發展和改革局2024年度政府信息公開工作年度報告", "preface": "", "headings": _TRAD,
+     "overview": "2024年，我局主動公開政府信息160條，收到政府信息公開申請2宗，已全部辦結。",
+     "problems": "工作動態類信息質量有待提高。我局將加強專職人員培訓，加強信息發布審核把關。",
+     "other": "（一）通過信用網依法公開投資項目基本信息、招標核準意見等信息31條。",
+     "expect": {"structure.fee_statement_missing": "warning"}},
+    {"id": "trad-preface-overview-heading", "split": "tuning", "year": 2021, "agency": "某國家局",
+     "preface": ("本年度報告由某國家局根據《中華人民共和國政府信息公開條例》以及《中華人民共和國政府信息公開工作年度報告格式》"
+                 "要求編制。本年度報告中所列數據統計期限從2021年1月1日起至2021年12月31日止。"),
+     "headings": {"overview": "一、總體情況"}},
+    {"id": "trad-county-bureau-title-two-lines", "split": "heldout", "year": 2023, "agency": "某縣審計局",
+     "title": "某縣審計局2023年政府信息公開工作年度報告", "headings": _TRAD,
+     "preface": ("根據《中華人民共和國政府信息公開條例》要求，現發布本局2023年政府信息公開工作年度報告。報告所列數據統計期限為"
+                 "2023年1月1日至12月31日。"),
+     "overview": "2023年，縣審計局落實分管領導和工作人員，完善相關制度，充分利用網絡、公示欄等渠道公開信息。"},
+    {"id": "town-title-without-government", "split": "heldout", "year": 2023, "agency": "凤岭镇",
+     "title": "凤岭镇2023年政府信息公开工作年度报告",
+     "overview": ("今年以来，凤岭镇坚持公开为常态、不公开为例外，通过门户网站、微信公众号和宣传栏主动公开各类信息900余条；"
+                  "受理并办结依申请公开15件。组织法治专题培训，关注网络舆情，及时应对突发事件。"),
+     "expect": {"structure.accountability_missing": "warning"}},
+    {"id": "town-government-short-form", "split": "heldout", "year": 2022, "agency": "下河镇政府",
+     "title": "下河镇政府2022年信息公开工作年度报告", "preface": "",
+     "overview": ("2022年，我镇依法开展信息公开工作，全年主动公开信息250条。\n第一，主动公开\n拓宽公开渠道，定期推送图文信息。\n"
+                  "第二，筑牢信息质量关\n严格执行三审三校，定期清理过期信息。"),
+     "expect": {"structure.overview_topic_missing": "warning", "structure.accountability_missing": "warning"}},
+    {"id": "township-one-paragraph", "split": "tuning", "year": 2024, "agency": "某县兴隆乡人民政府",
+     "overview": "本年度，兴隆乡依照《条例》扎实推进政府信息公开，完善工作机制，拓宽公开渠道，保障公众知情权和监督权。",
+     "expect": {"structure.accountability_missing": "warning"}},
+    {"id": "subdistrict-not-a-government", "split": "heldout", "year": 2022, "agency": "某区经开街道办事处",
+     "title": "某区经开街道办事处2022年政府信息公开工作年度报告",
+     "overview": ("（一）主动公开。加大政务公开力度。\n（二）依申请公开。全年未收到申请。\n（三）政府信息管理。落实审核制度。\n"
+                  "（四）政府信息公开平台建设。开展专项自查。\n（五）监督保障。成立领导小组，明确专人负责。")},
+    {"id": "subdistrict-title-only", "split": "tuning", "year": 2023, "agency": "某区东门街道",
+     "title": "东门街道2023年度政府信息公开工作年度报告", "overview": _FIVE_TOPICS.replace("纳入年度考核", "明确专人负责")},
+    {"id": "township-2008-items-inline", "split": "tuning", "year": 2021, "agency": "某县上坪乡人民政府",
+     "preface": "按照县政府办公室关于做好年度报告编发工作的通知要求，现将2021年工作情况汇报如下：", "inline_overview": True,
+     "headings": {"overview": "一、总体情况"},
+     "overview": ("1、主动公开政府信息的情况：35条。 2、行政机关依申请公开政府信息的数量：无。 3、不予以公开政府信息的数量：无。"
+                  " 4、政府信息公开的收费及减免情况：无。 5、因政府信息公开申请行政复议、提起行政诉讼的情况：无。"),
+     "expect": {"structure.old_format": "warning", "structure.overview_topic_missing": "warning",
+                "structure.accountability_missing": "warning"}},
+    {"id": "bureau-two-subitems", "split": "heldout", "year": 2022, "agency": "某区商务局",
+     "overview": ("2022年以来，我局坚持以公开为常态。\n（一）主动公开、依申请公开方面\n全年主动公开信息若干条，未收到申请。\n"
+                  "（二）监督保障方面\n通过各类平台公开信息，接受监督。"),
+     "expect": {"structure.overview_topic_missing": "warning"}},
+    {"id": "bureau-items-not-the-five", "split": "tuning", "year": 2022, "agency": "某县商务局",
+     "overview": ("（一）组织领导情况。成立政务公开领导小组。\n（二）建立健全工作制度情况。应公开信息分类上报、签批后公开。\n"
+                  "（三）定期培训操作人员。熟练操作信息公开平台。"),
+     "expect": {"structure.overview_topic_missing": "warning"}},
+    {"id": "prior-year-assessment-reference", "split": "tuning", "year": 2022, "agency": "中河镇",
+     "overview": ("2022年，中河镇继续坚持公开为常态。\n（一）提数量，盯质量\n针对2021年政务公开考核中发现的问题，逐项查摆、"
+                  "夯实基础。")},
+    {"id": "prior-year-carryover-none", "split": "tuning", "year": 2022, "agency": "某县尧山镇",
+     "overview": ("（一）主动公开政府信息情况\n全年公开信息500余条。\n（二）依申请公开情况\n全年受理依申请公开0件，2021年未转结"
+                  "政府信息公开申请。\n（三）政府信息管理情况\n严格审核。\n（四）平台建设情况\n维护网站。\n（五）监督保障情况\n纳入考核。")},
+    {"id": "past-annual-reports-collected", "split": "heldout", "year": 2021, "agency": "某市东岭区人民政府",
+     "overview_extra": ("（六）补齐年报。完成2018、2019、2020三年的政务公开年报收集及公开发布工作，全年主动公开政府信息八千余条。")},
 ]
