@@ -162,12 +162,13 @@ CASES: list[dict[str, Any]] = [
      "overview": ("八里鎮地處本縣東北部，轄9個行政村。2024年，我鎮加強政務公開平臺建設，細化公開內容，強化監督，"
                   "努力提升政務公開質量。全年辦理行政許可210宗、行政處罰25宗。"),
      "problems": ("（一）存在的主要問題：\n一是群眾參與意識不強，網上互動較少。\n二是業務培訓有待加強，信息分類不夠細致。\n"
-                  "（二）解決辦法和改進措施：\n加強培訓。"),
+                  "（二）解決辦法和改進措施：\n下階段我鎮將加強業務培訓，豐富公開形式，提高信息更新頻率。"),
      "expect": {"structure.accountability_missing": "warning"}},
     {"id": "trad-bureau-other-without-fee", "split": "tuning", "year": 2024, "agency": "某區發展和改革局",
      "title": "某區發展和改革局2024年度政府信息公開工作年度報告", "preface": "", "headings": _TRAD,
      "overview": "2024年，我局主動公開政府信息160條，收到政府信息公開申請2宗，已全部辦結。",
-     "problems": "工作動態類信息質量有待提高。我局將加強專職人員培訓，加強信息發布審核把關。",
+     "problems": ("總體上仍存在一些不足，工作動態宣傳力度不夠，信息質量有待提高。針對以上問題，我局將加強專職人員培訓，"
+                  "加強信息發布審核把關，繼續提升政策解讀質量。"),
      "other": "（一）通過信用網依法公開投資項目基本信息、招標核準意見等信息31條。",
      "expect": {"structure.fee_statement_missing": "warning"}},
     {"id": "trad-preface-overview-heading", "split": "tuning", "year": 2021, "agency": "某國家局",

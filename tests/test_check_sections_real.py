@@ -164,3 +164,44 @@ def test_report_published_in_its_own_year() -> None:
     assert not found(check_document(make_doc(text=right)), "stale.year")
     title = {"overview": ["于2023年1月发布《2023年政府信息公开工作年度报告》解读。"]}  # a title names, it does not date
     assert not found(check_document(make_doc(text=title)), "stale.year")
+
+
+# --- round 2: traditional-script pages, towns named without 人民政府
+
+
+_TRAD_HEADINGS = ("一、總體情況", "二、主動公開政府信息情況", "三、收到和處理政府信息公開申請情況",
+                  "四、政府信息公開行政復議、行政訴訟情況", "五、存在的主要問題及改進情況", "六、其他需要報告的事項")
+
+
+def test_traditional_headings_name_their_sections() -> None:
+    from draft_report.reading import read_text
+
+    body = ["八里鎮2024年政府信息公開工作年度報告", ""]
+    for h in _TRAD_HEADINGS:
+        body += [h, "略。", ""]
+    doc = read_text("\n".join(body) + "\n", source="trad")
+    assert [s.key for s in doc.sections if s.key] == [
+        "overview", "proactive", "requests", "review_litigation", "problems", "other"]
+    result = check_document(doc)
+    assert not [f for f in result.findings if f.rule in ("structure.heading_missing", "structure.heading_wording")]
+
+
+_NO_ACCOUNTABILITY = {
+    "overview": ["（一）主动公开情况", "按时发布。", "（二）依申请公开情况", "依法办理。", "（三）政府信息管理情况",
+                 "落实审核。", "（四）平台建设情况", "维护网站。", "（五）监督保障情况", "明确专人负责。"],
+    "problems": ["存在的主要问题：信息更新不够及时，解读形式单一。下一步将加强培训，丰富解读形式，提高公开质量和时效。"],
+}
+
+
+def test_town_named_without_government_owes_accountability() -> None:
+    for agency in ("八里镇", "兴隆乡", "下河镇政府", "八里鎮"):
+        result = check_document(make_doc(_NO_ACCOUNTABILITY, agency=agency))
+        assert found(result, "structure.accountability_missing"), agency
+    for agency in ("某区东门街道", "某区经开街道办事处", "某县人民政府办公室", "某县住房和城乡建设局"):
+        result = check_document(make_doc(_NO_ACCOUNTABILITY, agency=agency))
+        assert not found(result, "structure.accountability_missing"), agency
+
+
+def test_accountability_written_in_traditional_is_found() -> None:
+    text = dict(_NO_ACCOUNTABILITY, overview=_NO_ACCOUNTABILITY["overview"][:-1] + ["開展社會評議，落實責任追究。"])
+    assert not found(check_document(make_doc(text, agency="八里鎮")), "structure.accountability_missing")

@@ -225,11 +225,18 @@ def topic_findings(doc: ReportDocument, year: int | None, paragraphs: Paragraphs
     return out
 
 
+# A 人民政府 named as reports name it: “某县人民政府”, the short “某县政府” / “某镇政府”, or a township by its
+# name alone (“八里镇”, “兴隆乡”, “某民族乡”; 鎮/鄉 on a 繁體 page): 乡（镇）is a level of government (宪法
+# 第三十条), its report is the 乡镇人民政府's. A 街道 / 街道办事处 is not: it is a 派出机关 of the district's
+# government, and neither is an office of a government (“某县人民政府办公室”) — their names end otherwise.
+_GOVERNMENT_NAME = re.compile(r"(?:政府|[\u4e00-\u9fff](?<![城])[镇乡鎮鄉])$")
+
+
 def is_government(agency: str | None, kind: str | None = None) -> bool:
     """The government's own report (31 March) rather than a department's (31 January)."""
     if kind is not None:
         return kind == "人民政府"
-    return bool(agency) and agency.rstrip().endswith("人民政府")  # type: ignore[union-attr]
+    return bool(agency) and _GOVERNMENT_NAME.search(agency.rstrip()) is not None  # type: ignore[union-attr]
 
 
 def deadline(year: int, government: bool) -> dt.date:

@@ -9,6 +9,7 @@ from draft_report.checking.findings import Finding, Location
 from draft_report.checking.prose import LocatedClaim, fmt
 from draft_report.lexicon.binding import trie_pattern
 from draft_report.models.document import ReportDocument, Section
+from draft_report.reading.traditional import FOLD
 from draft_report.regex_cache import regex
 from draft_report.sections import OVERVIEW_TOPICS, SECTION_BY_KEY, SECTION_KEYS, SECTIONS, SectionDef
 from draft_report.tables import layout as L
@@ -35,10 +36,15 @@ _SINGLE_ROW_SIX = regex(r"^\s*[（(]六[）)]\s*其他处理[\s|]*\d+(?:[\s|]|$)
 FEE_STATEMENT = regex(r"信息处理费|处理费|收费|收取[^。]{0,12}费|费用")
 _BOILERPLATE_NONE = regex(r"^(无|暂无|没有|无其他)")
 _PROBLEM_WORDS = ("问题", "不足", "差距", "短板", "薄弱", "有待", "不够", "欠缺", "滞后", "不及时", "不规范", "不完善")
+# Section text of a 繁體 page (問題, 不夠, 評議, 責任追究) read with these words and ``_ACCOUNTABILITY``'s:
+# ``FOLD`` (the characters of the labels and section titles) and the few of these words it leaves as they are
+_TEXT_FOLD = FOLD | str.maketrans("評責夠滯時", "评责够滞时")
 
 
 def _norm(text: str) -> str:
-    return _PUNCT.sub("", text)
+    """A heading's title as compared: without punctuation, in simplified characters (“其他需要報告的事項”
+    on a 繁體 page is the standard title in another script, not another wording)."""
+    return _PUNCT.sub("", text).translate(FOLD)
 
 
 # each section's standard title without punctuation or spaces (what a heading's title must start with)
@@ -271,7 +277,7 @@ def problems_findings(doc: ReportDocument) -> list[Finding]:
     if sec is None:
         return []
     body = "".join(p.text for p in sec.paragraphs if p.kind == "text").strip()
-    vague = not any(w in body for w in _PROBLEM_WORDS)
+    vague = not any(w in body.translate(_TEXT_FOLD) for w in _PROBLEM_WORDS)
     if vague or _BOILERPLATE_NONE.match(body) or _shorter_than(body, 40):
         return [Finding("structure.problems_empty", "warning",
                         "第五部分“存在的主要问题及改进情况”为空或过于简略：应写明具体问题和改进措施",
@@ -400,7 +406,7 @@ def overview_topic_findings(doc: ReportDocument, kind: str | None = None) -> lis
                                topic.heading, None))
     if is_government(doc.agency or doc.signature or doc.title, kind):
         problems = doc.section("problems")
-        text = sec.text + "\n" + (problems.text if problems else "")
+        text = (sec.text + "\n" + (problems.text if problems else "")).translate(_TEXT_FOLD)
         if not any(w in text for w in _ACCOUNTABILITY):
             out.append(Finding("structure.accountability_missing", "warning",
                                "人民政府的年报应在“总体情况（监督保障）”或第五部分写明工作考核、社会评议和责任追究结果情况"

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 
 from draft_report.reading.blocks import compact, has_cjk, norm_key
+from draft_report.reading.traditional import FOLD
 from draft_report.records import dataclass
 from draft_report.regex_cache import regex
 from draft_report.sections import SECTIONS
@@ -181,9 +182,11 @@ def section_keys(titles: list[str], empty: list[bool] | None = None) -> list[str
 
     Strong wording first, then weak wording for the sections still missing; within each,
     headings with content come before empty ones; the first occurrence wins. Entries of a
-    table of contents ("二、主动公开政府信息情况……2") name no section."""
+    table of contents ("二、主动公开政府信息情况……2") name no section. A title printed in traditional
+    characters ("一、總體情況", a portal's 繁體 page) names its section as the simplified one does
+    (``traditional.FOLD`` folds the characters of the section titles)."""
     keys: list[str | None] = [None] * len(titles)
-    compacted = [compact(t) for t in titles]
+    compacted = [compact(t).translate(FOLD) for t in titles]
     empties = empty or [False] * len(titles)
     rank = [2 if _TOC_ENTRY.search(t) else int(e) for t, e in zip(compacted, empties, strict=True)]
     for table in (_STRONG, _WEAK):
