@@ -248,6 +248,30 @@ def old_format_findings(doc: ReportDocument, year: int | None = None) -> list[Fi
     return out
 
 
+# The part of the reports of 2008–2018 (the 2008 条例's outline: 概述 / 主动公开 / 依申请公开 / 政府信息公开的
+# 收费及减免情况 / 复议诉讼 / 问题和改进措施) that no later format has: the 2019 条例 ended those fees (only a
+# 信息处理费, reported in 六, remains). A report of 2019 or later that lists it — in its preface's list of
+# parts, as an item of 一, as a heading — follows the pre-2019 outline.
+_OUTLINE_2008_PART = "收费及减免"
+_OUTLINE_2008_LAST_YEAR = 2018
+
+
+def outline_2008_findings(doc: ReportDocument, year: int | None = None) -> list[Finding]:
+    """A report of 2019 or later written in the pre-2019 outline (``_OUTLINE_2008_PART``): one warning."""
+    if year is not None and year <= _OUTLINE_2008_LAST_YEAR:
+        return []
+    overview = doc.section("overview")
+    texts = [p.text for p in doc.preface] + [s.heading for s in doc.sections]
+    texts += [p.text for p in overview.paragraphs] if overview else []
+    for text in texts:
+        if _OUTLINE_2008_PART in _WHITESPACE.sub("", text):
+            return [Finding("structure.old_format", "warning",
+                            "报告列有 2019 年以前年报格式的部分“政府信息公开的收费及减免情况”：2021 年版格式没有此项"
+                            "（信息处理费在第六部分报告），应按 2021 年版格式的六个部分编写",
+                            Location(excerpt=text.strip()[:80]), "2021年版格式", "收费及减免情况")]
+    return []
+
+
 _QUOTED_AT_MOST = 4
 
 
@@ -378,7 +402,25 @@ def _subheadings(sec: Section) -> list[tuple[str, int | None]]:
             if m is None:
                 continue
         out.append((m.group().strip(), p.line))  # type: ignore[union-attr]  # ``_HEAD`` matches any text
-    return out
+    return out if len(out) >= 2 else _numbered_items(sec) or out
+
+
+# An item of a numbered list: "1.主动公开。…", "2、行政机关依申请公开政府信息的数量：无。", "第一，主动公开" — at a
+# paragraph's start or after a sentence (several items run in one paragraph), followed by its words.
+_NUMBERED_ITEM = regex(r"(?:^|(?<=[\s。；;]))(?:\d{1,2}\s*[、.．]|第[一二三四五六七八九十]{1,2}\s*[，,、])\s*"
+                       r"([\u4e00-\u9fff][^。：:；;，,]{0,39})")
+
+
+def _numbered_items(sec: Section) -> list[tuple[str, int | None]]:
+    """Section 一 organised as a numbered list instead of (一)(二) sub-headings (2008-era reports, towns):
+    its items' words, when there are two or more of them; else none."""
+    out: list[tuple[str, int | None]] = []
+    for p in sec.paragraphs:
+        text = p.text
+        if "、" not in text and "." not in text and "．" not in text and "第" not in text:
+            continue
+        out += [(m.group(1).strip(), p.line) for m in _NUMBERED_ITEM.finditer(text)]
+    return out if len(out) >= 2 else []
 
 
 def overview_topic_findings(doc: ReportDocument, kind: str | None = None) -> list[Finding]:
