@@ -20,6 +20,7 @@ from draft_report.checking.ratios import comparison_words, percent_claims
 from draft_report.checking.row_scope import CONTINUES, inherit_rows, kind_of_previous_clause, last_row_claim
 from draft_report.checking.scope import may_have_markers, scope_before, scope_markers
 from draft_report.checking.topic import channel_part, channel_total, continues_foreign_topic, names_a_channel
+from draft_report.lexicon.agency_names import mask_agency_names
 from draft_report.lexicon.approx import approx_range, approx_word
 from draft_report.lexicon.binding import (
     CLAUSE_DELIMITERS,
@@ -142,8 +143,10 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
         if pa == last_a:
             prev_labels, prev_numbers, carried = last_labels, last_numbers, last_carried
         else:
-            prev_labels, prev_numbers, carried = fold_parentheses(text[pa:pb]) if pa >= 0 and qs else "", [], None
-        labels = fold_parentheses(sent)  # same offsets; digit-free parentheses belong to the label
+            prev_labels, prev_numbers, carried = (
+                mask_agency_names(fold_parentheses(text[pa:pb]), facts) if pa >= 0 and qs else "", [], None)
+        # same offsets; digit-free parentheses belong to the label, agency names (信访局) are no label
+        labels = mask_agency_names(fold_parentheses(sent), facts)
         numbers: list[Claim] = []
         if qs:
             # a sentence that starts with 其中, or follows a ；, continues the one before: bound with it as context

@@ -133,6 +133,10 @@ _NOT_DISCLOSURE = ("政务服务", "网络问政", "留言", "咨询", "来信",
                    "建议", "提案", "审批", "办件", "行政许可")
 # Work on documents that is not 制发 (issuing).
 _NOT_ISSUING = ("清理", "审查", "审核", "备案", "评估", "修订", "修改", "征求意见", "解读", "宣传", "梳理")
+# Statuses of documents 表二 has no column for, joined to 废止 (“废止和失效文件20件”, “修改、废止3件”): the
+# count is of a union of statuses, not 本年废止 (“失效3件、废止4件” names each on its own).
+_OTHER_STATUS = tuple(f"{a}{j}{b}" for s in ("失效", "修改", "修订") for a, b in (("废止", s), (s, "废止"))
+                      for j in ("", "和", "、", "及", "与", "或", "/"))
 # Verbs of issuing: a clause that names one is about 制发 whatever the sentence said before.
 _ISSUING = ("制发", "印发", "出台", "制定", "新制定", "发布")
 _DECISION_NOT = ("信息", "申请", "事项", "受理")
@@ -228,7 +232,7 @@ def _document_facts() -> list[Fact]:
         )
         out.append(
             Fact(f"{item}_repealed", f"本年废止{label}", words, units=_DOC_UNITS, cells=(f"t2.{item}.repealed",),
-                 requires=("废止",), excludes=excl, elliptic=True, priority=3)
+                 requires=("废止",), excludes=excl + _OTHER_STATUS, elliptic=True, priority=3)
         )
         out.append(
             Fact(f"{item}_valid", f"现行有效{label}", words, units=_DOC_UNITS, cells=(f"t2.{item}.valid",),

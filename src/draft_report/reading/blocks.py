@@ -79,7 +79,17 @@ def norm_key(text: str) -> str:
 
 
 def _norm_key(text: str) -> str:
-    return _NOT_KEY.sub("", unicodedata.normalize("NFKC", text)).translate(FOLD)
+    t = unicodedata.normalize("NFKC", text)
+    if "(" in t and not t.isascii():
+        t = _PINYIN.sub("", t)
+    return _NOT_KEY.sub("", t).translate(FOLD)
+
+
+# A pinyin reading in brackets after a character, as some mirror sites print them in converted
+# pages ("規(guī)章", "主動(dòng)"): letters with at least one tone mark. Dropped from the key (the
+# reading is no part of the label; a bracketed Latin word without a tone mark is kept).
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN = regex(rf"\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
 
 
 _norm_key_cached = lru_cache(maxsize=4096)(_norm_key)

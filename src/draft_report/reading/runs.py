@@ -465,7 +465,64 @@ def entries_of(blocks: list[Block]) -> list[Entry]:
                     and not _value_token_cached(text):
                 out.append(Entry(b, text, [], False, False))
                 continue
+        if b.kind != "row" and b.cells[0].count(" ") >= 3 and "。" not in b.cells[0]:
+            runs = _squashed_runs(b, b.cells[0].split())
+            if runs is not None:
+                out += runs
+                continue
         out.append(entry_of(b))
+    return out
+
+
+_COUNT_UNITS = frozenset("件条个次项人户家份元万亿%％")
+
+
+def _squashed_runs(block: Block, toks: list[str]) -> list[Entry] | None:
+    """The runs of a text line that holds several rows one after another, each a label and its
+    values ("规章 0 0 0 行政规范性文件 0 0 0 第二十条第（五）项 …": a table whose line breaks were
+    lost); None when the line holds values in fewer than two places (``entry_of`` then reads it as
+    one run, as before).
+
+    Tokens alternate between label text and values; a Chinese numeral right after a value is one
+    more value ("5 二 0"), as in ``entry_of``. Each label with the values after it is one run (a
+    leading run without a label is a bare run, a trailing label without values a label-only entry),
+    so every row keeps its own values and no value is moved to another row's label."""
+    kinds = [
+        _value_token_cached(t) if len(t) <= CACHED_LENGTH else is_value_token(t) for t in toks
+    ]
+    for i in range(1, len(toks)):
+        if not kinds[i] and kinds[i - 1] and _CN_NUMERAL.match(toks[i]) is not None:
+            kinds[i] = True
+    # where each run of values starts and ends
+    starts = [i for i, k in enumerate(kinds) if k and (i == 0 or not kinds[i - 1])]
+    if len(starts) < 2:
+        return None
+    ends = [i for i, k in enumerate(kinds) if k and (i + 1 == len(kinds) or not kinds[i + 1])]
+    # a table's rows hold 3 (表二（一）), 7 (表三) or 5/15 (表四) values: a line whose runs are all
+    # single counts is prose ("行政规范性文件 13 件；规划计划文件 2 件"), and so is one where a
+    # count unit follows a run ("13 件")
+    if max(e - b for b, e in zip(starts, ends, strict=True)) < 2:
+        return None
+    if any(e + 1 < len(toks) and toks[e + 1][0] in _COUNT_UNITS for e in ends):
+        return None
+    out: list[Entry] = []
+    i, n = 0, len(toks)
+    while i < n:
+        j = i
+        while j < n and not kinds[j]:
+            j += 1
+        k = j
+        while k < n and kinds[k]:
+            k += 1
+        label = "".join(toks[i:j])
+        if k == j:
+            out.append(Entry(block, label, [], False, False))
+        else:
+            vals = toks[j:k]
+            vkinds = classify_cells(vals)
+            values = list(zip(vals, map(_VALUE_KIND.get, vkinds, vkinds), repeat(block.line)))
+            out.append(new_entry(block, label, values, False))
+        i = k
     return out
 
 
