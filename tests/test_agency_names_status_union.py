@@ -31,3 +31,14 @@ def test_repealed_joined_with_a_status_the_table_lacks_is_no_table_figure() -> N
     # named one by one, 废止 is still 本年废止
     got = _bound("对规范性文件进行全面梳理，继续有效22件，失效3件、废止5件。")
     assert got[0] == ("22件", "norm_valid") and got[-1] == ("5件", "norm_repealed")
+
+
+def test_a_share_of_a_part_named_without_a_measure_is_not_the_number_before() -> None:
+    text = ("全市全年新收政府信息公开申请31件，共办理政府信息公开申请31件，其中予以公开或部分公开占90.3%、"
+            "不予公开占3.2%，其他情况占6.5%。")
+    shares = [(c.text, c.fact.id if c.fact else None) for c in extract_claims(text) if c.kind == "percent"]
+    assert ("6.5%", "requests_handled") not in shares and len(shares) == 2
+    # a share right after its own number still takes that number
+    text2 = "予以公开20件、占64.5%；不予公开2件、占6.5%。"
+    assert [c.fact.id for c in extract_claims(text2) if c.kind == "percent" and c.fact] == [
+        "result_open", "result_withheld"]

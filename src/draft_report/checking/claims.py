@@ -20,6 +20,7 @@ from draft_report.checking.ratios import comparison_words, percent_claims
 from draft_report.checking.row_scope import CONTINUES, inherit_rows, kind_of_previous_clause, last_row_claim
 from draft_report.checking.scope import may_have_markers, scope_before, scope_markers
 from draft_report.checking.topic import channel_part, channel_total, continues_foreign_topic, names_a_channel
+from draft_report.checking.universal import may_be_universal, universal_claims
 from draft_report.lexicon.agency_names import mask_agency_names
 from draft_report.lexicon.approx import approx_range, approx_word
 from draft_report.lexicon.binding import (
@@ -163,6 +164,8 @@ def extract_claims(text: str, facts: Sequence[Fact] | None = None) -> list[Claim
             "%" in sent or "％" in sent) else numbers
         if marks:
             found = found + _zero_claims(sent, facts, marks, [q[0] for q in qs], a, a)
+        if may_be_universal(sent) and (universal := universal_claims(sent, a)):
+            found = found + universal  # “均为自然人申请”, “均维持”: the parts they exclude are zero
         markers = scope_markers(sent) if found and scopes and may_have_markers(sent) else []
         if markers:  # found once per sentence; each claim takes those before it (most take none)
             found = [c if (scope := scope_before(markers, c.start)) is None else replace(c, scope=scope)

@@ -47,6 +47,16 @@ def _clause_start(sentence: str, pos: int) -> int:
     return i + 1
 
 
+# Words a share's clause may hold besides its label (“其中占”, “分别约占”): no label of their own.
+_SHARE_FILLERS = regex(r"其中|分别|合计|总共|共计|大约|约|共|仅|均|各|达|的|\s")
+
+
+def _own_label(before_ratio: str) -> bool:
+    """True when the clause names a part of its own before 占 (“其他情况”, “其余”), not only fillers; a clause
+    with a number (“不予公开178件、占5.8%”) gives its share to that number."""
+    return not any(c.isdigit() for c in before_ratio) and len(_SHARE_FILLERS.sub("", before_ratio)) >= 2
+
+
 def _bound(facts: Sequence[Fact], sentence: str, at: int, lo: int) -> list[Fact]:
     """The measure(s) named in ``sentence[lo:at]`` right before ``at`` (lists summed), units not checked."""
     b = bind_claim(facts, sentence, at, at, None, lo, at)
@@ -115,6 +125,8 @@ def percent_claims(sentence: str, offset: int, facts: Sequence[Fact], numbers: S
                 # the number just before (“通过网络申请12件，占57%”): when it is bound to nothing, neither is its share
                 if unbound_before(numbers, clause_at + at):
                     continue
+                if _own_label(clause[:at]):
+                    continue  # “…，其他情况占5.2%”: a part the clause names itself (no measure), not the number before
                 prior = [c for c in earlier if c.end <= clause_at + at] or earlier
                 if prior:
                     nums = [prior[-1].fact, *prior[-1].alternatives]  # type: ignore[list-item]

@@ -1,0 +1,31 @@
+"""Claims without a number about how a table's parts split (paraphrased real sentences, round 2)."""
+
+from __future__ import annotations
+
+from draft_report.checking.claims import extract_claims
+from draft_report.checking.universal import UNSURE
+
+
+def _zeros(text: str) -> list[tuple[str, str]]:
+    return [(c.text, c.fact.id) for c in extract_claims(text) if c.kind == "zero" and c.fact is not None]
+
+
+def test_all_applicants_natural_persons_means_no_organisation_requests() -> None:
+    got = _zeros("2024年，本办共受理政府信息公开申请27件（含上年结转2件），申请人全部为公民。")
+    assert got == [("全部为公民", "requests_new_org")]
+    assert _zeros("区政府办共收到9份政府信息公开申请，均为自然人申请。") == [("均为自然人", "requests_new_org")]
+    assert _zeros("本局收到申请3件，均为法人或其他组织提出。") == [("均为法人或其他组织", "requests_new_np")]
+
+
+def test_all_kept_means_no_other_results_in_the_groups_named() -> None:
+    claims = [c for c in extract_claims("办理因上年度申请引发行政复议1件、引发行政诉讼2件，均维持结果。") if c.kind == "zero"]
+    assert len(claims) == 1 and claims[0].confidence == UNSURE
+    ids = set(claims[0].fact.id.split("+"))
+    assert ids == {f"{g}_{c}" for g in ("review", "litigation") for c in ("fix", "other", "pending")}
+    only_review = [c for c in extract_claims("行政复议2件，均维持。") if c.kind == "zero"]
+    assert only_review[0].fact.id == "review_fix+review_other+review_pending"
+
+
+def test_no_universal_without_requests_or_a_group() -> None:
+    assert _zeros("收到留言56条，均为群众咨询。") == []
+    assert _zeros("维持现有栏目设置，均为常态化工作。") == []
