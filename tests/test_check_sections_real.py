@@ -205,3 +205,41 @@ def test_town_named_without_government_owes_accountability() -> None:
 def test_accountability_written_in_traditional_is_found() -> None:
     text = dict(_NO_ACCOUNTABILITY, overview=_NO_ACCOUNTABILITY["overview"][:-1] + ["開展社會評議，落實責任追究。"])
     assert not found(check_document(make_doc(text, agency="八里鎮")), "structure.accountability_missing")
+
+
+def test_pre_2019_outline_in_overview_items() -> None:
+    items = ("1、主动公开政府信息的情况：35条。 2、行政机关依申请公开政府信息的数量：无。 3、不予以公开政府信息的数量：无。"
+             " 4、政府信息公开的收费及减免情况：无。 5、因政府信息公开申请行政复议、提起行政诉讼的情况：无。")
+    result = check_document(make_doc({"overview": [items]}, agency="某县上坪乡人民政府", year=2021))
+    assert found(result, "structure.old_format") == [("warning", "收费及减免情况")]
+    missing = [f.expected for f in result.findings if f.rule == "structure.overview_topic_missing"]
+    assert len(missing) == 3 and not any("主动公开" in str(m) for m in missing)  # 管理, 平台, 监督保障
+    assert found(result, "structure.accountability_missing")
+    old_report = check_document(make_doc({"overview": [items]}, year=2017))
+    assert not found(old_report, "structure.old_format")  # a 2017 report was written in that outline
+
+
+def test_numbered_items_cover_the_five_topics() -> None:
+    items = ["1.主动公开。公开信息200条。", "2.依申请公开。未收到申请。", "3.政府信息管理。落实审核。",
+             "4.平台建设。维护网站。", "5.监督保障。纳入考核。"]
+    assert not found(check_document(make_doc({"overview": items})), "structure.overview_topic_missing")
+    short = ["第一，主动公开", "拓宽公开渠道。", "第二，筑牢信息质量关", "定期清理过期信息。"]
+    assert len(found(check_document(make_doc({"overview": short})), "structure.overview_topic_missing")) == 4
+
+
+def test_2008_overview_heading_is_section_one() -> None:
+    from draft_report.reading import read_text
+
+    text = "\n".join(["某镇2023年政府信息公开工作年度报告", "", "一、政府信息公开工作的基本情况", "全年公开信息100条。", "",
+                      "二、主动公开政府信息情况", "略。", "", "五、存在的主要问题及改进情况", "略。", ""])
+    doc = read_text(text + "\n", source="t")
+    assert doc.section("overview") is not None and doc.section("overview").heading == "一、政府信息公开工作的基本情况"
+
+
+def test_carry_over_goes_to_the_next_year() -> None:
+    wrong = ["（二）依申请公开。全年收到申请0件，0件转结2024年办结。"]
+    result = check_document(make_doc({"overview": wrong}, year=2024))
+    assert ("warning", 2024) in found(result, "stale.year")
+    for right in ("（二）依申请公开。全年收到申请3件，1件结转至2025年继续办理。",
+                  "（二）依申请公开。全年办结2023年结转申请2件。"):
+        assert not found(check_document(make_doc({"overview": [right]}, year=2024)), "stale.year"), right

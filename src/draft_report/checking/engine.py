@@ -13,6 +13,7 @@ from draft_report.checking.structure import (
     fee_findings,
     heading_findings,
     old_format_findings,
+    outline_2008_findings,
     overview_topic_findings,
     problems_findings,
 )
@@ -55,6 +56,7 @@ def check_document(doc: ReportDocument, dataset: Any = None, previous: Any = Non
     old_format = old_format_findings(doc, fmt_year)
     findings += old_format
     findings += citation_findings(doc, fmt_year)
+    findings += outline_2008_findings(doc, fmt_year)
     findings += problems_findings(doc)
     findings += fee_findings(doc, claims)
     findings += staleness_findings(doc, year, kind)

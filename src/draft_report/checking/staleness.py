@@ -185,7 +185,41 @@ def year_findings(doc: ReportDocument, year: int | None, paragraphs: Paragraphs 
                 out.append(Finding("stale.year", "warning",
                                    f"文中年份“{y}年”与报告年度 {year} 年不符，可能沿用了往年文字",
                                    Location(section=section, line=p.line, excerpt=sent.strip()), year, y))
+    return out + carry_over_findings(items, year, out)
+
+
+# Where requests are carried to: “结转至2025年”, “转结2025年办结”, “转入2025年度继续办理” — the year after the
+# verb is the destination (a year before it, “2023年结转”, is where they come from). A report for year N
+# carries open requests to N + 1, so any other destination year is text of another year's report.
+_CARRY_TO = regex(r"(?:结转|转结|转入)(?:(?:至|到|入)\s*((?:19|20)\d{2})\s*年度?"
+                  r"|\s*((?:19|20)\d{2})\s*年度?\s*(?:继续)?(?:办结|办理|处理|答复))")
+
+
+def carry_over_findings(items: Paragraphs, year: int, known: Iterable[Finding] = ()) -> list[Finding]:
+    """A carry-over (``_CARRY_TO``) whose destination is not the year after the report's."""
+    done = {(f.location.line, f.actual) for f in known}
+    out: list[Finding] = []
+    for section, p in items:
+        text = p.text
+        if "结转" not in text and "转结" not in text and "转入" not in text:
+            continue
+        for m in _CARRY_TO.finditer(text):
+            y = int(m.group(1) or m.group(2))
+            if y == year + 1 or (p.line, y) in done:
+                continue
+            done.add((p.line, y))
+            out.append(Finding("stale.year", "warning",
+                               f"结转的去向写的是“{y}年”：{year} 年度未办结的申请应结转到 {year + 1} 年，可能沿用了往年文字",
+                               Location(section=section, line=p.line, excerpt=_sentence_at(text, m.start())),
+                               year + 1, y))
     return out
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence of ``text`` that holds position ``at``."""
+    start = max(text.rfind(c, 0, at) for c in "。；;！？") + 1
+    ends = [i for i in (text.find(c, at) for c in "。；;！？") if i >= 0]
+    return text[start:(min(ends) + 1 if ends else len(text))].strip()
 
 
 @cache

@@ -36,9 +36,16 @@ _SINGLE_ROW_SIX = regex(r"^\s*[（(]六[）)]\s*其他处理[\s|]*\d+(?:[\s|]|$)
 FEE_STATEMENT = regex(r"信息处理费|处理费|收费|收取[^。]{0,12}费|费用")
 _BOILERPLATE_NONE = regex(r"^(无|暂无|没有|无其他)")
 _PROBLEM_WORDS = ("问题", "不足", "差距", "短板", "薄弱", "有待", "不够", "欠缺", "滞后", "不及时", "不规范", "不完善")
-# Section text of a 繁體 page (問題, 不夠, 評議, 責任追究) read with these words and ``_ACCOUNTABILITY``'s:
-# ``FOLD`` (the characters of the labels and section titles) and the few of these words it leaves as they are
-_TEXT_FOLD = FOLD | str.maketrans("評責夠滯時", "评责够滞时")
+# The same words as a 繁體 page writes them (問題, 不夠, 評議, 責任追究): each word with its characters in
+# traditional form, looked for as they are (translating a whole section's text costs far more)
+_TO_TRADITIONAL = str.maketrans("问题够滞后时规范评议责", "問題夠滯後時規範評議責")
+
+
+def _both_scripts(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(words + tuple(w.translate(_TO_TRADITIONAL) for w in words)))
+
+
+_PROBLEM_WORDS_BOTH = _both_scripts(_PROBLEM_WORDS)
 
 
 def _norm(text: str) -> str:
@@ -248,6 +255,30 @@ def old_format_findings(doc: ReportDocument, year: int | None = None) -> list[Fi
     return out
 
 
+# The part of the reports of 2008–2018 (the 2008 条例's outline: 概述 / 主动公开 / 依申请公开 / 政府信息公开的
+# 收费及减免情况 / 复议诉讼 / 问题和改进措施) that no later format has: the 2019 条例 ended those fees (only a
+# 信息处理费, reported in 六, remains). A report of 2019 or later that lists it — in its preface's list of
+# parts, as an item of 一, as a heading — follows the pre-2019 outline.
+_OUTLINE_2008_PART = "收费及减免"
+_OUTLINE_2008_LAST_YEAR = 2018
+
+
+def outline_2008_findings(doc: ReportDocument, year: int | None = None) -> list[Finding]:
+    """A report of 2019 or later written in the pre-2019 outline (``_OUTLINE_2008_PART``): one warning."""
+    if year is not None and year <= _OUTLINE_2008_LAST_YEAR:
+        return []
+    overview = doc.section("overview")
+    texts = [p.text for p in doc.preface] + [s.heading for s in doc.sections]
+    texts += [p.text for p in overview.paragraphs] if overview else []
+    for text in texts:
+        if "减免" in text and _OUTLINE_2008_PART in _WHITESPACE.sub("", text):
+            return [Finding("structure.old_format", "warning",
+                            "报告列有 2019 年以前年报格式的部分“政府信息公开的收费及减免情况”：2021 年版格式没有此项"
+                            "（信息处理费在第六部分报告），应按 2021 年版格式的六个部分编写",
+                            Location(excerpt=text.strip()[:80]), "2021年版格式", "收费及减免情况")]
+    return []
+
+
 _QUOTED_AT_MOST = 4
 
 
@@ -269,7 +300,7 @@ def _body(sec: Section, sdef_title: str) -> str:
 def _shorter_than(text: str, n: int) -> bool:
     """``len(_norm(text)) < n``, from a prefix of ``text`` when that already holds ``n``
     characters that are not punctuation or spaces (``_norm`` drops single characters)."""
-    return len(text) < n or (len(_norm(text[: 4 * n])) < n and len(_norm(text)) < n)
+    return len(text) < n or (len(_PUNCT.sub("", text[: 4 * n])) < n and len(_PUNCT.sub("", text)) < n)
 
 
 def problems_findings(doc: ReportDocument) -> list[Finding]:
@@ -277,7 +308,7 @@ def problems_findings(doc: ReportDocument) -> list[Finding]:
     if sec is None:
         return []
     body = "".join(p.text for p in sec.paragraphs if p.kind == "text").strip()
-    vague = not any(w in body.translate(_TEXT_FOLD) for w in _PROBLEM_WORDS)
+    vague = not any(w in body for w in _PROBLEM_WORDS_BOTH)
     if vague or _BOILERPLATE_NONE.match(body) or _shorter_than(body, 40):
         return [Finding("structure.problems_empty", "warning",
                         "第五部分“存在的主要问题及改进情况”为空或过于简略：应写明具体问题和改进措施",
@@ -361,6 +392,7 @@ _HEAD_END = regex(r"[。：:]")
 _HEAD = regex(r"[^。：:]{0,40}")
 _SUBHEADING_HEAD = regex(r"(?=\s*[（(][一二三四五六七八九十]+[）)])[^。：:]{0,40}")
 _ACCOUNTABILITY = ("考核", "评议", "评估", "责任追究", "问责")
+_ACCOUNTABILITY_BOTH = _both_scripts(_ACCOUNTABILITY)
 
 
 def _subheadings(sec: Section) -> list[tuple[str, int | None]]:
@@ -378,7 +410,31 @@ def _subheadings(sec: Section) -> list[tuple[str, int | None]]:
             if m is None:
                 continue
         out.append((m.group().strip(), p.line))  # type: ignore[union-attr]  # ``_HEAD`` matches any text
-    return out
+    return out if len(out) >= 2 else _numbered_items(sec) or out
+
+
+# An item of a numbered list: "1.主动公开。…", "2、行政机关依申请公开政府信息的数量：无。", "第一，主动公开" — at a
+# paragraph's start or after a sentence or a space (several items run in one paragraph), followed by its words.
+_NUMBERED_ITEM = regex(r"(?:\d{1,2}\s*[、.．]|第[一二三四五六七八九十]{1,2}\s*[，,、])\s*"
+                       r"([\u4e00-\u9fff][^。：:；;，,]{0,39})")
+_ITEM_AFTER = frozenset(" \t\u3000\u00a0。；;")
+
+
+def _numbered_items(sec: Section) -> list[tuple[str, int | None]]:
+    """Section 一 organised as a numbered list instead of (一)(二) sub-headings (2008-era reports, towns):
+    its items' words, when there are two or more of them; else none."""
+    out: list[tuple[str, int | None]] = []
+    for p in sec.paragraphs:
+        text = p.text
+        first = text.lstrip()[:1]
+        if not (first.isdigit() or first == "第") and "1、" not in text and "1." not in text and "1．" not in text \
+                and "第一" not in text:
+            continue  # an item starts the paragraph, or the paragraph runs a list from its first item
+        for m in _NUMBERED_ITEM.finditer(text):
+            at = m.start()
+            if at == 0 or text[at - 1] in _ITEM_AFTER:
+                out.append((m.group(1).strip(), p.line))
+    return out if len(out) >= 2 else []
 
 
 def overview_topic_findings(doc: ReportDocument, kind: str | None = None) -> list[Finding]:
@@ -406,8 +462,8 @@ def overview_topic_findings(doc: ReportDocument, kind: str | None = None) -> lis
                                topic.heading, None))
     if is_government(doc.agency or doc.signature or doc.title, kind):
         problems = doc.section("problems")
-        text = (sec.text + "\n" + (problems.text if problems else "")).translate(_TEXT_FOLD)
-        if not any(w in text for w in _ACCOUNTABILITY):
+        text = sec.text + "\n" + (problems.text if problems else "")
+        if not any(w in text for w in _ACCOUNTABILITY_BOTH):
             out.append(Finding("structure.accountability_missing", "warning",
                                "人民政府的年报应在“总体情况（监督保障）”或第五部分写明工作考核、社会评议和责任追究结果情况"
                                "（《条例》第五十条），报告中没有找到",

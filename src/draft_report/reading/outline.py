@@ -46,6 +46,8 @@ _STRONG: dict[str, tuple[tuple[str, ...], ...]] = {
     "other": (("其他需要报告",), ("其他事项",)),
 }
 _WEAK: dict[str, tuple[tuple[str, ...], ...]] = {
+    # section 一 under the names it carried before 2021: 概述 (the 2008 outline), …的基本情况, 总体工作情况
+    "overview": (("概述",), ("基本情况",), ("总体",)),
     "proactive": (("主动公开",),),
     "requests": (("依申请",), ("公开申请",)),
     "problems": (("问题",),),
