@@ -29,3 +29,8 @@ def test_all_kept_means_no_other_results_in_the_groups_named() -> None:
 def test_no_universal_without_requests_or_a_group() -> None:
     assert _zeros("收到留言56条，均为群众咨询。") == []
     assert _zeros("维持现有栏目设置，均为常态化工作。") == []
+
+
+def test_a_negated_verb_of_receiving_is_a_zero_claim() -> None:
+    assert _zeros("2024年度，本街道办事处未接收到政府信息公开申请。") == [("未接收到政府信息公开申请", "requests_new")]
+    assert _zeros("本局没有受理政府信息公开申请。") == [("没有受理政府信息公开申请", "requests_new")]

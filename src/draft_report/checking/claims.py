@@ -48,9 +48,11 @@ from draft_report.records_replace import replace
 from draft_report.regex_cache import regex
 
 _ENDS = SENTENCE_ENDS  # (``numerals.SENTENCE_END`` finds one of them)
+# A negated verb of receiving (the lexicon's: 收到, 接到, 接收(到), 受理, 收悉): “未接收到申请”, “没有受理”.
+_NEGATED_RECEIVING = "|".join(n + v for n in ("未曾", "未", "没有") for v in ("接收到", "收到", "接到", "接收", "受理", "收悉"))
 # Zero markers: a negation that says something did not happen at all.
 _ZERO = regex(
-    r"(?:未收到|没有收到|未接到|没有接到|未受理|未发生|没有发生|未产生|未出现|未收取|没有收取|未发出|未曾收到|未有"
+    r"(?:" + _NEGATED_RECEIVING + r"|未发生|没有发生|未产生|未出现|未收取|没有收取|未发出|未有"
     r"|未制定|未制发|未出台|未印发"  # (未制定规范性文件: nothing issued)
     r"|没有|零|无(?!法|正当|力|需|论|关|疑|缝|纸|效|偿|意|理|从|奈|私|序|障|误|限|线|人|形|不|视|须|一|损|异|缘|愧|数|比|条|所|非))"
 )
