@@ -243,3 +243,10 @@ def test_carry_over_goes_to_the_next_year() -> None:
     for right in ("（二）依申请公开。全年收到申请3件，1件结转至2025年继续办理。",
                   "（二）依申请公开。全年办结2023年结转申请2件。"):
         assert not found(check_document(make_doc({"overview": [right]}, year=2024)), "stale.year"), right
+
+
+def test_pre_2019_parts_listed_in_the_preface() -> None:
+    preface = ("根据《中华人民共和国政府信息公开条例》要求，现公布本镇2025年度报告。本报告由概述、主动公开政府信息情况、"
+               "依申请公开政府信息办理情况、政府信息公开支出和收费情况、诉讼和申诉情况以及需要改进的情况等部分组成。")
+    result = check_document(make_doc(year=2025, preface=[Paragraph(text=preface, line=2)]))
+    assert found(result, "structure.old_format") == [("warning", "信息公开支出和收费情况")]

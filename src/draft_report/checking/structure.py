@@ -259,7 +259,8 @@ def old_format_findings(doc: ReportDocument, year: int | None = None) -> list[Fi
 # 收费及减免情况 / 复议诉讼 / 问题和改进措施) that no later format has: the 2019 条例 ended those fees (only a
 # 信息处理费, reported in 六, remains). A report of 2019 or later that lists it — in its preface's list of
 # parts, as an item of 一, as a heading — follows the pre-2019 outline.
-_OUTLINE_2008_PART = "收费及减免"
+# (worded “政府信息公开的收费及减免情况”, or “政府信息公开支出和收费情况” in the provinces that added 支出)
+_OUTLINE_2008_PART = regex(r"收费及减免|信息公开的?支出[和与及]收费")
 _OUTLINE_2008_LAST_YEAR = 2018
 
 
@@ -271,11 +272,12 @@ def outline_2008_findings(doc: ReportDocument, year: int | None = None) -> list[
     texts = [p.text for p in doc.preface] + [s.heading for s in doc.sections]
     texts += [p.text for p in overview.paragraphs] if overview else []
     for text in texts:
-        if "减免" in text and _OUTLINE_2008_PART in _WHITESPACE.sub("", text):
+        m = _OUTLINE_2008_PART.search(_WHITESPACE.sub("", text)) if "收费" in text else None
+        if m is not None:
             return [Finding("structure.old_format", "warning",
-                            "报告列有 2019 年以前年报格式的部分“政府信息公开的收费及减免情况”：2021 年版格式没有此项"
+                            f"报告列有 2019 年以前年报格式的部分（“{m.group()}”情况）：2021 年版格式没有此项"
                             "（信息处理费在第六部分报告），应按 2021 年版格式的六个部分编写",
-                            Location(excerpt=text.strip()[:80]), "2021年版格式", "收费及减免情况")]
+                            Location(excerpt=text.strip()[:80]), "2021年版格式", m.group() + "情况")]
     return []
 
 
