@@ -19,7 +19,7 @@ def test_an_agency_called_xinfang_is_not_the_xinfang_row() -> None:
 
 
 def test_mask_keeps_offsets_and_spares_verbs() -> None:
-    text = "县信访办受理申请3件，依申请公开办理2件。"
+    text = "县信访局受理申请3件，依申请公开办理2件。"
     masked = mask_agency_names(text, FACTS)
     assert len(masked) == len(text)
     assert "信访" not in masked and "依申请公开办理" in masked

@@ -22,12 +22,12 @@ _APPLICANTS = regex(
 _KEEP = regex(_ALL + r"(?:予以|被|为|是)?(?:结果)?维持")
 _NATURAL = ("自然人", "公民", "个人", "群众")
 _KEEP_OTHERS = ("fix", "other", "pending")
-# A sentence can state one only when it holds one of these characters (a cheap test first).
-_FIRST = "均全都皆一"
-
-
 def may_be_universal(sentence: str) -> bool:
-    return any(c in sentence for c in _FIRST)
+    """A cheap test first: a universal needs 申请 (applicants) or 维持 (results), and a word of “all”."""
+    if "申请" not in sentence and "维持" not in sentence:
+        return False
+    return "均" in sentence or "全部" in sentence or "都" in sentence or "皆" in sentence or "一律" in sentence \
+        or "全为" in sentence or "全是" in sentence
 
 
 def _zero(fact_ids: list[str], sentence: str, start: int, end: int, offset: int) -> Claim | None:
