@@ -34,3 +34,10 @@ def test_no_universal_without_requests_or_a_group() -> None:
 def test_a_negated_verb_of_receiving_is_a_zero_claim() -> None:
     assert _zeros("2024年度，本街道办事处未接收到政府信息公开申请。") == [("未接收到政府信息公开申请", "requests_new")]
     assert _zeros("本局没有受理政府信息公开申请。") == [("没有受理政府信息公开申请", "requests_new")]
+
+
+def test_an_ascii_comma_between_clauses_is_no_thousands_separator() -> None:
+    claims = [c for c in extract_claims("依申请公开引起行政复议5件,2件经协调后申请人撤销,3件尚未审结。") if c.kind == "number"]
+    assert [c.value for c in claims] == [5, 2, 3]
+    assert claims[-1].fact is not None and claims[-1].fact.id == "review_pending"
+    assert [c.value for c in extract_claims("收到1,234件。") if c.kind == "number"] == [1234]
