@@ -41,3 +41,12 @@ def test_an_ascii_comma_between_clauses_is_no_thousands_separator() -> None:
     assert [c.value for c in claims] == [5, 2, 3]
     assert claims[-1].fact is not None and claims[-1].fact.id == "review_pending"
     assert [c.value for c in extract_claims("收到1,234件。") if c.kind == "number"] == [1234]
+
+
+def test_carry_over_named_verb_first_or_with_qu_nian() -> None:
+    got = [(c.text, c.fact.id if c.fact else None) for c in extract_claims("新收到依申请公开政府信息80件，结转上年度办理4件。")]
+    assert got == [("80件", "requests_new"), ("4件", "requests_carry_in")]
+    got = [c.fact.id for c in extract_claims("共收到申请7件，办理答复8件（其中1件为去年结转）。") if c.fact]
+    assert got[-1] == "requests_carry_in"
+    got = [c.fact.id for c in extract_claims("办理申请61件，办结54件，结转下一年办理7件。") if c.fact]
+    assert got[-1] == "requests_carry_out"
