@@ -22,6 +22,8 @@ _APPLICANTS = regex(
 _KEEP = regex(_ALL + r"(?:予以|被|为|是)?(?:结果)?维持")
 _NATURAL = ("自然人", "公民", "个人", "群众")
 _KEEP_OTHERS = ("fix", "other", "pending")
+
+
 def may_be_universal(sentence: str) -> bool:
     """A cheap test first: a universal needs 申请 (applicants) or 维持 (results), and a word of “all”."""
     if "申请" not in sentence and "维持" not in sentence:
