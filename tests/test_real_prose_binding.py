@@ -38,6 +38,16 @@ def test_a_channel_counts_a_part_of_the_requests() -> None:
         ("number", "16件", "requests_new")]
 
 
+def test_none_by_one_channel_is_no_claim_on_the_requests() -> None:
+    # “no request came in person / by letter” says nothing of the year's requests, which 表三 does not split
+    assert [b for b in bound("本年度我委共办理依申请公开事项9件，无现场申请件。") if b[0] == "zero"] == []
+    assert [b for b in bound("全年没有收到信函申请。") if b[0] == "zero"] == []
+    # without a channel, or with channels closed by 等, it is the requests as a whole
+    assert [b[2] for b in bound("全年未收到政府信息公开申请。") if b[0] == "zero"] == ["requests_new"]
+    text = "全年未收到通过信函、网上等方式提交的政府信息公开申请。"
+    assert [b[2] for b in bound(text) if b[0] == "zero"] == ["requests_new"]
+
+
 def test_a_list_inside_the_noun_phrase_does_not_end_the_clause() -> None:
     text = "本局共接收通过邮寄、邮件、现场等方式提交的各类政府信息公开申请17件，共办结15件。"
     assert [b[2] for b in bound(text)] == ["requests_new", "requests_closed"]

@@ -19,7 +19,13 @@ from draft_report.checking.claim import Claim, number_claim
 from draft_report.checking.ratios import comparison_words, percent_claims
 from draft_report.checking.row_scope import CONTINUES, inherit_rows, kind_of_previous_clause, last_row_claim
 from draft_report.checking.scope import may_have_markers, scope_before, scope_markers
-from draft_report.checking.topic import channel_part, channel_total, continues_foreign_topic, names_a_channel
+from draft_report.checking.topic import (
+    channel_part,
+    channel_total,
+    continues_foreign_topic,
+    names_a_channel,
+    one_channel,
+)
 from draft_report.checking.universal import may_be_universal, universal_claims
 from draft_report.lexicon.agency_names import mask_agency_names
 from draft_report.lexicon.approx import approx_range, approx_word
@@ -92,7 +98,10 @@ def _zero_claims(sentence: str, facts: Sequence[Fact], marks: Iterable[re.Match[
         obj_end = end_m.start() if end_m else len(sentence)
         if any(tail <= q - at < obj_end for q in starts):
             continue  # "没有超过 3 件" is a number, not a zero claim
-        for fact in bind_zero(facts, m.group(0), sentence[tail:obj_end]):
+        obj = sentence[tail:obj_end]
+        for fact in bind_zero(facts, m.group(0), obj):
+            if fact.cells and all(c.startswith("t3.") for c in fact.cells) and one_channel(obj):
+                continue  # “无当面申请件”: none by one channel — 表三 does not count requests by channel
             out.append(Claim("zero", sentence[head:obj_end], 0, None, fact, sentence, head, obj_end,
                              sentence_start=offset))
     return out

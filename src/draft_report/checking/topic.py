@@ -93,6 +93,13 @@ def names_a_channel(sentence: str) -> bool:
     return _CHANNEL.search(sentence) is not None
 
 
+def one_channel(obj: str) -> bool:
+    """A zero claim's object names one channel (“无当面申请件”, “未收到信函申请”), not closed by 等: it
+    says no request came that way, nothing of the requests as a whole (as ``channel_part`` for a number)."""
+    at = max((m.start() for m in _CHANNEL.finditer(obj)), default=-1)
+    return at >= 0 and "等" not in obj[at:]
+
+
 def channel_part(sentence: str, start: int, prev_end: int, fact: Fact | None) -> bool:
     """The number at ``sentence[start:]`` is bound to a 表三 row but its clause names one channel
     (not closed by 等): it counts the requests of that channel only."""
