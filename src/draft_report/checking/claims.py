@@ -22,23 +22,22 @@ from draft_report.checking.scope import may_have_markers, scope_before, scope_ma
 from draft_report.checking.topic import (
     channel_part,
     channel_total,
+    channel_zero,
     continues_foreign_topic,
     names_a_channel,
-    one_channel,
 )
 from draft_report.checking.universal import may_be_universal, universal_claims
 from draft_report.lexicon.agency_names import mask_agency_names
 from draft_report.lexicon.approx import approx_range, approx_word
 from draft_report.lexicon.binding import (
-    CLAUSE_DELIMITERS,
     Binding,
     KeywordIndex,
     bind_indexed,
     bind_zero,
     clause_window,
-    compact,
     fold_parentheses,
     keyword_index,
+    left_clause,
 )
 from draft_report.lexicon.fields import FACTS, Fact, sum_fact
 from draft_report.lexicon.numerals import (
@@ -100,7 +99,7 @@ def _zero_claims(sentence: str, facts: Sequence[Fact], marks: Iterable[re.Match[
             continue  # "没有超过 3 件" is a number, not a zero claim
         obj = sentence[tail:obj_end]
         for fact in bind_zero(facts, m.group(0), obj):
-            if fact.cells and all(c.startswith("t3.") for c in fact.cells) and one_channel(obj):
+            if channel_zero(obj, fact):
                 continue  # “无当面申请件”: none by one channel — 表三 does not count requests by channel
             out.append(Claim("zero", sentence[head:obj_end], 0, None, fact, sentence, head, obj_end,
                              sentence_start=offset))
@@ -347,11 +346,7 @@ def _number_claim(sent: str, offset: int, start: int, end: int, raw: str, value:
     comparison = comparison_words(sent, start) if compares else None
     fact, alternatives, confidence = binding.fact, binding.alternatives, binding.confidence
     if fact is not None and fact.exclusive and fact.also_accept:
-        # the left side of ``clause_window(sent, start, end)`` (its right side is not needed)
-        i = start - 1
-        while i >= 0 and sent[i] not in CLAUSE_DELIMITERS:
-            i -= 1
-        left = compact(sent[i + 1 : start])
+        left = left_clause(sent, start)
         if any(w in left for w in fact.exclusive):
             fact = replace(fact, also_accept=())  # 本年新收 N 件: 新收 alone, not 新收 + 上年结转
     kind = "number"

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from draft_report.checking.claim import Claim
-from draft_report.lexicon.binding import CLAUSE_DELIMITERS, compact
+from draft_report.lexicon.binding import CLAUSE_DELIMITERS, compact, left_clause
 from draft_report.lexicon.bound import UNBOUND, Binding
 from draft_report.lexicon.fields import Fact
 from draft_report.regex_cache import regex
@@ -38,13 +38,6 @@ _REQUEST_TOPIC = regex("|".join(REQUEST_TOPIC))
 def _foreign_count(clause: str) -> bool:
     """The clause of an unbound number counts what a handling verb handled, and not the requests."""
     return _HANDLING.search(clause) is not None and _REQUEST_TOPIC.search(clause) is None
-
-
-def _left_clause(sentence: str, start: int, lo: int = 0) -> str:
-    i = start - 1
-    while i >= lo and sentence[i] not in CLAUSE_DELIMITERS:
-        i -= 1
-    return compact(sentence[i + 1 : start])
 
 
 def _bare_verb(left: str, fact: Fact) -> bool:
@@ -74,7 +67,7 @@ def continues_foreign_topic(sentence: str, start: int, prev_end: int, fact: Fact
     if i < lo and lo > max(prev_end, 0):
         return False  # no delimiter within reach: a clause longer than any bare verb
     left = compact(sentence[i + 1 : start])
-    prev_left = _left_clause(sentence, prev.start)
+    prev_left = left_clause(sentence, prev.start)
     return _foreign_count(prev_left) and _bare_verb(left, fact)
 
 
@@ -93,21 +86,26 @@ def names_a_channel(sentence: str) -> bool:
     return _CHANNEL.search(sentence) is not None
 
 
-def one_channel(obj: str) -> bool:
-    """A zero claim's object names one channel (“无当面申请件”, “未收到信函申请”), not closed by 等: it
-    says no request came that way, nothing of the requests as a whole (as ``channel_part`` for a number)."""
-    at = max((m.start() for m in _CHANNEL.finditer(obj)), default=-1)
-    return at >= 0 and "等" not in obj[at:]
+def _one_channel(text: str) -> bool:
+    """``text`` names a channel, and no 等 closes the last one it names (“通过线上、信函等渠道” names the whole)."""
+    at = max((m.start() for m in _CHANNEL.finditer(text)), default=-1)
+    return at >= 0 and "等" not in text[at:]
+
+
+def _of_table3(fact: Fact) -> bool:
+    return bool(fact.cells) and all(c.startswith("t3.") for c in fact.cells)
 
 
 def channel_part(sentence: str, start: int, prev_end: int, fact: Fact | None) -> bool:
     """The number at ``sentence[start:]`` is bound to a 表三 row but its clause names one channel
     (not closed by 等): it counts the requests of that channel only."""
-    if fact is None or not fact.cells or not all(c.startswith("t3.") for c in fact.cells):
-        return False
-    left = _left_clause(sentence, start, prev_end)
-    at = max((left.rfind(w) for w in CHANNELS), default=-1)
-    return at >= 0 and "等" not in left[at:]
+    return fact is not None and _of_table3(fact) and _one_channel(left_clause(sentence, start, prev_end))
+
+
+def channel_zero(obj: str, fact: Fact) -> bool:
+    """A zero claim on a 表三 row whose object names one channel (“无当面申请件”, “未收到信函申请”): it says
+    no request came that way, nothing of the requests as a whole (as ``channel_part`` for a number)."""
+    return _of_table3(fact) and _one_channel(obj)
 
 
 def _last_before(numbers: Sequence[Claim], start: int) -> Claim | None:
@@ -130,7 +128,7 @@ def after_foreign_count(sentence: str, start: int, numbers: Sequence[Claim]) -> 
     last = _last_before(numbers, start)
     if last is None or last.fact is not None:
         return False
-    return _foreign_count(_left_clause(sentence, last.start))
+    return _foreign_count(left_clause(sentence, last.start))
 
 
 _SUM_WORDS = ("合计", "共计", "总计", "一共", "总共", "共")
@@ -138,7 +136,7 @@ _SUM_WORDS = ("合计", "共计", "总计", "一共", "总共", "共")
 
 def channel_total(sentence: str, start: int, prev_end: int, fact: Fact) -> Binding:
     """“网上申请105件，快递17件，合计122件”: a bare sum after parts by channel is the whole they break down."""
-    left = _left_clause(sentence, start, prev_end)
+    left = left_clause(sentence, start, prev_end)
     named = next((w for w in _SUM_WORDS if w in left), None)
     if named is None or len(left.replace(named, "", 1)) > _BARE_REST:
         return UNBOUND

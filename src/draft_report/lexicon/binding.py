@@ -29,7 +29,8 @@ from draft_report.regex_cache import regex
 
 __all__ = [  # Binding, KeywordIndex, keyword_index and trie_pattern live in modules of their own
     "CLAUSE_DELIMITERS", "Binding", "KeywordIndex", "bind_claim", "bind_indexed", "bind_number", "bind_zero",
-    "clause_window", "compact", "fold_parentheses", "keyword_index", "last_named", "listed_members", "trie_pattern",
+    "clause_window", "compact", "fold_parentheses", "keyword_index", "last_named", "left_clause", "listed_members",
+    "trie_pattern",
 ]
 
 # Quotation marks are not delimiters: they wrap names (在“工作动态”栏目发布信息37条).
@@ -87,22 +88,27 @@ def compact(text: str) -> str:
     return "".join(text.split())
 
 
+def left_clause(sentence: str, start: int, prev_end: int = 0, delimiters: str = CLAUSE_DELIMITERS) -> str:
+    """The text of the clause before ``sentence[start]`` (back to a delimiter or ``prev_end``), spaces removed:
+    the left side of ``clause_window``."""
+    lo = max(prev_end, 0)
+    i = start - 1
+    while i >= lo and sentence[i] not in delimiters:
+        i -= 1
+    return compact(sentence[i + 1 : start])
+
+
 def clause_window(
     sentence: str, start: int, end: int, prev_end: int = 0, next_start: int | None = None,
     delimiters: str = CLAUSE_DELIMITERS,
 ) -> tuple[str, str]:
     """(left, right) text of the clause around ``sentence[start:end]``, spaces removed."""
-    lo = max(prev_end, 0)
-    i = start - 1
-    while i >= lo and sentence[i] not in delimiters:
-        i -= 1
-    left = sentence[i + 1 : start]
     hi = len(sentence) if next_start is None else min(next_start, len(sentence))
     j = end
     while j < hi and sentence[j] not in delimiters:
         j += 1
     right = sentence[end:j]
-    return compact(left), compact(right)
+    return left_clause(sentence, start, prev_end, delimiters), compact(right)
 
 
 def last_named(before: str, family: tuple[str, ...]) -> str | None:
