@@ -13,6 +13,7 @@ Other documents (provincial notices, the 条例 itself) are not the format: noth
 
 from __future__ import annotations
 
+from draft_report.checking.claims import sentences
 from draft_report.checking.findings import Finding, Location
 from draft_report.models.document import ReportDocument
 from draft_report.regex_cache import regex
@@ -23,14 +24,11 @@ NOTICE_2019 = ("国办公开办函", 2019, 60)
 # 国办…〔2021〕30号 / 国办公开办函[2019]60号 (brackets of any kind, spaces allowed)
 _CITATION = regex(r"(国办[\u4e00-\u9fff]{0,6}?)\s*[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]\s*第?\s*(\d{1,4})\s*号")
 _ABOUT_FORMAT = ("格式", "年度报告", "年报", "编制", "编写")
-_SENTENCE_END = regex(r"[。；;！!？?\n]")
 
 
-def _sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` holding ``text[start:end]``."""
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    m = _SENTENCE_END.search(text, end)
-    return text[left : m.end() if m else len(text)]
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence of ``text`` (``claims.sentences``, closing punctuation included) holding ``text[at]``."""
+    return next((sent for start, sent in sentences(text) if start <= at < start + len(sent)), "")
 
 
 def _opening_texts(doc: ReportDocument) -> list[tuple[str, int | None]]:
@@ -52,7 +50,7 @@ def citation_findings(doc: ReportDocument, year: int | None) -> list[Finding]:
             continue  # (almost every paragraph) no 国办 document number
         for m in _CITATION.finditer(text):
             issuer, cited_year, number = m.group(1), int(m.group(2)), int(m.group(3))
-            excerpt = _sentence_at(text, m.start(), m.end()).strip()
+            excerpt = _sentence_at(text, m.start()).strip()
             cited = m.group().replace(" ", "")
             if (issuer, cited_year, number) == NOTICE_2019:
                 last = L.LAYOUT_2019.last_year
