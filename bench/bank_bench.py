@@ -185,11 +185,16 @@ def main(argv: list[str] | None = None) -> int:
             cells.append(f"{split} {_rate(st['true'] - st['alarms'], st['true'])} | {_rate(st['caught'], st['wrong'])}"
                          if st else f"{split} —")
         print(f"    {ph:15s} " + "; ".join(cells))
+    print_failures(out, args.show_failures)
+    return 0
+
+
+def print_failures(out: dict[str, Any], show: bool) -> None:
+    """How many sentences failed per split; with ``show``, the tuning split's failures (held-out ones are only counted)."""
     print(f"  failures: tuning {len(out['failures']['tuning'])}, held-out {len(out['failures']['held-out'])}")
-    if args.show_failures:
+    if show:
         for line in out["failures"]["tuning"]:
             print("    " + line)
-    return 0
 
 
 if __name__ == "__main__":

@@ -176,10 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"    bindings: table figure right {b.get('right', 0)}, wrong cells {b.get('wrong-fact', 0)}, "
               f"unbound {b.get('unbound', 0)}, zero unbound {b.get('unbound-zero', 0)}, no claim {b.get('no-claim', 0)}; "
               f"not a table fact: unbound {b.get('ok-notfact', 0)}, bound {b.get('bound-notfact', 0)}")
-    print(f"  failures: tuning {len(out['failures']['tuning'])}, held-out {len(out['failures']['held-out'])}")
-    if args.show_failures:
-        for line in out["failures"]["tuning"]:
-            print("    " + line)
+    BB.print_failures(out, args.show_failures)
     return 0
 
 
